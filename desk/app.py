@@ -1,0 +1,161 @@
+"""The composition root: settings, store, migrations, services, translator, main window —
+in that order. Nothing is built at import time."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    from desk import cli
+
+    return cli.run(sys.argv[1:] if argv is None else argv)
+
+
+def _application():
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Desk")
+    app.setOrganizationName("Desk")
+    return app
+
+
+def _demo_store(families: int = 300):
+    from desk.services import demo, migrate
+
+    folder = Path(tempfile.mkdtemp(prefix="desk-demo-"))
+    store = migrate.open_database(folder / "demo.db", None)
+    demo.generate(store, families=families, seed=1)
+    return store
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from desk import paths
+    from desk.services import errors, migrate, studio
+    from desk.ui import crash, i18n, messages
+    from desk.ui.setup_dialog import SetupDialog
+
+    app = _application()
+    settings = QSettings()
+    i18n.install(app, str(settings.value("language", "ru")))
+    reporter = crash.CrashReporter(crash.setup_logging(paths.logs_dir()))
+    reporter.install()
+
+    try:
+        if args.demo:
+            store = _demo_store()
+        else:
+            path = args.db or paths.default_db()
+            warning = paths.shared_location_warning(path)
+            if warning:
+                QMessageBox.warning(None, "Desk", app.translate(
+                    "App", "The database is in a network or synced folder ({path}). SQLite must "
+                    "not be shared between computers this way: keep the file on this PC.")
+                    .format(path=path))
+            store = migrate.open_database(path, paths.backups_dir())
+    except errors.DeskError as exc:
+        QMessageBox.critical(None, "Desk", messages.error_message(exc) + f"\n\n{exc}")
+        return 1
+
+    if not studio.is_set_up(store):
+        if SetupDialog(store).exec() != QDialog.DialogCode.Accepted:
+            return 0
+    me = choose_staff(store, settings)
+    if me is None:
+        return 0
+    window = build_window(store, me, on_error=reporter.handle)
+    window.show()
+    if store.path is not None and not args.demo:
+        _daily_backup(window, store.path)
+    return app.exec()
+
+
+def choose_staff(store, settings):
+    from desk.services import studio
+    from desk.ui.who_dialog import WhoDialog
+
+    staff = studio.staff(store)
+    key = f"staff/{abs(hash(str(store.engine.url))) % 10**8}"
+    remembered = settings.value(key)
+    for member in staff:
+        if str(member.id) == str(remembered):
+            return member
+    dialog = WhoDialog(staff)
+    if not dialog.exec() or dialog.chosen() is None:
+        return None
+    settings.setValue(key, dialog.chosen())
+    return next(m for m in staff if m.id == dialog.chosen())
+
+
+def build_window(store, me, *, on_error, runner=None, backups_dir=None):
+    from desk import paths
+    from desk.services import studio
+    from desk.ui.context import Context, Notifier
+    from desk.ui.main_window import MainWindow
+    from desk.ui.runner import Runner
+
+    ctx = Context(store=store, me=me, studio=studio.info(store),
+                  runner=runner or Runner(on_error), notifier=Notifier())
+    return MainWindow(ctx, backups_dir or paths.backups_dir())
+
+
+def _daily_backup(window, source: Path) -> None:
+    from desk import paths
+    from desk.services import backup
+
+    today = window.ctx.store.now().astimezone(window.ctx.studio.tz).date()
+    window.ctx.runner.start(lambda _p: backup.daily_backup(source, paths.backups_dir(), today),
+                            write=True)
+
+
+def screenshots(args: argparse.Namespace, db: Path | None) -> int:
+    """Render every main screen offscreen to one PNG each (1280×800)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+
+    from desk.services import migrate, studio
+    from desk.ui import i18n
+    from desk.ui.family_editor import FamilyEditor
+    from desk.ui.runner import SyncRunner
+
+    app = _application()
+    i18n.install(app, str(QSettings().value("language", "ru")))
+    store = migrate.open_database(db, None) if db else _demo_store(300)
+    out = args.dir
+    out.mkdir(parents=True, exist_ok=True)
+    staff = studio.staff(store)
+    me = next((m for m in staff if m.role.value == "communicator"), staff[0])
+
+    def fail(exc: BaseException) -> None:
+        raise exc
+
+    window = build_window(store, me, on_error=fail, runner=SyncRunner(fail),
+                          backups_dir=Path(tempfile.mkdtemp()))
+    window.resize(1280, 800)
+    window.show()
+    names = ["system", "communicator", "families", "tasks", "journal"]
+    for index, name in enumerate(names):
+        window.tabs.setCurrentIndex(index)
+        if name == "families":
+            window.families.search.setText("елкин")
+            window.families.run_search()
+            window.families.table.selectRow(0)
+        app.sendPostedEvents()  # let the offscreen window lay out before grabbing it
+        window.grab().save(str(out / f"{index + 1:02d}-{name}.png"))
+    editor = FamilyEditor(window.ctx, parent=window)
+    editor.guardian_boxes[0].phone.setText("12345")
+    editor._on_accepted()
+    editor.show()
+    app.sendPostedEvents()
+    editor.grab().save(str(out / "06-family-editor.png"))
+    editor.close()
+    print(f"screenshots written to {out}")
+    return 0

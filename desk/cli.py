@@ -1,0 +1,153 @@
+"""The command line (same `desk` entry point as the GUI). Each command prints a one-line error
+and exits non-zero on bad input; nothing is half-written."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from desk import __version__, paths
+
+EXIT_ERROR = 1
+EXIT_INVALID = 2
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="desk", description="Desk: the studio's client desk")
+    p.add_argument("--version", action="version", version=f"desk {__version__}")
+    p.add_argument("--db", type=Path, help="database file (default: $DESK_DB or the data dir)")
+    p.add_argument("--demo", action="store_true", help="open a fresh demo studio (temporary file)")
+    sub = p.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo-db", help="write a demo studio")
+    demo.add_argument("path", type=Path)
+    demo.add_argument("--families", type=int, default=300)
+    demo.add_argument("--seed", type=int, default=1)
+
+    find = sub.add_parser("find", help="search families")
+    find.add_argument("text")
+    find.add_argument("--db", type=Path, dest="sub_db")
+    find.add_argument("--json", action="store_true")
+
+    backup = sub.add_parser("backup", help="a consistent copy of the database")
+    backup.add_argument("out", type=Path)
+    backup.add_argument("--db", type=Path, dest="sub_db")
+
+    check = sub.add_parser("check", help="integrity and the store's invariants")
+    check.add_argument("--db", type=Path, dest="sub_db")
+
+    shots = sub.add_parser("screenshots", help="render every main screen to PNG")
+    shots.add_argument("dir", type=Path)
+    shots.add_argument("--db", type=Path, dest="sub_db")
+    return p
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return getattr(args, "sub_db", None) or args.db or paths.default_db()
+
+
+def run(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    if args.command is None:
+        from desk import app
+
+        return app.run_gui(args)
+    from desk.services import errors
+
+    try:
+        return COMMANDS[args.command](args)
+    except errors.DeskError as exc:
+        print(f"desk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _open(args: argparse.Namespace, *, must_exist: bool = True):
+    from desk.services import errors, migrate
+
+    path = db_path(args)
+    if must_exist and not path.exists():
+        raise errors.NotFound(f"{path} does not exist")
+    return migrate.open_database(path, paths.backups_dir())
+
+
+def cmd_demo_db(args: argparse.Namespace) -> int:
+    from desk.services import demo, errors, migrate
+
+    if args.families < 0:
+        raise errors.DeskError("--families must be 0 or more")
+    if args.path.exists() and args.path.stat().st_size > 0:
+        raise errors.DeskError(f"{args.path} already exists; choose a new file")
+    tmp = Path(tempfile.mkdtemp(dir=args.path.parent if args.path.parent.exists() else None))
+    staging = tmp / args.path.name
+    store = migrate.open_database(staging, None)
+    try:
+        demo.generate(store, families=args.families, seed=args.seed)
+    finally:
+        store.dispose()
+    from desk.services import backup
+
+    backup.make_backup(staging, args.path)  # a single, checked file without -wal leftovers
+    for f in tmp.iterdir():
+        f.unlink()
+    tmp.rmdir()
+    print(f"{args.path}: demo studio with {args.families} families")
+    return 0
+
+
+def cmd_find(args: argparse.Namespace) -> int:
+    from desk.services import families
+
+    store = _open(args)
+    found = families.find(store, args.text, limit=None)
+    if args.json:
+        with store.read() as s:
+            phones = families.e164_phones(s, [r.id for r in found])
+        print(json.dumps(
+            [{"id": r.id, "parents": r.parents, "children": r.children, "phones": phones[r.id]}
+             for r in found], ensure_ascii=False))
+    else:
+        for r in found:
+            print(f"{r.id}\t{r.parents}\t{r.children}\t{r.phones}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desk.services import backup, errors, migrate
+
+    path = db_path(args)
+    if not path.exists():
+        raise errors.NotFound(f"{path} does not exist")
+    migrate.check_is_sqlite(path)
+    out = backup.make_backup(path, args.out)
+    print(f"backup written: {out}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from desk.services import check
+
+    findings = check.run(db_path(args))
+    for f in findings:
+        print(("FAULT " if f.fault else "open  ") + f.text)
+    if any(f.fault for f in findings):
+        return EXIT_ERROR
+    print("ok")
+    return 0
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    from desk import app
+
+    return app.screenshots(args, db_path(args) if (args.sub_db or args.db) else None)
+
+
+COMMANDS = {
+    "demo-db": cmd_demo_db,
+    "find": cmd_find,
+    "backup": cmd_backup,
+    "check": cmd_check,
+    "screenshots": cmd_screenshots,
+}

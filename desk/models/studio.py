@@ -1,0 +1,60 @@
+"""The studio itself, its staff and the lock that tells who has the file open."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desk.models.base import Base, UtcDateTime, utcnow
+
+
+class Role(enum.Enum):
+    SYSTEM = "system"
+    COMMUNICATOR = "communicator"
+    SUPERVISOR = "supervisor"
+
+
+class Studio(Base):
+    """One row: the studio's name and time zone."""
+
+    __tablename__ = "studio"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Moscow")
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"Studio({self.name!r}, {self.timezone!r})"
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=20))
+    active: Mapped[bool] = mapped_column(default=True)
+
+    def __repr__(self) -> str:
+        return f"Staff({self.id}, {self.name!r}, {self.role.value})"
+
+
+class AppLock(Base):
+    """Who has the database open for writing (one row at most; GnuCash's habit)."""
+
+    __tablename__ = "app_lock"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    staff_name: Mapped[str] = mapped_column(String(200), default="")
+    host: Mapped[str] = mapped_column(String(200))
+    pid: Mapped[int]
+    token: Mapped[str] = mapped_column(String(64))
+    since: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"AppLock({self.staff_name!r}@{self.host}:{self.pid})"

@@ -1,0 +1,1 @@
+"""Use cases, rules, integrations and reports. No Qt here."""

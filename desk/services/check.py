@@ -1,0 +1,53 @@
+"""`desk check`: the file's integrity and the store's own invariants."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+from desk.services import contacts, migrate
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding:
+    fault: bool  # True: integrity fault (exit 1); False: an open problem worth a look
+    text: str
+
+
+def run(path: Path) -> list[Finding]:
+    path = Path(path)
+    if not path.exists():
+        return [Finding(True, f"{path} does not exist")]
+    try:
+        migrate.check_is_sqlite(path)
+    except Exception as exc:
+        return [Finding(True, str(exc))]
+    found: list[Finding] = []
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            rows = [r[0] for r in db.execute("PRAGMA integrity_check")]
+            if rows != ["ok"]:
+                found += [Finding(True, f"integrity: {r}") for r in rows[:20]]
+                return found
+            for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
+                found.append(Finding(True, f"{table} row {rowid} points to a missing {parent}"))
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "family" not in tables:
+                found.append(Finding(True, "no Desk schema in this file"))
+                return found
+            missing = db.execute(
+                "SELECT count(*) FROM family WHERE id NOT IN (SELECT rowid FROM family_search)"
+            ).fetchone()[0]
+            if missing:
+                found.append(Finding(True, f"{missing} families are missing from the search index"))
+            for gid, phone in db.execute("SELECT id, phone FROM guardian WHERE phone IS NOT NULL"):
+                try:
+                    if contacts.normalize_phone(phone) != phone:
+                        raise contacts.BadContact("phone_invalid")
+                except contacts.BadContact:
+                    found.append(Finding(True, f"guardian {gid}: phone {phone!r} is not E.164"))
+    except sqlite3.DatabaseError as exc:
+        found.append(Finding(True, f"not a sound database: {exc}"))
+    return found

@@ -1,0 +1,163 @@
+"""The engine: SQLite pragmas, BEGIN IMMEDIATE for writes, and the unit of work.
+
+See shared/RELIABILITY.md: a deferred read-then-write transaction fails at once with
+"database is locked" whatever the busy timeout, so every write starts with BEGIN IMMEDIATE.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from desk.models import audit as audit_model
+from desk.models.base import utcnow
+from desk.services import errors
+
+BUSY_TIMEOUT_MS = 5000
+WRITE = "desk_write"
+
+
+def url_for_path(path: Path | str) -> str:
+    return f"sqlite:///{Path(path)}"
+
+
+def make_engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url)
+    engine = create_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA secure_delete=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        if connection.get_execution_options().get(WRITE):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+@dataclasses.dataclass(frozen=True)
+class Actor:
+    """Who is doing the change (None for the command line and the demo generator)."""
+
+    staff_id: int | None
+    name: str
+
+
+SYSTEM_ACTOR = Actor(None, "desk")
+
+
+class UnitOfWork:
+    """One user action: a session in a write transaction, rolled back unless committed."""
+
+    def __init__(self, session: Session, actor: Actor, now: dt.datetime) -> None:
+        self.session = session
+        self.actor = actor
+        self.now = now
+        self._committed = False
+
+    def audit(
+        self,
+        kind: str,
+        *,
+        entity_id: int | None = None,
+        family_id: int | None = None,
+        before: str = "",
+        after: str = "",
+    ) -> None:
+        self.session.add(
+            audit_model.AuditEntry(
+                at=self.now,
+                staff_id=self.actor.staff_id,
+                staff_name=self.actor.name,
+                kind=kind,
+                entity_id=entity_id,
+                family_id=family_id,
+                before=before,
+                after=after,
+            )
+        )
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+
+
+class Store:
+    """The database as the services see it.
+
+    ``clock`` returns the aware UTC now; tests move it. ``read_only`` refuses every write.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        clock: Callable[[], dt.datetime] = utcnow,
+    ) -> None:
+        self.engine = engine
+        self.read_only = read_only
+        self.clock = clock
+        self._write_engine = engine.execution_options(**{WRITE: True})
+
+    @property
+    def path(self) -> Path | None:
+        database = self.engine.url.database
+        return Path(database) if self.engine.url.get_backend_name() == "sqlite" and database else None
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, _busy_as_error():
+            with session.begin():
+                yield session
+
+    @contextlib.contextmanager
+    def write(self, actor: Actor) -> Iterator[UnitOfWork]:
+        if self.read_only:
+            raise errors.ReadOnlyStore("the database is open read-only")
+        with Session(self._write_engine, expire_on_commit=False) as session, _busy_as_error():
+            uow = UnitOfWork(session, actor, self.now())
+            try:
+                yield uow
+            finally:
+                if not uow._committed:
+                    session.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@contextlib.contextmanager
+def _busy_as_error() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig).lower()
+        if "locked" in text or "busy" in text:
+            raise errors.DatabaseBusy("the database is busy: another program holds it") from exc
+        raise

@@ -1,0 +1,68 @@
+"""Errors a user can act on. Anything that is not a DeskError is a bug.
+
+Each error carries a stable ``code`` and ``params``: the UI words it in the user's language,
+the command line prints the English ``str()``.
+"""
+
+from __future__ import annotations
+
+
+class DeskError(Exception):
+    code = "error"
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.params = params
+
+
+class NotADatabase(DeskError):
+    code = "not_a_database"
+
+
+class DatabaseFromFuture(DeskError):
+    code = "database_from_future"
+
+
+class MigrationFailed(DeskError):
+    code = "migration_failed"
+
+
+class ReadOnlyStore(DeskError):
+    code = "read_only"
+
+
+class DatabaseBusy(DeskError):
+    code = "database_busy"
+
+
+class DatabaseLocked(DeskError):
+    """Another instance holds the database; params: staff, host, pid, since, stale."""
+
+    code = "database_locked"
+
+
+class NotFound(DeskError):
+    code = "not_found"
+
+
+class BackupFailed(DeskError):
+    code = "backup_failed"
+
+
+class ValidationFailed(DeskError):
+    """Field errors: ``fields`` maps a field key (``guardian.0.phone``) to an error code."""
+
+    code = "validation_failed"
+
+    def __init__(self, fields: dict[str, str], **params: object) -> None:
+        detail = "; ".join(f"{k}: {v}" for k, v in fields.items())
+        super().__init__(f"invalid input: {detail}", **params)
+        self.fields = fields
+
+
+class SecretStoreUnavailable(DeskError):
+    code = "secret_store_unavailable"
+
+
+class ImportFailed(DeskError):
+    code = "import_failed"

@@ -1,0 +1,409 @@
+"""Families: create and edit with validation, the family card, notes and search."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desk.models.audit import AuditEntry
+from desk.models.family import Channel, Child, Family, Guardian, TimelineEntry, TimelineKind
+from desk.models.studio import Staff
+from desk.services import contacts, errors, search, studio
+from desk.services.db import Actor, Store, UnitOfWork
+
+MAX_CHILD_AGE = 18
+
+
+# --- drafts (what the editor sends) -----------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class GuardianDraft:
+    name: str
+    phone: str = ""
+    email: str = ""
+    telegram: str = ""
+    vk: str = ""
+    whatsapp: str = ""
+    id: int | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class ChildDraft:
+    name: str
+    birth_date: dt.date | None = None
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class FamilyDraft:
+    guardians: tuple[GuardianDraft, ...]
+    children: tuple[ChildDraft, ...] = ()
+    source: str = ""
+    preferred_channel: Channel = Channel.PHONE
+    legend: str = ""
+    consent_messages: bool = False
+    consent_marketing: bool = False
+    consent_date: dt.date | None = None
+    consent_purposes: str = ""
+    id: int | None = None
+
+
+# --- views (what the UI shows) ----------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class FamilyRow:
+    id: int
+    parents: str
+    children: str
+    phones: str
+
+
+@dataclasses.dataclass(frozen=True)
+class TimelineItem:
+    at: dt.datetime
+    kind: TimelineKind
+    text: str
+    staff_name: str
+
+
+@dataclasses.dataclass(frozen=True)
+class HistoryItem:
+    at: dt.datetime
+    staff_name: str
+    kind: str
+    before: str
+    after: str
+
+
+@dataclasses.dataclass(frozen=True)
+class FamilyCard:
+    draft: FamilyDraft  # the editable values, normalised (phones in E.164)
+    created_at: dt.datetime
+    erased: bool
+    timeline: tuple[TimelineItem, ...]
+
+    @property
+    def id(self) -> int:
+        assert self.draft.id is not None
+        return self.draft.id
+
+    @property
+    def title(self) -> str:
+        return family_title(self.draft)
+
+
+def family_title(draft: FamilyDraft) -> str:
+    names = [g.name for g in draft.guardians if g.name]
+    return ", ".join(names) or ", ".join(c.name for c in draft.children)
+
+
+def child_age(birth: dt.date, today: dt.date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class _Clean:
+    guardians: list[dict]
+    children: list[dict]
+
+
+def _validate(session: Session, draft: FamilyDraft, today: dt.date) -> _Clean:
+    fields: dict[str, str] = {}
+    conflicts: dict[str, int] = {}
+    guardians: list[dict] = []
+    children: list[dict] = []
+    if not any(g.name.strip() for g in draft.guardians) and not draft.children:
+        fields["guardian.0.name"] = "name_empty"
+    seen_phones: dict[str, str] = {}
+    for i, g in enumerate(draft.guardians):
+        key = f"guardian.{i}"
+        values = {"id": g.id, "name": " ".join(g.name.split())}
+        if not values["name"]:
+            fields[f"{key}.name"] = "name_empty"
+        for field, normalize in (
+            ("phone", contacts.normalize_phone),
+            ("whatsapp", contacts.normalize_phone),
+            ("email", contacts.normalize_email),
+            ("telegram", contacts.normalize_handle),
+            ("vk", contacts.normalize_handle),
+        ):
+            try:
+                values[field] = normalize(getattr(g, field))
+            except contacts.BadContact as exc:
+                fields[f"{key}.{field}"] = exc.code
+        values["whatsapp"] = values.get("whatsapp") or ""
+        phone = values.get("phone")
+        if phone:
+            if phone in seen_phones:
+                fields[f"{key}.phone"] = "phone_duplicate"
+            seen_phones[phone] = key
+            owner = session.scalar(select(Guardian.family_id).where(Guardian.phone == phone))
+            if owner is not None and owner != draft.id:
+                fields[f"{key}.phone"] = "phone_taken"
+                conflicts[f"{key}.phone"] = owner
+        guardians.append(values)
+    for i, c in enumerate(draft.children):
+        key = f"child.{i}"
+        name = " ".join(c.name.split())
+        if not name:
+            fields[f"{key}.name"] = "name_empty"
+        if c.birth_date is not None:
+            if c.birth_date > today:
+                fields[f"{key}.birth_date"] = "birth_future"
+            elif child_age(c.birth_date, today) >= MAX_CHILD_AGE + 1:
+                fields[f"{key}.birth_date"] = "child_too_old"
+        children.append({"id": c.id, "name": name, "birth_date": c.birth_date, "notes": c.notes.strip()})
+    if fields:
+        raise errors.ValidationFailed(fields, conflicts=conflicts)
+    return _Clean(guardians, children)
+
+
+# --- writes -----------------------------------------------------------------------------------
+
+
+def save(store: Store, actor: Actor, draft: FamilyDraft) -> int:
+    """Create (draft.id is None) or update a family. All or nothing; raises ValidationFailed."""
+    with store.write(actor) as uow:
+        family_id = save_in(uow, draft)
+        uow.commit()
+        return family_id
+
+
+def save_in(uow: UnitOfWork, draft: FamilyDraft) -> int:
+    s = uow.session
+    info = studio.load_info(s)
+    today = uow.now.astimezone(info.tz).date()
+    clean = _validate(s, draft, today)
+    if draft.id is None:
+        family = Family(created_at=uow.now)
+        s.add(family)
+        before = None
+    else:
+        family = _load(s, draft.id)
+        before = _snapshot(family)
+    family.source = draft.source.strip()
+    family.preferred_channel = draft.preferred_channel
+    family.legend = draft.legend.strip()
+    family.consent_messages = draft.consent_messages
+    family.consent_marketing = draft.consent_marketing
+    family.consent_date = draft.consent_date
+    family.consent_purposes = draft.consent_purposes.strip()
+    family.updated_at = uow.now
+    _sync(s, family.guardians, Guardian, clean.guardians)
+    _sync(s, family.children, Child, clean.children)
+    s.flush()
+    after = _snapshot(family)
+    if before is None:
+        _timeline(uow, family.id, TimelineKind.CREATED, "")
+        uow.audit("family.create", entity_id=family.id, family_id=family.id, after=_dump(after))
+    elif before != after:
+        changed = sorted(k for k in after if before.get(k) != after.get(k))
+        _timeline(uow, family.id, TimelineKind.EDITED, ", ".join(changed))
+        uow.audit(
+            "family.update", entity_id=family.id, family_id=family.id,
+            before=_dump(before), after=_dump(after),
+        )
+    reindex(s, family)
+    return family.id
+
+
+def _sync(session: Session, existing: list, model: type, wanted: list[dict]) -> None:
+    """Make the ``existing`` relationship list match ``wanted``, keeping rows by id."""
+    keep = {values["id"] for values in wanted if values["id"] is not None}
+    for row in [row for row in existing if row.id not in keep]:
+        existing.remove(row)
+    session.flush()  # free the phones of removed guardians before other rows claim them
+    by_id = {row.id: row for row in existing}
+    rows = []
+    for position, values in enumerate(wanted):
+        row = by_id.get(values["id"]) or model()
+        for key, value in values.items():
+            if key != "id":
+                setattr(row, key, value)
+        row.position = position
+        rows.append(row)
+    existing[:] = rows
+
+
+def add_note(store: Store, actor: Actor, family_id: int, note: str) -> None:
+    note = note.strip()
+    if not note:
+        raise errors.ValidationFailed({"note": "note_empty"})
+    with store.write(actor) as uow:
+        _load(uow.session, family_id)
+        _timeline(uow, family_id, TimelineKind.NOTE, note)
+        uow.audit("family.note", family_id=family_id, after=_dump({"note": note}))
+        uow.commit()
+
+
+def _timeline(uow: UnitOfWork, family_id: int, kind: TimelineKind, text: str) -> None:
+    uow.session.add(
+        TimelineEntry(family_id=family_id, at=uow.now, kind=kind, text=text,
+                      staff_id=uow.actor.staff_id)
+    )
+
+
+def timeline_event(uow: UnitOfWork, family_id: int, kind: TimelineKind, text: str) -> None:
+    """For other services (tasks, later calls and lessons) to add to a family's timeline."""
+    _timeline(uow, family_id, kind, text)
+
+
+def reindex(session: Session, family: Family) -> None:
+    search.reindex(session, family.id, search_body(family))
+
+
+def search_body(family: Family) -> str:
+    return search.document(
+        [g.name for g in family.guardians] + [c.name for c in family.children],
+        [g.phone for g in family.guardians] + [g.whatsapp for g in family.guardians],
+        [g.email for g in family.guardians] + [g.telegram for g in family.guardians],
+    )
+
+
+# --- reads ------------------------------------------------------------------------------------
+
+
+def _load(session: Session, family_id: int) -> Family:
+    family = session.get(Family, family_id)
+    if family is None:
+        raise errors.NotFound(f"family {family_id} not found", family_id=family_id)
+    return family
+
+
+def card(store: Store, family_id: int) -> FamilyCard:
+    with store.read() as s:
+        family = s.scalar(
+            select(Family)
+            .where(Family.id == family_id)
+            .options(selectinload(Family.guardians), selectinload(Family.children))
+        )
+        if family is None:
+            raise errors.NotFound(f"family {family_id} not found", family_id=family_id)
+        entries = s.execute(
+            select(TimelineEntry, Staff.name)
+            .outerjoin(Staff, Staff.id == TimelineEntry.staff_id)
+            .where(TimelineEntry.family_id == family_id)
+            .order_by(TimelineEntry.at.desc(), TimelineEntry.id.desc())
+        ).all()
+        return FamilyCard(
+            draft=_draft(family),
+            created_at=family.created_at,
+            erased=family.erased,
+            timeline=tuple(TimelineItem(e.at, e.kind, e.text, name or "") for e, name in entries),
+        )
+
+
+def history(store: Store, family_id: int) -> list[HistoryItem]:
+    with store.read() as s:
+        rows = s.scalars(
+            select(AuditEntry).where(AuditEntry.family_id == family_id)
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        )
+        return [HistoryItem(a.at, a.staff_name, a.kind, a.before, a.after) for a in rows]
+
+
+def _draft(family: Family) -> FamilyDraft:
+    return FamilyDraft(
+        id=family.id,
+        guardians=tuple(
+            GuardianDraft(id=g.id, name=g.name, phone=g.phone or "", email=g.email,
+                          telegram=g.telegram, vk=g.vk, whatsapp=g.whatsapp)
+            for g in family.guardians
+        ),
+        children=tuple(
+            ChildDraft(id=c.id, name=c.name, birth_date=c.birth_date, notes=c.notes)
+            for c in family.children
+        ),
+        source=family.source,
+        preferred_channel=family.preferred_channel,
+        legend=family.legend,
+        consent_messages=family.consent_messages,
+        consent_marketing=family.consent_marketing,
+        consent_date=family.consent_date,
+        consent_purposes=family.consent_purposes,
+    )
+
+
+def find(store: Store, query: str, limit: int | None = 200) -> list[FamilyRow]:
+    with store.read() as s:
+        return rows(s, search.matching_ids(s, query, limit))
+
+
+def find_ids(store: Store, query: str) -> list[int]:
+    with store.read() as s:
+        return search.matching_ids(s, query)
+
+
+def rows_for(store: Store, ids: list[int]) -> list[FamilyRow]:
+    with store.read() as s:
+        return rows(s, ids)
+
+
+def rows(session: Session, ids: list[int]) -> list[FamilyRow]:
+    """List rows for ``ids``, in that order."""
+    if not ids:
+        return []
+    parents: dict[int, list[str]] = {i: [] for i in ids}
+    phones: dict[int, list[str]] = {i: [] for i in ids}
+    kids: dict[int, list[str]] = {i: [] for i in ids}
+    for fid, name, phone in session.execute(
+        select(Guardian.family_id, Guardian.name, Guardian.phone)
+        .where(Guardian.family_id.in_(ids)).order_by(Guardian.position)
+    ):
+        parents[fid].append(name)
+        if phone:
+            phones[fid].append(contacts.display_phone(phone))
+    for fid, name in session.execute(
+        select(Child.family_id, Child.name).where(Child.family_id.in_(ids)).order_by(Child.position)
+    ):
+        kids[fid].append(name)
+    return [
+        FamilyRow(i, ", ".join(parents[i]), ", ".join(kids[i]), ", ".join(phones[i])) for i in ids
+    ]
+
+
+def _snapshot(family: Family) -> dict:
+    return {
+        "guardians": [
+            {k: getattr(g, k) for k in ("name", "phone", "email", "telegram", "vk", "whatsapp")}
+            for g in family.guardians
+        ],
+        "children": [
+            {"name": c.name, "birth_date": c.birth_date.isoformat() if c.birth_date else None,
+             "notes": c.notes}
+            for c in family.children
+        ],
+        "source": family.source,
+        "preferred_channel": family.preferred_channel.value,
+        "legend": family.legend,
+        "consent_messages": family.consent_messages,
+        "consent_marketing": family.consent_marketing,
+        "consent_date": family.consent_date.isoformat() if family.consent_date else None,
+        "consent_purposes": family.consent_purposes,
+    }
+
+
+def _dump(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def e164_phones(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {i: [] for i in ids}
+    if ids:
+        for fid, phone in session.execute(
+            select(Guardian.family_id, Guardian.phone)
+            .where(Guardian.family_id.in_(ids), Guardian.phone.is_not(None))
+            .order_by(Guardian.position)
+        ):
+            found[fid].append(phone)
+    return found

@@ -1,0 +1,122 @@
+"""Create and upgrade the schema with the migrations shipped in desk/migrations.
+
+Before migrating a file that already holds data a verified backup is taken; the migration runs
+in one transaction with foreign keys off and is checked with ``foreign_key_check`` before commit,
+so a failure leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from desk.services import backup, errors
+from desk.services.db import WRITE
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).resolve().parent.parent / "migrations"))
+    return cfg
+
+
+def script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config())
+
+
+def head_revision() -> str:
+    return script().get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_is_sqlite(path: Path) -> None:
+    """Refuse a file that exists, is not empty and is not a SQLite database."""
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as f:
+            if f.read(16) != SQLITE_HEADER:
+                raise errors.NotADatabase(f"{path} is not a Desk database", path=str(path))
+
+
+@dataclasses.dataclass(frozen=True)
+class MigrationResult:
+    before: str | None
+    after: str
+    backup_path: Path | None
+
+
+def upgrade(engine: Engine, backup_dir: Path | None, *, target: str = "head") -> MigrationResult:
+    """Bring the database to ``target``; refuse a database stamped by a newer app."""
+    known = {rev.revision for rev in script().walk_revisions()}
+    before = current_revision(engine)
+    if before is not None and before not in known:
+        raise errors.DatabaseFromFuture(
+            "the database was written by a newer version of Desk", revision=before
+        )
+    wanted = head_revision() if target == "head" else target
+    if before == wanted:
+        return MigrationResult(before, wanted, None)
+
+    backup_path = None
+    database = engine.url.database
+    if before is not None and database and backup_dir is not None:
+        backup_path = backup.make_backup(
+            Path(database), backup_dir / f"before-migration-{before}-{backup.stamp()}.db"
+        )
+    try:
+        _run(engine, target)
+    except Exception as exc:
+        raise errors.MigrationFailed(
+            f"the database could not be upgraded ({exc}); the file was left as it was",
+            backup=str(backup_path or ""),
+        ) from exc
+    return MigrationResult(before, current_revision(engine) or "", backup_path)
+
+
+def _run(engine: Engine, target: str) -> None:
+    cfg = _config()
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            conn = conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"foreign key check failed: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def open_database(path: Path, backup_dir: Path | None, *, read_only: bool = False, **store_kw):
+    """Open (creating or upgrading as needed) the SQLite file at ``path`` as a Store."""
+    from desk.services.db import Store, make_engine, url_for_path
+
+    path = Path(path)
+    check_is_sqlite(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url_for_path(path))
+    try:
+        if read_only:
+            known = {rev.revision for rev in script().walk_revisions()}
+            if current_revision(engine) not in known:
+                raise errors.DatabaseFromFuture("the database is not one this Desk can read")
+        else:
+            upgrade(engine, backup_dir)
+    except Exception:
+        engine.dispose()
+        raise
+    return Store(engine, read_only=read_only, **store_kw)

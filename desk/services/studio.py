@@ -1,0 +1,121 @@
+"""The studio's identity, its time zone and its staff."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.models.studio import Role, Staff, Studio
+from desk.services import errors
+from desk.services.db import SYSTEM_ACTOR, Actor, Store
+
+DEFAULT_TIMEZONE = "Europe/Moscow"
+
+
+@dataclasses.dataclass(frozen=True)
+class StaffMember:
+    id: int
+    name: str
+    role: Role
+    active: bool
+
+    def actor(self) -> Actor:
+        return Actor(self.id, self.name)
+
+
+@dataclasses.dataclass(frozen=True)
+class StudioInfo:
+    name: str
+    timezone: str
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclasses.dataclass(frozen=True)
+class StaffDraft:
+    name: str
+    role: Role
+
+
+def timezones() -> list[str]:
+    return sorted(z for z in available_timezones() if "/" in z and not z.startswith("Etc/"))
+
+
+def is_set_up(store: Store) -> bool:
+    with store.read() as s:
+        return s.get(Studio, 1) is not None
+
+
+def info(store: Store) -> StudioInfo:
+    with store.read() as s:
+        return load_info(s)
+
+
+def load_info(session: Session) -> StudioInfo:
+    row = session.get(Studio, 1)
+    if row is None:
+        raise errors.NotFound("the studio is not set up yet")
+    return StudioInfo(row.name, row.timezone)
+
+
+def setup(
+    store: Store, name: str, timezone: str, staff: list[StaffDraft], actor: Actor = SYSTEM_ACTOR
+) -> list[StaffMember]:
+    """First start: the studio's name, time zone and staff (a System person and a Communicator
+    at least)."""
+    fields: dict[str, str] = {}
+    if not name.strip():
+        fields["name"] = "name_empty"
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        fields["timezone"] = "timezone_invalid"
+    people = [p for p in staff if p.name.strip()]
+    roles = {p.role for p in people}
+    if Role.SYSTEM not in roles or Role.COMMUNICATOR not in roles:
+        fields["staff"] = "staff_roles_missing"
+    if fields:
+        raise errors.ValidationFailed(fields)
+    with store.write(actor) as uow:
+        if uow.session.get(Studio, 1) is not None:
+            raise errors.DeskError("the studio is already set up")
+        uow.session.add(Studio(id=1, name=name.strip(), timezone=timezone, created_at=uow.now))
+        rows = [Staff(name=p.name.strip(), role=p.role) for p in people]
+        uow.session.add_all(rows)
+        uow.session.flush()
+        uow.audit(
+            "studio.setup",
+            after=json.dumps(
+                {"name": name.strip(), "timezone": timezone,
+                 "staff": [[r.name, r.role.value] for r in rows]},
+                ensure_ascii=False,
+            ),
+        )
+        uow.commit()
+        return [_member(r) for r in rows]
+
+
+def staff(store: Store, *, active_only: bool = True) -> list[StaffMember]:
+    with store.read() as s:
+        stmt = select(Staff).order_by(Staff.id)
+        if active_only:
+            stmt = stmt.where(Staff.active.is_(True))
+        return [_member(r) for r in s.scalars(stmt)]
+
+
+def _member(row: Staff) -> StaffMember:
+    return StaffMember(row.id, row.name, row.role, row.active)
+
+
+def local_day_bounds(day: dt.date, tz: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+    """The UTC instants where the studio's calendar day starts and ends."""
+    start = dt.datetime.combine(day, dt.time(), tz)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tz)
+    return start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc)

@@ -1,0 +1,1 @@
+"""Widgets, Qt models and dialogs. Calls services, gets frozen dataclasses; no SQLAlchemy."""

@@ -1,0 +1,86 @@
+"""The global audit log, filtered by person, dates and area."""
+
+from __future__ import annotations
+
+
+from PySide6.QtCore import QDate, Slot
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from desk.services import audit, studio
+from desk.ui import fmt
+from desk.ui.context import Context
+from desk.ui.labels import audit_area, audit_kind
+
+
+class AuditView(QWidget):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person = QComboBox()
+        self.area = QComboBox()
+        today = ctx.store.now().astimezone(ctx.studio.tz).date()
+        self.since = QDateEdit(QDate(today.year, today.month, today.day).addDays(-30))
+        self.until = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
+                                   self.tr("Before"), self.tr("After")])
+        for col, width in enumerate((130, 160, 170, 320)):
+            self.tree.setColumnWidth(col, width)
+        self.count = QLabel()
+        top = QHBoxLayout()
+        for label, widget in ((self.tr("Person:"), self.person), (self.tr("Area:"), self.area),
+                              (self.tr("From:"), self.since), (self.tr("To:"), self.until)):
+            top.addWidget(QLabel(label))
+            top.addWidget(widget)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.count)
+
+        self._fill_filters()
+        for combo in (self.person, self.area):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.since.dateChanged.connect(self.refresh)
+        self.until.dateChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        ctx.notifier.changed.connect(lambda _kind: self.refresh())
+        self.refresh()
+
+    def _fill_filters(self) -> None:
+        self.person.addItem(self.tr("Everyone"), None)
+        for m in studio.staff(self.ctx.store, active_only=False):
+            self.person.addItem(m.name, m.id)
+        self.area.addItem(self.tr("All areas"), "")
+        for prefix in audit.kind_prefixes(self.ctx.store):
+            self.area.addItem(audit_area(prefix), prefix)
+
+    @Slot()
+    def refresh(self) -> None:
+        tz = self.ctx.studio.tz
+        since, _ = studio.local_day_bounds(fmt.from_qdate(self.since.date()), tz)
+        _, until = studio.local_day_bounds(fmt.from_qdate(self.until.date()), tz)
+        rows = audit.entries(self.ctx.store, staff_id=self.person.currentData(), since=since,
+                             until=until, kind_prefix=self.area.currentData() or "")
+        self.tree.clear()
+        self.tree.addTopLevelItems([
+            QTreeWidgetItem([fmt.datetime_text(r.at, tz), r.staff_name, audit_kind(r.kind),
+                             _short(r.before), _short(r.after)])
+            for r in rows
+        ])
+        self.count.setText(self.tr("%n record(s)", "", len(rows)))
+
+
+def _short(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+

@@ -1,0 +1,34 @@
+"""What every view needs, handed over through constructors (no global app object)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QObject, Signal
+
+from desk.services import studio
+from desk.services.db import Actor, Store
+from desk.ui.runner import Runner
+
+
+class Notifier(QObject):
+    """One app-level signal after every successful write so other views can refresh.
+
+    Signals:
+        changed(str): the kind of data that changed ("family", "task", "all").
+    """
+
+    changed = Signal(str)
+
+
+@dataclasses.dataclass(frozen=True)
+class Context:
+    store: Store
+    me: studio.StaffMember
+    studio: studio.StudioInfo
+    runner: Runner
+    notifier: Notifier
+
+    @property
+    def actor(self) -> Actor:
+        return self.me.actor()

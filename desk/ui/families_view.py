@@ -1,0 +1,198 @@
+"""The Families area: search as you type (in the store, never in a proxy), results loaded page by
+page, and the family card beside them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, QTimer,
+    Signal, Slot,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from desk.services import families
+from desk.ui.context import Context
+from desk.ui.family_card import FamilyCardView
+from desk.ui.family_editor import FamilyEditor
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+PAGE = 100
+
+
+class FamilyListModel(QAbstractTableModel):
+    """Holds the ids of every match and the rows of the pages fetched so far."""
+
+    COL_PARENTS, COL_CHILDREN, COL_PHONES = range(3)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("FamilyListModel", "Parents"),
+        QT_TRANSLATE_NOOP("FamilyListModel", "Children"),
+        QT_TRANSLATE_NOOP("FamilyListModel", "Phones"),
+    )
+
+    def __init__(self, fetch_rows, parent=None) -> None:
+        super().__init__(parent)
+        self._fetch_rows = fetch_rows
+        self.ids: list[int] = []
+        self.rows: list[families.FamilyRow] = []
+
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self.ids = ids
+        self.rows = self._fetch_rows(ids[:PAGE])
+        self.endResetModel()
+
+    def row_at(self, row: int) -> families.FamilyRow:
+        return self.rows[row]
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and len(self.rows) < len(self.ids)
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        start = len(self.rows)
+        more = self._fetch_rows(self.ids[start:start + PAGE])
+        if not more:
+            return
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (r.parents, r.children, r.phones)[index.column()]
+        if role == IdRole:
+            return r.id
+        return None
+
+
+class ResultsTable(QTableView):
+    """Enter opens the selected family.
+
+    Signals:
+        activated_row(int): the row the user opened.
+    """
+
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class FamiliesView(QWidget):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Search: parent's or child's name, any digits of a phone (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.new_button = QPushButton(self.tr("New family"))
+        self.new_button.setToolTip(self.tr("New family (Ctrl+N)"))
+        self.model = FamilyListModel(lambda ids: families.rows_for(ctx.store, ids), self)
+        self.table = ResultsTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        self.table.setWordWrap(False)
+        header.resizeSection(FamilyListModel.COL_PARENTS, 230)
+        header.resizeSection(FamilyListModel.COL_CHILDREN, 190)
+        header.setSectionResizeMode(FamilyListModel.COL_PHONES, QHeaderView.ResizeMode.Stretch)
+        self.card = FamilyCardView(ctx)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(top)
+        ll.addWidget(self.table, 1)
+        ll.addWidget(self.count)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.card)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([600, 660])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(0)
+        QShortcut(QKeySequence("Ctrl+N"), self, self._on_new_clicked)
+        self.search.textChanged.connect(self._debounce.start)
+        self._debounce.timeout.connect(self.run_search)
+        self.search.returnPressed.connect(self._on_search_return)
+        self.table.activated_row.connect(self._open_row)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._open_row(cur.row()) if cur.isValid() else None)
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self.card.family_requested.connect(self.open_family)
+        ctx.notifier.changed.connect(self._on_changed)
+        self.run_search()
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    @Slot()
+    def run_search(self) -> None:
+        ids = families.find_ids(self.ctx.store, self.search.text())
+        self.model.set_ids(ids)
+        self.count.setText(self.tr("%n family(ies) found", "", len(ids)))
+
+    @Slot()
+    def _on_search_return(self) -> None:
+        self._debounce.stop()
+        self.run_search()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self._open_row(0)
+            self.table.setFocus()
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.card.show_family(self.model.row_at(row).id)
+
+    @Slot(int)
+    def open_family(self, family_id: int) -> None:
+        self.card.show_family(family_id)
+
+    @Slot()
+    def _on_new_clicked(self) -> None:
+        editor = FamilyEditor(self.ctx, parent=self)
+        editor.open_family_requested.connect(self.open_family)
+        if editor.exec() and editor.saved_id is not None:
+            self.open_family(editor.saved_id)
+
+    @Slot(str)
+    def _on_changed(self, kind: str) -> None:
+        if kind in ("family", "all"):
+            self.run_search()

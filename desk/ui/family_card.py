@@ -1,0 +1,232 @@
+"""The family card: contacts, children, legend, timeline, tasks and history; notes in one step."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget, QTabWidget,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desk.services import contacts, errors, families, tasks
+from desk.ui import fmt, messages
+from desk.ui.context import Context
+from desk.ui.family_editor import FamilyEditor
+from desk.ui.labels import audit_kind, channel_name, timeline_name
+from desk.ui.task_views import TaskDialog, TaskList
+
+
+class FamilyCardView(QWidget):
+    """Signals:
+        family_requested(int): open another family (e.g. the owner of a phone).
+    """
+
+    family_requested = Signal(int)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current: families.FamilyCard | None = None
+
+        self.empty = QLabel(self.tr("Find a family on the left or add a new one."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: palette(mid);")
+
+        self.title = QLabel()
+        self.title.setObjectName("cardTitle")
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Edit the family (Ctrl+E)"))
+        self.edit_button.setShortcut("Ctrl+E")
+        self.task_button = QPushButton(self.tr("New task…"))
+        self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Add a note to the timeline and press Enter"))
+        self.note_button = QPushButton(self.tr("Add note"))
+        self.note_error = QLabel()
+        self.note_error.setStyleSheet("color: #b00020;")
+        self.note_error.hide()
+        self.timeline = QTreeWidget()
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Details"),
+                                       self.tr("Who")])
+        self.timeline.setColumnWidth(0, 130)
+        self.timeline.setColumnWidth(1, 150)
+        self.timeline.setColumnWidth(2, 300)
+        self.history = QTreeWidget()
+        self.history.setRootIsDecorated(False)
+        self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Change"),
+                                      self.tr("Fields")])
+        self.history.setColumnWidth(0, 130)
+        self.history.setColumnWidth(1, 150)
+        self.history.setColumnWidth(2, 150)
+        self.task_list = TaskList(ctx, self._family_tasks)
+        self.task_list.family_button.hide()
+
+        self.tabs = QTabWidget()
+        timeline_page = QWidget()
+        tl = QVBoxLayout(timeline_page)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.note_button)
+        tl.addLayout(note_row)
+        tl.addWidget(self.note_error)
+        tl.addWidget(self.timeline, 1)
+        self.tabs.addTab(timeline_page, self.tr("Timeline"))
+        self.tabs.addTab(self.task_list, self.tr("Tasks"))
+        self.tabs.addTab(self.history, self.tr("History of changes"))
+
+        card = QWidget()
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.task_button)
+        head.addWidget(self.edit_button)
+        cl = QVBoxLayout(card)
+        cl.addLayout(head)
+        cl.addWidget(self.details)
+        cl.addWidget(self.tabs, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(card)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.task_button.clicked.connect(self._on_task_clicked)
+        self.note.returnPressed.connect(self._on_note_added)
+        self.note_button.clicked.connect(self._on_note_added)
+        ctx.notifier.changed.connect(self._on_changed)
+
+    def _family_tasks(self) -> list[tasks.TaskView]:
+        if self.current is None:
+            return []
+        return tasks.listing(self.ctx.store, status=None, family_id=self.current.id)
+
+    @Slot(int)
+    def show_family(self, family_id: int) -> None:
+        try:
+            self.current = families.card(self.ctx.store, family_id)
+        except errors.NotFound:
+            self.current = None
+            self.stack.setCurrentIndex(0)
+            return
+        self._render()
+        self.stack.setCurrentIndex(1)
+
+    def _render(self) -> None:
+        c = self.current
+        assert c is not None
+        d = c.draft
+        tz = self.ctx.studio.tz
+        today = self.ctx.store.now().astimezone(tz).date()
+        self.title.setText(c.title or self.tr("Family without a name"))
+        parts = []
+        for g in d.guardians:
+            bits = [f"<b>{html.escape(g.name)}</b>"]
+            if g.phone:
+                bits.append(html.escape(contacts.display_phone(g.phone)))
+            if g.email:
+                bits.append(html.escape(g.email))
+            if g.telegram:
+                bits.append("Telegram @" + html.escape(g.telegram))
+            if g.vk:
+                bits.append("VK " + html.escape(g.vk))
+            if g.whatsapp:
+                bits.append("WhatsApp " + html.escape(contacts.display_phone(g.whatsapp)))
+            parts.append(" · ".join(bits))
+        for ch in d.children:
+            text = self.tr("Child:") + f" <b>{html.escape(ch.name)}</b>"
+            if ch.birth_date:
+                age = families.child_age(ch.birth_date, today)
+                text += " — " + self.tr("%n year(s)", "", age) + ", " + fmt.date_text(ch.birth_date)
+            if ch.notes:
+                text += f" <i>({html.escape(ch.notes)})</i>"
+            parts.append(text)
+        facts = [self.tr("Preferred channel: {c}").format(c=channel_name(d.preferred_channel))]
+        if d.source:
+            facts.append(self.tr("Found us: {s}").format(s=html.escape(d.source)))
+        if d.consent_messages or d.consent_marketing:
+            consent = [self.tr("messages")] if d.consent_messages else []
+            consent += [self.tr("mailings")] if d.consent_marketing else []
+            facts.append(self.tr("Consent: {what}").format(what=", ".join(consent))
+                         + (" " + self.tr("since {date}").format(date=fmt.short_date(d.consent_date))
+                            if d.consent_date else ""))
+        else:
+            facts.append("<span style='color:#b00020'>" + self.tr("No consent to messages")
+                         + "</span>")
+        parts.append(" · ".join(facts))
+        if d.legend:
+            parts.append(self.tr("Legend:") + " " + html.escape(d.legend))
+        self.details.setText("<br>".join(parts))
+
+        self.timeline.clear()
+        for item in c.timeline:
+            self.timeline.addTopLevelItem(QTreeWidgetItem([
+                fmt.datetime_text(item.at, tz), timeline_name(item.kind), item.text,
+                item.staff_name]))
+        self.history.clear()
+        for h in families.history(self.ctx.store, c.id):
+            self.history.addTopLevelItem(QTreeWidgetItem([
+                fmt.datetime_text(h.at, tz), h.staff_name, audit_kind(h.kind), _changed(h)]))
+        self.task_list.refresh()
+
+    @Slot()
+    def _on_edit_clicked(self) -> None:
+        if self.current is None:
+            return
+        editor = FamilyEditor(self.ctx, self.current.draft, parent=self)
+        editor.open_family_requested.connect(self.family_requested)
+        editor.exec()
+
+    @Slot()
+    def _on_task_clicked(self) -> None:
+        if self.current is None:
+            return
+        row = families.FamilyRow(self.current.id, self.current.title, "", "")
+        TaskDialog(self.ctx, family=row, parent=self).exec()
+
+    @Slot()
+    def _on_note_added(self) -> None:
+        if self.current is None:
+            return
+        try:
+            families.add_note(self.ctx.store, self.ctx.actor, self.current.id, self.note.text())
+        except errors.ValidationFailed as exc:
+            self.note_error.setText(messages.field_message(exc.fields["note"]))
+            self.note_error.show()
+            return
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.tr("Note"), messages.error_message(exc))
+            return
+        self.note_error.hide()
+        self.note.clear()
+        self.ctx.notifier.changed.emit("family")
+
+    @Slot(str)
+    def _on_changed(self, kind: str) -> None:
+        if self.current is not None and kind in ("family", "task", "all"):
+            self.show_family(self.current.id)
+
+
+def _changed(h: families.HistoryItem) -> str:
+    """The names of the fields an audit entry changed."""
+    try:
+        before = json.loads(h.before) if h.before else {}
+        after = json.loads(h.after) if h.after else {}
+    except ValueError:
+        return ""
+    if not before:
+        return ""
+    return ", ".join(sorted(k for k in after if before.get(k) != after.get(k)))
+
+

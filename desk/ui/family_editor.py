@@ -1,0 +1,306 @@
+"""Create or edit a family: guardians, children, preferences and consent, with inline errors."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+    QScrollArea, QVBoxLayout, QWidget,
+)
+
+from desk.models.family import Channel
+from desk.services import contacts, errors, families
+from desk.ui import fmt, messages
+from desk.ui.context import Context
+from desk.ui.forms import FieldError
+from desk.ui.labels import channel_name
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+class OptionalDate(QDateEdit):
+    """A date edit whose minimum means "not given" (shown blank)."""
+
+    def __init__(self, value: dt.date | None) -> None:
+        super().__init__()
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd.MM.yyyy")
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText(" ")
+        self.set_value(value)
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+
+    def value(self) -> dt.date | None:
+        return None if self.date() == NO_DATE else fmt.from_qdate(self.date())
+
+
+class GuardianBox(QGroupBox):
+    removed = Signal(object)
+
+    def __init__(self, draft: families.GuardianDraft, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.draft_id = draft.id
+        self.name = QLineEdit(draft.name)
+        self.name.setPlaceholderText(self.tr("Surname First name"))
+        self.phone = QLineEdit(contacts.display_phone(draft.phone) if draft.phone else "")
+        self.phone.setPlaceholderText("+7 (912) 345-67-89")
+        self.email = QLineEdit(draft.email)
+        self.telegram = QLineEdit(draft.telegram)
+        self.telegram.setPlaceholderText("@username")
+        self.vk = QLineEdit(draft.vk)
+        self.whatsapp = QLineEdit(contacts.display_phone(draft.whatsapp) if draft.whatsapp else "")
+        self.errors = {k: FieldError() for k in ("name", "phone", "email", "telegram", "vk",
+                                                 "whatsapp")}
+        self.open_other = QPushButton(self.tr("Open that family"))
+        self.open_other.hide()
+        self.other_family: int | None = None
+        self.remove = QPushButton(self.tr("Remove"))
+        form = QFormLayout(self)
+        for label, key, widget in (
+            (self.tr("Name:"), "name", self.name),
+            (self.tr("Phone:"), "phone", self.phone),
+            (self.tr("E-mail:"), "email", self.email),
+            (self.tr("Telegram:"), "telegram", self.telegram),
+            (self.tr("VK:"), "vk", self.vk),
+            (self.tr("WhatsApp:"), "whatsapp", self.whatsapp),
+        ):
+            form.addRow(label, widget)
+            if key == "phone":
+                row = QHBoxLayout()
+                row.addWidget(self.errors[key], 1)
+                row.addWidget(self.open_other)
+                form.addRow("", row)
+            else:
+                form.addRow("", self.errors[key])
+        form.addRow("", self.remove)
+        form.setAlignment(self.remove, Qt.AlignmentFlag.AlignRight)
+        self.remove.clicked.connect(lambda: self.removed.emit(self))
+
+    def draft(self) -> families.GuardianDraft:
+        return families.GuardianDraft(
+            id=self.draft_id, name=self.name.text(), phone=self.phone.text(),
+            email=self.email.text(), telegram=self.telegram.text(), vk=self.vk.text(),
+            whatsapp=self.whatsapp.text())
+
+    def show_errors(self, fields: dict[str, str], conflicts: dict[str, int], key: str) -> None:
+        for name, label in self.errors.items():
+            code = fields.get(f"{key}.{name}")
+            label.show_message(messages.field_message(code) if code else "")
+        self.other_family = conflicts.get(f"{key}.phone")
+        self.open_other.setVisible(self.other_family is not None)
+
+
+class ChildRow(QWidget):
+    removed = Signal(object)
+
+    def __init__(self, draft: families.ChildDraft, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.draft_id = draft.id
+        self.name = QLineEdit(draft.name)
+        self.name.setPlaceholderText(self.tr("Surname First name"))
+        self.birth = OptionalDate(draft.birth_date)
+        self.notes = QLineEdit(draft.notes)
+        self.notes.setPlaceholderText(self.tr("Notes (allergies, habits…)"))
+        self.remove = QPushButton(self.tr("Remove"))
+        self.name_error = FieldError()
+        self.birth_error = FieldError()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.name, 0, 0)
+        grid.addWidget(self.birth, 0, 1)
+        grid.addWidget(self.notes, 0, 2)
+        grid.addWidget(self.remove, 0, 3)
+        grid.addWidget(self.name_error, 1, 0)
+        grid.addWidget(self.birth_error, 1, 1, 1, 2)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(2, 3)
+        self.remove.clicked.connect(lambda: self.removed.emit(self))
+
+    def draft(self) -> families.ChildDraft:
+        return families.ChildDraft(id=self.draft_id, name=self.name.text(),
+                                   birth_date=self.birth.value(), notes=self.notes.text())
+
+    def show_errors(self, fields: dict[str, str], key: str) -> None:
+        for name, label in (("name", self.name_error), ("birth_date", self.birth_error)):
+            code = fields.get(f"{key}.{name}")
+            label.show_message(messages.field_message(code) if code else "")
+
+
+class FamilyEditor(QDialog):
+    """Signals:
+        open_family_requested(int): the user wants to see the family that owns a phone.
+    """
+
+    open_family_requested = Signal(int)
+
+    def __init__(self, ctx: Context, draft: families.FamilyDraft | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.family_id = draft.id if draft else None
+        self.saved_id: int | None = None
+        draft = draft or families.FamilyDraft(guardians=(families.GuardianDraft(""),),
+                                              children=(families.ChildDraft(""),))
+        self.setWindowTitle(self.tr("Edit family") if self.family_id else self.tr("New family"))
+        self.resize(820, 760)
+
+        self.guardian_boxes: list[GuardianBox] = []
+        self.child_rows: list[ChildRow] = []
+        self.guardians_layout = QVBoxLayout()
+        self.children_layout = QVBoxLayout()
+        self.add_guardian = QPushButton(self.tr("Add a parent"))
+        self.add_child = QPushButton(self.tr("Add a child"))
+        self.children_error = FieldError()
+
+        self.source = QLineEdit(draft.source)
+        self.source.setPlaceholderText(self.tr("e.g. a friend's advice, Yandex Maps"))
+        self.channel = QComboBox()
+        for c in Channel:
+            self.channel.addItem(channel_name(c), c)
+        self.channel.setCurrentIndex(list(Channel).index(draft.preferred_channel))
+        self.legend = QPlainTextEdit(draft.legend)
+        self.legend.setTabChangesFocus(True)
+        self.legend.setPlaceholderText(
+            self.tr("Why they came, what motivates them, what to remember"))
+        self.legend.setFixedHeight(70)
+        self.consent_messages = QCheckBox(self.tr("Agrees to receive messages"))
+        self.consent_messages.setChecked(draft.consent_messages)
+        self.consent_marketing = QCheckBox(self.tr("Agrees to receive mailings and offers"))
+        self.consent_marketing.setChecked(draft.consent_marketing)
+        self.consent_date = OptionalDate(draft.consent_date)
+        self.consent_purposes = QLineEdit(draft.consent_purposes)
+        self.consent_purposes.setPlaceholderText(self.tr("e.g. lessons, reminders, photos"))
+        self.banner = QLabel()
+        self.banner.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.banner.hide()
+
+        guardians_box = QGroupBox(self.tr("Parents and guardians"))
+        gl = QVBoxLayout(guardians_box)
+        gl.addLayout(self.guardians_layout)
+        gl.addWidget(self.add_guardian, alignment=Qt.AlignmentFlag.AlignLeft)
+        children_box = QGroupBox(self.tr("Children (name, birth date, notes)"))
+        cl = QVBoxLayout(children_box)
+        cl.addLayout(self.children_layout)
+        cl.addWidget(self.children_error)
+        cl.addWidget(self.add_child, alignment=Qt.AlignmentFlag.AlignLeft)
+        about = QGroupBox(self.tr("About the family"))
+        form = QFormLayout(about)
+        form.addRow(self.tr("How they found us:"), self.source)
+        form.addRow(self.tr("Preferred channel:"), self.channel)
+        form.addRow(self.tr("Legend:"), self.legend)
+        form.addRow(self.tr("Consent given on:"), self.consent_date)
+        form.addRow(self.tr("Consent purposes:"), self.consent_purposes)
+        form.addRow("", self.consent_messages)
+        form.addRow("", self.consent_marketing)
+
+        inner = QWidget()
+        body = QVBoxLayout(inner)
+        body.addWidget(guardians_box)
+        body.addWidget(children_box)
+        body.addWidget(about)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+
+        for g in draft.guardians or (families.GuardianDraft(""),):
+            self._add_guardian(g)
+        for c in draft.children:
+            self._add_child(c)
+        self.add_guardian.clicked.connect(lambda: self._add_guardian(families.GuardianDraft("")))
+        self.add_child.clicked.connect(lambda: self._add_child(families.ChildDraft("")))
+        buttons.accepted.connect(self._on_accepted)
+        buttons.rejected.connect(self.reject)
+        self.guardian_boxes[0].name.setFocus()
+
+    def _add_guardian(self, draft: families.GuardianDraft) -> None:
+        box = GuardianBox(draft)
+        box.setTitle(self.tr("Parent {n}").format(n=len(self.guardian_boxes) + 1))
+        box.removed.connect(self._on_guardian_removed)
+        box.open_other.clicked.connect(lambda: self._on_open_other(box))
+        self.guardian_boxes.append(box)
+        self.guardians_layout.addWidget(box)
+        box.name.setFocus()
+
+    def _add_child(self, draft: families.ChildDraft) -> None:
+        row = ChildRow(draft)
+        row.removed.connect(self._on_child_removed)
+        self.child_rows.append(row)
+        self.children_layout.addWidget(row)
+        row.name.setFocus()
+
+    @Slot(object)
+    def _on_guardian_removed(self, box: GuardianBox) -> None:
+        if len(self.guardian_boxes) == 1:
+            return
+        self.guardian_boxes.remove(box)
+        box.deleteLater()
+        for i, b in enumerate(self.guardian_boxes):
+            b.setTitle(self.tr("Parent {n}").format(n=i + 1))
+
+    @Slot(object)
+    def _on_child_removed(self, row: ChildRow) -> None:
+        self.child_rows.remove(row)
+        row.deleteLater()
+
+    def _on_open_other(self, box: GuardianBox) -> None:
+        if box.other_family is not None:
+            self.open_family_requested.emit(box.other_family)
+            self.reject()
+
+    def current_draft(self) -> families.FamilyDraft:
+        children = tuple(r.draft() for r in self.child_rows
+                         if r.draft_id is not None or r.name.text().strip()
+                         or r.birth.value() is not None)
+        return families.FamilyDraft(
+            id=self.family_id,
+            guardians=tuple(b.draft() for b in self.guardian_boxes),
+            children=children,
+            source=self.source.text(),
+            preferred_channel=self.channel.currentData(),
+            legend=self.legend.toPlainText(),
+            consent_messages=self.consent_messages.isChecked(),
+            consent_marketing=self.consent_marketing.isChecked(),
+            consent_date=self.consent_date.value(),
+            consent_purposes=self.consent_purposes.text(),
+        )
+
+    def _show_errors(self, fields: dict[str, str], conflicts: dict[str, int]) -> None:
+        for i, box in enumerate(self.guardian_boxes):
+            box.show_errors(fields, conflicts, f"guardian.{i}")
+        kept = [r for r in self.child_rows if r.draft_id is not None or r.name.text().strip()
+                or r.birth.value() is not None]
+        for row in self.child_rows:
+            key = f"child.{kept.index(row)}" if row in kept else "-"
+            row.show_errors(fields, key)
+        self.banner.setText(self.tr(
+            "Nothing was saved: please correct the fields marked in red.") if fields else "")
+        self.banner.setVisible(bool(fields))
+
+    @Slot()
+    def _on_accepted(self) -> None:
+        draft = self.current_draft()
+        try:
+            self.saved_id = families.save(self.ctx.store, self.ctx.actor, draft)
+        except errors.ValidationFailed as exc:
+            self._show_errors(exc.fields, exc.params.get("conflicts", {}))
+            return
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            return
+        self.ctx.notifier.changed.emit("family")
+        self.accept()
+
+

@@ -1,0 +1,82 @@
+"""Names of enum values in the user's language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from desk.models.family import Channel, TimelineKind
+from desk.models.studio import Role
+from desk.models.task import TaskStatus
+
+_ROLES = {
+    Role.SYSTEM: QT_TRANSLATE_NOOP("Labels", "System person"),
+    Role.COMMUNICATOR: QT_TRANSLATE_NOOP("Labels", "Communicator"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Labels", "Supervisor"),
+}
+_CHANNELS = {
+    Channel.PHONE: QT_TRANSLATE_NOOP("Labels", "Phone call"),
+    Channel.TELEGRAM: QT_TRANSLATE_NOOP("Labels", "Telegram"),
+    Channel.WHATSAPP: QT_TRANSLATE_NOOP("Labels", "WhatsApp"),
+    Channel.VK: QT_TRANSLATE_NOOP("Labels", "VK"),
+    Channel.EMAIL: QT_TRANSLATE_NOOP("Labels", "E-mail"),
+}
+_STATUSES = {
+    TaskStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "Open"),
+    TaskStatus.DONE: QT_TRANSLATE_NOOP("Labels", "Done"),
+    TaskStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+}
+_TIMELINE = {
+    TimelineKind.CREATED: QT_TRANSLATE_NOOP("Labels", "Family added"),
+    TimelineKind.EDITED: QT_TRANSLATE_NOOP("Labels", "Card edited"),
+    TimelineKind.NOTE: QT_TRANSLATE_NOOP("Labels", "Note"),
+    TimelineKind.TASK: QT_TRANSLATE_NOOP("Labels", "Task"),
+    TimelineKind.ERASED: QT_TRANSLATE_NOOP("Labels", "Personal data erased"),
+}
+_AUDIT = {
+    "studio": QT_TRANSLATE_NOOP("Labels", "Studio"),
+    "family": QT_TRANSLATE_NOOP("Labels", "Families"),
+    "task": QT_TRANSLATE_NOOP("Labels", "Tasks"),
+    "demo": QT_TRANSLATE_NOOP("Labels", "Demo data"),
+    "backup": QT_TRANSLATE_NOOP("Labels", "Backups"),
+    "import": QT_TRANSLATE_NOOP("Labels", "Import"),
+}
+_AUDIT_KINDS = {
+    "studio.setup": QT_TRANSLATE_NOOP("Labels", "Studio set up"),
+    "family.create": QT_TRANSLATE_NOOP("Labels", "Family added"),
+    "family.update": QT_TRANSLATE_NOOP("Labels", "Family edited"),
+    "family.note": QT_TRANSLATE_NOOP("Labels", "Note added"),
+    "task.create": QT_TRANSLATE_NOOP("Labels", "Task created"),
+    "task.update": QT_TRANSLATE_NOOP("Labels", "Task edited"),
+    "task.done": QT_TRANSLATE_NOOP("Labels", "Task done"),
+    "task.open": QT_TRANSLATE_NOOP("Labels", "Task reopened"),
+    "task.cancelled": QT_TRANSLATE_NOOP("Labels", "Task cancelled"),
+    "demo.generate": QT_TRANSLATE_NOOP("Labels", "Demo data generated"),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def role_name(role: Role) -> str:
+    return _t(_ROLES[role])
+
+
+def channel_name(channel: Channel) -> str:
+    return _t(_CHANNELS[channel])
+
+
+def status_name(status: TaskStatus) -> str:
+    return _t(_STATUSES[status])
+
+
+def timeline_name(kind: TimelineKind) -> str:
+    return _t(_TIMELINE[kind])
+
+
+def audit_area(prefix: str) -> str:
+    return _t(_AUDIT[prefix]) if prefix in _AUDIT else prefix
+
+
+def audit_kind(kind: str) -> str:
+    return _t(_AUDIT_KINDS[kind]) if kind in _AUDIT_KINDS else kind

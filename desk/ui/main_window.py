@@ -1,0 +1,153 @@
+"""The main window: the two desk workspaces and the shared Families, Tasks and Journal areas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
+)
+
+from desk.models.studio import Role
+from desk.services import backup, errors
+from desk.ui import messages
+from desk.ui.audit_view import AuditView
+from desk.ui.context import Context
+from desk.ui.families_view import FamiliesView
+from desk.ui.labels import role_name
+from desk.ui.workspaces import TasksArea, Workspace
+
+
+class MainWindow(QMainWindow):
+    TAB_SYSTEM, TAB_COMMUNICATOR, TAB_FAMILIES, TAB_TASKS, TAB_JOURNAL = range(5)
+
+    def __init__(self, ctx: Context, backups_dir: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.backups_dir = backups_dir
+        self.setWindowTitle(self.tr("Desk — {studio}").format(studio=ctx.studio.name))
+        self.resize(1280, 800)
+
+        self.system = Workspace(ctx, Role.SYSTEM)
+        self.communicator = Workspace(ctx, Role.COMMUNICATOR)
+        self.families = FamiliesView(ctx)
+        self.tasks = TasksArea(ctx)
+        self.journal = AuditView(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.system, role_name(Role.SYSTEM))
+        self.tabs.addTab(self.communicator, role_name(Role.COMMUNICATOR))
+        self.tabs.addTab(self.families, self.tr("Families"))
+        self.tabs.addTab(self.tasks, self.tr("Tasks"))
+        self.tabs.addTab(self.journal, self.tr("Journal"))
+        self.setCentralWidget(self.tabs)
+        home = {Role.SYSTEM: self.TAB_SYSTEM, Role.COMMUNICATOR: self.TAB_COMMUNICATOR}
+        self.tabs.setCurrentIndex(home.get(ctx.me.role, self.TAB_FAMILIES))
+
+        who = QLabel(self.tr("Working: {name}").format(name=ctx.me.name))
+        self.statusBar().addPermanentWidget(who)
+        if ctx.store.read_only:
+            self.statusBar().showMessage(self.tr("Read-only: changes cannot be saved"))
+        self._build_menus()
+        for view in (self.system, self.communicator, self.tasks):
+            view.family_requested.connect(self.open_family)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backup_action = QAction(self.tr("Back up now…"), self)
+        self.restore_action = QAction(self.tr("Restore from a backup…"), self)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for index, text, key in (
+            (self.TAB_SYSTEM, role_name(Role.SYSTEM), "Ctrl+1"),
+            (self.TAB_COMMUNICATOR, role_name(Role.COMMUNICATOR), "Ctrl+2"),
+            (self.TAB_FAMILIES, self.tr("Families"), "Ctrl+3"),
+            (self.TAB_TASKS, self.tr("Tasks"), "Ctrl+4"),
+            (self.TAB_JOURNAL, self.tr("Journal"), "Ctrl+5"),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            go.addAction(action)
+            self.addAction(action)
+        find = QAction(self.tr("Find a family"), self)
+        find.setShortcut(QKeySequence("Ctrl+F"))
+        find.triggered.connect(self.find_family)
+        go.addAction(find)
+        self.addAction(find)
+        self.backup_action.triggered.connect(self._on_backup)
+        self.restore_action.triggered.connect(self._on_restore)
+        self.restore_action.setEnabled(self.backups_dir is not None and not self.ctx.store.read_only)
+        quit_action.triggered.connect(self.close)
+
+    @Slot()
+    def find_family(self) -> None:
+        self.tabs.setCurrentIndex(self.TAB_FAMILIES)
+        self.families.focus_search()
+
+    @Slot(int)
+    def open_family(self, family_id: int) -> None:
+        self.tabs.setCurrentIndex(self.TAB_FAMILIES)
+        self.families.open_family(family_id)
+
+    @Slot()
+    def _on_backup(self) -> None:
+        source = self.ctx.store.path
+        if source is None:
+            return
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("Save a backup"),
+                                             str(Path.home() / "desk-backup.db"),
+                                             self.tr("Desk database (*.db)"))
+        if not out:
+            return
+        self.statusBar().showMessage(self.tr("Backing up…"))
+        self.ctx.runner.start(
+            lambda progress: backup.make_backup(source, Path(out), progress.report),
+            lambda path: self.statusBar().showMessage(
+                self.tr("Backup saved: {path}").format(path=path), 10000),
+            self._on_backup_failed,
+        )
+
+    def _on_backup_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, errors.DeskError):
+            self.statusBar().clearMessage()
+            QMessageBox.warning(self, self.tr("Backup"), messages.error_message(exc))
+        else:
+            self.ctx.runner.on_error(exc)
+
+    @Slot()
+    def _on_restore(self) -> None:
+        source = self.ctx.store.path
+        found = backup.list_backups(self.backups_dir) if self.backups_dir else []
+        if source is None or not found:
+            QMessageBox.information(self, self.tr("Restore"), self.tr("There are no backups yet."))
+            return
+        labels = [f"{b.path.name}  ({b.size // 1024} KB)" for b in found]
+        choice, ok = QInputDialog.getItem(self, self.tr("Restore from a backup"),
+                                          self.tr("Backup:"), labels, 0, False)
+        if not ok:
+            return
+        chosen = found[labels.index(choice)]
+        answer = QMessageBox.question(
+            self, self.tr("Restore"),
+            self.tr("Replace all current data with the backup {name}? "
+                    "The current state is saved as a backup first.").format(name=chosen.path.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.store.dispose()
+            backup.restore(chosen.path, source, self.backups_dir)
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.tr("Restore"), messages.error_message(exc))
+            return
+        self.ctx.notifier.changed.emit("all")
+        QMessageBox.information(self, self.tr("Restore"),
+                                self.tr("The backup was restored. Check that the data is right."))

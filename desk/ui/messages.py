@@ -1,0 +1,56 @@
+"""User-facing words for the services' error codes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from desk.services import errors
+
+FIELD_MESSAGES = {
+    "name_empty": QT_TRANSLATE_NOOP("Messages", "Enter a name."),
+    "phone_invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid phone number."),
+    "phone_duplicate": QT_TRANSLATE_NOOP("Messages", "This phone is already entered above."),
+    "phone_taken": QT_TRANSLATE_NOOP("Messages", "This phone belongs to another family."),
+    "email_invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid e-mail address."),
+    "handle_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "Use letters, digits and _ only (e.g. @anna_k)."),
+    "birth_future": QT_TRANSLATE_NOOP("Messages", "The birth date is in the future."),
+    "child_too_old": QT_TRANSLATE_NOOP("Messages", "The child is older than 18."),
+    "note_empty": QT_TRANSLATE_NOOP("Messages", "Write the note first."),
+    "title_empty": QT_TRANSLATE_NOOP("Messages", "Enter what needs to be done."),
+    "assignee_missing": QT_TRANSLATE_NOOP("Messages", "Choose who does it."),
+    "timezone_invalid": QT_TRANSLATE_NOOP("Messages", "Choose a time zone from the list."),
+    "staff_roles_missing": QT_TRANSLATE_NOOP(
+        "Messages", "Name at least one System person and one Communicator."),
+}
+
+ERROR_MESSAGES = {
+    "not_a_database": QT_TRANSLATE_NOOP("Messages", "This file is not a Desk database."),
+    "database_from_future": QT_TRANSLATE_NOOP(
+        "Messages", "This database was written by a newer version of Desk. "
+        "Update Desk to open it; the file was not changed."),
+    "migration_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The database could not be upgraded. The file was left as it was."),
+    "read_only": QT_TRANSLATE_NOOP(
+        "Messages", "The database is open read-only: changes cannot be saved."),
+    "database_busy": QT_TRANSLATE_NOOP(
+        "Messages", "The database is busy in another program. Try again in a moment; "
+        "what you typed is kept."),
+    "not_found": QT_TRANSLATE_NOOP("Messages", "This record no longer exists."),
+    "backup_failed": QT_TRANSLATE_NOOP("Messages", "The backup could not be made."),
+    "validation_failed": QT_TRANSLATE_NOOP("Messages", "Please correct the marked fields."),
+    "secret_store_unavailable": QT_TRANSLATE_NOOP(
+        "Messages", "The system's password store is not available on this computer."),
+    "import_failed": QT_TRANSLATE_NOOP("Messages", "The file could not be imported."),
+}
+
+
+def field_message(code: str) -> str:
+    return QCoreApplication.translate("Messages", FIELD_MESSAGES.get(code, code))
+
+
+def error_message(exc: errors.DeskError) -> str:
+    text = ERROR_MESSAGES.get(exc.code)
+    if text is None:
+        return str(exc)
+    return QCoreApplication.translate("Messages", text)

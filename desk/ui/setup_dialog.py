@@ -1,0 +1,101 @@
+"""First start: the studio's name, its time zone and the staff."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel,
+    QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+)
+
+from desk.models.studio import Role
+from desk.services import errors, studio
+from desk.services.db import Store
+from desk.ui import messages
+from desk.ui.forms import FieldError
+from desk.ui.labels import role_name
+
+
+class SetupDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Desk — first start"))
+        self.setMinimumWidth(560)
+
+        intro = QLabel(self.tr("Tell Desk about your studio. You can add more staff later."))
+        intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. Creative Kids"))
+        self.name_error = FieldError()
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.addItems(studio.timezones())
+        self.timezone.setCurrentText(studio.DEFAULT_TIMEZONE)
+        self.timezone_error = FieldError()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Studio name:"), self.name)
+        form.addRow("", self.name_error)
+        form.addRow(self.tr("Time zone:"), self.timezone)
+        form.addRow("", self.timezone_error)
+
+        staff_box = QGroupBox(self.tr("Staff"))
+        self.staff_grid = QGridLayout(staff_box)
+        self.staff_rows: list[tuple[QLineEdit, QComboBox]] = []
+        self._add_staff_row(Role.SYSTEM)
+        self._add_staff_row(Role.COMMUNICATOR)
+        self.add_person = QPushButton(self.tr("Add a person"))
+        self.staff_error = FieldError()
+        box_layout = QVBoxLayout()
+        box_layout.addWidget(self.add_person, alignment=Qt.AlignmentFlag.AlignLeft)
+        box_layout.addWidget(self.staff_error)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start working"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(staff_box)
+        layout.addLayout(box_layout)
+        layout.addWidget(buttons)
+
+        self.add_person.clicked.connect(self._on_add_person_clicked)
+        buttons.accepted.connect(self._on_accepted)
+        buttons.rejected.connect(self.reject)
+
+    def _add_staff_row(self, role: Role) -> None:
+        row = len(self.staff_rows)
+        name = QLineEdit()
+        name.setPlaceholderText(self.tr("First and last name"))
+        combo = QComboBox()
+        for r in Role:
+            combo.addItem(role_name(r), r)
+        combo.setCurrentIndex(list(Role).index(role))
+        self.staff_grid.addWidget(name, row, 0)
+        self.staff_grid.addWidget(combo, row, 1)
+        self.staff_rows.append((name, combo))
+
+    @Slot()
+    def _on_add_person_clicked(self) -> None:
+        self._add_staff_row(Role.SUPERVISOR)
+        self.staff_rows[-1][0].setFocus()
+
+    @Slot()
+    def _on_accepted(self) -> None:
+        drafts = [studio.StaffDraft(n.text(), c.currentData()) for n, c in self.staff_rows]
+        try:
+            studio.setup(self.store, self.name.text(), self.timezone.currentText().strip(), drafts)
+        except errors.ValidationFailed as exc:
+            self.name_error.show_message(
+                messages.field_message(exc.fields["name"]) if "name" in exc.fields else "")
+            self.timezone_error.show_message(
+                messages.field_message(exc.fields["timezone"]) if "timezone" in exc.fields else "")
+            self.staff_error.show_message(
+                messages.field_message(exc.fields["staff"]) if "staff" in exc.fields else "")
+            return
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            return
+        self.accept()

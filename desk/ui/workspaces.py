@@ -1,0 +1,78 @@
+"""The two desk workspaces (opening on their "Today") and the shared Tasks area."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desk.models.studio import Role
+from desk.models.task import TaskStatus
+from desk.services import tasks
+from desk.ui import fmt
+from desk.ui.context import Context
+from desk.ui.labels import role_name, status_name
+from desk.ui.task_views import TaskList
+
+
+class Workspace(QWidget):
+    """A role's workspace: its tasks due today and overdue, overdue in red on top.
+
+    Signals:
+        family_requested(int)
+    """
+
+    family_requested = Signal(int)
+
+    def __init__(self, ctx: Context, role: Role, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.role = role
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.today = TaskList(ctx, lambda: tasks.today(ctx.store, role))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.today, 1)
+        self.today.family_requested.connect(self.family_requested)
+        self._update_heading()
+
+    def _update_heading(self) -> None:
+        day = self.ctx.store.now().astimezone(self.ctx.studio.tz).date()
+        self.heading.setText(self.tr("Today, {date} — {role}").format(
+            date=fmt.date_text(day), role=role_name(self.role)))
+
+    @Slot()
+    def refresh(self) -> None:
+        self._update_heading()
+        self.today.refresh()
+
+
+class TasksArea(QWidget):
+    """Every task, filtered by status.
+
+    Signals:
+        family_requested(int)
+    """
+
+    family_requested = Signal(int)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.status = QComboBox()
+        for status in (TaskStatus.OPEN, TaskStatus.DONE, TaskStatus.CANCELLED):
+            self.status.addItem(status_name(status), status)
+        self.status.addItem(self.tr("All"), None)
+        self.list = TaskList(ctx, self._load)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show:")))
+        top.addWidget(self.status)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        self.status.currentIndexChanged.connect(self.list.refresh)
+        self.list.family_requested.connect(self.family_requested)
+
+    def _load(self) -> list[tasks.TaskView]:
+        return tasks.listing(self.ctx.store, status=self.status.currentData())

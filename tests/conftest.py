@@ -1,0 +1,123 @@
+"""Offscreen Qt, a real SQLite file per test, an in-memory keyring, a movable clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import keyring  # noqa: E402
+import keyring.backend  # noqa: E402
+import pytest  # noqa: E402
+
+from desk.models.studio import Role  # noqa: E402
+from desk.services import migrate, studio  # noqa: E402
+
+# 12:00 in Moscow on a Wednesday.
+NOON = dt.datetime(2026, 3, 4, 9, 0, tzinfo=dt.timezone.utc)
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    assert keyring.get_keyring() is backend, "a test swapped in another keyring backend"
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    monkeypatch.setenv("DESK_DATA_DIR", str(folder))
+    monkeypatch.delenv("DESK_DB", raising=False)
+    return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def qt_settings_in_tmp(tmp_path_factory):
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("DeskTests")
+    QCoreApplication.setApplicationName("DeskTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("settings")))
+
+
+class Clock:
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **kw) -> None:
+        self.now += dt.timedelta(**kw)
+
+
+@pytest.fixture
+def clock():
+    return Clock(NOON)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "desk.db"
+
+
+@pytest.fixture
+def empty_store(db_path, tmp_path, clock):
+    store = migrate.open_database(db_path, tmp_path / "backups", clock=clock)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture
+def store(empty_store):
+    studio.setup(empty_store, "ДетиЛюбят", "Europe/Moscow", [
+        studio.StaffDraft("Анна Соколова", Role.SYSTEM),
+        studio.StaffDraft("Мария Лебедева", Role.COMMUNICATOR),
+    ])
+    return empty_store
+
+
+@pytest.fixture
+def staff(store):
+    return {m.role: m for m in studio.staff(store)}
+
+
+@pytest.fixture
+def actor(staff):
+    return staff[Role.SYSTEM].actor()
+
+
+@pytest.fixture
+def ctx(store, staff, qapp):
+    from desk.ui.context import Context, Notifier
+    from desk.ui.runner import SyncRunner
+
+    def fail(exc):
+        raise exc
+
+    return Context(store=store, me=staff[Role.COMMUNICATOR], studio=studio.info(store),
+                   runner=SyncRunner(fail), notifier=Notifier())

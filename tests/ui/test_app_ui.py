@@ -1,0 +1,85 @@
+from PySide6.QtCore import Qt
+
+from desk import app
+from desk.models.studio import Role
+from desk.services import studio
+from desk.ui.audit_view import AuditView
+from desk.ui.main_window import MainWindow
+from desk.ui.runner import SyncRunner
+from desk.ui.setup_dialog import SetupDialog
+
+
+def test_setup_asks_name_timezone_and_both_desk_roles(qtbot, empty_store):
+    dialog = SetupDialog(empty_store)
+    qtbot.addWidget(dialog)
+    assert dialog.timezone.currentText() == "Europe/Moscow"
+    dialog._on_accepted()
+    assert not dialog.name_error.isHidden()
+    assert not dialog.staff_error.isHidden()
+    dialog.name.setText("ДетиЛюбят")
+    dialog.staff_rows[0][0].setText("Анна")
+    dialog._on_accepted()
+    assert not dialog.staff_error.isHidden()  # no Communicator named yet
+    dialog.staff_rows[1][0].setText("Мария")
+    dialog._on_accepted()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert {(m.name, m.role) for m in studio.staff(empty_store)} == {
+        ("Анна", Role.SYSTEM), ("Мария", Role.COMMUNICATOR)}
+
+
+def test_main_window_opens_on_the_workspace_of_who_works(qtbot, store, staff, tmp_path):
+    def fail(exc):
+        raise exc
+
+    window = app.build_window(store, staff[Role.SYSTEM], on_error=fail, runner=SyncRunner(fail),
+                              backups_dir=tmp_path)
+    qtbot.addWidget(window)
+    assert window.tabs.currentIndex() == MainWindow.TAB_SYSTEM
+    assert window.tabs.count() == 5
+    window.find_family()
+    assert window.tabs.currentIndex() == MainWindow.TAB_FAMILIES
+
+
+def test_who_is_working_is_remembered_per_pc(qtbot, store, staff, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from desk.ui.who_dialog import WhoDialog
+
+    def choose(dialog):
+        dialog.list.setCurrentRow(1)
+        return True
+
+    monkeypatch.setattr(WhoDialog, "exec", choose)
+    first = app.choose_staff(store, QSettings())
+    monkeypatch.setattr(WhoDialog, "exec", lambda d: (_ for _ in ()).throw(AssertionError))
+    assert app.choose_staff(store, QSettings()) == first == staff[Role.COMMUNICATOR]
+
+
+def test_audit_view_filters_by_person(qtbot, ctx, actor):
+    from desk.services import families
+
+    fid = families.save(ctx.store, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft("Анна"),)))
+    families.add_note(ctx.store, ctx.actor, fid, "от Марии")
+    view = AuditView(ctx)
+    qtbot.addWidget(view)
+    assert view.tree.topLevelItemCount() == 3  # setup, create, note
+    view.person.setCurrentIndex(view.person.findData(ctx.me.id))
+    assert view.tree.topLevelItemCount() == 1
+    assert "от Марии" in view.tree.topLevelItem(0).text(4)
+    view.area.setCurrentIndex(view.area.findData("studio"))
+    assert view.tree.topLevelItemCount() == 0
+
+
+def test_shortcut_keys_switch_tabs(qtbot, store, staff, tmp_path):
+    def fail(exc):
+        raise exc
+
+    window = app.build_window(store, staff[Role.COMMUNICATOR], on_error=fail,
+                              runner=SyncRunner(fail), backups_dir=tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == MainWindow.TAB_TASKS

@@ -1,0 +1,156 @@
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from desk.services import families
+from desk.ui import messages
+from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.ui.families_view import FamiliesView
+from desk.ui.family_editor import FamilyEditor
+from tests.ui.typing import type_text
+
+
+def seed(store, actor):
+    elkina = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера", "+7 (912) 345-67-89"),),
+        children=(ChildDraft("Ёлкин Саша", dt.date(2018, 1, 2)),)))
+    demin = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Демин Олег", "8 903 111 22 33"),),
+        children=(ChildDraft("Демин Петя"),)))
+    return elkina, demin
+
+
+def test_search_as_you_type_and_enter_opens_the_card(qtbot, ctx, actor, qtmodeltester):
+    elkina, _ = seed(ctx.store, actor)
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtmodeltester.check(view.model)
+    assert view.model.rowCount() == 2
+    type_text(view.search, "елкин")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.row_at(0).parents == "Ёлкина Вера"
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert view.card.current.id == elkina
+    assert "Ёлкина Вера" in view.card.title.text()
+    assert "+7 912 345-67-89" in view.card.details.text()
+
+
+def test_phone_digits_find_the_family(qtbot, ctx, actor):
+    seed(ctx.store, actor)
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    view.search.setText("9123456")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.row_at(0).phones == "+7 912 345-67-89"
+
+
+def test_ctrl_f_anywhere_focuses_the_family_search(qtbot, ctx, tmp_path):
+    from desk import app
+    from desk.ui.main_window import MainWindow
+
+    window = app.build_window(ctx.store, ctx.me, on_error=print, runner=ctx.runner,
+                              backups_dir=tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.tabs.setCurrentIndex(MainWindow.TAB_TASKS)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == MainWindow.TAB_FAMILIES
+    qtbot.waitUntil(lambda: window.families.search.hasFocus())
+
+
+def test_bad_phone_shows_a_message_next_to_the_field_and_saves_nothing(qtbot, ctx):
+    editor = FamilyEditor(ctx)
+    qtbot.addWidget(editor)
+    box = editor.guardian_boxes[0]
+    box.name.setText("Ёлкина Вера")
+    box.phone.setText("12-34")
+    editor.child_rows[0].name.setText("Ёлкин Саша")
+    editor._on_accepted()
+    assert editor.result() == 0
+    assert not box.errors["phone"].isHidden()
+    assert box.errors["phone"].text() == messages.field_message("phone_invalid")
+    assert box.errors["name"].isHidden()
+    assert families.find(ctx.store, "") == []
+    assert box.name.text() == "Ёлкина Вера"  # nothing the user typed is lost
+    box.phone.setText("+7 912 345 67 89")
+    editor._on_accepted()
+    assert editor.saved_id is not None
+    assert editor.result() == editor.DialogCode.Accepted
+    assert [r.parents for r in families.find(ctx.store, "")] == ["Ёлкина Вера"]
+
+
+def test_future_birth_date_is_marked_on_the_child(qtbot, ctx):
+    editor = FamilyEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.guardian_boxes[0].name.setText("Анна")
+    row = editor.child_rows[0]
+    row.name.setText("Петя")
+    row.birth.set_value(dt.date(2030, 1, 1))
+    editor._on_accepted()
+    assert editor.saved_id is None
+    assert not row.birth_error.isHidden()
+    assert row.name_error.isHidden()
+
+
+def test_taken_phone_offers_to_open_the_other_family(qtbot, ctx, actor):
+    elkina, _ = seed(ctx.store, actor)
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    editor = FamilyEditor(ctx, parent=view)
+    editor.open_family_requested.connect(view.open_family)
+    box = editor.guardian_boxes[0]
+    box.name.setText("Новая мама")
+    box.phone.setText("89123456789")
+    editor._on_accepted()
+    assert editor.saved_id is None
+    assert not box.open_other.isHidden()
+    with qtbot.waitSignal(editor.open_family_requested) as sig:
+        box.open_other.click()
+    assert sig.args == [elkina]
+    assert view.card.current.id == elkina
+
+
+def test_add_a_note_with_enter(qtbot, ctx, actor):
+    elkina, _ = seed(ctx.store, actor)
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    view.open_family(elkina)
+    type_text(view.card.note, "Просили звонить вечером")
+    qtbot.keyClick(view.card.note, Qt.Key.Key_Return)
+    assert view.card.note.text() == ""
+    assert view.card.timeline.topLevelItem(0).text(2) == "Просили звонить вечером"
+    assert view.card.timeline.topLevelItem(0).text(3) == ctx.me.name
+    assert view.card.history.topLevelItemCount() == 2
+
+
+def test_editing_from_the_card_updates_it(qtbot, ctx, actor, monkeypatch):
+    elkina, _ = seed(ctx.store, actor)
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    view.open_family(elkina)
+
+    def fake_exec(editor):
+        editor.legend.setPlainText("Любят глину")
+        editor._on_accepted()
+        return editor.result()
+
+    monkeypatch.setattr(FamilyEditor, "exec", fake_exec)
+    view.card.edit_button.click()
+    assert "Любят глину" in view.card.details.text()
+    assert view.card.history.topLevelItemCount() == 2
+
+
+def test_results_load_page_by_page(qtbot, ctx, actor):
+    from desk.services import demo
+
+    demo.generate(ctx.store, families=250, seed=3)
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    assert len(view.model.ids) == 250
+    assert view.model.rowCount() == 100
+    assert view.model.canFetchMore()
+    view.model.fetchMore()
+    assert view.model.rowCount() == 200

@@ -1,0 +1,59 @@
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from desk.models.studio import Role
+from desk.services import tasks
+from desk.ui.task_views import OVERDUE, TaskDialog, TaskTableModel
+from desk.ui.workspaces import TasksArea, Workspace
+
+
+def test_add_a_task_and_see_it_in_today(qtbot, ctx, monkeypatch):
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    assert space.today.model.rowCount() == 0
+
+    def fill(dialog):
+        dialog.title.setText("Перезвонить Ёлкиной")
+        dialog._on_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(TaskDialog, "exec", fill)
+    space.today.new_button.click()
+    assert space.today.model.rowCount() == 1
+    index = space.today.model.index(0, TaskTableModel.COL_TITLE)
+    assert index.data() == "Перезвонить Ёлкиной"
+
+
+def test_overdue_is_red_and_done_removes_it(qtbot, ctx, actor, qtmodeltester):
+    tasks.save(ctx.store, actor, tasks.TaskDraft(
+        "Старая", ctx.store.now() - dt.timedelta(hours=3), assignee_role=Role.SYSTEM))
+    space = Workspace(ctx, Role.SYSTEM)
+    qtbot.addWidget(space)
+    qtmodeltester.check(space.today.model)
+    index = space.today.model.index(0, TaskTableModel.COL_DUE)
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE
+    space.today.view.selectRow(0)
+    space.today.done_button.click()
+    assert space.today.model.rowCount() == 0
+
+
+def test_empty_title_shows_a_message_and_keeps_the_dialog(qtbot, ctx):
+    dialog = TaskDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.details.setPlainText("подробности")
+    dialog._on_accepted()
+    assert dialog.saved_id is None
+    assert not dialog.title_error.isHidden()
+    assert dialog.details.toPlainText() == "подробности"
+
+
+def test_tasks_area_filters_by_status(qtbot, ctx, actor):
+    tid = tasks.save(ctx.store, actor, tasks.TaskDraft(
+        "Готово", ctx.store.now(), assignee_role=Role.SYSTEM))
+    tasks.set_status(ctx.store, actor, tid, tasks.TaskStatus.DONE)
+    area = TasksArea(ctx)
+    qtbot.addWidget(area)
+    assert area.list.model.rowCount() == 0
+    area.status.setCurrentIndex(1)  # done
+    assert area.list.model.rowCount() == 1

@@ -1,0 +1,81 @@
+import json
+import sqlite3
+
+import pytest
+
+from desk import cli
+
+
+def run(capsys, *argv):
+    code = cli.run(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def demo(tmp_path, capsys):
+    path = tmp_path / "demo.db"
+    code, _, err = run(capsys, "demo-db", str(path), "--families", "60", "--seed", "7")
+    assert code == 0, err
+    return path
+
+
+def dump(path):
+    with sqlite3.connect(path) as db:
+        return [db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+                for t in ("family", "guardian", "child", "task", "timeline_entry")]
+
+
+def test_demo_db_is_identical_for_the_same_seed(demo, tmp_path, capsys):
+    again = tmp_path / "again.db"
+    assert run(capsys, "demo-db", str(again), "--families", "60", "--seed", "7")[0] == 0
+    assert dump(demo) == dump(again)
+    other = tmp_path / "other.db"
+    assert run(capsys, "demo-db", str(other), "--families", "60", "--seed", "8")[0] == 0
+    assert dump(demo) != dump(other)
+
+
+def test_demo_db_refuses_to_overwrite(demo, capsys):
+    code, _, err = run(capsys, "demo-db", str(demo))
+    assert code != 0 and err.startswith("desk: ") and len(err.strip().splitlines()) == 1
+
+
+def test_find_json_prints_families(demo, capsys):
+    with sqlite3.connect(demo) as db:
+        fid, phone = db.execute("SELECT family_id, phone FROM guardian LIMIT 1").fetchone()
+    digits = phone[2:9]
+    code, out, _ = run(capsys, "find", digits, "--db", str(demo), "--json")
+    found = json.loads(out)
+    assert code == 0
+    assert any(f["id"] == fid and phone in f["phones"] for f in found)
+    assert set(found[0]) == {"id", "parents", "children", "phones"}
+
+
+def test_check_sound_database(demo, capsys):
+    code, out, _ = run(capsys, "check", "--db", str(demo))
+    assert code == 0 and "ok" in out
+
+
+def test_check_fails_on_a_file_that_is_not_a_database(tmp_path, capsys):
+    bogus = tmp_path / "x.db"
+    bogus.write_text("not a database")
+    assert run(capsys, "check", "--db", str(bogus))[0] == 1
+
+
+def test_check_finds_a_family_missing_from_the_search_index(demo, capsys):
+    with sqlite3.connect(demo) as db:
+        db.execute("DELETE FROM family_search WHERE rowid = 1")
+    code, out, _ = run(capsys, "check", "--db", str(demo))
+    assert code == 1 and "search index" in out
+
+
+def test_backup_command(demo, tmp_path, capsys):
+    out = tmp_path / "copy.db"
+    assert run(capsys, "backup", str(out), "--db", str(demo))[0] == 0
+    assert dump(out) == dump(demo)
+
+
+def test_missing_database_is_a_one_line_error(tmp_path, capsys):
+    code, _, err = run(capsys, "find", "x", "--db", str(tmp_path / "none.db"))
+    assert code == 1 and err.startswith("desk: ")
+    assert not (tmp_path / "none.db").exists()
