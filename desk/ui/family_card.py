@@ -7,7 +7,7 @@ import json
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget, QTabWidget,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget, QTabWidget,
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -61,14 +61,16 @@ class FamilyCardView(QWidget):
                                        self.tr("Who")])
         self.timeline.setColumnWidth(0, 130)
         self.timeline.setColumnWidth(1, 150)
-        self.timeline.setColumnWidth(2, 300)
+        self.timeline.header().setStretchLastSection(False)
+        self.timeline.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.timeline.setColumnWidth(3, 150)
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Change"),
                                       self.tr("Fields")])
         self.history.setColumnWidth(0, 130)
         self.history.setColumnWidth(1, 150)
-        self.history.setColumnWidth(2, 150)
+        self.history.setColumnWidth(2, 160)
         self.task_list = TaskList(ctx, self._family_tasks)
         self.task_list.family_button.hide()
 

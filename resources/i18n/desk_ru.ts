@@ -1,0 +1,869 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>App</name>
+    <message>
+        <source>The database is in a network or synced folder ({path}). SQLite must not be shared between computers this way: keep the file on this PC.</source>
+        <translation>База лежит в сетевой или синхронизируемой папке ({path}). Так делить SQLite между компьютерами нельзя: держите файл на этом ПК.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Сотрудник:</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>Раздел:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Все сотрудники</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>Все разделы</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n запись</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записей</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChildRow</name>
+    <message>
+        <source>Surname First name</source>
+        <translation>Фамилия Имя</translation>
+    </message>
+    <message>
+        <source>Notes (allergies, habits…)</source>
+        <translation>Заметки (аллергии, привычки…)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}. What you typed is kept; the details are in the log file {path}.</source>
+        <translation>Что-то пошло не так: {error}. Введённые данные сохранены в форме; подробности — в журнале {path}.</translation>
+    </message>
+    <message>
+        <source>Desk — unexpected error</source>
+        <translation>Desk — непредвиденная ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>FamiliesView</name>
+    <message>
+        <source>Search: parent&apos;s or child&apos;s name, any digits of a phone (Ctrl+F)</source>
+        <translation>Поиск: имя родителя или ребёнка, любые цифры телефона (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New family</source>
+        <translation>Новая семья</translation>
+    </message>
+    <message>
+        <source>New family (Ctrl+N)</source>
+        <translation>Новая семья (Ctrl+N)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family(ies) found</source>
+        <translation>
+            <numerusform>Найдена %n семья</numerusform>
+            <numerusform>Найдено %n семьи</numerusform>
+            <numerusform>Найдено %n семей</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FamilyCardView</name>
+    <message>
+        <source>Find a family on the left or add a new one.</source>
+        <translation>Найдите семью слева или добавьте новую.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Edit the family (Ctrl+E)</source>
+        <translation>Изменить данные семьи (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation>Новая задача…</translation>
+    </message>
+    <message>
+        <source>Add a note to the timeline and press Enter</source>
+        <translation>Заметка в ленту — напишите и нажмите Enter</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Лента</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>История изменений</translation>
+    </message>
+    <message>
+        <source>Family without a name</source>
+        <translation>Семья без имени</translation>
+    </message>
+    <message>
+        <source>Child:</source>
+        <translation>Ребёнок:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n год</numerusform>
+            <numerusform>%n года</numerusform>
+            <numerusform>%n лет</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preferred channel: {c}</source>
+        <translation>Удобный канал: {c}</translation>
+    </message>
+    <message>
+        <source>Found us: {s}</source>
+        <translation>Откуда узнали: {s}</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>сообщения</translation>
+    </message>
+    <message>
+        <source>mailings</source>
+        <translation>рассылки</translation>
+    </message>
+    <message>
+        <source>Consent: {what}</source>
+        <translation>Согласие: {what}</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>с {date}</translation>
+    </message>
+    <message>
+        <source>No consent to messages</source>
+        <translation>Нет согласия на сообщения</translation>
+    </message>
+    <message>
+        <source>Legend:</source>
+        <translation>Легенда:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyEditor</name>
+    <message>
+        <source>Edit family</source>
+        <translation>Редактирование семьи</translation>
+    </message>
+    <message>
+        <source>New family</source>
+        <translation>Новая семья</translation>
+    </message>
+    <message>
+        <source>Add a parent</source>
+        <translation>Добавить родителя</translation>
+    </message>
+    <message>
+        <source>Add a child</source>
+        <translation>Добавить ребёнка</translation>
+    </message>
+    <message>
+        <source>e.g. a friend&apos;s advice, Yandex Maps</source>
+        <translation>например, совет подруги, Яндекс.Карты</translation>
+    </message>
+    <message>
+        <source>Why they came, what motivates them, what to remember</source>
+        <translation>Почему пришли, что для них важно, что помнить</translation>
+    </message>
+    <message>
+        <source>Agrees to receive messages</source>
+        <translation>Согласие на сообщения</translation>
+    </message>
+    <message>
+        <source>Agrees to receive mailings and offers</source>
+        <translation>Согласие на рассылки и предложения</translation>
+    </message>
+    <message>
+        <source>e.g. lessons, reminders, photos</source>
+        <translation>например, занятия, напоминания, фото</translation>
+    </message>
+    <message>
+        <source>Parents and guardians</source>
+        <translation>Родители и опекуны</translation>
+    </message>
+    <message>
+        <source>Children (name, birth date, notes)</source>
+        <translation>Дети (имя, дата рождения, заметки)</translation>
+    </message>
+    <message>
+        <source>About the family</source>
+        <translation>О семье</translation>
+    </message>
+    <message>
+        <source>How they found us:</source>
+        <translation>Откуда узнали:</translation>
+    </message>
+    <message>
+        <source>Preferred channel:</source>
+        <translation>Удобный канал:</translation>
+    </message>
+    <message>
+        <source>Legend:</source>
+        <translation>Легенда:</translation>
+    </message>
+    <message>
+        <source>Consent given on:</source>
+        <translation>Дата согласия:</translation>
+    </message>
+    <message>
+        <source>Consent purposes:</source>
+        <translation>Цели согласия:</translation>
+    </message>
+    <message>
+        <source>Parent {n}</source>
+        <translation>Родитель {n}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: please correct the fields marked in red.</source>
+        <translation>Ничего не сохранено: исправьте поля, отмеченные красным.</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyListModel</name>
+    <message>
+        <source>Parents</source>
+        <translation>Родители</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Дети</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+</context>
+<context>
+    <name>GuardianBox</name>
+    <message>
+        <source>Surname First name</source>
+        <translation>Фамилия Имя</translation>
+    </message>
+    <message>
+        <source>Open that family</source>
+        <translation>Открыть эту семью</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Telegram:</source>
+        <translation>Telegram:</translation>
+    </message>
+    <message>
+        <source>VK:</source>
+        <translation>ВКонтакте:</translation>
+    </message>
+    <message>
+        <source>WhatsApp:</source>
+        <translation>WhatsApp:</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>System person</source>
+        <translation>Человек-Система</translation>
+    </message>
+    <message>
+        <source>Communicator</source>
+        <translation>Коммуникатор</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Звонок</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>VK</source>
+        <translation>ВКонтакте</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнена</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменена</translation>
+    </message>
+    <message>
+        <source>Family added</source>
+        <translation>Семья добавлена</translation>
+    </message>
+    <message>
+        <source>Card edited</source>
+        <translation>Карточка изменена</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Personal data erased</source>
+        <translation>Персональные данные удалены</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Студия</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>Семьи</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Демо-данные</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>Studio set up</source>
+        <translation>Студия настроена</translation>
+    </message>
+    <message>
+        <source>Family edited</source>
+        <translation>Семья изменена</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>Добавлена заметка</translation>
+    </message>
+    <message>
+        <source>Task created</source>
+        <translation>Задача создана</translation>
+    </message>
+    <message>
+        <source>Task edited</source>
+        <translation>Задача изменена</translation>
+    </message>
+    <message>
+        <source>Task done</source>
+        <translation>Задача выполнена</translation>
+    </message>
+    <message>
+        <source>Task reopened</source>
+        <translation>Задача снова открыта</translation>
+    </message>
+    <message>
+        <source>Task cancelled</source>
+        <translation>Задача отменена</translation>
+    </message>
+    <message>
+        <source>Demo data generated</source>
+        <translation>Созданы демо-данные</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Desk — {studio}</source>
+        <translation>Desk — {studio}</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>Семьи</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Working: {name}</source>
+        <translation>Работает: {name}</translation>
+    </message>
+    <message>
+        <source>Read-only: changes cannot be saved</source>
+        <translation>Только чтение: изменения не сохраняются</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>Сделать резервную копию…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Восстановить из резервной копии…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Переход</translation>
+    </message>
+    <message>
+        <source>Find a family</source>
+        <translation>Найти семью</translation>
+    </message>
+    <message>
+        <source>Save a backup</source>
+        <translation>Сохранить резервную копию</translation>
+    </message>
+    <message>
+        <source>Desk database (*.db)</source>
+        <translation>База Desk (*.db)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Создаю резервную копию…</translation>
+    </message>
+    <message>
+        <source>Backup saved: {path}</source>
+        <translation>Резервная копия сохранена: {path}</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Резервная копия</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановление</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>Резервных копий пока нет.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановление из копии</translation>
+    </message>
+    <message>
+        <source>Backup:</source>
+        <translation>Копия:</translation>
+    </message>
+    <message>
+        <source>Replace all current data with the backup {name}? The current state is saved as a backup first.</source>
+        <translation>Заменить все текущие данные копией {name}? Текущее состояние сначала будет сохранено в отдельную копию.</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Check that the data is right.</source>
+        <translation>Копия восстановлена. Проверьте, что данные верны.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Укажите имя.</translation>
+    </message>
+    <message>
+        <source>This is not a valid phone number.</source>
+        <translation>Это не похоже на номер телефона.</translation>
+    </message>
+    <message>
+        <source>This phone is already entered above.</source>
+        <translation>Этот телефон уже указан выше.</translation>
+    </message>
+    <message>
+        <source>This phone belongs to another family.</source>
+        <translation>Этот телефон уже записан в другой семье.</translation>
+    </message>
+    <message>
+        <source>This is not a valid e-mail address.</source>
+        <translation>Это не похоже на адрес e-mail.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits and _ only (e.g. @anna_k).</source>
+        <translation>Только латинские буквы, цифры и _ (например, @anna_k).</translation>
+    </message>
+    <message>
+        <source>The birth date is in the future.</source>
+        <translation>Дата рождения в будущем.</translation>
+    </message>
+    <message>
+        <source>The child is older than 18.</source>
+        <translation>Ребёнку больше 18 лет.</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>Сначала напишите заметку.</translation>
+    </message>
+    <message>
+        <source>Enter what needs to be done.</source>
+        <translation>Напишите, что нужно сделать.</translation>
+    </message>
+    <message>
+        <source>Choose who does it.</source>
+        <translation>Выберите исполнителя.</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list.</source>
+        <translation>Выберите часовой пояс из списка.</translation>
+    </message>
+    <message>
+        <source>Name at least one System person and one Communicator.</source>
+        <translation>Нужны хотя бы один Человек-Система и один Коммуникатор.</translation>
+    </message>
+    <message>
+        <source>This file is not a Desk database.</source>
+        <translation>Этот файл не является базой Desk.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of Desk. Update Desk to open it; the file was not changed.</source>
+        <translation>Эта база создана более новой версией Desk. Обновите Desk, чтобы открыть её; файл не изменён.</translation>
+    </message>
+    <message>
+        <source>The database could not be upgraded. The file was left as it was.</source>
+        <translation>Не удалось обновить базу. Файл оставлен без изменений.</translation>
+    </message>
+    <message>
+        <source>The database is open read-only: changes cannot be saved.</source>
+        <translation>База открыта только для чтения: изменения не сохраняются.</translation>
+    </message>
+    <message>
+        <source>The database is busy in another program. Try again in a moment; what you typed is kept.</source>
+        <translation>База занята другой программой. Повторите через минуту — введённое не потеряется.</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>Этой записи больше нет.</translation>
+    </message>
+    <message>
+        <source>The backup could not be made.</source>
+        <translation>Не удалось сделать резервную копию.</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>Исправьте отмеченные поля.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s password store is not available on this computer.</source>
+        <translation>Системное хранилище паролей на этом компьютере недоступно.</translation>
+    </message>
+    <message>
+        <source>The file could not be imported.</source>
+        <translation>Не удалось импортировать файл.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Desk — first start</source>
+        <translation>Desk — первый запуск</translation>
+    </message>
+    <message>
+        <source>Tell Desk about your studio. You can add more staff later.</source>
+        <translation>Расскажите Desk о студии. Сотрудников можно добавить и позже.</translation>
+    </message>
+    <message>
+        <source>e.g. Creative Kids</source>
+        <translation>например, «Мастерская детства»</translation>
+    </message>
+    <message>
+        <source>Studio name:</source>
+        <translation>Название студии:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Часовой пояс:</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Добавить сотрудника</translation>
+    </message>
+    <message>
+        <source>Start working</source>
+        <translation>Начать работу</translation>
+    </message>
+    <message>
+        <source>First and last name</source>
+        <translation>Имя и фамилия</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Новая задача</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>Роль: {role}</translation>
+    </message>
+    <message>
+        <source>— not linked to a family —</source>
+        <translation>— без привязки к семье —</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Что сделать:</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Подробности:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Срок:</translation>
+    </message>
+    <message>
+        <source>Assignee:</source>
+        <translation>Исполнитель:</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>Семья:</translation>
+    </message>
+</context>
+<context>
+    <name>TaskList</name>
+    <message>
+        <source>New task</source>
+        <translation>Новая задача</translation>
+    </message>
+    <message>
+        <source>New task (Ctrl+T)</source>
+        <translation>Новая задача (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Mark the selected task done (Ctrl+D)</source>
+        <translation>Отметить выбранную задачу выполненной (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Open family</source>
+        <translation>Открыть семью</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n задача</numerusform>
+            <numerusform>%n задачи</numerusform>
+            <numerusform>%n задач</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n просрочена</numerusform>
+            <numerusform>%n просрочены</numerusform>
+            <numerusform>%n просрочено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочена</translation>
+    </message>
+</context>
+<context>
+    <name>TasksArea</name>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+</context>
+<context>
+    <name>WhoDialog</name>
+    <message>
+        <source>Who is working?</source>
+        <translation>Кто работает?</translation>
+    </message>
+    <message>
+        <source>Choose yourself: Desk remembers it on this computer.</source>
+        <translation>Выберите себя — Desk запомнит выбор на этом компьютере.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Today, {date} — {role}</source>
+        <translation>Сегодня, {date} — {role}</translation>
+    </message>
+</context>
+</TS>
