@@ -39,6 +39,18 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="integrity and the store's invariants")
     check.add_argument("--db", type=Path, dest="sub_db")
 
+    imp = sub.add_parser("import", help="import data")
+    imp.add_argument("what", choices=["families"])
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--db", type=Path, dest="sub_db")
+    imp.add_argument("--skip-invalid", action="store_true",
+                     help="import the valid rows and report the bad ones")
+
+    exp = sub.add_parser("export", help="export data")
+    exp.add_argument("what", choices=["families"])
+    exp.add_argument("file", type=Path)
+    exp.add_argument("--db", type=Path, dest="sub_db")
+
     shots = sub.add_parser("screenshots", help="render every main screen to PNG")
     shots.add_argument("dir", type=Path)
     shots.add_argument("--db", type=Path, dest="sub_db")
@@ -138,6 +150,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from desk.services import db, transfer
+
+    store = _open(args)
+    the_plan = transfer.plan(store, args.file)
+    for error in the_plan.errors:
+        print(error, file=sys.stderr)
+    if the_plan.errors and not args.skip_invalid:
+        print(f"desk: {len(the_plan.errors)} invalid rows; nothing was imported", file=sys.stderr)
+        return EXIT_INVALID
+    result = transfer.apply(store, db.SYSTEM_ACTOR, the_plan, skip_invalid=args.skip_invalid)
+    print(f"imported {result.families} new families and {result.children} new children"
+          + (f"; skipped {result.skipped} invalid rows" if result.skipped else ""))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desk.services import transfer
+
+    count = transfer.export_families(_open(args), args.file)
+    print(f"exported {count} rows to {args.file}")
+    return 0
+
+
 def cmd_screenshots(args: argparse.Namespace) -> int:
     from desk import app
 
@@ -149,5 +185,7 @@ COMMANDS = {
     "find": cmd_find,
     "backup": cmd_backup,
     "check": cmd_check,
+    "import": cmd_import,
+    "export": cmd_export,
     "screenshots": cmd_screenshots,
 }

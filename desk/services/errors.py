@@ -64,5 +64,11 @@ class SecretStoreUnavailable(DeskError):
     code = "secret_store_unavailable"
 
 
+class Cancelled(DeskError):
+    """The user cancelled a long job; nothing was written."""
+
+    code = "cancelled"
+
+
 class ImportFailed(DeskError):
     code = "import_failed"

@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.studio import Role
-from desk.services import backup, errors
+from desk.services import backup, errors, transfer
 from desk.ui import messages
 from desk.ui.audit_view import AuditView
 from desk.ui.context import Context
 from desk.ui.families_view import FamiliesView
+from desk.ui.import_dialog import ImportDialog
 from desk.ui.labels import role_name
+from desk.ui.progress import run_with_progress
 from desk.ui.workspaces import TasksArea, Workspace
 
 
@@ -57,10 +59,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("Import families…"), self)
+        self.export_action = QAction(self.tr("Export families…"), self)
         self.backup_action = QAction(self.tr("Back up now…"), self)
         self.restore_action = QAction(self.tr("Restore from a backup…"), self)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
@@ -83,6 +90,9 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self.find_family)
         go.addAction(find)
         self.addAction(find)
+        self.import_action.triggered.connect(self._on_import)
+        self.export_action.triggered.connect(self._on_export)
+        self.import_action.setEnabled(not self.ctx.store.read_only)
         self.backup_action.triggered.connect(self._on_backup)
         self.restore_action.triggered.connect(self._on_restore)
         self.restore_action.setEnabled(self.backups_dir is not None and not self.ctx.store.read_only)
@@ -99,6 +109,26 @@ class MainWindow(QMainWindow):
         self.families.open_family(family_id)
 
     @Slot()
+    def _on_import(self) -> None:
+        ImportDialog(self.ctx, self).exec()
+
+    @Slot()
+    def _on_export(self) -> None:
+        out, _ = QFileDialog.getSaveFileName(self, self.tr("Export families"),
+                                             str(Path.home() / "families.xlsx"),
+                                             self.tr("Tables (*.xlsx *.csv)"))
+        if out:
+            self.export_to(Path(out))
+
+    def export_to(self, out: Path) -> None:
+        run_with_progress(
+            self, self.ctx, self.tr("Exporting…"),
+            lambda p: transfer.export_families(self.ctx.store, out, p.report, lambda: p.cancelled),
+            lambda n: self.statusBar().showMessage(
+                self.tr("Exported %n row(s)", "", n) + f": {out}", 10000),
+            self._on_job_failed)
+
+    @Slot()
     def _on_backup(self) -> None:
         source = self.ctx.store.path
         if source is None:
@@ -113,13 +143,13 @@ class MainWindow(QMainWindow):
             lambda progress: backup.make_backup(source, Path(out), progress.report),
             lambda path: self.statusBar().showMessage(
                 self.tr("Backup saved: {path}").format(path=path), 10000),
-            self._on_backup_failed,
+            self._on_job_failed,
         )
 
-    def _on_backup_failed(self, exc: BaseException) -> None:
+    def _on_job_failed(self, exc: BaseException) -> None:
         if isinstance(exc, errors.DeskError):
             self.statusBar().clearMessage()
-            QMessageBox.warning(self, self.tr("Backup"), messages.error_message(exc))
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
         else:
             self.ctx.runner.on_error(exc)
 

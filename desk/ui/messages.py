@@ -42,6 +42,7 @@ ERROR_MESSAGES = {
     "secret_store_unavailable": QT_TRANSLATE_NOOP(
         "Messages", "The system's password store is not available on this computer."),
     "import_failed": QT_TRANSLATE_NOOP("Messages", "The file could not be imported."),
+    "cancelled": QT_TRANSLATE_NOOP("Messages", "Cancelled: nothing was written."),
 }
 
 

@@ -81,8 +81,12 @@ class Runner:
         on_error: Callable[[BaseException], None] | None = None,
         *,
         write: bool = False,
+        setup: Callable[[Job], object] | None = None,
     ) -> Job:
+        """Run ``fn(progress)`` in a pool; ``setup`` connects to the job before it starts."""
         job = Job(fn)
+        if setup is not None:
+            setup(job)
         if on_done is not None:
             job.signals.succeeded.connect(on_done)
         job.signals.failed.connect(on_error or self.on_error)
@@ -107,8 +111,10 @@ class SyncRunner(Runner):
     def __init__(self, on_error: Callable[[BaseException], None]) -> None:
         self.on_error = on_error
 
-    def start(self, fn, on_done=None, on_error=None, *, write=False) -> Job:
+    def start(self, fn, on_done=None, on_error=None, *, write=False, setup=None) -> Job:
         job = Job(fn)
+        if setup is not None:
+            setup(job)
         if on_done is not None:
             job.signals.succeeded.connect(on_done)
         job.signals.failed.connect(on_error or self.on_error)

@@ -369,6 +369,117 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import families</source>
+        <translation>Импорт семей</translation>
+    </message>
+    <message>
+        <source>CSV or XLSX file, one row per child</source>
+        <translation>Файл CSV или XLSX, по строке на ребёнка</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <source>Columns: Родитель, Телефон, Email, Telegram, Ребёнок, Дата рождения, Источник, Заметки (or their English names).</source>
+        <translation>Столбцы: Родитель, Телефон, Email, Telegram, Ребёнок, Дата рождения, Источник, Заметки (можно и английские названия).</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Родитель</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Ошибки</translation>
+    </message>
+    <message>
+        <source>Import the valid rows and skip the bad ones</source>
+        <translation>Загрузить верные строки, ошибочные пропустить</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>Таблицы (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Проверяю файл…</translation>
+    </message>
+    <message>
+        <source>Errors ({n})</source>
+        <translation>Ошибки ({n})</translation>
+    </message>
+    <message numerus="yes">
+        <source>New: %n family(ies)</source>
+        <translation>
+            <numerusform>Новых: %n семья</numerusform>
+            <numerusform>Новых: %n семьи</numerusform>
+            <numerusform>Новых: %n семей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n child(ren)</source>
+        <translation>
+            <numerusform>%n ребёнок</numerusform>
+            <numerusform>%n ребёнка</numerusform>
+            <numerusform>%n детей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors: nothing is imported unless you skip them.</source>
+        <translation>
+            <numerusform>%n строка с ошибкой: без пропуска ошибочных ничего не загрузится.</numerusform>
+            <numerusform>%n строки с ошибками: без пропуска ошибочных ничего не загрузится.</numerusform>
+            <numerusform>%n строк с ошибками: без пропуска ошибочных ничего не загрузится.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %n new family(ies)</source>
+        <translation>
+            <numerusform>Загружено: %n новая семья</numerusform>
+            <numerusform>Загружено: %n новые семьи</numerusform>
+            <numerusform>Загружено: %n новых семей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Отменено: ничего не загружено.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>System person</source>
@@ -526,6 +637,14 @@
         <translation>&amp;Файл</translation>
     </message>
     <message>
+        <source>Import families…</source>
+        <translation>Импорт семей…</translation>
+    </message>
+    <message>
+        <source>Export families…</source>
+        <translation>Экспорт семей…</translation>
+    </message>
+    <message>
         <source>Back up now…</source>
         <translation>Сделать резервную копию…</translation>
     </message>
@@ -546,6 +665,26 @@
         <translation>Найти семью</translation>
     </message>
     <message>
+        <source>Export families</source>
+        <translation>Экспорт семей</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv)</source>
+        <translation>Таблицы (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s)</source>
+        <translation>
+            <numerusform>Выгружена %n строка</numerusform>
+            <numerusform>Выгружено %n строки</numerusform>
+            <numerusform>Выгружено %n строк</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Save a backup</source>
         <translation>Сохранить резервную копию</translation>
     </message>
@@ -560,10 +699,6 @@
     <message>
         <source>Backup saved: {path}</source>
         <translation>Резервная копия сохранена: {path}</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>Резервная копия</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -683,6 +818,17 @@
     <message>
         <source>The file could not be imported.</source>
         <translation>Не удалось импортировать файл.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Отменено: ничего не записано.</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>

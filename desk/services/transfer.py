@@ -1,0 +1,416 @@
+"""Import and export of families as CSV (UTF-8 with or without BOM, comma or semicolon) or XLSX.
+
+One row per child; rows whose phones are the same number belong to one family. By default
+all-or-nothing; importing the same file again adds nothing (families are matched by phone, or by
+the parent's name when there is no phone, and children by name).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from sqlalchemy import func, insert, select, text
+
+from desk.models.family import Child, Family, Guardian, TimelineEntry, TimelineKind
+from desk.services import contacts, errors, search, studio
+from desk.services.db import Actor, Store
+
+HEADERS = {
+    "parent": ("parent", "родитель"),
+    "phone": ("phone", "телефон"),
+    "email": ("email", "e-mail"),
+    "telegram": ("telegram",),
+    "child": ("child", "ребёнок", "ребенок"),
+    "birth_date": ("birth_date", "дата рождения"),
+    "source": ("source", "источник"),
+    "notes": ("notes", "заметки"),
+}
+EXPORT_HEADER = ["parent", "phone", "email", "telegram", "child", "birth_date", "source", "notes"]
+MAX_CHILD_AGE = 18
+CHUNK = 2000
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+
+@dataclasses.dataclass(frozen=True)
+class Row:
+    line: int
+    parent: str
+    phone: str | None
+    email: str
+    telegram: str
+    child: str
+    birth_date: dt.date | None
+    source: str
+    notes: str
+
+
+@dataclasses.dataclass(frozen=True)
+class RowError:
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Plan:
+    """What an import would do: valid rows, bad rows, and the counts of what is new."""
+
+    path: str
+    rows: tuple[Row, ...]
+    errors: tuple[RowError, ...]
+    new_families: int
+    new_children: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Result:
+    families: int
+    children: int
+    skipped: int
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _cells(path: Path) -> Iterator[list[str]]:
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            for values in book.active.iter_rows(values_only=True):
+                yield [_cell_text(v) for v in values]
+        finally:
+            book.close()
+        return
+    raw = path.read_bytes()
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise errors.ImportFailed(f"{path.name} is not UTF-8 text") from exc
+    first = content.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    yield from csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    names = [h.strip().lower() for h in header]
+    found = {}
+    for key, accepted in HEADERS.items():
+        for i, name in enumerate(names):
+            if name in accepted:
+                found[key] = i
+                break
+    if "parent" not in found and "child" not in found:
+        raise errors.ImportFailed(
+            "line 1: no 'parent'/'Родитель' or 'child'/'Ребёнок' column in the header")
+    return found
+
+
+_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def parse_date(value: str) -> dt.date:
+    value = value.strip()
+    m = _DATE.match(value)
+    if m:
+        return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    return dt.date.fromisoformat(value)
+
+
+def _row(line: int, cells: list[str], cols: dict[str, int], today: dt.date) -> Row:
+    def get(key: str) -> str:
+        i = cols.get(key)
+        return " ".join(cells[i].split()) if i is not None and i < len(cells) else ""
+
+    parent, child = get("parent"), get("child")
+    if not parent and not child:
+        raise ValueError("no parent and no child name")
+    try:
+        phone = contacts.normalize_phone(get("phone"))
+    except contacts.BadContact:
+        raise ValueError(f"invalid phone {get('phone')!r}") from None
+    try:
+        email = contacts.normalize_email(get("email"))
+    except contacts.BadContact:
+        raise ValueError(f"invalid e-mail {get('email')!r}") from None
+    try:
+        telegram = contacts.normalize_handle(get("telegram"))
+    except contacts.BadContact:
+        raise ValueError(f"invalid Telegram handle {get('telegram')!r}") from None
+    birth = None
+    if get("birth_date"):
+        try:
+            birth = parse_date(get("birth_date"))
+        except ValueError:
+            raise ValueError(
+                f"invalid birth date {get('birth_date')!r} (use DD.MM.YYYY or YYYY-MM-DD)"
+            ) from None
+        if birth > today:
+            raise ValueError("birth date is in the future")
+        age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+        if age > MAX_CHILD_AGE:
+            raise ValueError("the child is older than 18")
+        if not child:
+            raise ValueError("a birth date without a child's name")
+    return Row(line, parent, phone, email, telegram, child, birth, get("source"), get("notes"))
+
+
+def _key(row: Row) -> str:
+    return row.phone or "name:" + search.fold(row.parent or row.child)
+
+
+# --- planning ---------------------------------------------------------------------------------
+
+
+def plan(store: Store, path: Path, progress: Progress | None = None,
+         cancelled: IsCancelled = lambda: False) -> Plan:
+    """Read and check the whole file; nothing is written."""
+    path = Path(path)
+    if not path.exists():
+        raise errors.ImportFailed(f"{path} does not exist")
+    info = studio.info(store)
+    today = store.now().astimezone(info.tz).date()
+    cells = _cells(path)
+    try:
+        header = next(cells)
+    except StopIteration:
+        raise errors.ImportFailed(f"{path.name} is empty") from None
+    cols = _columns(header)
+    rows: list[Row] = []
+    bad: list[RowError] = []
+    for line, values in enumerate(cells, start=2):
+        if not any(v.strip() for v in values):
+            continue
+        try:
+            rows.append(_row(line, values, cols, today))
+        except ValueError as exc:
+            bad.append(RowError(line, str(exc)))
+        if line % CHUNK == 0:
+            if cancelled():
+                raise errors.Cancelled("import cancelled")
+            if progress:
+                progress(line, 0)
+    new_families, new_children = _count_new(store, rows)
+    return Plan(str(path), tuple(rows), tuple(bad), new_families, new_children)
+
+
+def _groups(rows: tuple[Row, ...] | list[Row]) -> dict[str, list[Row]]:
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(_key(row), []).append(row)
+    return groups
+
+
+def _count_new(store: Store, rows: list[Row]) -> tuple[int, int]:
+    with store.read() as s:
+        by_key, children = _existing(s)
+    families = kids = 0
+    for key, group in _groups(rows).items():
+        fid = by_key.get(key)
+        known = set(children.get(fid, set())) if fid else set()
+        families += fid is None
+        for row in group:
+            if row.child and search.fold(row.child) not in known:
+                known.add(search.fold(row.child))
+                kids += 1
+    return families, kids
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = False,
+          progress: Progress | None = None, cancelled: IsCancelled = lambda: False) -> Result:
+    """Write the plan in one transaction: all or nothing."""
+    if the_plan.errors and not skip_invalid:
+        raise errors.ImportFailed(
+            f"{len(the_plan.errors)} invalid rows; nothing was imported",
+            errors=[str(e) for e in the_plan.errors])
+    groups = _groups(the_plan.rows)
+    total = len(groups)
+    with store.write(actor) as uow:
+        s = uow.session
+        by_key, children = _existing(s)
+        next_id = (s.scalar(select(func.max(Family.id))) or 0) + 1
+        fams, guardians, kids, timeline, touched = [], [], [], [], set()
+        new_families = new_children = 0
+        for n, (key, group) in enumerate(groups.items(), start=1):
+            fid = by_key.get(key)
+            first = group[0]
+            if fid is None:
+                fid = next_id
+                next_id += 1
+                new_families += 1
+                fams.append(dict(id=fid, source=first.source, legend="", created_at=uow.now,
+                                 updated_at=uow.now, consent_purposes=""))
+                parents = []
+                for row in group:
+                    if row.parent and search.fold(row.parent) not in parents:
+                        parents.append(search.fold(row.parent))
+                        guardians.append(dict(
+                            family_id=fid, position=len(parents) - 1, name=row.parent,
+                            phone=row.phone if len(parents) == 1 else None, email=row.email,
+                            telegram=row.telegram, vk="", whatsapp=""))
+                if not parents:
+                    guardians.append(dict(family_id=fid, position=0, name="", phone=first.phone,
+                                          email=first.email, telegram=first.telegram, vk="",
+                                          whatsapp=""))
+                timeline.append(dict(family_id=fid, at=uow.now, kind=TimelineKind.CREATED,
+                                     text="import", staff_id=actor.staff_id))
+            known = children.setdefault(fid, set())
+            for row in group:
+                if row.child and search.fold(row.child) not in known:
+                    known.add(search.fold(row.child))
+                    kids.append(dict(family_id=fid, position=len(known) - 1, name=row.child,
+                                     birth_date=row.birth_date, notes=row.notes))
+                    new_children += 1
+                    touched.add(fid)
+            if fams and fams[-1]["id"] == fid:
+                touched.add(fid)
+            if n % CHUNK == 0:
+                if cancelled():
+                    raise errors.Cancelled("import cancelled")  # rolled back: nothing written
+                if progress:
+                    progress(n, total)
+        for table, values in ((Family, fams), (Guardian, guardians), (Child, kids),
+                              (TimelineEntry, timeline)):
+            for start in range(0, len(values), 5000):
+                s.execute(insert(table), values[start:start + 5000])
+        _reindex(s, sorted(touched))
+        uow.audit("import.families", after=json.dumps(
+            {"file": Path(the_plan.path).name, "families": new_families,
+             "children": new_children, "skipped": len(the_plan.errors)}, ensure_ascii=False))
+        uow.commit()
+    if progress:
+        progress(total, total)
+    return Result(new_families, new_children, len(the_plan.errors))
+
+
+def _existing(s) -> tuple[dict[str, int], dict[int, set[str]]]:
+    """Families by phone / folded name of a phoneless parent, and their children's names."""
+    by_key: dict[str, int] = {}
+    for fid, phone, name in s.execute(select(Guardian.family_id, Guardian.phone, Guardian.name)):
+        by_key.setdefault(phone or "name:" + search.fold(name), fid)
+    children: dict[int, set[str]] = {}
+    for fid, name in s.execute(select(Child.family_id, Child.name)):
+        children.setdefault(fid, set()).add(search.fold(name))
+    return by_key, children
+
+
+def _reindex(s, ids: list[int]) -> None:
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        names: dict[int, list[str]] = {i: [] for i in chunk}
+        phones: dict[int, list[str | None]] = {i: [] for i in chunk}
+        extras: dict[int, list[str]] = {i: [] for i in chunk}
+        for fid, name, phone, email, tg in s.execute(
+            select(Guardian.family_id, Guardian.name, Guardian.phone, Guardian.email,
+                   Guardian.telegram).where(Guardian.family_id.in_(chunk))
+        ):
+            names[fid].append(name)
+            phones[fid].append(phone)
+            extras[fid] += [email, tg]
+        for fid, name in s.execute(select(Child.family_id, Child.name)
+                                   .where(Child.family_id.in_(chunk))):
+            names[fid].append(name)
+        s.execute(text("DELETE FROM family_search WHERE rowid IN ("
+                       + ",".join(str(i) for i in chunk) + ")"))
+        s.execute(text("INSERT INTO family_search(rowid, body) VALUES (:id, :body)"),
+                  [{"id": i, "body": search.document(names[i], phones[i], extras[i])}
+                   for i in chunk])
+
+
+def import_families(store: Store, actor: Actor, path: Path, *, skip_invalid: bool = False,
+                    progress: Progress | None = None,
+                    cancelled: IsCancelled = lambda: False) -> tuple[Plan, Result]:
+    the_plan = plan(store, path, progress, cancelled)
+    return the_plan, apply(store, actor, the_plan, skip_invalid=skip_invalid, progress=progress,
+                           cancelled=cancelled)
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def export_rows(store: Store) -> Iterator[list[str]]:
+    """One row per child (a family without children gets one row), ordered stably."""
+    with store.read() as s:
+        first_parent = {}
+        for fid, name, phone, email, tg in s.execute(
+            select(Guardian.family_id, Guardian.name, Guardian.phone, Guardian.email,
+                   Guardian.telegram).order_by(Guardian.family_id, Guardian.position)
+        ):
+            first_parent.setdefault(fid, (name, phone or "", email, tg))
+        kids: dict[int, list[tuple[str, str, str]]] = {}
+        for fid, name, birth, notes in s.execute(
+            select(Child.family_id, Child.name, Child.birth_date, Child.notes)
+            .order_by(Child.family_id, Child.position, Child.id)
+        ):
+            kids.setdefault(fid, []).append((name, birth.isoformat() if birth else "", notes))
+        families = list(s.execute(select(Family.id, Family.source)
+                                  .where(Family.erased.is_(False)).order_by(Family.id)))
+    for fid, source in families:
+        parent = first_parent.get(fid, ("", "", "", ""))
+        for child in kids.get(fid) or [("", "", "")]:
+            yield [parent[0], parent[1], parent[2], parent[3], child[0], child[1], source,
+                   child[2]]
+
+
+def export_families(store: Store, path: Path, progress: Progress | None = None,
+                    cancelled: IsCancelled = lambda: False) -> int:
+    """Write to a temporary file, then rename: a cancelled export leaves nothing behind."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise errors.DeskError(f"{path.name}: choose a .csv or .xlsx file")
+    rows = list(export_rows(store))
+    tmp = path.with_name(path.name + ".partial")
+    try:
+        if suffix == ".csv":
+            with tmp.open("w", encoding="utf-8-sig", newline="") as f:
+                writer = csv.writer(f)
+                writer.writerow(EXPORT_HEADER)
+                for n, row in enumerate(rows, start=1):
+                    writer.writerow(row)
+                    if n % CHUNK == 0 and cancelled():
+                        raise errors.Cancelled("export cancelled")
+        else:
+            from openpyxl import Workbook
+
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet("families")
+            sheet.append(EXPORT_HEADER)
+            for n, row in enumerate(rows, start=1):
+                sheet.append(row)
+                if n % CHUNK == 0 and cancelled():
+                    raise errors.Cancelled("export cancelled")
+            book.save(tmp)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    if progress:
+        progress(len(rows), len(rows))
+    return len(rows)

@@ -1,0 +1,147 @@
+"""Import families from CSV or XLSX: check the file off the UI thread, preview the rows and
+errors, then import with progress and Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+    QMessageBox, QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desk.services import errors, transfer
+from desk.ui import fmt, messages
+from desk.ui.context import Context
+from desk.ui.progress import run_with_progress
+
+PREVIEW_ROWS = 500
+
+
+class ImportDialog(QDialog):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.plan: transfer.Plan | None = None
+        self.result_: transfer.Result | None = None
+        self.setWindowTitle(self.tr("Import families"))
+        self.resize(900, 600)
+
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText(self.tr("CSV or XLSX file, one row per child"))
+        self.browse = QPushButton(self.tr("Choose a file…"))
+        self.summary = QLabel(self.tr(
+            "Columns: Родитель, Телефон, Email, Telegram, Ребёнок, Дата рождения, Источник, "
+            "Заметки (or their English names)."))
+        self.summary.setWordWrap(True)
+        self.rows = QTreeWidget()
+        self.rows.setRootIsDecorated(False)
+        self.rows.setHeaderLabels([self.tr("Line"), self.tr("Parent"), self.tr("Phone"),
+                                   self.tr("Child"), self.tr("Birth date")])
+        for col, width in enumerate((60, 220, 150, 220)):
+            self.rows.setColumnWidth(col, width)
+        self.errors = QTreeWidget()
+        self.errors.setRootIsDecorated(False)
+        self.errors.setHeaderLabels([self.tr("Line"), self.tr("Problem")])
+        self.errors.setColumnWidth(0, 60)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.rows, self.tr("Rows"))
+        self.tabs.addTab(self.errors, self.tr("Errors"))
+        self.skip_invalid = QCheckBox(self.tr("Import the valid rows and skip the bad ones"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(self.tr("Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.path, 1)
+        top.addWidget(self.browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.skip_invalid)
+        layout.addWidget(self.buttons)
+
+        self.browse.clicked.connect(self._on_browse_clicked)
+        self.skip_invalid.toggled.connect(self._update_button)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+    @Slot()
+    def _on_browse_clicked(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import families"), str(Path.home()),
+                                              self.tr("Tables (*.csv *.xlsx)"))
+        if name:
+            self.check_file(Path(name))
+
+    def check_file(self, path: Path) -> None:
+        self.path.setText(str(path))
+        self.plan = None
+        self._update_button()
+        run_with_progress(
+            self, self.ctx, self.tr("Checking the file…"),
+            lambda p: transfer.plan(self.ctx.store, path, p.report, lambda: p.cancelled),
+            self._on_planned, self._on_failed)
+
+    def _on_planned(self, plan: transfer.Plan) -> None:
+        self.plan = plan
+        self.rows.clear()
+        self.rows.addTopLevelItems([
+            QTreeWidgetItem([str(r.line), r.parent, r.phone or "", r.child,
+                             fmt.short_date(r.birth_date)])
+            for r in plan.rows[:PREVIEW_ROWS]
+        ])
+        self.errors.clear()
+        self.errors.addTopLevelItems([QTreeWidgetItem([str(e.line), e.reason])
+                                      for e in plan.errors])
+        self.tabs.setTabText(1, self.tr("Errors ({n})").format(n=len(plan.errors)))
+        text = self.tr("New: %n family(ies)", "", plan.new_families) + ", " + self.tr(
+            "%n child(ren)", "", plan.new_children) + "."
+        if plan.errors:
+            text += " " + self.tr("%n row(s) with errors: nothing is imported unless you skip "
+                                  "them.", "", len(plan.errors))
+            self.tabs.setCurrentIndex(1)
+        self.summary.setText(text)
+        self._update_button()
+
+    @Slot()
+    def _update_button(self) -> None:
+        plan = self.plan
+        self.import_button.setEnabled(
+            plan is not None and bool(plan.rows)
+            and (not plan.errors or self.skip_invalid.isChecked()))
+
+    @Slot()
+    def _on_import_clicked(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        skip = self.skip_invalid.isChecked()
+        self.import_button.setEnabled(False)
+        run_with_progress(
+            self, self.ctx, self.tr("Importing…"),
+            lambda p: transfer.apply(self.ctx.store, self.ctx.actor, plan, skip_invalid=skip,
+                                     progress=p.report, cancelled=lambda: p.cancelled),
+            self._on_imported, self._on_failed, write=True)
+
+    def _on_imported(self, result: transfer.Result) -> None:
+        self.result_ = result
+        self.ctx.notifier.changed.emit("family")
+        QMessageBox.information(self, self.windowTitle(), self.tr(
+            "Imported: %n new family(ies)", "", result.families) + ", " + self.tr(
+            "%n child(ren)", "", result.children) + ".")
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, errors.Cancelled):
+            self.summary.setText(self.tr("Cancelled: nothing was imported."))
+            self._update_button()
+            return
+        if not isinstance(exc, errors.DeskError):
+            self.ctx.runner.on_error(exc)
+            return
+        self.summary.setText(messages.error_message(exc) + " " + str(exc))
+        self._update_button()

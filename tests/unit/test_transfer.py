@@ -1,0 +1,109 @@
+import csv
+import datetime as dt
+
+import pytest
+from openpyxl import Workbook
+
+from desk import cli
+from desk.services import errors, families, transfer
+
+GOOD = """\ufeffРодитель;Телефон;Email;Telegram;Ребёнок;Дата рождения;Источник;Заметки
+Ёлкина Вера;8 (912) 345-67-89;vera@example.ru;@vera_e;Ёлкин Саша;01.02.2018;сайт;любит глину
+Ёлкина Вера;+7 912 345 67 89;;;Ёлкина Маша;2020-05-06;;
+Демин Олег;89031112233;;;Демин Петя;;ВКонтакте;
+"""
+
+
+def write(tmp_path, text, name="families.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_rows_with_the_same_phone_make_one_family(store, actor, tmp_path):
+    plan, result = transfer.import_families(store, actor, write(tmp_path, GOOD))
+    assert (result.families, result.children) == (2, 3)
+    found = families.find(store, "елкина")
+    assert len(found) == 1 and found[0].children == "Ёлкин Саша, Ёлкина Маша"
+    card = families.card(store, found[0].id)
+    assert card.draft.guardians[0].phone == "+79123456789"
+    assert card.draft.guardians[0].telegram == "vera_e"
+    assert card.draft.children[0].birth_date == dt.date(2018, 2, 1)
+    assert card.draft.children[0].notes == "любит глину"
+    assert families.find(store, "9031112")[0].parents == "Демин Олег"
+
+
+def test_importing_the_same_file_again_adds_nothing(store, actor, tmp_path):
+    path = write(tmp_path, GOOD)
+    transfer.import_families(store, actor, path)
+    plan, result = transfer.import_families(store, actor, path)
+    assert (plan.new_families, plan.new_children) == (0, 0)
+    assert (result.families, result.children) == (0, 0)
+    assert len(families.find(store, "")) == 2
+
+
+BROKEN = """parent,phone,child,birth_date
+Анна Петрова,+7 912 000-00-01,Петя,01.01.2019
+Ольга,12345,Маша,
+Ирина,+7 912 000-00-03,Лёва,31.02.2019
+,,,
+Вера,+7 912 000-00-04,Гоша,01.01.2099
+"""
+
+
+def test_any_bad_row_imports_nothing_and_reports_every_line(store, actor, tmp_path):
+    path = write(tmp_path, BROKEN)
+    plan = transfer.plan(store, path)
+    assert [str(e).split(":")[0] for e in plan.errors] == ["line 3", "line 4", "line 6"]
+    with pytest.raises(errors.ImportFailed):
+        transfer.apply(store, actor, plan)
+    assert families.find(store, "") == []
+
+
+def test_skip_invalid_imports_the_good_rows(store, actor, tmp_path):
+    _, result = transfer.import_families(store, actor, write(tmp_path, BROKEN), skip_invalid=True)
+    assert (result.families, result.skipped) == (1, 3)
+    assert families.find(store, "")[0].parents == "Анна Петрова"
+
+
+def test_xlsx_import(store, actor, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Родитель", "Телефон", "Ребенок", "Дата рождения"])
+    sheet.append(["Соколова Анна", "+79991234567", "Соколов Лев", dt.datetime(2019, 4, 3)])
+    book.save(tmp_path / "f.xlsx")
+    _, result = transfer.import_families(store, actor, tmp_path / "f.xlsx")
+    assert result.children == 1
+    card = families.card(store, families.find(store, "соколов")[0].id)
+    assert card.draft.children[0].birth_date == dt.date(2019, 4, 3)
+
+
+def test_a_header_without_names_is_refused(store, actor, tmp_path):
+    with pytest.raises(errors.ImportFailed, match="line 1"):
+        transfer.plan(store, write(tmp_path, "a,b\n1,2\n"))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_exported_file_imports_back_as_nothing_new(store, actor, tmp_path, suffix):
+    transfer.import_families(store, actor, write(tmp_path, GOOD))
+    out = tmp_path / f"out{suffix}"
+    assert transfer.export_families(store, out) == 3
+    transfer.import_families(store, actor, out)  # same studio: nothing new
+    assert len(families.find(store, "")) == 2
+    if suffix == ".csv":
+        with out.open(encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f))
+        assert rows[0] == transfer.EXPORT_HEADER
+        assert rows[1][:2] == ["Ёлкина Вера", "+79123456789"]
+
+
+def test_cli_import_exit_codes(store, db_path, tmp_path, capsys):
+    store.dispose()
+    code = cli.run(["import", "families", str(write(tmp_path, BROKEN)), "--db", str(db_path)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "line 3: invalid phone '12345'" in err and "line 6: birth date is in the future" in err
+    assert cli.run(["import", "families", str(write(tmp_path, BROKEN)), "--db", str(db_path),
+                    "--skip-invalid"]) == 0
+    assert cli.run(["export", "families", str(tmp_path / "x.csv"), "--db", str(db_path)]) == 0
+    assert (tmp_path / "x.csv").read_text(encoding="utf-8-sig").count("\n") == 2
