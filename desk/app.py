@@ -71,11 +71,42 @@ def run_gui(args: argparse.Namespace) -> int:
     me = choose_staff(store, settings)
     if me is None:
         return 0
+    store, token = take_lock(store, me)
+    if store is None:
+        return 0
+    if token is not None:
+        app.aboutToQuit.connect(lambda: _release(store, me, token))
     window = build_window(store, me, on_error=reporter.handle)
     window.show()
     if store.path is not None and not args.demo:
         _daily_backup(window, store.path)
     return app.exec()
+
+
+def take_lock(store, me):
+    """Returns (store, token): the store read-only (token None) when the user chose so,
+    (None, None) to quit."""
+    from desk.services import errors, lock, studio
+    from desk.services.db import Store
+    from desk.ui.lock_dialog import OPEN_ANYWAY, READ_ONLY, LockDialog
+
+    if store.read_only:
+        return store, None
+    try:
+        return store, lock.acquire(store, me.actor())
+    except errors.DatabaseLocked as exc:
+        choice = LockDialog.ask(exc.params["holder"], studio.info(store).tz)
+    if choice == READ_ONLY:
+        return Store(store.engine, read_only=True, clock=store.clock), None
+    if choice == OPEN_ANYWAY:
+        return store, lock.acquire(store, me.actor(), force=True)
+    return None, None
+
+
+def _release(store, me, token) -> None:
+    from desk.services import lock
+
+    lock.release(store, me.actor(), token)
 
 
 def choose_staff(store, settings):

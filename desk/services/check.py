@@ -38,7 +38,7 @@ def run(path: Path) -> list[Finding]:
                 found.append(Finding(True, "no Desk schema in this file"))
                 return found
             missing = db.execute(
-                "SELECT count(*) FROM family WHERE id NOT IN (SELECT rowid FROM family_search)"
+                "SELECT count(*) FROM family WHERE NOT erased AND id NOT IN (SELECT rowid FROM family_search)"
             ).fetchone()[0]
             if missing:
                 found.append(Finding(True, f"{missing} families are missing from the search index"))

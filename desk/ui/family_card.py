@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget, QTabWidget,
+    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton,
+    QStackedWidget, QTabWidget, QToolButton,
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.services import contacts, errors, families, tasks
+from desk.services import contacts, errors, families, privacy, tasks
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
@@ -43,6 +45,13 @@ class FamilyCardView(QWidget):
         self.edit_button.setToolTip(self.tr("Edit the family (Ctrl+E)"))
         self.edit_button.setShortcut("Ctrl+E")
         self.task_button = QPushButton(self.tr("New task…"))
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("Personal data"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        self.export_action = more.addAction(self.tr("Export this family's data…"))
+        self.erase_action = more.addAction(self.tr("Erase this family…"))
+        self.more_button.setMenu(more)
         self.details = QLabel()
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setWordWrap(True)
@@ -90,6 +99,7 @@ class FamilyCardView(QWidget):
         card = QWidget()
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(self.more_button)
         head.addWidget(self.task_button)
         head.addWidget(self.edit_button)
         cl = QVBoxLayout(card)
@@ -105,6 +115,8 @@ class FamilyCardView(QWidget):
 
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.task_button.clicked.connect(self._on_task_clicked)
+        self.export_action.triggered.connect(self._on_export_data)
+        self.erase_action.triggered.connect(self._on_erase)
         self.note.returnPressed.connect(self._on_note_added)
         self.note_button.clicked.connect(self._on_note_added)
         ctx.notifier.changed.connect(self._on_changed)
@@ -132,6 +144,9 @@ class FamilyCardView(QWidget):
         tz = self.ctx.studio.tz
         today = self.ctx.store.now().astimezone(tz).date()
         self.title.setText(c.title or self.tr("Family without a name"))
+        for widget in (self.edit_button, self.task_button, self.more_button, self.note,
+                       self.note_button):
+            widget.setEnabled(not c.erased)
         parts = []
         for g in d.guardians:
             bits = [f"<b>{html.escape(g.name)}</b>"]
@@ -196,6 +211,40 @@ class FamilyCardView(QWidget):
             return
         row = families.FamilyRow(self.current.id, self.current.title, "", "")
         TaskDialog(self.ctx, family=row, parent=self).exec()
+
+    @Slot()
+    def _on_export_data(self) -> None:
+        if self.current is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export this family's data"),
+            str(Path.home() / f"family-{self.current.id}.json"), self.tr("JSON (*.json)"))
+        if name:
+            self.export_data_to(Path(name))
+
+    def export_data_to(self, path: Path) -> None:
+        assert self.current is not None
+        path.write_text(privacy.export_json(self.ctx.store, self.current.id), encoding="utf-8")
+
+    @Slot()
+    def _on_erase(self) -> None:
+        if self.current is None:
+            return
+        answer = QMessageBox.warning(
+            self, self.tr("Erase this family"),
+            self.tr("Erase all personal data of {family}: names, contacts, children, notes and "
+                    "the timeline? Payments and the audit log stay under a pseudonym. This "
+                    "cannot be undone.").format(family=self.current.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            privacy.erase(self.ctx.store, self.ctx.actor, self.current.id)
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.tr("Erase this family"), messages.error_message(exc))
+            return
+        self.ctx.notifier.changed.emit("family")
 
     @Slot()
     def _on_note_added(self) -> None:

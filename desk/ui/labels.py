@@ -39,6 +39,7 @@ _AUDIT = {
     "demo": QT_TRANSLATE_NOOP("Labels", "Demo data"),
     "backup": QT_TRANSLATE_NOOP("Labels", "Backups"),
     "import": QT_TRANSLATE_NOOP("Labels", "Import"),
+    "lock": QT_TRANSLATE_NOOP("Labels", "Database lock"),
 }
 _AUDIT_KINDS = {
     "studio.setup": QT_TRANSLATE_NOOP("Labels", "Studio set up"),
@@ -51,6 +52,9 @@ _AUDIT_KINDS = {
     "task.open": QT_TRANSLATE_NOOP("Labels", "Task reopened"),
     "task.cancelled": QT_TRANSLATE_NOOP("Labels", "Task cancelled"),
     "demo.generate": QT_TRANSLATE_NOOP("Labels", "Demo data generated"),
+    "family.erase": QT_TRANSLATE_NOOP("Labels", "Personal data erased"),
+    "import.families": QT_TRANSLATE_NOOP("Labels", "Families imported"),
+    "lock.break": QT_TRANSLATE_NOOP("Labels", "Lock broken"),
 }
 
 

@@ -139,6 +139,18 @@
         <translation>Новая задача…</translation>
     </message>
     <message>
+        <source>Personal data</source>
+        <translation>Персональные данные</translation>
+    </message>
+    <message>
+        <source>Export this family&apos;s data…</source>
+        <translation>Выгрузить данные семьи…</translation>
+    </message>
+    <message>
+        <source>Erase this family…</source>
+        <translation>Удалить персональные данные…</translation>
+    </message>
+    <message>
         <source>Add a note to the timeline and press Enter</source>
         <translation>Заметка в ленту — напишите и нажмите Enter</translation>
     </message>
@@ -229,6 +241,22 @@
     <message>
         <source>Legend:</source>
         <translation>Легенда:</translation>
+    </message>
+    <message>
+        <source>Export this family&apos;s data</source>
+        <translation>Выгрузка данных семьи</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Erase this family</source>
+        <translation>Удаление персональных данных</translation>
+    </message>
+    <message>
+        <source>Erase all personal data of {family}: names, contacts, children, notes and the timeline? Payments and the audit log stay under a pseudonym. This cannot be undone.</source>
+        <translation>Удалить все персональные данные семьи {family}: имена, контакты, детей, заметки и ленту? Платежи и журнал изменений останутся под псевдонимом. Отменить это нельзя.</translation>
     </message>
     <message>
         <source>Note</source>
@@ -570,6 +598,10 @@
         <translation>Импорт</translation>
     </message>
     <message>
+        <source>Database lock</source>
+        <translation>Блокировка базы</translation>
+    </message>
+    <message>
         <source>Studio set up</source>
         <translation>Студия настроена</translation>
     </message>
@@ -604,6 +636,49 @@
     <message>
         <source>Demo data generated</source>
         <translation>Созданы демо-данные</translation>
+    </message>
+    <message>
+        <source>Families imported</source>
+        <translation>Импорт семей</translation>
+    </message>
+    <message>
+        <source>Lock broken</source>
+        <translation>Блокировка снята</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>The database is already open</source>
+        <translation>База уже открыта</translation>
+    </message>
+    <message>
+        <source>Opened by {staff} on {host} since {since}.</source>
+        <translation>Открыта: {staff}, компьютер {host}, с {since}.</translation>
+    </message>
+    <message>
+        <source>That program is no longer running on this computer: the lock was left behind and can be broken safely.</source>
+        <translation>Та программа на этом компьютере уже не работает: блокировка осталась от неё, её можно безопасно снять.</translation>
+    </message>
+    <message>
+        <source>Two programs writing at once can overwrite each other&apos;s work. Open read-only unless you are sure the other one is closed.</source>
+        <translation>Если две программы пишут одновременно, они могут затереть работу друг друга. Откройте только для чтения, если не уверены, что другая закрыта.</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Только чтение</translation>
+    </message>
+    <message>
+        <source>Break the lock and open</source>
+        <translation>Снять блокировку и открыть</translation>
+    </message>
+    <message>
+        <source>Open anyway</source>
+        <translation>Всё равно открыть</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
     </message>
 </context>
 <context>

@@ -83,3 +83,34 @@ def test_shortcut_keys_switch_tabs(qtbot, store, staff, tmp_path):
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == MainWindow.TAB_TASKS
+
+
+def test_second_instance_offers_read_only(qtbot, store, staff, monkeypatch):
+    from desk.services import errors, lock
+    from desk.ui import lock_dialog
+
+    lock.acquire(store, staff[Role.SYSTEM].actor(), pid=1)
+    seen = []
+
+    def answer(holder, tz):
+        seen.append(holder)
+        return lock_dialog.READ_ONLY
+
+    monkeypatch.setattr(lock_dialog.LockDialog, "ask", staticmethod(answer))
+    ro, token = app.take_lock(store, staff[Role.COMMUNICATOR])
+    assert token is None and ro.read_only
+    assert seen[0].staff == "Анна Соколова"
+    with __import__("pytest").raises(errors.ReadOnlyStore):
+        with ro.write(staff[Role.COMMUNICATOR].actor()):
+            pass
+
+
+def test_lock_dialog_names_the_holder_and_offers_three_ways(qtbot, store, staff):
+    from desk.services import lock
+    from desk.ui.lock_dialog import LockDialog
+
+    lock.acquire(store, staff[Role.SYSTEM].actor(), pid=1)
+    dialog = LockDialog(lock.holder(store), studio.info(store).tz)
+    qtbot.addWidget(dialog)
+    assert "Анна Соколова" in dialog.text() and lock.this_host() in dialog.text()
+    assert len(dialog.buttons()) == 3

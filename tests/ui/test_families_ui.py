@@ -154,3 +154,26 @@ def test_results_load_page_by_page(qtbot, ctx, actor):
     assert view.model.canFetchMore()
     view.model.fetchMore()
     assert view.model.rowCount() == 200
+
+
+def test_erase_from_the_card_after_confirmation(qtbot, ctx, actor, monkeypatch, tmp_path):
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    elkina, _ = seed(ctx.store, actor)
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    view.open_family(elkina)
+    view.card.export_data_to(tmp_path / "f.json")
+    assert json.loads((tmp_path / "f.json").read_text())["guardians"][0]["name"] == "Ёлкина Вера"
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    view.card.erase_action.trigger()
+    assert view.card.current.draft.guardians[0].name == "Ёлкина Вера"
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.card.erase_action.trigger()
+    assert view.card.current.erased
+    assert not view.card.edit_button.isEnabled()
+    assert [view.model.row_at(i).id for i in range(view.model.rowCount())] != [] and \
+        elkina not in [view.model.row_at(i).id for i in range(view.model.rowCount())]
