@@ -19,6 +19,16 @@ class Channel(enum.Enum):
     EMAIL = "email"
 
 
+class Relation(enum.Enum):
+    NONE = ""
+    MOTHER = "mother"
+    FATHER = "father"
+    GRANDMOTHER = "grandmother"
+    GRANDFATHER = "grandfather"
+    GUARDIAN = "guardian"
+    OTHER = "other"
+
+
 class TimelineKind(enum.Enum):
     CREATED = "created"
     EDITED = "edited"
@@ -65,6 +75,7 @@ class Guardian(Base):
     family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(String(200))
+    relation: Mapped[str] = mapped_column(String(20), default="", server_default="")
     phone: Mapped[str | None] = mapped_column(String(20))  # E.164
     email: Mapped[str] = mapped_column(String(200), default="")
     telegram: Mapped[str] = mapped_column(String(100), default="")

@@ -120,14 +120,15 @@ def generate(
                 names, phones, extras = [], [], []
                 for pos in range(1 if rng.random() < 0.7 else 2):
                     if pos == 0 and rng.random() < 0.85:
-                        name = f"{female} {rng.choice(MOTHERS)}"
+                        name, relation = f"{female} {rng.choice(MOTHERS)}", "mother"
                     else:
-                        name = f"{male} {rng.choice(FATHERS)}"
+                        name, relation = f"{male} {rng.choice(FATHERS)}", "father"
                     typed, _ = _phone_typed(rng, fid * 2 + pos)
                     e164 = contacts.normalize_phone(typed)
                     email = f"parent{fid}_{pos}@example.ru" if rng.random() < 0.4 else ""
                     tg = f"parent_{fid}_{pos}" if rng.random() < 0.5 else ""
                     g_rows.append(dict(family_id=fid, position=pos, name=name, phone=e164,
+                                       relation=relation,
                                        email=email, telegram=tg, vk="", whatsapp=""))
                     names.append(name)
                     phones.append(e164)

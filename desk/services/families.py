@@ -10,7 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desk.models.audit import AuditEntry
-from desk.models.family import Channel, Child, Family, Guardian, TimelineEntry, TimelineKind
+from desk.models.family import (
+    Channel, Child, Family, Guardian, Relation, TimelineEntry, TimelineKind,
+)
 from desk.models.studio import Staff
 from desk.services import contacts, errors, search, studio
 from desk.services.db import Actor, Store, UnitOfWork
@@ -29,6 +31,7 @@ class GuardianDraft:
     telegram: str = ""
     vk: str = ""
     whatsapp: str = ""
+    relation: Relation = Relation.NONE
     id: int | None = None
 
 
@@ -127,7 +130,7 @@ def _validate(session: Session, draft: FamilyDraft, today: dt.date) -> _Clean:
     seen_phones: dict[str, str] = {}
     for i, g in enumerate(draft.guardians):
         key = f"guardian.{i}"
-        values = {"id": g.id, "name": " ".join(g.name.split())}
+        values = {"id": g.id, "name": " ".join(g.name.split()), "relation": g.relation.value}
         if not values["name"]:
             fields[f"{key}.name"] = "name_empty"
         for field, normalize in (
@@ -317,7 +320,8 @@ def _draft(family: Family) -> FamilyDraft:
         id=family.id,
         guardians=tuple(
             GuardianDraft(id=g.id, name=g.name, phone=g.phone or "", email=g.email,
-                          telegram=g.telegram, vk=g.vk, whatsapp=g.whatsapp)
+                          telegram=g.telegram, vk=g.vk, whatsapp=g.whatsapp,
+                          relation=Relation(g.relation))
             for g in family.guardians
         ),
         children=tuple(
@@ -375,7 +379,8 @@ def rows(session: Session, ids: list[int]) -> list[FamilyRow]:
 def _snapshot(family: Family) -> dict:
     return {
         "guardians": [
-            {k: getattr(g, k) for k in ("name", "phone", "email", "telegram", "vk", "whatsapp")}
+            {k: getattr(g, k)
+             for k in ("name", "relation", "phone", "email", "telegram", "vk", "whatsapp")}
             for g in family.guardians
         ],
         "children": [

@@ -17,7 +17,8 @@ from desk.services import contacts, errors, families, privacy, tasks
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
-from desk.ui.labels import audit_kind, channel_name, timeline_name
+from desk.models.family import Relation
+from desk.ui.labels import audit_kind, channel_name, relation_name, timeline_name
 from desk.ui.task_views import TaskDialog, TaskList
 
 
@@ -150,6 +151,8 @@ class FamilyCardView(QWidget):
         parts = []
         for g in d.guardians:
             bits = [f"<b>{html.escape(g.name)}</b>"]
+            if g.relation is not Relation.NONE:
+                bits[0] += f" ({relation_name(g.relation)})"
             if g.phone:
                 bits.append(html.escape(contacts.display_phone(g.phone)))
             if g.email:

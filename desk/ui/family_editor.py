@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QScrollArea, QVBoxLayout, QWidget,
 )
 
-from desk.models.family import Channel
+from desk.models.family import Channel, Relation
 from desk.services import contacts, errors, families
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError
-from desk.ui.labels import channel_name
+from desk.ui.labels import channel_name, relation_name
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -48,6 +48,10 @@ class GuardianBox(QGroupBox):
         self.draft_id = draft.id
         self.name = QLineEdit(draft.name)
         self.name.setPlaceholderText(self.tr("Surname First name"))
+        self.relation = QComboBox()
+        for r in Relation:
+            self.relation.addItem(relation_name(r), r)
+        self.relation.setCurrentIndex(list(Relation).index(draft.relation))
         self.phone = QLineEdit(contacts.display_phone(draft.phone) if draft.phone else "")
         self.phone.setPlaceholderText("+7 (912) 345-67-89")
         self.email = QLineEdit(draft.email)
@@ -64,6 +68,7 @@ class GuardianBox(QGroupBox):
         form = QFormLayout(self)
         for label, key, widget in (
             (self.tr("Name:"), "name", self.name),
+            (self.tr("Who is it:"), "relation", self.relation),
             (self.tr("Phone:"), "phone", self.phone),
             (self.tr("E-mail:"), "email", self.email),
             (self.tr("Telegram:"), "telegram", self.telegram),
@@ -71,6 +76,8 @@ class GuardianBox(QGroupBox):
             (self.tr("WhatsApp:"), "whatsapp", self.whatsapp),
         ):
             form.addRow(label, widget)
+            if key == "relation":
+                continue
             if key == "phone":
                 row = QHBoxLayout()
                 row.addWidget(self.errors[key], 1)
@@ -86,7 +93,7 @@ class GuardianBox(QGroupBox):
         return families.GuardianDraft(
             id=self.draft_id, name=self.name.text(), phone=self.phone.text(),
             email=self.email.text(), telegram=self.telegram.text(), vk=self.vk.text(),
-            whatsapp=self.whatsapp.text())
+            whatsapp=self.whatsapp.text(), relation=self.relation.currentData())
 
     def show_errors(self, fields: dict[str, str], conflicts: dict[str, int], key: str) -> None:
         for name, label in self.errors.items():

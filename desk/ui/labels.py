@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from desk.models.family import Channel, TimelineKind
+from desk.models.family import Channel, Relation, TimelineKind
 from desk.models.studio import Role
 from desk.models.task import TaskStatus
 
@@ -19,6 +19,15 @@ _CHANNELS = {
     Channel.WHATSAPP: QT_TRANSLATE_NOOP("Labels", "WhatsApp"),
     Channel.VK: QT_TRANSLATE_NOOP("Labels", "VK"),
     Channel.EMAIL: QT_TRANSLATE_NOOP("Labels", "E-mail"),
+}
+_RELATIONS = {
+    Relation.NONE: QT_TRANSLATE_NOOP("Labels", "—"),
+    Relation.MOTHER: QT_TRANSLATE_NOOP("Labels", "mother"),
+    Relation.FATHER: QT_TRANSLATE_NOOP("Labels", "father"),
+    Relation.GRANDMOTHER: QT_TRANSLATE_NOOP("Labels", "grandmother"),
+    Relation.GRANDFATHER: QT_TRANSLATE_NOOP("Labels", "grandfather"),
+    Relation.GUARDIAN: QT_TRANSLATE_NOOP("Labels", "guardian"),
+    Relation.OTHER: QT_TRANSLATE_NOOP("Labels", "other relative"),
 }
 _STATUSES = {
     TaskStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "Open"),
@@ -68,6 +77,10 @@ def role_name(role: Role) -> str:
 
 def channel_name(channel: Channel) -> str:
     return _t(_CHANNELS[channel])
+
+
+def relation_name(relation: Relation) -> str:
+    return _t(_RELATIONS[relation])
 
 
 def status_name(status: TaskStatus) -> str:

@@ -376,6 +376,10 @@
         <translation>Имя:</translation>
     </message>
     <message>
+        <source>Who is it:</source>
+        <translation>Кем приходится:</translation>
+    </message>
+    <message>
         <source>Phone:</source>
         <translation>Телефон:</translation>
     </message>
@@ -540,6 +544,34 @@
     <message>
         <source>E-mail</source>
         <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>mother</source>
+        <translation>мама</translation>
+    </message>
+    <message>
+        <source>father</source>
+        <translation>папа</translation>
+    </message>
+    <message>
+        <source>grandmother</source>
+        <translation>бабушка</translation>
+    </message>
+    <message>
+        <source>grandfather</source>
+        <translation>дедушка</translation>
+    </message>
+    <message>
+        <source>guardian</source>
+        <translation>опекун</translation>
+    </message>
+    <message>
+        <source>other relative</source>
+        <translation>другой родственник</translation>
     </message>
     <message>
         <source>Open</source>

@@ -1,0 +1,81 @@
+"""Every migration keeps the data; a failing one leaves the file as it was."""
+
+import sqlite3
+
+import pytest
+from alembic import command
+
+from desk.services import errors, migrate
+from desk.services.db import make_engine, url_for_path
+
+
+def seed_old(path):
+    """A database at the first revision with families, guardians, children and a timeline."""
+    engine = make_engine(url_for_path(path))
+    migrate.upgrade(engine, None, target="0001")
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO studio VALUES (1, 'Студия', 'Europe/Moscow', '2026-01-01')")
+        for fid in range(1, 51):
+            db.execute("INSERT INTO family VALUES (?, '', 'PHONE', '', 1, 0, NULL, '', 0,"
+                       " '2026-01-01', '2026-01-01')", (fid,))
+            db.execute("INSERT INTO guardian(family_id, position, name, phone, email, telegram,"
+                       " vk, whatsapp) VALUES (?, 0, ?, ?, '', '', '', '')",
+                       (fid, f"Родитель {fid}", f"+7912000{fid:04d}"))
+            for n in range(2):
+                db.execute("INSERT INTO child(family_id, position, name, birth_date, notes)"
+                           " VALUES (?, ?, ?, NULL, '')", (fid, n, f"Ребёнок {fid}-{n}"))
+            db.execute("INSERT INTO timeline_entry(family_id, at, kind, text) VALUES"
+                       " (?, '2026-01-01', 'CREATED', '')", (fid,))
+    engine.dispose()
+
+
+def counts(path):
+    with sqlite3.connect(path) as db:
+        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("family", "guardian", "child", "timeline_entry")}
+
+
+def test_older_schema_upgrades_to_head_keeping_every_row_with_a_backup(tmp_path):
+    path = tmp_path / "old.db"
+    seed_old(path)
+    before = counts(path)
+    store = migrate.open_database(path, tmp_path / "backups")
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+    assert counts(path) == before == {"family": 50, "guardian": 50, "child": 100,
+                                      "timeline_entry": 50}
+    backups = list((tmp_path / "backups").glob("before-migration-0001-*.db"))
+    assert len(backups) == 1 and counts(backups[0]) == before
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("SELECT relation FROM guardian LIMIT 1").fetchone() == ("",)
+    store.dispose()
+
+
+def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    seed_old(path)
+    real_upgrade = command.upgrade
+
+    def upgrade_then_fail(cfg, target):
+        real_upgrade(cfg, target)
+        raise RuntimeError("disk full in the middle of a migration")
+
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
+    with pytest.raises(errors.MigrationFailed):
+        migrate.open_database(path, tmp_path / "backups")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        columns = [r[1] for r in db.execute("PRAGMA table_info(guardian)")]
+        assert "relation" not in columns
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        assert not [t for t in tables if t.startswith("_alembic_tmp")]
+    assert counts(path)["child"] == 100
+
+
+def test_foreign_keys_are_back_on_after_migrating(tmp_path):
+    path = tmp_path / "old.db"
+    seed_old(path)
+    store = migrate.open_database(path, tmp_path / "b")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    store.dispose()
