@@ -134,7 +134,8 @@ def build_window(store, me, *, on_error, runner=None, backups_dir=None):
     from desk.ui.runner import Runner
 
     ctx = Context(store=store, me=me, studio=studio.info(store),
-                  runner=runner or Runner(on_error), notifier=Notifier())
+                  runner=runner or Runner(on_error), notifier=Notifier(),
+                  drafts_dir=paths.data_dir() / "drafts")
     return MainWindow(ctx, backups_dir or paths.backups_dir())
 
 

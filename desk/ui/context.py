@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,6 +29,7 @@ class Context:
     studio: studio.StudioInfo
     runner: Runner
     notifier: Notifier
+    drafts_dir: Path | None = None
 
     @property
     def actor(self) -> Actor:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
     QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
@@ -16,6 +16,7 @@ from desk.models.family import Channel, Relation
 from desk.services import contacts, errors, families
 from desk.ui import fmt, messages
 from desk.ui.context import Context
+from desk.ui.drafts import FamilyDrafts
 from desk.ui.forms import FieldError
 from desk.ui.labels import channel_name, relation_name
 
@@ -152,6 +153,12 @@ class FamilyEditor(QDialog):
         self.ctx = ctx
         self.family_id = draft.id if draft else None
         self.saved_id: int | None = None
+        self.drafts = FamilyDrafts(ctx.drafts_dir) if ctx.drafts_dir else None
+        kept = self.drafts.load(self.family_id) if self.drafts else None
+        if kept is not None and self.ask_restore(self):
+            draft = kept
+        elif self.drafts:
+            self.drafts.discard(self.family_id)
         draft = draft or families.FamilyDraft(guardians=(families.GuardianDraft(""),),
                                               children=(families.ChildDraft(""),))
         self.setWindowTitle(self.tr("Edit family") if self.family_id else self.tr("New family"))
@@ -231,6 +238,43 @@ class FamilyEditor(QDialog):
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
         self.guardian_boxes[0].name.setFocus()
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(400)
+        self._autosave.timeout.connect(self.save_draft)
+        self._watch(self)
+
+    @classmethod
+    def ask_restore(cls, parent: QWidget | None) -> bool:
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("FamilyEditor", "Unsaved input"),
+            QCoreApplication.translate(
+                "FamilyEditor", "Desk closed while this form was being filled in. "
+                "Restore what was typed?"))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _watch(self, root: QWidget) -> None:
+        for edit in root.findChildren(QLineEdit):
+            edit.textEdited.connect(self._autosave.start)
+        for edit in root.findChildren(QPlainTextEdit):
+            edit.textChanged.connect(self._autosave.start)
+        for box in root.findChildren(QComboBox):
+            box.currentIndexChanged.connect(self._autosave.start)
+        for check in root.findChildren(QCheckBox):
+            check.toggled.connect(self._autosave.start)
+        for date in root.findChildren(QDateEdit):
+            date.dateChanged.connect(self._autosave.start)
+
+    @Slot()
+    def save_draft(self) -> None:
+        if self.drafts is not None:
+            self.drafts.save(self.current_draft())
+
+    def done(self, result: int) -> None:
+        self._autosave.stop()
+        if self.drafts is not None:
+            self.drafts.discard(self.family_id)
+        super().done(result)
 
     def _add_guardian(self, draft: families.GuardianDraft) -> None:
         box = GuardianBox(draft)
@@ -240,6 +284,8 @@ class FamilyEditor(QDialog):
         self.guardian_boxes.append(box)
         self.guardians_layout.addWidget(box)
         box.name.setFocus()
+        if hasattr(self, "_autosave"):
+            self._watch(box)
 
     def _add_child(self, draft: families.ChildDraft) -> None:
         row = ChildRow(draft)
@@ -247,6 +293,8 @@ class FamilyEditor(QDialog):
         self.child_rows.append(row)
         self.children_layout.addWidget(row)
         row.name.setFocus()
+        if hasattr(self, "_autosave"):
+            self._watch(row)
 
     @Slot(object)
     def _on_guardian_removed(self, box: GuardianBox) -> None:

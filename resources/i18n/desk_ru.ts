@@ -334,6 +334,14 @@
         <translation>Цели согласия:</translation>
     </message>
     <message>
+        <source>Unsaved input</source>
+        <translation>Несохранённые данные</translation>
+    </message>
+    <message>
+        <source>Desk closed while this form was being filled in. Restore what was typed?</source>
+        <translation>Desk закрылся, пока форма заполнялась. Восстановить введённое?</translation>
+    </message>
+    <message>
         <source>Parent {n}</source>
         <translation>Родитель {n}</translation>
     </message>
