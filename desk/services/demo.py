@@ -63,9 +63,14 @@ TASK_TITLES = [
 ]
 
 
+MOBILE_CODES = [f"9{c:02d}" for c in (*range(0, 30), *range(31, 40), 50, 51, 52, 53, *range(60, 70),
+                                     *range(77, 90), *range(91, 100))]
+
+
 def _phone_typed(rng: random.Random, n: int) -> tuple[str, str]:
     """A unique Russian mobile number written the way people type it; returns (typed, e164)."""
-    digits = f"9{(n * 48271 + 123_456_789) % 1_000_000_000:09d}"
+    k = (n * 48271 + 123_456_789) % (len(MOBILE_CODES) * 10_000_000)
+    digits = MOBILE_CODES[k // 10_000_000] + f"{k % 10_000_000:07d}"
     e164 = "+7" + digits
     style = rng.randrange(5)
     typed = [

@@ -16,10 +16,10 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select
 
 from desk.models.family import Child, Family, Guardian, TimelineEntry, TimelineKind
-from desk.services import contacts, errors, search, studio
+from desk.services import bulk, contacts, errors, search, studio
 from desk.services.db import Actor, Store
 
 HEADERS = {
@@ -142,9 +142,15 @@ def parse_date(value: str) -> dt.date:
 
 
 def _row(line: int, cells: list[str], cols: dict[str, int], today: dt.date) -> Row:
+    width = len(cells)
+
     def get(key: str) -> str:
         i = cols.get(key)
-        return " ".join(cells[i].split()) if i is not None and i < len(cells) else ""
+        if i is None or i >= width:
+            return ""
+        value = cells[i]
+        return " ".join(value.split()) if "  " in value or value[:1].isspace() \
+            or value[-1:].isspace() else value
 
     parent, child = get("parent"), get("child")
     if not parent and not child:
@@ -256,18 +262,20 @@ def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = Fa
         s = uow.session
         by_key, children = _existing(s)
         next_id = (s.scalar(select(func.max(Family.id))) or 0) + 1
-        fams, guardians, kids, timeline, touched = [], [], [], [], set()
+        fams, guardians, kids, timeline, documents = [], [], [], [], []
+        touched: set[int] = set()  # existing families that gained children
         new_families = new_children = 0
         for n, (key, group) in enumerate(groups.items(), start=1):
             fid = by_key.get(key)
             first = group[0]
-            if fid is None:
+            created = fid is None
+            if created:
                 fid = next_id
                 next_id += 1
                 new_families += 1
                 fams.append(dict(id=fid, source=first.source, legend="", created_at=uow.now,
                                  updated_at=uow.now, consent_purposes=""))
-                parents = []
+                parents: list[str] = []
                 for row in group:
                     if row.parent and search.fold(row.parent) not in parents:
                         parents.append(search.fold(row.parent))
@@ -288,9 +296,12 @@ def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = Fa
                     kids.append(dict(family_id=fid, position=len(known) - 1, name=row.child,
                                      birth_date=row.birth_date, notes=row.notes))
                     new_children += 1
-                    touched.add(fid)
-            if fams and fams[-1]["id"] == fid:
-                touched.add(fid)
+                    if not created:
+                        touched.add(fid)
+            if created:
+                documents.append((fid, search.document(
+                    [r.parent for r in group] + [r.child for r in group], [first.phone],
+                    [first.email, first.telegram])))
             if n % CHUNK == 0:
                 if cancelled():
                     raise errors.Cancelled("import cancelled")  # rolled back: nothing written
@@ -298,8 +309,10 @@ def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = Fa
                     progress(n, total)
         for table, values in ((Family, fams), (Guardian, guardians), (Child, kids),
                               (TimelineEntry, timeline)):
-            for start in range(0, len(values), 5000):
-                s.execute(insert(table), values[start:start + 5000])
+            bulk.insert_rows(s, table.__table__, values)
+        if documents:
+            s.connection().exec_driver_sql(
+                "INSERT INTO family_search(rowid, body) VALUES (?, ?)", documents)
         _reindex(s, sorted(touched))
         uow.audit("import.families", after=json.dumps(
             {"file": Path(the_plan.path).name, "families": new_families,
@@ -337,11 +350,14 @@ def _reindex(s, ids: list[int]) -> None:
         for fid, name in s.execute(select(Child.family_id, Child.name)
                                    .where(Child.family_id.in_(chunk))):
             names[fid].append(name)
-        s.execute(text("DELETE FROM family_search WHERE rowid IN ("
-                       + ",".join(str(i) for i in chunk) + ")"))
-        s.execute(text("INSERT INTO family_search(rowid, body) VALUES (:id, :body)"),
-                  [{"id": i, "body": search.document(names[i], phones[i], extras[i])}
-                   for i in chunk])
+        if not chunk:
+            continue
+        conn = s.connection()
+        conn.exec_driver_sql("DELETE FROM family_search WHERE rowid IN ("
+                             + ",".join(str(i) for i in chunk) + ")")
+        conn.exec_driver_sql("INSERT INTO family_search(rowid, body) VALUES (?, ?)",
+                             [(i, search.document(names[i], phones[i], extras[i]))
+                              for i in chunk])
 
 
 def import_families(store: Store, actor: Actor, path: Path, *, skip_invalid: bool = False,

@@ -1,0 +1,5 @@
+import sys
+
+from desk.app import main
+
+sys.exit(main())
