@@ -18,6 +18,7 @@ from desk.services import contacts, errors, search, studio
 from desk.services.db import Actor, Store, UnitOfWork
 
 MAX_CHILD_AGE = 18
+CHUNK = 900  # ids per IN (…) list, well below SQLite's variable limit
 
 
 # --- drafts (what the editor sends) -----------------------------------------------------------
@@ -355,6 +356,9 @@ def rows_for(store: Store, ids: list[int]) -> list[FamilyRow]:
 
 def rows(session: Session, ids: list[int]) -> list[FamilyRow]:
     """List rows for ``ids``, in that order."""
+    if len(ids) > CHUNK:
+        return [r for start in range(0, len(ids), CHUNK)
+                for r in rows(session, ids[start:start + CHUNK])]
     if not ids:
         return []
     parents: dict[int, list[str]] = {i: [] for i in ids}
@@ -374,6 +378,26 @@ def rows(session: Session, ids: list[int]) -> list[FamilyRow]:
     return [
         FamilyRow(i, ", ".join(parents[i]), ", ".join(kids[i]), ", ".join(phones[i])) for i in ids
     ]
+
+
+def titles(session: Session, ids: list[int]) -> dict[int, str]:
+    """A short name per family: its parents, or its children when no parent is named."""
+    names: dict[int, list[str]] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        for fid, name in session.execute(
+            select(Guardian.family_id, Guardian.name)
+            .where(Guardian.family_id.in_(chunk)).order_by(Guardian.position)
+        ):
+            if name:
+                names.setdefault(fid, []).append(name)
+        missing = [i for i in chunk if i not in names]
+        for fid, name in session.execute(
+            select(Child.family_id, Child.name)
+            .where(Child.family_id.in_(missing)).order_by(Child.position)
+        ) if missing else ():
+            names.setdefault(fid, []).append(name)
+    return {fid: ", ".join(n) for fid, n in names.items()}
 
 
 def _snapshot(family: Family) -> dict:
@@ -404,10 +428,11 @@ def _dump(value: dict) -> str:
 
 def e164_phones(session: Session, ids: list[int]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {i: [] for i in ids}
-    if ids:
+    for start in range(0, len(ids), CHUNK):
         for fid, phone in session.execute(
             select(Guardian.family_id, Guardian.phone)
-            .where(Guardian.family_id.in_(ids), Guardian.phone.is_not(None))
+            .where(Guardian.family_id.in_(ids[start:start + CHUNK]),
+                   Guardian.phone.is_not(None))
             .order_by(Guardian.position)
         ):
             found[fid].append(phone)

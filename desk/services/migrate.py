@@ -8,13 +8,11 @@ so a failure leaves the file exactly as it was.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
 from desk.services import backup, errors
 from desk.services.db import WRITE
@@ -22,23 +20,46 @@ from desk.services.db import WRITE
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _config() -> Config:
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+_REVISION = re.compile(r"""^(down_revision|revision) = ['"]?([\w]+)['"]?""", re.M)
+
+
+def _config():
+    from alembic.config import Config  # Alembic loads only when a migration has to run
+
     cfg = Config()
-    cfg.set_main_option("script_location", str(Path(__file__).resolve().parent.parent / "migrations"))
+    cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
-def script() -> ScriptDirectory:
-    return ScriptDirectory.from_config(_config())
+@functools.cache
+def _revisions() -> dict[str, str | None]:
+    """revision → down_revision, read from the shipped files (cheap: no Alembic import)."""
+    found: dict[str, str | None] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        fields = dict(_REVISION.findall(path.read_text(encoding="utf-8")))
+        if "revision" in fields:
+            down = fields.get("down_revision")
+            found[fields["revision"]] = None if down in (None, "None") else down
+    return found
+
+
+def known_revisions() -> set[str]:
+    return set(_revisions())
 
 
 def head_revision() -> str:
-    return script().get_current_head()
+    revisions = _revisions()
+    parents = set(revisions.values())
+    (head,) = [r for r in revisions if r not in parents]
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def check_is_sqlite(path: Path) -> None:
@@ -58,7 +79,7 @@ class MigrationResult:
 
 def upgrade(engine: Engine, backup_dir: Path | None, *, target: str = "head") -> MigrationResult:
     """Bring the database to ``target``; refuse a database stamped by a newer app."""
-    known = {rev.revision for rev in script().walk_revisions()}
+    known = known_revisions()
     before = current_revision(engine)
     if before is not None and before not in known:
         raise errors.DatabaseFromFuture(
@@ -85,6 +106,8 @@ def upgrade(engine: Engine, backup_dir: Path | None, *, target: str = "head") ->
 
 
 def _run(engine: Engine, target: str) -> None:
+    from alembic import command
+
     cfg = _config()
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
@@ -111,8 +134,7 @@ def open_database(path: Path, backup_dir: Path | None, *, read_only: bool = Fals
     engine = make_engine(url_for_path(path))
     try:
         if read_only:
-            known = {rev.revision for rev in script().walk_revisions()}
-            if current_revision(engine) not in known:
+            if current_revision(engine) not in known_revisions():
                 raise errors.DatabaseFromFuture("the database is not one this Desk can read")
         else:
             upgrade(engine, backup_dir)

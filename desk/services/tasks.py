@@ -155,7 +155,7 @@ def get(store: Store, task_id: int) -> TaskView:
 def _views(s: Session, rows: list[Task], now: dt.datetime) -> list[TaskView]:
     staff = {m.id: m.name for m in s.scalars(select(Staff))}
     fam_ids = sorted({t.family_id for t in rows if t.family_id is not None})
-    titles = {r.id: r.parents or r.children for r in families.rows(s, fam_ids)}
+    titles = families.titles(s, fam_ids)
     return [
         TaskView(
             id=t.id, title=t.title, details=t.details, family_id=t.family_id,

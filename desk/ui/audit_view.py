@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from desk.services import audit, studio
 from desk.ui import fmt
 from desk.ui.context import Context
+from desk.ui.freshness import Freshness
 from desk.ui.labels import audit_area, audit_kind
 
 
@@ -53,8 +54,8 @@ class AuditView(QWidget):
         self.since.dateChanged.connect(self.refresh)
         self.until.dateChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
-        ctx.notifier.changed.connect(lambda _kind: self.refresh())
-        self.refresh()
+        self.freshness = Freshness(self, self.refresh, ctx.notifier,
+                                   ("family", "task", "import", "studio"))
 
     def _fill_filters(self) -> None:
         self.person.addItem(self.tr("Everyone"), None)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desk.services import families
 from desk.ui.context import Context
+from desk.ui.freshness import Freshness
 from desk.ui.family_card import FamilyCardView
 from desk.ui.family_editor import FamilyEditor
 
@@ -154,8 +155,7 @@ class FamiliesView(QWidget):
             lambda cur, _prev: self._open_row(cur.row()) if cur.isValid() else None)
         self.new_button.clicked.connect(self._on_new_clicked)
         self.card.family_requested.connect(self.open_family)
-        ctx.notifier.changed.connect(self._on_changed)
-        self.run_search()
+        self.freshness = Freshness(self, self.run_search, ctx.notifier, ("family",))
 
     @Slot()
     def focus_search(self) -> None:
@@ -191,8 +191,3 @@ class FamiliesView(QWidget):
         editor.open_family_requested.connect(self.open_family)
         if editor.exec() and editor.saved_id is not None:
             self.open_family(editor.saved_id)
-
-    @Slot(str)
-    def _on_changed(self, kind: str) -> None:
-        if kind in ("family", "all"):
-            self.run_search()

@@ -198,7 +198,7 @@ class FamilyCardView(QWidget):
         for h in families.history(self.ctx.store, c.id):
             self.history.addTopLevelItem(QTreeWidgetItem([
                 fmt.datetime_text(h.at, tz), h.staff_name, audit_kind(h.kind), _changed(h)]))
-        self.task_list.refresh()
+        self.task_list.freshness.invalidate()
 
     @Slot()
     def _on_edit_clicked(self) -> None:

@@ -20,6 +20,7 @@ from desk.models.task import TaskStatus
 from desk.services import errors, families, tasks
 from desk.ui import fmt, messages
 from desk.ui.context import Context
+from desk.ui.freshness import Freshness
 from desk.ui.forms import FieldError
 from desk.ui.labels import role_name, status_name
 
@@ -242,8 +243,7 @@ class TaskList(QWidget):
         self.family_button.clicked.connect(self._on_family_clicked)
         self.view.doubleClicked.connect(self._on_edit_clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        ctx.notifier.changed.connect(self._on_changed)
-        self.refresh()
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("task", "family"))
 
     def selected(self) -> tasks.TaskView | None:
         rows = self.view.selectionModel().selectedRows()
@@ -265,11 +265,6 @@ class TaskList(QWidget):
         self.done_button.setEnabled(t is not None and t.status is TaskStatus.OPEN)
         self.edit_button.setEnabled(t is not None)
         self.family_button.setEnabled(t is not None and t.family_id is not None)
-
-    @Slot(str)
-    def _on_changed(self, kind: str) -> None:
-        if kind in ("task", "family", "all"):
-            self.refresh()
 
     @Slot()
     def _on_new_clicked(self) -> None:

@@ -41,10 +41,9 @@ class Workspace(QWidget):
         self.heading.setText(self.tr("Today, {date} — {role}").format(
             date=fmt.date_text(day), role=role_name(self.role)))
 
-    @Slot()
-    def refresh(self) -> None:
+    def showEvent(self, event) -> None:
         self._update_heading()
-        self.today.refresh()
+        super().showEvent(event)
 
 
 class TasksArea(QWidget):
@@ -71,7 +70,7 @@ class TasksArea(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
-        self.status.currentIndexChanged.connect(self.list.refresh)
+        self.status.currentIndexChanged.connect(self.list.freshness.invalidate)
         self.list.family_requested.connect(self.family_requested)
 
     def _load(self) -> list[tasks.TaskView]:

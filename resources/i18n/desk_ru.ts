@@ -986,6 +986,33 @@
     </message>
 </context>
 <context>
+    <name>Shell</name>
+    <message>
+        <source>System person</source>
+        <translation>Человек-Система</translation>
+    </message>
+    <message>
+        <source>Communicator</source>
+        <translation>Коммуникатор</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>Семьи</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Журнал</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Открываю базу…</translation>
+    </message>
+</context>
+<context>
     <name>TaskDialog</name>
     <message>
         <source>Task</source>

@@ -1,5 +1,5 @@
-"""One cold start in a fresh interpreter; prints seconds to the first paint of the main window
-(and, for the app, to the Today view filled). Run by run.py, never by pytest."""
+"""One cold start in a fresh interpreter; prints seconds from interpreter start to the first
+paint of the main window, and to the Today view filled. Run by run.py, never by pytest."""
 
 import os
 import sys
@@ -12,16 +12,18 @@ from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
 
 
-class FirstPaint(QObject):
-    def __init__(self, on_paint):
+class OnPaint(QObject):
+    """Calls ``then`` once, after the watched window's first paint."""
+
+    def __init__(self, then):
         super().__init__()
-        self.on_paint = on_paint
+        self.then = then
         self.seen = False
 
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and not self.seen:
             self.seen = True
-            QTimer.singleShot(0, self.on_paint)
+            QTimer.singleShot(0, self.then)
         return False
 
 
@@ -30,38 +32,53 @@ def bare() -> None:
     window = QMainWindow()
     window.setCentralWidget(QTableView())
     window.resize(1280, 800)
-    probe = FirstPaint(lambda: (print(f"paint {time.perf_counter() - T0:.4f}"), app.quit()))
+    probe = OnPaint(lambda: (print(f"paint {time.perf_counter() - T0:.4f}"), app.quit()))
     window.installEventFilter(probe)
     window.show()
     app.exec()
 
 
-def desk(db: str) -> None:
+def desk(db: str, settings_dir: str) -> None:
+    """The real start sequence of desk.app.run_gui, with the who-is-working choice remembered."""
+    import argparse
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings
+
     from desk import app as desk_app
-    from desk.services import migrate, studio
+    from desk.ui import crash, i18n
+    from desk.ui.shell import Shell
 
-    app = desk_app._application()
-    from desk.ui import i18n
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+    qapp = desk_app._application()
+    settings = QSettings()
+    i18n.install(qapp, "ru")
+    shell = Shell()
+    state: dict = {}
+    args = argparse.Namespace(demo=False, db=Path(db))
 
-    i18n.install(app, "ru")
-    store = migrate.open_database(__import__("pathlib").Path(db), None)
-    me = next(m for m in studio.staff(store) if m.role.value == "communicator")
-    window = desk_app.build_window(store, me, on_error=print)
+    def filled():
+        window = state["window"]
+        print(f"today {time.perf_counter() - T0:.4f} rows="
+              f"{window.communicator.today.model.rowCount()}")
+        qapp.quit()
 
-    def painted():
-        rows = window.communicator.today.model.rowCount()
+    def first_paint():
         print(f"paint {time.perf_counter() - T0:.4f}")
-        print(f"today {time.perf_counter() - T0:.4f} rows={rows}")
-        app.quit()
+        desk_app._open_and_fill(args, shell, settings, crash.CrashReporter(None), state)
+        state["probe"] = OnPaint(filled)
+        state["window"].installEventFilter(state["probe"])
+        state["window"].update()
 
-    probe = FirstPaint(painted)
-    window.installEventFilter(probe)
-    window.show()
-    app.exec()
+    probe = OnPaint(first_paint)
+    shell.installEventFilter(probe)
+    shell.show()
+    qapp.exec()
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
     else:
-        desk(sys.argv[2])
+        desk(sys.argv[2], sys.argv[3])

@@ -50,6 +50,8 @@ def test_main_window_speaks_russian_with_russian_plurals(qtbot, russian, store, 
     window = app.build_window(store, staff[Role.SYSTEM], on_error=fail, runner=SyncRunner(fail),
                               backups_dir=tmp_path)
     qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(window.TAB_FAMILIES)
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert tabs == ["Человек-Система", "Коммуникатор", "Семьи", "Задачи", "Журнал"]
     assert window.families.count.text() == "Найдено 3 семьи"

@@ -63,6 +63,7 @@ def test_audit_view_filters_by_person(qtbot, ctx, actor):
     families.add_note(ctx.store, ctx.actor, fid, "от Марии")
     view = AuditView(ctx)
     qtbot.addWidget(view)
+    view.show()
     assert view.tree.topLevelItemCount() == 3  # setup, create, note
     view.person.setCurrentIndex(view.person.findData(ctx.me.id))
     assert view.tree.topLevelItemCount() == 1

@@ -40,6 +40,7 @@ def test_phone_digits_find_the_family(qtbot, ctx, actor):
     seed(ctx.store, actor)
     view = FamiliesView(ctx)
     qtbot.addWidget(view)
+    view.show()
     view.search.setText("9123456")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     assert view.model.row_at(0).phones == "+7 912 345-67-89"
@@ -99,6 +100,7 @@ def test_taken_phone_offers_to_open_the_other_family(qtbot, ctx, actor):
     elkina, _ = seed(ctx.store, actor)
     view = FamiliesView(ctx)
     qtbot.addWidget(view)
+    view.show()
     editor = FamilyEditor(ctx, parent=view)
     editor.open_family_requested.connect(view.open_family)
     box = editor.guardian_boxes[0]
@@ -117,6 +119,7 @@ def test_add_a_note_with_enter(qtbot, ctx, actor):
     elkina, _ = seed(ctx.store, actor)
     view = FamiliesView(ctx)
     qtbot.addWidget(view)
+    view.show()
     view.open_family(elkina)
     type_text(view.card.note, "Просили звонить вечером")
     qtbot.keyClick(view.card.note, Qt.Key.Key_Return)
@@ -130,6 +133,7 @@ def test_editing_from_the_card_updates_it(qtbot, ctx, actor, monkeypatch):
     elkina, _ = seed(ctx.store, actor)
     view = FamiliesView(ctx)
     qtbot.addWidget(view)
+    view.show()
     view.open_family(elkina)
 
     def fake_exec(editor):
@@ -149,6 +153,7 @@ def test_results_load_page_by_page(qtbot, ctx, actor):
     demo.generate(ctx.store, families=250, seed=3)
     view = FamiliesView(ctx)
     qtbot.addWidget(view)
+    view.show()
     assert len(view.model.ids) == 250
     assert view.model.rowCount() == 100
     assert view.model.canFetchMore()
@@ -164,6 +169,7 @@ def test_erase_from_the_card_after_confirmation(qtbot, ctx, actor, monkeypatch, 
     elkina, _ = seed(ctx.store, actor)
     view = FamiliesView(ctx)
     qtbot.addWidget(view)
+    view.show()
     view.open_family(elkina)
     view.card.export_data_to(tmp_path / "f.json")
     assert json.loads((tmp_path / "f.json").read_text())["guardians"][0]["name"] == "Ёлкина Вера"

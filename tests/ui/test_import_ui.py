@@ -29,6 +29,8 @@ def test_import_commits_and_views_refresh(qtbot, ctx, tmp_path, monkeypatch):
     path.write_text(GOOD, encoding="utf-8")
     window = MainWindow(ctx, tmp_path)
     qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(MainWindow.TAB_FAMILIES)
     dialog = ImportDialog(ctx, window)
     dialog.check_file(path)
     dialog.import_button.click()

@@ -11,6 +11,7 @@ from desk.ui.workspaces import TasksArea, Workspace
 def test_add_a_task_and_see_it_in_today(qtbot, ctx, monkeypatch):
     space = Workspace(ctx, Role.COMMUNICATOR)
     qtbot.addWidget(space)
+    space.show()
     assert space.today.model.rowCount() == 0
 
     def fill(dialog):
@@ -30,6 +31,7 @@ def test_overdue_is_red_and_done_removes_it(qtbot, ctx, actor, qtmodeltester):
         "Старая", ctx.store.now() - dt.timedelta(hours=3), assignee_role=Role.SYSTEM))
     space = Workspace(ctx, Role.SYSTEM)
     qtbot.addWidget(space)
+    space.show()
     qtmodeltester.check(space.today.model)
     index = space.today.model.index(0, TaskTableModel.COL_DUE)
     assert index.data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE
@@ -54,6 +56,30 @@ def test_tasks_area_filters_by_status(qtbot, ctx, actor):
     tasks.set_status(ctx.store, actor, tid, tasks.TaskStatus.DONE)
     area = TasksArea(ctx)
     qtbot.addWidget(area)
+    area.show()
     assert area.list.model.rowCount() == 0
     area.status.setCurrentIndex(1)  # done
     assert area.list.model.rowCount() == 1
+
+
+def test_hidden_views_load_when_shown_and_reload_after_changes(qtbot, ctx, actor, monkeypatch):
+    calls = []
+    real = tasks.today
+
+    def counting(store, role):
+        calls.append(role)
+        return real(store, role)
+
+    monkeypatch.setattr(tasks, "today", counting)
+    space = Workspace(ctx, Role.SYSTEM)
+    qtbot.addWidget(space)
+    assert calls == []  # nothing read while hidden
+    space.show()
+    assert calls == [Role.SYSTEM]
+    space.hide()
+    tasks.save(ctx.store, actor, tasks.TaskDraft("Новая", ctx.store.now(),
+                                                 assignee_role=Role.SYSTEM))
+    ctx.notifier.changed.emit("task")
+    assert len(calls) == 1  # hidden: only marked stale
+    space.show()
+    assert len(calls) == 2 and space.today.model.rowCount() == 1

@@ -79,3 +79,10 @@ def test_missing_database_is_a_one_line_error(tmp_path, capsys):
     code, _, err = run(capsys, "find", "x", "--db", str(tmp_path / "none.db"))
     assert code == 1 and err.startswith("desk: ")
     assert not (tmp_path / "none.db").exists()
+
+
+def test_find_json_with_more_matches_than_sqlite_variables(tmp_path, capsys):
+    path = tmp_path / "big.db"
+    assert run(capsys, "demo-db", str(path), "--families", "1500")[0] == 0
+    code, out, _ = run(capsys, "find", "", "--db", str(path), "--json")
+    assert code == 0 and len(json.loads(out)) == 1500

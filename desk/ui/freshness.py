@@ -1,0 +1,42 @@
+"""Views load their data when first shown, and reload after a change only when visible (a
+hidden view is marked stale and reloads when shown again): start-up reads only what is seen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtWidgets import QWidget
+
+from desk.ui.context import Notifier
+
+
+class Freshness(QObject):
+    def __init__(self, widget: QWidget, reload: Callable[[], None], notifier: Notifier,
+                 kinds: Iterable[str]) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.reload = reload
+        self.kinds = set(kinds) | {"all"}
+        self.stale = True
+        widget.installEventFilter(self)
+        notifier.changed.connect(self._on_changed)
+
+    def invalidate(self) -> None:
+        """Reload now when the view is on screen, else when it is next shown."""
+        if self.widget.isVisible():
+            self.stale = False
+            self.reload()
+        else:
+            self.stale = True
+
+    @Slot(str)
+    def _on_changed(self, kind: str) -> None:
+        if kind in self.kinds:
+            self.invalidate()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self.reload()
+        return False
