@@ -65,7 +65,7 @@ class Actor:
     name: str
 
 
-SYSTEM_ACTOR = Actor(None, "desk")
+SYSTEM_ACTOR = Actor(None, "")
 
 
 class UnitOfWork:

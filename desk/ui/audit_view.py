@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services import audit, studio
-from desk.ui import fmt
+from desk.ui import audit_text, fmt
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
 from desk.ui.labels import audit_area, audit_kind
@@ -32,8 +32,8 @@ class AuditView(QWidget):
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
-                                   self.tr("Before"), self.tr("After")])
-        for col, width in enumerate((130, 160, 170, 320)):
+                                   self.tr("Changes")])
+        for col, width in enumerate((130, 160, 190)):
             self.tree.setColumnWidth(col, width)
         self.count = QLabel()
         top = QHBoxLayout()
@@ -73,11 +73,14 @@ class AuditView(QWidget):
         rows = audit.entries(self.ctx.store, staff_id=self.person.currentData(), since=since,
                              until=until, kind_prefix=self.area.currentData() or "")
         self.tree.clear()
-        self.tree.addTopLevelItems([
-            QTreeWidgetItem([fmt.datetime_text(r.at, tz), r.staff_name, audit_kind(r.kind),
-                             _short(r.before), _short(r.after)])
-            for r in rows
-        ])
+        items = []
+        for r in rows:
+            item = QTreeWidgetItem([fmt.datetime_text(r.at, tz), r.staff_name or self.tr("Desk"),
+                                    audit_kind(r.kind), _short(audit_text.describe(r.before,
+                                                                                   r.after))])
+            item.setToolTip(3, audit_text.describe(r.before, r.after))
+            items.append(item)
+        self.tree.addTopLevelItems(items)
         self.count.setText(self.tr("%n record(s)", "", len(rows)))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services import contacts, errors, families, privacy, tasks
-from desk.ui import fmt, messages
+from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
 from desk.models.family import Relation
@@ -77,7 +76,7 @@ class FamilyCardView(QWidget):
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Change"),
-                                      self.tr("Fields")])
+                                      self.tr("Changes")])
         self.history.setColumnWidth(0, 130)
         self.history.setColumnWidth(1, 150)
         self.history.setColumnWidth(2, 160)
@@ -197,7 +196,8 @@ class FamilyCardView(QWidget):
         self.history.clear()
         for h in families.history(self.ctx.store, c.id):
             self.history.addTopLevelItem(QTreeWidgetItem([
-                fmt.datetime_text(h.at, tz), h.staff_name, audit_kind(h.kind), _changed(h)]))
+                fmt.datetime_text(h.at, tz), h.staff_name, audit_kind(h.kind),
+                audit_text.describe(h.before, h.after)]))
         self.task_list.freshness.invalidate()
 
     @Slot()
@@ -270,17 +270,3 @@ class FamilyCardView(QWidget):
     def _on_changed(self, kind: str) -> None:
         if self.current is not None and kind in ("family", "task", "all"):
             self.show_family(self.current.id)
-
-
-def _changed(h: families.HistoryItem) -> str:
-    """The names of the fields an audit entry changed."""
-    try:
-        before = json.loads(h.before) if h.before else {}
-        after = json.loads(h.after) if h.after else {}
-    except ValueError:
-        return ""
-    if not before:
-        return ""
-    return ", ".join(sorted(k for k in after if before.get(k) != after.get(k)))
-
-

@@ -9,6 +9,121 @@
     </message>
 </context>
 <context>
+    <name>AuditText</name>
+    <message>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <source>parents</source>
+        <translation>родители</translation>
+    </message>
+    <message>
+        <source>children</source>
+        <translation>дети</translation>
+    </message>
+    <message>
+        <source>legend</source>
+        <translation>легенда</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>откуда узнали</translation>
+    </message>
+    <message>
+        <source>preferred channel</source>
+        <translation>удобный канал</translation>
+    </message>
+    <message>
+        <source>consent to messages</source>
+        <translation>согласие на сообщения</translation>
+    </message>
+    <message>
+        <source>consent to mailings</source>
+        <translation>согласие на рассылки</translation>
+    </message>
+    <message>
+        <source>consent date</source>
+        <translation>дата согласия</translation>
+    </message>
+    <message>
+        <source>consent purposes</source>
+        <translation>цели согласия</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>задача</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>подробности</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>срок</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <source>assignee role</source>
+        <translation>роль исполнителя</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>исполнитель</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>семья</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>источник задачи</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>заметка</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>часовой пояс</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>сотрудники</translation>
+    </message>
+    <message>
+        <source>families</source>
+        <translation>семей</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <source>skipped rows</source>
+        <translation>пропущено строк</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>зерно</translation>
+    </message>
+    <message>
+        <source>erased, now</source>
+        <translation>удалено, теперь</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>Refresh</source>
@@ -27,12 +142,8 @@
         <translation>Что</translation>
     </message>
     <message>
-        <source>Before</source>
-        <translation>Было</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>Стало</translation>
+        <source>Changes</source>
+        <translation>Изменения</translation>
     </message>
     <message>
         <source>Person:</source>
@@ -57,6 +168,10 @@
     <message>
         <source>All areas</source>
         <translation>Все разделы</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
@@ -179,8 +294,8 @@
         <translation>Изменение</translation>
     </message>
     <message>
-        <source>Fields</source>
-        <translation>Поля</translation>
+        <source>Changes</source>
+        <translation>Изменения</translation>
     </message>
     <message>
         <source>Timeline</source>

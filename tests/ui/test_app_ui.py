@@ -67,7 +67,7 @@ def test_audit_view_filters_by_person(qtbot, ctx, actor):
     assert view.tree.topLevelItemCount() == 3  # setup, create, note
     view.person.setCurrentIndex(view.person.findData(ctx.me.id))
     assert view.tree.topLevelItemCount() == 1
-    assert "от Марии" in view.tree.topLevelItem(0).text(4)
+    assert view.tree.topLevelItem(0).text(3) == "note: от Марии"
     view.area.setCurrentIndex(view.area.findData("studio"))
     assert view.tree.topLevelItemCount() == 0
 
@@ -115,3 +115,43 @@ def test_lock_dialog_names_the_holder_and_offers_three_ways(qtbot, store, staff)
     qtbot.addWidget(dialog)
     assert "Анна Соколова" in dialog.text() and lock.this_host() in dialog.text()
     assert len(dialog.buttons()) == 3
+
+
+def test_first_start_on_an_empty_database_sets_up_asks_who_and_opens(qtbot, tmp_path,
+                                                                     monkeypatch):
+    import argparse
+
+    from PySide6.QtCore import QSettings
+
+    from desk.ui import crash
+    from desk.ui.setup_dialog import SetupDialog
+    from desk.ui.shell import Shell
+    from desk.ui.who_dialog import WhoDialog
+
+    def fill_setup(dialog):
+        dialog.name.setText("Мастерская")
+        dialog.staff_rows[0][0].setText("Анна")
+        dialog.staff_rows[1][0].setText("Мария")
+        dialog._on_accepted()
+        return dialog.result()
+
+    def pick_second(dialog):
+        dialog.list.setCurrentRow(1)
+        return True
+
+    monkeypatch.setattr(SetupDialog, "exec", fill_setup)
+    monkeypatch.setattr(WhoDialog, "exec", pick_second)
+    shell = Shell()
+    qtbot.addWidget(shell)
+    shell.show()
+    state = {}
+    args = argparse.Namespace(demo=False, db=tmp_path / "new.db")
+    code = app._open_and_fill(args, shell, QSettings(), crash.CrashReporter(None), state)
+    window = state["window"]
+    qtbot.addWidget(window)
+    assert code is None
+    assert window.isVisible() and not shell.isVisible()
+    assert window.ctx.me.name == "Мария"
+    assert window.tabs.currentIndex() == MainWindow.TAB_COMMUNICATOR
+    assert "Мастерская" in window.windowTitle()
+    window.ctx.runner.wait()
