@@ -4,7 +4,7 @@ page, and the family card beside them."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, QTimer,
+    QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, QTimer,
     Signal, Slot,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desk.services import families
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
+from desk.ui.table_model import RowsModel
 from desk.ui.family_card import FamilyCardView
 from desk.ui.family_editor import FamilyEditor
 
@@ -23,7 +24,7 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 PAGE = 100
 
 
-class FamilyListModel(QAbstractTableModel):
+class FamilyListModel(RowsModel):
     """Holds the ids of every match and the rows of the pages fetched so far."""
 
     COL_PARENTS, COL_CHILDREN, COL_PHONES = range(3)
@@ -37,7 +38,6 @@ class FamilyListModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self.ids: list[int] = []
-        self.rows: list[families.FamilyRow] = []
 
     def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
@@ -59,17 +59,6 @@ class FamilyListModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
         self.rows.extend(more)
         self.endInsertRows()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

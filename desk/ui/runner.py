@@ -90,15 +90,15 @@ class Runner:
         if on_done is not None:
             job.signals.succeeded.connect(on_done)
         job.signals.failed.connect(on_error or self.on_error)
-        job.setAutoDelete(False)
-        self._keep(job)
-        (self.writes if write else self.reads).start(job)
+        self._dispatch(job, write)
         return job
 
-    def _keep(self, job: Job) -> None:
-        self._alive.add(job)
+    def _dispatch(self, job: Job, write: bool) -> None:
+        job.setAutoDelete(False)
+        self._alive.add(job)  # kept until it reports, so its signals outlive the pool's run
         job.signals.succeeded.connect(lambda *_: self._alive.discard(job))
         job.signals.failed.connect(lambda *_: self._alive.discard(job))
+        (self.writes if write else self.reads).start(job)
 
     def wait(self) -> None:
         self.reads.waitForDone()
@@ -111,15 +111,8 @@ class SyncRunner(Runner):
     def __init__(self, on_error: Callable[[BaseException], None]) -> None:
         self.on_error = on_error
 
-    def start(self, fn, on_done=None, on_error=None, *, write=False, setup=None) -> Job:
-        job = Job(fn)
-        if setup is not None:
-            setup(job)
-        if on_done is not None:
-            job.signals.succeeded.connect(on_done)
-        job.signals.failed.connect(on_error or self.on_error)
+    def _dispatch(self, job: Job, write: bool) -> None:
         job.run()
-        return job
 
     def wait(self) -> None:
         pass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP,
+    QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP,
     Signal, Slot,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -21,6 +21,7 @@ from desk.services import errors, families, tasks
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
+from desk.ui.table_model import RowsModel
 from desk.ui.forms import FieldError
 from desk.ui.labels import role_name, status_name
 
@@ -28,7 +29,7 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 OVERDUE = QColor("#c62828")
 
 
-class TaskTableModel(QAbstractTableModel):
+class TaskTableModel(RowsModel):
     COL_DUE, COL_TITLE, COL_FAMILY, COL_ASSIGNEE, COL_STATUS = range(5)
     HEADERS = (
         QT_TRANSLATE_NOOP("TaskTableModel", "Due"),
@@ -41,36 +42,24 @@ class TaskTableModel(QAbstractTableModel):
     def __init__(self, ctx: Context, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.items: list[tasks.TaskView] = []
 
     def set_items(self, items: list[tasks.TaskView]) -> None:
         self.beginResetModel()
-        self.items = items
+        self.rows = items
         self.endResetModel()
 
     def item(self, row: int) -> tasks.TaskView:
-        return self.items[row]
+        return self.rows[row]
 
     def _assignee(self, t: tasks.TaskView) -> str:
         if t.assignee_name:
             return t.assignee_name
         return role_name(t.assignee_role) if t.assignee_role else ""
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        t = self.items[index.row()]
+        t = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_DUE:
