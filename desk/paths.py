@@ -47,8 +47,11 @@ SYNCED_FOLDERS = ("onedrive", "dropbox", "google drive", "googledrive", "yandex.
 
 def shared_location_warning(path: Path) -> str | None:
     """Why ``path`` is a bad place for a SQLite file, or None when it looks local."""
+    raw = str(path).replace("\\", "/")
+    if raw.startswith("//"):  # a UNC path: \\server\share
+        return "network"
     text = str(path.resolve()).replace("\\", "/").lower()
-    if text.startswith("//") or text.startswith("/mnt/smb") or text.startswith("/net/"):
+    if text.startswith("/mnt/smb") or text.startswith("/net/"):
         return "network"
     if any(f"/{name}" in text for name in SYNCED_FOLDERS):
         return "synced"

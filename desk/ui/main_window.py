@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
 )
@@ -85,6 +85,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
             go.addAction(action)
             self.addAction(action)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language = settings_menu.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        current = str(QSettings().value("language", "ru"))
+        for code, name in (("ru", "Русский"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.setData(code)
+            group.addAction(action)
+            language.addAction(action)
+        group.triggered.connect(self._on_language_chosen)
         find = QAction(self.tr("Find a family"), self)
         find.setShortcut(QKeySequence("Ctrl+F"))
         find.triggered.connect(self.find_family)
@@ -97,6 +108,15 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self._on_restore)
         self.restore_action.setEnabled(self.backups_dir is not None and not self.ctx.store.read_only)
         quit_action.triggered.connect(self.close)
+
+    @Slot(QAction)
+    def _on_language_chosen(self, action: QAction) -> None:
+        settings = QSettings()
+        if settings.value("language", "ru") == action.data():
+            return
+        settings.setValue("language", action.data())
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The new language is used from the next start of Desk."))
 
     @Slot()
     def find_family(self) -> None:

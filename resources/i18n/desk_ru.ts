@@ -891,8 +891,20 @@
         <translation>&amp;Переход</translation>
     </message>
     <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
         <source>Find a family</source>
         <translation>Найти семью</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of Desk.</source>
+        <translation>Новый язык включится при следующем запуске Desk.</translation>
     </message>
     <message>
         <source>Export families</source>

@@ -155,3 +155,41 @@ def test_first_start_on_an_empty_database_sets_up_asks_who_and_opens(qtbot, tmp_
     assert window.tabs.currentIndex() == MainWindow.TAB_COMMUNICATOR
     assert "Мастерская" in window.windowTitle()
     window.ctx.runner.wait()
+
+
+def test_language_is_switchable_in_settings(qtbot, ctx, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    window = MainWindow(ctx, tmp_path)
+    qtbot.addWidget(window)
+    english = next(a for a in window.findChildren(type(window.backup_action)) if a.text() == "English")
+    english.trigger()
+    assert QSettings().value("language") == "en" and told
+    russian = next(a for a in window.findChildren(type(window.backup_action)) if a.text() == "Русский")
+    russian.trigger()
+    assert QSettings().value("language") == "ru"
+
+
+def test_restore_from_the_file_menu_after_confirmation(qtbot, ctx, actor, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from desk.services import backup, families
+
+    backups = tmp_path / "backups"
+    families.save(ctx.store, actor, families.FamilyDraft(guardians=(families.GuardianDraft("Первая"),)))
+    backup.make_backup(ctx.store.path, backups / "desk-2026-03-03.db")
+    families.save(ctx.store, actor, families.FamilyDraft(guardians=(families.GuardianDraft("Вторая"),)))
+    window = MainWindow(ctx, backups)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    window.restore_action.trigger()
+    assert len(families.find(ctx.store, "")) == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.restore_action.trigger()
+    assert [r.parents for r in families.find(ctx.store, "")] == ["Первая"]
+    assert list(backups.glob("before-restore-*.db"))
