@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -33,6 +34,9 @@ def logs_dir() -> Path:
 
 
 def resources_dir() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:  # a PyInstaller build (installer/desk.spec puts the resources there)
+        return Path(bundle) / "desk" / "resources"
     try:
         from importlib.resources import files
 

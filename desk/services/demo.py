@@ -157,7 +157,9 @@ def generate(
                     by_role = rng.random() < 0.5
                     task_rows.append(dict(
                         title=rng.choice(TASK_TITLES), details="", family_id=fid,
-                        due_at=noon + dt.timedelta(hours=rng.randrange(-72, 96)),
+                        due_at=noon + dt.timedelta(days=rng.randrange(-3, 4),
+                                                   hours=rng.randrange(-3, 8),
+                                                   minutes=rng.choice((0, 15, 30, 45))),
                         assignee_staff_id=None if by_role else member.id,
                         assignee_role=member.role if by_role else None,
                         status=TaskStatus.OPEN if rng.random() < 0.8 else TaskStatus.DONE,
