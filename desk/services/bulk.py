@@ -5,44 +5,40 @@ what the ORM would write), without SQLAlchemy's per-row statement bookkeeping.""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 BATCH = 5000
-_MISSING = object()
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[dict]) -> None:
+    """Insert ``rows`` (dicts with the same keys); scalar column defaults fill the rest."""
     if not rows:
         return
     conn = session.connection()
-    names = list(rows[0].keys())
-    defaults = {c.name: c.default.arg for c in table.columns
-                if c.default is not None and c.default.is_scalar}
-    names += [name for name in defaults if name not in names]
-    converters = [_converter(table.c[name].type.bind_processor(conn.dialect),
-                             defaults.get(name, _MISSING)) for name in names]
+    given = list(rows[0].keys())
+    defaults = [(c.name, c.default.arg) for c in table.columns
+                if c.default is not None and c.default.is_scalar and c.name not in given]
+    names = given + [name for name, _ in defaults]
+    processors = [(i, process) for i, name in enumerate(names)
+                  if (process := table.c[name].type.bind_processor(conn.dialect)) is not None]
+    tail = [value for _, value in defaults]
+    get = itemgetter(*given) if len(given) > 1 else (lambda row: (row[given[0]],))
     sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
-    pairs = list(zip(names, converters))
+    cache: dict[int, tuple[object, object]] = {}  # rows often share a value (one timestamp)
     for start in range(0, len(rows), BATCH):
-        params = [tuple(convert(row.get(name, _MISSING)) for name, convert in pairs)
-                  for row in rows[start:start + BATCH]]
+        params = []
+        for row in rows[start:start + BATCH]:
+            values = [*get(row), *tail]
+            for i, process in processors:
+                value = values[i]
+                if value is not None:
+                    seen = cache.get(i)
+                    if seen is None or seen[0] is not value:
+                        seen = cache[i] = (value, process(value))
+                    values[i] = seen[1]
+            params.append(tuple(values))
         conn.exec_driver_sql(sql, params)
-
-
-def _converter(process, default):
-    """value → stored value; remembers the last conversion (rows often share a timestamp)."""
-    last = [_MISSING, None]
-
-    def convert(value):
-        if value is _MISSING:
-            value = default
-        if value is None or process is None:
-            return value
-        if value is not last[0]:
-            last[0], last[1] = value, process(value)
-        return last[1]
-
-    return convert

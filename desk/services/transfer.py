@@ -231,18 +231,51 @@ def _groups(rows: tuple[Row, ...] | list[Row]) -> dict[str, list[Row]]:
     return groups
 
 
+@dataclasses.dataclass
+class _Change:
+    """What importing one group of rows (one family) does."""
+
+    family_id: int | None  # None: a new family
+    rows: list[Row]
+    parents: list[Row]  # for a new family: one row per distinct parent name
+    new_children: list[Row]
+
+
+def _changes(rows, by_key: dict[str, int], children: dict[int, set[str]]) -> Iterator[_Change]:
+    for key, group in _groups(rows).items():
+        fid = by_key.get(key)
+        known = children.get(fid, set()) if fid else set()
+        if len(group) == 1:  # the common case: one row, one child
+            row = group[0]
+            fresh = [row] if row.child and (not known or search.fold(row.child) not in known) \
+                else []
+            yield _Change(fid, group, [row] if fid is None and row.parent else [], fresh)
+            continue
+        seen = set(known)
+        fresh = []
+        for row in group:
+            name = search.fold(row.child) if row.child else ""
+            if name and name not in seen:
+                seen.add(name)
+                fresh.append(row)
+        parents: list[Row] = []
+        if fid is None:
+            names: set[str] = set()
+            for row in group:
+                name = search.fold(row.parent) if row.parent else ""
+                if name and name not in names:
+                    names.add(name)
+                    parents.append(row)
+        yield _Change(fid, group, parents, fresh)
+
+
 def _count_new(store: Store, rows: list[Row]) -> tuple[int, int]:
     with store.read() as s:
         by_key, children = _existing(s)
     families = kids = 0
-    for key, group in _groups(rows).items():
-        fid = by_key.get(key)
-        known = set(children.get(fid, set())) if fid else set()
-        families += fid is None
-        for row in group:
-            if row.child and search.fold(row.child) not in known:
-                known.add(search.fold(row.child))
-                kids += 1
+    for change in _changes(rows, by_key, children):
+        families += change.family_id is None
+        kids += len(change.new_children)
     return families, kids
 
 
@@ -256,52 +289,41 @@ def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = Fa
         raise errors.ImportFailed(
             f"{len(the_plan.errors)} invalid rows; nothing was imported",
             errors=[str(e) for e in the_plan.errors])
-    groups = _groups(the_plan.rows)
-    total = len(groups)
     with store.write(actor) as uow:
         s = uow.session
         by_key, children = _existing(s)
+        changes = list(_changes(the_plan.rows, by_key, children))
+        total = len(changes)
         next_id = (s.scalar(select(func.max(Family.id))) or 0) + 1
         fams, guardians, kids, timeline, documents = [], [], [], [], []
         touched: set[int] = set()  # existing families that gained children
         new_families = new_children = 0
-        for n, (key, group) in enumerate(groups.items(), start=1):
-            fid = by_key.get(key)
-            first = group[0]
-            created = fid is None
-            if created:
+        for n, change in enumerate(changes, start=1):
+            first = change.rows[0]
+            fid = change.family_id
+            position = len(children.get(fid, ())) if fid else 0
+            if fid is None:
                 fid = next_id
                 next_id += 1
                 new_families += 1
                 fams.append(dict(id=fid, source=first.source, legend="", created_at=uow.now,
                                  updated_at=uow.now, consent_purposes=""))
-                parents: list[str] = []
-                for row in group:
-                    if row.parent and search.fold(row.parent) not in parents:
-                        parents.append(search.fold(row.parent))
-                        guardians.append(dict(
-                            family_id=fid, position=len(parents) - 1, name=row.parent,
-                            phone=row.phone if len(parents) == 1 else None, email=row.email,
-                            telegram=row.telegram, vk="", whatsapp=""))
-                if not parents:
-                    guardians.append(dict(family_id=fid, position=0, name="", phone=first.phone,
-                                          email=first.email, telegram=first.telegram, vk="",
-                                          whatsapp=""))
+                for i, row in enumerate(change.parents or [first]):
+                    guardians.append(dict(
+                        family_id=fid, position=i, name=row.parent,
+                        phone=first.phone if i == 0 else None, email=row.email,
+                        telegram=row.telegram, vk="", whatsapp=""))
                 timeline.append(dict(family_id=fid, at=uow.now, kind=TimelineKind.CREATED,
                                      text="import", staff_id=actor.staff_id))
-            known = children.setdefault(fid, set())
-            for row in group:
-                if row.child and search.fold(row.child) not in known:
-                    known.add(search.fold(row.child))
-                    kids.append(dict(family_id=fid, position=len(known) - 1, name=row.child,
-                                     birth_date=row.birth_date, notes=row.notes))
-                    new_children += 1
-                    if not created:
-                        touched.add(fid)
-            if created:
                 documents.append((fid, search.document(
-                    [r.parent for r in group] + [r.child for r in group], [first.phone],
-                    [first.email, first.telegram])))
+                    [r.parent for r in change.rows] + [r.child for r in change.rows],
+                    [first.phone], [first.email, first.telegram])))
+            elif change.new_children:
+                touched.add(fid)
+            for i, row in enumerate(change.new_children, start=position):
+                kids.append(dict(family_id=fid, position=i, name=row.child,
+                                 birth_date=row.birth_date, notes=row.notes))
+            new_children += len(change.new_children)
             if n % CHUNK == 0:
                 if cancelled():
                     raise errors.Cancelled("import cancelled")  # rolled back: nothing written

@@ -107,3 +107,13 @@ def test_cli_import_exit_codes(store, db_path, tmp_path, capsys):
                     "--skip-invalid"]) == 0
     assert cli.run(["export", "families", str(tmp_path / "x.csv"), "--db", str(db_path)]) == 0
     assert (tmp_path / "x.csv").read_text(encoding="utf-8-sig").count("\n") == 2
+
+
+def test_a_known_family_gains_only_its_new_children(store, actor, tmp_path):
+    transfer.import_families(store, actor, write(tmp_path, GOOD))
+    more = "parent,phone,child\nЁлкина Вера,89123456789,Ёлкин Саша\nЁлкина Вера,89123456789,Ёлкин Лёва\n"
+    _, result = transfer.import_families(store, actor, write(tmp_path, more, "more.csv"))
+    assert (result.families, result.children) == (0, 1)
+    card = families.card(store, families.find(store, "9123456")[0].id)
+    assert [c.name for c in card.draft.children] == ["Ёлкин Саша", "Ёлкина Маша", "Ёлкин Лёва"]
+    assert families.find(store, "лева")[0].id == card.id  # the search index knows the new child
