@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal, Slot

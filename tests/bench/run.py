@@ -98,7 +98,7 @@ def main() -> int:
     from desk import app as desk_app
     from desk.services import studio
 
-    qapp = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # noqa: F841  (keeps it alive)
     me = studio.staff(store)[0]
     window = desk_app.build_window(store, me, on_error=print, backups_dir=tmp)
     window.resize(1280, 800)
