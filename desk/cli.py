@@ -51,6 +51,22 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("file", type=Path)
     exp.add_argument("--db", type=Path, dest="sub_db")
 
+    pay = sub.add_parser("payments", help="payment lines: '2500 Демин Саша'")
+    pay_sub = pay.add_subparsers(dest="action", required=True)
+    parse_cmd = pay_sub.add_parser("parse", help="match the lines, write nothing")
+    parse_cmd.add_argument("file", type=Path)
+    parse_cmd.add_argument("--db", type=Path, dest="sub_db")
+    parse_cmd.add_argument("--json", action="store_true")
+    post_cmd = pay_sub.add_parser("post", help="post the lines as top-ups")
+    post_cmd.add_argument("file", type=Path)
+    post_cmd.add_argument("--db", type=Path, dest="sub_db")
+    post_cmd.add_argument("--method", default="card_transfer",
+                          choices=["card_transfer", "cash", "terminal", "other"])
+    post_cmd.add_argument("--skip-unmatched", action="store_true",
+                          help="post the lines that match one family, report the others")
+    post_cmd.add_argument("--confirm-new", action="store_true",
+                          help="lines posted before are new payments: post them again")
+
     shots = sub.add_parser("screenshots", help="render every main screen to PNG")
     shots.add_argument("dir", type=Path)
     shots.add_argument("--db", type=Path, dest="sub_db")
@@ -174,6 +190,43 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_text(path: Path) -> str:
+    from desk.services import errors
+
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise errors.DeskError(f"{path}: cannot read it as UTF-8 text ({exc})") from exc
+
+
+def cmd_payments(args: argparse.Namespace) -> int:
+    from desk.models.wallet import PaymentMethod
+    from desk.services import db, money, payments
+
+    store = _open(args)
+    lines = payments.parse(store, _read_text(args.file))
+    if args.action == "parse":
+        if args.json:
+            print(json.dumps([p.as_json() for p in lines], ensure_ascii=False))
+        else:
+            for p in lines:
+                print(f"{p.line}\t{p.amount_kopecks}\t{p.family_id or ''}\t{p.error or 'ok'}")
+        return 0
+    bad = [p for p in lines if p.error is not None]
+    for p in bad:
+        extra = f" (families {', '.join(map(str, p.candidates))})" if p.candidates else ""
+        print(f"line {p.line}: {p.error}{extra}", file=sys.stderr)
+    if bad and not args.skip_unmatched:
+        print(f"desk: {len(bad)} lines not matched to one family; nothing was posted",
+              file=sys.stderr)
+        return EXIT_INVALID
+    good = [p for p in lines if p.error is None]
+    result = payments.post(store, db.SYSTEM_ACTOR, good, PaymentMethod(args.method),
+                           confirm_new=args.confirm_new)
+    print(f"posted {result.entries} payments, {money.format_rub(result.total)}")
+    return 0
+
+
 def cmd_screenshots(args: argparse.Namespace) -> int:
     from desk import app
 
@@ -187,5 +240,6 @@ COMMANDS = {
     "check": cmd_check,
     "import": cmd_import,
     "export": cmd_export,
+    "payments": cmd_payments,
     "screenshots": cmd_screenshots,
 }

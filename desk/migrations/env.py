@@ -6,9 +6,17 @@ from alembic import context
 from desk.models import Base
 
 connection = context.config.attributes["connection"]
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    """The FTS5 search table and its shadow tables are managed by hand, not by autogenerate."""
+    return not (type_ == "table" and name.startswith("family_search"))
+
+
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
+    include_object=include_object,
     render_as_batch=True,
     transactional_ddl=True,
 )

@@ -34,6 +34,7 @@ class TimelineKind(enum.Enum):
     EDITED = "edited"
     NOTE = "note"
     TASK = "task"
+    PAYMENT = "payment"
     ERASED = "erased"
 
 

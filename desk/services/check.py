@@ -25,6 +25,7 @@ def run(path: Path) -> list[Finding]:
     except Exception as exc:
         return [Finding(True, str(exc))]
     found: list[Finding] = []
+    tables: set[str] = set()
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
             rows = [r[0] for r in db.execute("PRAGMA integrity_check")]
@@ -50,4 +51,19 @@ def run(path: Path) -> list[Finding]:
                     found.append(Finding(True, f"guardian {gid}: phone {phone!r} is not E.164"))
     except sqlite3.DatabaseError as exc:
         found.append(Finding(True, f"not a sound database: {exc}"))
+        return found
+    if "wallet" in tables and not any(f.fault for f in found):
+        found += [Finding(True, text) for text in _wallet_faults(path)]
     return found
+
+
+def _wallet_faults(path: Path) -> list[str]:
+    from desk.services import wallet
+    from desk.services.db import Store, make_engine, url_for_path
+
+    store = Store(make_engine(url_for_path(path)), read_only=True)
+    try:
+        with store.read() as s:
+            return wallet.verify(s)
+    finally:
+        store.dispose()

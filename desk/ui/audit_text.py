@@ -33,6 +33,10 @@ FIELDS = {
     "skipped": QT_TRANSLATE_NOOP("AuditText", "skipped rows"),
     "seed": QT_TRANSLATE_NOOP("AuditText", "seed"),
     "erased": QT_TRANSLATE_NOOP("AuditText", "erased, now"),
+    "amount": QT_TRANSLATE_NOOP("AuditText", "amount, kopecks"),
+    "method": QT_TRANSLATE_NOOP("AuditText", "method"),
+    "lines": QT_TRANSLATE_NOOP("AuditText", "lines"),
+    "total": QT_TRANSLATE_NOOP("AuditText", "total, kopecks"),
 }
 YES = QT_TRANSLATE_NOOP("AuditText", "yes")
 NO = QT_TRANSLATE_NOOP("AuditText", "no")

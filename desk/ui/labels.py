@@ -39,6 +39,7 @@ _TIMELINE = {
     TimelineKind.EDITED: QT_TRANSLATE_NOOP("Labels", "Card edited"),
     TimelineKind.NOTE: QT_TRANSLATE_NOOP("Labels", "Note"),
     TimelineKind.TASK: QT_TRANSLATE_NOOP("Labels", "Task"),
+    TimelineKind.PAYMENT: QT_TRANSLATE_NOOP("Labels", "Wallet"),
     TimelineKind.ERASED: QT_TRANSLATE_NOOP("Labels", "Personal data erased"),
 }
 _AUDIT = {
@@ -49,6 +50,8 @@ _AUDIT = {
     "backup": QT_TRANSLATE_NOOP("Labels", "Backups"),
     "import": QT_TRANSLATE_NOOP("Labels", "Import"),
     "lock": QT_TRANSLATE_NOOP("Labels", "Database lock"),
+    "wallet": QT_TRANSLATE_NOOP("Labels", "Wallets"),
+    "payments": QT_TRANSLATE_NOOP("Labels", "Payments"),
 }
 _AUDIT_KINDS = {
     "studio.setup": QT_TRANSLATE_NOOP("Labels", "Studio set up"),
@@ -64,6 +67,11 @@ _AUDIT_KINDS = {
     "family.erase": QT_TRANSLATE_NOOP("Labels", "Personal data erased"),
     "import.families": QT_TRANSLATE_NOOP("Labels", "Families imported"),
     "lock.break": QT_TRANSLATE_NOOP("Labels", "Lock broken"),
+    "wallet.topup": QT_TRANSLATE_NOOP("Labels", "Wallet topped up"),
+    "wallet.debit": QT_TRANSLATE_NOOP("Labels", "Wallet debited"),
+    "wallet.refund": QT_TRANSLATE_NOOP("Labels", "Refund"),
+    "wallet.correction": QT_TRANSLATE_NOOP("Labels", "Wallet correction"),
+    "payments.post": QT_TRANSLATE_NOOP("Labels", "Payments posted"),
 }
 
 

@@ -115,6 +115,22 @@
         <translation>удалено, теперь</translation>
     </message>
     <message>
+        <source>amount, kopecks</source>
+        <translation>сумма, коп.</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>способ</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>строк</translation>
+    </message>
+    <message>
+        <source>total, kopecks</source>
+        <translation>итого, коп.</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>да</translation>
     </message>
@@ -725,6 +741,10 @@
         <translation>Задача</translation>
     </message>
     <message>
+        <source>Wallet</source>
+        <translation>Кошелёк</translation>
+    </message>
+    <message>
         <source>Personal data erased</source>
         <translation>Персональные данные удалены</translation>
     </message>
@@ -755,6 +775,14 @@
     <message>
         <source>Database lock</source>
         <translation>Блокировка базы</translation>
+    </message>
+    <message>
+        <source>Wallets</source>
+        <translation>Кошельки</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Платежи</translation>
     </message>
     <message>
         <source>Studio set up</source>
@@ -799,6 +827,26 @@
     <message>
         <source>Lock broken</source>
         <translation>Блокировка снята</translation>
+    </message>
+    <message>
+        <source>Wallet topped up</source>
+        <translation>Пополнение кошелька</translation>
+    </message>
+    <message>
+        <source>Wallet debited</source>
+        <translation>Списание</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Возврат</translation>
+    </message>
+    <message>
+        <source>Wallet correction</source>
+        <translation>Исправление в кошельке</translation>
+    </message>
+    <message>
+        <source>Payments posted</source>
+        <translation>Разнесены платежи</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,70 @@
+"""Client wallets: an append-only ledger in integer kopecks, hash-chained per wallet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Enum, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desk.models.base import Base, UtcDateTime, utcnow
+
+GENESIS = "0" * 64
+
+
+class EntryKind(enum.Enum):
+    TOPUP = "topup"
+    DEBIT = "debit"
+    REFUND = "refund"
+    CORRECTION = "correction"
+
+
+class PaymentMethod(enum.Enum):
+    CARD_TRANSFER = "card_transfer"
+    CASH = "cash"
+    TERMINAL = "terminal"
+    OTHER = "other"
+
+
+class Wallet(Base):
+    """A family's balance and the hash of its newest ledger entry (the chain head)."""
+
+    __tablename__ = "wallet"
+
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="RESTRICT"),
+                                           primary_key=True)
+    balance: Mapped[int] = mapped_column(default=0)  # kopecks
+    entries: Mapped[int] = mapped_column(default=0)
+    head: Mapped[str] = mapped_column(String(64), default=GENESIS)
+
+    def __repr__(self) -> str:
+        return f"Wallet({self.family_id}, {self.balance})"
+
+
+class LedgerEntry(Base):
+    """Never updated or deleted: a correction is a new entry that reverses another."""
+
+    __tablename__ = "ledger_entry"
+    __table_args__ = (
+        Index("ix_ledger_family_seq", "family_id", "seq", unique=True),
+        Index("ux_ledger_idempotency", "idempotency_key", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("wallet.family_id", ondelete="RESTRICT"))
+    seq: Mapped[int]  # 1, 2, 3 … within the wallet
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    kind: Mapped[EntryKind] = mapped_column(Enum(EntryKind, native_enum=False, length=20))
+    amount: Mapped[int]  # kopecks, signed: a top-up adds, a debit subtracts
+    method: Mapped[PaymentMethod | None] = mapped_column(
+        Enum(PaymentMethod, native_enum=False, length=20))
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    idempotency_key: Mapped[str | None] = mapped_column(String(64))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    def __repr__(self) -> str:
+        return f"LedgerEntry({self.family_id}#{self.seq}, {self.kind.value}, {self.amount})"
