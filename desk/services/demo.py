@@ -13,7 +13,8 @@ from sqlalchemy import insert, text
 from desk.models.family import Channel, Child, Family, Guardian, TimelineEntry, TimelineKind
 from desk.models.studio import Role
 from desk.models.task import Task, TaskStatus
-from desk.services import contacts, search, studio
+from desk.models.wallet import GENESIS, EntryKind, LedgerEntry, PaymentMethod, Wallet
+from desk.services import bulk, contacts, search, studio, wallet
 from desk.services.db import SYSTEM_ACTOR, Store
 
 SURNAMES = [
@@ -83,6 +84,26 @@ def _phone_typed(rng: random.Random, n: int) -> tuple[str, str]:
     return typed, e164
 
 
+def _demo_wallet(rng: random.Random, fid: int, created: dt.datetime, payer: str,
+                 wallets: list[dict], entries: list[dict]) -> None:
+    """One to three top-ups, chained exactly as wallet.append chains them."""
+    head, total = GENESIS, 0
+    surname, first = (payer.split() + [""])[:2]
+    count = rng.randint(1, 3)
+    for seq in range(1, count + 1):
+        at = created + dt.timedelta(days=seq * rng.randint(3, 30), hours=rng.randint(1, 8))
+        amount = rng.choice([120000, 150000, 250000, 300000, 480000, 600000])
+        method = rng.choice(list(PaymentMethod))
+        note = f"{amount // 100} {surname} {first}".strip()
+        digest = wallet.entry_hash(head, fid, seq, at, EntryKind.TOPUP, amount, method, None,
+                                   note, None)
+        entries.append(dict(family_id=fid, seq=seq, at=at, kind=EntryKind.TOPUP, amount=amount,
+                            method=method, reverses_id=None, note=note, idempotency_key=None,
+                            staff_id=None, prev_hash=head, hash=digest))
+        head, total = digest, total + amount
+    wallets.append(dict(family_id=fid, balance=total, entries=count, head=head))
+
+
 def generate(
     store: Store,
     families: int = 200,
@@ -111,6 +132,7 @@ def generate(
             if cancelled():
                 return  # rolled back: nothing half-written
             fam_rows, g_rows, c_rows, t_rows, search_rows, task_rows = [], [], [], [], [], []
+            wallets, entries = [], []
             for i in range(start, min(start + batch, families)):
                 fid = first_id + i
                 male, female = rng.choice(SURNAMES)
@@ -166,12 +188,16 @@ def generate(
                         origin="manual", created_at=created, created_by=member.id,
                     ))
                 search_rows.append({"id": fid, "body": search.document(names, phones, extras)})
+                if rng.random() < 0.6:
+                    _demo_wallet(rng, fid, created, names[0], wallets, entries)
             s.execute(insert(Family), fam_rows)
             s.execute(insert(Guardian), g_rows)
             s.execute(insert(Child), c_rows)
             s.execute(insert(TimelineEntry), t_rows)
             if task_rows:
                 s.execute(insert(Task), task_rows)
+            bulk.insert_rows(s, Wallet.__table__, wallets)
+            bulk.insert_rows(s, LedgerEntry.__table__, entries)
             s.execute(text("INSERT INTO family_search(rowid, body) VALUES (:id, :body)"),
                       search_rows)
             if progress:

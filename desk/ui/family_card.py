@@ -19,6 +19,7 @@ from desk.ui.family_editor import FamilyEditor
 from desk.models.family import Relation
 from desk.ui.labels import audit_kind, channel_name, relation_name, timeline_name
 from desk.ui.task_views import TaskDialog, TaskList
+from desk.ui.wallet_views import WalletPanel
 
 
 class FamilyCardView(QWidget):
@@ -94,6 +95,8 @@ class FamilyCardView(QWidget):
         tl.addWidget(self.timeline, 1)
         self.tabs.addTab(timeline_page, self.tr("Timeline"))
         self.tabs.addTab(self.task_list, self.tr("Tasks"))
+        self.wallet = WalletPanel(ctx)
+        self.tabs.addTab(self.wallet, self.tr("Wallet"))
         self.tabs.addTab(self.history, self.tr("History of changes"))
 
         card = QWidget()
@@ -199,6 +202,7 @@ class FamilyCardView(QWidget):
                 fmt.datetime_text(h.at, tz), h.staff_name, audit_kind(h.kind),
                 audit_text.describe(h.before, h.after)]))
         self.task_list.freshness.invalidate()
+        self.wallet.show_family(c.id)
 
     @Slot()
     def _on_edit_clicked(self) -> None:
@@ -268,5 +272,5 @@ class FamilyCardView(QWidget):
 
     @Slot(str)
     def _on_changed(self, kind: str) -> None:
-        if self.current is not None and kind in ("family", "task", "all"):
+        if self.current is not None and kind in ("family", "task", "wallet", "all"):
             self.show_family(self.current.id)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from desk.models.family import Channel, Relation, TimelineKind
 from desk.models.studio import Role
 from desk.models.task import TaskStatus
+from desk.models.wallet import EntryKind, PaymentMethod
 
 _ROLES = {
     Role.SYSTEM: QT_TRANSLATE_NOOP("Labels", "System person"),
@@ -28,6 +29,18 @@ _RELATIONS = {
     Relation.GRANDFATHER: QT_TRANSLATE_NOOP("Labels", "grandfather"),
     Relation.GUARDIAN: QT_TRANSLATE_NOOP("Labels", "guardian"),
     Relation.OTHER: QT_TRANSLATE_NOOP("Labels", "other relative"),
+}
+_ENTRY_KINDS = {
+    EntryKind.TOPUP: QT_TRANSLATE_NOOP("Labels", "Top-up"),
+    EntryKind.DEBIT: QT_TRANSLATE_NOOP("Labels", "Lesson debit"),
+    EntryKind.REFUND: QT_TRANSLATE_NOOP("Labels", "Refund"),
+    EntryKind.CORRECTION: QT_TRANSLATE_NOOP("Labels", "Correction"),
+}
+_METHODS = {
+    PaymentMethod.CARD_TRANSFER: QT_TRANSLATE_NOOP("Labels", "Card transfer"),
+    PaymentMethod.CASH: QT_TRANSLATE_NOOP("Labels", "Cash"),
+    PaymentMethod.TERMINAL: QT_TRANSLATE_NOOP("Labels", "Card terminal"),
+    PaymentMethod.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
 }
 _STATUSES = {
     TaskStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "Open"),
@@ -89,6 +102,14 @@ def channel_name(channel: Channel) -> str:
 
 def relation_name(relation: Relation) -> str:
     return _t(_RELATIONS[relation])
+
+
+def entry_kind_name(kind: EntryKind) -> str:
+    return _t(_ENTRY_KINDS[kind])
+
+
+def method_name(method: PaymentMethod) -> str:
+    return _t(_METHODS[method])
 
 
 def status_name(status: TaskStatus) -> str:

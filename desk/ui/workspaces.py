@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
 
 from desk.models.studio import Role
 from desk.models.task import TaskStatus
@@ -12,6 +14,7 @@ from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
 from desk.ui.task_views import TaskList
+from desk.ui.wallet_views import PaymentsDialog
 
 
 class Workspace(QWidget):
@@ -30,8 +33,14 @@ class Workspace(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.today = TaskList(ctx, lambda: tasks.today(ctx.store, role))
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        self.payments_button = QPushButton(self.tr("Post payments…"))
+        self.payments_button.setToolTip(self.tr("Paste lines such as 2500 Демин Саша"))
+        self.payments_button.clicked.connect(lambda: PaymentsDialog(ctx, self).exec())
+        head.addWidget(self.payments_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(head)
         layout.addWidget(self.today, 1)
         self.today.family_requested.connect(self.family_requested)
         self._update_heading()

@@ -322,6 +322,10 @@
         <translation>Задачи</translation>
     </message>
     <message>
+        <source>Wallet</source>
+        <translation>Кошелёк</translation>
+    </message>
+    <message>
         <source>History of changes</source>
         <translation>История изменений</translation>
     </message>
@@ -711,6 +715,34 @@
     <message>
         <source>other relative</source>
         <translation>другой родственник</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>Пополнение</translation>
+    </message>
+    <message>
+        <source>Lesson debit</source>
+        <translation>Списание за занятие</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Исправление</translation>
+    </message>
+    <message>
+        <source>Card transfer</source>
+        <translation>Перевод на карту</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Наличные</translation>
+    </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Терминал</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1115,6 +1147,105 @@
     </message>
 </context>
 <context>
+    <name>PaymentsDialog</name>
+    <message>
+        <source>Post payments</source>
+        <translation>Разнести платежи</translation>
+    </message>
+    <message>
+        <source>One payment per line: amount and the surname and first name of a parent or a child, e.g.
+2500 Демин Саша
+2 500,50 ₽ Ёлкин Саша</source>
+        <translation>По одному платежу в строке: сумма, фамилия и имя родителя или ребёнка, например
+2500 Демин Саша
+2 500,50 ₽ Ёлкин Саша</translation>
+    </message>
+    <message>
+        <source>Check the lines</source>
+        <translation>Проверить строки</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Провести</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Способ:</translation>
+    </message>
+    <message>
+        <source>— choose the family —</source>
+        <translation>— выберите семью —</translation>
+    </message>
+    <message>
+        <source>No amount in this line</source>
+        <translation>В строке нет суммы</translation>
+    </message>
+    <message>
+        <source>More than one amount in this line</source>
+        <translation>В строке больше одной суммы</translation>
+    </message>
+    <message>
+        <source>The amount is zero</source>
+        <translation>Сумма равна нулю</translation>
+    </message>
+    <message>
+        <source>No name in this line</source>
+        <translation>В строке нет имени</translation>
+    </message>
+    <message>
+        <source>No family with this name</source>
+        <translation>Семья с таким именем не найдена</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to post: %n line(s)</source>
+        <translation>
+            <numerusform>Готово к проведению: %n строка</numerusform>
+            <numerusform>Готово к проведению: %n строки</numerusform>
+            <numerusform>Готово к проведению: %n строк</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) need attention and will not be posted.</source>
+        <translation>
+            <numerusform>%n строка требует внимания и не будет проведена.</numerusform>
+            <numerusform>%n строки требуют внимания и не будут проведены.</numerusform>
+            <numerusform>%n строк требуют внимания и не будут проведены.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lines {lines} were already posted earlier (the same text). Are they new payments that should be posted again?</source>
+        <translation>Строки {lines} уже проводились раньше (тот же текст). Это новые платежи, которые нужно провести ещё раз?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Posted: %n payment(s)</source>
+        <translation>
+            <numerusform>Проведён %n платёж</numerusform>
+            <numerusform>Проведено %n платежа</numerusform>
+            <numerusform>Проведено %n платежей</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>Cancel</source>
@@ -1312,6 +1443,84 @@
     </message>
 </context>
 <context>
+    <name>TopUpDialog</name>
+    <message>
+        <source>Top up the wallet</source>
+        <translation>Пополнить кошелёк</translation>
+    </message>
+    <message>
+        <source>Amount, ₽:</source>
+        <translation>Сумма, ₽:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Способ:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <source>Enter an amount such as 2 500 or 2500,50.</source>
+        <translation>Введите сумму, например 2 500 или 2500,50.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Сумма должна быть больше нуля.</translation>
+    </message>
+</context>
+<context>
+    <name>WalletPanel</name>
+    <message>
+        <source>Top up…</source>
+        <translation>Пополнить…</translation>
+    </message>
+    <message>
+        <source>Reverse the entry…</source>
+        <translation>Сторнировать…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Balance: {amount}</source>
+        <translation>Баланс: {amount}</translation>
+    </message>
+    <message>
+        <source>(reversed)</source>
+        <translation>(сторнировано)</translation>
+    </message>
+    <message>
+        <source>Reverse the entry</source>
+        <translation>Сторнировать операцию</translation>
+    </message>
+    <message>
+        <source>The entry of {amount} stays in the ledger and a correction cancels it. Why?</source>
+        <translation>Операция на {amount} останется в истории, а исправляющая запись её отменит. Причина?</translation>
+    </message>
+</context>
+<context>
     <name>WhoDialog</name>
     <message>
         <source>Who is working?</source>
@@ -1324,6 +1533,14 @@
 </context>
 <context>
     <name>Workspace</name>
+    <message>
+        <source>Post payments…</source>
+        <translation>Разнести платежи…</translation>
+    </message>
+    <message>
+        <source>Paste lines such as 2500 Демин Саша</source>
+        <translation>Вставьте строки вида «2500 Демин Саша»</translation>
+    </message>
     <message>
         <source>Today, {date} — {role}</source>
         <translation>Сегодня, {date} — {role}</translation>
