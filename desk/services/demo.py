@@ -87,11 +87,11 @@ def _phone_typed(rng: random.Random, n: int) -> tuple[str, str]:
 def _demo_wallet(rng: random.Random, fid: int, created: dt.datetime, payer: str,
                  wallets: list[dict], entries: list[dict]) -> None:
     """One to three top-ups, chained exactly as wallet.append chains them."""
-    head, total = GENESIS, 0
+    head, total, at = GENESIS, 0, created
     surname, first = (payer.split() + [""])[:2]
     count = rng.randint(1, 3)
     for seq in range(1, count + 1):
-        at = created + dt.timedelta(days=seq * rng.randint(3, 30), hours=rng.randint(1, 8))
+        at += dt.timedelta(days=rng.randint(3, 30), hours=rng.randint(1, 8))
         amount = rng.choice([120000, 150000, 250000, 300000, 480000, 600000])
         method = rng.choice(list(PaymentMethod))
         note = f"{amount // 100} {surname} {first}".strip()

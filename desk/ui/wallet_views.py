@@ -86,7 +86,7 @@ class WalletPanel(QWidget):
         self.ledger.setRootIsDecorated(False)
         self.ledger.setHeaderLabels([self.tr("When"), self.tr("Entry"), self.tr("Amount"),
                                      self.tr("Method"), self.tr("Comment"), self.tr("Who")])
-        for col, width in enumerate((130, 150, 110, 130)):
+        for col, width in enumerate((120, 150, 100, 130, 120, 130)):
             self.ledger.setColumnWidth(col, width)
         self.ledger.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.ledger.header().setStretchLastSection(False)
