@@ -1,5 +1,7 @@
 """SQLAlchemy models, enums and value types. No Qt, no services, no sessions."""
 
-from desk.models import audit, base, family, studio, task, wallet  # noqa: F401  (the tables)
+from desk.models import (  # noqa: F401  (register the tables)
+    audit, base, family, schedule, studio, task, wallet,
+)
 
 Base = base.Base

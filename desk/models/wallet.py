@@ -60,6 +60,7 @@ class LedgerEntry(Base):
     method: Mapped[PaymentMethod | None] = mapped_column(
         Enum(PaymentMethod, native_enum=False, length=20))
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
+    enrolment_id: Mapped[int | None] = mapped_column(ForeignKey("enrolment.id"), index=True)
     note: Mapped[str] = mapped_column(Text, default="")
     idempotency_key: Mapped[str | None] = mapped_column(String(64))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))

@@ -42,16 +42,18 @@ class WalletView:
 
 def entry_hash(prev_hash: str, family_id: int, seq: int, at: dt.datetime, kind: EntryKind,
                amount: int, method: PaymentMethod | None, reverses_id: int | None, note: str,
-               idempotency_key: str | None) -> str:
+               idempotency_key: str | None, enrolment_id: int | None = None) -> str:
     fields = [prev_hash, family_id, seq, at.astimezone(dt.timezone.utc).isoformat(), kind.value,
               amount, method.value if method else "", reverses_id or "", note,
               idempotency_key or ""]
+    if enrolment_id is not None:
+        fields.append(enrolment_id)
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
 
 def append(uow: UnitOfWork, family_id: int, kind: EntryKind, amount: int, *,
            method: PaymentMethod | None = None, reverses_id: int | None = None, note: str = "",
-           idempotency_key: str | None = None) -> LedgerEntry:
+           idempotency_key: str | None = None, enrolment_id: int | None = None) -> LedgerEntry:
     """Add one entry inside the caller's write transaction (BEGIN IMMEDIATE: the wallet's head
     read here cannot change before commit)."""
     if not isinstance(amount, int) or isinstance(amount, bool):
@@ -65,9 +67,10 @@ def append(uow: UnitOfWork, family_id: int, kind: EntryKind, amount: int, *,
         s.flush()
     seq = wallet.entries + 1
     digest = entry_hash(wallet.head, family_id, seq, uow.now, kind, amount, method, reverses_id,
-                        note, idempotency_key)
+                        note, idempotency_key, enrolment_id)
     entry = LedgerEntry(family_id=family_id, seq=seq, at=uow.now, kind=kind, amount=amount,
                         method=method, reverses_id=reverses_id, note=note,
+                        enrolment_id=enrolment_id,
                         idempotency_key=idempotency_key, staff_id=uow.actor.staff_id,
                         prev_hash=wallet.head, hash=digest)
     s.add(entry)
@@ -109,7 +112,8 @@ def reverse_in(uow: UnitOfWork, entry_id: int, note: str = "") -> int:
     if s.scalar(select(LedgerEntry.id).where(LedgerEntry.reverses_id == entry_id)):
         raise errors.DeskError(f"ledger entry {entry_id} is already reversed")
     return append(uow, original.family_id, EntryKind.CORRECTION, -original.amount,
-                  method=original.method, reverses_id=entry_id, note=note).id
+                  method=original.method, reverses_id=entry_id, note=note,
+                  enrolment_id=original.enrolment_id).id
 
 
 def balance(store: Store, family_id: int) -> int:
@@ -163,7 +167,7 @@ def verify(session: Session) -> list[str]:
                               "(inserted or removed behind the app's back)")
                 break
             digest = entry_hash(e.prev_hash, family_id, e.seq, e.at, e.kind, e.amount, e.method,
-                                e.reverses_id, e.note, e.idempotency_key)
+                                e.reverses_id, e.note, e.idempotency_key, e.enrolment_id)
             if digest != e.hash:
                 faults.append(f"family {family_id}: entry #{e.seq} was edited (id {e.id})")
                 break

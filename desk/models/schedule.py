@@ -1,0 +1,144 @@
+"""Directions, teachers, rooms, lessons (single or from a weekly series), enrolments, waitlist."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text, Time
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desk.models.base import Base, UtcDateTime, utcnow
+
+
+class Direction(Base):
+    __tablename__ = "direction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    capacity: Mapped[int] = mapped_column(default=8)
+    price: Mapped[int] = mapped_column(default=0)  # kopecks per child
+    duration_min: Mapped[int] = mapped_column(default=90)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    def __repr__(self) -> str:
+        return f"Direction({self.name!r})"
+
+
+class Teacher(Base):
+    __tablename__ = "teacher"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(20))  # E.164
+    email: Mapped[str] = mapped_column(String(200), default="")
+    telegram: Mapped[str] = mapped_column(String(100), default="")
+    head: Mapped[bool] = mapped_column(default=False)  # the head teacher
+    active: Mapped[bool] = mapped_column(default=True)
+
+    def __repr__(self) -> str:
+        return f"Teacher({self.name!r})"
+
+
+class Room(Base):
+    __tablename__ = "room"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+    def __repr__(self) -> str:
+        return f"Room({self.name!r})"
+
+
+class Series(Base):
+    """A weekly lesson; its lessons are created ahead, and each can be moved or skipped."""
+
+    __tablename__ = "series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction_id: Mapped[int] = mapped_column(ForeignKey("direction.id"))
+    teacher_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"))
+    weekday: Mapped[int]  # 0 = Monday
+    start_time: Mapped[dt.time] = mapped_column(Time)  # studio time
+    duration_min: Mapped[int]
+    first_date: Mapped[dt.date] = mapped_column(Date)
+    last_date: Mapped[dt.date] = mapped_column(Date)
+
+    def __repr__(self) -> str:
+        return f"Series({self.id}, weekday {self.weekday} {self.start_time})"
+
+
+class Lesson(Base):
+    __tablename__ = "lesson"
+    __table_args__ = (Index("ix_lesson_starts", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id"))
+    direction_id: Mapped[int] = mapped_column(ForeignKey("direction.id"))
+    teacher_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"))
+    starts_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    ends_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    capacity: Mapped[int]
+    price: Mapped[int]  # kopecks per child
+    sibling_discount: Mapped[bool] = mapped_column(default=False)  # 10% off the 2nd child on
+    adults_allowed: Mapped[bool] = mapped_column(default=False)
+    adult_price: Mapped[int] = mapped_column(default=0)  # kopecks per adult
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    def __repr__(self) -> str:
+        return f"Lesson({self.id}, {self.starts_at:%Y-%m-%d %H:%M})"
+
+
+class Mark(enum.Enum):
+    NONE = "none"
+    ATTENDED = "attended"
+    ABSENT = "absent"
+    CANCELLED = "cancelled"  # by the client: removed from the roster, never charged
+
+
+class Enrolment(Base):
+    __tablename__ = "enrolment"
+    __table_args__ = (
+        Index("ux_enrolment_lesson_child", "lesson_id", "child_id", unique=True),
+        Index("ix_enrolment_family", "family_id"),
+        Index("ix_enrolment_child", "child_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lesson_id: Mapped[int] = mapped_column(ForeignKey("lesson.id"))
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id"))
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id"))
+    price: Mapped[int]  # kopecks for this child, the sibling discount applied
+    adults: Mapped[int] = mapped_column(default=0)
+    adults_price: Mapped[int] = mapped_column(default=0)  # kopecks for all adults together
+    first_time: Mapped[bool] = mapped_column(default=False)
+    mark: Mapped[Mark] = mapped_column(Enum(Mark, native_enum=False, length=20),
+                                       default=Mark.NONE)
+    marked_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    marked_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"Enrolment({self.lesson_id}, child {self.child_id}, {self.mark.value})"
+
+
+class WaitlistEntry(Base):
+    __tablename__ = "waitlist_entry"
+    __table_args__ = (Index("ux_waitlist_lesson_child", "lesson_id", "child_id", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lesson_id: Mapped[int] = mapped_column(ForeignKey("lesson.id"))
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id"))
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    offered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+    def __repr__(self) -> str:
+        return f"WaitlistEntry({self.lesson_id}, child {self.child_id})"
