@@ -64,6 +64,16 @@ class SecretStoreUnavailable(DeskError):
     code = "secret_store_unavailable"
 
 
+class LessonFull(DeskError):
+    """params: free (places left), wanted."""
+
+    code = "lesson_full"
+
+
+class LessonCancelled(DeskError):
+    code = "lesson_cancelled"
+
+
 class Cancelled(DeskError):
     """The user cancelled a long job; nothing was written."""
 

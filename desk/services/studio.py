@@ -89,6 +89,9 @@ def setup(
         uow.session.add(Studio(id=1, name=name.strip(), timezone=timezone, created_at=uow.now))
         rows = [Staff(name=p.name.strip(), role=p.role) for p in people]
         uow.session.add_all(rows)
+        from desk.services import schedule
+
+        schedule.ensure_default_directions(uow)
         uow.session.flush()
         uow.audit(
             "studio.setup",

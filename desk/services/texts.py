@@ -1,0 +1,21 @@
+"""Words the services write into the studio's data (task titles, default directions). The
+studio's working language is Russian; the UI's own strings go through Qt's translations."""
+
+DEFAULT_DIRECTIONS = [
+    # name, capacity, price in kopecks, minutes
+    ("Столярная мастерская", 8, 120000, 90),
+    ("Керамика", 8, 120000, 90),
+    ("Рукоделие", 8, 100000, 90),
+    ("Мастерская-лагерь", 13, 250000, 240),
+    ("Поход", 13, 300000, 360),
+    ("Городской лагерь", 13, 450000, 480),
+    ("Праздник", 13, 150000, 120),
+]
+
+LESSON_CANCELLED = "Занятие отменено: сообщить семье ({channel}) — {direction}, {when}"
+FIRST_TIME = "Сказать педагогу ({teacher}): {child} впервые на занятии «{direction}» {when} " \
+             "— не забыть про обратную связь"
+PLACE_AVAILABLE = "Освободилось место: предложить семье — {direction}, {when} ({child})"
+ASK_TEACHER = "Уточнить отметки у педагога {teacher} ({contact}): {direction}, {when} — {children}"
+SECOND_FEEDBACK = "Вторая обратная связь: {child} перешёл на этап «{stage}» — передать контакт " \
+                  "главному педагогу"
