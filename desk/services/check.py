@@ -53,17 +53,23 @@ def run(path: Path) -> list[Finding]:
         found.append(Finding(True, f"not a sound database: {exc}"))
         return found
     if "wallet" in tables and not any(f.fault for f in found):
-        found += [Finding(True, text) for text in _wallet_faults(path)]
+        found += _ledger_findings(path, "enrolment" in tables)
     return found
 
 
-def _wallet_faults(path: Path) -> list[str]:
-    from desk.services import wallet
+def _ledger_findings(path: Path, with_lessons: bool) -> list[Finding]:
+    """Faults of the ledger itself, then the desk's open problems (lessons to mark, debits
+    that do not match the marks)."""
+    from desk.models.base import utcnow
+    from desk.services import attendance, wallet
     from desk.services.db import Store, make_engine, url_for_path
 
     store = Store(make_engine(url_for_path(path)), read_only=True)
     try:
         with store.read() as s:
-            return wallet.verify(s)
+            found = [Finding(True, text) for text in wallet.verify(s)]
+            if with_lessons:
+                found += [Finding(False, text) for text in attendance.problems(s, utcnow())]
+            return found
     finally:
         store.dispose()
