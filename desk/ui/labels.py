@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from desk.models.family import Channel, Relation, TimelineKind
+from desk.models.schedule import Mark
 from desk.models.studio import Role
 from desk.models.task import TaskStatus
 from desk.models.wallet import EntryKind, PaymentMethod
@@ -41,6 +42,12 @@ _METHODS = {
     PaymentMethod.CASH: QT_TRANSLATE_NOOP("Labels", "Cash"),
     PaymentMethod.TERMINAL: QT_TRANSLATE_NOOP("Labels", "Card terminal"),
     PaymentMethod.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+_MARKS = {
+    Mark.NONE: QT_TRANSLATE_NOOP("Labels", "not marked"),
+    Mark.ATTENDED: QT_TRANSLATE_NOOP("Labels", "came"),
+    Mark.ABSENT: QT_TRANSLATE_NOOP("Labels", "did not come"),
+    Mark.CANCELLED: QT_TRANSLATE_NOOP("Labels", "cancelled by client"),
 }
 _STATUSES = {
     TaskStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "Open"),
@@ -110,6 +117,10 @@ def entry_kind_name(kind: EntryKind) -> str:
 
 def method_name(method: PaymentMethod) -> str:
     return _t(_METHODS[method])
+
+
+def mark_name(mark: Mark) -> str:
+    return _t(_MARKS[mark])
 
 
 def status_name(status: TaskStatus) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desk.models.studio import Role
 from desk.models.task import TaskStatus
 from desk.services import tasks
 from desk.ui import fmt
+from desk.ui.attendance_view import AttendanceView
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
 from desk.ui.task_views import TaskList
@@ -41,7 +42,14 @@ class Workspace(QWidget):
         head.addWidget(self.payments_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addWidget(self.today, 1)
+        if role is Role.SYSTEM:
+            self.sections = QTabWidget()
+            self.attendance = AttendanceView(ctx)
+            self.sections.addTab(self.today, self.tr("Today's tasks"))
+            self.sections.addTab(self.attendance, self.tr("Attendance check"))
+            layout.addWidget(self.sections, 1)
+        else:
+            layout.addWidget(self.today, 1)
         self.today.family_requested.connect(self.family_requested)
         self._update_heading()
 

@@ -9,6 +9,105 @@
     </message>
 </context>
 <context>
+    <name>AttendanceView</name>
+    <message>
+        <source>Lesson</source>
+        <translation>Занятие</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Педагог</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>Без отметки</translation>
+    </message>
+    <message>
+        <source>Charge problems</source>
+        <translation>Ошибки списаний</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Отметка</translation>
+    </message>
+    <message>
+        <source>To charge</source>
+        <translation>К списанию</translation>
+    </message>
+    <message>
+        <source>Debited</source>
+        <translation>Списано</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Came (F5)</source>
+        <translation>Пришёл (F5)</translation>
+    </message>
+    <message>
+        <source>Did not come (F6)</source>
+        <translation>Не пришёл (F6)</translation>
+    </message>
+    <message>
+        <source>Cancelled by client</source>
+        <translation>Отменил клиент</translation>
+    </message>
+    <message>
+        <source>Ask the teacher…</source>
+        <translation>Спросить педагога…</translation>
+    </message>
+    <message>
+        <source>Every ended lesson is marked and charged correctly.</source>
+        <translation>Все прошедшие занятия отмечены, списания верны.</translation>
+    </message>
+    <message>
+        <source>Lessons to check</source>
+        <translation>Занятия к проверке</translation>
+    </message>
+    <message>
+        <source>first time</source>
+        <translation>впервые</translation>
+    </message>
+    <message numerus="yes">
+        <source>debited %n times</source>
+        <translation>
+            <numerusform>списано %n раз</numerusform>
+            <numerusform>списано %n раза</numerusform>
+            <numerusform>списано %n раз</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>debit missing</source>
+        <translation>нет списания</translation>
+    </message>
+    <message>
+        <source>charged but not due</source>
+        <translation>списано лишнее</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Посещаемость</translation>
+    </message>
+    <message>
+        <source>Ask the teacher</source>
+        <translation>Спросить педагога</translation>
+    </message>
+    <message>
+        <source>A task with the teacher&apos;s contact and the children is in Today.</source>
+        <translation>Задача с контактом педагога и списком детей — в «Сегодня».</translation>
+    </message>
+</context>
+<context>
     <name>AuditText</name>
     <message>
         <source>name</source>
@@ -743,6 +842,22 @@
     <message>
         <source>Other</source>
         <translation>Другое</translation>
+    </message>
+    <message>
+        <source>not marked</source>
+        <translation>без отметки</translation>
+    </message>
+    <message>
+        <source>came</source>
+        <translation>пришёл</translation>
+    </message>
+    <message>
+        <source>did not come</source>
+        <translation>не пришёл</translation>
+    </message>
+    <message>
+        <source>cancelled by client</source>
+        <translation>отменил клиент</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1540,6 +1655,14 @@
     <message>
         <source>Paste lines such as 2500 Демин Саша</source>
         <translation>Вставьте строки вида «2500 Демин Саша»</translation>
+    </message>
+    <message>
+        <source>Today&apos;s tasks</source>
+        <translation>Задачи на сегодня</translation>
+    </message>
+    <message>
+        <source>Attendance check</source>
+        <translation>Проверка отметок</translation>
     </message>
     <message>
         <source>Today, {date} — {role}</source>

@@ -1,0 +1,192 @@
+"""The System person's attendance check: ended lessons waiting for marks or with charges that
+do not match, the roster of the chosen lesson, marks in one click, and "ask the teacher"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desk.models.schedule import Mark
+from desk.services import attendance, errors, money
+from desk.ui import fmt, messages
+from desk.ui.context import Context
+from desk.ui.freshness import Freshness
+from desk.ui.labels import mark_name
+
+PROBLEM = QColor("#c62828")
+
+
+class AttendanceView(QWidget):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.checks: list[attendance.LessonCheck] = []
+        self.lessons = QTreeWidget()
+        self.lessons.setRootIsDecorated(False)
+        self.lessons.setHeaderLabels([self.tr("Lesson"), self.tr("Direction"),
+                                      self.tr("Teacher"), self.tr("Not marked"),
+                                      self.tr("Charge problems")])
+        for col, width in enumerate((120, 170, 150, 90)):
+            self.lessons.setColumnWidth(col, width)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: 600;")
+        self.roster = QTreeWidget()
+        self.roster.setRootIsDecorated(False)
+        self.roster.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.roster.setHeaderLabels([self.tr("Child"), self.tr("Mark"), self.tr("To charge"),
+                                     self.tr("Debited"), self.tr("Check")])
+        self.roster.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.roster.header().setStretchLastSection(False)
+        for col, width in ((1, 120), (2, 100), (3, 100), (4, 160)):
+            self.roster.setColumnWidth(col, width)
+        self.attended = QPushButton(self.tr("Came (F5)"))
+        self.absent = QPushButton(self.tr("Did not come (F6)"))
+        self.cancelled = QPushButton(self.tr("Cancelled by client"))
+        self.ask = QPushButton(self.tr("Ask the teacher…"))
+        self.empty = QLabel(self.tr("Every ended lesson is marked and charged correctly."))
+        self.empty.setStyleSheet("color: palette(mid);")
+
+        buttons = QHBoxLayout()
+        for b in (self.attended, self.absent, self.cancelled):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.ask)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.title)
+        rl.addLayout(buttons)
+        rl.addWidget(self.roster, 1)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(QLabel(self.tr("Lessons to check")))
+        ll.addWidget(self.lessons, 1)
+        ll.addWidget(self.empty)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.lessons.currentItemChanged.connect(lambda *_: self._show_roster())
+        self.attended.clicked.connect(lambda: self.mark_selected(Mark.ATTENDED))
+        self.absent.clicked.connect(lambda: self.mark_selected(Mark.ABSENT))
+        self.cancelled.clicked.connect(lambda: self.mark_selected(Mark.CANCELLED))
+        self.ask.clicked.connect(self._on_ask_clicked)
+        self.roster.itemSelectionChanged.connect(self._update_buttons)
+        QShortcut(QKeySequence("F5"), self, lambda: self.mark_selected(Mark.ATTENDED))
+        QShortcut(QKeySequence("F6"), self, lambda: self.mark_selected(Mark.ABSENT))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier,
+                                   ("attendance", "wallet", "schedule", "enrolment"))
+        self._update_buttons()
+
+    @Slot()
+    def refresh(self) -> None:
+        current = self._current()
+        self.checks = attendance.to_check(self.ctx.store)
+        self.lessons.clear()
+        tz = self.ctx.studio.tz
+        for c in self.checks:
+            item = QTreeWidgetItem([fmt.datetime_text(c.lesson.starts_at, tz),
+                                    c.lesson.direction, c.lesson.teacher, str(c.unmarked),
+                                    str(c.mismatches) if c.mismatches else ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, c.lesson.id)
+            if c.mismatches:
+                item.setForeground(4, QBrush(PROBLEM))
+            self.lessons.addTopLevelItem(item)
+        self.empty.setVisible(not self.checks)
+        wanted = current.lesson.id if current else None
+        for i in range(self.lessons.topLevelItemCount()):
+            if self.lessons.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == wanted:
+                self.lessons.setCurrentItem(self.lessons.topLevelItem(i))
+                break
+        else:
+            if self.checks:
+                self.lessons.setCurrentItem(self.lessons.topLevelItem(0))
+            else:
+                self._show_roster()
+
+    def _current(self) -> attendance.LessonCheck | None:
+        item = self.lessons.currentItem()
+        if item is None:
+            return getattr(self, "_shown", None)
+        lesson_id = item.data(0, Qt.ItemDataRole.UserRole)
+        return next((c for c in self.checks if c.lesson.id == lesson_id), None)
+
+    def show_lesson(self, lesson_id: int) -> None:
+        """Open any lesson's roster (also one that needs nothing)."""
+        self._shown = attendance.check(self.ctx.store, lesson_id)
+        self.lessons.setCurrentItem(None)
+        self._render(self._shown)
+
+    def _show_roster(self) -> None:
+        c = self._current()
+        self._shown = c
+        self._render(c)
+
+    def _render(self, c: attendance.LessonCheck | None) -> None:
+        self.roster.clear()
+        if c is None:
+            self.title.setText("")
+            self._update_buttons()
+            return
+        tz = self.ctx.studio.tz
+        self.title.setText(f"{c.lesson.direction} — {fmt.datetime_text(c.lesson.starts_at, tz)}"
+                           + (f" — {c.lesson.teacher}" if c.lesson.teacher else ""))
+        for line in c.roster:
+            name = line.child + (" ★ " + self.tr("first time") if line.first_time else "")
+            problem = ""
+            if line.debits > 1:
+                problem = self.tr("debited %n times", "", line.debits)
+            elif line.expected != line.debited:
+                problem = self.tr("debit missing") if line.debited < line.expected \
+                    else self.tr("charged but not due")
+            item = QTreeWidgetItem([name, mark_name(line.mark), money.format_rub(line.expected),
+                                    money.format_rub(line.debited), problem])
+            item.setData(0, Qt.ItemDataRole.UserRole, line.enrolment_id)
+            if problem:
+                item.setForeground(4, QBrush(PROBLEM))
+            self.roster.addTopLevelItem(item)
+        self._update_buttons()
+
+    def selected_enrolments(self) -> list[int]:
+        return [i.data(0, Qt.ItemDataRole.UserRole) for i in self.roster.selectedItems()]
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        has = bool(self.roster.selectedItems())
+        for b in (self.attended, self.absent, self.cancelled, self.ask):
+            b.setEnabled(has)
+
+    def mark_selected(self, mark: Mark) -> None:
+        ids = self.selected_enrolments()
+        if not ids:
+            return
+        c = self._shown
+        try:
+            for enrolment_id in ids:
+                attendance.mark(self.ctx.store, self.ctx.actor, enrolment_id, mark)
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.tr("Attendance"), messages.error_message(exc))
+        self.ctx.notifier.changed.emit("attendance")
+        if c is not None and self.lessons.currentItem() is None:
+            self.show_lesson(c.lesson.id)
+
+    @Slot()
+    def _on_ask_clicked(self) -> None:
+        c = self._shown
+        ids = self.selected_enrolments()
+        if c is None or not ids:
+            return
+        attendance.ask_teacher(self.ctx.store, self.ctx.actor, c.lesson.id, ids)
+        self.ctx.notifier.changed.emit("task")
+        QMessageBox.information(self, self.tr("Ask the teacher"),
+                                self.tr("A task with the teacher's contact and the children is "
+                                        "in Today."))

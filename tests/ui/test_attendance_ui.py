@@ -1,0 +1,38 @@
+import datetime as dt
+
+from desk.models.studio import Role
+from desk.models.wallet import PaymentMethod
+from desk.services import enrolment, families, schedule, wallet
+from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.ui.workspaces import Workspace
+
+MSK = dt.timezone(dt.timedelta(hours=3))
+
+
+def test_mark_attendance_and_see_the_balance_change_then_correct_it(qtbot, ctx, actor):
+    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 3, 17, tzinfo=MSK), price=120000))
+    fam = families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
+    child = families.card(ctx.store, fam).draft.children[0].id
+    enrolment.enrol(ctx.store, actor, lesson, fam, [child])
+    wallet.top_up(ctx.store, actor, fam, 500000, PaymentMethod.CASH)
+
+    space = Workspace(ctx, Role.SYSTEM)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.attendance)
+    view = space.attendance
+    assert view.lessons.topLevelItemCount() == 1
+    assert view.roster.topLevelItem(0).text(0).startswith("Ёлкин Саша")
+    view.roster.topLevelItem(0).setSelected(True)
+    view.attended.click()
+    assert wallet.balance(ctx.store, fam) == 380000
+    assert view.lessons.topLevelItemCount() == 0  # nothing left to check
+    assert view.roster.topLevelItem(0).text(1) == "came"  # the roster stays on screen
+    view.roster.topLevelItem(0).setSelected(True)
+    view.cancelled.click()  # a correction: the client had cancelled
+    assert wallet.balance(ctx.store, fam) == 500000
+    kinds = [line.kind.value for line in wallet.view(ctx.store, fam).lines]
+    assert kinds[:2] == ["correction", "debit"]
