@@ -207,7 +207,7 @@ def screenshots(args: argparse.Namespace, db: Path | None) -> int:
                           backups_dir=Path(tempfile.mkdtemp()))
     window.resize(1280, 800)
     window.show()
-    names = ["system", "communicator", "families", "tasks", "journal"]
+    names = ["system", "communicator", "schedule", "families", "tasks", "journal"]
     for index, name in enumerate(names):
         window.tabs.setCurrentIndex(index)
         if name == "families":
@@ -221,7 +221,7 @@ def screenshots(args: argparse.Namespace, db: Path | None) -> int:
     editor._on_accepted()
     editor.show()
     app.sendPostedEvents()
-    editor.grab().save(str(out / "06-family-editor.png"))
+    editor.grab().save(str(out / f"{len(names) + 1:02d}-family-editor.png"))
     editor.close()
     print(f"screenshots written to {out}")
     return 0

@@ -6,6 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtWidgets import QDateTimeEdit
 
 
 def local(value: dt.datetime, tz: ZoneInfo) -> dt.datetime:
@@ -31,10 +32,23 @@ def datetime_text(value: dt.datetime | None, tz: ZoneInfo) -> str:
     return QLocale().toString(QDate(v.year, v.month, v.day), "dd.MM.yyyy") + v.strftime(" %H:%M")
 
 
+WALL = QTimeZone(QTimeZone.Initialization.UTC)  # "no conversion": fields are studio wall time
+
+
 def to_qdatetime(value: dt.datetime, tz: ZoneInfo) -> QDateTime:
+    """The studio's wall-clock time of ``value``, in a QDateTime that Qt will not convert to
+    the PC's own time zone (the PC may be set to another zone than the studio)."""
     v = value.astimezone(tz)
-    return QDateTime(QDate(v.year, v.month, v.day), QTime(v.hour, v.minute),
-                     QTimeZone(tz.key.encode()))
+    return QDateTime(QDate(v.year, v.month, v.day), QTime(v.hour, v.minute), WALL)
+
+
+def datetime_edit(value: dt.datetime, tz: ZoneInfo) -> QDateTimeEdit:
+    edit = QDateTimeEdit()
+    edit.setTimeZone(WALL)
+    edit.setDateTime(to_qdatetime(value, tz))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+    return edit
 
 
 def from_qdatetime(value: QDateTime, tz: ZoneInfo) -> dt.datetime:
@@ -45,3 +59,8 @@ def from_qdatetime(value: QDateTime, tz: ZoneInfo) -> dt.datetime:
 
 def from_qdate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
+
+
+def day_text(value: dt.date) -> str:
+    """'пн, 2 мар.'"""
+    return QLocale().toString(QDate(value.year, value.month, value.day), "ddd, d MMM")

@@ -19,11 +19,12 @@ from desk.ui.families_view import FamiliesView
 from desk.ui.import_dialog import ImportDialog
 from desk.ui.labels import role_name
 from desk.ui.progress import run_with_progress
+from desk.ui.schedule_view import ScheduleView
 from desk.ui.workspaces import TasksArea, Workspace
 
 
 class MainWindow(QMainWindow):
-    TAB_SYSTEM, TAB_COMMUNICATOR, TAB_FAMILIES, TAB_TASKS, TAB_JOURNAL = range(5)
+    TAB_SYSTEM, TAB_COMMUNICATOR, TAB_SCHEDULE, TAB_FAMILIES, TAB_TASKS, TAB_JOURNAL = range(6)
 
     def __init__(self, ctx: Context, backups_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
 
         self.system = Workspace(ctx, Role.SYSTEM)
         self.communicator = Workspace(ctx, Role.COMMUNICATOR)
+        self.schedule = ScheduleView(ctx)
         self.families = FamiliesView(ctx)
         self.tasks = TasksArea(ctx)
         self.journal = AuditView(ctx)
@@ -42,6 +44,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.system, role_name(Role.SYSTEM))
         self.tabs.addTab(self.communicator, role_name(Role.COMMUNICATOR))
+        self.tabs.addTab(self.schedule, self.tr("Schedule"))
         self.tabs.addTab(self.families, self.tr("Families"))
         self.tabs.addTab(self.tasks, self.tr("Tasks"))
         self.tabs.addTab(self.journal, self.tr("Journal"))
@@ -76,9 +79,10 @@ class MainWindow(QMainWindow):
         for index, text, key in (
             (self.TAB_SYSTEM, role_name(Role.SYSTEM), "Ctrl+1"),
             (self.TAB_COMMUNICATOR, role_name(Role.COMMUNICATOR), "Ctrl+2"),
-            (self.TAB_FAMILIES, self.tr("Families"), "Ctrl+3"),
-            (self.TAB_TASKS, self.tr("Tasks"), "Ctrl+4"),
-            (self.TAB_JOURNAL, self.tr("Journal"), "Ctrl+5"),
+            (self.TAB_SCHEDULE, self.tr("Schedule"), "Ctrl+3"),
+            (self.TAB_FAMILIES, self.tr("Families"), "Ctrl+4"),
+            (self.TAB_TASKS, self.tr("Tasks"), "Ctrl+5"),
+            (self.TAB_JOURNAL, self.tr("Journal"), "Ctrl+6"),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))

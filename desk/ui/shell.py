@@ -14,8 +14,8 @@ class Shell(QMainWindow):
         self.resize(1280, 800)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for title in (self.tr("System person"), self.tr("Communicator"), self.tr("Families"),
-                      self.tr("Tasks"), self.tr("Journal")):
+        for title in (self.tr("System person"), self.tr("Communicator"), self.tr("Schedule"),
+                      self.tr("Families"), self.tr("Tasks"), self.tr("Journal")):
             page = QLabel(self.tr("Opening the database…"))
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.tabs.addTab(page, title)

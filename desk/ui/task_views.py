@@ -10,7 +10,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
@@ -101,9 +101,7 @@ class TaskDialog(QDialog):
         self.details.setFixedHeight(80)
         tz = ctx.studio.tz
         due = draft.due_at if draft else ctx.store.now() + dt.timedelta(hours=1)
-        self.due = QDateTimeEdit(fmt.to_qdatetime(due, tz))
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.due = fmt.datetime_edit(due, tz)
         self.assignee = QComboBox()
         for role in (Role.COMMUNICATOR, Role.SYSTEM):
             self.assignee.addItem(self.tr("Role: {role}").format(role=role_name(role)), ("role", role))

@@ -328,6 +328,49 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol into the lesson</source>
+        <translation>Запись на занятие</translation>
+    </message>
+    <message>
+        <source>Places: {enrolled} of {capacity} taken</source>
+        <translation>Занято мест: {enrolled} из {capacity}</translation>
+    </message>
+    <message>
+        <source>Family: name or phone digits</source>
+        <translation>Семья: имя или цифры телефона</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <source>Adults coming along:</source>
+        <translation>Взрослые с ребёнком:</translation>
+    </message>
+    <message>
+        <source>Children:</source>
+        <translation>Дети:</translation>
+    </message>
+    <message>
+        <source>−10% sibling</source>
+        <translation>−10% брату/сестре</translation>
+    </message>
+    <message>
+        <source>adults: {amount}</source>
+        <translation>взрослые: {amount}</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>Итого: {amount}</translation>
+    </message>
+    <message>
+        <source>The lesson is full: {free} places left. Put the children on the waitlist? The first on it gets a place when one frees up.</source>
+        <translation>Мест нет (свободно: {free}). Поставить детей в лист ожидания? Первый в листе получит место, когда оно освободится.</translation>
+    </message>
+</context>
+<context>
     <name>FamiliesView</name>
     <message>
         <source>Search: parent&apos;s or child&apos;s name, any digits of a phone (Ctrl+F)</source>
@@ -997,6 +1040,73 @@
     </message>
 </context>
 <context>
+    <name>LessonDialog</name>
+    <message>
+        <source>Lesson</source>
+        <translation>Занятие</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>Новое занятие</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— не указан —</translation>
+    </message>
+    <message>
+        <source>10% off for the second and further child of a family</source>
+        <translation>Скидка 10% второму и следующим детям из семьи</translation>
+    </message>
+    <message>
+        <source>Adults may come</source>
+        <translation>Можно со взрослыми</translation>
+    </message>
+    <message>
+        <source>Repeat every week until</source>
+        <translation>Повторять каждую неделю до</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Направление:</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>Начало:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Длительность:</translation>
+    </message>
+    <message>
+        <source>Teacher:</source>
+        <translation>Педагог:</translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation>Зал:</translation>
+    </message>
+    <message>
+        <source>Places for children:</source>
+        <translation>Мест для детей:</translation>
+    </message>
+    <message>
+        <source>Price per child, ₽:</source>
+        <translation>Цена для ребёнка, ₽:</translation>
+    </message>
+    <message>
+        <source>Price per adult, ₽:</source>
+        <translation>Цена для взрослого, ₽:</translation>
+    </message>
+    <message>
+        <source>Enter prices such as 1 200 or 1200,50.</source>
+        <translation>Введите цены, например 1 200 или 1200,50.</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>The database is already open</source>
@@ -1036,6 +1146,10 @@
     <message>
         <source>Desk — {studio}</source>
         <translation>Desk — {studio}</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
     </message>
     <message>
         <source>Families</source>
@@ -1368,6 +1482,97 @@
     </message>
 </context>
 <context>
+    <name>ScheduleView</name>
+    <message>
+        <source>This week</source>
+        <translation>Эта неделя</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>All directions</source>
+        <translation>Все направления</translation>
+    </message>
+    <message>
+        <source>All teachers</source>
+        <translation>Все педагоги</translation>
+    </message>
+    <message>
+        <source>New lesson…</source>
+        <translation>Новое занятие…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Enrol…</source>
+        <translation>Записать…</translation>
+    </message>
+    <message>
+        <source>Cancel the lesson…</source>
+        <translation>Отменить занятие…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Педагог</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Зал</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Места</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s)</source>
+        <translation>
+            <numerusform>%n занятие</numerusform>
+            <numerusform>%n занятия</numerusform>
+            <numerusform>%n занятий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {taken} of {places} places taken</source>
+        <translation>, занято {taken} из {places} мест</translation>
+    </message>
+    <message>
+        <source>Cancel the lesson</source>
+        <translation>Отмена занятия</translation>
+    </message>
+    <message>
+        <source>{direction}, {when}: the lesson leaves the schedule, charges are reversed and the Communicator gets a task for every enrolled family. Reason:</source>
+        <translation>{direction}, {when}: занятие уйдёт из расписания, списания вернутся, а Коммуникатор получит задачу по каждой записанной семье. Причина:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The lesson is cancelled. Families to tell: %n (tasks for the Communicator).</source>
+        <translation>
+            <numerusform>Занятие отменено. Сообщить %n семье (задачи у Коммуникатора).</numerusform>
+            <numerusform>Занятие отменено. Сообщить %n семьям (задачи у Коммуникатора).</numerusform>
+            <numerusform>Занятие отменено. Сообщить %n семьям (задачи у Коммуникатора).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Desk — first start</source>
@@ -1415,6 +1620,10 @@
     <message>
         <source>Communicator</source>
         <translation>Коммуникатор</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
     </message>
     <message>
         <source>Families</source>

@@ -35,7 +35,7 @@ def test_main_window_opens_on_the_workspace_of_who_works(qtbot, store, staff, tm
                               backups_dir=tmp_path)
     qtbot.addWidget(window)
     assert window.tabs.currentIndex() == MainWindow.TAB_SYSTEM
-    assert window.tabs.count() == 5
+    assert window.tabs.count() == 6
     window.find_family()
     assert window.tabs.currentIndex() == MainWindow.TAB_FAMILIES
 
@@ -82,7 +82,7 @@ def test_shortcut_keys_switch_tabs(qtbot, store, staff, tmp_path):
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == MainWindow.TAB_TASKS
 
 

@@ -83,3 +83,15 @@ def test_hidden_views_load_when_shown_and_reload_after_changes(qtbot, ctx, actor
     assert len(calls) == 1  # hidden: only marked stale
     space.show()
     assert len(calls) == 2 and space.today.model.rowCount() == 1
+
+
+def test_due_time_is_the_studios_wall_clock_whatever_the_pcs_zone(qtbot, ctx):
+    dialog = TaskDialog(ctx)
+    qtbot.addWidget(dialog)
+    shown = dialog.due.dateTime()
+    expected = (ctx.store.now() + dt.timedelta(hours=1)).astimezone(ctx.studio.tz)
+    assert (shown.time().hour(), shown.time().minute()) == (expected.hour, expected.minute)
+    dialog.title.setText("Позвонить")
+    dialog._on_accepted()
+    saved = tasks.get(ctx.store, dialog.saved_id).due_at
+    assert saved == expected.replace(second=0, microsecond=0)

@@ -1,0 +1,274 @@
+"""Create or change a lesson (or a weekly series), and enrol children of a family into one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QSpinBox,
+    QVBoxLayout, QWidget,
+)
+
+from desk.services import enrolment, errors, families, money, schedule
+from desk.ui import fmt, messages
+from desk.ui.context import Context
+from desk.ui.forms import FieldError
+
+
+class LessonDialog(QDialog):
+    def __init__(self, ctx: Context, row: schedule.LessonRow | None = None,
+                 starts_at: dt.datetime | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.saved: bool = False
+        self.setWindowTitle(self.tr("Lesson") if row else self.tr("New lesson"))
+        self.setMinimumWidth(460)
+        tz = ctx.studio.tz
+        self.directions = schedule.directions(ctx.store)
+        self.direction = QComboBox()
+        for d in self.directions:
+            self.direction.addItem(d.name, d.id)
+        self.starts = fmt.datetime_edit(row.starts_at if row else starts_at or ctx.store.now(),
+                                        tz)
+        self.duration = QSpinBox()
+        self.duration.setRange(5, 24 * 60)
+        self.duration.setSuffix(self.tr(" min"))
+        self.teacher = QComboBox()
+        self.teacher.addItem(self.tr("— not set —"), None)
+        for t in schedule.teachers(ctx.store):
+            self.teacher.addItem(t.name, t.id)
+        self.room = QComboBox()
+        self.room.addItem(self.tr("— not set —"), None)
+        for r in schedule.rooms(ctx.store):
+            self.room.addItem(r.name, r.id)
+        self.capacity = QSpinBox()
+        self.capacity.setRange(1, 500)
+        self.price = QLineEdit()
+        self.sibling = QCheckBox(self.tr("10% off for the second and further child of a family"))
+        self.adults = QCheckBox(self.tr("Adults may come"))
+        self.adult_price = QLineEdit("0")
+        self.repeat = QCheckBox(self.tr("Repeat every week until"))
+        self.until = QDateEdit()
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("dd.MM.yyyy")
+        self.until.setDate(self.starts.date().addDays(7 * 12))
+        self.error = FieldError()
+        form = QFormLayout()
+        form.addRow(self.tr("Direction:"), self.direction)
+        form.addRow(self.tr("Starts:"), self.starts)
+        form.addRow(self.tr("Duration:"), self.duration)
+        form.addRow(self.tr("Teacher:"), self.teacher)
+        form.addRow(self.tr("Room:"), self.room)
+        form.addRow(self.tr("Places for children:"), self.capacity)
+        form.addRow(self.tr("Price per child, ₽:"), self.price)
+        form.addRow("", self.sibling)
+        form.addRow("", self.adults)
+        form.addRow(self.tr("Price per adult, ₽:"), self.adult_price)
+        if row is None:
+            repeat = QHBoxLayout()
+            repeat.addWidget(self.repeat)
+            repeat.addWidget(self.until)
+            form.addRow("", repeat)
+        form.addRow("", self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.direction.currentIndexChanged.connect(self._on_direction_changed)
+        self.adults.toggled.connect(self.adult_price.setEnabled)
+        buttons.accepted.connect(self._on_accepted)
+        buttons.rejected.connect(self.reject)
+        if row:
+            self.direction.setCurrentIndex(max(self.direction.findData(row.direction_id), 0))
+            self.duration.setValue(int((row.ends_at - row.starts_at).total_seconds() // 60))
+            self.teacher.setCurrentIndex(max(self.teacher.findData(row.teacher_id), 0))
+            self.capacity.setValue(row.capacity)
+            self.price.setText(money.format_rub(row.price).replace("\u00a0₽", ""))
+            self.sibling.setChecked(row.sibling_discount)
+            self.adults.setChecked(row.adults_allowed)
+            self.adult_price.setText(money.format_rub(row.adult_price).replace("\u00a0₽", ""))
+        else:
+            self._on_direction_changed()
+        self.adult_price.setEnabled(self.adults.isChecked())
+
+    @Slot()
+    def _on_direction_changed(self) -> None:
+        d = next((d for d in self.directions if d.id == self.direction.currentData()), None)
+        if d is None:
+            return
+        self.duration.setValue(d.duration_min)
+        self.capacity.setValue(d.capacity)
+        self.price.setText(money.format_rub(d.price).replace("\u00a0₽", ""))
+
+    def draft(self) -> schedule.LessonDraft:
+        return schedule.LessonDraft(
+            direction_id=self.direction.currentData(),
+            starts_at=fmt.from_qdatetime(self.starts.dateTime(), self.ctx.studio.tz),
+            duration_min=self.duration.value(), teacher_id=self.teacher.currentData(),
+            room_id=self.room.currentData(), capacity=self.capacity.value(),
+            price=money.parse(self.price.text() or "0"),
+            sibling_discount=self.sibling.isChecked(), adults_allowed=self.adults.isChecked(),
+            adult_price=money.parse(self.adult_price.text() or "0"),
+            id=self.row.id if self.row else None)
+
+    @Slot()
+    def _on_accepted(self) -> None:
+        try:
+            draft = self.draft()
+        except ValueError:
+            self.error.show_message(self.tr("Enter prices such as 1 200 or 1200,50."))
+            return
+        try:
+            if self.repeat.isChecked() and self.row is None:
+                schedule.create_series(self.ctx.store, self.ctx.actor, schedule.SeriesDraft(
+                    draft, fmt.from_qdate(self.until.date())))
+            else:
+                schedule.save_lesson(self.ctx.store, self.ctx.actor, draft)
+        except errors.ValidationFailed as exc:
+            self.error.show_message(" ".join(messages.field_message(c)
+                                             for c in exc.fields.values()))
+            return
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            return
+        self.saved = True
+        self.ctx.notifier.changed.emit("schedule")
+        self.accept()
+
+
+class EnrolDialog(QDialog):
+    """Find the family, tick the children (and adults), see the total, confirm."""
+
+    def __init__(self, ctx: Context, lesson: schedule.LessonRow, family_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lesson = lesson
+        self.family_id: int | None = None
+        self.enrolled: list[int] = []
+        self.setWindowTitle(self.tr("Enrol into the lesson"))
+        self.setMinimumSize(520, 520)
+        tz = ctx.studio.tz
+        head = QLabel(f"<b>{lesson.direction}</b> — {fmt.datetime_text(lesson.starts_at, tz)}"
+                      + "<br>" + self.tr("Places: {enrolled} of {capacity} taken").format(
+                          enrolled=lesson.enrolled, capacity=lesson.capacity))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Family: name or phone digits"))
+        self.found = QListWidget()
+        self.children = QListWidget()
+        self.adults = QSpinBox()
+        self.adults.setRange(0, 10)
+        self.adults.setEnabled(lesson.adults_allowed)
+        self.total = QLabel()
+        self.total.setStyleSheet("font-weight: 600;")
+        self.error = FieldError()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.enrol_button = buttons.addButton(self.tr("Enrol"),
+                                              QDialogButtonBox.ButtonRole.AcceptRole)
+        self.enrol_button.setEnabled(False)
+        adults = QHBoxLayout()
+        adults.addWidget(QLabel(self.tr("Adults coming along:")))
+        adults.addWidget(self.adults)
+        adults.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(self.search)
+        layout.addWidget(self.found, 1)
+        layout.addWidget(QLabel(self.tr("Children:")))
+        layout.addWidget(self.children, 1)
+        layout.addLayout(adults)
+        layout.addWidget(self.total)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.search.textChanged.connect(self._on_search)
+        self.found.currentItemChanged.connect(lambda item, _p: item and self.choose_family(
+            item.data(Qt.ItemDataRole.UserRole)))
+        self.children.itemChanged.connect(lambda _i: self._update_total())
+        self.adults.valueChanged.connect(lambda _v: self._update_total())
+        self.enrol_button.clicked.connect(self._on_enrol_clicked)
+        buttons.rejected.connect(self.reject)
+        if family_id is not None:
+            self.choose_family(family_id)
+
+    @Slot(str)
+    def _on_search(self, text: str) -> None:
+        self.found.clear()
+        for row in families.find(self.ctx.store, text, limit=50) if text.strip() else []:
+            item = QListWidgetItem(f"{row.parents} — {row.children}")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.found.addItem(item)
+
+    def choose_family(self, family_id: int) -> None:
+        self.family_id = family_id
+        card = families.card(self.ctx.store, family_id)
+        self.children.blockSignals(True)
+        self.children.clear()
+        for child in card.draft.children:
+            item = QListWidgetItem(child.name)
+            item.setData(Qt.ItemDataRole.UserRole, child.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if len(card.draft.children) == 1
+                               else Qt.CheckState.Unchecked)
+            self.children.addItem(item)
+        self.children.blockSignals(False)
+        self._update_total()
+
+    def chosen_children(self) -> list[int]:
+        return [self.children.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.children.count())
+                if self.children.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _update_total(self) -> None:
+        kids = self.chosen_children()
+        self.error.show_message("")
+        if self.family_id is None or not kids:
+            self.total.setText("")
+            self.enrol_button.setEnabled(False)
+            return
+        try:
+            q = enrolment.quote(self.ctx.store, self.lesson.id, self.family_id, kids,
+                                self.adults.value())
+        except errors.ValidationFailed as exc:
+            self.error.show_message(" ".join(messages.field_message(c)
+                                             for c in exc.fields.values()))
+            self.enrol_button.setEnabled(False)
+            return
+        parts = [f"{line.child}: {money.format_rub(line.price)}"
+                 + (" (" + self.tr("−10% sibling") + ")" if line.discounted else "")
+                 for line in q.lines]
+        if q.adults:
+            parts.append(self.tr("adults: {amount}").format(amount=money.format_rub(
+                q.adults_price)))
+        self.total.setText("; ".join(parts) + "\n" + self.tr("Total: {amount}").format(
+            amount=money.format_rub(q.total)))
+        self.enrol_button.setEnabled(True)
+
+    @Slot()
+    def _on_enrol_clicked(self) -> None:
+        kids = self.chosen_children()
+        try:
+            self.enrolled = enrolment.enrol(self.ctx.store, self.ctx.actor, self.lesson.id,
+                                            self.family_id, kids, self.adults.value())
+        except errors.LessonFull as exc:
+            answer = QMessageBox.question(
+                self, self.windowTitle(),
+                self.tr("The lesson is full: {free} places left. Put the children on the "
+                        "waitlist? The first on it gets a place when one frees up.").format(
+                    free=exc.params["free"]))
+            if answer == QMessageBox.StandardButton.Yes:
+                enrolment.add_to_waitlist(self.ctx.store, self.ctx.actor, self.lesson.id,
+                                          self.family_id, kids)
+                self.ctx.notifier.changed.emit("enrolment")
+                self.accept()
+            return
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            return
+        self.ctx.notifier.changed.emit("enrolment")
+        self.accept()
+
+

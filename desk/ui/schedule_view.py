@@ -1,0 +1,242 @@
+"""The schedule: a week grid (days × start times, each lesson with its fill "5/8") and a list
+with filters; new lessons and series, enrolment, cancelling."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
+    QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from desk.services import errors, money, schedule
+from desk.ui import fmt, messages
+from desk.ui.context import Context
+from desk.ui.freshness import Freshness
+from desk.ui.lesson_dialogs import EnrolDialog, LessonDialog
+
+FULL = QColor("#fde2e1")
+LessonRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ScheduleView(QWidget):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        today = ctx.store.now().astimezone(ctx.studio.tz).date()
+        self.monday = today - dt.timedelta(days=today.weekday())
+        self.rows: list[schedule.LessonRow] = []
+
+        self.prev_button = QPushButton("◀")
+        self.next_button = QPushButton("▶")
+        self.today_button = QPushButton(self.tr("This week"))
+        self.week_label = QLabel()
+        self.week_label.setStyleSheet("font-weight: 600;")
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("Week"), "week")
+        self.mode.addItem(self.tr("List"), "list")
+        self.direction = QComboBox()
+        self.direction.addItem(self.tr("All directions"), None)
+        for d in schedule.directions(ctx.store):
+            self.direction.addItem(d.name, d.id)
+        self.teacher = QComboBox()
+        self.teacher.addItem(self.tr("All teachers"), None)
+        for t in schedule.teachers(ctx.store):
+            self.teacher.addItem(t.name, t.id)
+        self.new_button = QPushButton(self.tr("New lesson…"))
+        self.edit_button = QPushButton(self.tr("Change…"))
+        self.enrol_button = QPushButton(self.tr("Enrol…"))
+        self.cancel_button = QPushButton(self.tr("Cancel the lesson…"))
+
+        self.grid = QTableWidget(0, 7)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.setWordWrap(True)
+        self.list = QTreeWidget()
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels([self.tr("When"), self.tr("Direction"), self.tr("Teacher"),
+                                   self.tr("Room"), self.tr("Places"), self.tr("Price")])
+        for col, width in enumerate((130, 200, 180, 120, 80)):
+            self.list.setColumnWidth(col, width)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.grid)
+        self.stack.addWidget(self.list)
+        self.summary = QLabel()
+
+        nav = QHBoxLayout()
+        for w in (self.prev_button, self.today_button, self.next_button):
+            nav.addWidget(w)
+        nav.addWidget(self.week_label, 1)
+        for w in (self.mode, self.direction, self.teacher):
+            nav.addWidget(w)
+        actions = QHBoxLayout()
+        for w in (self.new_button, self.edit_button, self.enrol_button, self.cancel_button):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        actions.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.addLayout(nav)
+        layout.addLayout(actions)
+        layout.addWidget(self.stack, 1)
+
+        self.prev_button.clicked.connect(lambda: self.go(-7))
+        self.next_button.clicked.connect(lambda: self.go(7))
+        self.today_button.clicked.connect(self._on_today)
+        self.mode.currentIndexChanged.connect(self._on_mode)
+        self.direction.currentIndexChanged.connect(self.refresh)
+        self.teacher.currentIndexChanged.connect(self.refresh)
+        self.new_button.clicked.connect(self._on_new)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.enrol_button.clicked.connect(self._on_enrol)
+        self.cancel_button.clicked.connect(self._on_cancel)
+        self.grid.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.grid.cellDoubleClicked.connect(lambda *_: self._on_enrol())
+        self.list.itemDoubleClicked.connect(lambda *_: self._on_enrol())
+        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.go(-7))
+        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.go(7))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier,
+                                   ("schedule", "enrolment", "attendance"))
+        self._update_buttons()
+
+    def go(self, days: int) -> None:
+        self.monday += dt.timedelta(days=days)
+        self.refresh()
+
+    @Slot()
+    def _on_today(self) -> None:
+        today = self.ctx.store.now().astimezone(self.ctx.studio.tz).date()
+        self.monday = today - dt.timedelta(days=today.weekday())
+        self.refresh()
+
+    @Slot()
+    def _on_mode(self) -> None:
+        self.stack.setCurrentIndex(self.mode.currentIndex())
+        self._update_buttons()
+
+    @Slot()
+    def refresh(self) -> None:
+        self.rows = schedule.week(self.ctx.store, self.monday,
+                                  direction_id=self.direction.currentData(),
+                                  teacher_id=self.teacher.currentData())
+        sunday = self.monday + dt.timedelta(days=6)
+        self.week_label.setText(f"{fmt.date_text(self.monday)} — {fmt.date_text(sunday)}")
+        self._fill_grid()
+        self._fill_list()
+        taken = sum(r.enrolled for r in self.rows)
+        places = sum(r.capacity for r in self.rows)
+        self.summary.setText(self.tr("%n lesson(s)", "", len(self.rows))
+                             + self.tr(", {taken} of {places} places taken").format(
+                                 taken=taken, places=places))
+        self._update_buttons()
+
+    def _fill_grid(self) -> None:
+        tz = self.ctx.studio.tz
+        times = sorted({r.starts_at.astimezone(tz).time() for r in self.rows})
+        self.grid.clear()
+        self.grid.setRowCount(len(times))
+        labels = []
+        for i in range(7):
+            day = self.monday + dt.timedelta(days=i)
+            labels.append(fmt.day_text(day))
+        self.grid.setHorizontalHeaderLabels(labels)
+        self.grid.setVerticalHeaderLabels([t.strftime("%H:%M") for t in times])
+        for r in self.rows:
+            local = r.starts_at.astimezone(tz)
+            row, col = times.index(local.time()), local.weekday()
+            text = f"{r.direction}\n{r.enrolled}/{r.capacity}" + (
+                f" · {r.teacher}" if r.teacher else "")
+            existing = self.grid.item(row, col)
+            if existing is not None:  # two lessons at the same time: both in the cell
+                existing.setText(existing.text() + "\n" + text)
+                continue
+            item = QTableWidgetItem(text)
+            item.setData(LessonRole, r.id)
+            item.setToolTip(f"{r.direction}, {local:%H:%M}–{r.ends_at.astimezone(tz):%H:%M}"
+                            f"\n{r.teacher} {r.room}".strip())
+            if r.free == 0:
+                item.setBackground(QBrush(FULL))
+            self.grid.setItem(row, col, item)
+        self.grid.resizeRowsToContents()
+
+    def _fill_list(self) -> None:
+        tz = self.ctx.studio.tz
+        self.list.clear()
+        for r in self.rows:
+            item = QTreeWidgetItem([fmt.datetime_text(r.starts_at, tz), r.direction, r.teacher,
+                                    r.room, f"{r.enrolled}/{r.capacity}",
+                                    money.format_rub(r.price)])
+            item.setData(0, LessonRole, r.id)
+            self.list.addTopLevelItem(item)
+
+    def selected(self) -> schedule.LessonRow | None:
+        if self.stack.currentIndex() == 0:
+            item = self.grid.currentItem() if self.grid.selectedItems() else None
+            lesson_id = item.data(LessonRole) if item else None
+        else:
+            item = self.list.currentItem()
+            lesson_id = item.data(0, LessonRole) if item else None
+        return next((r for r in self.rows if r.id == lesson_id), None)
+
+    def select_lesson(self, lesson_id: int) -> None:
+        for row in range(self.grid.rowCount()):
+            for col in range(7):
+                item = self.grid.item(row, col)
+                if item is not None and item.data(LessonRole) == lesson_id:
+                    self.grid.setCurrentItem(item)
+        for i in range(self.list.topLevelItemCount()):
+            if self.list.topLevelItem(i).data(0, LessonRole) == lesson_id:
+                self.list.setCurrentItem(self.list.topLevelItem(i))
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        for b in (self.edit_button, self.enrol_button, self.cancel_button):
+            b.setEnabled(has)
+
+    @Slot()
+    def _on_new(self) -> None:
+        LessonDialog(self.ctx, parent=self).exec()
+
+    @Slot()
+    def _on_edit(self) -> None:
+        row = self.selected()
+        if row is not None:
+            LessonDialog(self.ctx, row, parent=self).exec()
+
+    @Slot()
+    def _on_enrol(self) -> None:
+        row = self.selected()
+        if row is not None:
+            EnrolDialog(self.ctx, row, parent=self).exec()
+
+    @Slot()
+    def _on_cancel(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Cancel the lesson"),
+            self.tr("{direction}, {when}: the lesson leaves the schedule, charges are reversed "
+                    "and the Communicator gets a task for every enrolled family. Reason:")
+            .format(direction=row.direction,
+                    when=fmt.datetime_text(row.starts_at, self.ctx.studio.tz)))
+        if not ok:
+            return
+        try:
+            told = schedule.cancel_lesson(self.ctx.store, self.ctx.actor, row.id, reason)
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.tr("Cancel the lesson"), messages.error_message(exc))
+            return
+        self.ctx.notifier.changed.emit("schedule")
+        self.ctx.notifier.changed.emit("task")
+        QMessageBox.information(self, self.tr("Cancel the lesson"), self.tr(
+            "The lesson is cancelled. Families to tell: %n (tasks for the Communicator).", "",
+            told))
+
+

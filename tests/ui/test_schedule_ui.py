@@ -1,0 +1,95 @@
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from desk.services import enrolment, families, schedule, tasks
+from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.ui.lesson_dialogs import EnrolDialog, LessonDialog
+from desk.ui.schedule_view import ScheduleView
+
+MSK = dt.timezone(dt.timedelta(hours=3))
+
+
+def ceramics(store):
+    return next(d for d in schedule.directions(store) if d.name == "Керамика")
+
+
+def family(store, actor, surname, *kids):
+    return families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft(f"{surname}а Мама"),),
+        children=tuple(ChildDraft(f"{surname} {k}") for k in kids)))
+
+
+def test_new_weekly_series_appears_in_the_week_grid_with_its_fill(qtbot, ctx):
+    view = ScheduleView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    dialog = LessonDialog(ctx, starts_at=dt.datetime(2026, 3, 5, 17, tzinfo=MSK))
+    qtbot.addWidget(dialog)
+    dialog.direction.setCurrentIndex(dialog.direction.findText("Керамика"))
+    assert dialog.capacity.value() == 8
+    dialog.repeat.setChecked(True)
+    dialog._on_accepted()
+    assert dialog.saved
+    cell = view.grid.item(0, 3)  # Thursday, 17:00
+    assert cell is not None and cell.text().startswith("Керамика\n0/8")
+    assert view.grid.verticalHeaderItem(0).text() == "17:00"
+    view.go(7)
+    assert view.grid.item(0, 3) is not None
+
+
+def test_enrol_into_a_full_lesson_is_refused_and_the_waitlist_offered(qtbot, ctx, actor,
+                                                                      monkeypatch):
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK), capacity=1))
+    first = family(ctx.store, actor, "Демин", "Петя")
+    enrolment.enrol(ctx.store, actor, lesson, first,
+                    [c.id for c in families.card(ctx.store, first).draft.children])
+    elkin = family(ctx.store, actor, "Ёлкин", "Саша")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    dialog = EnrolDialog(ctx, schedule.lesson(ctx.store, lesson))
+    qtbot.addWidget(dialog)
+    dialog.search.setText("елкин")
+    assert dialog.found.count() == 1
+    dialog.found.setCurrentRow(0)
+    assert dialog.enrol_button.isEnabled()
+    dialog.enrol_button.click()
+    assert asked and "full" in asked[0]
+    assert [name for _, name in enrolment.waitlist(ctx.store, lesson)] == ["Ёлкин Саша"]
+
+
+def test_sibling_discount_shows_in_the_total_before_confirming(qtbot, ctx, actor):
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK), price=100000,
+        sibling_discount=True))
+    fam = family(ctx.store, actor, "Ёлкин", "Саша", "Маша")
+    dialog = EnrolDialog(ctx, schedule.lesson(ctx.store, lesson), family_id=fam)
+    qtbot.addWidget(dialog)
+    for i in range(dialog.children.count()):
+        dialog.children.item(i).setCheckState(Qt.CheckState.Checked)
+    assert "1\u00a0900\u00a0₽" in dialog.total.text()  # 1000 + 900
+    dialog.enrol_button.click()
+    assert len(dialog.enrolled) == 2
+    assert schedule.lesson(ctx.store, lesson).enrolled == 2
+
+
+def test_cancel_a_lesson_creates_tasks_and_leaves_the_grid(qtbot, ctx, actor, monkeypatch):
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK)))
+    fam = family(ctx.store, actor, "Ёлкин", "Саша")
+    enrolment.enrol(ctx.store, actor, lesson, fam,
+                    [c.id for c in families.card(ctx.store, fam).draft.children])
+    view = ScheduleView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.select_lesson(lesson)
+    assert view.selected().id == lesson
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("педагог заболел", True))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    view.cancel_button.click()
+    assert view.grid.rowCount() == 0
+    assert [t.family_id for t in tasks.listing(ctx.store) if t.origin == "lesson_cancelled"] \
+        == [fam]
