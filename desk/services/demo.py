@@ -13,8 +13,8 @@ from sqlalchemy import insert, text
 from desk.models.family import Channel, Child, Family, Guardian, TimelineEntry, TimelineKind
 from desk.models.studio import Role
 from desk.models.task import Task, TaskStatus
-from desk.models.wallet import GENESIS, EntryKind, LedgerEntry, PaymentMethod, Wallet
-from desk.services import bulk, contacts, search, studio, wallet
+from desk.models.wallet import EntryKind, PaymentMethod
+from desk.services import contacts, demo_schedule, search, studio
 from desk.services.db import SYSTEM_ACTOR, Store
 
 SURNAMES = [
@@ -84,24 +84,16 @@ def _phone_typed(rng: random.Random, n: int) -> tuple[str, str]:
     return typed, e164
 
 
-def _demo_wallet(rng: random.Random, fid: int, created: dt.datetime, payer: str,
-                 wallets: list[dict], entries: list[dict]) -> None:
-    """One to three top-ups, chained exactly as wallet.append chains them."""
-    head, total, at = GENESIS, 0, created
+def _demo_top_ups(rng: random.Random, created: dt.datetime, payer: str) -> list[tuple]:
+    """One to three top-ups as money events for demo_schedule.ledger_rows."""
     surname, first = (payer.split() + [""])[:2]
-    count = rng.randint(1, 3)
-    for seq in range(1, count + 1):
+    events, at = [], created
+    for _ in range(rng.randint(1, 3)):
         at += dt.timedelta(days=rng.randint(3, 30), hours=rng.randint(1, 8))
         amount = rng.choice([120000, 150000, 250000, 300000, 480000, 600000])
-        method = rng.choice(list(PaymentMethod))
-        note = f"{amount // 100} {surname} {first}".strip()
-        digest = wallet.entry_hash(head, fid, seq, at, EntryKind.TOPUP, amount, method, None,
-                                   note, None)
-        entries.append(dict(family_id=fid, seq=seq, at=at, kind=EntryKind.TOPUP, amount=amount,
-                            method=method, reverses_id=None, note=note, idempotency_key=None,
-                            staff_id=None, prev_hash=head, hash=digest))
-        head, total = digest, total + amount
-    wallets.append(dict(family_id=fid, balance=total, entries=count, head=head))
+        events.append((at, EntryKind.TOPUP, amount, rng.choice(list(PaymentMethod)),
+                       f"{amount // 100} {surname} {first}".strip(), None))
+    return events
 
 
 def generate(
@@ -128,11 +120,13 @@ def generate(
     with store.write(SYSTEM_ACTOR) as uow:
         s = uow.session
         first_id = (s.execute(text("SELECT coalesce(max(id), 0) FROM family")).scalar() or 0) + 1
+        next_child = (s.execute(text("SELECT coalesce(max(id), 0) FROM child")).scalar() or 0) + 1
+        all_children: list[tuple[int, int, str]] = []
+        money: dict[int, list[tuple]] = {}
         for start in range(0, families, batch):
             if cancelled():
                 return  # rolled back: nothing half-written
             fam_rows, g_rows, c_rows, t_rows, search_rows, task_rows = [], [], [], [], [], []
-            wallets, entries = [], []
             for i in range(start, min(start + batch, families)):
                 fid = first_id + i
                 male, female = rng.choice(SURNAMES)
@@ -166,8 +160,11 @@ def generate(
                     name = f"{male if boy else female} {first}"
                     age_days = rng.randrange(4 * 365, 15 * 365)
                     notes = rng.choice(NOTES) if rng.random() < 0.2 else ""
-                    c_rows.append(dict(family_id=fid, position=pos, name=name, notes=notes,
+                    c_rows.append(dict(id=next_child, family_id=fid, position=pos, name=name,
+                                       notes=notes,
                                        birth_date=today - dt.timedelta(days=age_days)))
+                    all_children.append((next_child, fid, name))
+                    next_child += 1
                     names.append(name)
                 t_rows.append(dict(family_id=fid, at=created, kind=TimelineKind.CREATED, text=""))
                 if rng.random() < 0.3:
@@ -189,18 +186,19 @@ def generate(
                     ))
                 search_rows.append({"id": fid, "body": search.document(names, phones, extras)})
                 if rng.random() < 0.6:
-                    _demo_wallet(rng, fid, created, names[0], wallets, entries)
+                    money[fid] = _demo_top_ups(rng, created, names[0])
             s.execute(insert(Family), fam_rows)
             s.execute(insert(Guardian), g_rows)
             s.execute(insert(Child), c_rows)
             s.execute(insert(TimelineEntry), t_rows)
             if task_rows:
                 s.execute(insert(Task), task_rows)
-            bulk.insert_rows(s, Wallet.__table__, wallets)
-            bulk.insert_rows(s, LedgerEntry.__table__, entries)
             s.execute(text("INSERT INTO family_search(rowid, body) VALUES (:id, :body)"),
                       search_rows)
             if progress:
                 progress(min(start + batch, families), families)
+        if all_children:
+            demo_schedule.generate(s, rng, today, info.tz, all_children, money)
+        demo_schedule.insert_ledger(s, money)
         uow.audit("demo.generate", after=f'{{"families": {families}, "seed": {seed}}}')
         uow.commit()

@@ -86,3 +86,13 @@ def test_find_json_with_more_matches_than_sqlite_variables(tmp_path, capsys):
     assert run(capsys, "demo-db", str(path), "--families", "1500")[0] == 0
     code, out, _ = run(capsys, "find", "", "--db", str(path), "--json")
     assert code == 0 and len(json.loads(out)) == 1500
+
+
+def test_demo_has_a_year_of_lessons_and_three_slips_for_the_check(demo, capsys):
+    with sqlite3.connect(demo) as db:
+        lessons = db.execute("SELECT count(*) FROM lesson").fetchone()[0]
+        enrolments = db.execute("SELECT count(*) FROM enrolment").fetchone()[0]
+    assert lessons >= 8 * 50 and enrolments > lessons
+    code, out, _ = run(capsys, "check", "--db", str(demo))
+    assert code == 0  # the ledger itself is sound
+    assert "not marked" in out and "debited 2 times" in out and "debited 0 times" in out
