@@ -49,6 +49,9 @@ class LedgerEntry(Base):
     __table_args__ = (
         Index("ix_ledger_family_seq", "family_id", "seq", unique=True),
         Index("ux_ledger_idempotency", "idempotency_key", unique=True),
+        # covering the attendance check's per-enrolment sums, and finding reversals
+        Index("ix_ledger_enrolment_cover", "enrolment_id", "amount", "reverses_id"),
+        Index("ix_ledger_reverses", "reverses_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -60,7 +63,7 @@ class LedgerEntry(Base):
     method: Mapped[PaymentMethod | None] = mapped_column(
         Enum(PaymentMethod, native_enum=False, length=20))
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
-    enrolment_id: Mapped[int | None] = mapped_column(ForeignKey("enrolment.id"), index=True)
+    enrolment_id: Mapped[int | None] = mapped_column(ForeignKey("enrolment.id"))
     note: Mapped[str] = mapped_column(Text, default="")
     idempotency_key: Mapped[str | None] = mapped_column(String(64))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))

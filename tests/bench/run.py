@@ -126,6 +126,34 @@ def main() -> int:
     med = statistics.median(cards) * 1000
     row("open a family card (median)", f"{med:.1f} ms", "<= 50 ms", med <= 50)
 
+    from desk.services import attendance, wallet
+
+    checks, sums = [], []
+    for _ in range(5):
+        t = time.perf_counter()
+        attendance.to_check(store)
+        checks.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        wallet.balances(store)
+        sums.append(time.perf_counter() - t)
+    with store.read() as s:
+        from sqlalchemy import text
+
+        enrolments = s.execute(text("SELECT count(*) FROM enrolment")).scalar()
+    med = statistics.median(checks) * 1000
+    row(f"'to check' list ({enrolments:,} enrolments)", f"{med:.0f} ms", "<= 100 ms", med <= 100)
+    med = statistics.median(sums) * 1000
+    row("all wallet balances", f"{med:.0f} ms", "<= 200 ms", med <= 200)
+    window.tabs.setCurrentIndex(window.TAB_SCHEDULE)
+    weeks = []
+    for step in (-7, -7, -7, 7, 7, 7, 7):
+        t = time.perf_counter()
+        window.schedule.go(step)
+        window.schedule.grid.viewport().repaint()
+        weeks.append(time.perf_counter() - t)
+    med = statistics.median(weeks) * 1000
+    row("week view renders (median)", f"{med:.0f} ms", "<= 100 ms", med <= 100)
+
     csv_path = tmp / "import.csv"
     with csv_path.open("w", encoding="utf-8") as f:
         f.write("parent;phone;child;birth_date\n")
