@@ -20,6 +20,7 @@ from desk.ui.import_dialog import ImportDialog
 from desk.ui.labels import role_name
 from desk.ui.progress import run_with_progress
 from desk.ui.schedule_view import ScheduleView
+from desk.ui.studio_dialog import StudioDialog
 from desk.ui.workspaces import TasksArea, Workspace
 
 
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
             go.addAction(action)
             self.addAction(action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.studio_action = settings_menu.addAction(self.tr("Directions, teachers and rooms…"))
+        self.studio_action.triggered.connect(lambda: StudioDialog(self.ctx, self).exec())
+        self.studio_action.setEnabled(not self.ctx.store.read_only)
         language = settings_menu.addMenu(self.tr("Language"))
         group = QActionGroup(self)
         current = str(QSettings().value("language", "ru"))

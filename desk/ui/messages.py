@@ -20,6 +20,20 @@ FIELD_MESSAGES = {
     "title_empty": QT_TRANSLATE_NOOP("Messages", "Enter what needs to be done."),
     "assignee_missing": QT_TRANSLATE_NOOP("Messages", "Choose who does it."),
     "timezone_invalid": QT_TRANSLATE_NOOP("Messages", "Choose a time zone from the list."),
+    "name_taken": QT_TRANSLATE_NOOP("Messages", "This name is already used."),
+    "capacity_invalid": QT_TRANSLATE_NOOP("Messages", "There must be at least one place."),
+    "capacity_below_enrolled": QT_TRANSLATE_NOOP(
+        "Messages", "More children are already enrolled than this number of places."),
+    "amount_not_positive": QT_TRANSLATE_NOOP("Messages", "The amount cannot be negative."),
+    "duration_invalid": QT_TRANSLATE_NOOP("Messages", "The lesson is too short."),
+    "direction_missing": QT_TRANSLATE_NOOP("Messages", "Choose a direction."),
+    "teacher_missing": QT_TRANSLATE_NOOP("Messages", "Choose a teacher from the list."),
+    "last_date_before_first": QT_TRANSLATE_NOOP(
+        "Messages", "The last date is before the first lesson."),
+    "series_too_long": QT_TRANSLATE_NOOP("Messages", "A series can span one year at most."),
+    "children_missing": QT_TRANSLATE_NOOP("Messages", "Tick the children to enrol."),
+    "already_enrolled": QT_TRANSLATE_NOOP("Messages", "This child is already enrolled."),
+    "adults_not_allowed": QT_TRANSLATE_NOOP("Messages", "Adults are not allowed in this lesson."),
     "staff_roles_missing": QT_TRANSLATE_NOOP(
         "Messages", "Name at least one System person and one Communicator."),
 }
@@ -43,6 +57,9 @@ ERROR_MESSAGES = {
         "Messages", "The system's password store is not available on this computer."),
     "import_failed": QT_TRANSLATE_NOOP("Messages", "The file could not be imported."),
     "cancelled": QT_TRANSLATE_NOOP("Messages", "Cancelled: nothing was written."),
+    "lesson_full": QT_TRANSLATE_NOOP("Messages", "The lesson is full."),
+    "lesson_cancelled": QT_TRANSLATE_NOOP("Messages", "The lesson is cancelled."),
+    "already_posted": QT_TRANSLATE_NOOP("Messages", "These payments were posted before."),
 }
 
 

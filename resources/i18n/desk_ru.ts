@@ -328,6 +328,37 @@
     </message>
 </context>
 <context>
+    <name>DirectionsEditor</name>
+    <message>
+        <source>New direction</source>
+        <translation>Новое направление</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Places by default:</source>
+        <translation>Мест по умолчанию:</translation>
+    </message>
+    <message>
+        <source>Price by default, ₽:</source>
+        <translation>Цена по умолчанию, ₽:</translation>
+    </message>
+    <message>
+        <source>Minutes by default:</source>
+        <translation>Минут по умолчанию:</translation>
+    </message>
+    <message>
+        <source>Enter a price such as 1 200 or 1200,50.</source>
+        <translation>Введите цену, например 1 200 или 1200,50.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol into the lesson</source>
@@ -1204,6 +1235,10 @@
         <translation>&amp;Настройки</translation>
     </message>
     <message>
+        <source>Directions, teachers and rooms…</source>
+        <translation>Направления, педагоги и залы…</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
@@ -1327,6 +1362,54 @@
         <translation>Выберите часовой пояс из списка.</translation>
     </message>
     <message>
+        <source>This name is already used.</source>
+        <translation>Такое название уже есть.</translation>
+    </message>
+    <message>
+        <source>There must be at least one place.</source>
+        <translation>Нужно хотя бы одно место.</translation>
+    </message>
+    <message>
+        <source>More children are already enrolled than this number of places.</source>
+        <translation>Записано уже больше детей, чем столько мест.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>Сумма не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>The lesson is too short.</source>
+        <translation>Слишком короткое занятие.</translation>
+    </message>
+    <message>
+        <source>Choose a direction.</source>
+        <translation>Выберите направление.</translation>
+    </message>
+    <message>
+        <source>Choose a teacher from the list.</source>
+        <translation>Выберите педагога из списка.</translation>
+    </message>
+    <message>
+        <source>The last date is before the first lesson.</source>
+        <translation>Последняя дата раньше первого занятия.</translation>
+    </message>
+    <message>
+        <source>A series can span one year at most.</source>
+        <translation>Серия может длиться не больше года.</translation>
+    </message>
+    <message>
+        <source>Tick the children to enrol.</source>
+        <translation>Отметьте детей, которых записать.</translation>
+    </message>
+    <message>
+        <source>This child is already enrolled.</source>
+        <translation>Этот ребёнок уже записан.</translation>
+    </message>
+    <message>
+        <source>Adults are not allowed in this lesson.</source>
+        <translation>На это занятие взрослые не допускаются.</translation>
+    </message>
+    <message>
         <source>Name at least one System person and one Communicator.</source>
         <translation>Нужны хотя бы один Человек-Система и один Коммуникатор.</translation>
     </message>
@@ -1373,6 +1456,18 @@
     <message>
         <source>Cancelled: nothing was written.</source>
         <translation>Отменено: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>The lesson is full.</source>
+        <translation>Мест на занятии нет.</translation>
+    </message>
+    <message>
+        <source>The lesson is cancelled.</source>
+        <translation>Занятие отменено.</translation>
+    </message>
+    <message>
+        <source>These payments were posted before.</source>
+        <translation>Эти платежи уже проводились.</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1574,21 @@
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsEditor</name>
+    <message>
+        <source>New room</source>
+        <translation>Новый зал</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +1753,25 @@
     </message>
 </context>
 <context>
+    <name>StudioDialog</name>
+    <message>
+        <source>Directions, teachers and rooms</source>
+        <translation>Направления, педагоги и залы</translation>
+    </message>
+    <message>
+        <source>Directions</source>
+        <translation>Направления</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>Педагоги</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Залы</translation>
+    </message>
+</context>
+<context>
     <name>TaskDialog</name>
     <message>
         <source>Task</source>
@@ -1764,6 +1893,37 @@
     <message>
         <source>Show:</source>
         <translation>Показать:</translation>
+    </message>
+</context>
+<context>
+    <name>TeachersEditor</name>
+    <message>
+        <source>New teacher</source>
+        <translation>Новый педагог</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Head teacher (gets the second feedback calls)</source>
+        <translation>Главный педагог (звонит за второй обратной связью)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Telegram:</source>
+        <translation>Telegram:</translation>
     </message>
 </context>
 <context>
