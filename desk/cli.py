@@ -67,6 +67,13 @@ def parser() -> argparse.ArgumentParser:
     post_cmd.add_argument("--confirm-new", action="store_true",
                           help="lines posted before are new payments: post them again")
 
+    sched = sub.add_parser("schedule", help="the schedule")
+    sched_sub = sched.add_subparsers(dest="action", required=True)
+    export_cmd = sched_sub.add_parser("export", help="a week for the client portal")
+    export_cmd.add_argument("--week", required=True, help="YYYY-Www, e.g. 2026-W10")
+    export_cmd.add_argument("out", type=Path, help="OUT.ics or OUT.csv")
+    export_cmd.add_argument("--db", type=Path, dest="sub_db")
+
     shots = sub.add_parser("screenshots", help="render every main screen to PNG")
     shots.add_argument("dir", type=Path)
     shots.add_argument("--db", type=Path, dest="sub_db")
@@ -227,6 +234,15 @@ def cmd_payments(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schedule(args: argparse.Namespace) -> int:
+    from desk.services import portal
+
+    monday = portal.parse_week(args.week)
+    count = portal.export_week(_open(args), monday, args.out)
+    print(f"{args.out}: {count} lessons of the week {args.week}")
+    return 0
+
+
 def cmd_screenshots(args: argparse.Namespace) -> int:
     from desk import app
 
@@ -241,5 +257,6 @@ COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "payments": cmd_payments,
+    "schedule": cmd_schedule,
     "screenshots": cmd_screenshots,
 }

@@ -4,16 +4,17 @@ with filters; new lessons and series, enrolment, cancelling."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
     QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
 )
 
-from desk.services import errors, money, schedule
+from desk.services import errors, money, portal, schedule
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
@@ -51,6 +52,9 @@ class ScheduleView(QWidget):
         self.edit_button = QPushButton(self.tr("Change…"))
         self.enrol_button = QPushButton(self.tr("Enrol…"))
         self.cancel_button = QPushButton(self.tr("Cancel the lesson…"))
+        self.export_button = QPushButton(self.tr("Export the week…"))
+        self.export_button.setToolTip(self.tr("An .ics calendar or a .csv table for the client "
+                                              "portal"))
 
         self.grid = QTableWidget(0, 7)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -79,6 +83,7 @@ class ScheduleView(QWidget):
             actions.addWidget(w)
         actions.addStretch(1)
         actions.addWidget(self.summary)
+        actions.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
         layout.addLayout(actions)
@@ -94,6 +99,7 @@ class ScheduleView(QWidget):
         self.edit_button.clicked.connect(self._on_edit)
         self.enrol_button.clicked.connect(self._on_enrol)
         self.cancel_button.clicked.connect(self._on_cancel)
+        self.export_button.clicked.connect(self._on_export)
         self.grid.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.grid.cellDoubleClicked.connect(lambda *_: self._on_enrol())
@@ -214,6 +220,25 @@ class ScheduleView(QWidget):
         row = self.selected()
         if row is not None:
             EnrolDialog(self.ctx, row, parent=self).exec()
+
+    @Slot()
+    def _on_export(self) -> None:
+        iso = self.monday.isocalendar()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the week"),
+            str(Path.home() / f"schedule-{iso.year}-W{iso.week:02d}.ics"),
+            self.tr("Calendar (*.ics);;Table (*.csv)"))
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        try:
+            count = portal.export_week(self.ctx.store, self.monday, path)
+        except (errors.DeskError, OSError) as exc:
+            text = messages.error_message(exc) if isinstance(exc, errors.DeskError) else str(exc)
+            QMessageBox.warning(self, self.tr("Export the week"), text)
+            return
+        self.summary.setText(self.tr("Exported %n lesson(s)", "", count) + f": {path.name}")
 
     @Slot()
     def _on_cancel(self) -> None:

@@ -1630,6 +1630,14 @@
         <translation>Отменить занятие…</translation>
     </message>
     <message>
+        <source>Export the week…</source>
+        <translation>Выгрузить неделю…</translation>
+    </message>
+    <message>
+        <source>An .ics calendar or a .csv table for the client portal</source>
+        <translation>Календарь .ics или таблица .csv для личного кабинета клиентов</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Когда</translation>
     </message>
@@ -1664,6 +1672,22 @@
     <message>
         <source>, {taken} of {places} places taken</source>
         <translation>, занято {taken} из {places} мест</translation>
+    </message>
+    <message>
+        <source>Export the week</source>
+        <translation>Выгрузка недели</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics);;Table (*.csv)</source>
+        <translation>Календарь (*.ics);;Таблица (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n lesson(s)</source>
+        <translation>
+            <numerusform>Выгружено %n занятие</numerusform>
+            <numerusform>Выгружено %n занятия</numerusform>
+            <numerusform>Выгружено %n занятий</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel the lesson</source>

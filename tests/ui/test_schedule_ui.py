@@ -93,3 +93,14 @@ def test_cancel_a_lesson_creates_tasks_and_leaves_the_grid(qtbot, ctx, actor, mo
     assert view.grid.rowCount() == 0
     assert [t.family_id for t in tasks.listing(ctx.store) if t.origin == "lesson_cancelled"] \
         == [fam]
+
+
+def test_export_the_shown_week(qtbot, ctx, actor, tmp_path):
+    schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK)))
+    view = ScheduleView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.export_to(tmp_path / "week.csv")
+    assert "Керамика" in (tmp_path / "week.csv").read_text(encoding="utf-8-sig")
+    assert "1 lesson(s)" in view.summary.text()
