@@ -74,6 +74,14 @@ def parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("out", type=Path, help="OUT.ics or OUT.csv")
     export_cmd.add_argument("--db", type=Path, dest="sub_db")
 
+    fin = sub.add_parser("finance", help="money reports")
+    fin_sub = fin.add_subparsers(dest="action", required=True)
+    rep = fin_sub.add_parser("report", help="by day, method and direction, to XLSX")
+    rep.add_argument("--from", dest="since", required=True, help="YYYY-MM-DD")
+    rep.add_argument("--to", dest="until", required=True, help="YYYY-MM-DD")
+    rep.add_argument("out", type=Path, help="OUT.xlsx")
+    rep.add_argument("--db", type=Path, dest="sub_db")
+
     shots = sub.add_parser("screenshots", help="render every main screen to PNG")
     shots.add_argument("dir", type=Path)
     shots.add_argument("--db", type=Path, dest="sub_db")
@@ -243,6 +251,21 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_finance(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from desk.services import errors, finance
+
+    try:
+        since, until = dt.date.fromisoformat(args.since), dt.date.fromisoformat(args.until)
+    except ValueError as exc:
+        raise errors.DeskError(f"dates are written YYYY-MM-DD ({exc})") from exc
+    rep = finance.report(_open(args), since, until)
+    finance.export_xlsx(rep, args.out)
+    print(f"{args.out}: {len(rep.rows)} rows from {since} to {until}")
+    return 0
+
+
 def cmd_screenshots(args: argparse.Namespace) -> int:
     from desk import app
 
@@ -258,5 +281,6 @@ COMMANDS = {
     "export": cmd_export,
     "payments": cmd_payments,
     "schedule": cmd_schedule,
+    "finance": cmd_finance,
     "screenshots": cmd_screenshots,
 }

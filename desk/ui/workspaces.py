@@ -12,6 +12,7 @@ from desk.models.task import TaskStatus
 from desk.services import tasks
 from desk.ui import fmt
 from desk.ui.attendance_view import AttendanceView
+from desk.ui.finance_view import FinanceView
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
 from desk.ui.task_views import TaskList
@@ -47,6 +48,8 @@ class Workspace(QWidget):
             self.attendance = AttendanceView(ctx)
             self.sections.addTab(self.today, self.tr("Today's tasks"))
             self.sections.addTab(self.attendance, self.tr("Attendance check"))
+            self.finance = FinanceView(ctx)
+            self.sections.addTab(self.finance, self.tr("Wallets and report"))
             layout.addWidget(self.sections, 1)
         else:
             layout.addWidget(self.today, 1)

@@ -674,6 +674,117 @@
     </message>
 </context>
 <context>
+    <name>FinanceView</name>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Баланс</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>На 7 дней</translation>
+    </message>
+    <message>
+        <source>Short by</source>
+        <translation>Не хватает</translation>
+    </message>
+    <message>
+        <source>Remind the selected families</source>
+        <translation>Напомнить выбранным семьям</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Выгрузить в Excel…</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <source>Method or direction</source>
+        <translation>Способ или направление</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Операции</translation>
+    </message>
+    <message>
+        <source>Wallet control: negative or not enough for the coming week</source>
+        <translation>Контроль кошельков: минус или не хватает на ближайшую неделю</translation>
+    </message>
+    <message>
+        <source>Finance report from</source>
+        <translation>Финансовый отчёт с</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family(ies) to remind</source>
+        <translation>
+            <numerusform>Напомнить %n семье</numerusform>
+            <numerusform>Напомнить %n семьям</numerusform>
+            <numerusform>Напомнить %n семьям</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reminders for the Communicator: %n</source>
+        <translation>
+            <numerusform>Напоминаний для Коммуникатора: %n</numerusform>
+            <numerusform>Напоминаний для Коммуникатора: %n</numerusform>
+            <numerusform>Напоминаний для Коммуникатора: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Дата окончания раньше даты начала.</translation>
+    </message>
+    <message>
+        <source>Export the finance report</source>
+        <translation>Выгрузка финансового отчёта</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Finance report</source>
+        <translation>Финансовый отчёт</translation>
+    </message>
+    <message>
+        <source>Amount, ₽</source>
+        <translation>Сумма, ₽</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Итоги</translation>
+    </message>
+</context>
+<context>
     <name>GuardianBox</name>
     <message>
         <source>Surname First name</source>
@@ -2056,6 +2167,10 @@
     <message>
         <source>Attendance check</source>
         <translation>Проверка отметок</translation>
+    </message>
+    <message>
+        <source>Wallets and report</source>
+        <translation>Кошельки и отчёт</translation>
     </message>
     <message>
         <source>Today, {date} — {role}</source>

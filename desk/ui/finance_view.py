@@ -1,0 +1,188 @@
+"""Wallet control (families short for the coming week, reminders in one step) and the finance
+report by day, method and direction with XLSX export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+    QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desk.models.wallet import EntryKind, PaymentMethod
+from desk.services import errors, finance, money
+from desk.ui import fmt, messages
+from desk.ui.context import Context
+from desk.ui.freshness import Freshness
+from desk.ui.labels import entry_kind_name, method_name
+from desk.ui.progress import run_with_progress
+
+
+class FinanceView(QWidget):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.alerts: list[finance.WalletAlert] = []
+        self.report: finance.Report | None = None
+
+        self.control = QTreeWidget()
+        self.control.setRootIsDecorated(False)
+        self.control.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.control.setHeaderLabels([self.tr("Family"), self.tr("Balance"),
+                                      self.tr("Next 7 days"), self.tr("Short by")])
+        self.control.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.control.header().setStretchLastSection(False)
+        for col in (1, 2, 3):
+            self.control.setColumnWidth(col, 110)
+        self.remind_button = QPushButton(self.tr("Remind the selected families"))
+        self.control_summary = QLabel()
+
+        today = ctx.store.now().astimezone(ctx.studio.tz).date()
+        self.since = QDateEdit(QDate(today.year, today.month, 1))
+        self.until = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+        self.show_button = QPushButton(self.tr("Show"))
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels([self.tr("Day"), self.tr("Entry"),
+                                    self.tr("Method or direction"), self.tr("Amount"),
+                                    self.tr("Entries")])
+        for col, width in enumerate((100, 160, 200, 120)):
+            self.table.setColumnWidth(col, width)
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(QLabel(self.tr("Wallet control: negative or not enough for the coming week")))
+        ll.addWidget(self.control, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.control_summary, 1)
+        row.addWidget(self.remind_button)
+        ll.addLayout(row)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Finance report from")))
+        top.addWidget(self.since)
+        top.addWidget(QLabel(self.tr("to")))
+        top.addWidget(self.until)
+        top.addWidget(self.show_button)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+        rl.addLayout(top)
+        rl.addWidget(self.table, 1)
+        rl.addWidget(self.totals)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([480, 720])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.remind_button.clicked.connect(self._on_remind)
+        self.show_button.clicked.connect(self.show_report)
+        self.export_button.clicked.connect(self._on_export)
+        self.control.itemSelectionChanged.connect(
+            lambda: self.remind_button.setEnabled(bool(self.control.selectedItems())))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier,
+                                   ("wallet", "attendance", "enrolment", "schedule"))
+        self.remind_button.setEnabled(False)
+
+    @Slot()
+    def refresh(self) -> None:
+        self.alerts = finance.control(self.ctx.store)
+        self.control.clear()
+        for a in self.alerts:
+            item = QTreeWidgetItem([a.title, money.format_rub(a.balance),
+                                    money.format_rub(a.upcoming), money.format_rub(a.shortfall)])
+            item.setData(0, Qt.ItemDataRole.UserRole, a.family_id)
+            for col in (1, 2, 3):
+                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+            self.control.addTopLevelItem(item)
+        self.control_summary.setText(self.tr("%n family(ies) to remind", "", len(self.alerts)))
+        self.show_report()
+
+    @Slot()
+    def _on_remind(self) -> None:
+        chosen = {i.data(0, Qt.ItemDataRole.UserRole) for i in self.control.selectedItems()}
+        alerts = [a for a in self.alerts if a.family_id in chosen]
+        count = finance.remind(self.ctx.store, self.ctx.actor, alerts)
+        self.ctx.notifier.changed.emit("task")
+        self.control_summary.setText(self.tr("Reminders for the Communicator: %n", "", count))
+
+    def _dates(self) -> tuple[dt.date, dt.date]:
+        return fmt.from_qdate(self.since.date()), fmt.from_qdate(self.until.date())
+
+    @Slot()
+    def show_report(self) -> None:
+        since, until = self._dates()
+        try:
+            self.report = finance.report(self.ctx.store, since, until)
+        except errors.ValidationFailed:
+            self.totals.setText(self.tr("The end date is before the start date."))
+            return
+        self.table.clear()
+        for r in self.report.rows:
+            group = method_name(PaymentMethod(r.group)) if r.group in _METHODS else r.group
+            item = QTreeWidgetItem([fmt.short_date(r.day), entry_kind_name(r.kind), group,
+                                    money.format_rub(r.amount), str(r.count)])
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.addTopLevelItem(item)
+        self.totals.setText("; ".join(
+            f"{entry_kind_name(kind)}: {money.format_rub(self.report.total(kind))}"
+            for kind in EntryKind if self.report.total(kind)))
+
+    @Slot()
+    def _on_export(self) -> None:
+        since, until = self._dates()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the finance report"),
+            str(Path.home() / f"finance-{since}-{until}.xlsx"), self.tr("Excel (*.xlsx)"))
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        since, until = self._dates()
+        labels = report_labels()
+        run_with_progress(
+            self, self.ctx, self.tr("Exporting…"),
+            lambda _p: finance.export_xlsx(finance.report(self.ctx.store, since, until), path,
+                                           labels),
+            lambda _r: self.totals.setText(self.tr("Saved: {path}").format(path=path)),
+            self._on_failed)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, errors.DeskError):
+            QMessageBox.warning(self, self.tr("Finance report"), messages.error_message(exc))
+        else:
+            self.ctx.runner.on_error(exc)
+
+
+_METHODS = {m.value for m in PaymentMethod}
+
+
+def report_labels() -> dict[str, str]:
+    """Column names, kinds and methods in the user's language for the XLSX file."""
+    labels = {k.value: entry_kind_name(k) for k in EntryKind}
+    labels.update({m.value: method_name(m) for m in PaymentMethod})
+    labels.update({
+        "day": QCoreApplication.translate("FinanceView", "Day"),
+        "kind": QCoreApplication.translate("FinanceView", "Entry"),
+        "method_or_direction": QCoreApplication.translate("FinanceView", "Method or direction"),
+        "amount_rub": QCoreApplication.translate("FinanceView", "Amount, ₽"),
+        "entries": QCoreApplication.translate("FinanceView", "Entries"),
+        "sheet.rows": QCoreApplication.translate("FinanceView", "Entries"),
+        "sheet.totals": QCoreApplication.translate("FinanceView", "Totals"),
+    })
+    return labels
