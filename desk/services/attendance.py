@@ -231,6 +231,19 @@ def ask_teacher(store: Store, actor: Actor, lesson_id: int, enrolment_ids: list[
         return task_id
 
 
+def families_in_stage(store: Store, name: str) -> set[int]:
+    """Families with a child whose attended lessons put it in stage ``name`` (see STAGES)."""
+    low, high = next((lo, hi) for lo, hi, n in STAGES if n == name)
+    with store.read() as s:
+        counts = (select(Enrolment.family_id, Enrolment.child_id, func.count().label("n"))
+                  .where(Enrolment.mark == Mark.ATTENDED)
+                  .group_by(Enrolment.family_id, Enrolment.child_id).subquery())
+        stmt = select(counts.c.family_id).where(counts.c.n >= low).distinct()
+        if high is not None:
+            stmt = stmt.where(counts.c.n <= high)
+        return set(s.scalars(stmt))
+
+
 def attended_counts(store: Store, child_ids: list[int]) -> dict[int, int]:
     with store.read() as s:
         return dict(s.execute(select(Enrolment.child_id, func.count())

@@ -9,13 +9,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
 
-from desk.services import families
+from desk.services import attendance, families
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
+from desk.ui.labels import stage_name
 from desk.ui.table_model import RowsModel
 from desk.ui.family_card import FamilyCardView
 from desk.ui.family_editor import FamilyEditor
@@ -96,6 +97,11 @@ class FamiliesView(QWidget):
             self.tr("Search: parent's or child's name, any digits of a phone (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.count = QLabel()
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("Any stage"), None)
+        for _low, _high, name in attendance.STAGES:
+            self.stage.addItem(stage_name(name), name)
+        self.stage.setToolTip(self.tr("Families with a child at this stage (attended lessons)"))
         self.new_button = QPushButton(self.tr("New family"))
         self.new_button.setToolTip(self.tr("New family (Ctrl+N)"))
         self.model = FamilyListModel(lambda ids: families.rows_for(ctx.store, ids), self)
@@ -115,6 +121,7 @@ class FamiliesView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.stage)
         top.addWidget(self.new_button)
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -138,6 +145,7 @@ class FamiliesView(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self._debounce.timeout.connect(self.run_search)
         self.search.returnPressed.connect(self._on_search_return)
+        self.stage.currentIndexChanged.connect(self.run_search)
         self.table.activated_row.connect(self._open_row)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.selectionModel().currentRowChanged.connect(
@@ -154,6 +162,9 @@ class FamiliesView(QWidget):
     @Slot()
     def run_search(self) -> None:
         ids = families.find_ids(self.ctx.store, self.search.text())
+        if self.stage.currentData() is not None:
+            wanted = attendance.families_in_stage(self.ctx.store, self.stage.currentData())
+            ids = [i for i in ids if i in wanted]
         self.model.set_ids(ids)
         self.count.setText(self.tr("%n family(ies) found", "", len(ids)))
 

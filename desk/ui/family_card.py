@@ -12,12 +12,15 @@ from PySide6.QtWidgets import (
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.services import contacts, errors, families, privacy, tasks
+from desk.services import attendance, contacts, errors, families, privacy, tasks
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
+from desk.ui.lesson_dialogs import EnrolDialog, LessonPicker
 from desk.models.family import Relation
-from desk.ui.labels import audit_kind, channel_name, relation_name, timeline_name
+from desk.ui.labels import (
+    audit_kind, channel_name, relation_name, stage_name, timeline_name,
+)
 from desk.ui.task_views import TaskDialog, TaskList
 from desk.ui.wallet_views import WalletPanel
 
@@ -46,6 +49,8 @@ class FamilyCardView(QWidget):
         self.edit_button.setToolTip(self.tr("Edit the family (Ctrl+E)"))
         self.edit_button.setShortcut("Ctrl+E")
         self.task_button = QPushButton(self.tr("New task…"))
+        self.enrol_button = QPushButton(self.tr("Enrol…"))
+        self.enrol_button.setToolTip(self.tr("Enrol the family's children into a lesson"))
         self.more_button = QToolButton()
         self.more_button.setText(self.tr("Personal data"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -103,6 +108,7 @@ class FamilyCardView(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.more_button)
+        head.addWidget(self.enrol_button)
         head.addWidget(self.task_button)
         head.addWidget(self.edit_button)
         cl = QVBoxLayout(card)
@@ -118,6 +124,7 @@ class FamilyCardView(QWidget):
 
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.task_button.clicked.connect(self._on_task_clicked)
+        self.enrol_button.clicked.connect(self._on_enrol_clicked)
         self.export_action.triggered.connect(self._on_export_data)
         self.erase_action.triggered.connect(self._on_erase)
         self.note.returnPressed.connect(self._on_note_added)
@@ -147,8 +154,8 @@ class FamilyCardView(QWidget):
         tz = self.ctx.studio.tz
         today = self.ctx.store.now().astimezone(tz).date()
         self.title.setText(c.title or self.tr("Family without a name"))
-        for widget in (self.edit_button, self.task_button, self.more_button, self.note,
-                       self.note_button):
+        for widget in (self.edit_button, self.task_button, self.enrol_button, self.more_button,
+                       self.note, self.note_button):
             widget.setEnabled(not c.erased)
         parts = []
         for g in d.guardians:
@@ -166,8 +173,12 @@ class FamilyCardView(QWidget):
             if g.whatsapp:
                 bits.append("WhatsApp " + html.escape(contacts.display_phone(g.whatsapp)))
             parts.append(" · ".join(bits))
+        attended = attendance.attended_counts(self.ctx.store, [ch.id for ch in d.children])
         for ch in d.children:
             text = self.tr("Child:") + f" <b>{html.escape(ch.name)}</b>"
+            if attended.get(ch.id):
+                text += " · " + self.tr("stage: {stage}").format(
+                    stage=stage_name(attendance.stage(attended[ch.id])))
             if ch.birth_date:
                 age = families.child_age(ch.birth_date, today)
                 text += " — " + self.tr("%n year(s)", "", age) + ", " + fmt.date_text(ch.birth_date)
@@ -211,6 +222,14 @@ class FamilyCardView(QWidget):
         editor = FamilyEditor(self.ctx, self.current.draft, parent=self)
         editor.open_family_requested.connect(self.family_requested)
         editor.exec()
+
+    @Slot()
+    def _on_enrol_clicked(self) -> None:
+        if self.current is None:
+            return
+        picker = LessonPicker(self.ctx, self)
+        if picker.exec() and picker.chosen is not None:
+            EnrolDialog(self.ctx, picker.chosen, family_id=self.current.id, parent=self).exec()
 
     @Slot()
     def _on_task_clicked(self) -> None:

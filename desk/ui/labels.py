@@ -123,6 +123,18 @@ def mark_name(mark: Mark) -> str:
     return _t(_MARKS[mark])
 
 
+_STAGES = {
+    "first lesson": QT_TRANSLATE_NOOP("Labels", "first lesson"),
+    "2–7": QT_TRANSLATE_NOOP("Labels", "2–7 lessons"),
+    "8–20": QT_TRANSLATE_NOOP("Labels", "8–20 lessons"),
+    "more than 20": QT_TRANSLATE_NOOP("Labels", "more than 20 lessons"),
+}
+
+
+def stage_name(stage: str) -> str:
+    return _t(_STAGES[stage]) if stage in _STAGES else stage
+
+
 def status_name(status: TaskStatus) -> str:
     return _t(_STATUSES[status])
 

@@ -7,14 +7,16 @@ import datetime as dt
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QSpinBox,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QSpinBox,
     QVBoxLayout, QWidget,
 )
 
-from desk.services import enrolment, errors, families, money, schedule
+from desk.services import attendance, enrolment, errors, families, money, schedule
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError
+from desk.ui.labels import mark_name
 
 
 class LessonDialog(QDialog):
@@ -272,3 +274,133 @@ class EnrolDialog(QDialog):
         self.accept()
 
 
+
+
+class RosterDialog(QDialog):
+    """Who is enrolled in a lesson (and waiting for a place); a client's cancellation."""
+
+    def __init__(self, ctx: Context, lesson: schedule.LessonRow,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lesson = lesson
+        self.setWindowTitle(self.tr("Roster"))
+        self.resize(520, 480)
+        tz = ctx.studio.tz
+        self.head = QLabel()
+        self.list = QListWidget()
+        self.waiting = QListWidget()
+        self.waiting.setMaximumHeight(110)
+        self.cancel_button = QPushButton(self.tr("The client cancelled"))
+        self.cancel_button.setToolTip(self.tr("Off the roster, never charged; the first on the "
+                                              "waitlist is offered the place"))
+        self.enrol_button = QPushButton(self.tr("Enrol…"))
+        close = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.enrol_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{lesson.direction}</b> — "
+                                f"{fmt.datetime_text(lesson.starts_at, tz)}"))
+        layout.addWidget(self.head)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(QLabel(self.tr("Waitlist:")))
+        layout.addWidget(self.waiting)
+        layout.addLayout(buttons)
+        self.cancel_button.clicked.connect(self._on_cancel)
+        self.enrol_button.clicked.connect(self._on_enrol)
+        close.clicked.connect(self.accept)
+        self.list.currentItemChanged.connect(
+            lambda item, _p: self.cancel_button.setEnabled(item is not None))
+        self.refresh()
+
+    def refresh(self) -> None:
+        check = attendance.check(self.ctx.store, self.lesson.id)
+        self.lesson = check.lesson
+        self.head.setText(self.tr("Places: {enrolled} of {capacity} taken").format(
+            enrolled=self.lesson.enrolled, capacity=self.lesson.capacity))
+        self.list.clear()
+        for line in check.roster:
+            text = line.child + (" ★ " + self.tr("first time") if line.first_time else "")
+            item = QListWidgetItem(f"{text} — {mark_name(line.mark)}")
+            item.setData(Qt.ItemDataRole.UserRole, line.enrolment_id)
+            self.list.addItem(item)
+        self.waiting.clear()
+        for _child_id, name in enrolment.waitlist(self.ctx.store, self.lesson.id):
+            self.waiting.addItem(name)
+        self.cancel_button.setEnabled(False)
+
+    @Slot()
+    def _on_cancel(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        try:
+            enrolment.cancel_by_client(self.ctx.store, self.ctx.actor,
+                                       item.data(Qt.ItemDataRole.UserRole))
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            return
+        self.ctx.notifier.changed.emit("enrolment")
+        self.ctx.notifier.changed.emit("task")
+        self.refresh()
+
+    @Slot()
+    def _on_enrol(self) -> None:
+        EnrolDialog(self.ctx, self.lesson, parent=self).exec()
+        self.refresh()
+
+
+class LessonPicker(QDialog):
+    """Choose one of the coming lessons (for enrolling from a family's card)."""
+
+    DAYS = 28
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.chosen: schedule.LessonRow | None = None
+        self.setWindowTitle(self.tr("Choose the lesson"))
+        self.resize(620, 480)
+        now = ctx.store.now()
+        self.rows = schedule.lessons(ctx.store, now, now + dt.timedelta(days=self.DAYS))
+        self.direction = QComboBox()
+        self.direction.addItem(self.tr("All directions"), None)
+        for d in schedule.directions(ctx.store):
+            self.direction.addItem(d.name, d.id)
+        self.list = QListWidget()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.direction)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.direction.currentIndexChanged.connect(self._fill)
+        self.list.itemDoubleClicked.connect(lambda _i: self._on_ok())
+        buttons.accepted.connect(self._on_ok)
+        buttons.rejected.connect(self.reject)
+        self._fill()
+
+    @Slot()
+    def _fill(self) -> None:
+        tz = self.ctx.studio.tz
+        self.list.clear()
+        for r in self.rows:
+            if self.direction.currentData() not in (None, r.direction_id):
+                continue
+            item = QListWidgetItem(f"{fmt.datetime_text(r.starts_at, tz)}  {r.direction}"
+                                   f"  {r.enrolled}/{r.capacity}"
+                                   + (f"  · {r.teacher}" if r.teacher else ""))
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.list.addItem(item)
+
+    @Slot()
+    def _on_ok(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        lesson_id = item.data(Qt.ItemDataRole.UserRole)
+        self.chosen = next(r for r in self.rows if r.id == lesson_id)
+        self.accept()

@@ -18,7 +18,7 @@ from desk.services import errors, money, portal, schedule
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
-from desk.ui.lesson_dialogs import EnrolDialog, LessonDialog
+from desk.ui.lesson_dialogs import EnrolDialog, LessonDialog, RosterDialog
 
 FULL = QColor("#fde2e1")
 LessonRole = Qt.ItemDataRole.UserRole + 1
@@ -51,6 +51,7 @@ class ScheduleView(QWidget):
         self.new_button = QPushButton(self.tr("New lesson…"))
         self.edit_button = QPushButton(self.tr("Change…"))
         self.enrol_button = QPushButton(self.tr("Enrol…"))
+        self.roster_button = QPushButton(self.tr("Roster…"))
         self.cancel_button = QPushButton(self.tr("Cancel the lesson…"))
         self.export_button = QPushButton(self.tr("Export the week…"))
         self.export_button.setToolTip(self.tr("An .ics calendar or a .csv table for the client "
@@ -79,7 +80,8 @@ class ScheduleView(QWidget):
         for w in (self.mode, self.direction, self.teacher):
             nav.addWidget(w)
         actions = QHBoxLayout()
-        for w in (self.new_button, self.edit_button, self.enrol_button, self.cancel_button):
+        for w in (self.new_button, self.edit_button, self.enrol_button, self.roster_button,
+                  self.cancel_button):
             actions.addWidget(w)
         actions.addStretch(1)
         actions.addWidget(self.summary)
@@ -102,8 +104,9 @@ class ScheduleView(QWidget):
         self.export_button.clicked.connect(self._on_export)
         self.grid.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemSelectionChanged.connect(self._update_buttons)
-        self.grid.cellDoubleClicked.connect(lambda *_: self._on_enrol())
-        self.list.itemDoubleClicked.connect(lambda *_: self._on_enrol())
+        self.roster_button.clicked.connect(self._on_roster)
+        self.grid.cellDoubleClicked.connect(lambda *_: self._on_roster())
+        self.list.itemDoubleClicked.connect(lambda *_: self._on_roster())
         QShortcut(QKeySequence("Alt+Left"), self, lambda: self.go(-7))
         QShortcut(QKeySequence("Alt+Right"), self, lambda: self.go(7))
         self.freshness = Freshness(self, self.refresh, ctx.notifier,
@@ -202,7 +205,7 @@ class ScheduleView(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         has = self.selected() is not None
-        for b in (self.edit_button, self.enrol_button, self.cancel_button):
+        for b in (self.edit_button, self.enrol_button, self.roster_button, self.cancel_button):
             b.setEnabled(has)
 
     @Slot()
@@ -220,6 +223,12 @@ class ScheduleView(QWidget):
         row = self.selected()
         if row is not None:
             EnrolDialog(self.ctx, row, parent=self).exec()
+
+    @Slot()
+    def _on_roster(self) -> None:
+        row = self.selected()
+        if row is not None:
+            RosterDialog(self.ctx, row, parent=self).exec()
 
     @Slot()
     def _on_export(self) -> None:

@@ -408,6 +408,14 @@
         <translation>Поиск: имя родителя или ребёнка, любые цифры телефона (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Any stage</source>
+        <translation>Любой этап</translation>
+    </message>
+    <message>
+        <source>Families with a child at this stage (attended lessons)</source>
+        <translation>Семьи, где у ребёнка этот этап (по посещённым занятиям)</translation>
+    </message>
+    <message>
         <source>New family</source>
         <translation>Новая семья</translation>
     </message>
@@ -441,6 +449,14 @@
     <message>
         <source>New task…</source>
         <translation>Новая задача…</translation>
+    </message>
+    <message>
+        <source>Enrol…</source>
+        <translation>Записать…</translation>
+    </message>
+    <message>
+        <source>Enrol the family&apos;s children into a lesson</source>
+        <translation>Записать детей семьи на занятие</translation>
     </message>
     <message>
         <source>Personal data</source>
@@ -509,6 +525,10 @@
     <message>
         <source>Child:</source>
         <translation>Ребёнок:</translation>
+    </message>
+    <message>
+        <source>stage: {stage}</source>
+        <translation>этап: {stage}</translation>
     </message>
     <message numerus="yes">
         <source>%n year(s)</source>
@@ -1169,6 +1189,22 @@
         <translation>Списание</translation>
     </message>
     <message>
+        <source>first lesson</source>
+        <translation>первое занятие</translation>
+    </message>
+    <message>
+        <source>2–7 lessons</source>
+        <translation>2–7 занятий</translation>
+    </message>
+    <message>
+        <source>8–20 lessons</source>
+        <translation>8–20 занятий</translation>
+    </message>
+    <message>
+        <source>more than 20 lessons</source>
+        <translation>больше 20 занятий</translation>
+    </message>
+    <message>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
@@ -1246,6 +1282,17 @@
     <message>
         <source>Enter prices such as 1 200 or 1200,50.</source>
         <translation>Введите цены, например 1 200 или 1200,50.</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPicker</name>
+    <message>
+        <source>Choose the lesson</source>
+        <translation>Выбор занятия</translation>
+    </message>
+    <message>
+        <source>All directions</source>
+        <translation>Все направления</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1750,41 @@
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <source>Roster</source>
+        <translation>Состав занятия</translation>
+    </message>
+    <message>
+        <source>The client cancelled</source>
+        <translation>Клиент отменил</translation>
+    </message>
+    <message>
+        <source>Off the roster, never charged; the first on the waitlist is offered the place</source>
+        <translation>Снять с записи без списания; первому из листа ожидания предложат место</translation>
+    </message>
+    <message>
+        <source>Enrol…</source>
+        <translation>Записать…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Waitlist:</source>
+        <translation>Лист ожидания:</translation>
+    </message>
+    <message>
+        <source>Places: {enrolled} of {capacity} taken</source>
+        <translation>Занято мест: {enrolled} из {capacity}</translation>
+    </message>
+    <message>
+        <source>first time</source>
+        <translation>впервые</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleView</name>
     <message>
         <source>This week</source>
@@ -1735,6 +1817,10 @@
     <message>
         <source>Enrol…</source>
         <translation>Записать…</translation>
+    </message>
+    <message>
+        <source>Roster…</source>
+        <translation>Состав…</translation>
     </message>
     <message>
         <source>Cancel the lesson…</source>

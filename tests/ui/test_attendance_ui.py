@@ -1,5 +1,6 @@
 import datetime as dt
 
+from desk.models.schedule import Mark
 from desk.models.studio import Role
 from desk.models.wallet import PaymentMethod
 from desk.services import enrolment, families, schedule, wallet
@@ -36,3 +37,28 @@ def test_mark_attendance_and_see_the_balance_change_then_correct_it(qtbot, ctx, 
     assert wallet.balance(ctx.store, fam) == 500000
     kinds = [line.kind.value for line in wallet.view(ctx.store, fam).lines]
     assert kinds[:2] == ["correction", "debit"]
+
+
+def test_stage_shows_on_the_card_and_filters_families(qtbot, ctx, actor):
+    from desk.ui.families_view import FamiliesView
+
+    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    fam = families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
+    families.save(ctx.store, actor, FamilyDraft(guardians=(GuardianDraft("Демина Ольга"),)))
+    child = families.card(ctx.store, fam).draft.children[0].id
+    from desk.services import attendance
+
+    for week in range(3):
+        lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+            ceramics.id, dt.datetime(2026, 2, 2 + 7 * week, 17, tzinfo=MSK)))
+        (e,) = enrolment.enrol(ctx.store, actor, lesson, fam, [child])
+        attendance.mark(ctx.store, actor, e, Mark.ATTENDED)
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.model.rowCount() == 2
+    view.stage.setCurrentIndex(view.stage.findData("2–7"))
+    assert [view.model.row_at(i).id for i in range(view.model.rowCount())] == [fam]
+    view.open_family(fam)
+    assert "stage: 2–7 lessons" in view.card.details.text()

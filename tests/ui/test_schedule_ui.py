@@ -104,3 +104,51 @@ def test_export_the_shown_week(qtbot, ctx, actor, tmp_path):
     view.export_to(tmp_path / "week.csv")
     assert "Керамика" in (tmp_path / "week.csv").read_text(encoding="utf-8-sig")
     assert "1 lesson(s)" in view.summary.text()
+
+
+def test_roster_shows_children_and_a_client_cancellation_frees_the_place(qtbot, ctx, actor):
+    from desk.ui.lesson_dialogs import RosterDialog
+
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK), capacity=1))
+    fam = family(ctx.store, actor, "Ёлкин", "Саша")
+    other = family(ctx.store, actor, "Демин", "Петя")
+    enrolment.enrol(ctx.store, actor, lesson, fam,
+                    [c.id for c in families.card(ctx.store, fam).draft.children])
+    enrolment.add_to_waitlist(ctx.store, actor, lesson, other,
+                              [c.id for c in families.card(ctx.store, other).draft.children])
+    dialog = RosterDialog(ctx, schedule.lesson(ctx.store, lesson))
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1 and "Ёлкин Саша" in dialog.list.item(0).text()
+    assert dialog.waiting.item(0).text() == "Демин Петя"
+    dialog.list.setCurrentRow(0)
+    dialog.cancel_button.click()
+    assert dialog.list.count() == 0
+    assert [t.family_id for t in tasks.listing(ctx.store) if t.origin == "place_available"] \
+        == [other]
+
+
+def test_enrol_from_the_family_card(qtbot, ctx, actor, monkeypatch):
+    from desk.ui.family_card import FamilyCardView
+    from desk.ui.lesson_dialogs import LessonPicker
+
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics(ctx.store).id, ctx.store.now() + dt.timedelta(days=2)))
+    fam = family(ctx.store, actor, "Ёлкин", "Саша")
+    card = FamilyCardView(ctx)
+    qtbot.addWidget(card)
+    card.show_family(fam)
+
+    def pick(picker):
+        picker.list.setCurrentRow(0)
+        picker._on_ok()
+        return True
+
+    def confirm(dialog):
+        dialog.enrol_button.click()
+        return True
+
+    monkeypatch.setattr(LessonPicker, "exec", pick)
+    monkeypatch.setattr(EnrolDialog, "exec", confirm)
+    card.enrol_button.click()
+    assert schedule.lesson(ctx.store, lesson).enrolled == 1
