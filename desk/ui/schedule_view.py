@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
+    QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
     QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
 )
 
-from desk.services import errors, money, portal, schedule
+from desk.services import errors, money, portal, schedule, studio
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
@@ -48,6 +48,14 @@ class ScheduleView(QWidget):
         self.teacher.addItem(self.tr("All teachers"), None)
         for t in schedule.teachers(ctx.store):
             self.teacher.addItem(t.name, t.id)
+        self.since = QDateEdit()
+        self.until = QDateEdit()
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.hide()
+        self.since.setDate(QDate(self.monday.year, self.monday.month, self.monday.day))
+        self.until.setDate(self.since.date().addDays(27))
         self.new_button = QPushButton(self.tr("New lesson…"))
         self.edit_button = QPushButton(self.tr("Change…"))
         self.enrol_button = QPushButton(self.tr("Enrol…"))
@@ -77,6 +85,8 @@ class ScheduleView(QWidget):
         for w in (self.prev_button, self.today_button, self.next_button):
             nav.addWidget(w)
         nav.addWidget(self.week_label, 1)
+        nav.addWidget(self.since)
+        nav.addWidget(self.until)
         for w in (self.mode, self.direction, self.teacher):
             nav.addWidget(w)
         actions = QHBoxLayout()
@@ -96,6 +106,8 @@ class ScheduleView(QWidget):
         self.today_button.clicked.connect(self._on_today)
         self.mode.currentIndexChanged.connect(self._on_mode)
         self.direction.currentIndexChanged.connect(self.refresh)
+        self.since.dateChanged.connect(self.refresh)
+        self.until.dateChanged.connect(self.refresh)
         self.teacher.currentIndexChanged.connect(self.refresh)
         self.new_button.clicked.connect(self._on_new)
         self.edit_button.clicked.connect(self._on_edit)
@@ -125,14 +137,25 @@ class ScheduleView(QWidget):
 
     @Slot()
     def _on_mode(self) -> None:
+        listing = self.mode.currentData() == "list"
         self.stack.setCurrentIndex(self.mode.currentIndex())
-        self._update_buttons()
+        for w in (self.prev_button, self.next_button, self.today_button, self.week_label):
+            w.setVisible(not listing)
+        self.since.setVisible(listing)
+        self.until.setVisible(listing)
+        self.refresh()
 
     @Slot()
     def refresh(self) -> None:
-        self.rows = schedule.week(self.ctx.store, self.monday,
-                                  direction_id=self.direction.currentData(),
-                                  teacher_id=self.teacher.currentData())
+        filters = {"direction_id": self.direction.currentData(),
+                   "teacher_id": self.teacher.currentData()}
+        if self.mode.currentData() == "list":
+            tz = self.ctx.studio.tz
+            since, _ = studio.local_day_bounds(fmt.from_qdate(self.since.date()), tz)
+            _, until = studio.local_day_bounds(fmt.from_qdate(self.until.date()), tz)
+            self.rows = schedule.lessons(self.ctx.store, since, until, **filters)
+        else:
+            self.rows = schedule.week(self.ctx.store, self.monday, **filters)
         sunday = self.monday + dt.timedelta(days=6)
         self.week_label.setText(f"{fmt.date_text(self.monday)} — {fmt.date_text(sunday)}")
         self._fill_grid()

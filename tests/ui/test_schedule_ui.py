@@ -152,3 +152,22 @@ def test_enrol_from_the_family_card(qtbot, ctx, actor, monkeypatch):
     monkeypatch.setattr(EnrolDialog, "exec", confirm)
     card.enrol_button.click()
     assert schedule.lesson(ctx.store, lesson).enrolled == 1
+
+
+def test_list_view_filters_by_date_range_and_direction(qtbot, ctx, actor):
+    from PySide6.QtCore import QDate
+
+    clay = ceramics(ctx.store)
+    wood = next(d for d in schedule.directions(ctx.store) if d.name == "Столярная мастерская")
+    for day, d in ((5, clay), (12, wood), (26, clay)):
+        schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+            d.id, dt.datetime(2026, 3, day, 17, tzinfo=MSK)))
+    view = ScheduleView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.mode.setCurrentIndex(view.mode.findData("list"))
+    view.since.setDate(QDate(2026, 3, 1))
+    view.until.setDate(QDate(2026, 3, 20))
+    assert view.list.topLevelItemCount() == 2
+    view.direction.setCurrentIndex(view.direction.findData(clay.id))
+    assert view.list.topLevelItemCount() == 1
