@@ -39,20 +39,22 @@ def run_gui(args: argparse.Namespace) -> int:
     targets: the frame as fast as a bare Qt window, Today filled within 3×)."""
     from PySide6.QtCore import QSettings, QTimer
 
-    from desk import paths
-    from desk.ui import crash, i18n
+    from desk.ui import i18n
     from desk.ui.shell import Shell
 
     app = _application()
     settings = QSettings()
     i18n.install(app, str(settings.value("language", "ru")))
-    reporter = crash.CrashReporter(crash.setup_logging(paths.logs_dir()))
-    reporter.install()
     shell = Shell()
     shell.show()
     state: dict = {}
 
     def finish() -> None:
+        from desk import paths
+        from desk.ui import crash
+
+        reporter = crash.CrashReporter(crash.setup_logging(paths.logs_dir()))
+        reporter.install()
         code = _open_and_fill(args, shell, settings, reporter, state)
         if code is not None:
             app.exit(code)

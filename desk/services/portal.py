@@ -8,8 +8,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import icalendar
-
 from desk.services import errors, schedule, studio
 from desk.services.db import Store
 
@@ -56,7 +54,9 @@ def export_week(store: Store, monday: dt.date, out: Path) -> int:
     return len(rows)
 
 
-def _calendar(rows: list[schedule.LessonRow], info: studio.StudioInfo) -> icalendar.Calendar:
+def _calendar(rows: list[schedule.LessonRow], info: studio.StudioInfo):
+    import icalendar  # loaded when a calendar is written, not at start-up
+
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Desk//studio schedule//RU")
     cal.add("version", "2.0")

@@ -42,12 +42,8 @@ class ScheduleView(QWidget):
         self.mode.addItem(self.tr("List"), "list")
         self.direction = QComboBox()
         self.direction.addItem(self.tr("All directions"), None)
-        for d in schedule.directions(ctx.store):
-            self.direction.addItem(d.name, d.id)
         self.teacher = QComboBox()
         self.teacher.addItem(self.tr("All teachers"), None)
-        for t in schedule.teachers(ctx.store):
-            self.teacher.addItem(t.name, t.id)
         self.since = QDateEdit()
         self.until = QDateEdit()
         for edit in (self.since, self.until):
@@ -145,8 +141,22 @@ class ScheduleView(QWidget):
         self.until.setVisible(listing)
         self.refresh()
 
+    def _fill_filters(self) -> None:
+        """Directions and teachers, read when the view is shown (they change in Settings)."""
+        for combo, rows in ((self.direction, schedule.directions(self.ctx.store)),
+                            (self.teacher, schedule.teachers(self.ctx.store))):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for row in rows:
+                combo.addItem(row.name, row.id)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.blockSignals(False)
+
     @Slot()
     def refresh(self) -> None:
+        self._fill_filters()
         filters = {"direction_id": self.direction.currentData(),
                    "teacher_id": self.teacher.currentData()}
         if self.mode.currentData() == "list":

@@ -46,7 +46,7 @@ def desk(db: str, settings_dir: str) -> None:
     from PySide6.QtCore import QSettings
 
     from desk import app as desk_app
-    from desk.ui import crash, i18n
+    from desk.ui import i18n
     from desk.ui.shell import Shell
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -66,6 +66,8 @@ def desk(db: str, settings_dir: str) -> None:
 
     def first_paint():
         print(f"paint {time.perf_counter() - T0:.4f}")
+        from desk.ui import crash
+
         desk_app._open_and_fill(args, shell, settings, crash.CrashReporter(None), state)
         state["probe"] = OnPaint(filled)
         state["window"].installEventFilter(state["probe"])
