@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.models.schedule import Direction, Enrolment, Lesson, Mark, Room, Series, Teacher
-from desk.models.wallet import GENESIS, EntryKind, LedgerEntry, Wallet
+from desk.models.wallet import GENESIS, EntryKind, LedgerEntry, PaymentMethod, Wallet
 from desk.services import bulk, wallet
 
 TEACHERS = [("Ирина Глинина", True), ("Павел Стружкин", False), ("Ольга Нитина", False),
@@ -120,7 +120,23 @@ def _slips_and_debits(rng: random.Random, past: list[list[dict]], enrolments: li
         money.setdefault(e["family_id"], []).append(event)
         if e["id"] == twice:
             money[e["family_id"]].append(event)
-    del rng
+    _top_ups_for_lessons(rng, money)
+
+
+def _top_ups_for_lessons(rng: random.Random, money: dict[int, list[tuple]]) -> None:
+    """Families pay ahead for about four lessons at a time; a few fall behind lately."""
+    for family_id, events in money.items():
+        debits = sorted(ev for ev in events if ev[1] is EntryKind.DEBIT)
+        late = rng.random() < 0.15
+        for i in range(0, len(debits), 4):
+            group = debits[i:i + 4]
+            if late and i + 4 >= len(debits):
+                break
+            amount = -sum(ev[2] for ev in group)
+            amount = (amount + 9999) // 10000 * 10000
+            at = group[0][0] - dt.timedelta(days=rng.randint(1, 3), hours=rng.randint(0, 5))
+            events.append((at, EntryKind.TOPUP, amount, rng.choice(list(PaymentMethod)),
+                           f"{amount // 100} оплата за занятия", None))
 
 
 def ledger_rows(money: dict[int, list[tuple]]) -> tuple[list[dict], list[dict]]:

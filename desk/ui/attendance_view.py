@@ -30,7 +30,7 @@ class AttendanceView(QWidget):
         self.lessons.setHeaderLabels([self.tr("Lesson"), self.tr("Direction"),
                                       self.tr("Teacher"), self.tr("Not marked"),
                                       self.tr("Charge problems")])
-        for col, width in enumerate((120, 170, 150, 90)):
+        for col, width in enumerate((115, 165, 130, 90)):
             self.lessons.setColumnWidth(col, width)
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: 600;")
