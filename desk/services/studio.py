@@ -32,6 +32,7 @@ class StaffMember:
 class StudioInfo:
     name: str
     timezone: str
+    absent_charged: bool = False
 
     @property
     def tz(self) -> ZoneInfo:
@@ -62,7 +63,7 @@ def load_info(session: Session) -> StudioInfo:
     row = session.get(Studio, 1)
     if row is None:
         raise errors.NotFound("the studio is not set up yet")
-    return StudioInfo(row.name, row.timezone)
+    return StudioInfo(row.name, row.timezone, row.absent_charged)
 
 
 def setup(
@@ -103,6 +104,17 @@ def setup(
         )
         uow.commit()
         return [_member(r) for r in rows]
+
+
+def set_absent_charged(store: Store, actor: Actor, charged: bool) -> None:
+    """Whether a child marked "did not come" is charged (the studio's rule)."""
+    with store.write(actor) as uow:
+        row = uow.session.get(Studio, 1)
+        before = row.absent_charged
+        row.absent_charged = charged
+        uow.audit("studio.absent_charged", before=json.dumps({"absent_charged": before}),
+                  after=json.dumps({"absent_charged": charged}))
+        uow.commit()
 
 
 def staff(store: Store, *, active_only: bool = True) -> list[StaffMember]:

@@ -92,6 +92,7 @@ _AUDIT_KINDS = {
     "wallet.refund": QT_TRANSLATE_NOOP("Labels", "Refund"),
     "wallet.correction": QT_TRANSLATE_NOOP("Labels", "Wallet correction"),
     "payments.post": QT_TRANSLATE_NOOP("Labels", "Payments posted"),
+    "studio.absent_charged": QT_TRANSLATE_NOOP("Labels", "Absence charging changed"),
 }
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.studio import Role
-from desk.services import backup, errors, transfer
+from desk.services import backup, errors, studio, transfer
 from desk.ui import messages
 from desk.ui.audit_view import AuditView
 from desk.ui.context import Context
@@ -94,6 +94,12 @@ class MainWindow(QMainWindow):
         self.studio_action = settings_menu.addAction(self.tr("Directions, teachers and rooms…"))
         self.studio_action.triggered.connect(lambda: StudioDialog(self.ctx, self).exec())
         self.studio_action.setEnabled(not self.ctx.store.read_only)
+        self.absent_action = settings_menu.addAction(self.tr("Charge for absences"))
+        self.absent_action.setCheckable(True)
+        self.absent_action.setChecked(studio.info(self.ctx.store).absent_charged)
+        self.absent_action.setToolTip(self.tr("A child marked \"did not come\" is charged as if "
+                                              "they came"))
+        self.absent_action.toggled.connect(self._on_absent_toggled)
         language = settings_menu.addMenu(self.tr("Language"))
         group = QActionGroup(self)
         current = str(QSettings().value("language", "ru"))
@@ -116,6 +122,15 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self._on_restore)
         self.restore_action.setEnabled(self.backups_dir is not None and not self.ctx.store.read_only)
         quit_action.triggered.connect(self.close)
+
+    @Slot(bool)
+    def _on_absent_toggled(self, charged: bool) -> None:
+        try:
+            studio.set_absent_charged(self.ctx.store, self.ctx.actor, charged)
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            return
+        self.ctx.notifier.changed.emit("attendance")
 
     @Slot(QAction)
     def _on_language_chosen(self, action: QAction) -> None:

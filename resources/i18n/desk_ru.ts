@@ -1189,6 +1189,10 @@
         <translation>Списание</translation>
     </message>
     <message>
+        <source>Absence charging changed</source>
+        <translation>Изменено списание за пропуски</translation>
+    </message>
+    <message>
         <source>first lesson</source>
         <translation>первое занятие</translation>
     </message>
@@ -1395,6 +1399,14 @@
     <message>
         <source>Directions, teachers and rooms…</source>
         <translation>Направления, педагоги и залы…</translation>
+    </message>
+    <message>
+        <source>Charge for absences</source>
+        <translation>Списывать за пропуски</translation>
+    </message>
+    <message>
+        <source>A child marked &quot;did not come&quot; is charged as if they came</source>
+        <translation>За отметку «не пришёл» списывается как за занятие</translation>
     </message>
     <message>
         <source>Language</source>

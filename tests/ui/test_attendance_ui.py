@@ -62,3 +62,25 @@ def test_stage_shows_on_the_card_and_filters_families(qtbot, ctx, actor):
     assert [view.model.row_at(i).id for i in range(view.model.rowCount())] == [fam]
     view.open_family(fam)
     assert "stage: 2–7 lessons" in view.card.details.text()
+
+
+def test_charging_for_absences_is_a_studio_setting(qtbot, ctx, actor, tmp_path):
+    from desk.services import attendance
+    from desk.ui.main_window import MainWindow
+
+    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 3, 17, tzinfo=MSK), price=120000))
+    fam = families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
+    child = families.card(ctx.store, fam).draft.children[0].id
+    (e,) = enrolment.enrol(ctx.store, actor, lesson, fam, [child])
+    attendance.mark(ctx.store, actor, e, Mark.ABSENT)
+    assert wallet.balance(ctx.store, fam) == 0
+    window = MainWindow(ctx, tmp_path)
+    qtbot.addWidget(window)
+    window.absent_action.trigger()
+    (line,) = attendance.check(ctx.store, lesson).roster
+    assert line.expected == 120000 and line.mismatch  # the check now asks for the charge
+    attendance.mark(ctx.store, actor, e, Mark.ABSENT)
+    assert wallet.balance(ctx.store, fam) == -120000
