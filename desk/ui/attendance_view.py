@@ -6,14 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
-    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desk.models.schedule import Mark
 from desk.services import attendance, errors, money
 from desk.ui import fmt, messages
 from desk.ui.context import Context
+from desk.ui.forms import side_by_side
 from desk.ui.freshness import Freshness
 from desk.ui.labels import mark_name
 
@@ -67,13 +67,7 @@ class AttendanceView(QWidget):
         ll.addWidget(QLabel(self.tr("Lessons to check")))
         ll.addWidget(self.lessons, 1)
         ll.addWidget(self.empty)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([560, 640])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        side_by_side(self, left, right, [560, 640])
 
         self.lessons.currentItemChanged.connect(lambda *_: self._show_roster())
         self.attended.clicked.connect(lambda: self.mark_selected(Mark.ATTENDED))

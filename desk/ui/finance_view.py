@@ -9,13 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-    QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desk.models.wallet import EntryKind, PaymentMethod
 from desk.services import errors, finance, money
 from desk.ui import fmt, messages
 from desk.ui.context import Context
+from desk.ui.forms import side_by_side
 from desk.ui.freshness import Freshness
 from desk.ui.labels import entry_kind_name, method_name
 from desk.ui.progress import run_with_progress
@@ -81,13 +82,7 @@ class FinanceView(QWidget):
         rl.addLayout(top)
         rl.addWidget(self.table, 1)
         rl.addWidget(self.totals)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([480, 720])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        side_by_side(self, left, right, [480, 720])
 
         self.remind_button.clicked.connect(self._on_remind)
         self.show_button.clicked.connect(self.show_report)

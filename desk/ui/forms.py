@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QLayout, QSplitter, QVBoxLayout, QWidget,
+)
 
 
 class FieldError(QLabel):
@@ -18,3 +20,28 @@ class FieldError(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+def finish_form_dialog(dialog: QDialog, form: QLayout, on_save) -> QDialogButtonBox:
+    """The usual edit dialog: the form, then Save and Cancel; Save calls ``on_save`` (which
+    accepts the dialog when the input is good), Cancel and Esc reject it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def side_by_side(owner: QWidget, left: QWidget, right: QWidget, sizes: list[int]) -> QSplitter:
+    """Two panes filling ``owner`` with a splitter between them."""
+    splitter = QSplitter()
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setSizes(sizes)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(splitter)
+    return splitter

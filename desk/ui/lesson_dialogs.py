@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from desk.services import attendance, enrolment, errors, families, money, schedule
 from desk.ui import fmt, messages
 from desk.ui.context import Context
-from desk.ui.forms import FieldError
+from desk.ui.forms import FieldError, finish_form_dialog
 from desk.ui.labels import mark_name
 
 
@@ -75,15 +75,9 @@ class LessonDialog(QDialog):
             repeat.addWidget(self.until)
             form.addRow("", repeat)
         form.addRow("", self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        finish_form_dialog(self, form, self._on_accepted)
         self.direction.currentIndexChanged.connect(self._on_direction_changed)
         self.adults.toggled.connect(self.adult_price.setEnabled)
-        buttons.accepted.connect(self._on_accepted)
-        buttons.rejected.connect(self.reject)
         if row:
             self.direction.setCurrentIndex(max(self.direction.findData(row.direction_id), 0))
             self.duration.setValue(int((row.ends_at - row.starts_at).total_seconds() // 60))

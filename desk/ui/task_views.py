@@ -10,7 +10,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+    QAbstractItemView, QComboBox, QDialog, QFormLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
@@ -22,7 +22,7 @@ from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
 from desk.ui.table_model import RowsModel
-from desk.ui.forms import FieldError
+from desk.ui.forms import FieldError, finish_form_dialog
 from desk.ui.labels import role_name, status_name
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -127,13 +127,7 @@ class TaskDialog(QDialog):
         form.addRow(self.tr("Assignee:"), self.assignee)
         form.addRow("", self.assignee_error)
         form.addRow(self.tr("Family:"), self.family)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        buttons.accepted.connect(self._on_accepted)
-        buttons.rejected.connect(self.reject)
+        finish_form_dialog(self, form, self._on_accepted)
 
     def _select_assignee(self, draft: tasks.TaskDraft | None) -> None:
         wanted = ("role", self.ctx.me.role if self.ctx.me.role is not Role.SUPERVISOR

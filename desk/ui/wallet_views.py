@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
     QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
@@ -14,7 +14,7 @@ from desk.models.wallet import PaymentMethod
 from desk.services import errors, families, money, payments, wallet
 from desk.ui import fmt, messages
 from desk.ui.context import Context
-from desk.ui.forms import FieldError
+from desk.ui.forms import FieldError, finish_form_dialog
 from desk.ui.labels import entry_kind_name, method_name
 
 NEGATIVE = QColor("#c62828")
@@ -43,13 +43,7 @@ class TopUpDialog(QDialog):
         form.addRow("", self.amount_error)
         form.addRow(self.tr("Method:"), self.method)
         form.addRow(self.tr("Comment:"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        buttons.accepted.connect(self._on_accepted)
-        buttons.rejected.connect(self.reject)
+        finish_form_dialog(self, form, self._on_accepted)
 
     @Slot()
     def _on_accepted(self) -> None:

@@ -46,7 +46,7 @@ def test_enrol_into_a_full_lesson_is_refused_and_the_waitlist_offered(qtbot, ctx
     first = family(ctx.store, actor, "Демин", "Петя")
     enrolment.enrol(ctx.store, actor, lesson, first,
                     [c.id for c in families.card(ctx.store, first).draft.children])
-    elkin = family(ctx.store, actor, "Ёлкин", "Саша")
+    family(ctx.store, actor, "Ёлкин", "Саша")
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
