@@ -329,7 +329,8 @@ def cancel_lesson(store: Store, actor: Actor, lesson_id: int, reason: str = "") 
             told.add(e.family_id)
             family = s.get(Family, e.family_id)
             tasks.save_in(uow, tasks.TaskDraft(
-                title=texts.LESSON_CANCELLED.format(channel=family.preferred_channel.value,
+                title=texts.LESSON_CANCELLED.format(
+                    channel=texts.CHANNELS[family.preferred_channel.value],
                                                     direction=direction, when=when),
                 due_at=uow.now, family_id=e.family_id, assignee_role=Role.COMMUNICATOR,
                 origin="lesson_cancelled", details=reason.strip()))

@@ -19,3 +19,6 @@ PLACE_AVAILABLE = "Освободилось место: предложить с�
 ASK_TEACHER = "Уточнить отметки у педагога {teacher} ({contact}): {direction}, {when} — {children}"
 SECOND_FEEDBACK = "Вторая обратная связь: {child} перешёл на этап «{stage}» — передать контакт " \
                   "главному педагогу"
+
+CHANNELS = {"phone": "звонок", "telegram": "Telegram", "whatsapp": "WhatsApp",
+            "vk": "ВКонтакте", "email": "e-mail"}
