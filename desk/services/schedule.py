@@ -331,7 +331,7 @@ def cancel_lesson(store: Store, actor: Actor, lesson_id: int, reason: str = "") 
             tasks.save_in(uow, tasks.TaskDraft(
                 title=texts.LESSON_CANCELLED.format(
                     channel=texts.CHANNELS[family.preferred_channel.value],
-                                                    direction=direction, when=when),
+                    direction=direction, when=when),
                 due_at=uow.now, family_id=e.family_id, assignee_role=Role.COMMUNICATOR,
                 origin="lesson_cancelled", details=reason.strip()))
         uow.audit("schedule.cancel", entity_id=lesson_id,
