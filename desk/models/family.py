@@ -35,6 +35,7 @@ class TimelineKind(enum.Enum):
     NOTE = "note"
     TASK = "task"
     PAYMENT = "payment"
+    CALL = "call"
     ERASED = "erased"
 
 

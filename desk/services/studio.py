@@ -93,6 +93,9 @@ def setup(
         from desk.services import schedule
 
         schedule.ensure_default_directions(uow)
+        from desk.services import hours
+
+        hours.seed_defaults(uow)
         uow.session.flush()
         uow.audit(
             "studio.setup",

@@ -22,3 +22,11 @@ SECOND_FEEDBACK = "Вторая обратная связь: {child} переш�
 
 CHANNELS = {"phone": "звонок", "telegram": "Telegram", "whatsapp": "WhatsApp",
             "vk": "ВКонтакте", "email": "e-mail"}
+
+CALL_BACK = "Перезвонить: пропущенный звонок с {phone}"
+CALL_WORDS = {
+    ("incoming", False): "Входящий звонок",
+    ("incoming", True): "Пропущенный звонок",
+    ("outgoing", False): "Исходящий звонок",
+    ("outgoing", True): "Исходящий: не дозвонились",
+}

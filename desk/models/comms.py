@@ -1,0 +1,61 @@
+"""The Communicator's records: working hours (blocks per weekday, holidays) and calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text, Time
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desk.models.base import Base, UtcDateTime, utcnow
+
+
+class WorkingBlock(Base):
+    """One stretch of working time on a weekday (a day may have several: a lunch break)."""
+
+    __tablename__ = "working_block"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    weekday: Mapped[int]  # 0 = Monday
+    start: Mapped[dt.time] = mapped_column(Time)  # studio time
+    end: Mapped[dt.time] = mapped_column(Time)
+
+    def __repr__(self) -> str:
+        return f"WorkingBlock({self.weekday}, {self.start}–{self.end})"
+
+
+class Holiday(Base):
+    __tablename__ = "holiday"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+    def __repr__(self) -> str:
+        return f"Holiday({self.day})"
+
+
+class CallDirection(enum.Enum):
+    INCOMING = "incoming"
+    OUTGOING = "outgoing"
+
+
+class Call(Base):
+    __tablename__ = "call"
+    __table_args__ = (Index("ix_call_at", "at"), Index("ix_call_family", "family_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_id: Mapped[int | None] = mapped_column(ForeignKey("family.id", ondelete="SET NULL"))
+    phone: Mapped[str | None] = mapped_column(String(20))  # E.164
+    direction: Mapped[CallDirection] = mapped_column(
+        Enum(CallDirection, native_enum=False, length=20))
+    missed: Mapped[bool] = mapped_column(default=False)
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    duration_s: Mapped[int] = mapped_column(default=0)
+    topic: Mapped[str] = mapped_column(String(300), default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+    def __repr__(self) -> str:
+        return f"Call({self.id}, {self.direction.value}, {self.phone})"

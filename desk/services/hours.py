@@ -1,0 +1,123 @@
+"""The desk's working hours: several blocks a day (a lunch break), holidays, and the times that
+follow from them (is the desk open; when does it open next; when a call-back is due)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from desk.models.comms import Holiday, WorkingBlock
+from desk.services import errors, studio
+from desk.services.db import Actor, Store, UnitOfWork
+
+CALLBACK_IN_HOURS = dt.timedelta(minutes=30)
+CALLBACK_NEXT_DAY = dt.timedelta(hours=1)
+SEARCH_DAYS = 60
+
+
+@dataclasses.dataclass(frozen=True, order=True)
+class Block:
+    weekday: int  # 0 = Monday
+    start: dt.time
+    end: dt.time
+
+
+DEFAULT = tuple(
+    [Block(d, dt.time(10), dt.time(14)) for d in range(5)]
+    + [Block(d, dt.time(15), dt.time(20)) for d in range(5)]
+    + [Block(5, dt.time(10), dt.time(18)), Block(6, dt.time(11), dt.time(17))]
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Hours:
+    blocks: tuple[Block, ...]
+    holidays: frozenset[dt.date]
+    tz: ZoneInfo
+
+    def is_open(self, at: dt.datetime) -> bool:
+        local = at.astimezone(self.tz)
+        if local.date() in self.holidays:
+            return False
+        return any(b.weekday == local.weekday() and b.start <= local.time() < b.end
+                   for b in self.blocks)
+
+    def next_open(self, at: dt.datetime) -> dt.datetime:
+        """The next moment a block starts after ``at`` (UTC)."""
+        local = at.astimezone(self.tz)
+        for offset in range(SEARCH_DAYS):
+            day = local.date() + dt.timedelta(days=offset)
+            if day in self.holidays:
+                continue
+            for b in sorted(b for b in self.blocks if b.weekday == day.weekday()):
+                start = dt.datetime.combine(day, b.start, self.tz)
+                if start > local:
+                    return start.astimezone(dt.timezone.utc)
+        raise errors.DeskError("no working hours are set")
+
+    def callback_due(self, missed_at: dt.datetime) -> dt.datetime:
+        """30 minutes after a missed call; outside working hours, within the first hour after
+        the desk opens again."""
+        if self.is_open(missed_at):
+            return missed_at + CALLBACK_IN_HOURS
+        return self.next_open(missed_at) + CALLBACK_NEXT_DAY
+
+
+def load(session: Session) -> Hours:
+    rows = list(session.scalars(select(WorkingBlock)))
+    blocks = tuple(sorted(Block(r.weekday, r.start, r.end) for r in rows)) or DEFAULT
+    days = frozenset(session.scalars(select(Holiday.day)))
+    return Hours(blocks, days, studio.load_info(session).tz)
+
+
+def current(store: Store) -> Hours:
+    with store.read() as s:
+        return load(s)
+
+
+def holidays(store: Store) -> list[tuple[dt.date, str]]:
+    with store.read() as s:
+        return list(s.execute(select(Holiday.day, Holiday.note).order_by(Holiday.day)).all())
+
+
+def save_week(store: Store, actor: Actor, blocks: list[Block]) -> None:
+    by_day: dict[int, list[Block]] = {}
+    for b in sorted(blocks):
+        if not 0 <= b.weekday <= 6 or b.start >= b.end:
+            raise errors.ValidationFailed({f"day.{b.weekday}": "hours_invalid"})
+        previous = by_day.setdefault(b.weekday, [])
+        if previous and previous[-1].end > b.start:
+            raise errors.ValidationFailed({f"day.{b.weekday}": "hours_overlap"})
+        previous.append(b)
+    if not blocks:
+        raise errors.ValidationFailed({"hours": "hours_missing"})
+    with store.write(actor) as uow:
+        uow.session.execute(delete(WorkingBlock))
+        uow.session.add_all(WorkingBlock(weekday=b.weekday, start=b.start, end=b.end)
+                            for b in sorted(blocks))
+        uow.audit("hours.week", after=json.dumps(
+            [[b.weekday, b.start.strftime("%H:%M"), b.end.strftime("%H:%M")]
+             for b in sorted(blocks)]))
+        uow.commit()
+
+
+def set_holiday(store: Store, actor: Actor, day: dt.date, note: str = "",
+                off: bool = True) -> None:
+    with store.write(actor) as uow:
+        uow.session.execute(delete(Holiday).where(Holiday.day == day))
+        if off:
+            uow.session.add(Holiday(day=day, note=note.strip()))
+        uow.audit("hours.holiday", after=json.dumps(
+            {"day": day.isoformat(), "off": off, "note": note}, ensure_ascii=False))
+        uow.commit()
+
+
+def seed_defaults(uow: UnitOfWork) -> None:
+    if uow.session.scalar(select(WorkingBlock.id).limit(1)) is None:
+        uow.session.add_all(WorkingBlock(weekday=b.weekday, start=b.start, end=b.end)
+                            for b in DEFAULT)
