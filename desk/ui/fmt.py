@@ -64,3 +64,8 @@ def from_qdate(value: QDate) -> dt.date:
 def day_text(value: dt.date) -> str:
     """'пн, 2 мар.'"""
     return QLocale().toString(QDate(value.year, value.month, value.day), "ddd, d MMM")
+
+
+def weekday_name(value: QDate) -> str:
+    """'понедельник'."""
+    return QLocale().dayName(value.dayOfWeek())

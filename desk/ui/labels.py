@@ -60,6 +60,7 @@ _TIMELINE = {
     TimelineKind.NOTE: QT_TRANSLATE_NOOP("Labels", "Note"),
     TimelineKind.TASK: QT_TRANSLATE_NOOP("Labels", "Task"),
     TimelineKind.PAYMENT: QT_TRANSLATE_NOOP("Labels", "Wallet"),
+    TimelineKind.CALL: QT_TRANSLATE_NOOP("Labels", "Call"),
     TimelineKind.ERASED: QT_TRANSLATE_NOOP("Labels", "Personal data erased"),
 }
 _AUDIT = {
@@ -93,6 +94,9 @@ _AUDIT_KINDS = {
     "wallet.correction": QT_TRANSLATE_NOOP("Labels", "Wallet correction"),
     "payments.post": QT_TRANSLATE_NOOP("Labels", "Payments posted"),
     "studio.absent_charged": QT_TRANSLATE_NOOP("Labels", "Absence charging changed"),
+    "call.log": QT_TRANSLATE_NOOP("Labels", "Call logged"),
+    "hours.week": QT_TRANSLATE_NOOP("Labels", "Working hours changed"),
+    "hours.holiday": QT_TRANSLATE_NOOP("Labels", "Day off changed"),
 }
 
 

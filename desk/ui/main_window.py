@@ -16,6 +16,7 @@ from desk.ui import messages
 from desk.ui.audit_view import AuditView
 from desk.ui.context import Context
 from desk.ui.families_view import FamiliesView
+from desk.ui.hours_dialog import HoursDialog
 from desk.ui.import_dialog import ImportDialog
 from desk.ui.labels import role_name
 from desk.ui.progress import run_with_progress
@@ -94,6 +95,9 @@ class MainWindow(QMainWindow):
         self.studio_action = settings_menu.addAction(self.tr("Directions, teachers and rooms…"))
         self.studio_action.triggered.connect(lambda: StudioDialog(self.ctx, self).exec())
         self.studio_action.setEnabled(not self.ctx.store.read_only)
+        self.hours_action = settings_menu.addAction(self.tr("Working hours…"))
+        self.hours_action.triggered.connect(lambda: HoursDialog(self.ctx, self).exec())
+        self.hours_action.setEnabled(not self.ctx.store.read_only)
         self.absent_action = settings_menu.addAction(self.tr("Charge for absences"))
         self.absent_action.setCheckable(True)
         self.absent_action.setChecked(studio.info(self.ctx.store).absent_charged)

@@ -34,6 +34,10 @@ FIELD_MESSAGES = {
     "children_missing": QT_TRANSLATE_NOOP("Messages", "Tick the children to enrol."),
     "already_enrolled": QT_TRANSLATE_NOOP("Messages", "This child is already enrolled."),
     "adults_not_allowed": QT_TRANSLATE_NOOP("Messages", "Adults are not allowed in this lesson."),
+    "hours_invalid": QT_TRANSLATE_NOOP("Messages", "A block must end after it starts."),
+    "hours_overlap": QT_TRANSLATE_NOOP(
+        "Messages", "The break must come after the first block ends."),
+    "hours_missing": QT_TRANSLATE_NOOP("Messages", "Mark at least one working day."),
     "staff_roles_missing": QT_TRANSLATE_NOOP(
         "Messages", "Name at least one System person and one Communicator."),
 }

@@ -12,6 +12,7 @@ from desk.models.task import TaskStatus
 from desk.services import tasks
 from desk.ui import fmt
 from desk.ui.attendance_view import AttendanceView
+from desk.ui.calls_view import CallsView
 from desk.ui.finance_view import FinanceView
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
@@ -52,7 +53,12 @@ class Workspace(QWidget):
             self.sections.addTab(self.finance, self.tr("Wallets and report"))
             layout.addWidget(self.sections, 1)
         else:
-            layout.addWidget(self.today, 1)
+            self.sections = QTabWidget()
+            self.calls = CallsView(ctx)
+            self.sections.addTab(self.today, self.tr("Today's tasks"))
+            self.sections.addTab(self.calls, self.tr("Calls"))
+            self.calls.family_requested.connect(self.family_requested)
+            layout.addWidget(self.sections, 1)
         self.today.family_requested.connect(self.family_requested)
         self._update_heading()
 

@@ -298,6 +298,125 @@
     </message>
 </context>
 <context>
+    <name>CallsView</name>
+    <message>
+        <source>Type or paste the number</source>
+        <translation>Введите или вставьте номер</translation>
+    </message>
+    <message>
+        <source>Open the family</source>
+        <translation>Открыть семью</translation>
+    </message>
+    <message>
+        <source>New family with this number…</source>
+        <translation>Новая семья с этим номером…</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Входящий</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Исходящий</translation>
+    </message>
+    <message>
+        <source>Missed / no answer</source>
+        <translation>Пропущен / не дозвонились</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>e.g. enrolment, a question about prices</source>
+        <translation>например, запись, вопрос о ценах</translation>
+    </message>
+    <message>
+        <source>Save the call (Ctrl+Enter)</source>
+        <translation>Сохранить звонок (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Звонок</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <source>Call:</source>
+        <translation>Звонок:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Длительность:</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Итог:</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>Следующий шаг:</translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation>Последние звонки</translation>
+    </message>
+    <message>
+        <source>A new number: no family has it yet.</source>
+        <translation>Новый номер: его нет ни у одной семьи.</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Звонки</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>входящий</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>пропущенный</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>исходящий</translation>
+    </message>
+    <message>
+        <source>outgoing, no answer</source>
+        <translation>исходящий, не дозвонились</translation>
+    </message>
+</context>
+<context>
     <name>ChildRow</name>
     <message>
         <source>Surname First name</source>
@@ -848,6 +967,49 @@
     </message>
 </context>
 <context>
+    <name>HoursDialog</name>
+    <message>
+        <source>Working hours</source>
+        <translation>Часы работы</translation>
+    </message>
+    <message>
+        <source>Works</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>After a break</source>
+        <translation>После перерыва</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Каждую неделю</translation>
+    </message>
+    <message>
+        <source>e.g. New Year</source>
+        <translation>например, Новый год</translation>
+    </message>
+    <message>
+        <source>Add a day off</source>
+        <translation>Добавить выходной</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>Выходные дни</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import families</source>
@@ -1097,6 +1259,10 @@
         <translation>Кошелёк</translation>
     </message>
     <message>
+        <source>Call</source>
+        <translation>Звонок</translation>
+    </message>
+    <message>
         <source>Personal data erased</source>
         <translation>Персональные данные удалены</translation>
     </message>
@@ -1191,6 +1357,18 @@
     <message>
         <source>Absence charging changed</source>
         <translation>Изменено списание за пропуски</translation>
+    </message>
+    <message>
+        <source>Call logged</source>
+        <translation>Записан звонок</translation>
+    </message>
+    <message>
+        <source>Working hours changed</source>
+        <translation>Изменены часы работы</translation>
+    </message>
+    <message>
+        <source>Day off changed</source>
+        <translation>Изменён выходной</translation>
     </message>
     <message>
         <source>first lesson</source>
@@ -1401,6 +1579,10 @@
         <translation>Направления, педагоги и залы…</translation>
     </message>
     <message>
+        <source>Working hours…</source>
+        <translation>Часы работы…</translation>
+    </message>
+    <message>
         <source>Charge for absences</source>
         <translation>Списывать за пропуски</translation>
     </message>
@@ -1578,6 +1760,18 @@
     <message>
         <source>Adults are not allowed in this lesson.</source>
         <translation>На это занятие взрослые не допускаются.</translation>
+    </message>
+    <message>
+        <source>A block must end after it starts.</source>
+        <translation>Время окончания должно быть позже начала.</translation>
+    </message>
+    <message>
+        <source>The break must come after the first block ends.</source>
+        <translation>Перерыв должен начинаться после окончания первой части дня.</translation>
+    </message>
+    <message>
+        <source>Mark at least one working day.</source>
+        <translation>Отметьте хотя бы один рабочий день.</translation>
     </message>
     <message>
         <source>Name at least one System person and one Communicator.</source>
@@ -2269,6 +2463,10 @@
     <message>
         <source>Wallets and report</source>
         <translation>Кошельки и отчёт</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Звонки</translation>
     </message>
     <message>
         <source>Today, {date} — {role}</source>

@@ -1,0 +1,186 @@
+"""Logging calls: type or paste a number and the family shows at once (or a new family is
+offered); the call card records topic, outcome, duration and next step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from desk.models.comms import CallDirection
+from desk.services import calls, errors, families
+from desk.ui import fmt, messages
+from desk.ui.context import Context
+from desk.ui.family_editor import FamilyEditor
+from desk.ui.forms import FieldError, side_by_side
+from desk.ui.freshness import Freshness
+
+
+class CallsView(QWidget):
+    """Signals:
+        family_requested(int): open a family's card.
+    """
+
+    family_requested = Signal(int)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.found: families.FamilyRow | None = None
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("Type or paste the number"))
+        self.phone_error = FieldError()
+        self.who = QLabel()
+        self.who.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open the family"))
+        self.new_family_button = QPushButton(self.tr("New family with this number…"))
+        self.direction = QComboBox()
+        self.direction.addItem(self.tr("Incoming"), CallDirection.INCOMING)
+        self.direction.addItem(self.tr("Outgoing"), CallDirection.OUTGOING)
+        self.missed = QCheckBox(self.tr("Missed / no answer"))
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 300)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.seconds = QSpinBox()
+        self.seconds.setRange(0, 59)
+        self.seconds.setSuffix(self.tr(" s"))
+        self.topic = QLineEdit()
+        self.topic.setPlaceholderText(self.tr("e.g. enrolment, a question about prices"))
+        self.outcome = QPlainTextEdit()
+        self.outcome.setTabChangesFocus(True)
+        self.outcome.setFixedHeight(60)
+        self.next_step = QLineEdit()
+        self.save_button = QPushButton(self.tr("Save the call (Ctrl+Enter)"))
+        self.recent = QTreeWidget()
+        self.recent.setRootIsDecorated(False)
+        self.recent.setHeaderLabels([self.tr("When"), self.tr("Call"), self.tr("Number"),
+                                     self.tr("Family"), self.tr("Topic"), self.tr("Who")])
+        for col, width in enumerate((120, 160, 140, 170, 200)):
+            self.recent.setColumnWidth(col, width)
+        self.recent.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.recent.header().setStretchLastSection(False)
+
+        found_row = QHBoxLayout()
+        found_row.addWidget(self.who, 1)
+        found_row.addWidget(self.open_button)
+        found_row.addWidget(self.new_family_button)
+        duration = QHBoxLayout()
+        duration.addWidget(self.minutes)
+        duration.addWidget(self.seconds)
+        duration.addStretch(1)
+        kind = QHBoxLayout()
+        kind.addWidget(self.direction)
+        kind.addWidget(self.missed)
+        kind.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Number:"), self.phone)
+        form.addRow("", self.phone_error)
+        form.addRow("", found_row)
+        form.addRow(self.tr("Call:"), kind)
+        form.addRow(self.tr("Duration:"), duration)
+        form.addRow(self.tr("Topic:"), self.topic)
+        form.addRow(self.tr("Outcome:"), self.outcome)
+        form.addRow(self.tr("Next step:"), self.next_step)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(form)
+        ll.addWidget(self.save_button, alignment=Qt.AlignmentFlag.AlignRight)
+        ll.addStretch(1)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(QLabel(self.tr("Recent calls")))
+        rl.addWidget(self.recent, 1)
+        side_by_side(self, left, right, [460, 740])
+
+        self.phone.textChanged.connect(self._on_phone_changed)
+        self.missed.toggled.connect(self._on_missed_toggled)
+        self.save_button.clicked.connect(self.save)
+        self.open_button.clicked.connect(
+            lambda: self.found and self.family_requested.emit(self.found.id))
+        self.new_family_button.clicked.connect(self._on_new_family)
+        self.recent.itemDoubleClicked.connect(self._on_recent_opened)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("call", "family"))
+        self._on_phone_changed("")
+
+    @Slot(str)
+    def _on_phone_changed(self, text: str) -> None:
+        phone, row = calls.lookup(self.ctx.store, text)
+        self.found = row
+        self.phone_error.show_message("")
+        if row is not None:
+            self.who.setText(f"<b>{row.parents or row.children}</b> — {row.children}")
+        elif phone is not None:
+            self.who.setText(self.tr("A new number: no family has it yet."))
+        else:
+            self.who.setText("")
+        self.open_button.setVisible(row is not None)
+        self.new_family_button.setVisible(phone is not None and row is None)
+
+    @Slot(bool)
+    def _on_missed_toggled(self, missed: bool) -> None:
+        self.minutes.setEnabled(not missed)
+        self.seconds.setEnabled(not missed)
+
+    @Slot()
+    def _on_new_family(self) -> None:
+        draft = families.FamilyDraft(guardians=(families.GuardianDraft("", self.phone.text()),),
+                                     children=(families.ChildDraft(""),))
+        editor = FamilyEditor(self.ctx, draft, parent=self)
+        editor.open_family_requested.connect(self.family_requested)
+        if editor.exec():
+            self._on_phone_changed(self.phone.text())
+
+    @Slot()
+    def save(self) -> None:
+        draft = calls.CallDraft(
+            phone=self.phone.text(), direction=self.direction.currentData(),
+            missed=self.missed.isChecked(),
+            duration_s=self.minutes.value() * 60 + self.seconds.value(),
+            topic=self.topic.text(), outcome=self.outcome.toPlainText(),
+            next_step=self.next_step.text())
+        try:
+            calls.log(self.ctx.store, self.ctx.actor, draft)
+        except errors.ValidationFailed as exc:
+            self.phone_error.show_message(" ".join(messages.field_message(c)
+                                                   for c in exc.fields.values()))
+            return
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.tr("Calls"), messages.error_message(exc))
+            return
+        for widget in (self.phone, self.topic, self.next_step):
+            widget.clear()
+        self.outcome.clear()
+        self.missed.setChecked(False)
+        self.minutes.setValue(0)
+        self.seconds.setValue(0)
+        self.ctx.notifier.changed.emit("call")
+        self.ctx.notifier.changed.emit("task")
+        self.phone.setFocus()
+
+    @Slot()
+    def refresh(self) -> None:
+        tz = self.ctx.studio.tz
+        words = {
+            (CallDirection.INCOMING, False): self.tr("incoming"),
+            (CallDirection.INCOMING, True): self.tr("missed"),
+            (CallDirection.OUTGOING, False): self.tr("outgoing"),
+            (CallDirection.OUTGOING, True): self.tr("outgoing, no answer"),
+        }
+        self.recent.clear()
+        for c in calls.recent(self.ctx.store):
+            item = QTreeWidgetItem([fmt.datetime_text(c.at, tz), words[(c.direction, c.missed)],
+                                    c.phone, c.family_title, c.topic, c.staff_name])
+            item.setData(0, Qt.ItemDataRole.UserRole, c.family_id)
+            self.recent.addTopLevelItem(item)
+
+    def _on_recent_opened(self, item: QTreeWidgetItem) -> None:
+        family_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if family_id:
+            self.family_requested.emit(family_id)

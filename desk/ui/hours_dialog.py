@@ -1,0 +1,143 @@
+"""Settings → working hours: up to two blocks a day (a lunch break between them) and holidays.
+The desk's clock and call-back times follow them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTime, Slot
+from PySide6.QtWidgets import (
+    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QTimeEdit, QVBoxLayout,
+    QWidget,
+)
+
+from desk.services import errors, hours
+from desk.ui import fmt, messages
+from desk.ui.context import Context
+from desk.ui.forms import FieldError
+
+
+def _time_edit(value: dt.time) -> QTimeEdit:
+    edit = QTimeEdit(QTime(value.hour, value.minute))
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+def _time(edit: QTimeEdit) -> dt.time:
+    t = edit.time()
+    return dt.time(t.hour(), t.minute())
+
+
+class HoursDialog(QDialog):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Working hours"))
+        current = hours.current(ctx.store)
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Works")), 0, 1)
+        grid.addWidget(QLabel(self.tr("From")), 0, 2)
+        grid.addWidget(QLabel(self.tr("To")), 0, 3)
+        grid.addWidget(QLabel(self.tr("After a break")), 0, 4)
+        grid.addWidget(QLabel(self.tr("From")), 0, 5)
+        grid.addWidget(QLabel(self.tr("To")), 0, 6)
+        self.rows = []
+        for day in range(7):
+            blocks = sorted(b for b in current.blocks if b.weekday == day)
+            works = QCheckBox()
+            works.setChecked(bool(blocks))
+            first = blocks[0] if blocks else hours.Block(day, dt.time(10), dt.time(14))
+            second = blocks[1] if len(blocks) > 1 else None
+            start1, end1 = _time_edit(first.start), _time_edit(first.end)
+            has_break = QCheckBox()
+            has_break.setChecked(second is not None)
+            start2 = _time_edit(second.start if second else dt.time(15))
+            end2 = _time_edit(second.end if second else dt.time(20))
+            monday = QDate(2024, 1, 1)  # a Monday: only its weekday name is shown
+            grid.addWidget(QLabel(fmt.weekday_name(monday.addDays(day))), day + 1, 0)
+            for col, widget in enumerate((works, start1, end1, has_break, start2, end2),
+                                         start=1):
+                grid.addWidget(widget, day + 1, col)
+            self.rows.append((works, start1, end1, has_break, start2, end2))
+        self.error = FieldError()
+        week_box = QGroupBox(self.tr("Every week"))
+        wl = QVBoxLayout(week_box)
+        wl.addLayout(grid)
+        wl.addWidget(self.error)
+
+        self.holiday_date = QDateEdit(QDate.currentDate())
+        self.holiday_date.setCalendarPopup(True)
+        self.holiday_date.setDisplayFormat("dd.MM.yyyy")
+        self.holiday_note = QLineEdit()
+        self.holiday_note.setPlaceholderText(self.tr("e.g. New Year"))
+        self.add_holiday = QPushButton(self.tr("Add a day off"))
+        self.remove_holiday = QPushButton(self.tr("Remove"))
+        self.holidays = QListWidget()
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.holiday_date)
+        add_row.addWidget(self.holiday_note, 1)
+        add_row.addWidget(self.add_holiday)
+        holidays_box = QGroupBox(self.tr("Days off"))
+        hl = QVBoxLayout(holidays_box)
+        hl.addLayout(add_row)
+        hl.addWidget(self.holidays)
+        hl.addWidget(self.remove_holiday, alignment=Qt.AlignmentFlag.AlignRight)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(week_box)
+        layout.addWidget(holidays_box)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self._on_accepted)
+        buttons.rejected.connect(self.reject)
+        self.add_holiday.clicked.connect(self._on_add_holiday)
+        self.remove_holiday.clicked.connect(self._on_remove_holiday)
+        self._fill_holidays()
+
+    def blocks(self) -> list[hours.Block]:
+        found = []
+        for day, (works, start1, end1, has_break, start2, end2) in enumerate(self.rows):
+            if not works.isChecked():
+                continue
+            found.append(hours.Block(day, _time(start1), _time(end1)))
+            if has_break.isChecked():
+                found.append(hours.Block(day, _time(start2), _time(end2)))
+        return found
+
+    @Slot()
+    def _on_accepted(self) -> None:
+        try:
+            hours.save_week(self.ctx.store, self.ctx.actor, self.blocks())
+        except errors.ValidationFailed as exc:
+            self.error.show_message(" ".join(messages.field_message(c)
+                                             for c in exc.fields.values()))
+            return
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            return
+        self.ctx.notifier.changed.emit("hours")
+        self.accept()
+
+    def _fill_holidays(self) -> None:
+        self.holidays.clear()
+        for day, note in hours.holidays(self.ctx.store):
+            item = QListWidgetItem(f"{fmt.short_date(day)}  {note}".strip())
+            item.setData(Qt.ItemDataRole.UserRole, day)
+            self.holidays.addItem(item)
+
+    @Slot()
+    def _on_add_holiday(self) -> None:
+        hours.set_holiday(self.ctx.store, self.ctx.actor, fmt.from_qdate(self.holiday_date.date()),
+                          self.holiday_note.text())
+        self.holiday_note.clear()
+        self._fill_holidays()
+
+    @Slot()
+    def _on_remove_holiday(self) -> None:
+        item = self.holidays.currentItem()
+        if item is not None:
+            hours.set_holiday(self.ctx.store, self.ctx.actor, item.data(Qt.ItemDataRole.UserRole),
+                              off=False)
+            self._fill_holidays()

@@ -1,0 +1,98 @@
+import datetime as dt
+
+from desk.models.studio import Role
+from desk.services import calls, families, tasks
+from desk.services.families import FamilyDraft, GuardianDraft
+from desk.ui.family_editor import FamilyEditor
+from desk.ui.workspaces import Workspace
+from tests.ui.typing import type_text
+
+MSK = dt.timezone(dt.timedelta(hours=3))
+
+
+def test_typing_a_number_shows_the_family_and_a_missed_call_makes_a_task(qtbot, ctx, actor,
+                                                                         clock):
+    fam = families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера", "+7 912 345-67-89"),)))
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.calls)
+    view = space.calls
+    type_text(view.phone, "8 912 345 67 89")
+    assert "Ёлкина Вера" in view.who.text() and not view.open_button.isHidden()
+    with qtbot.waitSignal(view.family_requested) as opened:
+        view.open_button.click()
+    assert opened.args == [fam]
+    view.missed.setChecked(True)
+    view.save_button.click()
+    assert view.phone.text() == "" and view.recent.topLevelItemCount() == 1
+    (task,) = [t for t in tasks.listing(ctx.store) if t.origin == "missed_call"]
+    assert task.due_at == clock.now + dt.timedelta(minutes=30)  # Wednesday noon: open
+    space.sections.setCurrentIndex(0)
+    assert any(space.today.model.item(i).origin == "missed_call"
+               for i in range(space.today.model.rowCount()))
+
+
+def test_an_unknown_number_offers_a_new_family_with_it(qtbot, ctx, monkeypatch):
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    view = space.calls
+    type_text(view.phone, "+7 903 111-22-33")
+    assert not view.new_family_button.isHidden()
+
+    def fill(editor):
+        assert editor.guardian_boxes[0].phone.text() == "+7 903 111-22-33"
+        editor.guardian_boxes[0].name.setText("Новая Мама")
+        editor.child_rows[0].name.setText("Новый Ребёнок")
+        editor._on_accepted()
+        return editor.result()
+
+    monkeypatch.setattr(FamilyEditor, "exec", fill)
+    view.new_family_button.click()
+    assert "Новая Мама" in view.who.text()
+    view.topic.setText("Пробное занятие")
+    view.minutes.setValue(2)
+    view.save()
+    (row,) = calls.recent(ctx.store)
+    assert row.family_title == "Новая Мама" and row.duration_s == 120
+
+
+def test_a_bad_number_is_shown_next_to_the_field(qtbot, ctx):
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    view = space.calls
+    view.phone.setText("12")
+    view.topic.setText("что-то")
+    view.save()
+    assert not view.phone_error.isHidden() and view.topic.text() == "что-то"
+
+
+def test_working_hours_dialog_saves_a_lunch_break_and_days_off(qtbot, ctx):
+    from PySide6.QtCore import QDate, QTime
+
+    from desk.services import hours
+    from desk.ui.hours_dialog import HoursDialog
+
+    dialog = HoursDialog(ctx)
+    qtbot.addWidget(dialog)
+    works, start1, end1, has_break, start2, end2 = dialog.rows[6]  # Sunday
+    works.setChecked(False)
+    works, start1, end1, has_break, start2, end2 = dialog.rows[0]  # Monday
+    start1.setTime(QTime(9, 0))
+    end1.setTime(QTime(13, 0))
+    has_break.setChecked(True)
+    start2.setTime(QTime(12, 0))  # overlaps: refused with a message
+    dialog._on_accepted()
+    assert not dialog.error.isHidden()
+    start2.setTime(QTime(14, 0))
+    dialog._on_accepted()
+    week = hours.current(ctx.store)
+    assert [b for b in week.blocks if b.weekday == 0] == [
+        hours.Block(0, dt.time(9), dt.time(13)), hours.Block(0, dt.time(14), dt.time(20))]
+    assert not [b for b in week.blocks if b.weekday == 6]
+    dialog.holiday_date.setDate(QDate(2026, 12, 31))
+    dialog.add_holiday.click()
+    assert dialog.holidays.count() == 1
+    assert hours.current(ctx.store).holidays == frozenset({dt.date(2026, 12, 31)})
