@@ -59,3 +59,40 @@ class Call(Base):
 
     def __repr__(self) -> str:
         return f"Call({self.id}, {self.direction.value}, {self.phone})"
+
+
+class LeadStatus(enum.Enum):
+    NEW = "new"
+    CONTACTED = "contacted"
+    ENROLLED = "enrolled"
+    THINKING = "thinking"
+    LOST = "lost"
+
+
+class Lead(Base):
+    """An application (the website form, a call from a new number …) until it becomes a family
+    or is lost."""
+
+    __tablename__ = "lead"
+    __table_args__ = (Index("ix_lead_status", "status"),
+                      Index("ux_lead_import_key", "import_key", unique=True))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    source: Mapped[str] = mapped_column(String(50), default="website")
+    name: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str | None] = mapped_column(String(20))  # E.164
+    email: Mapped[str] = mapped_column(String(200), default="")
+    child: Mapped[str] = mapped_column(String(200), default="")
+    message: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[LeadStatus] = mapped_column(Enum(LeadStatus, native_enum=False, length=20),
+                                               default=LeadStatus.NEW)
+    respond_by: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    responded_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    think_until: Mapped[dt.date | None] = mapped_column(Date)
+    lost_reason: Mapped[str] = mapped_column(String(300), default="")
+    family_id: Mapped[int | None] = mapped_column(ForeignKey("family.id", ondelete="SET NULL"))
+    import_key: Mapped[str | None] = mapped_column(String(64))
+
+    def __repr__(self) -> str:
+        return f"Lead({self.id}, {self.status.value})"

@@ -30,3 +30,4 @@ CALL_WORDS = {
     ("outgoing", False): "Исходящий звонок",
     ("outgoing", True): "Исходящий: не дозвонились",
 }
+LEAD_THINKING = "Думающий клиент: вернуться к заявке — {name} ({contact})"
