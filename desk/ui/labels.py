@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
+from desk.models.comms import LeadStatus
 from desk.models.family import Channel, Relation, TimelineKind
 from desk.models.schedule import Mark
 from desk.models.studio import Role
@@ -95,6 +96,9 @@ _AUDIT_KINDS = {
     "payments.post": QT_TRANSLATE_NOOP("Labels", "Payments posted"),
     "studio.absent_charged": QT_TRANSLATE_NOOP("Labels", "Absence charging changed"),
     "call.log": QT_TRANSLATE_NOOP("Labels", "Call logged"),
+    "lead.create": QT_TRANSLATE_NOOP("Labels", "Application received"),
+    "lead.status": QT_TRANSLATE_NOOP("Labels", "Application status changed"),
+    "lead.link": QT_TRANSLATE_NOOP("Labels", "Application linked to a family"),
     "hours.week": QT_TRANSLATE_NOOP("Labels", "Working hours changed"),
     "hours.holiday": QT_TRANSLATE_NOOP("Labels", "Day off changed"),
 }
@@ -138,6 +142,19 @@ _STAGES = {
 
 def stage_name(stage: str) -> str:
     return _t(_STAGES[stage]) if stage in _STAGES else stage
+
+
+_LEAD_STATUSES = {
+    LeadStatus.NEW: QT_TRANSLATE_NOOP("Labels", "new"),
+    LeadStatus.CONTACTED: QT_TRANSLATE_NOOP("Labels", "contacted"),
+    LeadStatus.ENROLLED: QT_TRANSLATE_NOOP("Labels", "enrolled"),
+    LeadStatus.THINKING: QT_TRANSLATE_NOOP("Labels", "thinking"),
+    LeadStatus.LOST: QT_TRANSLATE_NOOP("Labels", "lost"),
+}
+
+
+def lead_status_name(status: LeadStatus) -> str:
+    return _t(_LEAD_STATUSES[status])
 
 
 def status_name(status: TaskStatus) -> str:

@@ -34,6 +34,9 @@ FIELD_MESSAGES = {
     "children_missing": QT_TRANSLATE_NOOP("Messages", "Tick the children to enrol."),
     "already_enrolled": QT_TRANSLATE_NOOP("Messages", "This child is already enrolled."),
     "adults_not_allowed": QT_TRANSLATE_NOOP("Messages", "Adults are not allowed in this lesson."),
+    "contact_missing": QT_TRANSLATE_NOOP("Messages", "Give a phone or an e-mail."),
+    "date_missing": QT_TRANSLATE_NOOP("Messages", "Choose the date."),
+    "reason_missing": QT_TRANSLATE_NOOP("Messages", "Write the reason."),
     "hours_invalid": QT_TRANSLATE_NOOP("Messages", "A block must end after it starts."),
     "hours_overlap": QT_TRANSLATE_NOOP(
         "Messages", "The break must come after the first block ends."),

@@ -14,6 +14,7 @@ from desk.ui import fmt
 from desk.ui.attendance_view import AttendanceView
 from desk.ui.calls_view import CallsView
 from desk.ui.finance_view import FinanceView
+from desk.ui.leads_view import LeadsView
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
 from desk.ui.task_views import TaskList
@@ -57,7 +58,10 @@ class Workspace(QWidget):
             self.calls = CallsView(ctx)
             self.sections.addTab(self.today, self.tr("Today's tasks"))
             self.sections.addTab(self.calls, self.tr("Calls"))
+            self.leads = LeadsView(ctx)
+            self.sections.addTab(self.leads, self.tr("Applications"))
             self.calls.family_requested.connect(self.family_requested)
+            self.leads.family_requested.connect(self.family_requested)
             layout.addWidget(self.sections, 1)
         self.today.family_requested.connect(self.family_requested)
         self._update_heading()

@@ -813,6 +813,13 @@
     </message>
 </context>
 <context>
+    <name>FamilyPicker</name>
+    <message>
+        <source>Choose the family</source>
+        <translation>Выбор семьи</translation>
+    </message>
+</context>
+<context>
     <name>FinanceView</name>
     <message>
         <source>Family</source>
@@ -1363,6 +1370,18 @@
         <translation>Записан звонок</translation>
     </message>
     <message>
+        <source>Application received</source>
+        <translation>Получена заявка</translation>
+    </message>
+    <message>
+        <source>Application status changed</source>
+        <translation>Изменён статус заявки</translation>
+    </message>
+    <message>
+        <source>Application linked to a family</source>
+        <translation>Заявка привязана к семье</translation>
+    </message>
+    <message>
         <source>Working hours changed</source>
         <translation>Изменены часы работы</translation>
     </message>
@@ -1387,6 +1406,26 @@
         <translation>больше 20 занятий</translation>
     </message>
     <message>
+        <source>new</source>
+        <translation>новая</translation>
+    </message>
+    <message>
+        <source>contacted</source>
+        <translation>связались</translation>
+    </message>
+    <message>
+        <source>enrolled</source>
+        <translation>записались</translation>
+    </message>
+    <message>
+        <source>thinking</source>
+        <translation>думают</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>отказ</translation>
+    </message>
+    <message>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
@@ -1397,6 +1436,148 @@
     <message>
         <source>Payments posted</source>
         <translation>Разнесены платежи</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDialog</name>
+    <message>
+        <source>New application</source>
+        <translation>Новая заявка</translation>
+    </message>
+    <message>
+        <source>name and age, if given</source>
+        <translation>имя и возраст, если указаны</translation>
+    </message>
+    <message>
+        <source>Parent:</source>
+        <translation>Родитель:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Child:</source>
+        <translation>Ребёнок:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Сообщение:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsView</name>
+    <message>
+        <source>Show closed ones too</source>
+        <translation>Показывать и закрытые</translation>
+    </message>
+    <message>
+        <source>New application…</source>
+        <translation>Новая заявка…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Импорт CSV…</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Связались</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Записались</translation>
+    </message>
+    <message>
+        <source>Thinking until…</source>
+        <translation>Думают до…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>Отказ…</translation>
+    </message>
+    <message>
+        <source>Create the family…</source>
+        <translation>Создать семью…</translation>
+    </message>
+    <message>
+        <source>Link to a family…</source>
+        <translation>Привязать к семье…</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получена</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Родитель</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>Ответить до</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Заявки</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Думают</translation>
+    </message>
+    <message>
+        <source>Come back on:</source>
+        <translation>Вернуться:</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Отказ</translation>
+    </message>
+    <message>
+        <source>Why did they not come?</source>
+        <translation>Почему отказались?</translation>
+    </message>
+    <message>
+        <source>Import applications</source>
+        <translation>Импорт заявок</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv)</source>
+        <translation>Таблицы (*.csv)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation>Ничего не загружено:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %n application(s)</source>
+        <translation>
+            <numerusform>Загружена %n заявка</numerusform>
+            <numerusform>Загружено %n заявки</numerusform>
+            <numerusform>Загружено %n заявок</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1760,6 +1941,18 @@
     <message>
         <source>Adults are not allowed in this lesson.</source>
         <translation>На это занятие взрослые не допускаются.</translation>
+    </message>
+    <message>
+        <source>Give a phone or an e-mail.</source>
+        <translation>Укажите телефон или e-mail.</translation>
+    </message>
+    <message>
+        <source>Choose the date.</source>
+        <translation>Выберите дату.</translation>
+    </message>
+    <message>
+        <source>Write the reason.</source>
+        <translation>Укажите причину.</translation>
     </message>
     <message>
         <source>A block must end after it starts.</source>
@@ -2467,6 +2660,10 @@
     <message>
         <source>Calls</source>
         <translation>Звонки</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Заявки</translation>
     </message>
     <message>
         <source>Today, {date} — {role}</source>

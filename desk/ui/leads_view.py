@@ -1,0 +1,283 @@
+"""Applications (leads): the list with response targets (late ones in red), a new application
+form, CSV import, statuses, and turning a lead into a family or linking it to one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+    QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desk.models.comms import LeadStatus
+from desk.services import contacts, errors, families, leads
+from desk.ui import fmt, messages
+from desk.ui.context import Context
+from desk.ui.family_editor import FamilyEditor
+from desk.ui.forms import FieldError, finish_form_dialog
+from desk.ui.freshness import Freshness
+from desk.ui.labels import lead_status_name
+
+LATE = QColor("#c62828")
+
+
+class LeadDialog(QDialog):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("New application"))
+        self.setMinimumWidth(440)
+        self.name = QLineEdit()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.child = QLineEdit()
+        self.child.setPlaceholderText(self.tr("name and age, if given"))
+        self.message = QPlainTextEdit()
+        self.message.setTabChangesFocus(True)
+        self.message.setFixedHeight(70)
+        self.source = QLineEdit("website")
+        self.error = FieldError()
+        form = QFormLayout()
+        form.addRow(self.tr("Parent:"), self.name)
+        form.addRow(self.tr("Phone:"), self.phone)
+        form.addRow(self.tr("E-mail:"), self.email)
+        form.addRow(self.tr("Child:"), self.child)
+        form.addRow(self.tr("Message:"), self.message)
+        form.addRow(self.tr("Source:"), self.source)
+        form.addRow("", self.error)
+        finish_form_dialog(self, form, self._on_accepted)
+
+    @Slot()
+    def _on_accepted(self) -> None:
+        draft = leads.LeadDraft(self.name.text(), self.phone.text(), self.email.text(),
+                                self.child.text(), self.message.toPlainText(), self.source.text())
+        try:
+            self.saved_id = leads.create(self.ctx.store, self.ctx.actor, draft)
+        except errors.ValidationFailed as exc:
+            self.error.show_message(" ".join(messages.field_message(c)
+                                             for c in exc.fields.values()))
+            return
+        self.ctx.notifier.changed.emit("lead")
+        self.accept()
+
+
+class FamilyPicker(QDialog):
+    """Find a family by name or phone digits and choose it."""
+
+    def __init__(self, ctx: Context, query: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.chosen: int | None = None
+        self.setWindowTitle(self.tr("Choose the family"))
+        self.resize(520, 420)
+        self.search = QLineEdit(query)
+        self.list = QListWidget()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.search.textChanged.connect(self._fill)
+        self.list.itemDoubleClicked.connect(lambda _i: self._on_ok())
+        buttons.accepted.connect(self._on_ok)
+        buttons.rejected.connect(self.reject)
+        self._fill(query)
+
+    @Slot(str)
+    def _fill(self, text: str) -> None:
+        self.list.clear()
+        for row in families.find(self.ctx.store, text, limit=50) if text.strip() else []:
+            item = QListWidgetItem(f"{row.parents} — {row.children} {row.phones}".strip())
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    @Slot()
+    def _on_ok(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.chosen = item.data(Qt.ItemDataRole.UserRole)
+            self.accept()
+
+
+class LeadsView(QWidget):
+    """Signals:
+        family_requested(int)
+    """
+
+    family_requested = Signal(int)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[leads.LeadRow] = []
+        self.show_all = QCheckBox(self.tr("Show closed ones too"))
+        self.new_button = QPushButton(self.tr("New application…"))
+        self.import_button = QPushButton(self.tr("Import CSV…"))
+        self.contacted = QPushButton(self.tr("Contacted"))
+        self.enrolled = QPushButton(self.tr("Enrolled"))
+        self.thinking = QPushButton(self.tr("Thinking until…"))
+        self.lost = QPushButton(self.tr("Lost…"))
+        self.make_family = QPushButton(self.tr("Create the family…"))
+        self.link_family = QPushButton(self.tr("Link to a family…"))
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels([self.tr("Received"), self.tr("Parent"), self.tr("Contact"),
+                                    self.tr("Child"), self.tr("Status"), self.tr("Answer by"),
+                                    self.tr("Message")])
+        for col, width in enumerate((120, 170, 160, 140, 130, 120)):
+            self.table.setColumnWidth(col, width)
+        self.table.header().setStretchLastSection(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        top = QHBoxLayout()
+        for b in (self.new_button, self.import_button):
+            top.addWidget(b)
+        top.addStretch(1)
+        top.addWidget(self.show_all)
+        actions = QHBoxLayout()
+        for b in (self.contacted, self.enrolled, self.thinking, self.lost, self.make_family,
+                  self.link_family):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+
+        self.new_button.clicked.connect(lambda: LeadDialog(ctx, self).exec())
+        self.import_button.clicked.connect(self._on_import)
+        self.show_all.toggled.connect(self.refresh)
+        self.contacted.clicked.connect(lambda: self._set(LeadStatus.CONTACTED))
+        self.enrolled.clicked.connect(lambda: self._set(LeadStatus.ENROLLED))
+        self.thinking.clicked.connect(self._on_thinking)
+        self.lost.clicked.connect(self._on_lost)
+        self.make_family.clicked.connect(self._on_make_family)
+        self.link_family.clicked.connect(self._on_link_family)
+        self.table.currentItemChanged.connect(lambda *_: self._update())
+        self.table.itemDoubleClicked.connect(self._on_opened)
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("lead", "family"))
+        self._update()
+
+    @Slot()
+    def refresh(self) -> None:
+        current = self.selected()
+        self.rows = leads.listing(self.ctx.store, open_only=not self.show_all.isChecked())
+        tz = self.ctx.studio.tz
+        self.table.clear()
+        for r in self.rows:
+            contact = contacts.display_phone(r.phone or None) or r.email
+            item = QTreeWidgetItem([fmt.datetime_text(r.created_at, tz), r.name, contact,
+                                    r.child, lead_status_name(r.status),
+                                    fmt.datetime_text(r.respond_by, tz) if r.status is
+                                    LeadStatus.NEW else "", r.message.replace("\n", " ")])
+            item.setData(0, Qt.ItemDataRole.UserRole, r.id)
+            if r.late:
+                for col in range(7):
+                    item.setForeground(col, QBrush(LATE))
+            self.table.addTopLevelItem(item)
+            if current and r.id == current.id:
+                self.table.setCurrentItem(item)
+        self._update()
+
+    def selected(self) -> leads.LeadRow | None:
+        item = self.table.currentItem()
+        lead_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        return next((r for r in self.rows if r.id == lead_id), None)
+
+    def _update(self) -> None:
+        r = self.selected()
+        for b in (self.contacted, self.enrolled, self.thinking, self.lost, self.make_family,
+                  self.link_family):
+            b.setEnabled(r is not None)
+        if r is not None:
+            self.make_family.setEnabled(r.family_id is None)
+            self.link_family.setEnabled(r.family_id is None)
+        self.details.setText(r.message if r else "")
+
+    def _set(self, status: LeadStatus, **kw) -> None:
+        r = self.selected()
+        if r is None:
+            return
+        try:
+            leads.set_status(self.ctx.store, self.ctx.actor, r.id, status, **kw)
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.tr("Applications"), messages.error_message(exc))
+            return
+        self.ctx.notifier.changed.emit("lead")
+        self.ctx.notifier.changed.emit("task")
+
+    @Slot()
+    def _on_thinking(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Thinking"))
+        date = QDateEdit(QDate.currentDate().addDays(7))
+        date.setCalendarPopup(True)
+        date.setDisplayFormat("dd.MM.yyyy")
+        form = QFormLayout()
+        form.addRow(self.tr("Come back on:"), date)
+        finish_form_dialog(dialog, form, dialog.accept)
+        if dialog.exec():
+            self._set(LeadStatus.THINKING, think_until=fmt.from_qdate(date.date()))
+
+    @Slot()
+    def _on_lost(self) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Lost"),
+                                          self.tr("Why did they not come?"))
+        if ok:
+            self._set(LeadStatus.LOST, lost_reason=reason)
+
+    @Slot()
+    def _on_make_family(self) -> None:
+        r = self.selected()
+        if r is None:
+            return
+        editor = FamilyEditor(self.ctx, leads.family_draft(r), parent=self)
+        editor.open_family_requested.connect(self.family_requested)
+        if editor.exec() and editor.saved_id is not None:
+            leads.link(self.ctx.store, self.ctx.actor, r.id, editor.saved_id)
+            self.ctx.notifier.changed.emit("lead")
+
+    @Slot()
+    def _on_link_family(self) -> None:
+        r = self.selected()
+        if r is None:
+            return
+        picker = FamilyPicker(self.ctx, r.phone[2:] if r.phone else r.name, self)
+        if picker.exec() and picker.chosen is not None:
+            leads.link(self.ctx.store, self.ctx.actor, r.id, picker.chosen)
+            self.ctx.notifier.changed.emit("lead")
+
+    @Slot()
+    def _on_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import applications"),
+                                              str(Path.home()), self.tr("Tables (*.csv)"))
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> None:
+        try:
+            added, problems = leads.import_csv(self.ctx.store, self.ctx.actor, path)
+        except (OSError, UnicodeDecodeError) as exc:
+            QMessageBox.warning(self, self.tr("Import applications"), str(exc))
+            return
+        if problems:
+            QMessageBox.warning(self, self.tr("Import applications"),
+                                self.tr("Nothing was imported:") + "\n" + "\n".join(problems[:20]))
+            return
+        self.details.setText(self.tr("Imported: %n application(s)", "", added))
+        self.ctx.notifier.changed.emit("lead")
+
+    def _on_opened(self, item: QTreeWidgetItem) -> None:
+        r = self.selected()
+        if r is not None and r.family_id is not None:
+            self.family_requested.emit(r.family_id)

@@ -1,0 +1,78 @@
+
+from PySide6.QtWidgets import QInputDialog
+
+from desk.models.comms import LeadStatus
+from desk.models.studio import Role
+from desk.services import families, leads, tasks
+from desk.ui.family_editor import FamilyEditor
+from desk.ui.leads_view import FamilyPicker, LeadDialog
+from desk.ui.workspaces import Workspace
+
+
+def open_leads(qtbot, ctx):
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.leads)
+    return space.leads
+
+
+def test_new_application_then_a_family_made_from_it(qtbot, ctx, monkeypatch):
+    view = open_leads(qtbot, ctx)
+    dialog = LeadDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog._on_accepted()
+    assert not dialog.error.isHidden()  # no name, no contact
+    dialog.name.setText("Анна Петрова")
+    dialog.phone.setText("8 912 000 11 22")
+    dialog.child.setText("Петров Миша")
+    dialog._on_accepted()
+    assert view.table.topLevelItemCount() == 1
+    view.table.setCurrentItem(view.table.topLevelItem(0))
+
+    def save(editor):
+        assert editor.guardian_boxes[0].name.text() == "Анна Петрова"
+        editor._on_accepted()
+        return editor.result()
+
+    monkeypatch.setattr(FamilyEditor, "exec", save)
+    view.make_family.click()
+    row = leads.get(ctx.store, dialog.saved_id)
+    assert row.family_id is not None and row.status is LeadStatus.CONTACTED
+    assert families.card(ctx.store, row.family_id).draft.children[0].name == "Петров Миша"
+
+
+def test_thinking_and_lost_from_the_list(qtbot, ctx, actor, monkeypatch):
+    first = leads.create(ctx.store, actor, leads.LeadDraft("Анна", "+79120001122"))
+    leads.create(ctx.store, actor, leads.LeadDraft("Ольга", "+79035550000"))
+    view = open_leads(qtbot, ctx)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("дорого", True))
+    view.table.setCurrentItem(view.table.topLevelItem(0))  # newest first: Ольга
+    view.lost.click()
+    assert view.table.topLevelItemCount() == 1
+    view.table.setCurrentItem(view.table.topLevelItem(0))
+    monkeypatch.setattr("desk.ui.leads_view.QDialog.exec", lambda self: True)
+    view.thinking.click()
+    assert leads.get(ctx.store, first).status is LeadStatus.THINKING
+    assert [t.origin for t in tasks.listing(ctx.store)] == ["lead_thinking"]
+
+
+def test_link_to_an_existing_family_and_import(qtbot, ctx, actor, monkeypatch, tmp_path):
+    fam = families.save(ctx.store, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft("Анна Петрова", "+79120001122"),)))
+    lead_id = leads.create(ctx.store, actor, leads.LeadDraft("Анна", "+79120001122"))
+    view = open_leads(qtbot, ctx)
+    view.table.setCurrentItem(view.table.topLevelItem(0))
+
+    def choose(picker):
+        assert picker.list.count() == 1
+        picker._on_ok()
+        return True
+
+    monkeypatch.setattr(FamilyPicker, "exec", choose)
+    view.link_family.click()
+    assert leads.get(ctx.store, lead_id).family_id == fam
+    path = tmp_path / "leads.csv"
+    path.write_text("name;phone\nВера;+79031112233\n", encoding="utf-8")
+    view.import_file(path)
+    assert view.table.topLevelItemCount() == 2
