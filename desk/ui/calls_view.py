@@ -6,13 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+    QLineEdit,
     QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
 )
 
 from desk.models.comms import CallDirection
-from desk.services import calls, errors, families
+from desk.services import calls, errors, families, leads
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
@@ -38,6 +39,9 @@ class CallsView(QWidget):
         self.who.setWordWrap(True)
         self.open_button = QPushButton(self.tr("Open the family"))
         self.new_family_button = QPushButton(self.tr("New family with this number…"))
+        self.new_lead_button = QPushButton(self.tr("Application…"))
+        self.new_lead_button.setToolTip(self.tr("Keep the caller as an application (a lead) "
+                                                "until they become a family"))
         self.direction = QComboBox()
         self.direction.addItem(self.tr("Incoming"), CallDirection.INCOMING)
         self.direction.addItem(self.tr("Outgoing"), CallDirection.OUTGOING)
@@ -68,6 +72,7 @@ class CallsView(QWidget):
         found_row.addWidget(self.who, 1)
         found_row.addWidget(self.open_button)
         found_row.addWidget(self.new_family_button)
+        found_row.addWidget(self.new_lead_button)
         duration = QHBoxLayout()
         duration.addWidget(self.minutes)
         duration.addWidget(self.seconds)
@@ -104,6 +109,7 @@ class CallsView(QWidget):
         self.open_button.clicked.connect(
             lambda: self.found and self.family_requested.emit(self.found.id))
         self.new_family_button.clicked.connect(self._on_new_family)
+        self.new_lead_button.clicked.connect(self._on_new_lead)
         self.recent.itemDoubleClicked.connect(self._on_recent_opened)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
         self.freshness = Freshness(self, self.refresh, ctx.notifier, ("call", "family"))
@@ -122,6 +128,7 @@ class CallsView(QWidget):
             self.who.setText("")
         self.open_button.setVisible(row is not None)
         self.new_family_button.setVisible(phone is not None and row is None)
+        self.new_lead_button.setVisible(phone is not None and row is None)
 
     @Slot(bool)
     def _on_missed_toggled(self, missed: bool) -> None:
@@ -136,6 +143,23 @@ class CallsView(QWidget):
         editor.open_family_requested.connect(self.family_requested)
         if editor.exec():
             self._on_phone_changed(self.phone.text())
+
+    @Slot()
+    def _on_new_lead(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Application"),
+                                        self.tr("Who is calling (name)?"))
+        if not ok:
+            return
+        draft = leads.LeadDraft(name=name, phone=self.phone.text(), message=self.topic.text(),
+                                source="call")
+        try:
+            leads.create(self.ctx.store, self.ctx.actor, draft)
+        except errors.ValidationFailed as exc:
+            self.phone_error.show_message(" ".join(messages.field_message(c)
+                                                   for c in exc.fields.values()))
+            return
+        self.who.setText(self.tr("Saved as an application: see Applications."))
+        self.ctx.notifier.changed.emit("lead")
 
     @Slot()
     def save(self) -> None:

@@ -312,6 +312,14 @@
         <translation>Новая семья с этим номером…</translation>
     </message>
     <message>
+        <source>Application…</source>
+        <translation>Заявка…</translation>
+    </message>
+    <message>
+        <source>Keep the caller as an application (a lead) until they become a family</source>
+        <translation>Сохранить звонящего как заявку, пока он не стал семьёй</translation>
+    </message>
+    <message>
         <source>Incoming</source>
         <translation>Входящий</translation>
     </message>
@@ -394,6 +402,18 @@
     <message>
         <source>A new number: no family has it yet.</source>
         <translation>Новый номер: его нет ни у одной семьи.</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Заявка</translation>
+    </message>
+    <message>
+        <source>Who is calling (name)?</source>
+        <translation>Кто звонит (имя)?</translation>
+    </message>
+    <message>
+        <source>Saved as an application: see Applications.</source>
+        <translation>Сохранено как заявка — см. «Заявки».</translation>
     </message>
     <message>
         <source>Calls</source>

@@ -96,3 +96,21 @@ def test_working_hours_dialog_saves_a_lunch_break_and_days_off(qtbot, ctx):
     dialog.add_holiday.click()
     assert dialog.holidays.count() == 1
     assert hours.current(ctx.store).holidays == frozenset({dt.date(2026, 12, 31)})
+
+
+def test_an_unknown_caller_can_be_kept_as_an_application(qtbot, ctx, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from desk.services import leads
+
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    view = space.calls
+    type_text(view.phone, "+7 903 111-22-33")
+    view.topic.setText("Спрашивали про лагерь")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ольга", True))
+    view.new_lead_button.click()
+    (lead,) = leads.listing(ctx.store)
+    assert (lead.name, lead.phone, lead.source, lead.message) == (
+        "Ольга", "+79031112233", "call", "Спрашивали про лагерь")
