@@ -8,16 +8,16 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QLineEdit,
-    QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem,
+    QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
 )
 
 from desk.models.comms import CallDirection
-from desk.services import calls, errors, families, leads
-from desk.ui import fmt, messages
+from desk.services import calls, families, leads
+from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
-from desk.ui.forms import FieldError, side_by_side
+from desk.ui.forms import FieldError, attempt, side_by_side
 from desk.ui.freshness import Freshness
 
 
@@ -152,11 +152,8 @@ class CallsView(QWidget):
             return
         draft = leads.LeadDraft(name=name, phone=self.phone.text(), message=self.topic.text(),
                                 source="call")
-        try:
-            leads.create(self.ctx.store, self.ctx.actor, draft)
-        except errors.ValidationFailed as exc:
-            self.phone_error.show_message(" ".join(messages.field_message(c)
-                                                   for c in exc.fields.values()))
+        if not attempt(self, self.phone_error,
+                       lambda: leads.create(self.ctx.store, self.ctx.actor, draft)):
             return
         self.who.setText(self.tr("Saved as an application: see Applications."))
         self.ctx.notifier.changed.emit("lead")
@@ -169,14 +166,8 @@ class CallsView(QWidget):
             duration_s=self.minutes.value() * 60 + self.seconds.value(),
             topic=self.topic.text(), outcome=self.outcome.toPlainText(),
             next_step=self.next_step.text())
-        try:
-            calls.log(self.ctx.store, self.ctx.actor, draft)
-        except errors.ValidationFailed as exc:
-            self.phone_error.show_message(" ".join(messages.field_message(c)
-                                                   for c in exc.fields.values()))
-            return
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.tr("Calls"), messages.error_message(exc))
+        if not attempt(self, self.phone_error,
+                       lambda: calls.log(self.ctx.store, self.ctx.actor, draft)):
             return
         for widget in (self.phone, self.topic, self.next_step):
             widget.clear()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QLayout, QSplitter, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QLabel, QLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget,
 )
+
+from desk.services import errors
+from desk.ui import messages
 
 
 class FieldError(QLabel):
@@ -45,3 +48,18 @@ def side_by_side(owner: QWidget, left: QWidget, right: QWidget, sizes: list[int]
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(splitter)
     return splitter
+
+
+def attempt(widget: QWidget, error: FieldError, action) -> bool:
+    """Run a service call for a form: a validation failure goes to ``error`` (the input stays),
+    any other DeskError to a dialog. True when the call went through."""
+    try:
+        action()
+    except errors.ValidationFailed as exc:
+        error.show_message(messages.fields_text(exc))
+        return False
+    except errors.DeskError as exc:
+        QMessageBox.warning(widget, widget.window().windowTitle(), messages.error_message(exc))
+        return False
+    error.show_message("")
+    return True

@@ -8,14 +8,14 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, QTime, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QTimeEdit, QVBoxLayout,
+    QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTimeEdit, QVBoxLayout,
     QWidget,
 )
 
-from desk.services import errors, hours
-from desk.ui import fmt, messages
+from desk.services import hours
+from desk.ui import fmt
 from desk.ui.context import Context
-from desk.ui.forms import FieldError
+from desk.ui.forms import FieldError, attempt
 
 
 def _time_edit(value: dt.time) -> QTimeEdit:
@@ -108,17 +108,10 @@ class HoursDialog(QDialog):
 
     @Slot()
     def _on_accepted(self) -> None:
-        try:
-            hours.save_week(self.ctx.store, self.ctx.actor, self.blocks())
-        except errors.ValidationFailed as exc:
-            self.error.show_message(" ".join(messages.field_message(c)
-                                             for c in exc.fields.values()))
-            return
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
-            return
-        self.ctx.notifier.changed.emit("hours")
-        self.accept()
+        if attempt(self, self.error,
+                   lambda: hours.save_week(self.ctx.store, self.ctx.actor, self.blocks())):
+            self.ctx.notifier.changed.emit("hours")
+            self.accept()
 
     def _fill_holidays(self) -> None:
         self.holidays.clear()

@@ -18,7 +18,7 @@ from desk.services import contacts, errors, families, leads
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
-from desk.ui.forms import FieldError, finish_form_dialog
+from desk.ui.forms import FieldError, attempt, finish_form_dialog
 from desk.ui.freshness import Freshness
 from desk.ui.labels import lead_status_name
 
@@ -56,14 +56,12 @@ class LeadDialog(QDialog):
     def _on_accepted(self) -> None:
         draft = leads.LeadDraft(self.name.text(), self.phone.text(), self.email.text(),
                                 self.child.text(), self.message.toPlainText(), self.source.text())
-        try:
+        def save() -> None:
             self.saved_id = leads.create(self.ctx.store, self.ctx.actor, draft)
-        except errors.ValidationFailed as exc:
-            self.error.show_message(" ".join(messages.field_message(c)
-                                             for c in exc.fields.values()))
-            return
-        self.ctx.notifier.changed.emit("lead")
-        self.accept()
+
+        if attempt(self, self.error, save):
+            self.ctx.notifier.changed.emit("lead")
+            self.accept()
 
 
 class FamilyPicker(QDialog):

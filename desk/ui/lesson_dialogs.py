@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from desk.services import attendance, enrolment, errors, families, money, schedule
 from desk.ui import fmt, messages
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, finish_form_dialog
+from desk.ui.forms import FieldError, attempt, finish_form_dialog
 from desk.ui.labels import mark_name
 
 
@@ -118,18 +118,14 @@ class LessonDialog(QDialog):
         except ValueError:
             self.error.show_message(self.tr("Enter prices such as 1 200 or 1200,50."))
             return
-        try:
-            if self.repeat.isChecked() and self.row is None:
+        if self.repeat.isChecked() and self.row is None:
+            def save():
                 schedule.create_series(self.ctx.store, self.ctx.actor, schedule.SeriesDraft(
                     draft, fmt.from_qdate(self.until.date())))
-            else:
+        else:
+            def save():
                 schedule.save_lesson(self.ctx.store, self.ctx.actor, draft)
-        except errors.ValidationFailed as exc:
-            self.error.show_message(" ".join(messages.field_message(c)
-                                             for c in exc.fields.values()))
-            return
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+        if not attempt(self, self.error, save):
             return
         self.saved = True
         self.ctx.notifier.changed.emit("schedule")
@@ -229,8 +225,7 @@ class EnrolDialog(QDialog):
             q = enrolment.quote(self.ctx.store, self.lesson.id, self.family_id, kids,
                                 self.adults.value())
         except errors.ValidationFailed as exc:
-            self.error.show_message(" ".join(messages.field_message(c)
-                                             for c in exc.fields.values()))
+            self.error.show_message(messages.fields_text(exc))
             self.enrol_button.setEnabled(False)
             return
         parts = [f"{line.child}: {money.format_rub(line.price)}"

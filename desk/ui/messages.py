@@ -74,6 +74,11 @@ def field_message(code: str) -> str:
     return QCoreApplication.translate("Messages", FIELD_MESSAGES.get(code, code))
 
 
+def fields_text(exc: errors.ValidationFailed) -> str:
+    """The words for every field a ValidationFailed names, in one line."""
+    return " ".join(field_message(code) for code in exc.fields.values())
+
+
 def error_message(exc: errors.DeskError) -> str:
     text = ERROR_MESSAGES.get(exc.code)
     if text is None:

@@ -59,8 +59,7 @@ class _ListEditor(QWidget):
         try:
             saved = self.save()
         except errors.ValidationFailed as exc:
-            self.error.show_message(" ".join(messages.field_message(c)
-                                             for c in exc.fields.values()))
+            self.error.show_message(messages.fields_text(exc))
             return
         except ValueError:
             self.error.show_message(self.bad_number_text())

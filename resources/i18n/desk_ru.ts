@@ -416,10 +416,6 @@
         <translation>Сохранено как заявка — см. «Заявки».</translation>
     </message>
     <message>
-        <source>Calls</source>
-        <translation>Звонки</translation>
-    </message>
-    <message>
         <source>incoming</source>
         <translation>входящий</translation>
     </message>
