@@ -96,3 +96,33 @@ class Lead(Base):
 
     def __repr__(self) -> str:
         return f"Lead({self.id}, {self.status.value})"
+
+
+class LapseReason(enum.Enum):
+    SCHEDULE = "schedule"
+    PRICE = "price"
+    DISTANCE = "distance"
+    HEALTH = "health"
+    INTEREST = "interest"
+    MOVED = "moved"
+    SEASON = "season"
+    COMING_BACK = "coming_back"
+    OTHER = "other"
+
+
+class LapseCall(Base):
+    """The result of calling a family that did not come or has not been seen for weeks."""
+
+    __tablename__ = "lapse_call"
+    __table_args__ = (Index("ix_lapse_call_family", "family_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
+    enrolment_id: Mapped[int | None] = mapped_column(ForeignKey("enrolment.id"))
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    reason: Mapped[LapseReason] = mapped_column(Enum(LapseReason, native_enum=False, length=20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+    def __repr__(self) -> str:
+        return f"LapseCall({self.family_id}, {self.reason.value})"

@@ -26,6 +26,7 @@ class Studio(Base):
     name: Mapped[str] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64), default="Europe/Moscow")
     absent_charged: Mapped[bool] = mapped_column(default=False, server_default="0")
+    lapsed_weeks: Mapped[int] = mapped_column(default=4, server_default="4")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     def __repr__(self) -> str:

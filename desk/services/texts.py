@@ -31,3 +31,10 @@ CALL_WORDS = {
     ("outgoing", True): "Исходящий: не дозвонились",
 }
 LEAD_THINKING = "Думающий клиент: вернуться к заявке — {name} ({contact})"
+
+LAPSE_REASONS = {
+    "schedule": "не подходит расписание", "price": "дорого", "distance": "далеко ездить",
+    "health": "болезнь", "interest": "пропал интерес", "moved": "переехали",
+    "season": "сезон, отпуск", "coming_back": "вернутся", "other": "другое",
+}
+LAPSE_CALL = "Звонок непришедшим: {reason}"
