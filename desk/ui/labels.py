@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from desk.models.comms import LeadStatus
+from desk.models.comms import LapseReason, LeadStatus
 from desk.models.family import Channel, Relation, TimelineKind
 from desk.models.schedule import Mark
 from desk.models.studio import Role
@@ -99,6 +99,8 @@ _AUDIT_KINDS = {
     "lead.create": QT_TRANSLATE_NOOP("Labels", "Application received"),
     "lead.status": QT_TRANSLATE_NOOP("Labels", "Application status changed"),
     "lead.link": QT_TRANSLATE_NOOP("Labels", "Application linked to a family"),
+    "lapsed.call": QT_TRANSLATE_NOOP("Labels", "Call to a lapsed client"),
+    "studio.lapsed_weeks": QT_TRANSLATE_NOOP("Labels", "Lapsed weeks changed"),
     "hours.week": QT_TRANSLATE_NOOP("Labels", "Working hours changed"),
     "hours.holiday": QT_TRANSLATE_NOOP("Labels", "Day off changed"),
 }
@@ -151,6 +153,23 @@ _LEAD_STATUSES = {
     LeadStatus.THINKING: QT_TRANSLATE_NOOP("Labels", "thinking"),
     LeadStatus.LOST: QT_TRANSLATE_NOOP("Labels", "lost"),
 }
+
+
+_LAPSE_REASONS = {
+    LapseReason.SCHEDULE: QT_TRANSLATE_NOOP("Labels", "the schedule does not suit"),
+    LapseReason.PRICE: QT_TRANSLATE_NOOP("Labels", "too expensive"),
+    LapseReason.DISTANCE: QT_TRANSLATE_NOOP("Labels", "too far to travel"),
+    LapseReason.HEALTH: QT_TRANSLATE_NOOP("Labels", "illness"),
+    LapseReason.INTEREST: QT_TRANSLATE_NOOP("Labels", "lost interest"),
+    LapseReason.MOVED: QT_TRANSLATE_NOOP("Labels", "moved away"),
+    LapseReason.SEASON: QT_TRANSLATE_NOOP("Labels", "season, holidays"),
+    LapseReason.COMING_BACK: QT_TRANSLATE_NOOP("Labels", "will come back"),
+    LapseReason.OTHER: QT_TRANSLATE_NOOP("Labels", "other"),
+}
+
+
+def lapse_reason_name(reason: LapseReason) -> str:
+    return _t(_LAPSE_REASONS[reason])
 
 
 def lead_status_name(status: LeadStatus) -> str:

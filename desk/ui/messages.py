@@ -37,6 +37,7 @@ FIELD_MESSAGES = {
     "contact_missing": QT_TRANSLATE_NOOP("Messages", "Give a phone or an e-mail."),
     "date_missing": QT_TRANSLATE_NOOP("Messages", "Choose the date."),
     "reason_missing": QT_TRANSLATE_NOOP("Messages", "Write the reason."),
+    "weeks_invalid": QT_TRANSLATE_NOOP("Messages", "Choose from 1 to 52 weeks."),
     "hours_invalid": QT_TRANSLATE_NOOP("Messages", "A block must end after it starts."),
     "hours_overlap": QT_TRANSLATE_NOOP(
         "Messages", "The break must come after the first block ends."),

@@ -14,6 +14,7 @@ from desk.ui import fmt
 from desk.ui.attendance_view import AttendanceView
 from desk.ui.calls_view import CallsView
 from desk.ui.finance_view import FinanceView
+from desk.ui.lapsed_view import LapsedView
 from desk.ui.leads_view import LeadsView
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
@@ -60,6 +61,9 @@ class Workspace(QWidget):
             self.sections.addTab(self.calls, self.tr("Calls"))
             self.leads = LeadsView(ctx)
             self.sections.addTab(self.leads, self.tr("Applications"))
+            self.lapsed = LapsedView(ctx)
+            self.sections.addTab(self.lapsed, self.tr("No-shows"))
+            self.lapsed.family_requested.connect(self.family_requested)
             self.calls.family_requested.connect(self.family_requested)
             self.leads.family_requested.connect(self.family_requested)
             layout.addWidget(self.sections, 1)

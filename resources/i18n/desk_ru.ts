@@ -1398,6 +1398,14 @@
         <translation>Заявка привязана к семье</translation>
     </message>
     <message>
+        <source>Call to a lapsed client</source>
+        <translation>Звонок непришедшим</translation>
+    </message>
+    <message>
+        <source>Lapsed weeks changed</source>
+        <translation>Изменён срок «давно не были»</translation>
+    </message>
+    <message>
         <source>Working hours changed</source>
         <translation>Изменены часы работы</translation>
     </message>
@@ -1442,6 +1450,42 @@
         <translation>отказ</translation>
     </message>
     <message>
+        <source>the schedule does not suit</source>
+        <translation>не подходит расписание</translation>
+    </message>
+    <message>
+        <source>too expensive</source>
+        <translation>дорого</translation>
+    </message>
+    <message>
+        <source>too far to travel</source>
+        <translation>далеко ездить</translation>
+    </message>
+    <message>
+        <source>illness</source>
+        <translation>болезнь</translation>
+    </message>
+    <message>
+        <source>lost interest</source>
+        <translation>пропал интерес</translation>
+    </message>
+    <message>
+        <source>moved away</source>
+        <translation>переехали</translation>
+    </message>
+    <message>
+        <source>season, holidays</source>
+        <translation>сезон, отпуск</translation>
+    </message>
+    <message>
+        <source>will come back</source>
+        <translation>вернутся</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
@@ -1452,6 +1496,104 @@
     <message>
         <source>Payments posted</source>
         <translation>Разнесены платежи</translation>
+    </message>
+</context>
+<context>
+    <name>LapseCallDialog</name>
+    <message>
+        <source>Result of the call</source>
+        <translation>Итог звонка</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>Семья:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Заметка:</translation>
+    </message>
+</context>
+<context>
+    <name>LapsedView</name>
+    <message>
+        <source> weeks</source>
+        <translation> нед.</translation>
+    </message>
+    <message>
+        <source>Result of the call…</source>
+        <translation>Итог звонка…</translation>
+    </message>
+    <message>
+        <source>Open the family</source>
+        <translation>Открыть семью</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Занятие</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Последний визит</translation>
+    </message>
+    <message>
+        <source>Lessons attended</source>
+        <translation>Посещено занятий</translation>
+    </message>
+    <message>
+        <source>Did not come (30 days)</source>
+        <translation>Не пришли (30 дней)</translation>
+    </message>
+    <message>
+        <source>Not seen for a while</source>
+        <translation>Давно не были</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Причины</translation>
+    </message>
+    <message>
+        <source>Not seen for more than</source>
+        <translation>Не были дольше</translation>
+    </message>
+    <message>
+        <source>Reasons by month</source>
+        <translation>Причины по месяцам</translation>
+    </message>
+    <message numerus="yes">
+        <source>Did not come (30 days): %n</source>
+        <translation>
+            <numerusform>Не пришли (30 дней): %n</numerusform>
+            <numerusform>Не пришли (30 дней): %n</numerusform>
+            <numerusform>Не пришли (30 дней): %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not seen for a while: %n</source>
+        <translation>
+            <numerusform>Давно не были: %n</numerusform>
+            <numerusform>Давно не были: %n</numerusform>
+            <numerusform>Давно не были: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1969,6 +2111,10 @@
     <message>
         <source>Write the reason.</source>
         <translation>Укажите причину.</translation>
+    </message>
+    <message>
+        <source>Choose from 1 to 52 weeks.</source>
+        <translation>Выберите от 1 до 52 недель.</translation>
     </message>
     <message>
         <source>A block must end after it starts.</source>
@@ -2680,6 +2826,10 @@
     <message>
         <source>Applications</source>
         <translation>Заявки</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Непришедшие</translation>
     </message>
     <message>
         <source>Today, {date} — {role}</source>
