@@ -126,3 +126,34 @@ class LapseCall(Base):
 
     def __repr__(self) -> str:
         return f"LapseCall({self.family_id}, {self.reason.value})"
+
+
+class MessageTemplate(Base):
+    """A text the studio writes once and the desk fills in: {parent}, {child}, {date} …"""
+
+    __tablename__ = "message_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(50), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+
+    def __repr__(self) -> str:
+        return f"MessageTemplate({self.key!r})"
+
+
+class Greeting(Base):
+    """A birthday greeting marked done (one per family, person and year)."""
+
+    __tablename__ = "greeting"
+    __table_args__ = (Index("ux_greeting_once", "family_id", "birthday", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
+    birthday: Mapped[dt.date] = mapped_column(Date)  # this year's date of the birthday
+    text: Mapped[str] = mapped_column(Text, default="")
+    done_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+    def __repr__(self) -> str:
+        return f"Greeting({self.family_id}, {self.birthday})"

@@ -1,0 +1,104 @@
+"""Birthday greetings: today's and this week's birthdays of children, siblings born on the
+same day merged into one message for the family, filled from the studio's template, and
+marked done once sent."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+from sqlalchemy import select
+
+from desk.models.comms import Greeting
+from desk.models.family import Channel, Child, Family, Guardian, TimelineKind
+from desk.services import families, studio, templates, texts
+from desk.services.db import Actor, Store
+
+WEEK = 7
+
+
+@dataclasses.dataclass(frozen=True)
+class GreetingRow:
+    family_id: int
+    birthday: dt.date  # this year's date
+    children: tuple[str, ...]  # first names, siblings with the same birthday together
+    ages: tuple[int, ...]
+    parent: str  # the first parent's first name
+    channel: Channel
+    done: bool
+    text: str
+
+
+def _this_year(birth: dt.date, year: int) -> dt.date:
+    try:
+        return birth.replace(year=year)
+    except ValueError:  # 29 February in a common year
+        return dt.date(year, 2, 28)
+
+
+def _first_name(full: str) -> str:
+    parts = full.split()
+    return parts[1] if len(parts) > 1 else full
+
+
+def join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " и " + names[-1]
+
+
+def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:
+    with store.read() as s:
+        info = studio.load_info(s)
+        today = store.now().astimezone(info.tz).date()
+        window = {today + dt.timedelta(days=i) for i in range(days)}
+        body = templates.get(store, "greeting")
+        rows = s.execute(select(Child.family_id, Child.name, Child.birth_date)
+                         .join(Family, Family.id == Child.family_id)
+                         .where(Child.birth_date.is_not(None), Family.erased.is_(False))
+                         .order_by(Child.position)).all()
+        groups: dict[tuple[int, dt.date], list[tuple[str, int]]] = {}
+        for fid, name, birth in rows:
+            for year in {today.year, today.year + 1}:
+                day = _this_year(birth, year)
+                if day in window:
+                    groups.setdefault((fid, day), []).append((_first_name(name),
+                                                               day.year - birth.year))
+        if not groups:
+            return []
+        ids = sorted({fid for fid, _ in groups})
+        parents = {}
+        for fid, name in s.execute(select(Guardian.family_id, Guardian.name)
+                                   .where(Guardian.family_id.in_(ids))
+                                   .order_by(Guardian.position)):
+            parents.setdefault(fid, _first_name(name))
+        channels = dict(s.execute(select(Family.id, Family.preferred_channel)
+                                  .where(Family.id.in_(ids))).all())
+        done = set(s.execute(select(Greeting.family_id, Greeting.birthday)
+                             .where(Greeting.family_id.in_(ids))).all())
+    found = []
+    for (fid, day), kids in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        names = [k for k, _ in kids]
+        text = templates.render(body, {"parent": parents.get(fid, ""),
+                                       "child": join_names(names), "studio": info.name,
+                                       "age": ", ".join(str(a) for _, a in kids)})
+        found.append(GreetingRow(fid, day, tuple(names), tuple(a for _, a in kids),
+                                 parents.get(fid, ""), channels[fid], (fid, day) in done, text))
+    return found
+
+
+def mark_done(store: Store, actor: Actor, family_id: int, birthday: dt.date, text: str) -> None:
+    with store.write(actor) as uow:
+        families._load(uow.session, family_id)
+        exists = uow.session.scalar(select(Greeting.id).where(
+            Greeting.family_id == family_id, Greeting.birthday == birthday))
+        if exists:
+            return
+        uow.session.add(Greeting(family_id=family_id, birthday=birthday, text=text,
+                                 done_at=uow.now, staff_id=actor.staff_id))
+        families.timeline_event(uow, family_id, TimelineKind.NOTE, texts.GREETING_DONE)
+        uow.audit("greeting.done", family_id=family_id,
+                  after=json.dumps({"birthday": birthday.isoformat()}))
+        uow.commit()
+
+
+SAMPLE = {"parent": "Вера", "child": "Саша и Маша", "studio": "Студия", "age": "7, 7"}

@@ -1,0 +1,56 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desk.services import families, greetings, templates
+from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+
+
+def test_this_weeks_birthdays_with_twins_merged_and_marked_done(store, actor):
+    # the test clock is 4 March 2026
+    twins = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),),
+        children=(ChildDraft("Ёлкин Саша", dt.date(2019, 3, 6)),
+                  ChildDraft("Ёлкина Маша", dt.date(2019, 3, 6)),
+                  ChildDraft("Ёлкин Лёва", dt.date(2021, 8, 1)))))
+    families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Демина Ольга"),),
+        children=(ChildDraft("Демин Петя", dt.date(2018, 3, 20)),)))
+    (row,) = greetings.upcoming(store)
+    assert (row.family_id, row.birthday, row.children, row.ages) == (
+        twins, dt.date(2026, 3, 6), ("Саша", "Маша"), (7, 7))
+    assert row.text.startswith("Вера, здравствуйте!") and "Саша и Маша" in row.text
+    greetings.mark_done(store, actor, twins, row.birthday, row.text)
+    greetings.mark_done(store, actor, twins, row.birthday, row.text)  # once only
+    assert greetings.upcoming(store)[0].done
+
+
+def test_a_leap_day_birthday_is_greeted_on_28_february(store, actor, clock):
+    clock.now = dt.datetime(2026, 2, 27, 9, tzinfo=dt.timezone.utc)
+    families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),),
+        children=(ChildDraft("Ёлкин Саша", dt.date(2020, 2, 29)),)))
+    assert greetings.upcoming(store)[0].birthday == dt.date(2026, 2, 28)
+
+
+def test_the_studio_edits_its_template_and_unknown_placeholders_are_refused(store, actor):
+    with pytest.raises(templates.TemplateProblem):
+        templates.save(store, actor, "greeting", "{parent}, {nonsense}!", greetings.SAMPLE)
+    templates.save(store, actor, "greeting", "С днём рождения, {child}!", greetings.SAMPLE)
+    assert templates.get(store, "greeting") == "С днём рождения, {child}!"
+
+
+def test_templates_cannot_reach_into_the_program():
+    with pytest.raises(templates.TemplateProblem):
+        templates.render("{{ ''.__class__.__mro__[1].__subclasses__() }}", {})
+
+
+@given(st.text(alphabet="абвгд {}xyz!.,", max_size=40))
+def test_rendering_plain_text_never_crashes_unexpectedly(body):
+    try:
+        out = templates.render(body, {"x": "X"})
+    except templates.TemplateProblem:
+        return
+    assert isinstance(out, str)
