@@ -218,13 +218,13 @@ def screenshots(args: argparse.Namespace, db: Path | None) -> int:
             window.families.table.selectRow(0)
         app.sendPostedEvents()  # let the offscreen window lay out before grabbing it
         window.grab().save(str(out / f"{index + 1:02d}-{name}.png"))
-        if name == "system":  # its sections: the attendance check, wallets and the report
-            for part, widget in (("attendance", window.system.attendance),
-                                 ("wallets", window.system.finance)):
-                window.system.sections.setCurrentWidget(widget)
+        if name in ("system", "communicator"):  # and each section of a workspace
+            sections = getattr(window, name).sections
+            for part in range(1, sections.count()):
+                sections.setCurrentIndex(part)
                 app.sendPostedEvents()
                 window.grab().save(str(out / f"{index + 1:02d}-{name}-{part}.png"))
-            window.system.sections.setCurrentIndex(0)
+            sections.setCurrentIndex(0)
     editor = FamilyEditor(window.ctx, parent=window)
     editor.guardian_boxes[0].phone.setText("12345")
     editor._on_accepted()

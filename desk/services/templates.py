@@ -48,9 +48,12 @@ def save(store: Store, actor: Actor, key: str, body: str, sample: dict[str, obje
         raise errors.ValidationFailed({"body": "template_empty"})
     unknown = [p for p in placeholders(body) if p not in sample]
     if unknown:
-        raise TemplateProblem(f"unknown placeholders: {', '.join(unknown)}",
-                              detail=", ".join("{" + p + "}" for p in unknown))
-    render(body, sample)
+        raise errors.ValidationFailed({"body": "template_invalid"},
+                                      detail=", ".join("{" + p + "}" for p in unknown))
+    try:
+        render(body, sample)
+    except TemplateProblem as exc:
+        raise errors.ValidationFailed({"body": "template_invalid"}) from exc
     with store.write(actor) as uow:
         row = uow.session.scalar(select(MessageTemplate).where(MessageTemplate.key == key))
         if row is None:

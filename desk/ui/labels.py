@@ -100,6 +100,8 @@ _AUDIT_KINDS = {
     "lead.status": QT_TRANSLATE_NOOP("Labels", "Application status changed"),
     "lead.link": QT_TRANSLATE_NOOP("Labels", "Application linked to a family"),
     "lapsed.call": QT_TRANSLATE_NOOP("Labels", "Call to a lapsed client"),
+    "greeting.done": QT_TRANSLATE_NOOP("Labels", "Birthday greeting sent"),
+    "template.save": QT_TRANSLATE_NOOP("Labels", "Template changed"),
     "studio.lapsed_weeks": QT_TRANSLATE_NOOP("Labels", "Lapsed weeks changed"),
     "hours.week": QT_TRANSLATE_NOOP("Labels", "Working hours changed"),
     "hours.holiday": QT_TRANSLATE_NOOP("Labels", "Day off changed"),

@@ -37,6 +37,9 @@ FIELD_MESSAGES = {
     "contact_missing": QT_TRANSLATE_NOOP("Messages", "Give a phone or an e-mail."),
     "date_missing": QT_TRANSLATE_NOOP("Messages", "Choose the date."),
     "reason_missing": QT_TRANSLATE_NOOP("Messages", "Write the reason."),
+    "template_empty": QT_TRANSLATE_NOOP("Messages", "Write the text of the template."),
+    "template_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The template cannot be filled in: check the placeholders in braces."),
     "weeks_invalid": QT_TRANSLATE_NOOP("Messages", "Choose from 1 to 52 weeks."),
     "hours_invalid": QT_TRANSLATE_NOOP("Messages", "A block must end after it starts."),
     "hours_overlap": QT_TRANSLATE_NOOP(
@@ -66,6 +69,8 @@ ERROR_MESSAGES = {
     "import_failed": QT_TRANSLATE_NOOP("Messages", "The file could not be imported."),
     "cancelled": QT_TRANSLATE_NOOP("Messages", "Cancelled: nothing was written."),
     "lesson_full": QT_TRANSLATE_NOOP("Messages", "The lesson is full."),
+    "template_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The template cannot be filled in: check the placeholders in braces."),
     "lesson_cancelled": QT_TRANSLATE_NOOP("Messages", "The lesson is cancelled."),
     "already_posted": QT_TRANSLATE_NOOP("Messages", "These payments were posted before."),
 }
@@ -77,7 +82,9 @@ def field_message(code: str) -> str:
 
 def fields_text(exc: errors.ValidationFailed) -> str:
     """The words for every field a ValidationFailed names, in one line."""
-    return " ".join(field_message(code) for code in exc.fields.values())
+    text = " ".join(field_message(code) for code in exc.fields.values())
+    detail = exc.params.get("detail")
+    return f"{text} {detail}" if detail else text
 
 
 def error_message(exc: errors.DeskError) -> str:

@@ -14,6 +14,7 @@ from desk.ui import fmt
 from desk.ui.attendance_view import AttendanceView
 from desk.ui.calls_view import CallsView
 from desk.ui.finance_view import FinanceView
+from desk.ui.greetings_view import GreetingsView
 from desk.ui.lapsed_view import LapsedView
 from desk.ui.leads_view import LeadsView
 from desk.ui.context import Context
@@ -63,6 +64,8 @@ class Workspace(QWidget):
             self.sections.addTab(self.leads, self.tr("Applications"))
             self.lapsed = LapsedView(ctx)
             self.sections.addTab(self.lapsed, self.tr("No-shows"))
+            self.greetings = GreetingsView(ctx)
+            self.sections.addTab(self.greetings, self.tr("Birthdays"))
             self.lapsed.family_requested.connect(self.family_requested)
             self.calls.family_requested.connect(self.family_requested)
             self.leads.family_requested.connect(self.family_requested)

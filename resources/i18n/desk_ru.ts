@@ -947,6 +947,45 @@
     </message>
 </context>
 <context>
+    <name>GreetingsView</name>
+    <message>
+        <source>Birthday</source>
+        <translation>День рождения</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Copy the text</source>
+        <translation>Скопировать текст</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Отметить отправленным</translation>
+    </message>
+    <message>
+        <source>Edit the template…</source>
+        <translation>Изменить шаблон…</translation>
+    </message>
+    <message>
+        <source>Message (you can change it before sending)</source>
+        <translation>Сообщение (можно поправить перед отправкой)</translation>
+    </message>
+</context>
+<context>
     <name>GuardianBox</name>
     <message>
         <source>Surname First name</source>
@@ -1400,6 +1439,14 @@
     <message>
         <source>Call to a lapsed client</source>
         <translation>Звонок непришедшим</translation>
+    </message>
+    <message>
+        <source>Birthday greeting sent</source>
+        <translation>Отправлено поздравление с днём рождения</translation>
+    </message>
+    <message>
+        <source>Template changed</source>
+        <translation>Изменён шаблон</translation>
     </message>
     <message>
         <source>Lapsed weeks changed</source>
@@ -2113,6 +2160,10 @@
         <translation>Укажите причину.</translation>
     </message>
     <message>
+        <source>Write the text of the template.</source>
+        <translation>Напишите текст шаблона.</translation>
+    </message>
+    <message>
         <source>Choose from 1 to 52 weeks.</source>
         <translation>Выберите от 1 до 52 недель.</translation>
     </message>
@@ -2179,6 +2230,10 @@
     <message>
         <source>The lesson is full.</source>
         <translation>Мест на занятии нет.</translation>
+    </message>
+    <message>
+        <source>The template cannot be filled in: check the placeholders in braces.</source>
+        <translation>Шаблон не заполняется: проверьте подстановки в фигурных скобках.</translation>
     </message>
     <message>
         <source>The lesson is cancelled.</source>
@@ -2709,6 +2764,17 @@
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Greeting template</source>
+        <translation>Шаблон поздравления</translation>
+    </message>
+    <message>
+        <source>Placeholders: {parent} — the parent&apos;s first name, {child} — the children&apos;s names, {age} — their ages, {studio} — the studio.</source>
+        <translation>Подстановки: {parent} — имя родителя, {child} — имена детей, {age} — их возраст, {studio} — студия.</translation>
+    </message>
+</context>
+<context>
     <name>TopUpDialog</name>
     <message>
         <source>Top up the wallet</source>
@@ -2830,6 +2896,10 @@
     <message>
         <source>No-shows</source>
         <translation>Непришедшие</translation>
+    </message>
+    <message>
+        <source>Birthdays</source>
+        <translation>Дни рождения</translation>
     </message>
     <message>
         <source>Today, {date} — {role}</source>

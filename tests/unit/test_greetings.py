@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desk.services import families, greetings, templates
+from desk.services import errors, families, greetings, templates
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 
 
@@ -36,8 +36,10 @@ def test_a_leap_day_birthday_is_greeted_on_28_february(store, actor, clock):
 
 
 def test_the_studio_edits_its_template_and_unknown_placeholders_are_refused(store, actor):
-    with pytest.raises(templates.TemplateProblem):
+    with pytest.raises(errors.ValidationFailed) as caught:
         templates.save(store, actor, "greeting", "{parent}, {nonsense}!", greetings.SAMPLE)
+    assert caught.value.fields == {"body": "template_invalid"}
+    assert caught.value.params["detail"] == "{nonsense}"
     templates.save(store, actor, "greeting", "С днём рождения, {child}!", greetings.SAMPLE)
     assert templates.get(store, "greeting") == "С днём рождения, {child}!"
 

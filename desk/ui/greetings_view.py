@@ -1,0 +1,120 @@
+"""Birthday greetings: today's and this week's birthdays, the text from the studio's template
+(editable before sending), copy it for the family's channel, mark it sent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desk.services import greetings, templates
+from desk.ui import fmt
+from desk.ui.context import Context
+from desk.ui.forms import FieldError, attempt, finish_form_dialog, side_by_side
+from desk.ui.freshness import Freshness
+from desk.ui.labels import channel_name
+
+DONE = QColor("#2e7d32")
+
+
+class TemplateDialog(QDialog):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Greeting template"))
+        self.resize(560, 320)
+        self.body = QPlainTextEdit(templates.get(ctx.store, "greeting"))
+        hint = QLabel(self.tr("Placeholders: {parent} — the parent's first name, {child} — the "
+                              "children's names, {age} — their ages, {studio} — the studio."))
+        hint.setWordWrap(True)
+        self.error = FieldError()
+        form = QFormLayout()
+        form.addRow(self.body)
+        form.addRow(hint)
+        form.addRow(self.error)
+        finish_form_dialog(self, form, self._on_accepted)
+
+    @Slot()
+    def _on_accepted(self) -> None:
+        if attempt(self, self.error, lambda: templates.save(
+                self.ctx.store, self.ctx.actor, "greeting", self.body.toPlainText(),
+                greetings.SAMPLE)):
+            self.ctx.notifier.changed.emit("greeting")
+            self.accept()
+
+
+class GreetingsView(QWidget):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[greetings.GreetingRow] = []
+        self.list = QTreeWidget()
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels([self.tr("Birthday"), self.tr("Who"), self.tr("Age"),
+                                   self.tr("Channel"), self.tr("Sent")])
+        for col, width in enumerate((100, 150, 60, 110)):
+            self.list.setColumnWidth(col, width)
+        self.text = QPlainTextEdit()
+        self.copy_button = QPushButton(self.tr("Copy the text"))
+        self.done_button = QPushButton(self.tr("Mark as sent"))
+        self.template_button = QPushButton(self.tr("Edit the template…"))
+        self.error = FieldError()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.template_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.done_button)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(QLabel(self.tr("Message (you can change it before sending)")))
+        rl.addWidget(self.text, 1)
+        rl.addWidget(self.error)
+        rl.addLayout(buttons)
+        side_by_side(self, self.list, right, [520, 680])
+        self.list.currentItemChanged.connect(lambda *_: self._show())
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
+        self.done_button.clicked.connect(self._on_done)
+        self.template_button.clicked.connect(lambda: TemplateDialog(ctx, self).exec())
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("greeting", "family"))
+        self._show()
+
+    @Slot()
+    def refresh(self) -> None:
+        self.rows = greetings.upcoming(self.ctx.store)
+        self.list.clear()
+        for r in self.rows:
+            item = QTreeWidgetItem([fmt.short_date(r.birthday), ", ".join(r.children),
+                                    ", ".join(map(str, r.ages)), channel_name(r.channel),
+                                    "✓" if r.done else ""])
+            if r.done:
+                item.setForeground(4, QBrush(DONE))
+            self.list.addTopLevelItem(item)
+        if self.rows:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self._show()
+
+    def selected(self) -> greetings.GreetingRow | None:
+        index = self.list.indexOfTopLevelItem(self.list.currentItem()) \
+            if self.list.currentItem() else -1
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def _show(self) -> None:
+        r = self.selected()
+        self.text.setPlainText(r.text if r else "")
+        self.copy_button.setEnabled(r is not None)
+        self.done_button.setEnabled(r is not None and not r.done)
+
+    @Slot()
+    def _on_done(self) -> None:
+        r = self.selected()
+        if r is not None and attempt(self, self.error, lambda: greetings.mark_done(
+                self.ctx.store, self.ctx.actor, r.family_id, r.birthday,
+                self.text.toPlainText())):
+            self.ctx.notifier.changed.emit("greeting")
+
+

@@ -1,0 +1,38 @@
+import datetime as dt
+
+from desk.models.studio import Role
+from desk.services import families, greetings, templates
+from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.ui.greetings_view import TemplateDialog
+from desk.ui.workspaces import Workspace
+
+
+def test_greet_this_weeks_birthday_and_edit_the_template(qtbot, ctx, actor, monkeypatch):
+    families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),),
+        children=(ChildDraft("Ёлкин Саша", dt.date(2019, 3, 6)),)))
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.greetings)
+    view = space.greetings
+    assert view.list.topLevelItemCount() == 1
+    assert "Саша" in view.text.toPlainText()
+    view.text.setPlainText("Вера, с днём рождения Саши!")
+    view.done_button.click()
+    assert view.list.topLevelItem(0).text(4) == "✓"
+    assert not view.done_button.isEnabled()
+
+    def edit(dialog):
+        dialog.body.setPlainText("{parent}, {oops}")
+        dialog._on_accepted()
+        assert dialog.result() == 0 and dialog.body.toPlainText() == "{parent}, {oops}"
+        assert "{oops}" in dialog.error.text()
+        dialog.body.setPlainText("Поздравляем, {child}!")
+        dialog._on_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(TemplateDialog, "exec", edit)
+    view.template_button.click()
+    assert templates.get(ctx.store, "greeting") == "Поздравляем, {child}!"
+    assert greetings.upcoming(ctx.store)[0].text == "Поздравляем, Саша!"
