@@ -157,3 +157,131 @@ class Greeting(Base):
 
     def __repr__(self) -> str:
         return f"Greeting({self.family_id}, {self.birthday})"
+
+
+class InboxChannel(enum.Enum):
+    """Where a conversation happens. Telegram and e-mail are received by the desk; the others
+    are typed in by the staff (a website form, a chat on a phone)."""
+
+    TELEGRAM = "telegram"
+    EMAIL = "email"
+    WEBSITE = "website"
+    VK = "vk"
+    WHATSAPP = "whatsapp"
+    INSTAGRAM = "instagram"
+    PHONE = "phone"
+
+
+class Conversation(Base):
+    """One contact with a client, from their first message until the staff close it. A new
+    message after closing opens a new conversation (that is what FCR counts)."""
+
+    __tablename__ = "conversation"
+    __table_args__ = (Index("ix_conversation_waiting", "waiting_since"),
+                      Index("ix_conversation_peer", "channel", "address"),
+                      Index("ix_conversation_open", "closed_at", "last_at"),
+                      Index("ix_conversation_family", "family_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[InboxChannel] = mapped_column(
+        Enum(InboxChannel, native_enum=False, length=20))
+    address: Mapped[str] = mapped_column(String(200))  # chat id, e-mail address or phone
+    name: Mapped[str] = mapped_column(String(200), default="")
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    family_id: Mapped[int | None] = mapped_column(ForeignKey("family.id", ondelete="SET NULL"))
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("lead.id", ondelete="SET NULL"))
+    opened_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # the client's oldest unanswered message; None while nobody is waiting
+    waiting_since: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    holding_sent: Mapped[bool] = mapped_column(default=False)
+    auto_replied: Mapped[bool] = mapped_column(default=False)
+    snoozed_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    resolved: Mapped[bool | None] = mapped_column()  # "resolved in this contact?" (FCR)
+    first_response_s: Mapped[int | None] = mapped_column()
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+    def __repr__(self) -> str:
+        return f"Conversation({self.id}, {self.channel.value}, {self.address!r})"
+
+
+class Direction(enum.Enum):
+    IN = "in"
+    OUT = "out"
+
+
+class OutboxStatus(enum.Enum):
+    QUEUED = "queued"  # waiting for its time or retrying after a failure (last_error says why)
+    SENT = "sent"  # the channel confirmed it
+    FAILED = "failed"  # the channel refused it for good; the staff may send it again
+    LOGGED = "logged"  # written by hand for a channel the desk does not send through
+
+
+class InboxMessage(Base):
+    """A message in a conversation. An outgoing one is also the outbox's entry: it is "sent"
+    only when the channel confirms it."""
+
+    __tablename__ = "message"
+    __table_args__ = (Index("ix_message_conversation", "conversation_id", "at"),
+                      Index("ix_message_outbox", "status", "send_after"),
+                      Index("ux_message_external", "channel", "external_id", unique=True))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversation.id", ondelete="CASCADE"))
+    channel: Mapped[InboxChannel] = mapped_column(
+        Enum(InboxChannel, native_enum=False, length=20))
+    direction: Mapped[Direction] = mapped_column(Enum(Direction, native_enum=False, length=5))
+    kind: Mapped[str] = mapped_column(String(20), default="message")
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    text: Mapped[str] = mapped_column(Text, default="")
+    attachment: Mapped[str] = mapped_column(String(500), default="")  # a file's path or name
+    voice: Mapped[bool] = mapped_column(default=False)
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    status: Mapped[OutboxStatus | None] = mapped_column(
+        Enum(OutboxStatus, native_enum=False, length=10))
+    send_after: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str] = mapped_column(String(500), default="")
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+    def __repr__(self) -> str:
+        return f"InboxMessage({self.id}, {self.direction.value}, {self.status})"
+
+
+class Response(Base):
+    """How long a client waited for an answer, in working time (first answer of a
+    conversation marked)."""
+
+    __tablename__ = "response"
+    __table_args__ = (Index("ix_response_answered", "answered_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversation.id", ondelete="CASCADE"))
+    asked_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    answered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    wait_s: Mapped[int]
+    first: Mapped[bool] = mapped_column(default=False)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+    def __repr__(self) -> str:
+        return f"Response({self.conversation_id}, {self.wait_s}s)"
+
+
+class ChannelConfig(Base):
+    """A channel's settings without its secrets (those live in the OS keyring), and where
+    receiving stopped (Telegram's update offset, the IMAP UID), so nothing arrives twice."""
+
+    __tablename__ = "channel_config"
+
+    channel: Mapped[InboxChannel] = mapped_column(
+        Enum(InboxChannel, native_enum=False, length=20), primary_key=True)
+    enabled: Mapped[bool] = mapped_column(default=False)
+    settings: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    cursor: Mapped[str] = mapped_column(String(100), default="")
+
+    def __repr__(self) -> str:
+        return f"ChannelConfig({self.channel.value}, enabled={self.enabled})"

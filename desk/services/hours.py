@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desk.models.comms import Holiday, WorkingBlock
-from desk.services import errors, studio
+from desk.services import errors, studio, texts
 from desk.services.db import Actor, Store, UnitOfWork
 
 CALLBACK_IN_HOURS = dt.timedelta(minutes=30)
@@ -59,6 +59,45 @@ class Hours:
                 if start > local:
                     return start.astimezone(dt.timezone.utc)
         raise errors.DeskError("no working hours are set")
+
+    def working_seconds(self, start: dt.datetime, end: dt.datetime) -> int:
+        """How much of [start, end) falls in working time: a client's wait counts only that."""
+        if end <= start:
+            return 0
+        first, last = start.astimezone(self.tz).date(), end.astimezone(self.tz).date()
+        if (last - first).days > SEARCH_DAYS:
+            first = last - dt.timedelta(days=SEARCH_DAYS)
+        total = 0.0
+        day = first
+        while day <= last:
+            if day not in self.holidays:
+                for b in self.blocks:
+                    if b.weekday != day.weekday():
+                        continue
+                    lo = max(start, dt.datetime.combine(day, b.start, self.tz))
+                    hi = min(end, dt.datetime.combine(day, b.end, self.tz))
+                    if hi > lo:
+                        total += (hi - lo).total_seconds()
+            day += dt.timedelta(days=1)
+        return int(total)
+
+    def describe(self) -> str:
+        """The week's hours as one line, for the after-hours reply: "пн–пт 10:00–14:00, …"."""
+        days = {}
+        for b in sorted(self.blocks):
+            days.setdefault(b.weekday, []).append(
+                f"{b.start.strftime('%H:%M')}–{b.end.strftime('%H:%M')}")
+        groups: list[tuple[list[int], str]] = []
+        for weekday, spans in sorted(days.items()):
+            text = ", ".join(spans)
+            if groups and groups[-1][1] == text and groups[-1][0][-1] == weekday - 1:
+                groups[-1][0].append(weekday)
+            else:
+                groups.append(([weekday], text))
+        names = texts.WEEKDAYS_SHORT
+        return "; ".join(
+            (names[g[0]] if len(g) == 1 else f"{names[g[0]]}–{names[g[-1]]}") + " " + text
+            for g, text in groups)
 
     def callback_due(self, missed_at: dt.datetime) -> dt.datetime:
         """30 minutes after a missed call; outside working hours, within the first hour after

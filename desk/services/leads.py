@@ -12,9 +12,9 @@ import io
 import json
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from desk.models.comms import Lead, LeadStatus
+from desk.models.comms import Conversation, Lead, LeadStatus
 from desk.models.studio import Role
 from desk.services import contacts, errors, families, hours, studio, tasks, texts
 from desk.services.db import Actor, Store, UnitOfWork
@@ -75,7 +75,7 @@ def _clean(draft: LeadDraft) -> dict:
     return values
 
 
-def _add(uow: UnitOfWork, values: dict, import_key: str | None = None) -> Lead:
+def add_in(uow: UnitOfWork, values: dict, import_key: str | None = None) -> Lead:
     due = hours.load(uow.session).callback_due(uow.now)  # 30 min, or soon after opening
     lead = Lead(created_at=uow.now, respond_by=due, import_key=import_key, **values)
     uow.session.add(lead)
@@ -88,7 +88,7 @@ def _add(uow: UnitOfWork, values: dict, import_key: str | None = None) -> Lead:
 def create(store: Store, actor: Actor, draft: LeadDraft) -> int:
     values = _clean(draft)
     with store.write(actor) as uow:
-        lead = _add(uow, values)
+        lead = add_in(uow, values)
         uow.commit()
         return lead.id
 
@@ -157,15 +157,22 @@ def set_status(store: Store, actor: Actor, lead_id: int, status: LeadStatus, *,
 
 def link(store: Store, actor: Actor, lead_id: int, family_id: int) -> None:
     with store.write(actor) as uow:
-        lead = _load(uow.session, lead_id)
         families._load(uow.session, family_id)
-        lead.family_id = family_id
-        if lead.responded_at is None:
-            lead.responded_at = uow.now
-        if lead.status is LeadStatus.NEW:
-            lead.status = LeadStatus.CONTACTED
-        uow.audit("lead.link", entity_id=lead.id, family_id=family_id)
+        link_in(uow, lead_id, family_id)
         uow.commit()
+
+
+def link_in(uow: UnitOfWork, lead_id: int, family_id: int) -> None:
+    """The lead and the conversations it came from now belong to the family."""
+    lead = _load(uow.session, lead_id)
+    lead.family_id = family_id
+    if lead.responded_at is None:
+        lead.responded_at = uow.now
+    if lead.status is LeadStatus.NEW:
+        lead.status = LeadStatus.CONTACTED
+    uow.session.execute(update(Conversation).where(Conversation.lead_id == lead_id)
+                        .values(family_id=family_id))
+    uow.audit("lead.link", entity_id=lead.id, family_id=family_id)
 
 
 def family_draft(row: LeadRow) -> families.FamilyDraft:
@@ -210,7 +217,7 @@ def import_csv(store: Store, actor: Actor, path: Path) -> tuple[int, list[str]]:
             Lead.import_key.in_([k for _, k in rows]))))
         for values, key in rows:
             if key not in known:
-                _add(uow, values, key)
+                add_in(uow, values, key)
                 known.add(key)
                 added += 1
         uow.commit()

@@ -9,6 +9,7 @@ import re
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desk.models.comms import MessageTemplate
 from desk.services import errors, texts
@@ -38,8 +39,16 @@ def placeholders(body: str) -> list[str]:
 
 def get(store: Store, key: str) -> str:
     with store.read() as s:
-        body = s.scalar(select(MessageTemplate.body).where(MessageTemplate.key == key))
+        return get_in(s, key)
+
+
+def get_in(session: Session, key: str) -> str:
+    body = session.scalar(select(MessageTemplate.body).where(MessageTemplate.key == key))
     return body if body is not None else texts.DEFAULT_TEMPLATES[key][1]
+
+
+def render_in(session: Session, key: str, values: dict[str, object]) -> str:
+    return render(get_in(session, key), values)
 
 
 def save(store: Store, actor: Actor, key: str, body: str, sample: dict[str, object]) -> None:

@@ -1,0 +1,110 @@
+"""Telegram through the studio's bot: getUpdates long polling to receive; sendMessage,
+sendDocument and sendVoice to answer. The API's base URL is a setting, since a studio may run
+its own Bot API server. The token never reaches a log: errors name the method, not the URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import httpx
+
+from desk.models.comms import InboxChannel
+from desk.services.channels.base import Batch, ChannelDown, ChannelRefused, Incoming, Outgoing
+
+DEFAULT_BASE_URL = "https://api.telegram.org"
+CONNECT_TIMEOUT_S = 5.0
+SEND_TIMEOUT_S = 20.0
+
+
+class TelegramAdapter:
+    channel = InboxChannel.TELEGRAM
+
+    def __init__(self, token: str, base_url: str = DEFAULT_BASE_URL) -> None:
+        self._root = f"{(base_url or DEFAULT_BASE_URL).rstrip('/')}/bot{token}/"
+        self._http = httpx.Client(timeout=httpx.Timeout(SEND_TIMEOUT_S, connect=CONNECT_TIMEOUT_S))
+
+    def _call(self, method: str, params: dict | None = None, *, wait: float = SEND_TIMEOUT_S,
+              files=None):
+        params = params or {}
+        try:
+            if files:
+                response = self._http.post(self._root + method, data=params, files=files,
+                                           timeout=wait)
+            else:
+                response = self._http.post(self._root + method, json=params, timeout=wait)
+        except httpx.HTTPError as exc:  # no network, refused, timed out
+            raise ChannelDown(f"telegram {method}: {type(exc).__name__}",
+                              reason=type(exc).__name__) from None
+        try:
+            body = response.json()
+        except json.JSONDecodeError:
+            raise ChannelDown(f"telegram {method}: HTTP {response.status_code}",
+                              reason=f"HTTP {response.status_code}") from None
+        if body.get("ok"):
+            return body["result"]
+        reason = str(body.get("description") or f"HTTP {response.status_code}")[:200]
+        code = body.get("error_code", response.status_code)
+        if code in (400, 403, 404) and method != "getUpdates":
+            raise ChannelRefused(f"telegram {method}: {reason}", reason=reason)
+        raise ChannelDown(f"telegram {method}: {reason}", reason=reason)
+
+    def fetch(self, cursor: str, wait_s: float) -> Batch:
+        params = {"timeout": int(wait_s), "allowed_updates": ["message"]}
+        if cursor:
+            params["offset"] = int(cursor)
+        updates = self._call("getUpdates", params, wait=wait_s + SEND_TIMEOUT_S)
+        found = []
+        next_offset = int(cursor) if cursor else 0
+        for update in updates:
+            next_offset = max(next_offset, int(update["update_id"]) + 1)
+            message = update.get("message")
+            if message:
+                found.append(_incoming(message))
+        return Batch(tuple(found), str(next_offset) if next_offset else cursor)
+
+    def send(self, message: Outgoing) -> str:
+        if message.attachment is None:
+            result = self._call("sendMessage", {"chat_id": message.address, "text": message.text})
+        else:
+            method, field = ("sendVoice", "voice") if message.voice else ("sendDocument",
+                                                                         "document")
+            with message.attachment.open("rb") as handle:
+                params = {"chat_id": message.address}
+                if message.text:
+                    params["caption"] = message.text
+                result = self._call(method, params,
+                                    files={field: (message.attachment.name, handle)})
+        return f"{result['chat']['id']}:{result['message_id']}"
+
+    def check(self) -> str:
+        me = self._call("getMe")
+        return "@" + me.get("username", "") if me.get("username") else me.get("first_name", "")
+
+    def close(self) -> None:
+        self._http.close()
+
+
+def _incoming(message: dict) -> Incoming:
+    sender = message.get("from") or {}
+    chat = message.get("chat") or {}
+    name = " ".join(p for p in (sender.get("first_name"), sender.get("last_name")) if p)
+    contact = message.get("contact") or {}
+    attachment = ""
+    for kind in ("document", "audio", "video"):
+        if kind in message:
+            attachment = message[kind].get("file_name", kind)
+    if "voice" in message:
+        attachment = "voice"
+    if "photo" in message:
+        attachment = "photo"
+    return Incoming(
+        external_id=f"{chat.get('id')}:{message['message_id']}",
+        address=str(chat.get("id")),
+        name=name or sender.get("username", ""),
+        text=message.get("text") or message.get("caption") or "",
+        at=dt.datetime.fromtimestamp(message.get("date", 0), dt.timezone.utc),
+        phone=contact.get("phone_number", ""),
+        handle=sender.get("username", ""),
+        attachment=attachment,
+    )

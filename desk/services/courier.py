@@ -1,0 +1,121 @@
+"""The courier receives from every connected channel and sends the outbox, on threads of its
+own (no Qt here: the UI hears about changes through the callbacks). A channel that fails is
+"offline" and is tried again with growing pauses; receiving resumes from the stored cursor,
+so nothing arrives twice."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import threading
+from typing import Callable
+
+from desk.models.comms import InboxChannel
+from desk.services import channel_settings, inbox, outbox
+from desk.services.channels.base import Adapter, ChannelDown
+from desk.services.db import Store
+from desk.services.errors import DeskError
+
+log = logging.getLogger(__name__)
+
+LONG_POLL_S = 25.0
+OUTBOX_TICK_S = 1.0
+BACKOFF_FIRST_S = 1.0
+BACKOFF_MAX_S = 60.0
+
+
+@dataclasses.dataclass(frozen=True)
+class ChannelState:
+    channel: InboxChannel
+    online: bool
+    reason: str = ""
+    since: dt.datetime | None = None
+    retry_in_s: float = 0.0
+
+
+class Courier:
+    def __init__(self, store: Store, adapters: dict[InboxChannel, Adapter], *,
+                 on_received: Callable[[int], None] = lambda n: None,
+                 on_sent: Callable[[int, int], None] = lambda sent, failed: None,
+                 on_state: Callable[[ChannelState], None] = lambda s: None,
+                 long_poll_s: float = LONG_POLL_S, backoff_max_s: float = BACKOFF_MAX_S) -> None:
+        self.store = store
+        self.adapters = adapters
+        self.on_received, self.on_sent, self.on_state = on_received, on_sent, on_state
+        self.long_poll_s = long_poll_s
+        self.backoff_max_s = backoff_max_s
+        self.states: dict[InboxChannel, ChannelState] = {
+            c: ChannelState(c, True) for c in adapters}
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        for channel, adapter in self.adapters.items():
+            self._spawn(f"receive-{channel.value}", self._receive_loop, adapter)
+        self._spawn("outbox", self._send_loop)
+
+    def _spawn(self, name: str, target, *args) -> None:
+        thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+        self._threads.append(thread)
+        thread.start()
+
+    def wake(self) -> None:
+        """Something was queued: look at the outbox now."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        for adapter in self.adapters.values():
+            adapter.close()
+        for thread in self._threads:
+            thread.join(timeout)
+
+    def _set_state(self, state: ChannelState) -> None:
+        before = self.states.get(state.channel)
+        self.states[state.channel] = state
+        if before != state:
+            self.on_state(state)
+
+    def _receive_loop(self, adapter: Adapter) -> None:
+        pause = BACKOFF_FIRST_S
+        while not self._stop.is_set():
+            try:
+                cursor = channel_settings.cursor(self.store, adapter.channel)
+                batch = adapter.fetch(cursor, self.long_poll_s)
+                if self._stop.is_set():
+                    return
+                added = inbox.ingest(self.store, adapter.channel, batch)
+            except ChannelDown as exc:
+                if self._stop.is_set():
+                    return
+                reason = str(exc.params.get("reason", exc))
+                log.warning("%s offline: %s", adapter.channel.value, reason)
+                self._set_state(ChannelState(adapter.channel, False, reason, self.store.now(),
+                                             pause))
+                self._stop.wait(pause)
+                pause = min(pause * 2, self.backoff_max_s)
+                continue
+            except DeskError as exc:  # the database is busy: try again shortly
+                log.warning("receiving %s: %s", adapter.channel.value, exc)
+                self._stop.wait(BACKOFF_FIRST_S)
+                continue
+            pause = BACKOFF_FIRST_S
+            self._set_state(ChannelState(adapter.channel, True))
+            if added:
+                self.on_received(added)
+                self._wake.set()  # an after-hours reply may be waiting
+
+    def _send_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                sent, failed = outbox.deliver(self.store, self.adapters)
+            except DeskError as exc:
+                log.warning("outbox: %s", exc)
+                sent = failed = 0
+            if sent or failed:
+                self.on_sent(sent, failed)
+            self._wake.wait(OUTBOX_TICK_S)
+            self._wake.clear()

@@ -1,0 +1,152 @@
+"""A small Bot-API-compatible HTTP server on loopback: getMe, getUpdates (long polling with
+offset), sendMessage, sendDocument and sendVoice. It can fail (HTTP 500) the next N calls of a
+method, or hang on them, so the desk's retries and offline state can be tested."""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import itertools
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+
+class FakeBotApi:
+    def __init__(self, token: str = "123:secret", username: str = "studio_bot") -> None:
+        self.token = token
+        self.username = username
+        self.updates: list[dict] = []
+        self.sent: list[dict] = []  # what the desk sent, in order
+        self.calls: list[str] = []  # every method called
+        self.fail: dict[str, int] = {}  # method → how many next calls answer HTTP 500
+        self.refuse: dict[str, int] = {}  # method → how many next calls answer 403
+        self.hang: dict[str, float] = {}  # method → seconds to stall before answering
+        self._ids = itertools.count(1)
+        self._messages = itertools.count(1000)
+        self._cond = threading.Condition()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self) -> FakeBotApi:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.hang.clear()
+        with self._cond:
+            self._cond.notify_all()
+        self._server.shutdown()
+        self._server.server_close()
+
+    # the client's side ----------------------------------------------------------------
+    def client_writes(self, chat_id: int, text: str, *, first_name: str = "Вера",
+                      username: str = "", date: float | None = None, phone: str = "") -> int:
+        update_id = next(self._ids)
+        message = {"message_id": next(self._messages), "date": int(date or time.time()),
+                   "chat": {"id": chat_id, "type": "private"},
+                   "from": {"id": chat_id, "is_bot": False, "first_name": first_name},
+                   "text": text}
+        if username:
+            message["from"]["username"] = username
+        if phone:
+            message["contact"] = {"phone_number": phone, "first_name": first_name}
+        with self._cond:
+            self.updates.append({"update_id": update_id, "message": message})
+            self._cond.notify_all()
+        return update_id
+
+    # the API ----------------------------------------------------------------------------
+    def _answer(self, method: str, params: dict) -> tuple[int, dict]:
+        self.calls.append(method)
+        stall = self.hang.get(method)
+        if stall:
+            with self._cond:
+                self._cond.wait(stall)
+        if self.fail.get(method):
+            self.fail[method] -= 1
+            return 500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+        if self.refuse.get(method):
+            self.refuse[method] -= 1
+            return 403, {"ok": False, "error_code": 403,
+                         "description": "Forbidden: bot was blocked by the user"}
+        if method == "getMe":
+            return 200, {"ok": True, "result": {"id": 1, "is_bot": True,
+                                                "first_name": "Studio",
+                                                "username": self.username}}
+        if method == "getUpdates":
+            offset = int(params.get("offset", 0) or 0)
+            deadline = time.monotonic() + float(params.get("timeout", 0) or 0)
+            with self._cond:
+                while True:
+                    found = [u for u in self.updates if u["update_id"] >= offset]
+                    left = deadline - time.monotonic()
+                    if found or left <= 0:
+                        break
+                    self._cond.wait(left)
+            return 200, {"ok": True, "result": found}
+        if method in ("sendMessage", "sendDocument", "sendVoice"):
+            record = {"method": method, **params}
+            self.sent.append(record)
+            return 200, {"ok": True, "result": {
+                "message_id": next(self._messages), "date": int(time.time()),
+                "chat": {"id": int(params["chat_id"]), "type": "private"},
+                "text": params.get("text", "")}}
+        return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+
+    def _handler(self):
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                prefix = f"/bot{api.token}/"
+                if not self.path.startswith(prefix):
+                    self._reply(401, {"ok": False, "error_code": 401,
+                                      "description": "Unauthorized"})
+                    return
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                self._reply(*api._answer(self.path[len(prefix):], _params(
+                    self.headers.get("Content-Type", ""), body)))
+
+            do_GET = do_POST  # noqa: N815
+
+            def _reply(self, status: int, payload: dict) -> None:
+                data = json.dumps(payload).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up waiting
+
+            def log_message(self, *args) -> None:
+                pass
+
+        return Handler
+
+
+def _params(content_type: str, body: bytes) -> dict:
+    if content_type.startswith("application/json"):
+        return json.loads(body or b"{}")
+    if content_type.startswith("multipart/form-data"):
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
+        params = {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            if part.get_filename():
+                params[name] = {"filename": part.get_filename(),
+                                "size": len(part.get_payload(decode=True))}
+            else:
+                params[name] = part.get_payload(decode=True).decode("utf-8").strip()
+        return params
+    return {k: v[0] for k, v in parse_qs(body.decode()).items()}

@@ -1,0 +1,48 @@
+"""The courier's threads against the loopback Bot API: receiving, sending, going offline and
+coming back without receiving anything twice."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from desk.models.comms import InboxChannel, OutboxStatus
+from desk.services import inbox
+from desk.services.channels.telegram import TelegramAdapter
+from desk.services.courier import Courier
+from tests.servers.telegram import FakeBotApi
+
+TG = InboxChannel.TELEGRAM
+
+
+def wait_for(condition, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_receiving_survives_the_network_dropping_and_nothing_arrives_twice(store, actor):
+    states = []
+    received = threading.Event()
+    with FakeBotApi() as bot:
+        adapter = TelegramAdapter(bot.token, bot.url)
+        courier = Courier(store, {TG: adapter}, long_poll_s=0.3, backoff_max_s=0.2,
+                          on_state=states.append, on_received=lambda n: received.set())
+        bot.fail["getUpdates"] = 3
+        courier.start()
+        try:
+            wait_for(lambda: any(not s.online for s in states))
+            assert states[0].reason  # "offline" with the reason, shown to the staff
+            bot.client_writes(501, "Добрый день", date=store.now().timestamp())
+            wait_for(received.is_set)
+            wait_for(lambda: courier.states[TG].online)
+            [row] = inbox.queue(store)
+            inbox.reply(store, actor, row.id, inbox.ReplyDraft("Здравствуйте!"))
+            courier.wake()
+            wait_for(lambda: inbox.messages(store, row.id)[-1].status is OutboxStatus.SENT)
+            time.sleep(0.5)  # a few more long polls
+        finally:
+            courier.stop()
+        assert len(inbox.messages(store, row.id)) == 2
+        assert [s["text"] for s in bot.sent] == ["Здравствуйте!"]
