@@ -100,6 +100,8 @@ def _open_and_fill(args, shell, settings, reporter, state) -> int | None:
     if token is not None:
         QApplication.instance().aboutToQuit.connect(lambda: _release(store, me, token))
     window = build_window(store, me, on_error=reporter.handle)
+    window.courier.start()  # receiving and sending; messages left from last time go now
+    QApplication.instance().aboutToQuit.connect(window.courier.stop)
     state["window"] = window
     shell.hand_over(window)
     if store.path is not None and not args.demo:
@@ -161,6 +163,7 @@ def build_window(store, me, *, on_error, runner=None, backups_dir=None):
     from desk import paths
     from desk.services import studio
     from desk.ui.context import Context, Notifier
+    from desk.ui.courier_host import CourierHost
     from desk.ui.main_window import MainWindow
     from desk.ui.runner import Runner
 
@@ -169,10 +172,11 @@ def build_window(store, me, *, on_error, runner=None, backups_dir=None):
 
         runner = Runner(on_error)
         QApplication.instance().aboutToQuit.connect(runner.wait)  # no job outlives the app
+    courier = CourierHost(store)
     ctx = Context(store=store, me=me, studio=studio.info(store), runner=runner,
-                  notifier=Notifier(),
-                  drafts_dir=paths.data_dir() / "drafts")
-    return MainWindow(ctx, backups_dir or paths.backups_dir())
+                  notifier=Notifier(), drafts_dir=paths.data_dir() / "drafts",
+                  wake_outbox=courier.wake)
+    return MainWindow(ctx, backups_dir or paths.backups_dir(), courier)
 
 
 def _daily_backup(window, source: Path) -> None:

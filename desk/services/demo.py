@@ -14,7 +14,7 @@ from desk.models.family import Channel, Child, Family, Guardian, TimelineEntry, 
 from desk.models.studio import Role
 from desk.models.task import Task, TaskStatus
 from desk.models.wallet import EntryKind, PaymentMethod
-from desk.services import contacts, demo_schedule, search, studio
+from desk.services import contacts, demo_inbox, demo_schedule, search, studio
 from desk.services.db import SYSTEM_ACTOR, Store
 
 SURNAMES = [
@@ -200,5 +200,9 @@ def generate(
         if all_children:
             demo_schedule.generate(s, rng, today, info.tz, all_children, money)
         demo_schedule.insert_ledger(s, money)
+        parents = [(r["family_id"], r["name"].split()[-1]) for r in g_rows[:20]
+                   if r["position"] == 0] if families else []
+        demo_inbox.generate(s, rng, store.now(), info.tz, parents,
+                            [m.id for m in staff if m.role is not Role.SUPERVISOR])
         uow.audit("demo.generate", after=f'{{"families": {families}, "seed": {seed}}}')
         uow.commit()

@@ -37,7 +37,7 @@ def _this_year(birth: dt.date, year: int) -> dt.date:
         return dt.date(year, 2, 28)
 
 
-def _first_name(full: str) -> str:
+def first_name(full: str) -> str:
     parts = full.split()
     return parts[1] if len(parts) > 1 else full
 
@@ -61,7 +61,7 @@ def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:
             for year in {today.year, today.year + 1}:
                 day = _this_year(birth, year)
                 if day in window:
-                    groups.setdefault((fid, day), []).append((_first_name(name),
+                    groups.setdefault((fid, day), []).append((first_name(name),
                                                                day.year - birth.year))
         if not groups:
             return []
@@ -70,7 +70,7 @@ def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:
         for fid, name in s.execute(select(Guardian.family_id, Guardian.name)
                                    .where(Guardian.family_id.in_(ids))
                                    .order_by(Guardian.position)):
-            parents.setdefault(fid, _first_name(name))
+            parents.setdefault(fid, first_name(name))
         channels = dict(s.execute(select(Family.id, Family.preferred_channel)
                                   .where(Family.id.in_(ids))).all())
         done = set(s.execute(select(Greeting.family_id, Greeting.birthday)

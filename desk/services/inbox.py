@@ -16,9 +16,13 @@ from desk.models.comms import (
     ChannelConfig, Conversation, Direction, InboxChannel, InboxMessage, OutboxStatus,
     Response,
 )
-from desk.models.family import Guardian
+from desk.models.family import Child, Guardian
+from desk.models.schedule import Direction as LessonDirection, Enrolment, Lesson, Mark, Teacher
 from desk.models.studio import Staff
-from desk.services import contacts, errors, families, hours, leads, outbox, studio, templates
+from desk.services import (
+    contacts, errors, families, greetings, hours, leads, money, outbox, studio, templates,
+    texts, wallet,
+)
 from desk.services.channels.base import Batch, Incoming
 from desk.services.db import Actor, Store, UnitOfWork
 
@@ -175,8 +179,7 @@ def _open(uow: UnitOfWork, channel: InboxChannel, message: Incoming, at: dt.date
 
 def _match(s: Session, channel: InboxChannel, message: Incoming) -> int | None:
     checks = []
-    phone = _phone(message.phone or (message.address if channel in (
-        InboxChannel.WHATSAPP, InboxChannel.PHONE) else ""))
+    phone = _sender_phone(channel, message)
     if phone:
         checks += [Guardian.phone == phone, Guardian.whatsapp == phone]
     if channel is InboxChannel.TELEGRAM and message.handle:
@@ -190,6 +193,12 @@ def _match(s: Session, channel: InboxChannel, message: Incoming) -> int | None:
     return s.scalar(select(Guardian.family_id).where(or_(*checks)).limit(1))
 
 
+def _sender_phone(channel: InboxChannel, message: Incoming) -> str | None:
+    """A phone the sender shared, or the address itself on a phone-numbered channel."""
+    by_number = channel in (InboxChannel.WHATSAPP, InboxChannel.PHONE)
+    return _phone(message.phone or (message.address if by_number else ""))
+
+
 def _phone(raw: str) -> str | None:
     try:
         return contacts.normalize_phone(raw)
@@ -200,7 +209,8 @@ def _phone(raw: str) -> str | None:
 def _new_lead(uow: UnitOfWork, channel: InboxChannel, message: Incoming) -> int:
     email = message.address.lower() if channel is InboxChannel.EMAIL else ""
     lead = leads.add_in(uow, {
-        "name": message.name, "phone": _phone(message.phone), "email": email, "child": "",
+        "name": message.name, "phone": _sender_phone(channel, message), "email": email,
+        "child": "",
         "message": message.text[:2000], "source": channel.value})
     return lead.id
 
@@ -469,3 +479,65 @@ def stats(store: Store, first: dt.date, last: dt.date) -> InboxReport:
     return InboxReport(tuple(figures(k, days[k]) for k in sorted(days)),
                        tuple(figures(k, people[k]) for k in sorted(people)),
                        figures("", everything))
+
+
+# templates for answers ------------------------------------------------------------------
+
+VARIABLES = ("parent", "child", "direction", "teacher", "date", "balance", "studio")
+
+
+def replies(store: Store) -> list[tuple[str, str]]:
+    """The canned replies: (key, name), the studio's holding reply first."""
+    keys = ["holding"] + sorted(k for k in texts.DEFAULT_TEMPLATES if k.startswith("reply."))
+    return [(k, texts.DEFAULT_TEMPLATES[k][0]) for k in keys]
+
+
+def template_values(store: Store, conversation_id: int) -> dict[str, str]:
+    """What the desk knows for the placeholders of a conversation: the parent's and the
+    children's first names, the family's next lesson (direction, teacher, date) and its
+    balance. Placeholders it cannot fill are asked of the person answering."""
+    with store.read() as s:
+        c = _load(s, conversation_id)
+        info = studio.load_info(s)
+        values = {"studio": info.name}
+        if c.family_id is None:
+            if c.name:
+                values["parent"] = c.name.split()[0]
+            return values
+        parent = s.scalar(select(Guardian.name).where(Guardian.family_id == c.family_id)
+                          .order_by(Guardian.position).limit(1))
+        if parent:
+            values["parent"] = greetings.first_name(parent)
+        kids = list(s.scalars(select(Child.name).where(Child.family_id == c.family_id)
+                              .order_by(Child.position)))
+        if kids:
+            values["child"] = greetings.join_names([greetings.first_name(k) for k in kids])
+        upcoming = s.execute(
+            select(Lesson.starts_at, LessonDirection.name, Teacher.name)
+            .join(Enrolment, Enrolment.lesson_id == Lesson.id)
+            .join(LessonDirection, LessonDirection.id == Lesson.direction_id)
+            .outerjoin(Teacher, Teacher.id == Lesson.teacher_id)
+            .where(Enrolment.family_id == c.family_id, Enrolment.mark != Mark.CANCELLED,
+                   Lesson.cancelled_at.is_(None), Lesson.starts_at > store.now())
+            .order_by(Lesson.starts_at).limit(1)).first()
+        if upcoming is not None:
+            starts, direction, teacher = upcoming
+            values["date"] = starts.astimezone(info.tz).strftime("%d.%m в %H:%M")
+            values["direction"] = direction
+            if teacher:
+                values["teacher"] = teacher
+        values["balance"] = money.format_rub(wallet.balance_in(s, c.family_id))
+        return values
+
+
+def fill(body: str, values: dict[str, str]) -> tuple[str, list[str]]:
+    """The template filled in with ``values`` and the placeholders still missing (the text
+    is only final when that list is empty)."""
+    missing = [p for p in templates.placeholders(body) if p not in values]
+    if missing:
+        return body, missing
+    return templates.render(body, values), []
+
+
+def template_body(store: Store, key: str) -> str:
+    return templates.get(store, key)

@@ -118,7 +118,11 @@ def reverse_in(uow: UnitOfWork, entry_id: int, note: str = "") -> int:
 
 def balance(store: Store, family_id: int) -> int:
     with store.read() as s:
-        return s.scalar(select(Wallet.balance).where(Wallet.family_id == family_id)) or 0
+        return balance_in(s, family_id)
+
+
+def balance_in(session: Session, family_id: int) -> int:
+    return session.scalar(select(Wallet.balance).where(Wallet.family_id == family_id)) or 0
 
 
 def balances(store: Store) -> dict[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -30,6 +31,7 @@ class Context:
     runner: Runner
     notifier: Notifier
     drafts_dir: Path | None = None
+    wake_outbox: Callable[[], None] = lambda: None  # the courier looks at the outbox now
 
     @property
     def actor(self) -> Actor:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from desk.models.comms import LapseReason, LeadStatus
+from desk.models.comms import InboxChannel, LapseReason, LeadStatus
 from desk.models.family import Channel, Relation, TimelineKind
 from desk.models.schedule import Mark
 from desk.models.studio import Role
@@ -22,6 +22,15 @@ _CHANNELS = {
     Channel.WHATSAPP: QT_TRANSLATE_NOOP("Labels", "WhatsApp"),
     Channel.VK: QT_TRANSLATE_NOOP("Labels", "VK"),
     Channel.EMAIL: QT_TRANSLATE_NOOP("Labels", "E-mail"),
+}
+_INBOX_CHANNELS = {
+    InboxChannel.TELEGRAM: QT_TRANSLATE_NOOP("Labels", "Telegram"),
+    InboxChannel.EMAIL: QT_TRANSLATE_NOOP("Labels", "E-mail"),
+    InboxChannel.WEBSITE: QT_TRANSLATE_NOOP("Labels", "Website"),
+    InboxChannel.VK: QT_TRANSLATE_NOOP("Labels", "VK"),
+    InboxChannel.WHATSAPP: QT_TRANSLATE_NOOP("Labels", "WhatsApp"),
+    InboxChannel.INSTAGRAM: QT_TRANSLATE_NOOP("Labels", "Instagram"),
+    InboxChannel.PHONE: QT_TRANSLATE_NOOP("Labels", "Phone"),
 }
 _RELATIONS = {
     Relation.NONE: QT_TRANSLATE_NOOP("Labels", "—"),
@@ -102,6 +111,14 @@ _AUDIT_KINDS = {
     "lapsed.call": QT_TRANSLATE_NOOP("Labels", "Call to a lapsed client"),
     "greeting.done": QT_TRANSLATE_NOOP("Labels", "Birthday greeting sent"),
     "template.save": QT_TRANSLATE_NOOP("Labels", "Template changed"),
+    "inbox.log": QT_TRANSLATE_NOOP("Labels", "Message written down"),
+    "inbox.reply": QT_TRANSLATE_NOOP("Labels", "Answer in a conversation"),
+    "inbox.snooze": QT_TRANSLATE_NOOP("Labels", "Conversation snoozed"),
+    "inbox.close": QT_TRANSLATE_NOOP("Labels", "Conversation closed"),
+    "inbox.link": QT_TRANSLATE_NOOP("Labels", "Conversation linked to a family"),
+    "outbox.again": QT_TRANSLATE_NOOP("Labels", "Message sent again"),
+    "outbox.cancel": QT_TRANSLATE_NOOP("Labels", "Message taken back"),
+    "channel.save": QT_TRANSLATE_NOOP("Labels", "Channel settings changed"),
     "studio.lapsed_weeks": QT_TRANSLATE_NOOP("Labels", "Lapsed weeks changed"),
     "hours.week": QT_TRANSLATE_NOOP("Labels", "Working hours changed"),
     "hours.holiday": QT_TRANSLATE_NOOP("Labels", "Day off changed"),
@@ -118,6 +135,10 @@ def role_name(role: Role) -> str:
 
 def channel_name(channel: Channel) -> str:
     return _t(_CHANNELS[channel])
+
+
+def inbox_channel_name(channel: InboxChannel) -> str:
+    return _t(_INBOX_CHANNELS[channel])
 
 
 def relation_name(relation: Relation) -> str:

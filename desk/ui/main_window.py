@@ -4,21 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Slot
+from PySide6.QtCore import QSettings, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
+    QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from desk.models.studio import Role
-from desk.services import backup, errors, studio, transfer
+from desk.services import backup, errors, inbox, studio, transfer
 from desk.ui import messages
 from desk.ui.audit_view import AuditView
+from desk.ui.channels_dialog import ChannelsDialog
 from desk.ui.context import Context
+from desk.ui.courier_host import CourierHost
 from desk.ui.families_view import FamiliesView
 from desk.ui.hours_dialog import HoursDialog
 from desk.ui.import_dialog import ImportDialog
-from desk.ui.labels import role_name
+from desk.ui.inbox_view import WaitingBanner, wait_text
+from desk.ui.labels import inbox_channel_name, role_name
 from desk.ui.progress import run_with_progress
 from desk.ui.schedule_view import ScheduleView
 from desk.ui.studio_dialog import StudioDialog
@@ -29,11 +33,13 @@ class MainWindow(QMainWindow):
     TAB_SYSTEM, TAB_COMMUNICATOR, TAB_SCHEDULE, TAB_FAMILIES, TAB_TASKS, TAB_JOURNAL = range(6)
 
     def __init__(self, ctx: Context, backups_dir: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+                 courier: CourierHost | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.backups_dir = backups_dir
-        self.setWindowTitle(self.tr("Desk — {studio}").format(studio=ctx.studio.name))
+        self.courier = courier or CourierHost(ctx.store, self)
+        self.base_title = self.tr("Desk — {studio}").format(studio=ctx.studio.name)
+        self.setWindowTitle(self.base_title)
         self.resize(1280, 800)
 
         self.system = Workspace(ctx, Role.SYSTEM)
@@ -50,12 +56,29 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.families, self.tr("Families"))
         self.tabs.addTab(self.tasks, self.tr("Tasks"))
         self.tabs.addTab(self.journal, self.tr("Journal"))
-        self.setCentralWidget(self.tabs)
+        self.waiting = WaitingBanner()
+        self.waiting.answer_requested.connect(self.answer_waiting)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.waiting)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         home = {Role.SYSTEM: self.TAB_SYSTEM, Role.COMMUNICATOR: self.TAB_COMMUNICATOR}
         self.tabs.setCurrentIndex(home.get(ctx.me.role, self.TAB_FAMILIES))
 
+        self.channels_label = QLabel()
+        self.statusBar().addPermanentWidget(self.channels_label)
         who = QLabel(self.tr("Working: {name}").format(name=ctx.me.name))
         self.statusBar().addPermanentWidget(who)
+        self.courier.received.connect(lambda _n: ctx.notifier.changed.emit("inbox"))
+        self.courier.sent.connect(lambda *_: ctx.notifier.changed.emit("inbox"))
+        self.courier.state_changed.connect(lambda _s: self._show_channels())
+        self.watch = QTimer(self)
+        self.watch.setInterval(1000)
+        self.watch.timeout.connect(self.check_waiting)
+        self.watch.start()
         if ctx.store.read_only:
             self.statusBar().showMessage(self.tr("Read-only: changes cannot be saved"))
         self._build_menus()
@@ -98,6 +121,9 @@ class MainWindow(QMainWindow):
         self.hours_action = settings_menu.addAction(self.tr("Working hours…"))
         self.hours_action.triggered.connect(lambda: HoursDialog(self.ctx, self).exec())
         self.hours_action.setEnabled(not self.ctx.store.read_only)
+        self.channels_action = settings_menu.addAction(self.tr("Channels…"))
+        self.channels_action.triggered.connect(self._on_channels)
+        self.channels_action.setEnabled(not self.ctx.store.read_only)
         self.absent_action = settings_menu.addAction(self.tr("Charge for absences"))
         self.absent_action.setCheckable(True)
         self.absent_action.setChecked(studio.info(self.ctx.store).absent_charged)
@@ -126,6 +152,41 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self._on_restore)
         self.restore_action.setEnabled(self.backups_dir is not None and not self.ctx.store.read_only)
         quit_action.triggered.connect(self.close)
+
+    @Slot()
+    def check_waiting(self) -> None:
+        """The longest wait goes to the window's title and the Communicator's tab; from 40 s a
+        banner offers to answer, on whichever desk is open."""
+        try:
+            longest = inbox.longest_wait(self.ctx.store)
+        except errors.DeskError:
+            return  # busy database: next second
+        wait = longest.wait_s if longest else 0
+        text = wait_text(wait) if longest else ""
+        self.setWindowTitle(f"⏱ {text} · {self.base_title}" if longest else self.base_title)
+        self.tabs.setTabText(self.TAB_COMMUNICATOR, role_name(Role.COMMUNICATOR)
+                             + (f" · {text}" if longest else ""))
+        self.communicator.show_wait(text)
+        self.waiting.show_wait(longest if wait >= inbox.HOLDING_AT_S else None)
+
+    @Slot(int)
+    def answer_waiting(self, conversation_id: int) -> None:
+        self.tabs.setCurrentIndex(self.TAB_COMMUNICATOR)
+        self.communicator.sections.setCurrentWidget(self.communicator.inbox)
+        self.communicator.inbox.select_conversation(conversation_id)
+
+    def _show_channels(self) -> None:
+        offline = [s for s in self.courier.states.values() if not s.online]
+        self.channels_label.setText(" ".join(
+            self.tr("{channel}: offline ({reason})").format(
+                channel=inbox_channel_name(s.channel), reason=s.reason) for s in offline))
+        self.channels_label.setStyleSheet("color: #c62828;" if offline else "")
+
+    @Slot()
+    def _on_channels(self) -> None:
+        if ChannelsDialog(self.ctx, self).exec():
+            self.courier.start()
+            self._show_channels()
 
     @Slot(bool)
     def _on_absent_toggled(self, charged: bool) -> None:

@@ -38,6 +38,11 @@ FIELD_MESSAGES = {
     "date_missing": QT_TRANSLATE_NOOP("Messages", "Choose the date."),
     "reason_missing": QT_TRANSLATE_NOOP("Messages", "Write the reason."),
     "template_empty": QT_TRANSLATE_NOOP("Messages", "Write the text of the template."),
+    "text_empty": QT_TRANSLATE_NOOP("Messages", "Write the message first."),
+    "file_missing": QT_TRANSLATE_NOOP("Messages", "The attached file is not there any more."),
+    "time_past": QT_TRANSLATE_NOOP("Messages", "Choose a time in the future."),
+    "host_missing": QT_TRANSLATE_NOOP("Messages", "Enter the server's address."),
+    "token_missing": QT_TRANSLATE_NOOP("Messages", "Paste the bot's token from @BotFather."),
     "template_invalid": QT_TRANSLATE_NOOP(
         "Messages", "The template cannot be filled in: check the placeholders in braces."),
     "weeks_invalid": QT_TRANSLATE_NOOP("Messages", "Choose from 1 to 52 weeks."),
@@ -72,6 +77,8 @@ ERROR_MESSAGES = {
     "template_invalid": QT_TRANSLATE_NOOP(
         "Messages", "The template cannot be filled in: check the placeholders in braces."),
     "lesson_cancelled": QT_TRANSLATE_NOOP("Messages", "The lesson is cancelled."),
+    "channel_down": QT_TRANSLATE_NOOP("Messages", "No connection to the channel."),
+    "channel_refused": QT_TRANSLATE_NOOP("Messages", "The channel refused the message."),
     "already_posted": QT_TRANSLATE_NOOP("Messages", "These payments were posted before."),
 }
 

@@ -15,6 +15,7 @@ from desk.ui.attendance_view import AttendanceView
 from desk.ui.calls_view import CallsView
 from desk.ui.finance_view import FinanceView
 from desk.ui.greetings_view import GreetingsView
+from desk.ui.inbox_view import InboxView
 from desk.ui.lapsed_view import LapsedView
 from desk.ui.leads_view import LeadsView
 from desk.ui.context import Context
@@ -58,7 +59,9 @@ class Workspace(QWidget):
         else:
             self.sections = QTabWidget()
             self.calls = CallsView(ctx)
+            self.inbox = InboxView(ctx)
             self.sections.addTab(self.today, self.tr("Today's tasks"))
+            self.sections.addTab(self.inbox, self.tr("Inbox"))
             self.sections.addTab(self.calls, self.tr("Calls"))
             self.leads = LeadsView(ctx)
             self.sections.addTab(self.leads, self.tr("Applications"))
@@ -69,9 +72,16 @@ class Workspace(QWidget):
             self.lapsed.family_requested.connect(self.family_requested)
             self.calls.family_requested.connect(self.family_requested)
             self.leads.family_requested.connect(self.family_requested)
+            self.inbox.family_requested.connect(self.family_requested)
             layout.addWidget(self.sections, 1)
         self.today.family_requested.connect(self.family_requested)
         self._update_heading()
+
+    def show_wait(self, text: str) -> None:
+        """The longest wait on the Inbox section's tab ("Inbox · 0:45")."""
+        if self.role is Role.COMMUNICATOR:
+            index = self.sections.indexOf(self.inbox)
+            self.sections.setTabText(index, self.tr("Inbox") + (f" · {text}" if text else ""))
 
     def _update_heading(self) -> None:
         day = self.ctx.store.now().astimezone(self.ctx.studio.tz).date()

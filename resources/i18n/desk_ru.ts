@@ -433,6 +433,81 @@
     </message>
 </context>
 <context>
+    <name>ChannelsDialog</name>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>stored in the system keyring; type to replace</source>
+        <translation>хранится в системном хранилище паролей; введите новый, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>Receive and answer Telegram messages</source>
+        <translation>Получать сообщения из Telegram и отвечать на них</translation>
+    </message>
+    <message>
+        <source>Change only when the studio runs its own Bot API server</source>
+        <translation>Меняйте, только если у студии свой сервер Bot API</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Проверить подключение</translation>
+    </message>
+    <message>
+        <source>Bot token:</source>
+        <translation>Токен бота:</translation>
+    </message>
+    <message>
+        <source>API address:</source>
+        <translation>Адрес API:</translation>
+    </message>
+    <message>
+        <source>Telegram bot</source>
+        <translation>Бот в Telegram</translation>
+    </message>
+    <message>
+        <source>Receive and answer e-mail</source>
+        <translation>Получать письма и отвечать на них</translation>
+    </message>
+    <message>
+        <source>the same as the address</source>
+        <translation>совпадает с адресом</translation>
+    </message>
+    <message>
+        <source>Studio&apos;s address:</source>
+        <translation>Адрес студии:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>IMAP server:</source>
+        <translation>Сервер IMAP:</translation>
+    </message>
+    <message>
+        <source>SMTP server:</source>
+        <translation>Сервер SMTP:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключаемся…</translation>
+    </message>
+    <message>
+        <source>Connected: {who}</source>
+        <translation>Подключено: {who}</translation>
+    </message>
+</context>
+<context>
     <name>ChildRow</name>
     <message>
         <source>Surname First name</source>
@@ -1183,6 +1258,201 @@
     </message>
 </context>
 <context>
+    <name>InboxView</name>
+    <message>
+        <source>Open</source>
+        <translation>Открытые</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Отложенные</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрытые</translation>
+    </message>
+    <message>
+        <source>Write down a message…</source>
+        <translation>Записать сообщение…</translation>
+    </message>
+    <message>
+        <source>A message from WhatsApp, VK, Instagram or the phone</source>
+        <translation>Сообщение из WhatsApp, ВКонтакте, Instagram или с телефона</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message>
+        <source>Open the family</source>
+        <translation>Открыть семью</translation>
+    </message>
+    <message>
+        <source>Link to a family…</source>
+        <translation>Привязать к семье…</translation>
+    </message>
+    <message>
+        <source>New family…</source>
+        <translation>Новая семья…</translation>
+    </message>
+    <message>
+        <source>Canned reply…</source>
+        <translation>Готовый ответ…</translation>
+    </message>
+    <message>
+        <source>Answer… (Ctrl+Enter sends)</source>
+        <translation>Ответ… (Ctrl+Enter — отправить)</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>Прикрепить файл…</translation>
+    </message>
+    <message>
+        <source>as a voice note</source>
+        <translation>голосовым сообщением</translation>
+    </message>
+    <message>
+        <source>ongoing conversation</source>
+        <translation>идёт переписка</translation>
+    </message>
+    <message>
+        <source>Goes at once even in quiet hours (22:00–8:00)</source>
+        <translation>Уйдёт сразу, даже в тихие часы (22:00–8:00)</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>срочно</translation>
+    </message>
+    <message>
+        <source>Send later…</source>
+        <translation>Отправить позже…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>“Answering in a minute”</source>
+        <translation>«Ответим через минуту»</translation>
+    </message>
+    <message>
+        <source>Send the studio&apos;s holding reply at once</source>
+        <translation>Сразу отправить ответ «уже читаем»</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Отложить</translation>
+    </message>
+    <message>
+        <source>for 30 minutes</source>
+        <translation>на 30 минут</translation>
+    </message>
+    <message>
+        <source>for an hour</source>
+        <translation>на час</translation>
+    </message>
+    <message>
+        <source>for 3 hours</source>
+        <translation>на 3 часа</translation>
+    </message>
+    <message>
+        <source>until tomorrow morning</source>
+        <translation>до завтрашнего утра</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Закрыть…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to go: %n</source>
+        <translation>
+            <numerusform>Ждут отправки: %n</numerusform>
+            <numerusform>Ждут отправки: %n</numerusform>
+            <numerusform>Ждут отправки: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not delivered: %n</source>
+        <translation>
+            <numerusform>Не доставлено: %n</numerusform>
+            <numerusform>Не доставлено: %n</numerusform>
+            <numerusform>Не доставлено: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conversation chosen</source>
+        <translation>Диалог не выбран</translation>
+    </message>
+    <message>
+        <source>{when} — client</source>
+        <translation>{when} — клиент</translation>
+    </message>
+    <message>
+        <source>✓ delivered</source>
+        <translation>✓ доставлено</translation>
+    </message>
+    <message>
+        <source>(written down)</source>
+        <translation>(записано вручную)</translation>
+    </message>
+    <message>
+        <source>✗ not delivered: {reason} (double-click to send again)</source>
+        <translation>✗ не доставлено: {reason} (двойной щелчок — отправить ещё раз)</translation>
+    </message>
+    <message>
+        <source>⟳ retrying ({n}): {reason}</source>
+        <translation>⟳ повторяем ({n}): {reason}</translation>
+    </message>
+    <message>
+        <source>🕗 goes at {when}</source>
+        <translation>🕗 уйдёт {when}</translation>
+    </message>
+    <message>
+        <source>… sending</source>
+        <translation>… отправляется</translation>
+    </message>
+    <message>
+        <source>Goes at {when}</source>
+        <translation>Уйдёт {when}</translation>
+    </message>
+    <message>
+        <source>Fill in the template</source>
+        <translation>Заполните шаблон</translation>
+    </message>
+    <message>
+        <source>Value for {%s}:</source>
+        <translation>Значение для {%s}:</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Прикрепить файл</translation>
+    </message>
+    <message>
+        <source>Send later</source>
+        <translation>Отправить позже</translation>
+    </message>
+    <message>
+        <source>Send at:</source>
+        <translation>Отправить:</translation>
+    </message>
+    <message>
+        <source>Close the conversation</source>
+        <translation>Закрыть диалог</translation>
+    </message>
+    <message>
+        <source>Was the question resolved in this contact?</source>
+        <translation>Вопрос решён в этом обращении?</translation>
+    </message>
+    <message>
+        <source>Yes, resolved</source>
+        <translation>Да, решён</translation>
+    </message>
+    <message>
+        <source>No, not yet</source>
+        <translation>Нет, ещё нет</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>System person</source>
@@ -1215,6 +1485,18 @@
     <message>
         <source>E-mail</source>
         <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>—</source>
@@ -1290,7 +1572,7 @@
     </message>
     <message>
         <source>Open</source>
-        <translation>Открыта</translation>
+        <translation>Открытые</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1447,6 +1729,38 @@
     <message>
         <source>Template changed</source>
         <translation>Изменён шаблон</translation>
+    </message>
+    <message>
+        <source>Message written down</source>
+        <translation>Записано сообщение</translation>
+    </message>
+    <message>
+        <source>Answer in a conversation</source>
+        <translation>Ответ в диалоге</translation>
+    </message>
+    <message>
+        <source>Conversation snoozed</source>
+        <translation>Диалог отложен</translation>
+    </message>
+    <message>
+        <source>Conversation closed</source>
+        <translation>Диалог закрыт</translation>
+    </message>
+    <message>
+        <source>Conversation linked to a family</source>
+        <translation>Диалог привязан к семье</translation>
+    </message>
+    <message>
+        <source>Message sent again</source>
+        <translation>Сообщение отправлено повторно</translation>
+    </message>
+    <message>
+        <source>Message taken back</source>
+        <translation>Сообщение отозвано</translation>
+    </message>
+    <message>
+        <source>Channel settings changed</source>
+        <translation>Изменены настройки каналов</translation>
     </message>
     <message>
         <source>Lapsed weeks changed</source>
@@ -1899,6 +2213,33 @@
     </message>
 </context>
 <context>
+    <name>LogMessageDialog</name>
+    <message>
+        <source>Write down a message</source>
+        <translation>Записать сообщение</translation>
+    </message>
+    <message>
+        <source>phone, profile or e-mail</source>
+        <translation>телефон, профиль или e-mail</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Контакт:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Сообщение:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Desk — {studio}</source>
@@ -1969,6 +2310,10 @@
         <translation>Часы работы…</translation>
     </message>
     <message>
+        <source>Channels…</source>
+        <translation>Каналы…</translation>
+    </message>
+    <message>
         <source>Charge for absences</source>
         <translation>Списывать за пропуски</translation>
     </message>
@@ -1983,6 +2328,10 @@
     <message>
         <source>Find a family</source>
         <translation>Найти семью</translation>
+    </message>
+    <message>
+        <source>{channel}: offline ({reason})</source>
+        <translation>{channel}: нет связи ({reason})</translation>
     </message>
     <message>
         <source>The new language is used from the next start of Desk.</source>
@@ -2164,6 +2513,26 @@
         <translation>Напишите текст шаблона.</translation>
     </message>
     <message>
+        <source>Write the message first.</source>
+        <translation>Сначала напишите сообщение.</translation>
+    </message>
+    <message>
+        <source>The attached file is not there any more.</source>
+        <translation>Прикреплённого файла больше нет на месте.</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Выберите время в будущем.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>Укажите адрес сервера.</translation>
+    </message>
+    <message>
+        <source>Paste the bot&apos;s token from @BotFather.</source>
+        <translation>Вставьте токен бота от @BotFather.</translation>
+    </message>
+    <message>
         <source>Choose from 1 to 52 weeks.</source>
         <translation>Выберите от 1 до 52 недель.</translation>
     </message>
@@ -2238,6 +2607,14 @@
     <message>
         <source>The lesson is cancelled.</source>
         <translation>Занятие отменено.</translation>
+    </message>
+    <message>
+        <source>No connection to the channel.</source>
+        <translation>Нет связи с каналом.</translation>
+    </message>
+    <message>
+        <source>The channel refused the message.</source>
+        <translation>Канал отказался принять сообщение.</translation>
     </message>
     <message>
         <source>These payments were posted before.</source>
@@ -2348,6 +2725,29 @@
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Ждёт</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>Последнее сообщение</translation>
+    </message>
+    <message>
+        <source>Not linked to a family yet: an application</source>
+        <translation>Ещё не привязан к семье: это заявка</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +3202,17 @@
     </message>
 </context>
 <context>
+    <name>WaitingBanner</name>
+    <message>
+        <source>Answer</source>
+        <translation>Ответить</translation>
+    </message>
+    <message>
+        <source>{who} ({channel}) has been waiting for an answer for {wait}</source>
+        <translation>{who} ({channel}) ждёт ответа уже {wait}</translation>
+    </message>
+</context>
+<context>
     <name>WalletPanel</name>
     <message>
         <source>Top up…</source>
@@ -2884,6 +3295,10 @@
     <message>
         <source>Wallets and report</source>
         <translation>Кошельки и отчёт</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Входящие</translation>
     </message>
     <message>
         <source>Calls</source>

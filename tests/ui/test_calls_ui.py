@@ -29,7 +29,7 @@ def test_typing_a_number_shows_the_family_and_a_missed_call_makes_a_task(qtbot, 
     assert view.phone.text() == "" and view.recent.topLevelItemCount() == 1
     (task,) = [t for t in tasks.listing(ctx.store) if t.origin == "missed_call"]
     assert task.due_at == clock.now + dt.timedelta(minutes=30)  # Wednesday noon: open
-    space.sections.setCurrentIndex(0)
+    space.sections.setCurrentWidget(space.today)
     assert any(space.today.model.item(i).origin == "missed_call"
                for i in range(space.today.model.rowCount()))
 

@@ -1,0 +1,649 @@
+"""The inbox: every channel's conversations in one queue, the longest-waiting first, each with
+its live timer (green under 40 s, amber to a minute, red beyond); the conversation beside it
+with an answer box (canned replies with their blanks asked for, files and voice notes, quiet
+hours, sending later), the holding reply, snoozing, and closing with "resolved in this
+contact?"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, QTimer, Signal, Slot,
+)
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog,
+    QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit, QPushButton, QTableView, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from desk.models.comms import Direction, InboxChannel, OutboxStatus
+from desk.services import hours, inbox, leads, outbox
+from desk.ui import fmt
+from desk.ui.context import Context
+from desk.ui.family_editor import FamilyEditor
+from desk.ui.forms import FieldError, attempt, finish_form_dialog, side_by_side
+from desk.ui.freshness import Freshness
+from desk.ui.labels import inbox_channel_name
+from desk.ui.leads_view import FamilyPicker
+from desk.ui.table_model import RowsModel
+
+GREEN, AMBER, RED = QColor("#2e7d32"), QColor("#ef6c00"), QColor("#c62828")
+RECENT = dt.timedelta(minutes=15)  # a client who wrote this recently is in a conversation
+HAND_CHANNELS = (InboxChannel.WHATSAPP, InboxChannel.VK, InboxChannel.INSTAGRAM,
+                 InboxChannel.PHONE, InboxChannel.WEBSITE, InboxChannel.TELEGRAM,
+                 InboxChannel.EMAIL)
+
+
+def wait_text(seconds: int) -> str:
+    minutes, sec = divmod(max(seconds, 0), 60)
+    hours_, minutes = divmod(minutes, 60)
+    return f"{hours_}:{minutes:02d}:{sec:02d}" if hours_ else f"{minutes}:{sec:02d}"
+
+
+def wait_colour(seconds: int) -> QColor:
+    if seconds < inbox.HOLDING_AT_S:
+        return GREEN
+    return AMBER if seconds <= inbox.PROMISE_S else RED
+
+
+class QueueModel(RowsModel):
+    """Conversations page by page (the queue never loads everything); the wait column is
+    recomputed each second from the working hours."""
+
+    COL_WAIT, COL_CHANNEL, COL_WHO, COL_LAST = range(4)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("QueueModel", "Waiting"),
+        QT_TRANSLATE_NOOP("QueueModel", "Channel"),
+        QT_TRANSLATE_NOOP("QueueModel", "Who"),
+        QT_TRANSLATE_NOOP("QueueModel", "Last message"),
+    )
+
+    def __init__(self, fetch, parent=None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch  # (offset, limit) -> rows
+        self._exhausted = True
+        self.hours: hours.Hours | None = None
+        self.now = dt.datetime.now(dt.timezone.utc)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self._fetch(0, inbox.PAGE)
+        self._exhausted = len(self.rows) < inbox.PAGE
+        self.endResetModel()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        more = self._fetch(len(self.rows), inbox.PAGE)
+        self._exhausted = len(more) < inbox.PAGE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    def wait_of(self, row: inbox.ConversationRow) -> int | None:
+        if row.waiting_since is None or row.closed_at is not None:
+            return None
+        if self.hours is None:
+            return row.wait_s
+        return self.hours.working_seconds(row.waiting_since, self.now)
+
+    def tick(self, now: dt.datetime) -> None:
+        self.now = now
+        waiting = [i for i, r in enumerate(self.rows) if r.waiting_since is not None]
+        if waiting:
+            self.dataChanged.emit(self.index(min(waiting), self.COL_WAIT),
+                                  self.index(max(waiting), self.COL_WAIT))
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_WAIT:
+                wait = self.wait_of(r)
+                if wait is None:
+                    return "✓" if r.closed_at is None else ""
+                return ("⏸ " if r.holding_sent else "") + wait_text(wait)
+            if col == self.COL_CHANNEL:
+                return inbox_channel_name(r.channel)
+            if col == self.COL_WHO:
+                return r.family_title or r.name or r.address
+            return " ".join(r.last_text.split())[:120]
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_WAIT:
+            wait = self.wait_of(r)
+            return QBrush(wait_colour(wait)) if wait is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_WHO and r.lead_id:
+            return self.tr("Not linked to a family yet: an application")
+        return None
+
+
+class LogMessageDialog(QDialog):
+    """Write down a message that came by a channel the desk does not receive itself."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("Write down a message"))
+        self.setMinimumWidth(440)
+        self.channel = QComboBox()
+        for channel in HAND_CHANNELS:
+            self.channel.addItem(inbox_channel_name(channel), channel)
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("phone, profile or e-mail"))
+        self.name = QLineEdit()
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(90)
+        self.error = FieldError()
+        form = QFormLayout()
+        form.addRow(self.tr("Channel:"), self.channel)
+        form.addRow(self.tr("Contact:"), self.address)
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Message:"), self.text)
+        form.addRow("", self.error)
+        finish_form_dialog(self, form, self._on_accepted)
+
+    @Slot()
+    def _on_accepted(self) -> None:
+        def save() -> None:
+            self.saved_id = inbox.log_incoming(
+                self.ctx.store, self.ctx.actor, self.channel.currentData(),
+                self.address.text(), self.text.toPlainText(), name=self.name.text())
+        if attempt(self, self.error, save):
+            self.ctx.notifier.changed.emit("inbox")
+            self.accept()
+
+
+class InboxView(QWidget):
+    """Signals:
+        family_requested(int)
+    """
+
+    family_requested = Signal(int)
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current: inbox.ConversationRow | None = None
+        self.attachment: Path | None = None
+        self.send_at: dt.datetime | None = None
+        # the queue
+        self.show_box = QComboBox()
+        self.show_box.addItem(self.tr("Open"), "open")
+        self.show_box.addItem(self.tr("Snoozed"), "snoozed")
+        self.show_box.addItem(self.tr("Closed"), "closed")
+        self.log_button = QPushButton(self.tr("Write down a message…"))
+        self.log_button.setToolTip(self.tr("A message from WhatsApp, VK, Instagram or the phone"))
+        self.model = QueueModel(self._fetch, self)
+        self.queue = QTableView()
+        self.queue.setModel(self.model)
+        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue.verticalHeader().hide()
+        self.queue.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.queue.setWordWrap(False)
+        header = self.queue.horizontalHeader()
+        header.setSectionResizeMode(QueueModel.COL_LAST, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 70), (1, 90), (2, 170)):
+            self.queue.setColumnWidth(col, width)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show:")))
+        top.addWidget(self.show_box)
+        top.addStretch(1)
+        top.addWidget(self.log_button)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(top)
+        ll.addWidget(self.queue, 1)
+        ll.addWidget(self.status)
+        # the conversation
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.family_button = QPushButton(self.tr("Open the family"))
+        self.link_button = QPushButton(self.tr("Link to a family…"))
+        self.new_family_button = QPushButton(self.tr("New family…"))
+        self.history = QListWidget()
+        self.history.setWordWrap(True)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.template = QComboBox()
+        self.template.addItem(self.tr("Canned reply…"), None)
+        for key, name in inbox.replies(ctx.store):
+            self.template.addItem(name, key)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("Answer… (Ctrl+Enter sends)"))
+        self.text.setFixedHeight(96)
+        self.attach_button = QPushButton(self.tr("Attach a file…"))
+        self.voice = QCheckBox(self.tr("as a voice note"))
+        self.voice.setEnabled(False)
+        self.attachment_label = QLabel()
+        self.ongoing = QCheckBox(self.tr("ongoing conversation"))
+        self.ongoing.setToolTip(self.tr("Goes at once even in quiet hours (22:00–8:00)"))
+        self.urgent = QCheckBox(self.tr("urgent"))
+        self.when = QLabel()
+        self.later_button = QPushButton(self.tr("Send later…"))
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setDefault(True)
+        self.holding_button = QPushButton(self.tr("“Answering in a minute”"))
+        self.holding_button.setToolTip(self.tr("Send the studio's holding reply at once"))
+        self.snooze_button = QToolButton()
+        self.snooze_button.setText(self.tr("Snooze"))
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_menu = QMenu(self.snooze_button)
+        for label, delta in ((self.tr("for 30 minutes"), dt.timedelta(minutes=30)),
+                             (self.tr("for an hour"), dt.timedelta(hours=1)),
+                             (self.tr("for 3 hours"), dt.timedelta(hours=3))):
+            self.snooze_menu.addAction(label, lambda d=delta: self.snooze_for(d))
+        self.snooze_menu.addAction(self.tr("until tomorrow morning"), self._snooze_tomorrow)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.close_button = QPushButton(self.tr("Close…"))
+        self.error = FieldError()
+
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        for b in (self.family_button, self.link_button, self.new_family_button):
+            head.addWidget(b)
+        actions = QHBoxLayout()
+        actions.addWidget(self.holding_button)
+        actions.addStretch(1)
+        actions.addWidget(self.snooze_button)
+        actions.addWidget(self.close_button)
+        compose_top = QHBoxLayout()
+        compose_top.addWidget(self.template, 1)
+        compose_top.addWidget(self.attach_button)
+        compose_top.addWidget(self.voice)
+        compose_bottom = QHBoxLayout()
+        compose_bottom.addWidget(self.attachment_label)
+        compose_bottom.addWidget(self.ongoing)
+        compose_bottom.addWidget(self.urgent)
+        compose_bottom.addStretch(1)
+        compose_bottom.addWidget(self.when)
+        compose_bottom.addWidget(self.later_button)
+        compose_bottom.addWidget(self.send_button)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addLayout(head)
+        rl.addLayout(actions)
+        rl.addWidget(self.history, 1)
+        rl.addLayout(compose_top)
+        rl.addWidget(self.text)
+        rl.addWidget(self.error)
+        rl.addLayout(compose_bottom)
+        side_by_side(self, left, right, [470, 730])
+
+        self.queue.selectionModel().currentRowChanged.connect(lambda *_: self._select())
+        self.show_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.log_button.clicked.connect(self._on_log)
+        self.family_button.clicked.connect(
+            lambda: self.current and self.family_requested.emit(self.current.family_id))
+        self.link_button.clicked.connect(self._on_link)
+        self.new_family_button.clicked.connect(self._on_new_family)
+        self.template.activated.connect(self._on_template)
+        self.attach_button.clicked.connect(self._on_attach)
+        self.later_button.clicked.connect(self._on_later)
+        self.send_button.clicked.connect(self.send)
+        self.holding_button.clicked.connect(self._on_holding)
+        self.close_button.clicked.connect(self._on_close)
+        self.history.itemActivated.connect(self._on_message_activated)
+        for box in (self.ongoing, self.urgent):
+            box.toggled.connect(lambda _on: self._update_when())
+        QShortcut(QKeySequence("Ctrl+Return"), self.text, self.send)
+        QShortcut(QKeySequence("Ctrl+Enter"), self.text, self.send)
+
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self.tick)
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("inbox", "family"))
+        self._show_conversation()
+
+    # loading ------------------------------------------------------------------------------
+    def _fetch(self, offset: int, limit: int) -> list[inbox.ConversationRow]:
+        mode = self.show_box.currentData()
+        return inbox.queue(self.ctx.store, offset=offset, limit=limit,
+                           closed=mode == "closed", snoozed=mode == "snoozed")
+
+    @Slot()
+    def refresh(self) -> None:
+        keep = self.current.id if self.current else None
+        self.model.hours = hours.current(self.ctx.store)
+        self.model.now = self.ctx.store.now()
+        self.model.reload()
+        row = next((i for i, r in enumerate(self.model.rows) if r.id == keep), 0)
+        if self.model.rows:
+            self.queue.selectRow(row)
+        self._select()
+        queued, failed = outbox.count_pending(self.ctx.store)
+        parts = []
+        if queued:
+            parts.append(self.tr("Waiting to go: %n", "", queued))
+        if failed:
+            parts.append(self.tr("Not delivered: %n", "", failed))
+        self.status.setText(" · ".join(parts))
+        self.ticker.start()
+
+    @Slot()
+    def tick(self) -> None:
+        if not self.isVisible():
+            self.ticker.stop()
+            return
+        now = self.ctx.store.now()
+        self.model.tick(now)
+        self._update_holding()
+
+    def selected(self) -> inbox.ConversationRow | None:
+        index = self.queue.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
+
+    def _select(self) -> None:
+        row = self.selected()
+        changed = (row.id if row else None) != (self.current.id if self.current else None)
+        self.current = row
+        if changed:
+            self._clear_compose()
+        self._show_conversation()
+
+    def _show_conversation(self) -> None:
+        c = self.current
+        for w in (self.family_button, self.link_button, self.new_family_button,
+                  self.holding_button, self.snooze_button, self.close_button, self.template,
+                  self.text, self.attach_button, self.later_button, self.send_button,
+                  self.ongoing, self.urgent):
+            w.setEnabled(c is not None)
+        self.history.clear()
+        if c is None:
+            self.title.setText(self.tr("No conversation chosen"))
+            self.when.clear()
+            return
+        who = c.family_title or c.name or c.address
+        self.title.setText(f"{who} · {inbox_channel_name(c.channel)}")
+        self.family_button.setVisible(c.family_id is not None)
+        self.link_button.setVisible(c.family_id is None)
+        self.new_family_button.setVisible(c.family_id is None)
+        tz = self.ctx.studio.tz
+        last_in = None
+        for m in inbox.messages(self.ctx.store, c.id):
+            self.history.addItem(self._message_item(m, tz))
+            if m.direction is Direction.IN:
+                last_in = m.at
+        self.history.scrollToBottom()
+        self.ongoing.setChecked(last_in is not None
+                                and self.ctx.store.now() - last_in < RECENT)
+        self._update_holding()
+        self._update_when()
+
+    def _message_item(self, m: inbox.MessageRow, tz) -> QListWidgetItem:
+        when = fmt.datetime_text(m.at, tz)
+        if m.direction is Direction.IN:
+            head = self.tr("{when} — client").format(when=when)
+        else:
+            head = f"{when} — {m.staff_name or self.tr('the desk')}"
+            head += "  " + self._status_text(m, tz)
+        body = m.text
+        if m.attachment:
+            body += ("\n" if body else "") + "📎 " + Path(m.attachment).name
+        item = QListWidgetItem(f"{head}\n{body}")
+        item.setData(Qt.ItemDataRole.UserRole, m.id)
+        if m.direction is Direction.OUT:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight)
+            if m.status is OutboxStatus.FAILED or (m.status is OutboxStatus.QUEUED
+                                                   and m.last_error):
+                item.setForeground(QBrush(RED))
+        return item
+
+    def _status_text(self, m: inbox.MessageRow, tz) -> str:
+        if m.status is OutboxStatus.SENT:
+            return self.tr("✓ delivered")
+        if m.status is OutboxStatus.LOGGED:
+            return self.tr("(written down)")
+        if m.status is OutboxStatus.FAILED:
+            return self.tr("✗ not delivered: {reason} (double-click to send again)").format(
+                reason=m.last_error)
+        if m.last_error:
+            return self.tr("⟳ retrying ({n}): {reason}").format(n=m.attempts,
+                                                               reason=m.last_error)
+        if m.send_after and m.send_after > self.ctx.store.now():
+            return self.tr("🕗 goes at {when}").format(when=fmt.datetime_text(m.send_after, tz))
+        return self.tr("… sending")
+
+    def _update_holding(self) -> None:
+        c = self.current
+        wait = self.model.wait_of(c) if c else None
+        offer = wait is not None and wait >= inbox.HOLDING_AT_S and not c.holding_sent
+        self.holding_button.setEnabled(c is not None and c.waiting_since is not None
+                                       and not c.holding_sent)
+        self.holding_button.setStyleSheet(
+            "background: #ffe0b2; font-weight: 600;" if offer else "")
+
+    def _update_when(self) -> None:
+        if self.current is None:
+            return
+        base = self.send_at or self.ctx.store.now()
+        tz = self.ctx.studio.tz
+        goes = base if self.ongoing.isChecked() or self.urgent.isChecked() \
+            else outbox.outside_quiet(base, tz)
+        if goes > self.ctx.store.now() + dt.timedelta(seconds=1):
+            self.when.setText(self.tr("Goes at {when}").format(when=fmt.datetime_text(goes, tz)))
+        else:
+            self.when.setText("")
+
+    def _clear_compose(self) -> None:
+        self.text.clear()
+        self.attachment = None
+        self.send_at = None
+        self.attachment_label.clear()
+        self.voice.setChecked(False)
+        self.voice.setEnabled(False)
+        self.urgent.setChecked(False)
+        self.template.setCurrentIndex(0)
+        self.error.show_message("")
+
+    # answering ----------------------------------------------------------------------------
+    @Slot(int)
+    def _on_template(self, index: int) -> None:
+        key = self.template.itemData(index)
+        if key is None or self.current is None:
+            return
+        self.use_template(key)
+        self.template.setCurrentIndex(0)
+
+    def use_template(self, key: str) -> bool:
+        """Fill the answer box from a canned reply; ask for the blanks the desk cannot fill.
+        The text stays editable: it is the preview of what will be sent."""
+        values = inbox.template_values(self.ctx.store, self.current.id)
+        body = inbox.template_body(self.ctx.store, key)
+        _, missing = inbox.fill(body, values)
+        for name in missing:
+            value, ok = self.ask_value(name)
+            if not ok:
+                return False
+            values[name] = value
+        text, _ = inbox.fill(body, values)
+        self.text.setPlainText(text)
+        self.text.setFocus()
+        return True
+
+    def ask_value(self, name: str) -> tuple[str, bool]:
+        return QInputDialog.getText(self, self.tr("Fill in the template"),
+                                    self.tr("Value for {%s}:") % name)
+
+    @Slot()
+    def _on_attach(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"), str(Path.home()))
+        if name:
+            self.attach(Path(name))
+
+    def attach(self, path: Path) -> None:
+        self.attachment = path
+        self.attachment_label.setText("📎 " + path.name)
+        self.voice.setEnabled(path.suffix.lower() in (".ogg", ".oga", ".opus", ".mp3", ".m4a"))
+
+    @Slot()
+    def _on_later(self) -> None:
+        tz = self.ctx.studio.tz
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Send later"))
+        edit = fmt.datetime_edit(self.ctx.store.now() + dt.timedelta(hours=1), tz)
+        form = QFormLayout()
+        form.addRow(self.tr("Send at:"), edit)
+        finish_form_dialog(dialog, form, dialog.accept)
+        if dialog.exec():
+            self.schedule(fmt.from_qdatetime(edit.dateTime(), tz))
+
+    def schedule(self, at: dt.datetime) -> None:
+        self.send_at = at
+        self._update_when()
+        self.send()
+
+    @Slot()
+    def send(self) -> None:
+        c = self.current
+        if c is None:
+            return
+        draft = inbox.ReplyDraft(self.text.toPlainText(), self.attachment,
+                                 self.voice.isChecked(), self.send_at,
+                                 ongoing=self.ongoing.isChecked(),
+                                 urgent=self.urgent.isChecked())
+        if attempt(self, self.error, lambda: inbox.reply(self.ctx.store, self.ctx.actor,
+                                                         c.id, draft)):
+            self._clear_compose()
+            self._after_write()
+
+    @Slot()
+    def _on_holding(self) -> None:
+        if self.current is not None and attempt(self, self.error, lambda: inbox.holding_reply(
+                self.ctx.store, self.ctx.actor, self.current.id)):
+            self._after_write()
+
+    def snooze_for(self, delta: dt.timedelta) -> None:
+        if self.current is not None and attempt(self, self.error, lambda: inbox.snooze(
+                self.ctx.store, self.ctx.actor, self.current.id, self.ctx.store.now() + delta)):
+            self.ctx.notifier.changed.emit("inbox")
+
+    @Slot()
+    def _snooze_tomorrow(self) -> None:
+        work = hours.current(self.ctx.store)
+        opens = work.next_open(self.ctx.store.now() + dt.timedelta(hours=12))
+        self.snooze_for(opens - self.ctx.store.now())
+
+    @Slot()
+    def _on_close(self) -> None:
+        if self.current is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Close the conversation"),
+                          self.tr("Was the question resolved in this contact?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Yes, resolved"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("No, not yet"))
+        answer = box.exec()
+        if answer in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No):
+            self.close_conversation(answer == QMessageBox.StandardButton.Yes)
+
+    def close_conversation(self, resolved: bool) -> None:
+        if attempt(self, self.error, lambda: inbox.close(self.ctx.store, self.ctx.actor,
+                                                         self.current.id, resolved)):
+            self.ctx.notifier.changed.emit("inbox")
+
+    def _on_message_activated(self, item: QListWidgetItem) -> None:
+        message_id = item.data(Qt.ItemDataRole.UserRole)
+        m = next((m for m in inbox.messages(self.ctx.store, self.current.id)
+                  if m.id == message_id), None)
+        if m is not None and m.status is OutboxStatus.FAILED and attempt(
+                self, self.error, lambda: outbox.send_again(self.ctx.store, self.ctx.actor,
+                                                            m.id)):
+            self._after_write()
+
+    def _after_write(self) -> None:
+        self.ctx.wake_outbox()
+        self.ctx.notifier.changed.emit("inbox")
+
+    # families -------------------------------------------------------------------------------
+    @Slot()
+    def _on_log(self) -> None:
+        dialog = LogMessageDialog(self.ctx, self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.show_box.setCurrentIndex(0)
+            self.select_conversation(dialog.saved_id)
+
+    def select_conversation(self, conversation_id: int) -> None:
+        self.refresh()
+        for i, r in enumerate(self.model.rows):
+            if r.id == conversation_id:
+                self.queue.selectRow(i)
+                return
+
+    @Slot()
+    def _on_link(self) -> None:
+        c = self.current
+        if c is None:
+            return
+        picker = FamilyPicker(self.ctx, c.name, self)
+        if picker.exec() and picker.chosen is not None:
+            self.link(picker.chosen)
+
+    def link(self, family_id: int) -> None:
+        inbox.link_family(self.ctx.store, self.ctx.actor, self.current.id, family_id)
+        self.ctx.notifier.changed.emit("lead")
+        self.ctx.notifier.changed.emit("inbox")
+
+    @Slot()
+    def _on_new_family(self) -> None:
+        c = self.current
+        if c is None:
+            return
+        draft = leads.family_draft(leads.get(self.ctx.store, c.lead_id)) if c.lead_id else None
+        editor = FamilyEditor(self.ctx, draft, parent=self)
+        editor.open_family_requested.connect(self.family_requested)
+        if editor.exec() and editor.saved_id is not None:
+            self.link(editor.saved_id)
+
+
+class WaitingBanner(QWidget):
+    """A strip over the whole window while a client has waited 40 s or more.
+
+    Signals:
+        answer_requested(int): the conversation to open.
+    """
+
+    answer_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conversation_id: int | None = None
+        self.setAutoFillBackground(True)
+        self.label = QLabel()
+        self.button = QPushButton(self.tr("Answer"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(
+            lambda: self.conversation_id and self.answer_requested.emit(self.conversation_id))
+        self.hide()
+
+    def show_wait(self, row: inbox.ConversationRow | None) -> None:
+        if row is None:
+            self.conversation_id = None
+            self.hide()
+            return
+        self.conversation_id = row.id
+        colour = RED if row.wait_s > inbox.PROMISE_S else AMBER
+        self.setStyleSheet(f"background: {colour.lighter(185).name()};")
+        self.label.setText(self.tr("{who} ({channel}) has been waiting for an answer for "
+                                   "{wait}").format(who=row.family_title or row.name
+                                                    or row.address,
+                                                    channel=inbox_channel_name(row.channel),
+                                                    wait=wait_text(row.wait_s)))
+        self.show()
