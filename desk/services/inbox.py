@@ -86,12 +86,14 @@ def ingest(store: Store, channel: InboxChannel, batch: Batch) -> int:
             InboxMessage.channel == channel,
             InboxMessage.external_id.in_([m.external_id for m in batch.messages]))))
         added = 0
-        for message in batch.messages:
-            if message.external_id in known:
-                continue
-            known.add(message.external_id)
-            _receive(uow, channel, message, message.external_id)
-            added += 1
+        work = hours.load(s)
+        with s.no_autoflush:  # one flush per new conversation, the messages inserted together
+            for message in batch.messages:
+                if message.external_id in known:
+                    continue
+                known.add(message.external_id)
+                _receive(uow, work, channel, message, message.external_id)
+                added += 1
         config = s.get(ChannelConfig, channel)
         if config is None:
             config = ChannelConfig(channel=channel)
@@ -117,7 +119,8 @@ def log_incoming(store: Store, actor: Actor, channel: InboxChannel, address: str
         address = _phone(address) or address
     with store.write(actor) as uow:
         incoming = Incoming("", address, name.strip(), text.strip(), uow.now)
-        conversation = _receive(uow, channel, incoming, None, family_id=family_id)
+        conversation = _receive(uow, hours.load(uow.session), channel, incoming, None,
+                                family_id=family_id)
         uow.audit("inbox.log", entity_id=conversation.id, family_id=conversation.family_id,
                   after=json.dumps({"channel": channel.value, "address": address},
                                    ensure_ascii=False))
@@ -125,15 +128,18 @@ def log_incoming(store: Store, actor: Actor, channel: InboxChannel, address: str
         return conversation.id
 
 
-def _receive(uow: UnitOfWork, channel: InboxChannel, message: Incoming,
+def _receive(uow: UnitOfWork, work: hours.Hours, channel: InboxChannel, message: Incoming,
              external_id: str | None, family_id: int | None = None) -> Conversation:
     s = uow.session
     at = min(message.at, uow.now)
-    conversation = s.scalar(select(Conversation).where(
-        Conversation.channel == channel, Conversation.address == message.address,
-        Conversation.closed_at.is_(None)).order_by(Conversation.id.desc()).limit(1))
+    opened = uow.session.info.setdefault("open_conversations", {})
+    conversation = opened.get((channel, message.address)) or s.scalar(
+        select(Conversation).where(
+            Conversation.channel == channel, Conversation.address == message.address,
+            Conversation.closed_at.is_(None)).order_by(Conversation.id.desc()).limit(1))
     if conversation is None:
-        conversation = _open(uow, channel, message, at, family_id)
+        conversation = _open(uow, work, channel, message, at, family_id)
+    opened[(channel, message.address)] = conversation
     conversation.last_at = max(conversation.last_at, at)
     if conversation.waiting_since is None:
         conversation.waiting_since = at
@@ -145,7 +151,6 @@ def _receive(uow: UnitOfWork, channel: InboxChannel, message: Incoming,
     s.add(InboxMessage(conversation_id=conversation.id, channel=channel, direction=Direction.IN,
                        at=at, text=message.text, attachment=message.attachment,
                        external_id=external_id))
-    work = hours.load(s)
     if not work.is_open(uow.now) and not conversation.auto_replied:
         conversation.auto_replied = True
         body = templates.render_in(s, "after_hours", {
@@ -154,8 +159,8 @@ def _receive(uow: UnitOfWork, channel: InboxChannel, message: Incoming,
     return conversation
 
 
-def _open(uow: UnitOfWork, channel: InboxChannel, message: Incoming, at: dt.datetime,
-          family_id: int | None) -> Conversation:
+def _open(uow: UnitOfWork, work: hours.Hours, channel: InboxChannel, message: Incoming,
+          at: dt.datetime, family_id: int | None) -> Conversation:
     """A new conversation: the family of an earlier one from the same address, or the family
     whose phone, Telegram name or e-mail matches; otherwise a lead."""
     s = uow.session
@@ -168,7 +173,7 @@ def _open(uow: UnitOfWork, channel: InboxChannel, message: Incoming, at: dt.date
     if family_id is None:
         family_id = _match(s, channel, message)
     if family_id is None and lead_id is None:
-        lead_id = _new_lead(uow, channel, message)
+        lead_id = _new_lead(uow, work, channel, message)
     conversation = Conversation(channel=channel, address=message.address, name=message.name,
                                 subject=message.subject, family_id=family_id, lead_id=lead_id,
                                 opened_at=at, last_at=at)
@@ -206,12 +211,13 @@ def _phone(raw: str) -> str | None:
         return None
 
 
-def _new_lead(uow: UnitOfWork, channel: InboxChannel, message: Incoming) -> int:
+def _new_lead(uow: UnitOfWork, work: hours.Hours, channel: InboxChannel,
+              message: Incoming) -> int:
     email = message.address.lower() if channel is InboxChannel.EMAIL else ""
     lead = leads.add_in(uow, {
         "name": message.name, "phone": _sender_phone(channel, message), "email": email,
         "child": "",
-        "message": message.text[:2000], "source": channel.value})
+        "message": message.text[:2000], "source": channel.value}, due=work.callback_due(uow.now))
     return lead.id
 
 

@@ -75,8 +75,10 @@ def _clean(draft: LeadDraft) -> dict:
     return values
 
 
-def add_in(uow: UnitOfWork, values: dict, import_key: str | None = None) -> Lead:
-    due = hours.load(uow.session).callback_due(uow.now)  # 30 min, or soon after opening
+def add_in(uow: UnitOfWork, values: dict, import_key: str | None = None,
+           due: dt.datetime | None = None) -> Lead:
+    """``due``: the response target (30 min, or soon after opening), computed when not given."""
+    due = due or hours.load(uow.session).callback_due(uow.now)
     lead = Lead(created_at=uow.now, respond_by=due, import_key=import_key, **values)
     uow.session.add(lead)
     uow.session.flush()

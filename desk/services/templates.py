@@ -3,6 +3,7 @@ braces are filled in by Jinja2's sandbox, so a template can never reach into the
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -25,10 +26,14 @@ class TemplateProblem(errors.DeskError):
     code = "template_invalid"
 
 
+@functools.lru_cache(maxsize=64)
+def _compiled(body: str):
+    return _ENV.from_string(_PLACEHOLDER.sub(r"{{ \1 }}", body))
+
+
 def render(body: str, values: dict[str, object]) -> str:
-    source = _PLACEHOLDER.sub(r"{{ \1 }}", body)
     try:
-        return _ENV.from_string(source).render(**values)
+        return _compiled(body).render(**values)
     except TemplateError as exc:
         raise TemplateProblem(f"the template cannot be filled in: {exc}", detail=str(exc)) from exc
 

@@ -18,6 +18,7 @@ from desk.ui.greetings_view import GreetingsView
 from desk.ui.inbox_view import InboxView
 from desk.ui.lapsed_view import LapsedView
 from desk.ui.leads_view import LeadsView
+from desk.ui.response_view import ResponseView
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
 from desk.ui.task_views import TaskList
@@ -69,6 +70,8 @@ class Workspace(QWidget):
             self.sections.addTab(self.lapsed, self.tr("No-shows"))
             self.greetings = GreetingsView(ctx)
             self.sections.addTab(self.greetings, self.tr("Birthdays"))
+            self.responses = ResponseView(ctx)
+            self.sections.addTab(self.responses, self.tr("Response times"))
             self.lapsed.family_requested.connect(self.family_requested)
             self.calls.family_requested.connect(self.family_requested)
             self.leads.family_requested.connect(self.family_requested)

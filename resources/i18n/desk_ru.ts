@@ -2751,6 +2751,69 @@
     </message>
 </context>
 <context>
+    <name>ResponseView</name>
+    <message numerus="yes">
+        <source>last %n day(s)</source>
+        <translation>
+            <numerusform>последний %n день</numerusform>
+            <numerusform>последние %n дня</numerusform>
+            <numerusform>последние %n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Ответов</translation>
+    </message>
+    <message>
+        <source>Within a minute</source>
+        <translation>За минуту</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Среднее ожидание</translation>
+    </message>
+    <message>
+        <source>First answer</source>
+        <translation>Первый ответ</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрытые</translation>
+    </message>
+    <message>
+        <source>Resolved at once</source>
+        <translation>Решено сразу</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Who answered</source>
+        <translation>Кто отвечал</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>По дням</translation>
+    </message>
+    <message>
+        <source>By person</source>
+        <translation>По сотрудникам</translation>
+    </message>
+    <message>
+        <source>Answered within a minute: {share} of {n}; resolved at once (FCR): {fcr}</source>
+        <translation>Ответили в течение минуты: {share} из {n}; решено с первого обращения (FCR): {fcr}</translation>
+    </message>
+    <message>
+        <source>the desk</source>
+        <translation>автоответ</translation>
+    </message>
+</context>
+<context>
     <name>RoomsEditor</name>
     <message>
         <source>New room</source>
@@ -3315,6 +3378,10 @@
     <message>
         <source>Birthdays</source>
         <translation>Дни рождения</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Скорость ответа</translation>
     </message>
     <message>
         <source>Today, {date} — {role}</source>

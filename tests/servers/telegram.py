@@ -87,6 +87,7 @@ class FakeBotApi:
             with self._cond:
                 while True:
                     found = [u for u in self.updates if u["update_id"] >= offset]
+                    found = found[:int(params.get("limit", 100) or 100)]
                     left = deadline - time.monotonic()
                     if found or left <= 0:
                         break

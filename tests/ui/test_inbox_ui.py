@@ -233,3 +233,22 @@ def test_channel_settings_keep_the_token_in_the_keyring_and_test_the_bot(
     assert set(channel_settings.adapters(ctx.store)) == {TG}
     with sqlite3.connect(db_path) as con:
         assert bot.token not in str(con.execute("select * from audit_entry").fetchall())
+
+
+def test_response_times_per_day_and_person(qtbot, ctx, actor, bot, adapter, clock):
+    for chat, wait in ((1, 30), (2, 90)):
+        bot.client_writes(chat, "Вопрос", date=clock.now.timestamp())
+        receive(ctx.store, adapter)
+        row = next(r for r in inbox.queue(ctx.store) if r.address == str(chat))
+        clock.advance(seconds=wait)
+        inbox.reply(ctx.store, actor, row.id, inbox.ReplyDraft("Ответ"))
+        inbox.close(ctx.store, actor, row.id, resolved=chat == 1)
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.responses)
+    view = space.responses
+    assert "50% of 2" in view.summary.text() and "FCR): 50%" in view.summary.text()
+    day = view.days.topLevelItem(0)
+    assert [day.text(i) for i in range(1, 7)] == ["2", "50%", "1:00", "1:00", "2", "50%"]
+    assert view.people.topLevelItem(0).text(0) == "Анна Соколова"
