@@ -225,7 +225,8 @@ class InboxMessage(Base):
     __tablename__ = "message"
     __table_args__ = (Index("ix_message_conversation", "conversation_id", "at"),
                       Index("ix_message_outbox", "status", "send_after"),
-                      Index("ux_message_external", "channel", "external_id", unique=True))
+                      Index("ux_message_external", "channel", "external_id", unique=True),
+                      Index("ix_message_kind_at", "kind", "at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(
@@ -285,3 +286,64 @@ class ChannelConfig(Base):
 
     def __repr__(self) -> str:
         return f"ChannelConfig({self.channel.value}, enabled={self.enabled})"
+
+
+class Segment(Base):
+    """A saved audience: the filters of a mailing, by name."""
+
+    __tablename__ = "segment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    filters: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+
+    def __repr__(self) -> str:
+        return f"Segment({self.name!r})"
+
+
+class MailingStatus(enum.Enum):
+    SENDING = "sending"
+    PAUSED = "paused"
+    DONE = "done"
+
+
+class Mailing(Base):
+    __tablename__ = "mailing"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    filters: Mapped[str] = mapped_column(Text, default="{}")  # JSON, as it was when started
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[MailingStatus] = mapped_column(
+        Enum(MailingStatus, native_enum=False, length=10), default=MailingStatus.SENDING)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+    def __repr__(self) -> str:
+        return f"Mailing({self.id}, {self.status.value})"
+
+
+class RecipientStatus(enum.Enum):
+    PENDING = "pending"  # not handed to the outbox yet (paused, quiet hours, or its turn)
+    QUEUED = "queued"  # in the outbox: its message says sent or not
+    SKIPPED = "skipped"  # reason says why
+
+
+class MailingRecipient(Base):
+    """One family of a mailing (siblings together): its message, or why it was skipped."""
+
+    __tablename__ = "mailing_recipient"
+    __table_args__ = (Index("ux_mailing_recipient", "mailing_id", "family_id", unique=True),
+                      Index("ix_mailing_recipient_status", "mailing_id", "status"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mailing_id: Mapped[int] = mapped_column(ForeignKey("mailing.id", ondelete="CASCADE"))
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
+    status: Mapped[RecipientStatus] = mapped_column(
+        Enum(RecipientStatus, native_enum=False, length=10), default=RecipientStatus.PENDING)
+    reason: Mapped[str] = mapped_column(String(30), default="")
+    text: Mapped[str] = mapped_column(Text, default="")  # as the dry run showed it
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("message.id", ondelete="SET NULL"))
+
+    def __repr__(self) -> str:
+        return f"MailingRecipient({self.mailing_id}, {self.family_id}, {self.status.value})"

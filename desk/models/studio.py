@@ -27,6 +27,9 @@ class Studio(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="Europe/Moscow")
     absent_charged: Mapped[bool] = mapped_column(default=False, server_default="0")
     lapsed_weeks: Mapped[int] = mapped_column(default=4, server_default="4")
+    # the contact budget: at most this many non-transactional messages per family …
+    budget_messages: Mapped[int] = mapped_column(default=2, server_default="2")
+    budget_days: Mapped[int] = mapped_column(default=7, server_default="7")  # … in these days
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     def __repr__(self) -> str:

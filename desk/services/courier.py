@@ -12,7 +12,7 @@ import threading
 from typing import Callable
 
 from desk.models.comms import InboxChannel
-from desk.services import channel_settings, inbox, outbox
+from desk.services import channel_settings, inbox, mailings, outbox
 from desk.services.channels.base import Adapter, ChannelDown
 from desk.services.db import Store
 from desk.services.errors import DeskError
@@ -111,6 +111,7 @@ class Courier:
     def _send_loop(self) -> None:
         while not self._stop.is_set():
             try:
+                mailings.step(self.store)  # the next few recipients of running mailings
                 sent, failed = outbox.deliver(self.store, self.adapters)
             except DeskError as exc:
                 log.warning("outbox: %s", exc)
