@@ -55,11 +55,18 @@ def attempt(widget: QWidget, error: FieldError, action) -> bool:
     any other DeskError to a dialog. True when the call went through."""
     try:
         action()
-    except errors.ValidationFailed as exc:
-        error.show_message(messages.fields_text(exc))
-        return False
     except errors.DeskError as exc:
-        QMessageBox.warning(widget, widget.window().windowTitle(), messages.error_message(exc))
+        report(widget, error, exc)
         return False
     error.show_message("")
     return True
+
+
+def report(widget: QWidget, error: FieldError, exc: BaseException) -> None:
+    """Show a failed service call as ``attempt`` does (for work done off the UI thread)."""
+    if isinstance(exc, errors.ValidationFailed):
+        error.show_message(messages.fields_text(exc))
+    elif isinstance(exc, errors.DeskError):
+        QMessageBox.warning(widget, widget.window().windowTitle(), messages.error_message(exc))
+    else:
+        raise exc

@@ -45,7 +45,7 @@ class ResponseView(QWidget):
         for tree in (self.days, self.people):
             tree.setColumnWidth(0, 170)
             for col in range(1, 7):
-                tree.setColumnWidth(col, 120)
+                tree.setColumnWidth(col, 140)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period:")))
         top.addWidget(self.period)

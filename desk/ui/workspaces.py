@@ -18,6 +18,7 @@ from desk.ui.greetings_view import GreetingsView
 from desk.ui.inbox_view import InboxView
 from desk.ui.lapsed_view import LapsedView
 from desk.ui.leads_view import LeadsView
+from desk.ui.mailings_view import MailingsView
 from desk.ui.response_view import ResponseView
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
@@ -70,6 +71,8 @@ class Workspace(QWidget):
             self.sections.addTab(self.lapsed, self.tr("No-shows"))
             self.greetings = GreetingsView(ctx)
             self.sections.addTab(self.greetings, self.tr("Birthdays"))
+            self.mailings = MailingsView(ctx)
+            self.sections.addTab(self.mailings, self.tr("Mailings"))
             self.responses = ResponseView(ctx)
             self.sections.addTab(self.responses, self.tr("Response times"))
             self.lapsed.family_requested.connect(self.family_requested)

@@ -970,7 +970,7 @@
     </message>
     <message>
         <source>to</source>
-        <translation>по</translation>
+        <translation>до</translation>
     </message>
     <message numerus="yes">
         <source>%n family(ies) to remind</source>
@@ -2240,6 +2240,215 @@
     </message>
 </context>
 <context>
+    <name>MailingDialog</name>
+    <message>
+        <source>New mailing</source>
+        <translation>Новая рассылка</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Save as a segment…</source>
+        <translation>Сохранить как сегмент…</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <source>came within the last</source>
+        <translation>приходили за последние</translation>
+    </message>
+    <message>
+        <source>not seen for</source>
+        <translation>не были дольше</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>{parent}, {child} and {studio} are filled in for each family</source>
+        <translation>{parent}, {child} и {studio} подставляются для каждой семьи</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Пробный прогон</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>от</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>Сегмент:</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Направление:</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>Этап:</translation>
+    </message>
+    <message>
+        <source>Last visit:</source>
+        <translation>Последний визит:</translation>
+    </message>
+    <message>
+        <source>Child&apos;s age:</source>
+        <translation>Возраст ребёнка:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Start sending</source>
+        <translation>Начать рассылку</translation>
+    </message>
+    <message>
+        <source>Save as a segment</source>
+        <translation>Сохранить как сегмент</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Считаем…</translation>
+    </message>
+    <message>
+        <source>will get it</source>
+        <translation>получит</translation>
+    </message>
+    <message>
+        <source>Will get it: {n}. Skipped: no consent {a}, budget spent {b}, no channel {c}.</source>
+        <translation>Получат: {n}. Пропущены: нет согласия — {a}, исчерпан лимит контактов — {b}, нет канала — {c}.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailings</name>
+    <message>
+        <source>skipped: no consent to mailings</source>
+        <translation>пропущена: нет согласия на рассылки</translation>
+    </message>
+    <message>
+        <source>skipped: contact budget spent</source>
+        <translation>пропущена: исчерпан лимит контактов</translation>
+    </message>
+    <message>
+        <source>skipped: no e-mail or Telegram chat</source>
+        <translation>пропущена: нет e-mail или чата в Telegram</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>идёт отправка</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>на паузе</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>завершена</translation>
+    </message>
+</context>
+<context>
+    <name>MailingsView</name>
+    <message>
+        <source>New mailing…</source>
+        <translation>Новая рассылка…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>At most this many mailings, reminders, survey invitations and greetings per family (siblings count as one); answers are not counted</source>
+        <translation>Не больше стольких рассылок, напоминаний, приглашений в опросы и поздравлений на семью (братья и сёстры — одна семья); ответы в диалогах не считаются</translation>
+    </message>
+    <message>
+        <source>Mailing</source>
+        <translation>Рассылка</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начата</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Contact budget:</source>
+        <translation>Лимит контактов:</translation>
+    </message>
+    <message>
+        <source>messages in</source>
+        <translation>сообщ. за</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>waiting for its turn</source>
+        <translation>ждёт своей очереди</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>доставлено</translation>
+    </message>
+    <message>
+        <source>not delivered: {reason}</source>
+        <translation>не доставлено: {reason}</translation>
+    </message>
+    <message>
+        <source>in the outbox</source>
+        <translation>в исходящих</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Desk — {studio}</source>
@@ -3378,6 +3587,10 @@
     <message>
         <source>Birthdays</source>
         <translation>Дни рождения</translation>
+    </message>
+    <message>
+        <source>Mailings</source>
+        <translation>Рассылки</translation>
     </message>
     <message>
         <source>Response times</source>

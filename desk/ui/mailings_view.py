@@ -1,0 +1,339 @@
+"""Mailings: a new mailing from filters (or a saved segment) and a template, its dry run (who
+gets what, who is skipped and why), then sending with the status of every family; pause and
+resume."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desk.models.comms import MailingStatus, OutboxStatus, RecipientStatus
+from desk.services import attendance, mailings, schedule
+from desk.ui import fmt
+from desk.ui.context import Context
+from desk.ui.forms import FieldError, attempt, finish_form_dialog, report, side_by_side
+from desk.ui.freshness import Freshness
+from desk.ui.labels import inbox_channel_name, stage_name
+
+GREY, RED = QColor("#757575"), QColor("#c62828")
+SKIPS = {
+    "no_consent": QT_TRANSLATE_NOOP("Mailings", "skipped: no consent to mailings"),
+    "over_budget": QT_TRANSLATE_NOOP("Mailings", "skipped: contact budget spent"),
+    "no_channel": QT_TRANSLATE_NOOP("Mailings", "skipped: no e-mail or Telegram chat"),
+}
+STATUSES = {
+    MailingStatus.SENDING: QT_TRANSLATE_NOOP("Mailings", "sending"),
+    MailingStatus.PAUSED: QT_TRANSLATE_NOOP("Mailings", "paused"),
+    MailingStatus.DONE: QT_TRANSLATE_NOOP("Mailings", "done"),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Mailings", text)
+
+
+class MailingDialog(QDialog):
+    """A new mailing: the audience, the text, the dry run; Save starts sending."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.started_id: int | None = None
+        self.shown: mailings.Preview | None = None
+        self.setWindowTitle(self.tr("New mailing"))
+        self.resize(860, 640)
+        self.name = QLineEdit()
+        self.segment = QComboBox()
+        self.segment.addItem(self.tr("—"), None)
+        for _sid, name, filters in mailings.segments(ctx.store):
+            self.segment.addItem(name, filters)
+        self.save_segment_button = QPushButton(self.tr("Save as a segment…"))
+        self.direction = QComboBox()
+        self.direction.addItem(self.tr("any"), None)
+        for d in schedule.directions(ctx.store):
+            self.direction.addItem(d.name, d.id)
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("any"), None)
+        for _low, _high, name in attendance.STAGES:
+            self.stage.addItem(stage_name(name), name)
+        self.visit = QComboBox()
+        self.visit.addItem(self.tr("any"), None)
+        self.visit.addItem(self.tr("came within the last"), "within")
+        self.visit.addItem(self.tr("not seen for"), "not_seen")
+        self.visit_days = QSpinBox()
+        self.visit_days.setRange(1, 365)
+        self.visit_days.setValue(30)
+        self.visit_days.setSuffix(self.tr(" days"))
+        self.age_from = QSpinBox()
+        self.age_to = QSpinBox()
+        for box in (self.age_from, self.age_to):
+            box.setRange(0, 18)
+            box.setSpecialValueText(self.tr("any"))
+        self.body = QPlainTextEdit()
+        self.body.setPlaceholderText(self.tr("{parent}, {child} and {studio} are filled in "
+                                             "for each family"))
+        self.body.setFixedHeight(80)
+        self.preview_button = QPushButton(self.tr("Dry run"))
+        self.counts = QLabel()
+        self.list = QTreeWidget()
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels([self.tr("Family"), self.tr("Channel"), self.tr("Result")])
+        self.list.setColumnWidth(0, 240)
+        self.list.setColumnWidth(1, 110)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = FieldError()
+
+        visit_row = QHBoxLayout()
+        visit_row.addWidget(self.visit, 1)
+        visit_row.addWidget(self.visit_days)
+        age_row = QHBoxLayout()
+        age_row.addWidget(QLabel(self.tr("from")))
+        age_row.addWidget(self.age_from)
+        age_row.addWidget(QLabel(self.tr("to")))
+        age_row.addWidget(self.age_to)
+        age_row.addStretch(1)
+        segment_row = QHBoxLayout()
+        segment_row.addWidget(self.segment, 1)
+        segment_row.addWidget(self.save_segment_button)
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Segment:"), segment_row)
+        form.addRow(self.tr("Direction:"), self.direction)
+        form.addRow(self.tr("Stage:"), self.stage)
+        form.addRow(self.tr("Last visit:"), visit_row)
+        form.addRow(self.tr("Child's age:"), age_row)
+        form.addRow(self.tr("Text:"), self.body)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.preview_button)
+        run_row.addWidget(self.counts, 1)
+        form.addRow(run_row)
+        form.addRow(self.list)
+        form.addRow(self.text)
+        form.addRow(self.error)
+        buttons = finish_form_dialog(self, form, self._on_accepted)
+        buttons.button(buttons.StandardButton.Save).setText(self.tr("Start sending"))
+        self.preview_button.clicked.connect(self.run_preview)
+        self.segment.activated.connect(self._on_segment)
+        self.save_segment_button.clicked.connect(self._on_save_segment)
+        self.list.currentItemChanged.connect(lambda *_: self._show_text())
+
+    def filters(self) -> mailings.Filters:
+        mode = self.visit.currentData()
+        return mailings.Filters(
+            direction_id=self.direction.currentData(), stage=self.stage.currentData(),
+            visited_within_days=self.visit_days.value() if mode == "within" else None,
+            not_seen_days=self.visit_days.value() if mode == "not_seen" else None,
+            age_from=self.age_from.value() or None, age_to=self.age_to.value() or None)
+
+    def set_filters(self, f: mailings.Filters) -> None:
+        self.direction.setCurrentIndex(max(0, self.direction.findData(f.direction_id)))
+        self.stage.setCurrentIndex(max(0, self.stage.findData(f.stage)))
+        mode = "within" if f.visited_within_days else "not_seen" if f.not_seen_days else None
+        self.visit.setCurrentIndex(max(0, self.visit.findData(mode)))
+        self.visit_days.setValue(f.visited_within_days or f.not_seen_days or 30)
+        self.age_from.setValue(f.age_from or 0)
+        self.age_to.setValue(f.age_to or 0)
+
+    @Slot(int)
+    def _on_segment(self, index: int) -> None:
+        f = self.segment.itemData(index)
+        if f is not None:
+            self.set_filters(f)
+
+    @Slot()
+    def _on_save_segment(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Save as a segment"), self.tr("Name:"),
+                                        text=self.segment.currentText()
+                                        if self.segment.currentIndex() else "")
+        if ok:
+            self.save_segment(name)
+
+    def save_segment(self, name: str) -> None:
+        f = self.filters()
+        if attempt(self, self.error, lambda: mailings.save_segment(
+                self.ctx.store, self.ctx.actor, name, f)):
+            found = self.segment.findText(" ".join(name.split()))
+            if found < 0:
+                self.segment.addItem(" ".join(name.split()), f)
+                found = self.segment.count() - 1
+            self.segment.setItemData(found, f)
+            self.segment.setCurrentIndex(found)
+
+    @Slot()
+    def run_preview(self) -> None:
+        """The dry run goes off the UI thread (thousands of families)."""
+        f, body = self.filters(), self.body.toPlainText()
+        self.preview_button.setEnabled(False)
+        self.counts.setText(self.tr("Counting…"))
+
+        def done(shown: mailings.Preview) -> None:
+            self.preview_button.setEnabled(True)
+            self.error.show_message("")
+            self.show_preview(shown)
+
+        def failed(exc: BaseException) -> None:
+            self.preview_button.setEnabled(True)
+            self.counts.clear()
+            report(self, self.error, exc)
+
+        self.ctx.runner.start(lambda _p: mailings.preview(self.ctx.store, f, body), done, failed)
+
+    def show_preview(self, shown: mailings.Preview) -> None:
+        self.shown = shown
+        self.list.clear()
+        for r in shown.recipients:
+            item = QTreeWidgetItem([r.title, inbox_channel_name(r.channel) if r.channel else "",
+                                    _t(SKIPS[r.skip]) if r.skip else self.tr("will get it")])
+            if r.skip:
+                for col in range(3):
+                    item.setForeground(col, QBrush(GREY))
+            self.list.addTopLevelItem(item)
+        self.counts.setText(self.tr(
+            "Will get it: {n}. Skipped: no consent {a}, budget spent {b}, no channel {c}.")
+            .format(n=len(shown.sending), a=shown.skipped("no_consent"),
+                    b=shown.skipped("over_budget"), c=shown.skipped("no_channel")))
+        if shown.recipients:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+
+    def _show_text(self) -> None:
+        item = self.list.currentItem()
+        if self.shown is None or item is None:
+            self.text.clear()
+            return
+        self.text.setText(self.shown.recipients[self.list.indexOfTopLevelItem(item)].text)
+
+    @Slot()
+    def _on_accepted(self) -> None:
+        def start() -> None:
+            self.started_id = mailings.start(self.ctx.store, self.ctx.actor, self.name.text(),
+                                             self.filters(), self.body.toPlainText())
+        if attempt(self, self.error, start):
+            self.ctx.wake_outbox()
+            self.accept()
+
+
+class MailingsView(QWidget):
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[mailings.MailingRow] = []
+        self.new_button = QPushButton(self.tr("New mailing…"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.budget_messages = QSpinBox()
+        self.budget_messages.setRange(1, 50)
+        self.budget_days = QSpinBox()
+        self.budget_days.setRange(1, 90)
+        self.budget_days.setSuffix(self.tr(" days"))
+        tip = self.tr("At most this many mailings, reminders, survey invitations and greetings "
+                      "per family (siblings count as one); answers are not counted")
+        for box in (self.budget_messages, self.budget_days):
+            box.setToolTip(tip)
+        self.list = QTreeWidget()
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels([self.tr("Mailing"), self.tr("Started"), self.tr("Status"),
+                                   self.tr("Delivered"), self.tr("Skipped")])
+        self.list.setColumnWidth(0, 200)
+        self.list.setColumnWidth(1, 130)
+        self.recipients = QTreeWidget()
+        self.recipients.setRootIsDecorated(False)
+        self.recipients.setHeaderLabels([self.tr("Family"), self.tr("Result")])
+        self.recipients.setColumnWidth(0, 240)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.pause_button)
+        buttons.addStretch(1)
+        buttons.addWidget(QLabel(self.tr("Contact budget:")))
+        buttons.addWidget(self.budget_messages)
+        buttons.addWidget(QLabel(self.tr("messages in")))
+        buttons.addWidget(self.budget_days)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(buttons)
+        ll.addWidget(self.list, 1)
+        side_by_side(self, left, self.recipients, [640, 560])
+        self.new_button.clicked.connect(self._on_new)
+        self.pause_button.clicked.connect(self._on_pause)
+        self.list.currentItemChanged.connect(lambda *_: self._show())
+        for box in (self.budget_messages, self.budget_days):
+            box.editingFinished.connect(self._on_budget)
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("inbox", "mailing"))
+
+    @Slot()
+    def _on_budget(self) -> None:
+        wanted = (self.budget_messages.value(), self.budget_days.value())
+        if wanted != mailings.budget(self.ctx.store) and attempt(
+                self, FieldError(), lambda: mailings.set_budget(self.ctx.store, self.ctx.actor,
+                                                                *wanted)):
+            self.ctx.notifier.changed.emit("mailing")
+
+    @Slot()
+    def refresh(self, keep: int | None = None) -> None:
+        messages, days = mailings.budget(self.ctx.store)
+        self.budget_messages.setValue(messages)
+        self.budget_days.setValue(days)
+        keep = keep or (self.selected().id if self.selected() else None)
+        self.rows = mailings.listing(self.ctx.store)
+        self.list.clear()
+        tz = self.ctx.studio.tz
+        for r in self.rows:
+            self.list.addTopLevelItem(QTreeWidgetItem([
+                r.name, fmt.datetime_text(r.created_at, tz), _t(STATUSES[r.status]),
+                f"{r.sent} / {r.total - r.skipped}", str(r.skipped)]))
+        index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0)
+        if self.rows:
+            self.list.setCurrentItem(self.list.topLevelItem(index))
+        self._show()
+
+    def selected(self) -> mailings.MailingRow | None:
+        item = self.list.currentItem()
+        index = self.list.indexOfTopLevelItem(item) if item else -1
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def _show(self) -> None:
+        r = self.selected()
+        self.pause_button.setEnabled(r is not None and (r.status is MailingStatus.PAUSED
+                                                        or r.pending + r.queued > 0))
+        self.pause_button.setText(self.tr("Resume") if r and r.status is MailingStatus.PAUSED
+                                  else self.tr("Pause"))
+        self.recipients.clear()
+        if r is None:
+            return
+        for line in mailings.recipients(self.ctx.store, r.id):
+            item = QTreeWidgetItem([line.title, self._result(line)])
+            if line.delivered is OutboxStatus.FAILED or line.error:
+                item.setForeground(1, QBrush(RED))
+            elif line.status is RecipientStatus.SKIPPED:
+                item.setForeground(1, QBrush(GREY))
+            self.recipients.addTopLevelItem(item)
+
+    def _result(self, line: mailings.RecipientRow) -> str:
+        if line.status is RecipientStatus.SKIPPED:
+            return _t(SKIPS.get(line.reason, line.reason))
+        if line.status is RecipientStatus.PENDING:
+            return self.tr("waiting for its turn")
+        if line.delivered is OutboxStatus.SENT:
+            return self.tr("delivered")
+        if line.delivered is OutboxStatus.FAILED:
+            return self.tr("not delivered: {reason}").format(reason=line.error)
+        return self.tr("in the outbox") + (f" ({line.error})" if line.error else "")
+
+    @Slot()
+    def _on_new(self) -> None:
+        dialog = MailingDialog(self.ctx, self)
+        if dialog.exec() and dialog.started_id is not None:
+            self.refresh(keep=dialog.started_id)
+            self.ctx.notifier.changed.emit("mailing")
+
+    @Slot()
+    def _on_pause(self) -> None:
+        r = self.selected()
+        if r is not None and attempt(self, FieldError(), lambda: mailings.set_paused(
+                self.ctx.store, self.ctx.actor, r.id, r.status is not MailingStatus.PAUSED)):
+            self.ctx.notifier.changed.emit("mailing")
