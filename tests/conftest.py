@@ -121,3 +121,22 @@ def ctx(store, staff, qapp):
 
     return Context(store=store, me=staff[Role.COMMUNICATOR], studio=studio.info(store),
                    runner=SyncRunner(fail), notifier=Notifier())
+
+
+@pytest.fixture
+def bot():
+    """A Bot-API-compatible server on loopback."""
+    from tests.servers.telegram import FakeBotApi
+
+    with FakeBotApi() as api:
+        yield api
+
+
+@pytest.fixture
+def adapter(bot):
+    """The desk's Telegram adapter pointed at ``bot``."""
+    from desk.services.channels.telegram import TelegramAdapter
+
+    a = TelegramAdapter(bot.token, bot.url)
+    yield a
+    a.close()

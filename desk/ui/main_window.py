@@ -21,7 +21,7 @@ from desk.ui.courier_host import CourierHost
 from desk.ui.families_view import FamiliesView
 from desk.ui.hours_dialog import HoursDialog
 from desk.ui.import_dialog import ImportDialog
-from desk.ui.inbox_view import WaitingBanner, wait_text
+from desk.ui.inbox_queue import WaitingBanner, wait_text
 from desk.ui.labels import inbox_channel_name, role_name
 from desk.ui.progress import run_with_progress
 from desk.ui.schedule_view import ScheduleView

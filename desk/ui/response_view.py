@@ -15,7 +15,7 @@ from desk.services import inbox
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
-from desk.ui.inbox_view import GREEN, RED, wait_text
+from desk.ui.inbox_queue import GREEN, RED, wait_text
 
 PERIODS = (7, 30, 90)
 PROMISE_TARGET = 0.95  # below this share the figure turns red

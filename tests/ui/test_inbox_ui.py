@@ -5,35 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-import pytest
 from PySide6.QtCore import Qt
 
 from desk.models.comms import InboxChannel
 from desk.models.studio import Role
 from desk.services import channel_settings, families, inbox, leads, outbox
-from desk.services.channels.telegram import TelegramAdapter
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.channels_dialog import ChannelsDialog
-from desk.ui.inbox_view import AMBER, GREEN, RED, LogMessageDialog, QueueModel
+from desk.ui.inbox_queue import AMBER, GREEN, RED, QueueModel
+from desk.ui.inbox_view import LogMessageDialog
 from desk.ui.main_window import MainWindow
 from desk.ui.workspaces import Workspace
-from tests.servers.telegram import FakeBotApi
 from tests.ui.typing import type_text
 
 TG = InboxChannel.TELEGRAM
-
-
-@pytest.fixture
-def bot():
-    with FakeBotApi() as api:
-        yield api
-
-
-@pytest.fixture
-def adapter(bot):
-    a = TelegramAdapter(bot.token, bot.url)
-    yield a
-    a.close()
 
 
 def receive(store, adapter) -> None:

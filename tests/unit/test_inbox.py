@@ -11,22 +11,8 @@ from desk.services import channel_settings, families, inbox, leads, outbox
 from desk.services.channels.base import ChannelDown
 from desk.services.channels.telegram import TelegramAdapter
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
-from tests.servers.telegram import FakeBotApi
 
 TG = InboxChannel.TELEGRAM
-
-
-@pytest.fixture
-def bot():
-    with FakeBotApi() as api:
-        yield api
-
-
-@pytest.fixture
-def adapter(bot):
-    a = TelegramAdapter(bot.token, bot.url)
-    yield a
-    a.close()
 
 
 def receive(store, adapter) -> int:

@@ -1,0 +1,139 @@
+"""The inbox's queue: conversations page by page with their live waiting timers (green under
+40 s, amber to a minute, red beyond), and the banner over the window from 40 s."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desk.services import hours, inbox
+from desk.ui.labels import inbox_channel_name
+from desk.ui.table_model import RowsModel
+
+GREEN, AMBER, RED = QColor("#2e7d32"), QColor("#ef6c00"), QColor("#c62828")
+def wait_text(seconds: int) -> str:
+    minutes, sec = divmod(max(seconds, 0), 60)
+    hours_, minutes = divmod(minutes, 60)
+    return f"{hours_}:{minutes:02d}:{sec:02d}" if hours_ else f"{minutes}:{sec:02d}"
+
+
+def wait_colour(seconds: int) -> QColor:
+    if seconds < inbox.HOLDING_AT_S:
+        return GREEN
+    return AMBER if seconds <= inbox.PROMISE_S else RED
+
+
+class QueueModel(RowsModel):
+    """Conversations page by page (the queue never loads everything); the wait column is
+    recomputed each second from the working hours."""
+
+    COL_WAIT, COL_CHANNEL, COL_WHO, COL_LAST = range(4)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("QueueModel", "Waiting"),
+        QT_TRANSLATE_NOOP("QueueModel", "Channel"),
+        QT_TRANSLATE_NOOP("QueueModel", "Who"),
+        QT_TRANSLATE_NOOP("QueueModel", "Last message"),
+    )
+
+    def __init__(self, fetch, parent=None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch  # (offset, limit) -> rows
+        self._exhausted = True
+        self.hours: hours.Hours | None = None
+        self.now = dt.datetime.now(dt.timezone.utc)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self._fetch(0, inbox.PAGE)
+        self._exhausted = len(self.rows) < inbox.PAGE
+        self.endResetModel()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        more = self._fetch(len(self.rows), inbox.PAGE)
+        self._exhausted = len(more) < inbox.PAGE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    def wait_of(self, row: inbox.ConversationRow) -> int | None:
+        if row.waiting_since is None or row.closed_at is not None:
+            return None
+        if self.hours is None:
+            return row.wait_s
+        return self.hours.working_seconds(row.waiting_since, self.now)
+
+    def tick(self, now: dt.datetime) -> None:
+        self.now = now
+        waiting = [i for i, r in enumerate(self.rows) if r.waiting_since is not None]
+        if waiting:
+            self.dataChanged.emit(self.index(min(waiting), self.COL_WAIT),
+                                  self.index(max(waiting), self.COL_WAIT))
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_WAIT:
+                wait = self.wait_of(r)
+                if wait is None:
+                    return "✓" if r.closed_at is None else ""
+                return ("⏸ " if r.holding_sent else "") + wait_text(wait)
+            if col == self.COL_CHANNEL:
+                return inbox_channel_name(r.channel)
+            if col == self.COL_WHO:
+                return r.family_title or r.name or r.address
+            return " ".join(r.last_text.split())[:120]
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_WAIT:
+            wait = self.wait_of(r)
+            return QBrush(wait_colour(wait)) if wait is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_WHO and r.lead_id:
+            return self.tr("Not linked to a family yet: an application")
+        return None
+
+
+class WaitingBanner(QWidget):
+    """A strip over the whole window while a client has waited 40 s or more.
+
+    Signals:
+        answer_requested(int): the conversation to open.
+    """
+
+    answer_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conversation_id: int | None = None
+        self.setAutoFillBackground(True)
+        self.label = QLabel()
+        self.button = QPushButton(self.tr("Answer"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(
+            lambda: self.conversation_id and self.answer_requested.emit(self.conversation_id))
+        self.hide()
+
+    def show_wait(self, row: inbox.ConversationRow | None) -> None:
+        if row is None:
+            self.conversation_id = None
+            self.hide()
+            return
+        self.conversation_id = row.id
+        colour = RED if row.wait_s > inbox.PROMISE_S else AMBER
+        self.setStyleSheet(f"background: {colour.lighter(185).name()};")
+        self.label.setText(self.tr("{who} ({channel}) has been waiting for an answer for "
+                                   "{wait}").format(who=row.family_title or row.name
+                                                    or row.address,
+                                                    channel=inbox_channel_name(row.channel),
+                                                    wait=wait_text(row.wait_s)))
+        self.show()
