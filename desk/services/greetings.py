@@ -13,7 +13,7 @@ from sqlalchemy import select
 from desk.models.comms import Greeting
 from desk.models.family import Channel, Child, Family, Guardian, TimelineKind
 from desk.services import families, studio, templates, texts
-from desk.services.db import Actor, Store
+from desk.services.db import Actor, Store, UnitOfWork
 
 WEEK = 7
 
@@ -88,17 +88,23 @@ def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:
 
 def mark_done(store: Store, actor: Actor, family_id: int, birthday: dt.date, text: str) -> None:
     with store.write(actor) as uow:
-        families._load(uow.session, family_id)
-        exists = uow.session.scalar(select(Greeting.id).where(
-            Greeting.family_id == family_id, Greeting.birthday == birthday))
-        if exists:
-            return
-        uow.session.add(Greeting(family_id=family_id, birthday=birthday, text=text,
-                                 done_at=uow.now, staff_id=actor.staff_id))
-        families.timeline_event(uow, family_id, TimelineKind.NOTE, texts.GREETING_DONE)
-        uow.audit("greeting.done", family_id=family_id,
-                  after=json.dumps({"birthday": birthday.isoformat()}))
+        mark_done_in(uow, family_id, birthday, text)
         uow.commit()
+
+
+def mark_done_in(uow: UnitOfWork, family_id: int, birthday: dt.date, text: str) -> bool:
+    """False when the greeting was marked before."""
+    families._load(uow.session, family_id)
+    exists = uow.session.scalar(select(Greeting.id).where(
+        Greeting.family_id == family_id, Greeting.birthday == birthday))
+    if exists:
+        return False
+    uow.session.add(Greeting(family_id=family_id, birthday=birthday, text=text,
+                             done_at=uow.now, staff_id=uow.actor.staff_id))
+    families.timeline_event(uow, family_id, TimelineKind.NOTE, texts.GREETING_DONE)
+    uow.audit("greeting.done", family_id=family_id,
+              after=json.dumps({"birthday": birthday.isoformat()}))
+    return True
 
 
 SAMPLE = {"parent": "Вера", "child": "Саша и Маша", "studio": "Студия", "age": "7, 7"}

@@ -244,11 +244,14 @@ def _recipients(s: Session, found: dict[int, list[str]], body: str, now: dt.date
     return result
 
 
-def _checks(s: Session, ids: list[int], now: dt.datetime):
-    """A function telling for a family: (why it is skipped or "", channel, address)."""
+def _checks(s: Session, ids: list[int], now: dt.datetime, marketing: bool = True):
+    """A function telling for a family: (why it is skipped or "", channel, address).
+    ``marketing``: the consent to mailings is needed, else the consent to messages."""
     limits = s.scalar(select(Studio).limit(1))
     used = used_budget(s, ids, now, limits.budget_days)
-    consent = dict(s.execute(select(Family.id, Family.consent_marketing)).all())
+    column = Family.consent_marketing if marketing else Family.consent_messages
+    consent = dict(s.execute(select(Family.id, column).where(Family.id.in_(ids))).all()
+                   if len(ids) < 500 else s.execute(select(Family.id, column)).all())
     where = _addresses(s, ids)
 
     def check(fid: int) -> tuple[str, InboxChannel | None, str]:
@@ -375,7 +378,8 @@ def step(store: Store, limit: int = STEP) -> int:
         return queued
 
 
-def _queue(uow: UnitOfWork, r: Recipient, kind: str) -> InboxMessage:
+def _queue(uow: UnitOfWork, r: Recipient, kind: str,
+           send_after: dt.datetime | None = None) -> InboxMessage:
     """The message goes into a closed conversation of the family's: it waits for no answer;
     a reply from the client opens a new conversation as usual."""
     c = Conversation(channel=r.channel, address=r.address, name=r.title, family_id=r.family_id,
@@ -384,11 +388,38 @@ def _queue(uow: UnitOfWork, r: Recipient, kind: str) -> InboxMessage:
     uow.session.flush()
     message = InboxMessage(conversation_id=c.id, channel=r.channel,
                            direction=MessageDirection.OUT, kind=kind, at=uow.now, text=r.text,
-                           status=OutboxStatus.QUEUED, send_after=uow.now,
+                           status=OutboxStatus.QUEUED, send_after=send_after or uow.now,
                            staff_id=uow.actor.staff_id)
     uow.session.add(message)
     uow.session.flush()
     return message
+
+
+GREET_FROM = dt.time(10, 0)  # a decent hour for a greeting
+
+
+def send_greeting(store: Store, actor: Actor, family_id: int, birthday: dt.date,
+                  text: str) -> InboxChannel:
+    """Send a birthday greeting through the family's channel, not before 10:00 studio time,
+    and mark it done. It counts toward the contact budget; without the consent to messages,
+    a channel or budget left it is refused and the reason named."""
+    if not text.strip():
+        raise errors.ValidationFailed({"text": "text_empty"})
+    with store.write(actor) as uow:
+        s = uow.session
+        skip, channel, address = _checks(s, [family_id], uow.now, marketing=False)(family_id)
+        if skip:
+            raise errors.ValidationFailed({"channel": skip})
+        tz = studio.load_info(s).tz
+        when = outbox.outside_quiet(uow.now, tz)
+        local = when.astimezone(tz)
+        if local.time() < GREET_FROM:
+            when = dt.datetime.combine(local.date(), GREET_FROM, tz).astimezone(dt.timezone.utc)
+        if greetings.mark_done_in(uow, family_id, birthday, text.strip()):
+            _queue(uow, Recipient(family_id, "", channel, address, text.strip(), ""),
+                   "greeting", send_after=when)
+        uow.commit()
+        return channel
 
 
 def _finish_done(s: Session) -> None:

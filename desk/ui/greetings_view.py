@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.services import greetings, templates
+from desk.services import greetings, mailings, templates
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt, finish_form_dialog, side_by_side
@@ -59,6 +59,9 @@ class GreetingsView(QWidget):
             self.list.setColumnWidth(col, width)
         self.text = QPlainTextEdit()
         self.copy_button = QPushButton(self.tr("Copy the text"))
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setToolTip(self.tr("Through the family's e-mail or Telegram, not "
+                                            "before 10:00"))
         self.done_button = QPushButton(self.tr("Mark as sent"))
         self.template_button = QPushButton(self.tr("Edit the template…"))
         self.error = FieldError()
@@ -67,6 +70,7 @@ class GreetingsView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.done_button)
+        buttons.addWidget(self.send_button)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -79,6 +83,7 @@ class GreetingsView(QWidget):
         self.copy_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
         self.done_button.clicked.connect(self._on_done)
+        self.send_button.clicked.connect(self._on_send)
         self.template_button.clicked.connect(lambda: TemplateDialog(ctx, self).exec())
         self.freshness = Freshness(self, self.refresh, ctx.notifier, ("greeting", "family"))
         self._show()
@@ -108,6 +113,7 @@ class GreetingsView(QWidget):
         self.text.setPlainText(r.text if r else "")
         self.copy_button.setEnabled(r is not None)
         self.done_button.setEnabled(r is not None and not r.done)
+        self.send_button.setEnabled(r is not None and not r.done)
 
     @Slot()
     def _on_done(self) -> None:
@@ -118,3 +124,12 @@ class GreetingsView(QWidget):
             self.ctx.notifier.changed.emit("greeting")
 
 
+
+    @Slot()
+    def _on_send(self) -> None:
+        r = self.selected()
+        if r is not None and attempt(self, self.error, lambda: mailings.send_greeting(
+                self.ctx.store, self.ctx.actor, r.family_id, r.birthday,
+                self.text.toPlainText())):
+            self.ctx.wake_outbox()
+            self.ctx.notifier.changed.emit("greeting")

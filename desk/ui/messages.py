@@ -39,6 +39,11 @@ FIELD_MESSAGES = {
     "reason_missing": QT_TRANSLATE_NOOP("Messages", "Write the reason."),
     "template_empty": QT_TRANSLATE_NOOP("Messages", "Write the text of the template."),
     "text_empty": QT_TRANSLATE_NOOP("Messages", "Write the message first."),
+    "no_consent": QT_TRANSLATE_NOOP("Messages", "The family has not agreed to messages."),
+    "over_budget": QT_TRANSLATE_NOOP(
+        "Messages", "The family's contact budget is spent for now: copy the text instead."),
+    "no_channel": QT_TRANSLATE_NOOP(
+        "Messages", "No e-mail or Telegram chat for this family: copy the text instead."),
     "file_missing": QT_TRANSLATE_NOOP("Messages", "The attached file is not there any more."),
     "time_past": QT_TRANSLATE_NOOP("Messages", "Choose a time in the future."),
     "host_missing": QT_TRANSLATE_NOOP("Messages", "Enter the server's address."),

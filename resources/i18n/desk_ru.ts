@@ -1048,6 +1048,14 @@
         <translation>Скопировать текст</translation>
     </message>
     <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Through the family&apos;s e-mail or Telegram, not before 10:00</source>
+        <translation>Через e-mail или Telegram семьи, не раньше 10:00</translation>
+    </message>
+    <message>
         <source>Mark as sent</source>
         <translation>Отметить отправленным</translation>
     </message>
@@ -2724,6 +2732,18 @@
     <message>
         <source>Write the message first.</source>
         <translation>Сначала напишите сообщение.</translation>
+    </message>
+    <message>
+        <source>The family has not agreed to messages.</source>
+        <translation>Семья не давала согласия на сообщения.</translation>
+    </message>
+    <message>
+        <source>The family&apos;s contact budget is spent for now: copy the text instead.</source>
+        <translation>Лимит контактов семьи пока исчерпан: скопируйте текст вручную.</translation>
+    </message>
+    <message>
+        <source>No e-mail or Telegram chat for this family: copy the text instead.</source>
+        <translation>У семьи нет e-mail или чата в Telegram: скопируйте текст вручную.</translation>
     </message>
     <message>
         <source>The attached file is not there any more.</source>

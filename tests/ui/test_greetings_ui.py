@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 
 from desk.models.studio import Role
@@ -36,3 +37,33 @@ def test_greet_this_weeks_birthday_and_edit_the_template(qtbot, ctx, actor, monk
     view.template_button.click()
     assert templates.get(ctx.store, "greeting") == "Поздравляем, {child}!"
     assert greetings.upcoming(ctx.store)[0].text == "Поздравляем, Саша!"
+
+
+def test_a_greeting_goes_through_the_familys_channel_and_counts_in_the_budget(
+        qtbot, ctx, actor, clock):
+    from desk.services import mailings, outbox
+
+    families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера", email="vera@example.ru"),),
+        children=(ChildDraft("Ёлкин Саша", dt.date(2019, 3, 6)),), consent_messages=False))
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.greetings)
+    view = space.greetings
+    view.send_button.click()
+    assert view.error.text() == "The family has not agreed to messages."
+    draft = families.card(ctx.store, 1).draft
+    families.save(ctx.store, actor, dataclasses.replace(draft, consent_messages=True))
+    clock.now = dt.datetime(2026, 3, 5, 5, 30, tzinfo=dt.timezone.utc)  # 8:30: too early
+    view.text.setPlainText("Вера, с днём рождения Саши!")
+    view.send_button.click()
+    [pending] = outbox.pending(ctx.store)
+    assert pending.kind == "greeting" and pending.address == "vera@example.ru"
+    assert pending.send_after == dt.datetime(2026, 3, 5, 7, 0, tzinfo=dt.timezone.utc)  # 10:00
+    assert view.list.topLevelItem(0).text(4) == "✓"
+    mailings.set_budget(ctx.store, actor, 1, 7)  # the greeting used this week's one message
+    draft = families.card(ctx.store, 1).draft
+    families.save(ctx.store, actor, dataclasses.replace(draft, consent_marketing=True))
+    [recipient] = mailings.preview(ctx.store, mailings.Filters(), "Привет").recipients
+    assert recipient.skip == "over_budget"
