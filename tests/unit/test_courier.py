@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from desk.models.comms import InboxChannel, OutboxStatus
 from desk.services import inbox
 from desk.services.channels.telegram import TelegramAdapter
@@ -13,6 +15,8 @@ from desk.services.courier import Courier
 from tests.servers.telegram import FakeBotApi
 
 TG = InboxChannel.TELEGRAM
+# a receiving thread that dies (e.g. on stopping) is a failure, not a warning
+pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
 
 
 def wait_for(condition, seconds: float = 10.0) -> None:

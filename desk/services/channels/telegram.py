@@ -36,6 +36,8 @@ class TelegramAdapter:
         except httpx.HTTPError as exc:  # no network, refused, timed out
             raise ChannelDown(f"telegram {method}: {type(exc).__name__}",
                               reason=type(exc).__name__) from None
+        except RuntimeError:  # the client was closed: the courier is stopping
+            raise ChannelDown(f"telegram {method}: closed", reason="closed") from None
         try:
             body = response.json()
         except json.JSONDecodeError:
