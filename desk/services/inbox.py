@@ -396,17 +396,6 @@ def link_family(store: Store, actor: Actor, conversation_id: int, family_id: int
         uow.commit()
 
 
-def lead_of(store: Store, conversation_id: int) -> int | None:
-    with store.read() as s:
-        return _load(s, conversation_id).lead_id
-
-
-def family_conversations(store: Store, family_id: int) -> list[ConversationRow]:
-    with store.read() as s:
-        found = list(s.scalars(select(Conversation).where(Conversation.family_id == family_id)
-                               .order_by(Conversation.last_at.desc()).limit(PAGE)))
-        return _rows(s, found, store.now())
-
 
 
 # how the promise is kept ----------------------------------------------------------------
@@ -489,9 +478,6 @@ def stats(store: Store, first: dt.date, last: dt.date) -> InboxReport:
 
 # templates for answers ------------------------------------------------------------------
 
-VARIABLES = ("parent", "child", "direction", "teacher", "date", "balance", "studio")
-
-
 def replies(store: Store) -> list[tuple[str, str]]:
     """The canned replies: (key, name), the studio's holding reply first."""
     keys = ["holding"] + sorted(k for k in texts.DEFAULT_TEMPLATES if k.startswith("reply."))
@@ -544,6 +530,3 @@ def fill(body: str, values: dict[str, str]) -> tuple[str, list[str]]:
         return body, missing
     return templates.render(body, values), []
 
-
-def template_body(store: Store, key: str) -> str:
-    return templates.get(store, key)

@@ -75,12 +75,6 @@ def count_pending(store: Store) -> tuple[int, int]:
     return counts.get(OutboxStatus.QUEUED, 0), counts.get(OutboxStatus.FAILED, 0)
 
 
-def next_due(store: Store) -> dt.datetime | None:
-    with store.read() as s:
-        return s.scalar(select(func.min(InboxMessage.send_after)).where(
-            InboxMessage.status == OutboxStatus.QUEUED))
-
-
 def deliver(store: Store, adapters: dict[InboxChannel, Adapter]) -> tuple[int, int]:
     """Send what is due through the connected channels: (confirmed, failed this time)."""
     now = store.now()
@@ -144,14 +138,3 @@ def send_again(store: Store, actor: Actor, message_id: int) -> None:
         uow.audit("outbox.again", entity_id=m.id, after=json.dumps({"attempts": m.attempts}))
         uow.commit()
 
-
-def cancel(store: Store, actor: Actor, message_id: int) -> None:
-    """Take back a message that has not gone yet (a scheduled one, a refused one)."""
-    with store.write(actor) as uow:
-        m = uow.session.get(InboxMessage, message_id)
-        if m is None or m.status not in (OutboxStatus.QUEUED, OutboxStatus.FAILED):
-            raise errors.NotFound(f"no pending message {message_id}")
-        uow.audit("outbox.cancel", entity_id=m.id, before=json.dumps({"text": m.text},
-                                                                     ensure_ascii=False))
-        uow.session.delete(m)
-        uow.commit()

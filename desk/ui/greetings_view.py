@@ -55,7 +55,7 @@ class GreetingsView(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([self.tr("Birthday"), self.tr("Who"), self.tr("Age"),
                                    self.tr("Channel"), self.tr("Sent")])
-        for col, width in enumerate((100, 150, 60, 110)):
+        for col, width in enumerate((115, 150, 60, 100)):
             self.list.setColumnWidth(col, width)
         self.text = QPlainTextEdit()
         self.copy_button = QPushButton(self.tr("Copy the text"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.comms import Direction, InboxChannel, OutboxStatus
-from desk.services import hours, inbox, leads, outbox
+from desk.services import hours, inbox, leads, outbox, templates
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
@@ -88,6 +88,7 @@ class InboxView(QWidget):
         self.current: inbox.ConversationRow | None = None
         self.attachment: Path | None = None
         self.send_at: dt.datetime | None = None
+        self.shown: dict[int, inbox.MessageRow] = {}  # the conversation's messages on screen
         # the queue
         self.show_box = QComboBox()
         self.show_box.addItem(self.tr("Open"), "open")
@@ -286,7 +287,8 @@ class InboxView(QWidget):
         self.new_family_button.setVisible(c.family_id is None)
         tz = self.ctx.studio.tz
         last_in = None
-        for m in inbox.messages(self.ctx.store, c.id):
+        self.shown = {m.id: m for m in inbox.messages(self.ctx.store, c.id)}
+        for m in self.shown.values():
             self.history.addItem(self._message_item(m, tz))
             if m.direction is Direction.IN:
                 last_in = m.at
@@ -375,7 +377,7 @@ class InboxView(QWidget):
         """Fill the answer box from a canned reply; ask for the blanks the desk cannot fill.
         The text stays editable: it is the preview of what will be sent."""
         values = inbox.template_values(self.ctx.store, self.current.id)
-        body = inbox.template_body(self.ctx.store, key)
+        body = templates.get(self.ctx.store, key)
         _, missing = inbox.fill(body, values)
         for name in missing:
             value, ok = self.ask_value(name)
@@ -470,9 +472,7 @@ class InboxView(QWidget):
             self.ctx.notifier.changed.emit("inbox")
 
     def _on_message_activated(self, item: QListWidgetItem) -> None:
-        message_id = item.data(Qt.ItemDataRole.UserRole)
-        m = next((m for m in inbox.messages(self.ctx.store, self.current.id)
-                  if m.id == message_id), None)
+        m = self.shown.get(item.data(Qt.ItemDataRole.UserRole))
         if m is not None and m.status is OutboxStatus.FAILED and attempt(
                 self, self.error, lambda: outbox.send_again(self.ctx.store, self.ctx.actor,
                                                             m.id)):

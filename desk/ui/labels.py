@@ -117,7 +117,6 @@ _AUDIT_KINDS = {
     "inbox.close": QT_TRANSLATE_NOOP("Labels", "Conversation closed"),
     "inbox.link": QT_TRANSLATE_NOOP("Labels", "Conversation linked to a family"),
     "outbox.again": QT_TRANSLATE_NOOP("Labels", "Message sent again"),
-    "outbox.cancel": QT_TRANSLATE_NOOP("Labels", "Message taken back"),
     "channel.save": QT_TRANSLATE_NOOP("Labels", "Channel settings changed"),
     "studio.lapsed_weeks": QT_TRANSLATE_NOOP("Labels", "Lapsed weeks changed"),
     "hours.week": QT_TRANSLATE_NOOP("Labels", "Working hours changed"),

@@ -1763,10 +1763,6 @@
         <translation>Сообщение отправлено повторно</translation>
     </message>
     <message>
-        <source>Message taken back</source>
-        <translation>Сообщение отозвано</translation>
-    </message>
-    <message>
         <source>Channel settings changed</source>
         <translation>Изменены настройки каналов</translation>
     </message>

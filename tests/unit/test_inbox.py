@@ -240,3 +240,17 @@ def test_messages_typed_in_by_hand_are_logged_not_sent(store, actor):
     inbox.reply(store, actor, cid, inbox.ReplyDraft("Да, ждём"))
     assert inbox.messages(store, cid)[-1].status is OutboxStatus.LOGGED
     assert outbox.pending(store) == []
+
+
+def test_a_hanging_server_is_channel_down_once_the_wait_runs_out(bot, monkeypatch):
+    from desk.services.channels import telegram
+
+    monkeypatch.setattr(telegram, "SEND_TIMEOUT_S", 0.3)
+    bot.hang["getUpdates"] = 5.0
+    slow = TelegramAdapter(bot.token, bot.url)
+    try:
+        with pytest.raises(ChannelDown) as caught:
+            slow.fetch("", 0)
+        assert caught.value.params["reason"] == "ReadTimeout"
+    finally:
+        slow.close()
