@@ -188,6 +188,37 @@ def _daily_backup(window, source: Path) -> None:
                             write=True)
 
 
+def _script_screens(app, window, out: Path, number: int) -> None:
+    """The call scripts' editor, and an NPS call half way through with the open family."""
+    from desk.models.comms import ScriptPurpose
+    from desk.services import scripts
+    from desk.ui.script_call import ScriptCallDialog
+    from desk.ui.scripts_dialog import ScriptsDialog
+
+    editor = ScriptsDialog(window.ctx, window)
+    editor.list.setCurrentRow(1)
+    editor.step_list.setCurrentRow(3)
+    editor.show()
+    app.sendPostedEvents()
+    editor.grab().save(str(out / f"{number:02d}-call-scripts.png"))
+    editor.dirty = False
+    editor.close()
+    family = window.families.card.current
+    if family is None:
+        return
+    call = ScriptCallDialog(window.ctx, family.id,
+                            scripts.for_purpose(window.ctx.store, ScriptPurpose.NPS), parent=window)
+    call.show()
+    call._on_choice(call.step.options[0])
+    call._on_score(9)
+    call.text_answer.setPlainText("Педагоги внимательные, ребёнок ждёт каждого занятия")
+    call.go_next()
+    app.sendPostedEvents()
+    call.grab().save(str(out / f"{number + 1:02d}-script-call.png"))
+    call.answers.clear()
+    call.done(0)
+
+
 def screenshots(args: argparse.Namespace, db: Path | None) -> int:
     """Render every main screen offscreen to one PNG each (1280×800)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -236,5 +267,6 @@ def screenshots(args: argparse.Namespace, db: Path | None) -> int:
     app.sendPostedEvents()
     editor.grab().save(str(out / f"{len(names) + 1:02d}-family-editor.png"))
     editor.close()
+    _script_screens(app, window, out, len(names) + 2)
     print(f"screenshots written to {out}")
     return 0

@@ -1,11 +1,12 @@
-"""The Communicator's records: working hours (blocks per weekday, holidays) and calls."""
+"""The Communicator's records: working hours, calls, leads, the inbox and outbox, mailings,
+call scripts with their runs and NPS scores, and who is at the desk."""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
 
-from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text, Time
+from sqlalchemy import CheckConstraint, Date, Enum, ForeignKey, Index, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk.models.base import Base, UtcDateTime, utcnow
@@ -347,3 +348,111 @@ class MailingRecipient(Base):
 
     def __repr__(self) -> str:
         return f"MailingRecipient({self.mailing_id}, {self.family_id}, {self.status.value})"
+
+
+class ScriptPurpose(enum.Enum):
+    """What a call script is for: the desk offers the lapsed-client script in No-shows and
+    stores the score of the NPS script; general scripts are the studio's own."""
+
+    LAPSED = "lapsed"
+    NPS = "nps"
+    GENERAL = "general"
+
+
+class StepKind(enum.Enum):
+    """A script's step: words to say, a question with a free answer, a question with answers
+    to choose (each may branch), the 0–10 score, or the lapsed client's reason code."""
+
+    SAY = "say"
+    QUESTION = "question"
+    CHOICE = "choice"
+    SCORE = "score"
+    REASON = "reason"
+
+
+class CallScript(Base):
+    """A script the studio writes: its steps, branches and outcome codes as JSON (see
+    desk.services.scripts for the shape)."""
+
+    __tablename__ = "call_script"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    purpose: Mapped[ScriptPurpose] = mapped_column(
+        Enum(ScriptPurpose, native_enum=False, length=20))
+    body: Mapped[str] = mapped_column(Text)  # JSON: steps and outcomes
+    active: Mapped[bool] = mapped_column(default=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"CallScript({self.id}, {self.name!r})"
+
+
+class ScriptRun(Base):
+    """One call made with a script: the answers as they were asked, and the outcome."""
+
+    __tablename__ = "script_run"
+    __table_args__ = (Index("ix_script_run_family", "family_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
+    script_id: Mapped[int | None] = mapped_column(
+        ForeignKey("call_script.id", ondelete="SET NULL"))
+    script_name: Mapped[str] = mapped_column(String(200))
+    purpose: Mapped[ScriptPurpose] = mapped_column(
+        Enum(ScriptPurpose, native_enum=False, length=20))
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    duration_s: Mapped[int] = mapped_column(default=0)
+    outcome_key: Mapped[str] = mapped_column(String(50))
+    outcome_name: Mapped[str] = mapped_column(String(200))
+    answers: Mapped[str] = mapped_column(Text, default="[]")  # JSON: [[question, answer], …]
+    note: Mapped[str] = mapped_column(Text, default="")
+    score: Mapped[int | None] = mapped_column()
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("call.id", ondelete="SET NULL"))
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("task.id", ondelete="SET NULL"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+    def __repr__(self) -> str:
+        return f"ScriptRun({self.id}, {self.script_name!r}, {self.outcome_key})"
+
+
+class NpsScore(Base):
+    """A family's answer to "how likely are you to recommend us", 0–10, with its date; the
+    indices are computed from these rows."""
+
+    __tablename__ = "nps_score"
+    __table_args__ = (Index("ix_nps_score_at", "at"), Index("ix_nps_score_family", "family_id"),
+                      CheckConstraint("score BETWEEN 0 AND 10", name="score_range"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
+    score: Mapped[int]
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    source: Mapped[str] = mapped_column(String(30), default="call")
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("script_run.id", ondelete="SET NULL"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+    def __repr__(self) -> str:
+        return f"NpsScore({self.family_id}, {self.score})"
+
+
+class PresenceState(enum.Enum):
+    AVAILABLE = "available"
+    ON_CALL = "on_call"
+    AWAY = "away"
+
+
+class Presence(Base):
+    """Whether a person is at the desk: on a call or away, the inbox's alert goes to the
+    colleague at once."""
+
+    __tablename__ = "presence"
+
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    state: Mapped[PresenceState] = mapped_column(
+        Enum(PresenceState, native_enum=False, length=20))
+    since: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"Presence({self.staff_id}, {self.state.value})"

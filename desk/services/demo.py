@@ -14,7 +14,7 @@ from desk.models.family import Channel, Child, Family, Guardian, TimelineEntry, 
 from desk.models.studio import Role
 from desk.models.task import Task, TaskStatus
 from desk.models.wallet import EntryKind, PaymentMethod
-from desk.services import contacts, demo_inbox, demo_schedule, search, studio
+from desk.services import contacts, demo_calls, demo_inbox, demo_schedule, search, studio
 from desk.services.db import SYSTEM_ACTOR, Store
 
 SURNAMES = [
@@ -202,7 +202,8 @@ def generate(
         demo_schedule.insert_ledger(s, money)
         parents = [(r["family_id"], r["name"].split()[-1]) for r in g_rows[:20]
                    if r["position"] == 0] if families else []
-        demo_inbox.generate(s, rng, store.now(), info.tz, parents,
-                            [m.id for m in staff if m.role is not Role.SUPERVISOR])
+        desk_staff = [m.id for m in staff if m.role is not Role.SUPERVISOR]
+        demo_inbox.generate(s, rng, store.now(), info.tz, parents, desk_staff)
+        demo_calls.generate(s, rng, store.now(), [fid for fid, _ in parents[:12]], desk_staff)
         uow.audit("demo.generate", after=f'{{"families": {families}, "seed": {seed}}}')
         uow.commit()

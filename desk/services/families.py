@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desk.models.audit import AuditEntry
+from desk.models.comms import NpsScore
 from desk.models.family import (
     Channel, Child, Family, Guardian, Relation, TimelineEntry, TimelineKind,
 )
@@ -92,6 +93,7 @@ class FamilyCard:
     created_at: dt.datetime
     erased: bool
     timeline: tuple[TimelineItem, ...]
+    nps: tuple[int, dt.datetime] | None = None  # the latest score and when it was given
 
     @property
     def id(self) -> int:
@@ -304,7 +306,15 @@ def card(store: Store, family_id: int) -> FamilyCard:
             created_at=family.created_at,
             erased=family.erased,
             timeline=tuple(TimelineItem(e.at, e.kind, e.text, name or "") for e, name in entries),
+            nps=_latest_score(s, family_id),
         )
+
+
+def _latest_score(session: Session, family_id: int) -> tuple[int, dt.datetime] | None:
+    row = session.execute(select(NpsScore.score, NpsScore.at)
+                          .where(NpsScore.family_id == family_id)
+                          .order_by(NpsScore.at.desc(), NpsScore.id.desc()).limit(1)).first()
+    return (row[0], row[1]) if row else None
 
 
 def history(store: Store, family_id: int) -> list[HistoryItem]:

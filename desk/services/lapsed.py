@@ -1,6 +1,6 @@
 """No-shows and lapsed clients: children who were enrolled but did not come, and families not
-seen for N weeks (N set by the studio). Each gets a call, whose reason code is stored and
-counted per month."""
+seen for N weeks (N set by the studio). Each gets a call with the lapsed-client script
+(desk.services.scripts), whose reason code is stored and counted per month here."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
-from desk.models.comms import LapseCall, LapseReason
-from desk.models.family import Child, Family, TimelineKind
+from desk.models.comms import LapseCall
+from desk.models.family import Child, Family
 from desk.models.schedule import Direction, Enrolment, Lesson, Mark
 from desk.models.studio import Studio
-from desk.services import errors, families, studio, texts
+from desk.services import errors, families, studio
 from desk.services.db import Actor, Store
 
 NO_SHOW_DAYS = 30
@@ -100,23 +100,6 @@ def lapsed(store: Store) -> list[Lapsed]:
         rows = [r for r in rows if r[0] not in last_calls or last_calls[r[0]] < r[1]]
         titles = families.titles(s, [r[0] for r in rows])
         return [Lapsed(fid, titles.get(fid, ""), at, visits) for fid, at, visits in rows]
-
-
-def record(store: Store, actor: Actor, family_id: int, reason: LapseReason, note: str = "",
-           enrolment_id: int | None = None) -> int:
-    with store.write(actor) as uow:
-        families._load(uow.session, family_id)
-        call = LapseCall(family_id=family_id, enrolment_id=enrolment_id, at=uow.now,
-                         reason=reason, note=note.strip(), staff_id=actor.staff_id)
-        uow.session.add(call)
-        uow.session.flush()
-        text = texts.LAPSE_CALL.format(reason=texts.LAPSE_REASONS[reason.value])
-        families.timeline_event(uow, family_id, TimelineKind.CALL,
-                                text + (f" · {note.strip()}" if note.strip() else ""))
-        uow.audit("lapsed.call", entity_id=call.id, family_id=family_id, after=json.dumps(
-            {"reason": reason.value, "note": note.strip()}, ensure_ascii=False))
-        uow.commit()
-        return call.id
 
 
 def reasons_by_month(store: Store) -> dict[str, Counter]:

@@ -9,6 +9,9 @@ import json
 from sqlalchemy import delete, select, update
 
 from desk.models.audit import AuditEntry
+from desk.models.comms import (
+    Call, Conversation, Greeting, InboxMessage, LapseCall, MailingRecipient, NpsScore, ScriptRun,
+)
 from desk.models.family import Child, Family, Guardian, TimelineEntry, TimelineKind
 from desk.models.task import Task
 from desk.services import errors, families, search
@@ -27,6 +30,13 @@ def export_data(store: Store, family_id: int) -> dict:
         task_rows = s.scalars(select(Task).where(Task.family_id == family_id).order_by(Task.id))
         tasks = [{"title": t.title, "details": t.details, "due_at": t.due_at.isoformat(),
                   "status": t.status.value, "origin": t.origin} for t in task_rows]
+        calls = [{"at": r.at.isoformat(), "script": r.script_name, "outcome": r.outcome_name,
+                  "score": r.score, "answers": json.loads(r.answers), "note": r.note}
+                 for r in s.scalars(select(ScriptRun).where(ScriptRun.family_id == family_id)
+                                    .order_by(ScriptRun.id))]
+        scores = [{"at": at.isoformat(), "score": score} for at, score in s.execute(
+            select(NpsScore.at, NpsScore.score).where(NpsScore.family_id == family_id)
+            .order_by(NpsScore.id))]
     return {
         "family_id": family_id,
         "created_at": card.created_at.isoformat(),
@@ -45,6 +55,8 @@ def export_data(store: Store, family_id: int) -> dict:
         "timeline": [{"at": t.at.isoformat(), "kind": t.kind.value, "text": t.text,
                       "staff": t.staff_name} for t in card.timeline],
         "tasks": tasks,
+        "script_calls": calls,
+        "nps_scores": scores,
         "history": [{"at": h.at.isoformat(), "staff": h.staff_name, "kind": h.kind,
                      "before": h.before, "after": h.after}
                     for h in families.history(store, family_id)],
@@ -73,6 +85,19 @@ def erase(store: Store, actor: Actor, family_id: int) -> None:
         family.updated_at = uow.now
         s.execute(delete(TimelineEntry).where(TimelineEntry.family_id == family_id))
         s.execute(update(Task).where(Task.family_id == family_id).values(title=name, details=""))
+        s.execute(update(Call).where(Call.family_id == family_id).values(
+            phone=None, topic="", outcome="", next_step=""))
+        s.execute(update(LapseCall).where(LapseCall.family_id == family_id).values(note=""))
+        s.execute(update(ScriptRun).where(ScriptRun.family_id == family_id).values(
+            answers="[]", note=""))
+        s.execute(update(Greeting).where(Greeting.family_id == family_id).values(text=""))
+        s.execute(update(MailingRecipient).where(MailingRecipient.family_id == family_id)
+                  .values(text=""))
+        talks = select(Conversation.id).where(Conversation.family_id == family_id)
+        s.execute(update(InboxMessage).where(InboxMessage.conversation_id.in_(talks)).values(
+            text="", attachment=""))
+        s.execute(update(Conversation).where(Conversation.family_id == family_id).values(
+            address=name, name=name, subject=""))
         s.execute(update(AuditEntry).where(AuditEntry.family_id == family_id).values(
             before="", after=json.dumps({"erased": name})))
         search.drop(s, family_id)

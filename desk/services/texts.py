@@ -37,7 +37,7 @@ LAPSE_REASONS = {
     "health": "болезнь", "interest": "пропал интерес", "moved": "переехали",
     "season": "сезон, отпуск", "coming_back": "вернутся", "other": "другое",
 }
-LAPSE_CALL = "Звонок непришедшим: {reason}"
+LAPSE_REASON = "причина: {reason}"
 
 DEFAULT_TEMPLATES = {
     "greeting": ("Поздравление с днём рождения",
@@ -61,3 +61,65 @@ DEFAULT_TEMPLATES = {
 }
 WEEKDAYS_SHORT = ("пн", "вт", "ср", "чт", "пт", "сб", "вс")
 GREETING_DONE = "Поздравление с днём рождения отправлено"
+
+SCRIPT_CALL = "Звонок по скрипту «{script}»"
+NPS_SCORE = "оценка {score} из 10"
+
+_NOT_REACHED = {"key": "no_answer", "name": "Не дозвонились",
+                "task": "Позвонить ещё раз: не взяли трубку", "task_days": 1}
+_LATER = {"key": "later", "name": "Попросили перезвонить",
+          "task": "Перезвонить, как договорились", "task_days": 1}
+
+# the two scripts every studio has; the studio rewrites them in Settings → Call scripts
+DEFAULT_SCRIPTS = {
+    "lapsed": ("Ушедший клиент", {
+        "steps": [
+            {"key": "hello", "kind": "choice",
+             "text": "Здравствуйте, {parent}! Меня зовут {me}, я из студии «{studio}». "
+                     "Вам удобно сейчас пару минут поговорить?",
+             "options": [{"label": "Да, удобно", "go": "next"},
+                         {"label": "Нет, просят позже", "go": "end:later"},
+                         {"label": "Не взяли трубку", "go": "end:no_answer"}]},
+            {"key": "why", "kind": "reason",
+             "text": "{child} занимался у нас, а в последнее время мы не видимся. Расскажите, "
+                     "пожалуйста, что изменилось? Нам правда важно это понять."},
+            {"key": "back", "kind": "choice",
+             "text": "Можем подобрать другое время или направление. Хотите вернуться к нам?",
+             "options": [{"label": "Да, записать", "go": "end:enrol"},
+                         {"label": "Подумают", "go": "end:thinking"},
+                         {"label": "Нет", "go": "end:declined"}]},
+        ],
+        "outcomes": [
+            {"key": "enrol", "name": "Вернутся: записать на занятие",
+             "task": "Записать на занятие после звонка", "task_days": 0},
+            {"key": "thinking", "name": "Подумают",
+             "task": "Узнать, решили ли вернуться", "task_days": 7},
+            {"key": "declined", "name": "Не вернутся", "task": "", "task_days": 0},
+            _LATER, _NOT_REACHED,
+        ],
+    }),
+    "nps": ("Оценка NPS", {
+        "steps": [
+            {"key": "hello", "kind": "choice",
+             "text": "Здравствуйте, {parent}! Это {me}, студия «{studio}». Можно задать вам "
+                     "один короткий вопрос о занятиях?",
+             "options": [{"label": "Да", "go": "next"},
+                         {"label": "Нет, просят позже", "go": "end:later"},
+                         {"label": "Не взяли трубку", "go": "end:no_answer"}]},
+            {"key": "score", "kind": "score",
+             "text": "По шкале от 0 до 10: насколько вероятно, что вы посоветуете нашу студию "
+                     "друзьям или знакомым?"},
+            {"key": "why", "kind": "question", "text": "А почему именно такая оценка?"},
+            {"key": "ten", "kind": "question", "only_if": [7, 10],
+             "text": "Что нам нужно сделать, чтобы в следующий раз вы поставили 10?"},
+            {"key": "thanks", "kind": "say",
+             "text": "Спасибо за честный ответ! Передадим ваши слова команде студии."},
+        ],
+        "outcomes": [
+            {"key": "done", "name": "Оценка получена", "task": "", "task_days": 0},
+            {"key": "unhappy", "name": "Недовольны: разобраться",
+             "task": "Разобраться с недовольством после звонка NPS", "task_days": 0},
+            _LATER, _NOT_REACHED,
+        ],
+    }),
+}

@@ -1,5 +1,6 @@
 """Logging calls: type or paste a number and the family shows at once (or a new family is
-offered); the call card records topic, outcome, duration and next step."""
+offered); the call card records topic, outcome, duration and next step. From the number until
+the call is saved the person is "on a call": waiting clients go to the colleague."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import CallDirection
-from desk.services import calls, families, leads
+from desk.models.comms import CallDirection, PresenceState
+from desk.services import calls, errors, families, leads, presence
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
@@ -32,6 +33,7 @@ class CallsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.found: families.FamilyRow | None = None
+        self.on_call = False
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("Type or paste the number"))
         self.phone_error = FieldError()
@@ -126,9 +128,21 @@ class CallsView(QWidget):
             self.who.setText(self.tr("A new number: no family has it yet."))
         else:
             self.who.setText("")
+        self._set_on_call(bool(text.strip()))
         self.open_button.setVisible(row is not None)
         self.new_family_button.setVisible(phone is not None and row is None)
         self.new_lead_button.setVisible(phone is not None and row is None)
+
+    def _set_on_call(self, on_call: bool) -> None:
+        if on_call == self.on_call or self.ctx.store.read_only:
+            return
+        try:
+            presence.set_state(self.ctx.store, self.ctx.actor,
+                               PresenceState.ON_CALL if on_call else PresenceState.AVAILABLE)
+        except errors.DeskError:
+            return  # a busy database: the next keystroke tries again
+        self.on_call = on_call
+        self.ctx.notifier.changed.emit("presence")
 
     @Slot(bool)
     def _on_missed_toggled(self, missed: bool) -> None:

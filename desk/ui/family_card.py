@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.services import attendance, contacts, errors, families, privacy, tasks
+from desk.services import attendance, contacts, errors, families, privacy, scripts, tasks
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.lesson_dialogs import EnrolDialog, LessonPicker
+from desk.ui.script_call import ScriptCallDialog
 from desk.models.family import Relation
 from desk.ui.labels import (
     audit_kind, channel_name, relation_name, stage_name, timeline_name,
@@ -51,6 +52,14 @@ class FamilyCardView(QWidget):
         self.task_button = QPushButton(self.tr("New task…"))
         self.enrol_button = QPushButton(self.tr("Enrol…"))
         self.enrol_button.setToolTip(self.tr("Enrol the family's children into a lesson"))
+        self.call_button = QToolButton()
+        self.call_button.setText(self.tr("Call with a script"))
+        self.call_button.setToolTip(self.tr("A call guided by one of the studio's scripts: "
+                                            "the answers stay on the card"))
+        self.call_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.call_menu = QMenu(self.call_button)
+        self.call_menu.aboutToShow.connect(self._fill_call_menu)
+        self.call_button.setMenu(self.call_menu)
         self.more_button = QToolButton()
         self.more_button.setText(self.tr("Personal data"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -86,6 +95,14 @@ class FamilyCardView(QWidget):
         self.history.setColumnWidth(0, 130)
         self.history.setColumnWidth(1, 150)
         self.history.setColumnWidth(2, 160)
+        self.runs = QTreeWidget()
+        self.runs.setHeaderLabels([self.tr("When"), self.tr("Script"), self.tr("Outcome"),
+                                   self.tr("Score"), self.tr("Who")])
+        self.runs.setColumnWidth(0, 200)
+        self.runs.setColumnWidth(1, 170)
+        self.runs.setColumnWidth(2, 230)
+        self.runs.setColumnWidth(3, 60)
+        self.runs.setWordWrap(True)
         self.task_list = TaskList(ctx, self._family_tasks)
         self.task_list.family_button.hide()
 
@@ -100,6 +117,7 @@ class FamilyCardView(QWidget):
         tl.addWidget(self.timeline, 1)
         self.tabs.addTab(timeline_page, self.tr("Timeline"))
         self.tabs.addTab(self.task_list, self.tr("Tasks"))
+        self.tabs.addTab(self.runs, self.tr("Calls by script"))
         self.wallet = WalletPanel(ctx)
         self.tabs.addTab(self.wallet, self.tr("Wallet"))
         self.tabs.addTab(self.history, self.tr("History of changes"))
@@ -108,6 +126,7 @@ class FamilyCardView(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.more_button)
+        head.addWidget(self.call_button)
         head.addWidget(self.enrol_button)
         head.addWidget(self.task_button)
         head.addWidget(self.edit_button)
@@ -155,7 +174,7 @@ class FamilyCardView(QWidget):
         today = self.ctx.store.now().astimezone(tz).date()
         self.title.setText(c.title or self.tr("Family without a name"))
         for widget in (self.edit_button, self.task_button, self.enrol_button, self.more_button,
-                       self.note, self.note_button):
+                       self.note, self.note_button, self.call_button):
             widget.setEnabled(not c.erased)
         parts = []
         for g in d.guardians:
@@ -197,6 +216,9 @@ class FamilyCardView(QWidget):
         else:
             facts.append("<span style='color:#b00020'>" + self.tr("No consent to messages")
                          + "</span>")
+        if c.nps is not None:
+            facts.append(self.tr("NPS: {score} on {date}").format(
+                score=c.nps[0], date=fmt.short_date(c.nps[1].astimezone(tz).date())))
         parts.append(" · ".join(facts))
         if d.legend:
             parts.append(self.tr("Legend:") + " " + html.escape(d.legend))
@@ -212,6 +234,21 @@ class FamilyCardView(QWidget):
             self.history.addTopLevelItem(QTreeWidgetItem([
                 fmt.datetime_text(h.at, tz), h.staff_name, audit_kind(h.kind),
                 audit_text.describe(h.before, h.after)]))
+        self.runs.clear()
+        for run in scripts.runs(self.ctx.store, c.id):
+            item = QTreeWidgetItem([fmt.datetime_text(run.at, tz), run.script_name,
+                                    run.outcome_name, "" if run.score is None else str(run.score),
+                                    run.staff_name])
+            for question, answer in run.answers:
+                child = QTreeWidgetItem(["", question, answer or "—"])
+                child.setToolTip(1, question)
+                child.setToolTip(2, answer)
+                item.addChild(child)
+            if run.note:
+                item.addChild(QTreeWidgetItem(["", self.tr("Note"), run.note]))
+            self.runs.addTopLevelItem(item)
+        if self.runs.topLevelItemCount():
+            self.runs.topLevelItem(0).setExpanded(True)
         self.task_list.freshness.invalidate()
         self.wallet.show_family(c.id)
 
@@ -222,6 +259,17 @@ class FamilyCardView(QWidget):
         editor = FamilyEditor(self.ctx, self.current.draft, parent=self)
         editor.open_family_requested.connect(self.family_requested)
         editor.exec()
+
+    @Slot()
+    def _fill_call_menu(self) -> None:
+        self.call_menu.clear()
+        for script in scripts.listing(self.ctx.store):
+            action = self.call_menu.addAction(script.name)
+            action.triggered.connect(lambda _=False, s=script: self.call_with(s))
+
+    def call_with(self, script: scripts.Script) -> None:
+        if self.current is not None:
+            ScriptCallDialog(self.ctx, self.current.id, script, parent=self).exec()
 
     @Slot()
     def _on_enrol_clicked(self) -> None:
@@ -291,5 +339,5 @@ class FamilyCardView(QWidget):
 
     @Slot(str)
     def _on_changed(self, kind: str) -> None:
-        if self.current is not None and kind in ("family", "task", "wallet", "all"):
+        if self.current is not None and kind in ("family", "task", "wallet", "call", "all"):
             self.show_family(self.current.id)

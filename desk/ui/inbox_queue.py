@@ -1,5 +1,6 @@
 """The inbox's queue: conversations page by page with their live waiting timers (green under
-40 s, amber to a minute, red beyond), and the banner over the window from 40 s."""
+40 s, amber to a minute, red beyond), and the banner over the window from 40 s — or at once
+when the Communicator is on a call or away."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desk.services import hours, inbox
+from desk.models.comms import PresenceState
+from desk.services import hours, inbox, presence
 from desk.ui.labels import inbox_channel_name
 from desk.ui.table_model import RowsModel
 
@@ -123,17 +125,24 @@ class WaitingBanner(QWidget):
             lambda: self.conversation_id and self.answer_requested.emit(self.conversation_id))
         self.hide()
 
-    def show_wait(self, row: inbox.ConversationRow | None) -> None:
+    def show_wait(self, row: inbox.ConversationRow | None,
+                  busy: presence.Status | None = None) -> None:
+        """``busy``: the Communicator is on a call or away, so the colleague is asked to
+        answer (the banner then shows from the first second)."""
         if row is None:
             self.conversation_id = None
             self.hide()
             return
         self.conversation_id = row.id
-        colour = RED if row.wait_s > inbox.PROMISE_S else AMBER
+        colour = RED if row.wait_s > inbox.PROMISE_S or busy else AMBER
         self.setStyleSheet(f"background: {colour.lighter(185).name()};")
-        self.label.setText(self.tr("{who} ({channel}) has been waiting for an answer for "
-                                   "{wait}").format(who=row.family_title or row.name
-                                                    or row.address,
-                                                    channel=inbox_channel_name(row.channel),
-                                                    wait=wait_text(row.wait_s)))
+        text = self.tr("{who} ({channel}) has been waiting for an answer for {wait}").format(
+            who=row.family_title or row.name or row.address,
+            channel=inbox_channel_name(row.channel), wait=wait_text(row.wait_s))
+        if busy is not None:
+            text = (self.tr("{name} is on a call, please answer instead:")
+                    if busy.state is PresenceState.ON_CALL else
+                    self.tr("{name} is away, please answer instead:")).format(
+                name=busy.name) + " " + text
+        self.label.setText(text)
         self.show()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from desk.models.comms import InboxChannel, LapseReason, LeadStatus
+from desk.models.comms import (
+    InboxChannel, LapseReason, LeadStatus, PresenceState, ScriptPurpose, StepKind,
+)
 from desk.models.family import Channel, Relation, TimelineKind
 from desk.models.schedule import Mark
 from desk.models.studio import Role
@@ -83,6 +85,22 @@ _AUDIT = {
     "lock": QT_TRANSLATE_NOOP("Labels", "Database lock"),
     "wallet": QT_TRANSLATE_NOOP("Labels", "Wallets"),
     "payments": QT_TRANSLATE_NOOP("Labels", "Payments"),
+    "schedule": QT_TRANSLATE_NOOP("Labels", "Schedule"),
+    "enrolment": QT_TRANSLATE_NOOP("Labels", "Enrolments"),
+    "attendance": QT_TRANSLATE_NOOP("Labels", "Attendance"),
+    "call": QT_TRANSLATE_NOOP("Labels", "Calls"),
+    "script": QT_TRANSLATE_NOOP("Labels", "Call scripts"),
+    "lead": QT_TRANSLATE_NOOP("Labels", "Applications"),
+    "lapsed": QT_TRANSLATE_NOOP("Labels", "No-shows"),
+    "greeting": QT_TRANSLATE_NOOP("Labels", "Birthdays"),
+    "template": QT_TRANSLATE_NOOP("Labels", "Templates"),
+    "inbox": QT_TRANSLATE_NOOP("Labels", "Inbox"),
+    "outbox": QT_TRANSLATE_NOOP("Labels", "Outbox"),
+    "channel": QT_TRANSLATE_NOOP("Labels", "Channels"),
+    "hours": QT_TRANSLATE_NOOP("Labels", "Working hours"),
+    "mailing": QT_TRANSLATE_NOOP("Labels", "Mailings"),
+    "segment": QT_TRANSLATE_NOOP("Labels", "Segments"),
+    "presence": QT_TRANSLATE_NOOP("Labels", "At the desk"),
 }
 _AUDIT_KINDS = {
     "studio.setup": QT_TRANSLATE_NOOP("Labels", "Studio set up"),
@@ -121,6 +139,42 @@ _AUDIT_KINDS = {
     "studio.lapsed_weeks": QT_TRANSLATE_NOOP("Labels", "Lapsed weeks changed"),
     "hours.week": QT_TRANSLATE_NOOP("Labels", "Working hours changed"),
     "hours.holiday": QT_TRANSLATE_NOOP("Labels", "Day off changed"),
+    "attendance.mark": QT_TRANSLATE_NOOP("Labels", "Attendance marked"),
+    "enrolment.create": QT_TRANSLATE_NOOP("Labels", "Child enrolled"),
+    "enrolment.cancel": QT_TRANSLATE_NOOP("Labels", "Enrolment cancelled"),
+    "enrolment.waitlist": QT_TRANSLATE_NOOP("Labels", "Put on the waitlist"),
+    "schedule.lesson": QT_TRANSLATE_NOOP("Labels", "Lesson changed"),
+    "schedule.series": QT_TRANSLATE_NOOP("Labels", "Weekly series changed"),
+    "schedule.cancel": QT_TRANSLATE_NOOP("Labels", "Lesson cancelled"),
+    "schedule.direction": QT_TRANSLATE_NOOP("Labels", "Direction changed"),
+    "schedule.teacher": QT_TRANSLATE_NOOP("Labels", "Teacher changed"),
+    "schedule.room": QT_TRANSLATE_NOOP("Labels", "Room changed"),
+    "mailing.start": QT_TRANSLATE_NOOP("Labels", "Mailing started"),
+    "mailing.pause": QT_TRANSLATE_NOOP("Labels", "Mailing paused or resumed"),
+    "segment.save": QT_TRANSLATE_NOOP("Labels", "Segment saved"),
+    "studio.budget": QT_TRANSLATE_NOOP("Labels", "Contact budget changed"),
+    "script.save": QT_TRANSLATE_NOOP("Labels", "Call script changed"),
+    "script.remove": QT_TRANSLATE_NOOP("Labels", "Call script removed"),
+    "script.run": QT_TRANSLATE_NOOP("Labels", "Call with a script"),
+    "presence.set": QT_TRANSLATE_NOOP("Labels", "At the desk / away"),
+}
+
+_STEP_KINDS = {
+    StepKind.SAY: QT_TRANSLATE_NOOP("Labels", "Words to say"),
+    StepKind.QUESTION: QT_TRANSLATE_NOOP("Labels", "Question with an answer"),
+    StepKind.CHOICE: QT_TRANSLATE_NOOP("Labels", "Question with choices"),
+    StepKind.SCORE: QT_TRANSLATE_NOOP("Labels", "Score 0–10 (NPS)"),
+    StepKind.REASON: QT_TRANSLATE_NOOP("Labels", "Reason for leaving"),
+}
+_PURPOSES = {
+    ScriptPurpose.LAPSED: QT_TRANSLATE_NOOP("Labels", "lapsed clients"),
+    ScriptPurpose.NPS: QT_TRANSLATE_NOOP("Labels", "NPS"),
+    ScriptPurpose.GENERAL: QT_TRANSLATE_NOOP("Labels", "the studio's own"),
+}
+_PRESENCE = {
+    PresenceState.AVAILABLE: QT_TRANSLATE_NOOP("Labels", "at the desk"),
+    PresenceState.ON_CALL: QT_TRANSLATE_NOOP("Labels", "on a call"),
+    PresenceState.AWAY: QT_TRANSLATE_NOOP("Labels", "away"),
 }
 
 
@@ -212,3 +266,15 @@ def audit_area(prefix: str) -> str:
 
 def audit_kind(kind: str) -> str:
     return _t(_AUDIT_KINDS[kind]) if kind in _AUDIT_KINDS else kind
+
+
+def step_kind_name(kind: StepKind) -> str:
+    return _t(_STEP_KINDS[kind])
+
+
+def script_purpose_name(purpose: ScriptPurpose) -> str:
+    return _t(_PURPOSES[purpose])
+
+
+def presence_name(state: PresenceState) -> str:
+    return _t(_PRESENCE[state])

@@ -1,50 +1,21 @@
-"""The Communicator's no-shows and lapsed clients: who to call, the call's reason code, and
-the reasons counted per month."""
+"""The Communicator's no-shows and lapsed clients: who to call, a call guided by the
+lapsed-client script (which asks for the reason code), and the reasons counted per month."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-    QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import LapseReason
-from desk.services import lapsed
+from desk.models.comms import ScriptPurpose
+from desk.services import lapsed, scripts
 from desk.ui import fmt
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, attempt, finish_form_dialog
 from desk.ui.freshness import Freshness
 from desk.ui.labels import lapse_reason_name
-
-
-class LapseCallDialog(QDialog):
-    def __init__(self, ctx: Context, family_id: int, title: str,
-                 enrolment_id: int | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.family_id = family_id
-        self.enrolment_id = enrolment_id
-        self.setWindowTitle(self.tr("Result of the call"))
-        self.reason = QComboBox()
-        for reason in LapseReason:
-            self.reason.addItem(lapse_reason_name(reason), reason)
-        self.note = QLineEdit()
-        self.error = FieldError()
-        form = QFormLayout()
-        form.addRow(self.tr("Family:"), QLabel(title))
-        form.addRow(self.tr("Reason:"), self.reason)
-        form.addRow(self.tr("Note:"), self.note)
-        form.addRow("", self.error)
-        finish_form_dialog(self, form, self._on_accepted)
-
-    @Slot()
-    def _on_accepted(self) -> None:
-        if attempt(self, self.error, lambda: lapsed.record(
-                self.ctx.store, self.ctx.actor, self.family_id, self.reason.currentData(),
-                self.note.text(), self.enrolment_id)):
-            self.ctx.notifier.changed.emit("lapsed")
-            self.accept()
+from desk.ui.script_call import ScriptCallDialog
 
 
 class LapsedView(QWidget):
@@ -60,7 +31,9 @@ class LapsedView(QWidget):
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 52)
         self.weeks.setSuffix(self.tr(" weeks"))
-        self.call_button = QPushButton(self.tr("Result of the call…"))
+        self.call_button = QPushButton(self.tr("Call with the script…"))
+        self.call_button.setToolTip(self.tr("The lapsed-client script guides the call and "
+                                            "asks for the reason"))
         self.open_button = QPushButton(self.tr("Open the family"))
         self.no_shows = QTreeWidget()
         self.no_shows.setRootIsDecorated(False)
@@ -101,7 +74,7 @@ class LapsedView(QWidget):
             tree.currentItemChanged.connect(lambda *_: self._update())
             tree.itemDoubleClicked.connect(lambda *_: self._on_call())
         self.freshness = Freshness(self, self.refresh, ctx.notifier,
-                                   ("lapsed", "attendance", "enrolment"))
+                                   ("lapsed", "attendance", "enrolment", "call"))
         self._update()
 
     @Slot()
@@ -146,8 +119,9 @@ class LapsedView(QWidget):
     def _on_call(self) -> None:
         chosen = self._selected()
         if chosen is not None:
-            family_id, title, enrolment_id = chosen
-            LapseCallDialog(self.ctx, family_id, title, enrolment_id, self).exec()
+            family_id, _title, enrolment_id = chosen
+            script = scripts.for_purpose(self.ctx.store, ScriptPurpose.LAPSED)
+            ScriptCallDialog(self.ctx, family_id, script, enrolment_id, self).exec()
 
     @Slot()
     def _on_open(self) -> None:

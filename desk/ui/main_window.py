@@ -7,12 +7,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout,
-    QWidget,
+    QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+    QToolButton, QVBoxLayout, QWidget,
 )
 
+from desk.models.comms import PresenceState
 from desk.models.studio import Role
-from desk.services import backup, errors, inbox, studio, transfer
+from desk.services import backup, errors, inbox, presence, studio, transfer
 from desk.ui import messages
 from desk.ui.audit_view import AuditView
 from desk.ui.channels_dialog import ChannelsDialog
@@ -25,6 +26,7 @@ from desk.ui.inbox_queue import WaitingBanner, wait_text
 from desk.ui.labels import inbox_channel_name, role_name
 from desk.ui.progress import run_with_progress
 from desk.ui.schedule_view import ScheduleView
+from desk.ui.scripts_dialog import ScriptsDialog
 from desk.ui.studio_dialog import StudioDialog
 from desk.ui.workspaces import TasksArea, Workspace
 
@@ -72,6 +74,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.channels_label)
         who = QLabel(self.tr("Working: {name}").format(name=ctx.me.name))
         self.statusBar().addPermanentWidget(who)
+        self.away_button = QToolButton()
+        self.away_button.setText(self.tr("Away"))
+        self.away_button.setCheckable(True)
+        self.away_button.setToolTip(self.tr("Away from the desk: waiting clients are shown to "
+                                            "the colleague at once"))
+        self.away_button.setEnabled(not ctx.store.read_only)
+        self.statusBar().addPermanentWidget(self.away_button)
+        self.alerted: int | None = None  # the conversation the window last flashed for
+        if not ctx.store.read_only:  # a state left by a crash does not outlive the restart
+            presence.set_state(ctx.store, ctx.actor, PresenceState.AVAILABLE)
+        self.away_button.toggled.connect(self._on_away_toggled)
         self.courier.received.connect(lambda _n: ctx.notifier.changed.emit("inbox"))
         self.courier.sent.connect(lambda *_: ctx.notifier.changed.emit("inbox"))
         self.courier.state_changed.connect(lambda _s: self._show_channels())
@@ -121,6 +134,9 @@ class MainWindow(QMainWindow):
         self.hours_action = settings_menu.addAction(self.tr("Working hours…"))
         self.hours_action.triggered.connect(lambda: HoursDialog(self.ctx, self).exec())
         self.hours_action.setEnabled(not self.ctx.store.read_only)
+        self.scripts_action = settings_menu.addAction(self.tr("Call scripts…"))
+        self.scripts_action.triggered.connect(lambda: ScriptsDialog(self.ctx, self).exec())
+        self.scripts_action.setEnabled(not self.ctx.store.read_only)
         self.channels_action = settings_menu.addAction(self.tr("Channels…"))
         self.channels_action.triggered.connect(self._on_channels)
         self.channels_action.setEnabled(not self.ctx.store.read_only)
@@ -156,9 +172,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def check_waiting(self) -> None:
         """The longest wait goes to the window's title and the Communicator's tab; from 40 s a
-        banner offers to answer, on whichever desk is open."""
+        banner offers to answer, on whichever desk is open. While the Communicator is on a call
+        or away, the banner shows at once, asks the colleague to answer, and the window
+        flashes in the taskbar."""
         try:
             longest = inbox.longest_wait(self.ctx.store)
+            busy = presence.communicator_busy(self.ctx.store) if longest else None
         except errors.DeskError:
             return  # busy database: next second
         wait = longest.wait_s if longest else 0
@@ -167,7 +186,23 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.TAB_COMMUNICATOR, role_name(Role.COMMUNICATOR)
                              + (f" · {text}" if longest else ""))
         self.communicator.show_wait(text)
-        self.waiting.show_wait(longest if wait >= inbox.HOLDING_AT_S else None)
+        self.waiting.show_wait(longest if wait >= inbox.HOLDING_AT_S or busy else None, busy)
+        if busy is not None and longest is not None and self.alerted != longest.id:
+            self.alerted = longest.id
+            QApplication.alert(self)
+            QApplication.beep()
+        elif busy is None:
+            self.alerted = None
+
+    @Slot(bool)
+    def _on_away_toggled(self, away: bool) -> None:
+        try:
+            presence.set_state(self.ctx.store, self.ctx.actor,
+                               PresenceState.AWAY if away else PresenceState.AVAILABLE)
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            return
+        self.check_waiting()
 
     @Slot(int)
     def answer_waiting(self, conversation_id: int) -> None:

@@ -18,6 +18,27 @@ FIELD_MESSAGES = {
     "child_too_old": QT_TRANSLATE_NOOP("Messages", "The child is older than 18."),
     "note_empty": QT_TRANSLATE_NOOP("Messages", "Write the note first."),
     "title_empty": QT_TRANSLATE_NOOP("Messages", "Enter what needs to be done."),
+    "script_no_steps": QT_TRANSLATE_NOOP("Messages", "Add at least one step."),
+    "script_no_outcomes": QT_TRANSLATE_NOOP("Messages", "Add at least one outcome."),
+    "script_step_empty": QT_TRANSLATE_NOOP("Messages", "Write what to say or ask."),
+    "script_placeholder": QT_TRANSLATE_NOOP(
+        "Messages", "Unknown placeholder: use {parent}, {child}, {studio} or {me}."),
+    "script_options": QT_TRANSLATE_NOOP("Messages", "Give at least two answers, each with words."),
+    "script_jump_back": QT_TRANSLATE_NOOP(
+        "Messages", "An answer can only lead to a later step."),
+    "script_no_such_outcome": QT_TRANSLATE_NOOP(
+        "Messages", "An answer leads to an outcome that is not in the list."),
+    "script_condition_no_score": QT_TRANSLATE_NOOP(
+        "Messages", "A step that depends on the score must come after the score."),
+    "script_condition_range": QT_TRANSLATE_NOOP(
+        "Messages", "The score range must go from the lower to the higher score."),
+    "script_twice": QT_TRANSLATE_NOOP(
+        "Messages", "A script asks for the score or the reason only once."),
+    "script_task_days": QT_TRANSLATE_NOOP("Messages", "Choose from 0 to 365 days."),
+    "script_needs_reason": QT_TRANSLATE_NOOP(
+        "Messages", "The lapsed-client script needs a \"reason for leaving\" step."),
+    "script_needs_score": QT_TRANSLATE_NOOP("Messages", "The NPS script needs a score step."),
+    "score_invalid": QT_TRANSLATE_NOOP("Messages", "A score goes from 0 to 10."),
     "assignee_missing": QT_TRANSLATE_NOOP("Messages", "Choose who does it."),
     "timezone_invalid": QT_TRANSLATE_NOOP("Messages", "Choose a time zone from the list."),
     "name_taken": QT_TRANSLATE_NOOP("Messages", "This name is already used."),

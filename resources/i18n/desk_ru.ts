@@ -519,7 +519,7 @@
     </message>
     <message>
         <source>Remove</source>
-        <translation>Убрать</translation>
+        <translation>Удалить</translation>
     </message>
 </context>
 <context>
@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation>Имя:</translation>
+        <translation>Название:</translation>
     </message>
     <message>
         <source>Places by default:</source>
@@ -669,6 +669,14 @@
         <translation>Записать детей семьи на занятие</translation>
     </message>
     <message>
+        <source>Call with a script</source>
+        <translation>Позвонить по скрипту</translation>
+    </message>
+    <message>
+        <source>A call guided by one of the studio&apos;s scripts: the answers stay on the card</source>
+        <translation>Звонок по одному из скриптов студии: ответы сохранятся в карточке</translation>
+    </message>
+    <message>
         <source>Personal data</source>
         <translation>Персональные данные</translation>
     </message>
@@ -713,12 +721,28 @@
         <translation>Изменения</translation>
     </message>
     <message>
+        <source>Script</source>
+        <translation>Скрипт</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>Лента</translation>
     </message>
     <message>
         <source>Tasks</source>
         <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Calls by script</source>
+        <translation>Звонки по скриптам</translation>
     </message>
     <message>
         <source>Wallet</source>
@@ -775,6 +799,10 @@
     <message>
         <source>No consent to messages</source>
         <translation>Нет согласия на сообщения</translation>
+    </message>
+    <message>
+        <source>NPS: {score} on {date}</source>
+        <translation>NPS: {score} ({date})</translation>
     </message>
     <message>
         <source>Legend:</source>
@@ -1080,11 +1108,11 @@
     </message>
     <message>
         <source>Remove</source>
-        <translation>Убрать</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation>Имя:</translation>
+        <translation>Название:</translation>
     </message>
     <message>
         <source>Who is it:</source>
@@ -1147,7 +1175,7 @@
     </message>
     <message>
         <source>Remove</source>
-        <translation>Убрать</translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Days off</source>
@@ -1655,6 +1683,70 @@
         <translation>Платежи</translation>
     </message>
     <message>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>Записи на занятия</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Посещаемость</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Звонки</translation>
+    </message>
+    <message>
+        <source>Call scripts</source>
+        <translation>Скрипты звонков</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Заявки</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Непришедшие</translation>
+    </message>
+    <message>
+        <source>Birthdays</source>
+        <translation>Дни рождения</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Шаблоны</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Входящие</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Исходящие</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Часы работы</translation>
+    </message>
+    <message>
+        <source>Mailings</source>
+        <translation>Рассылки</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Сегменты</translation>
+    </message>
+    <message>
+        <source>At the desk</source>
+        <translation>На месте</translation>
+    </message>
+    <message>
         <source>Studio set up</source>
         <translation>Студия настроена</translation>
     </message>
@@ -1779,6 +1871,122 @@
         <translation>Изменён выходной</translation>
     </message>
     <message>
+        <source>Attendance marked</source>
+        <translation>Отмечено посещение</translation>
+    </message>
+    <message>
+        <source>Child enrolled</source>
+        <translation>Ребёнок записан</translation>
+    </message>
+    <message>
+        <source>Enrolment cancelled</source>
+        <translation>Запись отменена</translation>
+    </message>
+    <message>
+        <source>Put on the waitlist</source>
+        <translation>Поставлен в лист ожидания</translation>
+    </message>
+    <message>
+        <source>Lesson changed</source>
+        <translation>Занятие изменено</translation>
+    </message>
+    <message>
+        <source>Weekly series changed</source>
+        <translation>Изменена серия занятий</translation>
+    </message>
+    <message>
+        <source>Lesson cancelled</source>
+        <translation>Занятие отменено</translation>
+    </message>
+    <message>
+        <source>Direction changed</source>
+        <translation>Направление изменено</translation>
+    </message>
+    <message>
+        <source>Teacher changed</source>
+        <translation>Педагог изменён</translation>
+    </message>
+    <message>
+        <source>Room changed</source>
+        <translation>Зал изменён</translation>
+    </message>
+    <message>
+        <source>Mailing started</source>
+        <translation>Рассылка запущена</translation>
+    </message>
+    <message>
+        <source>Mailing paused or resumed</source>
+        <translation>Рассылка приостановлена или возобновлена</translation>
+    </message>
+    <message>
+        <source>Segment saved</source>
+        <translation>Сегмент сохранён</translation>
+    </message>
+    <message>
+        <source>Contact budget changed</source>
+        <translation>Изменён лимит контактов</translation>
+    </message>
+    <message>
+        <source>Call script changed</source>
+        <translation>Скрипт звонка изменён</translation>
+    </message>
+    <message>
+        <source>Call script removed</source>
+        <translation>Скрипт звонка удалён</translation>
+    </message>
+    <message>
+        <source>Call with a script</source>
+        <translation>Позвонить по скрипту</translation>
+    </message>
+    <message>
+        <source>At the desk / away</source>
+        <translation>На месте / не на месте</translation>
+    </message>
+    <message>
+        <source>Words to say</source>
+        <translation>Реплика</translation>
+    </message>
+    <message>
+        <source>Question with an answer</source>
+        <translation>Вопрос со свободным ответом</translation>
+    </message>
+    <message>
+        <source>Question with choices</source>
+        <translation>Вопрос с вариантами</translation>
+    </message>
+    <message>
+        <source>Score 0–10 (NPS)</source>
+        <translation>Оценка 0–10 (NPS)</translation>
+    </message>
+    <message>
+        <source>Reason for leaving</source>
+        <translation>Причина ухода</translation>
+    </message>
+    <message>
+        <source>lapsed clients</source>
+        <translation>ушедшие клиенты</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>the studio&apos;s own</source>
+        <translation>свой скрипт студии</translation>
+    </message>
+    <message>
+        <source>at the desk</source>
+        <translation>на месте</translation>
+    </message>
+    <message>
+        <source>on a call</source>
+        <translation>на звонке</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>не на месте</translation>
+    </message>
+    <message>
         <source>first lesson</source>
         <translation>первое занятие</translation>
     </message>
@@ -1864,33 +2072,18 @@
     </message>
 </context>
 <context>
-    <name>LapseCallDialog</name>
-    <message>
-        <source>Result of the call</source>
-        <translation>Итог звонка</translation>
-    </message>
-    <message>
-        <source>Family:</source>
-        <translation>Семья:</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>Причина:</translation>
-    </message>
-    <message>
-        <source>Note:</source>
-        <translation>Заметка:</translation>
-    </message>
-</context>
-<context>
     <name>LapsedView</name>
     <message>
         <source> weeks</source>
         <translation> нед.</translation>
     </message>
     <message>
-        <source>Result of the call…</source>
-        <translation>Итог звонка…</translation>
+        <source>Call with the script…</source>
+        <translation>Позвонить по скрипту…</translation>
+    </message>
+    <message>
+        <source>The lapsed-client script guides the call and asks for the reason</source>
+        <translation>Скрипт для ушедших клиентов ведёт разговор и спрашивает причину</translation>
     </message>
     <message>
         <source>Open the family</source>
@@ -2236,7 +2429,7 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation>Имя:</translation>
+        <translation>Название:</translation>
     </message>
     <message>
         <source>Message:</source>
@@ -2303,7 +2496,7 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation>Имя:</translation>
+        <translation>Название:</translation>
     </message>
     <message>
         <source>Segment:</source>
@@ -2479,6 +2672,14 @@
         <translation>Работает: {name}</translation>
     </message>
     <message>
+        <source>Away</source>
+        <translation>Не на месте</translation>
+    </message>
+    <message>
+        <source>Away from the desk: waiting clients are shown to the colleague at once</source>
+        <translation>Нет на месте: ждущих клиентов сразу покажут коллеге</translation>
+    </message>
+    <message>
         <source>Read-only: changes cannot be saved</source>
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
@@ -2521,6 +2722,10 @@
     <message>
         <source>Working hours…</source>
         <translation>Часы работы…</translation>
+    </message>
+    <message>
+        <source>Call scripts…</source>
+        <translation>Скрипты звонков…</translation>
     </message>
     <message>
         <source>Channels…</source>
@@ -2652,6 +2857,62 @@
     <message>
         <source>Enter what needs to be done.</source>
         <translation>Напишите, что нужно сделать.</translation>
+    </message>
+    <message>
+        <source>Add at least one step.</source>
+        <translation>Добавьте хотя бы один шаг.</translation>
+    </message>
+    <message>
+        <source>Add at least one outcome.</source>
+        <translation>Добавьте хотя бы один итог.</translation>
+    </message>
+    <message>
+        <source>Write what to say or ask.</source>
+        <translation>Напишите, что сказать или спросить.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder: use {parent}, {child}, {studio} or {me}.</source>
+        <translation>Неизвестная подстановка: можно {parent}, {child}, {studio} или {me}.</translation>
+    </message>
+    <message>
+        <source>Give at least two answers, each with words.</source>
+        <translation>Нужно минимум два варианта ответа, у каждого — текст.</translation>
+    </message>
+    <message>
+        <source>An answer can only lead to a later step.</source>
+        <translation>Ответ может вести только к одному из следующих шагов.</translation>
+    </message>
+    <message>
+        <source>An answer leads to an outcome that is not in the list.</source>
+        <translation>Ответ ведёт к итогу, которого нет в списке.</translation>
+    </message>
+    <message>
+        <source>A step that depends on the score must come after the score.</source>
+        <translation>Шаг, зависящий от оценки, должен идти после оценки.</translation>
+    </message>
+    <message>
+        <source>The score range must go from the lower to the higher score.</source>
+        <translation>Диапазон оценок — от меньшей к большей.</translation>
+    </message>
+    <message>
+        <source>A script asks for the score or the reason only once.</source>
+        <translation>Оценку и причину скрипт спрашивает только один раз.</translation>
+    </message>
+    <message>
+        <source>Choose from 0 to 365 days.</source>
+        <translation>Укажите от 0 до 365 дней.</translation>
+    </message>
+    <message>
+        <source>The lapsed-client script needs a &quot;reason for leaving&quot; step.</source>
+        <translation>В скрипте для ушедших клиентов нужен шаг «Причина ухода».</translation>
+    </message>
+    <message>
+        <source>The NPS script needs a score step.</source>
+        <translation>В скрипте NPS нужен шаг с оценкой.</translation>
+    </message>
+    <message>
+        <source>A score goes from 0 to 10.</source>
+        <translation>Оценка — от 0 до 10.</translation>
     </message>
     <message>
         <source>Choose who does it.</source>
@@ -3050,7 +3311,7 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation>Имя:</translation>
+        <translation>Название:</translation>
     </message>
 </context>
 <context>
@@ -3205,6 +3466,252 @@
             <numerusform>Занятие отменено. Сообщить %n семьям (задачи у Коммуникатора).</numerusform>
             <numerusform>Занятие отменено. Сообщить %n семьям (задачи у Коммуникатора).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScriptCallDialog</name>
+    <message>
+        <source>Call: {script}</source>
+        <translation>Звонок: {script}</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>нет телефона</translation>
+    </message>
+    <message>
+        <source>The client&apos;s words</source>
+        <translation>Слова клиента</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>In their words:</source>
+        <translation>Своими словами:</translation>
+    </message>
+    <message>
+        <source>Anything else worth keeping on the card</source>
+        <translation>Что ещё стоит сохранить в карточке</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Итог:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Заметка:</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>End the call</source>
+        <translation>Завершить звонок</translation>
+    </message>
+    <message>
+        <source>The client hung up or the call went another way: choose the outcome now</source>
+        <translation>Клиент положил трубку или разговор пошёл иначе: выберите итог сразу</translation>
+    </message>
+    <message>
+        <source>Next (Ctrl+Enter)</source>
+        <translation>Дальше (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Save the call</source>
+        <translation>Сохранить звонок</translation>
+    </message>
+    <message>
+        <source>How did the call end?</source>
+        <translation>Чем закончился звонок?</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers above.</source>
+        <translation>Выберите один из ответов выше.</translation>
+    </message>
+    <message>
+        <source>The answers will appear here.</source>
+        <translation>Здесь появятся ответы.</translation>
+    </message>
+    <message>
+        <source>No task follows.</source>
+        <translation>Задача не появится.</translation>
+    </message>
+    <message>
+        <source>Next task: {task} (within half an hour of working time)</source>
+        <translation>Следующая задача: {task} (в течение получаса рабочего времени)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next task: {task} (in %n day(s))</source>
+        <translation>
+            <numerusform>Следующая задача: {task} (через %n день)</numerusform>
+            <numerusform>Следующая задача: {task} (через %n дня)</numerusform>
+            <numerusform>Следующая задача: {task} (через %n дней)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On the line {time}</source>
+        <translation>Разговор идёт {time}</translation>
+    </message>
+    <message>
+        <source>Close without saving? The answers of this call will be lost.</source>
+        <translation>Закрыть без сохранения? Ответы этого звонка пропадут.</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptsDialog</name>
+    <message>
+        <source>Call scripts</source>
+        <translation>Скрипты звонков</translation>
+    </message>
+    <message>
+        <source>New script</source>
+        <translation>Новый скрипт</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Add a step</source>
+        <translation>Добавить шаг</translation>
+    </message>
+    <message>
+        <source>Remove the step</source>
+        <translation>Удалить шаг</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Ask only when the score is from</source>
+        <translation>Спрашивать, только если оценка от</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Дальше</translation>
+    </message>
+    <message>
+        <source>Add an answer</source>
+        <translation>Добавить ответ</translation>
+    </message>
+    <message>
+        <source>Remove the answer</source>
+        <translation>Удалить ответ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Next task</source>
+        <translation>Следующая задача</translation>
+    </message>
+    <message>
+        <source>In days</source>
+        <translation>Через, дней</translation>
+    </message>
+    <message>
+        <source>Add an outcome</source>
+        <translation>Добавить итог</translation>
+    </message>
+    <message>
+        <source>Remove the outcome</source>
+        <translation>Удалить итог</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Words:</source>
+        <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Placeholders: {parent}, {child}, {studio}, {me} (who is calling)</source>
+        <translation>Подстановки: {parent}, {child}, {studio}, {me} (кто звонит)</translation>
+    </message>
+    <message>
+        <source>Answers:</source>
+        <translation>Ответы:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Used for:</source>
+        <translation>Назначение:</translation>
+    </message>
+    <message>
+        <source>Steps, in the order they are asked:</source>
+        <translation>Шаги в порядке разговора:</translation>
+    </message>
+    <message>
+        <source>Outcomes: how a call can end, and the task it sets (empty: no task; 0 days: within half an hour)</source>
+        <translation>Итоги: чем может закончиться звонок и какую задачу это ставит (пусто — без задачи; 0 дней — в течение получаса)</translation>
+    </message>
+    <message>
+        <source>The script has unsaved changes. Drop them?</source>
+        <translation>В скрипте есть несохранённые изменения. Отменить их?</translation>
+    </message>
+    <message>
+        <source>Talked</source>
+        <translation>Поговорили</translation>
+    </message>
+    <message>
+        <source>Remove the script &quot;{name}&quot;? Calls made with it keep their answers.</source>
+        <translation>Удалить скрипт «{name}»? Звонки, сделанные по нему, сохранят ответы.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>следующий шаг</translation>
+    </message>
+    <message>
+        <source>step {n}: {text}</source>
+        <translation>шаг {n}: {text}</translation>
+    </message>
+    <message>
+        <source>end: {outcome}</source>
+        <translation>конец: {outcome}</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(удалено)</translation>
+    </message>
+    <message>
+        <source>Step {n}: {problem}</source>
+        <translation>Шаг {n}: {problem}</translation>
+    </message>
+    <message>
+        <source>Outcome {n}: {problem}</source>
+        <translation>Итог {n}: {problem}</translation>
     </message>
 </context>
 <context>
@@ -3436,7 +3943,7 @@
     </message>
     <message>
         <source>Name:</source>
-        <translation>Имя:</translation>
+        <translation>Название:</translation>
     </message>
     <message>
         <source>Phone:</source>
@@ -3493,11 +4000,19 @@
     <name>WaitingBanner</name>
     <message>
         <source>Answer</source>
-        <translation>Ответить</translation>
+        <translation>Ответ</translation>
     </message>
     <message>
         <source>{who} ({channel}) has been waiting for an answer for {wait}</source>
         <translation>{who} ({channel}) ждёт ответа уже {wait}</translation>
+    </message>
+    <message>
+        <source>{name} is on a call, please answer instead:</source>
+        <translation>{name} на звонке — ответьте клиенту, пожалуйста:</translation>
+    </message>
+    <message>
+        <source>{name} is away, please answer instead:</source>
+        <translation>{name} не на месте — ответьте клиенту, пожалуйста:</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from desk.models.comms import LapseReason
+from desk.models.comms import LapseReason, ScriptPurpose
 from desk.models.schedule import Mark
-from desk.services import attendance, enrolment, errors, families, lapsed, schedule
+from desk.services import attendance, enrolment, errors, families, lapsed, schedule, scripts
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 
 MSK = dt.timezone(dt.timedelta(hours=3))
@@ -20,6 +20,15 @@ def visit(store, actor, fam, when, mark):
     return e
 
 
+def record(store, actor, family_id, reason, words="", enrolment_id=None):
+    """A call with the lapsed-client script that reached the reason."""
+    answers = (scripts.Answer("hello", "Удобно говорить?", "Да"),
+               scripts.Answer("why", "Что изменилось?", words, reason=reason))
+    scripts.record(store, actor, scripts.RunDraft(
+        family_id, scripts.default(ScriptPurpose.LAPSED), answers, "declined",
+        enrolment_id=enrolment_id))
+
+
 @pytest.fixture
 def fams(store, actor):
     def fam(name):
@@ -33,9 +42,9 @@ def test_no_shows_wait_for_a_call_and_leave_the_list_once_called(store, actor, f
     e = visit(store, actor, elkin, dt.datetime(2026, 3, 2, 17, tzinfo=MSK), Mark.ABSENT)
     (row,) = lapsed.no_shows(store)
     assert (row.enrolment_id, row.child, row.direction) == (e, "Ёлкин Саша", "Керамика")
-    lapsed.record(store, actor, elkin, LapseReason.HEALTH, "простыл", enrolment_id=e)
+    record(store, actor, elkin, LapseReason.HEALTH, "простыл", enrolment_id=e)
     assert lapsed.no_shows(store) == []
-    assert "болезнь · простыл" in families.card(store, elkin).timeline[0].text
+    assert "причина: болезнь" in families.card(store, elkin).timeline[0].text
 
 
 def test_families_not_seen_for_n_weeks_unless_booked_or_called(store, actor, fams, clock):
@@ -47,7 +56,7 @@ def test_families_not_seen_for_n_weeks_unless_booked_or_called(store, actor, fam
     assert [r.family_id for r in lapsed.lapsed(store)] == [elkin]
     lapsed.set_weeks(store, actor, 1)
     assert {r.family_id for r in lapsed.lapsed(store)} == {elkin, petrov}
-    lapsed.record(store, actor, elkin, LapseReason.PRICE)
+    record(store, actor, elkin, LapseReason.PRICE)
     assert [r.family_id for r in lapsed.lapsed(store)] == [petrov]
     with pytest.raises(errors.ValidationFailed):
         lapsed.set_weeks(store, actor, 0)
@@ -55,10 +64,10 @@ def test_families_not_seen_for_n_weeks_unless_booked_or_called(store, actor, fam
 
 def test_reasons_are_counted_per_month(store, actor, fams, clock):
     elkin, demin, petrov = fams
-    lapsed.record(store, actor, elkin, LapseReason.PRICE)
-    lapsed.record(store, actor, demin, LapseReason.PRICE)
+    record(store, actor, elkin, LapseReason.PRICE)
+    record(store, actor, demin, LapseReason.PRICE)
     clock.advance(days=30)
-    lapsed.record(store, actor, petrov, LapseReason.SCHEDULE)
+    record(store, actor, petrov, LapseReason.SCHEDULE)
     counts = lapsed.reasons_by_month(store)
     assert list(counts) == ["2026-04", "2026-03"]
     assert counts["2026-03"][LapseReason.PRICE] == 2
