@@ -145,6 +145,7 @@ class ScriptCallDialog(QDialog):
                 self.outcome.setCurrentIndex(self.outcome.findData(where.outcome_key))
             self._show_next_task()
             self.inputs.setCurrentWidget(self.end_page)
+            self._fit_inputs()
             self.next_button.hide()
             self.finish_button.hide()
             self.save_button.show()
@@ -176,6 +177,12 @@ class ScriptCallDialog(QDialog):
             self.reason.setFocus()
         # a choice or a score moves on by itself
         self.next_button.setVisible(kind not in (StepKind.CHOICE, StepKind.SCORE))
+        self._fit_inputs()
+
+    def _fit_inputs(self) -> None:
+        """The stack as tall as the page shown, so the answers above get the room."""
+        page = self.inputs.currentWidget()
+        self.inputs.setFixedHeight(max(min(page.sizeHint().height(), page.maximumHeight()), 0))
 
     def _fill_choices(self, step: scripts.Step) -> None:
         while self.choice_row.count():
