@@ -199,7 +199,8 @@ def _script_screens(app, window, out: Path, number: int) -> None:
     editor.list.setCurrentRow(1)
     editor.step_list.setCurrentRow(3)
     editor.show()
-    app.sendPostedEvents()
+    for _ in range(3):  # the error labels change the layout: let it settle
+        app.processEvents()
     editor.grab().save(str(out / f"{number:02d}-call-scripts.png"))
     editor.dirty = False
     editor.close()
@@ -264,7 +265,8 @@ def screenshots(args: argparse.Namespace, db: Path | None) -> int:
     editor.guardian_boxes[0].phone.setText("12345")
     editor._on_accepted()
     editor.show()
-    app.sendPostedEvents()
+    for _ in range(3):  # the error labels change the layout: let it settle
+        app.processEvents()
     editor.grab().save(str(out / f"{len(names) + 1:02d}-family-editor.png"))
     editor.close()
     _script_screens(app, window, out, len(names) + 2)

@@ -147,11 +147,12 @@ class Greeting(Base):
     """A birthday greeting marked done (one per family, person and year)."""
 
     __tablename__ = "greeting"
-    __table_args__ = (Index("ux_greeting_once", "family_id", "birthday", unique=True),)
+    __table_args__ = (Index("ux_greeting_once", "family_id", "birthday", "whom", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
     birthday: Mapped[dt.date] = mapped_column(Date)  # this year's date of the birthday
+    whom: Mapped[str] = mapped_column(String(30), default="", server_default="")  # see greetings
     text: Mapped[str] = mapped_column(Text, default="")
     done_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))

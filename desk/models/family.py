@@ -83,6 +83,7 @@ class Guardian(Base):
     telegram: Mapped[str] = mapped_column(String(100), default="")
     vk: Mapped[str] = mapped_column(String(100), default="")
     whatsapp: Mapped[str] = mapped_column(String(20), default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)  # for the birthday greeting
 
     family: Mapped[Family] = relationship(back_populates="guardians")
 

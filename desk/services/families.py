@@ -19,6 +19,7 @@ from desk.services import contacts, errors, search, studio
 from desk.services.db import Actor, Store, UnitOfWork
 
 MAX_CHILD_AGE = 18
+MIN_BIRTH = dt.date(1900, 1, 1)
 CHUNK = 900  # ids per IN (…) list, well below SQLite's variable limit
 
 
@@ -35,6 +36,7 @@ class GuardianDraft:
     whatsapp: str = ""
     relation: Relation = Relation.NONE
     id: int | None = None
+    birth_date: dt.date | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -133,7 +135,11 @@ def _validate(session: Session, draft: FamilyDraft, today: dt.date) -> _Clean:
     seen_phones: dict[str, str] = {}
     for i, g in enumerate(draft.guardians):
         key = f"guardian.{i}"
-        values = {"id": g.id, "name": " ".join(g.name.split()), "relation": g.relation.value}
+        values = {"id": g.id, "name": " ".join(g.name.split()), "relation": g.relation.value,
+                  "birth_date": g.birth_date}
+        if g.birth_date is not None and not MIN_BIRTH <= g.birth_date <= today:
+            fields[f"{key}.birth_date"] = "birth_future" if g.birth_date > today \
+                else "birth_invalid"
         if not values["name"]:
             fields[f"{key}.name"] = "name_empty"
         for field, normalize in (
@@ -332,7 +338,7 @@ def _draft(family: Family) -> FamilyDraft:
         guardians=tuple(
             GuardianDraft(id=g.id, name=g.name, phone=g.phone or "", email=g.email,
                           telegram=g.telegram, vk=g.vk, whatsapp=g.whatsapp,
-                          relation=Relation(g.relation))
+                          relation=Relation(g.relation), birth_date=g.birth_date)
             for g in family.guardians
         ),
         children=tuple(
@@ -415,6 +421,7 @@ def _snapshot(family: Family) -> dict:
         "guardians": [
             {k: getattr(g, k)
              for k in ("name", "relation", "phone", "email", "telegram", "vk", "whatsapp")}
+            | {"birth_date": g.birth_date.isoformat() if g.birth_date else None}
             for g in family.guardians
         ],
         "children": [

@@ -1,6 +1,7 @@
 """Birthday greetings: today's and this week's birthdays of children, siblings born on the
-same day merged into one message for the family, filled from the studio's template, and
-marked done once sent."""
+same day merged into one message for the family, and of parents whose birth date is known, each
+filled from the studio's template (one for children, one for parents) and marked done once
+sent: once per family, day and person ("whom": "" for the children, "parent:<id>")."""
 
 from __future__ import annotations
 
@@ -24,10 +25,11 @@ class GreetingRow:
     birthday: dt.date  # this year's date
     children: tuple[str, ...]  # first names, siblings with the same birthday together
     ages: tuple[int, ...]
-    parent: str  # the first parent's first name
+    parent: str  # the first parent's first name, or the parent whose birthday it is
     channel: Channel
     done: bool
     text: str
+    whom: str = ""  # "": the children; "parent:<guardian id>": a parent's own birthday
 
 
 def _this_year(birth: dt.date, year: int) -> dt.date:
@@ -52,6 +54,7 @@ def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:
         today = store.now().astimezone(info.tz).date()
         window = {today + dt.timedelta(days=i) for i in range(days)}
         body = templates.get(store, "greeting")
+        parent_body = templates.get(store, "greeting_parent")
         rows = s.execute(select(Child.family_id, Child.name, Child.birth_date)
                          .join(Family, Family.id == Child.family_id)
                          .where(Child.birth_date.is_not(None), Family.erased.is_(False))
@@ -63,9 +66,19 @@ def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:
                 if day in window:
                     groups.setdefault((fid, day), []).append((first_name(name),
                                                                day.year - birth.year))
-        if not groups:
+        adults: dict[tuple[int, dt.date], list[tuple[int, str, int]]] = {}
+        for gid, fid, name, birth in s.execute(
+                select(Guardian.id, Guardian.family_id, Guardian.name, Guardian.birth_date)
+                .join(Family, Family.id == Guardian.family_id)
+                .where(Guardian.birth_date.is_not(None), Family.erased.is_(False))):
+            for year in {today.year, today.year + 1}:
+                day = _this_year(birth, year)
+                if day in window:
+                    adults.setdefault((fid, day), []).append((gid, first_name(name),
+                                                              day.year - birth.year))
+        if not groups and not adults:
             return []
-        ids = sorted({fid for fid, _ in groups})
+        ids = sorted({fid for fid, _ in groups} | {fid for fid, _ in adults})
         parents = {}
         for fid, name in s.execute(select(Guardian.family_id, Guardian.name)
                                    .where(Guardian.family_id.in_(ids))
@@ -73,38 +86,49 @@ def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:
             parents.setdefault(fid, first_name(name))
         channels = dict(s.execute(select(Family.id, Family.preferred_channel)
                                   .where(Family.id.in_(ids))).all())
-        done = set(s.execute(select(Greeting.family_id, Greeting.birthday)
+        done = set(s.execute(select(Greeting.family_id, Greeting.birthday, Greeting.whom)
                              .where(Greeting.family_id.in_(ids))).all())
     found = []
-    for (fid, day), kids in sorted(groups.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+    for (fid, day), kids in groups.items():
         names = [k for k, _ in kids]
         text = templates.render(body, {"parent": parents.get(fid, ""),
                                        "child": join_names(names), "studio": info.name,
                                        "age": ", ".join(str(a) for _, a in kids)})
         found.append(GreetingRow(fid, day, tuple(names), tuple(a for _, a in kids),
-                                 parents.get(fid, ""), channels[fid], (fid, day) in done, text))
-    return found
+                                 parents.get(fid, ""), channels[fid], (fid, day, "") in done,
+                                 text))
+    for (fid, day), people in adults.items():
+        for gid, name, age in people:
+            whom = f"parent:{gid}"
+            text = templates.render(parent_body, {"parent": name, "studio": info.name,
+                                                  "age": str(age)})
+            found.append(GreetingRow(fid, day, (), (age,), name, channels[fid],
+                                     (fid, day, whom) in done, text, whom))
+    return sorted(found, key=lambda r: (r.birthday, r.family_id, r.whom))
 
 
-def mark_done(store: Store, actor: Actor, family_id: int, birthday: dt.date, text: str) -> None:
+def mark_done(store: Store, actor: Actor, family_id: int, birthday: dt.date, text: str,
+              whom: str = "") -> None:
     with store.write(actor) as uow:
-        mark_done_in(uow, family_id, birthday, text)
+        mark_done_in(uow, family_id, birthday, text, whom)
         uow.commit()
 
 
-def mark_done_in(uow: UnitOfWork, family_id: int, birthday: dt.date, text: str) -> bool:
+def mark_done_in(uow: UnitOfWork, family_id: int, birthday: dt.date, text: str,
+                 whom: str = "") -> bool:
     """False when the greeting was marked before."""
     families._load(uow.session, family_id)
     exists = uow.session.scalar(select(Greeting.id).where(
-        Greeting.family_id == family_id, Greeting.birthday == birthday))
+        Greeting.family_id == family_id, Greeting.birthday == birthday, Greeting.whom == whom))
     if exists:
         return False
-    uow.session.add(Greeting(family_id=family_id, birthday=birthday, text=text,
+    uow.session.add(Greeting(family_id=family_id, birthday=birthday, text=text, whom=whom,
                              done_at=uow.now, staff_id=uow.actor.staff_id))
     families.timeline_event(uow, family_id, TimelineKind.NOTE, texts.GREETING_DONE)
     uow.audit("greeting.done", family_id=family_id,
-              after=json.dumps({"birthday": birthday.isoformat()}))
+              after=json.dumps({"birthday": birthday.isoformat(), "whom": whom}))
     return True
 
 
 SAMPLE = {"parent": "Вера", "child": "Саша и Маша", "studio": "Студия", "age": "7, 7"}
+SAMPLE_PARENT = {"parent": "Вера", "studio": "Студия", "age": "35"}

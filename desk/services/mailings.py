@@ -399,7 +399,7 @@ GREET_FROM = dt.time(10, 0)  # a decent hour for a greeting
 
 
 def send_greeting(store: Store, actor: Actor, family_id: int, birthday: dt.date,
-                  text: str) -> InboxChannel:
+                  text: str, whom: str = "") -> InboxChannel:
     """Send a birthday greeting through the family's channel, not before 10:00 studio time,
     and mark it done. It counts toward the contact budget; without the consent to messages,
     a channel or budget left it is refused and the reason named."""
@@ -415,7 +415,7 @@ def send_greeting(store: Store, actor: Actor, family_id: int, birthday: dt.date,
         local = when.astimezone(tz)
         if local.time() < GREET_FROM:
             when = dt.datetime.combine(local.date(), GREET_FROM, tz).astimezone(dt.timezone.utc)
-        if greetings.mark_done_in(uow, family_id, birthday, text.strip()):
+        if greetings.mark_done_in(uow, family_id, birthday, text.strip(), whom):
             _queue(uow, Recipient(family_id, "", channel, address, text.strip(), ""),
                    "greeting", send_after=when)
         uow.commit()

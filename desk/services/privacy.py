@@ -47,7 +47,8 @@ def export_data(store: Store, family_id: int) -> dict:
                     "date": d.consent_date.isoformat() if d.consent_date else None,
                     "purposes": d.consent_purposes},
         "guardians": [{"name": g.name, "phone": g.phone, "email": g.email,
-                       "telegram": g.telegram, "vk": g.vk, "whatsapp": g.whatsapp}
+                       "telegram": g.telegram, "vk": g.vk, "whatsapp": g.whatsapp,
+                       "birth_date": g.birth_date.isoformat() if g.birth_date else None}
                       for g in d.guardians],
         "children": [{"name": c.name,
                       "birth_date": c.birth_date.isoformat() if c.birth_date else None,
@@ -75,7 +76,7 @@ def erase(store: Store, actor: Actor, family_id: int) -> None:
             raise errors.NotFound(f"family {family_id} not found", family_id=family_id)
         name = pseudonym(family_id)
         s.execute(update(Guardian).where(Guardian.family_id == family_id).values(
-            name=name, phone=None, email="", telegram="", vk="", whatsapp=""))
+            name=name, phone=None, email="", telegram="", vk="", whatsapp="", birth_date=None))
         s.execute(update(Child).where(Child.family_id == family_id).values(
             name=name, birth_date=None, notes=""))
         family.source = family.legend = family.consent_purposes = ""

@@ -59,8 +59,10 @@ class GuardianBox(QGroupBox):
         self.telegram.setPlaceholderText("@username")
         self.vk = QLineEdit(draft.vk)
         self.whatsapp = QLineEdit(contacts.display_phone(draft.whatsapp) if draft.whatsapp else "")
+        self.birth = OptionalDate(draft.birth_date)
+        self.birth.setToolTip(self.tr("For the birthday greeting; leave empty if unknown"))
         self.errors = {k: FieldError() for k in ("name", "phone", "email", "telegram", "vk",
-                                                 "whatsapp")}
+                                                 "whatsapp", "birth_date")}
         self.open_other = QPushButton(self.tr("Open that family"))
         self.open_other.hide()
         self.other_family: int | None = None
@@ -74,6 +76,7 @@ class GuardianBox(QGroupBox):
             (self.tr("Telegram:"), "telegram", self.telegram),
             (self.tr("VK:"), "vk", self.vk),
             (self.tr("WhatsApp:"), "whatsapp", self.whatsapp),
+            (self.tr("Birthday:"), "birth_date", self.birth),
         ):
             form.addRow(label, widget)
             if key == "relation":
@@ -93,7 +96,8 @@ class GuardianBox(QGroupBox):
         return families.GuardianDraft(
             id=self.draft_id, name=self.name.text(), phone=self.phone.text(),
             email=self.email.text(), telegram=self.telegram.text(), vk=self.vk.text(),
-            whatsapp=self.whatsapp.text(), relation=self.relation.currentData())
+            whatsapp=self.whatsapp.text(), relation=self.relation.currentData(),
+            birth_date=self.birth.value())
 
     def show_errors(self, fields: dict[str, str], conflicts: dict[str, int], key: str) -> None:
         for name, label in self.errors.items():

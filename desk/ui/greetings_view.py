@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QFormLayout, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QToolButton,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desk.services import greetings, mailings, templates
@@ -21,13 +21,21 @@ DONE = QColor("#2e7d32")
 
 
 class TemplateDialog(QDialog):
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    """The greeting for children (``for_parents`` False) or for a parent's own birthday."""
+
+    def __init__(self, ctx: Context, for_parents: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Greeting template"))
+        self.key = "greeting_parent" if for_parents else "greeting"
+        self.sample = greetings.SAMPLE_PARENT if for_parents else greetings.SAMPLE
+        self.setWindowTitle(self.tr("Greeting template for parents") if for_parents
+                            else self.tr("Greeting template"))
         self.resize(560, 320)
-        self.body = QPlainTextEdit(templates.get(ctx.store, "greeting"))
-        hint = QLabel(self.tr("Placeholders: {parent} — the parent's first name, {child} — the "
+        self.body = QPlainTextEdit(templates.get(ctx.store, self.key))
+        hint = QLabel(self.tr("Placeholders: {parent} — the parent's first name, {age} — their "
+                              "age, {studio} — the studio.") if for_parents else
+                      self.tr("Placeholders: {parent} — the parent's first name, {child} — the "
                               "children's names, {age} — their ages, {studio} — the studio."))
         hint.setWordWrap(True)
         self.error = FieldError()
@@ -40,8 +48,8 @@ class TemplateDialog(QDialog):
     @Slot()
     def _on_accepted(self) -> None:
         if attempt(self, self.error, lambda: templates.save(
-                self.ctx.store, self.ctx.actor, "greeting", self.body.toPlainText(),
-                greetings.SAMPLE)):
+                self.ctx.store, self.ctx.actor, self.key, self.body.toPlainText(),
+                self.sample)):
             self.ctx.notifier.changed.emit("greeting")
             self.accept()
 
@@ -63,7 +71,15 @@ class GreetingsView(QWidget):
         self.send_button.setToolTip(self.tr("Through the family's e-mail or Telegram, not "
                                             "before 10:00"))
         self.done_button = QPushButton(self.tr("Mark as sent"))
-        self.template_button = QPushButton(self.tr("Edit the template…"))
+        self.template_button = QToolButton()
+        self.template_button.setText(self.tr("Edit the template"))
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        templates_menu = QMenu(self.template_button)
+        templates_menu.addAction(self.tr("For children…"),
+                                 lambda: TemplateDialog(ctx, False, self).exec())
+        templates_menu.addAction(self.tr("For parents…"),
+                                 lambda: TemplateDialog(ctx, True, self).exec())
+        self.template_button.setMenu(templates_menu)
         self.error = FieldError()
         buttons = QHBoxLayout()
         buttons.addWidget(self.template_button)
@@ -84,7 +100,6 @@ class GreetingsView(QWidget):
             lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
         self.done_button.clicked.connect(self._on_done)
         self.send_button.clicked.connect(self._on_send)
-        self.template_button.clicked.connect(lambda: TemplateDialog(ctx, self).exec())
         self.freshness = Freshness(self, self.refresh, ctx.notifier, ("greeting", "family"))
         self._show()
 
@@ -93,7 +108,9 @@ class GreetingsView(QWidget):
         self.rows = greetings.upcoming(self.ctx.store)
         self.list.clear()
         for r in self.rows:
-            item = QTreeWidgetItem([fmt.short_date(r.birthday), ", ".join(r.children),
+            who = ", ".join(r.children) if not r.whom else \
+                self.tr("{name} (parent)").format(name=r.parent)
+            item = QTreeWidgetItem([fmt.short_date(r.birthday), who,
                                     ", ".join(map(str, r.ages)), channel_name(r.channel),
                                     "✓" if r.done else ""])
             if r.done:
@@ -120,16 +137,14 @@ class GreetingsView(QWidget):
         r = self.selected()
         if r is not None and attempt(self, self.error, lambda: greetings.mark_done(
                 self.ctx.store, self.ctx.actor, r.family_id, r.birthday,
-                self.text.toPlainText())):
+                self.text.toPlainText(), r.whom)):
             self.ctx.notifier.changed.emit("greeting")
-
-
 
     @Slot()
     def _on_send(self) -> None:
         r = self.selected()
         if r is not None and attempt(self, self.error, lambda: mailings.send_greeting(
                 self.ctx.store, self.ctx.actor, r.family_id, r.birthday,
-                self.text.toPlainText())):
+                self.text.toPlainText(), r.whom)):
             self.ctx.wake_outbox()
             self.ctx.notifier.changed.emit("greeting")

@@ -15,6 +15,7 @@ FIELD_MESSAGES = {
     "handle_invalid": QT_TRANSLATE_NOOP(
         "Messages", "Use letters, digits and _ only (e.g. @anna_k)."),
     "birth_future": QT_TRANSLATE_NOOP("Messages", "The birth date is in the future."),
+    "birth_invalid": QT_TRANSLATE_NOOP("Messages", "Check the year of birth."),
     "child_too_old": QT_TRANSLATE_NOOP("Messages", "The child is older than 18."),
     "note_empty": QT_TRANSLATE_NOOP("Messages", "Write the note first."),
     "title_empty": QT_TRANSLATE_NOOP("Messages", "Enter what needs to be done."),

@@ -1088,8 +1088,20 @@
         <translation>Отметить отправленным</translation>
     </message>
     <message>
-        <source>Edit the template…</source>
-        <translation>Изменить шаблон…</translation>
+        <source>Edit the template</source>
+        <translation>Изменить шаблон</translation>
+    </message>
+    <message>
+        <source>For children…</source>
+        <translation>Для детей…</translation>
+    </message>
+    <message>
+        <source>For parents…</source>
+        <translation>Для родителей…</translation>
+    </message>
+    <message>
+        <source>{name} (parent)</source>
+        <translation>{name} (родитель)</translation>
     </message>
     <message>
         <source>Message (you can change it before sending)</source>
@@ -1101,6 +1113,10 @@
     <message>
         <source>Surname First name</source>
         <translation>Фамилия Имя</translation>
+    </message>
+    <message>
+        <source>For the birthday greeting; leave empty if unknown</source>
+        <translation>Для поздравления с днём рождения; оставьте пустым, если неизвестно</translation>
     </message>
     <message>
         <source>Open that family</source>
@@ -1137,6 +1153,10 @@
     <message>
         <source>WhatsApp:</source>
         <translation>WhatsApp:</translation>
+    </message>
+    <message>
+        <source>Birthday:</source>
+        <translation>День рождения:</translation>
     </message>
 </context>
 <context>
@@ -2847,6 +2867,10 @@
         <translation>Дата рождения в будущем.</translation>
     </message>
     <message>
+        <source>Check the year of birth.</source>
+        <translation>Проверьте год рождения.</translation>
+    </message>
+    <message>
         <source>The child is older than 18.</source>
         <translation>Ребёнку больше 18 лет.</translation>
     </message>
@@ -3961,8 +3985,16 @@
 <context>
     <name>TemplateDialog</name>
     <message>
+        <source>Greeting template for parents</source>
+        <translation>Шаблон поздравления для родителей</translation>
+    </message>
+    <message>
         <source>Greeting template</source>
         <translation>Шаблон поздравления</translation>
+    </message>
+    <message>
+        <source>Placeholders: {parent} — the parent&apos;s first name, {age} — their age, {studio} — the studio.</source>
+        <translation>Подстановки: {parent} — имя родителя, {age} — возраст, {studio} — студия.</translation>
     </message>
     <message>
         <source>Placeholders: {parent} — the parent&apos;s first name, {child} — the children&apos;s names, {age} — their ages, {studio} — the studio.</source>

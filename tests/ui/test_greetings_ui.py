@@ -34,7 +34,8 @@ def test_greet_this_weeks_birthday_and_edit_the_template(qtbot, ctx, actor, monk
         return dialog.result()
 
     monkeypatch.setattr(TemplateDialog, "exec", edit)
-    view.template_button.click()
+    for_children, _for_parents = view.template_button.menu().actions()
+    for_children.trigger()
     assert templates.get(ctx.store, "greeting") == "Поздравляем, {child}!"
     assert greetings.upcoming(ctx.store)[0].text == "Поздравляем, Саша!"
 
@@ -67,3 +68,39 @@ def test_a_greeting_goes_through_the_familys_channel_and_counts_in_the_budget(
     families.save(ctx.store, actor, dataclasses.replace(draft, consent_marketing=True))
     [recipient] = mailings.preview(ctx.store, mailings.Filters(), "Привет").recipients
     assert recipient.skip == "over_budget"
+
+
+def test_a_parents_birthday_entered_in_the_editor_is_greeted_with_the_parents_template(
+        qtbot, ctx, actor, monkeypatch):
+    from desk.ui.family_editor import FamilyEditor
+
+    editor = FamilyEditor(ctx)
+    qtbot.addWidget(editor)
+    box = editor.guardian_boxes[0]
+    box.name.setText("Ёлкина Вера")
+    box.birth.set_value(dt.date(2030, 3, 5))
+    editor._on_accepted()
+    assert box.errors["birth_date"].text() == "The birth date is in the future."
+    box.birth.set_value(dt.date(1988, 3, 5))
+    editor._on_accepted()
+    assert editor.result() == 1
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.greetings)
+    view = space.greetings
+    assert view.list.topLevelItem(0).text(1) == "Вера (parent)"
+    assert view.list.topLevelItem(0).text(2) == "38"
+    assert view.text.toPlainText().startswith("Вера, с днём рождения!")
+
+    def edit(dialog):
+        assert dialog.key == "greeting_parent"
+        dialog.body.setPlainText("{parent}, поздравляем! Ваша «{studio}»")
+        dialog._on_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(TemplateDialog, "exec", edit)
+    view.template_button.menu().actions()[1].trigger()
+    assert view.text.toPlainText() == "Вера, поздравляем! Ваша «ДетиЛюбят»"
+    view.done_button.click()
+    assert view.list.topLevelItem(0).text(4) == "✓"

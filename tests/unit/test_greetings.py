@@ -56,3 +56,29 @@ def test_rendering_plain_text_never_crashes_unexpectedly(body):
     except templates.TemplateProblem:
         return
     assert isinstance(out, str)
+
+
+def test_a_parents_birthday_has_its_own_greeting_marked_apart_from_the_childs(store, actor):
+    fid = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера", birth_date=dt.date(1990, 3, 6)),
+                   GuardianDraft("Ёлкин Олег")),
+        children=(ChildDraft("Ёлкин Саша", dt.date(2019, 3, 6)),)))
+    child, mum = greetings.upcoming(store)
+    assert (child.whom, child.children) == ("", ("Саша",))
+    assert (mum.family_id, mum.birthday, mum.parent, mum.ages) == (
+        fid, dt.date(2026, 3, 6), "Вера", (36,))
+    assert mum.whom.startswith("parent:") and mum.children == ()
+    assert mum.text.startswith("Вера, с днём рождения!")
+    greetings.mark_done(store, actor, fid, mum.birthday, mum.text, mum.whom)
+    child, mum = greetings.upcoming(store)
+    assert mum.done and not child.done  # the same day, two people
+    assert families.card(store, fid).draft.guardians[0].birth_date == dt.date(1990, 3, 6)
+
+
+def test_a_parents_birth_date_is_checked(store, actor):
+    for day, code in ((dt.date(2030, 1, 1), "birth_future"), (dt.date(1850, 1, 1),
+                                                              "birth_invalid")):
+        with pytest.raises(errors.ValidationFailed) as caught:
+            families.save(store, actor, FamilyDraft(
+                guardians=(GuardianDraft("Ёлкина Вера", birth_date=day),)))
+        assert caught.value.fields["guardian.0.birth_date"] == code
