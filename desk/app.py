@@ -188,6 +188,13 @@ def _daily_backup(window, source: Path) -> None:
                             write=True)
 
 
+def _settle(app) -> None:
+    """Deliver the layout requests a shown dialog posts (each level of nested layouts posts the
+    next), so the grab shows it laid out."""
+    for _ in range(3):
+        app.sendPostedEvents()
+
+
 def _script_screens(app, window, out: Path, number: int) -> None:
     """The call scripts' editor, and an NPS call half way through with the open family."""
     from desk.models.comms import ScriptPurpose
@@ -199,8 +206,7 @@ def _script_screens(app, window, out: Path, number: int) -> None:
     editor.list.setCurrentRow(1)
     editor.step_list.setCurrentRow(3)
     editor.show()
-    for _ in range(3):  # the error labels change the layout: let it settle
-        app.processEvents()
+    _settle(app)
     editor.grab().save(str(out / f"{number:02d}-call-scripts.png"))
     editor.dirty = False
     editor.close()
@@ -214,7 +220,7 @@ def _script_screens(app, window, out: Path, number: int) -> None:
     call._on_score(9)
     call.text_answer.setPlainText("Педагоги внимательные, ребёнок ждёт каждого занятия")
     call.go_next()
-    app.sendPostedEvents()
+    _settle(app)
     call.grab().save(str(out / f"{number + 1:02d}-script-call.png"))
     call.answers.clear()
     call.done(0)
@@ -252,21 +258,20 @@ def screenshots(args: argparse.Namespace, db: Path | None) -> int:
             window.families.search.setText("елкин")
             window.families.run_search()
             window.families.table.selectRow(0)
-        app.sendPostedEvents()  # let the offscreen window lay out before grabbing it
+        _settle(app)  # let the offscreen window lay out before grabbing it
         window.grab().save(str(out / f"{index + 1:02d}-{name}.png"))
         if name in ("system", "communicator"):  # and each section of a workspace
             sections = getattr(window, name).sections
             for part in range(1, sections.count()):
                 sections.setCurrentIndex(part)
-                app.sendPostedEvents()
+                _settle(app)
                 window.grab().save(str(out / f"{index + 1:02d}-{name}-{part}.png"))
             sections.setCurrentIndex(0)
     editor = FamilyEditor(window.ctx, parent=window)
     editor.guardian_boxes[0].phone.setText("12345")
     editor._on_accepted()
     editor.show()
-    for _ in range(3):  # the error labels change the layout: let it settle
-        app.processEvents()
+    _settle(app)
     editor.grab().save(str(out / f"{len(names) + 1:02d}-family-editor.png"))
     editor.close()
     _script_screens(app, window, out, len(names) + 2)
