@@ -101,11 +101,16 @@ def log(store: Store, actor: Actor, draft: CallDraft) -> int:
         return call.id
 
 
+def duration_text(seconds: int) -> str:
+    """A call's length as minutes:seconds, "3:05"."""
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 def _summary(call: Call) -> str:
     word = texts.CALL_WORDS[(call.direction.value, call.missed)]
     parts = [word]
     if call.duration_s:
-        parts.append(f"{call.duration_s // 60}:{call.duration_s % 60:02d}")
+        parts.append(duration_text(call.duration_s))
     parts += [x for x in (call.topic, call.outcome) if x]
     if call.next_step:
         parts.append("→ " + call.next_step)

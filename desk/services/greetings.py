@@ -10,6 +10,7 @@ import datetime as dt
 import json
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desk.models.comms import Greeting
 from desk.models.family import Channel, Child, Family, Guardian, TimelineKind
@@ -46,6 +47,21 @@ def first_name(full: str) -> str:
 
 def join_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " и " + names[-1]
+
+
+def family_names(session: Session, family_id: int) -> dict[str, str]:
+    """The placeholders every message to a family can fill: {parent} (the first parent's first
+    name) and {child} (the children's first names together), when the family has them."""
+    values = {}
+    parent = session.scalar(select(Guardian.name).where(Guardian.family_id == family_id)
+                            .order_by(Guardian.position).limit(1))
+    if parent:
+        values["parent"] = first_name(parent)
+    kids = list(session.scalars(select(Child.name).where(Child.family_id == family_id)
+                                .order_by(Child.position)))
+    if kids:
+        values["child"] = join_names([first_name(k) for k in kids])
+    return values
 
 
 def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:

@@ -16,7 +16,7 @@ from desk.models.comms import (
     ChannelConfig, Conversation, Direction, InboxChannel, InboxMessage, OutboxStatus,
     Response,
 )
-from desk.models.family import Child, Guardian
+from desk.models.family import Guardian
 from desk.models.schedule import Direction as LessonDirection, Enrolment, Lesson, Mark, Teacher
 from desk.models.studio import Staff
 from desk.services import (
@@ -496,14 +496,7 @@ def template_values(store: Store, conversation_id: int) -> dict[str, str]:
             if c.name:
                 values["parent"] = c.name.split()[0]
             return values
-        parent = s.scalar(select(Guardian.name).where(Guardian.family_id == c.family_id)
-                          .order_by(Guardian.position).limit(1))
-        if parent:
-            values["parent"] = greetings.first_name(parent)
-        kids = list(s.scalars(select(Child.name).where(Child.family_id == c.family_id)
-                              .order_by(Child.position)))
-        if kids:
-            values["child"] = greetings.join_names([greetings.first_name(k) for k in kids])
+        values.update(greetings.family_names(s, c.family_id))
         upcoming = s.execute(
             select(Lesson.starts_at, LessonDirection.name, Teacher.name)
             .join(Enrolment, Enrolment.lesson_id == Lesson.id)

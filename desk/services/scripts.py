@@ -25,10 +25,10 @@ from desk.models.comms import (
     Call, CallDirection, CallScript, LapseCall, LapseReason, NpsScore, ScriptPurpose, ScriptRun,
     StepKind,
 )
-from desk.models.family import Child, Guardian, TimelineKind
+from desk.models.family import Guardian, TimelineKind
 from desk.models.studio import Role, Staff
 from desk.services import (
-    contacts, errors, families, greetings, hours, studio, tasks, templates, texts,
+    calls, contacts, errors, families, greetings, hours, studio, tasks, templates, texts,
 )
 from desk.services.db import Actor, Store, UnitOfWork
 
@@ -287,13 +287,8 @@ def sheet(store: Store, family_id: int, me: str) -> Sheet:
         guardians = s.execute(select(Guardian.name, Guardian.phone)
                               .where(Guardian.family_id == family_id)
                               .order_by(Guardian.position)).all()
-        kids = list(s.scalars(select(Child.name).where(Child.family_id == family_id)
-                              .order_by(Child.position)))
-        values = {"studio": studio.load_info(s).name, "me": me.split()[0] if me.split() else me}
-        if guardians and guardians[0][0]:
-            values["parent"] = greetings.first_name(guardians[0][0])
-        if kids:
-            values["child"] = greetings.join_names([greetings.first_name(k) for k in kids])
+        values = {"studio": studio.load_info(s).name, "me": me.split()[0] if me.split() else me,
+                  **greetings.family_names(s, family_id)}
         phones = tuple(f"{contacts.display_phone(p)} ({n})" if n else contacts.display_phone(p)
                        for n, p in guardians if p)
         title = families.titles(s, [family_id]).get(family_id, "")
@@ -401,7 +396,7 @@ def _next_task(uow: UnitOfWork, family_id: int, outcome: Outcome) -> int:
 def _summary(run: ScriptRun, reason: LapseReason | None) -> str:
     parts = [texts.SCRIPT_CALL.format(script=run.script_name)]
     if run.duration_s:
-        parts.append(f"{run.duration_s // 60}:{run.duration_s % 60:02d}")
+        parts.append(calls.duration_text(run.duration_s))
     parts.append(run.outcome_name)
     if reason is not None:
         parts.append(texts.LAPSE_REASON.format(reason=texts.LAPSE_REASONS[reason.value]))

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         if not ctx.store.read_only:  # a state left by a crash does not outlive the restart
             presence.set_state(ctx.store, ctx.actor, PresenceState.AVAILABLE)
         self.away_button.toggled.connect(self._on_away_toggled)
+        ctx.notifier.changed.connect(self._on_changed)
         self.courier.received.connect(lambda _n: ctx.notifier.changed.emit("inbox"))
         self.courier.sent.connect(lambda *_: ctx.notifier.changed.emit("inbox"))
         self.courier.state_changed.connect(lambda _s: self._show_channels())
@@ -193,6 +194,15 @@ class MainWindow(QMainWindow):
             QApplication.beep()
         elif busy is None:
             self.alerted = None
+
+    @Slot(str)
+    def _on_changed(self, kind: str) -> None:
+        if kind == "presence":  # a call ended: the Away button shows the state it left
+            away = presence.state_of(self.ctx.store, self.ctx.me.id) is PresenceState.AWAY
+            self.away_button.blockSignals(True)
+            self.away_button.setChecked(away)
+            self.away_button.blockSignals(False)
+            self.check_waiting()
 
     @Slot(bool)
     def _on_away_toggled(self, away: bool) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.comms import LapseReason, PresenceState, StepKind
-from desk.services import errors, presence, scripts
+from desk.services import calls, errors, presence, scripts
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt
 from desk.ui.labels import lapse_reason_name
@@ -278,8 +278,8 @@ class ScriptCallDialog(QDialog):
         return int(time.monotonic() - self.started)
 
     def _tick(self) -> None:
-        s = self.duration_s()
-        self.clock.setText(self.tr("On the line {time}").format(time=f"{s // 60}:{s % 60:02d}"))
+        self.clock.setText(self.tr("On the line {time}").format(
+            time=calls.duration_text(self.duration_s())))
 
     @Slot()
     def save(self) -> None:

@@ -185,18 +185,14 @@ class ScriptsDialog(QDialog):
 
     @Slot(int)
     def _on_script_chosen(self, index: int) -> None:
-        if self.script is not None and self.all[index:index + 1] != [self.script]:
-            if not self._ask_to_drop_changes():
-                self.list.blockSignals(True)
-                self.list.setCurrentRow(self._current_index())
-                self.list.blockSignals(False)
-                return
         if not 0 <= index < len(self.all):
             return
+        if self.script is not None and not self._ask_to_drop_changes():
+            self.list.blockSignals(True)  # stay on the script being edited
+            self.list.setCurrentRow(self.all.index(self.script))
+            self.list.blockSignals(False)
+            return
         self._edit(self.all[index])
-
-    def _current_index(self) -> int:
-        return next((i for i, s in enumerate(self.all) if s is self.script), 0)
 
     def _edit(self, script: scripts.Script) -> None:
         self.script = script

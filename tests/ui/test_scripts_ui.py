@@ -268,3 +268,17 @@ def test_while_the_communicator_is_on_a_call_the_alert_goes_to_the_colleague_at_
     assert "is away, please answer" in window.waiting.label.text()
     window.away_button.click()
     assert presence.state_of(ctx.store, ctx.me.id) is PresenceState.AVAILABLE
+
+
+def test_the_away_button_follows_the_state_a_call_leaves(qtbot, ctx):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.away_button.click()
+    assert presence.state_of(ctx.store, ctx.me.id) is PresenceState.AWAY
+    calls = window.communicator.calls
+    type_text(calls.phone, "+7 912 000-00-00")  # she came back and took a call
+    assert not window.away_button.isChecked()
+    calls.save()
+    assert presence.state_of(ctx.store, ctx.me.id) is PresenceState.AVAILABLE
+    assert not window.away_button.isChecked()
