@@ -226,6 +226,32 @@ def _script_screens(app, window, out: Path, number: int) -> None:
     call.done(0)
 
 
+def _payments_screen(app, window, out: Path, number: int, demo: bool) -> None:
+    """Pasted payment lines checked: a repeat (posted first, on the demo studio only), a large
+    amount, a sign and an amount that reads two ways."""
+    from desk.models.wallet import PaymentMethod
+    from desk.services import families, payments
+    from desk.ui.wallet_views import PaymentsDialog
+
+    rows = families.rows_for(window.ctx.store, list(range(1, 40)))
+    named = [r for r in rows if r.children][:3]
+    if len(named) < 3:
+        return
+    first, second, third = (r.children.split(",")[0].strip() for r in named)
+    if demo:
+        payments.post(window.ctx.store, window.ctx.actor,
+                      payments.parse(window.ctx.store, f"2500 {first}"),
+                      PaymentMethod.CARD_TRANSFER)
+    dialog = PaymentsDialog(window.ctx, window)
+    dialog.text.setPlainText(f"2 500 ₽ – {first}\n3 200,50 {second}\n150 000 {third}\n"
+                             f"-300 {first}\n2,500.500 {second}\n1200 {third.split()[-1]}")
+    dialog.check()
+    dialog.show()
+    _settle(app)
+    dialog.grab().save(str(out / f"{number:02d}-payments.png"))
+    dialog.close()
+
+
 def screenshots(args: argparse.Namespace, db: Path | None) -> int:
     """Render every main screen offscreen to one PNG each (1280×800)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -275,5 +301,6 @@ def screenshots(args: argparse.Namespace, db: Path | None) -> int:
     editor.grab().save(str(out / f"{len(names) + 1:02d}-family-editor.png"))
     editor.close()
     _script_screens(app, window, out, len(names) + 2)
+    _payments_screen(app, window, out, len(names) + 4, demo=db is None)
     print(f"screenshots written to {out}")
     return 0

@@ -65,7 +65,9 @@ def parser() -> argparse.ArgumentParser:
     post_cmd.add_argument("--skip-unmatched", action="store_true",
                           help="post the lines that match one family, report the others")
     post_cmd.add_argument("--confirm-new", action="store_true",
-                          help="lines posted before are new payments: post them again")
+                          help="repeats of recent payments are new payments: post them too")
+    post_cmd.add_argument("--confirm-large", action="store_true",
+                          help="post lines over the studio's large-payment threshold")
 
     sched = sub.add_parser("schedule", help="the schedule")
     sched_sub = sched.add_subparsers(dest="action", required=True)
@@ -225,19 +227,28 @@ def cmd_payments(args: argparse.Namespace) -> int:
             print(json.dumps([p.as_json() for p in lines], ensure_ascii=False))
         else:
             for p in lines:
-                print(f"{p.line}\t{p.amount_kopecks}\t{p.family_id or ''}\t{p.error or 'ok'}")
+                print(f"{p.line}\t{p.amount_kopecks}\t{p.family_id or ''}\t{p.error or 'ok'}"
+                      + ("\trepeat" if p.repeat else "") + ("\tlarge" if p.large else ""))
         return 0
     bad = [p for p in lines if p.error is not None]
     for p in bad:
         extra = f" (families {', '.join(map(str, p.candidates))})" if p.candidates else ""
         print(f"line {p.line}: {p.error}{extra}", file=sys.stderr)
-    if bad and not args.skip_unmatched:
-        print(f"desk: {len(bad)} lines not matched to one family; nothing was posted",
-              file=sys.stderr)
-        return EXIT_INVALID
     good = [p for p in lines if p.error is None]
+    large = [p for p in good if p.large and not args.confirm_large]
+    for p in large:
+        print(f"line {p.line}: over the large-payment threshold "
+              f"({money.format_rub(p.amount_kopecks)}); --confirm-large posts it",
+              file=sys.stderr)
+    if bad and not args.skip_unmatched or large:
+        print(f"desk: {len(bad) + len(large)} lines cannot be posted as they are; "
+              "nothing was posted", file=sys.stderr)
+        return EXIT_INVALID
     result = payments.post(store, db.SYSTEM_ACTOR, good, PaymentMethod(args.method),
-                           confirm_new=args.confirm_new)
+                           confirm_repeats=args.confirm_new, confirm_large=args.confirm_large)
+    for number in result.repeats:
+        print(f"line {number}: a repeat of a payment posted within the last days; not posted "
+              "(--confirm-new posts it)", file=sys.stderr)
     print(f"posted {result.entries} payments, {money.format_rub(result.total)}")
     return 0
 

@@ -30,10 +30,28 @@ class Studio(Base):
     # the contact budget: at most this many non-transactional messages per family …
     budget_messages: Mapped[int] = mapped_column(default=2, server_default="2")
     budget_days: Mapped[int] = mapped_column(default=7, server_default="7")  # … in these days
+    # a payment line over this needs an explicit confirmation (kopecks; 100 000 ₽)
+    large_payment: Mapped[int] = mapped_column(default=10_000_000, server_default="10000000")
+    # the same family, amount and name posted again within these days is a repeat
+    repeat_days: Mapped[int] = mapped_column(default=7, server_default="7")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     def __repr__(self) -> str:
         return f"Studio({self.name!r}, {self.timezone!r})"
+
+
+class AbsenceRule(Base):
+    """From ``since`` on (a lesson's start), absences are charged or not; a lesson is judged by
+    the rule in force when it started, so switching the setting never rewrites the past."""
+
+    __tablename__ = "absence_rule"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    since: Mapped[dt.datetime] = mapped_column(UtcDateTime, index=True)
+    charged: Mapped[bool]
+
+    def __repr__(self) -> str:
+        return f"AbsenceRule({self.since:%Y-%m-%d}, {self.charged})"
 
 
 class Staff(Base):

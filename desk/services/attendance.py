@@ -8,12 +8,12 @@ import dataclasses
 import datetime as dt
 import json
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from desk.models.family import Child
 from desk.models.schedule import Direction, Enrolment, Lesson, Mark, Teacher
-from desk.models.studio import Role, Studio
+from desk.models.studio import Role
 from desk.models.task import Task
 from desk.models.wallet import EntryKind, LedgerEntry
 from desk.services import errors, schedule, studio, tasks, texts, wallet
@@ -62,9 +62,16 @@ def stage(attended: int) -> str:
 
 
 def _expected(e: Enrolment, absent_charged: bool) -> int:
+    """What the mark calls for; ``absent_charged`` is the rule in force at the lesson."""
     if e.mark is Mark.ATTENDED or (e.mark is Mark.ABSENT and absent_charged):
         return e.price + e.adults_price
     return 0
+
+
+def _charged_lesson(periods: list[tuple[dt.datetime, dt.datetime | None]]):
+    """A SQL condition: the lesson started while absences were charged."""
+    return or_(false(), *(and_(Lesson.starts_at >= a, *([Lesson.starts_at < b] if b else []))
+                          for a, b in periods))
 
 
 def _debits(s: Session, enrolment_ids: list[int]) -> dict[int, tuple[int, int]]:
@@ -85,7 +92,9 @@ def _debits(s: Session, enrolment_ids: list[int]) -> dict[int, tuple[int, int]]:
 
 
 def _roster(s: Session, lesson_ids: list[int]) -> dict[int, list[RosterLine]]:
-    absent_charged = bool(s.scalar(select(Studio.absent_charged).where(Studio.id == 1)))
+    periods = studio.absence_periods(s)
+    starts = dict(s.execute(select(Lesson.id, Lesson.starts_at)
+                            .where(Lesson.id.in_(lesson_ids))).all())
     rows = list(s.execute(select(Enrolment, Child.name).join(Child, Child.id == Enrolment.child_id)
                           .where(Enrolment.lesson_id.in_(lesson_ids),
                                  Enrolment.mark != Mark.CANCELLED)
@@ -96,7 +105,8 @@ def _roster(s: Session, lesson_ids: list[int]) -> dict[int, list[RosterLine]]:
         net, standing = debits.get(e.id, (0, 0))
         found.setdefault(e.lesson_id, []).append(RosterLine(
             e.id, e.child_id, name, e.family_id, e.first_time, e.mark,
-            _expected(e, absent_charged), net, standing))
+            _expected(e, studio.absence_charged_at(periods, starts[e.lesson_id])), net,
+            standing))
     return found
 
 
@@ -114,7 +124,7 @@ def to_check(store: Store, since: dt.datetime | None = None) -> list[LessonCheck
     lessons found are loaded."""
     with store.read() as s:
         now = store.now()
-        absent_charged = bool(s.scalar(select(Studio.absent_charged).where(Studio.id == 1)))
+        periods = studio.absence_periods(s)
         reversed_ids = select(LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.is_not(None))
         ledger = (select(LedgerEntry.enrolment_id.label("eid"),
                          (-func.sum(LedgerEntry.amount)).label("net"),
@@ -124,9 +134,9 @@ def to_check(store: Store, since: dt.datetime | None = None) -> list[LessonCheck
                                        else_=0)).label("standing"))
                   .where(LedgerEntry.enrolment_id.is_not(None))
                   .group_by(LedgerEntry.enrolment_id).subquery())
-        charged = [Mark.ATTENDED, Mark.ABSENT] if absent_charged else [Mark.ATTENDED]
-        expected = case((Enrolment.mark.in_(charged), Enrolment.price + Enrolment.adults_price),
-                        else_=0)
+        charged = or_(Enrolment.mark == Mark.ATTENDED,
+                      and_(Enrolment.mark == Mark.ABSENT, _charged_lesson(periods)))
+        expected = case((charged, Enrolment.price + Enrolment.adults_price), else_=0)
         stmt = (select(Enrolment.lesson_id).distinct()
                 .join(Lesson, Lesson.id == Enrolment.lesson_id)
                 .outerjoin(ledger, ledger.c.eid == Enrolment.id)
@@ -175,8 +185,8 @@ def mark_in(uow: UnitOfWork, enrolment_id: int, new: Mark) -> None:
 
 def settle(uow: UnitOfWork, e: Enrolment) -> None:
     s = uow.session
-    absent_charged = bool(s.scalar(select(Studio.absent_charged).where(Studio.id == 1)))
-    expected = _expected(e, absent_charged)
+    starts = s.scalar(select(Lesson.starts_at).where(Lesson.id == e.lesson_id))
+    expected = _expected(e, studio.absence_charged_at(studio.absence_periods(s), starts))
     net, standing = _debits(s, [e.id]).get(e.id, (0, 0))
     if net == expected and standing <= 1:
         return
@@ -255,7 +265,7 @@ def attended_counts(store: Store, child_ids: list[int]) -> dict[int, int]:
 def problems(s: Session, now: dt.datetime) -> list[str]:
     """Open problems for `desk check` (not integrity faults)."""
     found = []
-    absent_charged = bool(s.scalar(select(Studio.absent_charged).where(Studio.id == 1)))
+    periods = studio.absence_periods(s)
     unmarked = s.execute(select(Lesson.id, Lesson.starts_at, func.count())
                          .join(Enrolment, Enrolment.lesson_id == Lesson.id)
                          .where(Lesson.ends_at <= now, Lesson.cancelled_at.is_(None),
@@ -264,12 +274,13 @@ def problems(s: Session, now: dt.datetime) -> list[str]:
     for lesson_id, starts, n in unmarked:
         found.append(f"lesson {lesson_id} ({starts:%Y-%m-%d %H:%M} UTC): {n} enrolments "
                      "not marked")
-    enrolments = list(s.scalars(select(Enrolment).join(Lesson, Lesson.id == Enrolment.lesson_id)
+    enrolments = list(s.execute(select(Enrolment, Lesson.starts_at)
+                                .join(Lesson, Lesson.id == Enrolment.lesson_id)
                                 .where(Lesson.cancelled_at.is_(None))))
-    debits = _debits(s, [e.id for e in enrolments])
-    for e in enrolments:
+    debits = _debits(s, [e.id for e, _ in enrolments])
+    for e, starts in enrolments:
         net, standing = debits.get(e.id, (0, 0))
-        expected = _expected(e, absent_charged)
+        expected = _expected(e, studio.absence_charged_at(periods, starts))
         if e.mark is Mark.ATTENDED and standing != 1:
             found.append(f"enrolment {e.id} (lesson {e.lesson_id}): attended but debited "
                          f"{standing} times")

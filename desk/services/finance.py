@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from desk.models.family import Family
 from desk.models.schedule import Direction, Enrolment, Lesson, Mark
 from desk.models.studio import Role
+from desk.models.task import Task, TaskStatus
 from desk.models.wallet import EntryKind, LedgerEntry, PaymentMethod, Wallet
 from desk.services import errors, families, money, studio, tasks
 from desk.services.db import Actor, Store
@@ -53,17 +54,34 @@ def control(store: Store, days: int = 7) -> list[WalletAlert]:
         return sorted(alerts, key=lambda a: -a.shortfall)
 
 
-def remind(store: Store, actor: Actor, alerts: list[WalletAlert]) -> int:
-    """A reminder task for the Communicator per family."""
+@dataclasses.dataclass(frozen=True)
+class Reminded:
+    created: int
+    already: int  # families that have an open reminder of this week already
+
+
+def remind(store: Store, actor: Actor, alerts: list[WalletAlert]) -> Reminded:
+    """A reminder task for the Communicator per family, unless the family has an open one
+    from this week (pressing the button twice makes no second task)."""
     with store.write(actor) as uow:
+        year, week, _ = uow.now.astimezone(studio.load_info(uow.session).tz).isocalendar()
+        origin = f"wallet_reminder:{year}-W{week:02d}"
+        open_ = set(uow.session.scalars(select(Task.family_id).where(
+            Task.origin == origin, Task.status == TaskStatus.OPEN,
+            Task.family_id.in_([a.family_id for a in alerts]))))
+        created = 0
         for a in alerts:
+            if a.family_id in open_:
+                continue
             tasks.save_in(uow, tasks.TaskDraft(
                 title=REMINDER.format(balance=money.format_rub(a.balance),
                                       need=money.format_rub(a.upcoming)),
                 due_at=uow.now, family_id=a.family_id, assignee_role=Role.COMMUNICATOR,
-                origin="wallet_reminder"))
+                origin=origin))
+            open_.add(a.family_id)
+            created += 1
         uow.commit()
-        return len(alerts)
+        return Reminded(created, len(alerts) - created)
 
 
 @dataclasses.dataclass(frozen=True)

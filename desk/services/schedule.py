@@ -16,7 +16,7 @@ from desk.models.schedule import (
     Direction, Enrolment, Lesson, Mark, Room, Series, Teacher,
 )
 from desk.models.studio import Role
-from desk.models.wallet import LedgerEntry
+from desk.models.wallet import MAX_ENTRY, LedgerEntry
 from desk.services import contacts, errors, studio, tasks, texts, wallet
 from desk.services.db import Actor, Store, UnitOfWork
 
@@ -132,6 +132,8 @@ def save_direction(store: Store, actor: Actor, name: str, capacity: int, price: 
         fields["capacity"] = "capacity_invalid"
     if price < 0:
         fields["price"] = "amount_not_positive"
+    elif price > MAX_ENTRY:
+        fields["price"] = "amount_too_large"
     if duration_min < 5:
         fields["duration"] = "duration_invalid"
     if fields:
@@ -230,6 +232,8 @@ def _apply(s: Session, lesson: Lesson, draft: LessonDraft) -> None:
         fields["capacity"] = "capacity_invalid"
     if price < 0 or draft.adult_price < 0:
         fields["price"] = "amount_not_positive"
+    elif max(price, draft.adult_price) > MAX_ENTRY:
+        fields["price"] = "amount_too_large"
     if lesson.id is not None and capacity < _enrolled(s, lesson.id):
         fields["capacity"] = "capacity_below_enrolled"
     if draft.teacher_id is not None and s.get(Teacher, draft.teacher_id) is None:

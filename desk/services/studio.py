@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.models.studio import Role, Staff, Studio
+from desk.models.studio import AbsenceRule, Role, Staff, Studio
+from desk.models.wallet import MAX_ENTRY
 from desk.services import errors
 from desk.services.db import SYSTEM_ACTOR, Actor, Store
 
@@ -33,6 +34,8 @@ class StudioInfo:
     name: str
     timezone: str
     absent_charged: bool = False
+    large_payment: int = 10_000_000  # kopecks: a payment line over it needs a confirmation
+    repeat_days: int = 7  # the same payment again within these days is a repeat
 
     @property
     def tz(self) -> ZoneInfo:
@@ -63,7 +66,8 @@ def load_info(session: Session) -> StudioInfo:
     row = session.get(Studio, 1)
     if row is None:
         raise errors.NotFound("the studio is not set up yet")
-    return StudioInfo(row.name, row.timezone, row.absent_charged)
+    return StudioInfo(row.name, row.timezone, row.absent_charged, row.large_payment,
+                      row.repeat_days)
 
 
 def setup(
@@ -109,14 +113,67 @@ def setup(
         return [_member(r) for r in rows]
 
 
-def set_absent_charged(store: Store, actor: Actor, charged: bool) -> None:
-    """Whether a child marked "did not come" is charged (the studio's rule)."""
+def absence_rule_starts(store: Store) -> dt.date:
+    """The day a change of the absence rule made now would apply from: today, studio time."""
+    with store.read() as s:
+        return store.now().astimezone(load_info(s).tz).date()
+
+
+def set_absent_charged(store: Store, actor: Actor, charged: bool) -> dt.date:
+    """Whether a child marked "did not come" is charged (the studio's rule), for lessons from
+    today on (studio time); earlier lessons keep the rule that was in force when they took
+    place. Returns that first day."""
     with store.write(actor) as uow:
         row = uow.session.get(Studio, 1)
         before = row.absent_charged
+        day = uow.now.astimezone(ZoneInfo(row.timezone)).date()
+        since = local_day_bounds(day, ZoneInfo(row.timezone))[0]
         row.absent_charged = charged
+        uow.session.add(AbsenceRule(since=since, charged=charged))
         uow.audit("studio.absent_charged", before=json.dumps({"absent_charged": before}),
-                  after=json.dumps({"absent_charged": charged}))
+                  after=json.dumps({"absent_charged": charged, "since": day.isoformat()}))
+        uow.commit()
+        return day
+
+
+def absence_periods(session: Session) -> list[tuple[dt.datetime, dt.datetime | None]]:
+    """The spans of lesson starts [from, until) whose absences are charged, oldest first."""
+    rules = session.execute(select(AbsenceRule.since, AbsenceRule.charged)
+                            .order_by(AbsenceRule.since, AbsenceRule.id)).all()
+    periods: list[tuple[dt.datetime, dt.datetime | None]] = []
+    start = None
+    for since, charged in rules:
+        if charged and start is None:
+            start = since
+        elif not charged and start is not None:
+            if since > start:
+                periods.append((start, since))
+            start = None
+    if start is not None:
+        periods.append((start, None))
+    return periods
+
+
+def absence_charged_at(periods: list[tuple[dt.datetime, dt.datetime | None]],
+                       at: dt.datetime) -> bool:
+    return any(a <= at and (b is None or at < b) for a, b in periods)
+
+
+def set_payment_rules(store: Store, actor: Actor, large_payment: int, repeat_days: int) -> None:
+    """The large-payment threshold (kopecks) and the repeat window (days)."""
+    fields = {}
+    if not 0 < large_payment <= MAX_ENTRY:
+        fields["large_payment"] = "large_payment_invalid"
+    if not 1 <= repeat_days <= 90:
+        fields["repeat_days"] = "repeat_days_invalid"
+    if fields:
+        raise errors.ValidationFailed(fields)
+    with store.write(actor) as uow:
+        row = uow.session.get(Studio, 1)
+        before = {"large_payment": row.large_payment, "repeat_days": row.repeat_days}
+        row.large_payment, row.repeat_days = large_payment, repeat_days
+        uow.audit("studio.payment_rules", before=json.dumps(before), after=json.dumps(
+            {"large_payment": large_payment, "repeat_days": repeat_days}))
         uow.commit()
 
 

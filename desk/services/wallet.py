@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from desk.models.family import TimelineKind
 from desk.models.studio import Staff
-from desk.models.wallet import GENESIS, EntryKind, LedgerEntry, PaymentMethod, Wallet
+from desk.models.wallet import (
+    GENESIS, MAX_ENTRY, EntryKind, LedgerEntry, PaymentMethod, Wallet,
+)
 from desk.services import errors, families, money
 from desk.services.db import Actor, Store, UnitOfWork
 
@@ -58,6 +60,8 @@ def append(uow: UnitOfWork, family_id: int, kind: EntryKind, amount: int, *,
     read here cannot change before commit)."""
     if not isinstance(amount, int) or isinstance(amount, bool):
         raise TypeError("amounts are integer kopecks")
+    if abs(amount) > MAX_ENTRY:
+        raise errors.ValidationFailed({"amount": "amount_too_large"})
     s = uow.session
     wallet = s.get(Wallet, family_id)
     if wallet is None:
@@ -89,15 +93,19 @@ def append(uow: UnitOfWork, family_id: int, kind: EntryKind, amount: int, *,
 def top_up(store: Store, actor: Actor, family_id: int, amount: int, method: PaymentMethod,
            note: str = "") -> int:
     if amount <= 0:
-        raise errors.ValidationFailed({"amount": "amount_not_positive"})
+        raise errors.ValidationFailed({"amount": "amount_zero"})
     with store.write(actor) as uow:
         entry = append(uow, family_id, EntryKind.TOPUP, amount, method=method, note=note)
         uow.commit()
         return entry.id
 
 
-def reverse(store: Store, actor: Actor, entry_id: int, note: str = "") -> int:
-    """A correction that cancels ``entry_id``; the original stays as it was."""
+def reverse(store: Store, actor: Actor, entry_id: int, reason: str) -> int:
+    """A correction that cancels ``entry_id``; the original stays as it was. A person's
+    reversal says why."""
+    if not reason.strip():
+        raise errors.ValidationFailed({"reason": "reason_missing"})
+    note = reason.strip()
     with store.write(actor) as uow:
         entry_id = reverse_in(uow, entry_id, note)
         uow.commit()

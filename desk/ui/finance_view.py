@@ -112,9 +112,13 @@ class FinanceView(QWidget):
     def _on_remind(self) -> None:
         chosen = {i.data(0, Qt.ItemDataRole.UserRole) for i in self.control.selectedItems()}
         alerts = [a for a in self.alerts if a.family_id in chosen]
-        count = finance.remind(self.ctx.store, self.ctx.actor, alerts)
+        done = finance.remind(self.ctx.store, self.ctx.actor, alerts)
         self.ctx.notifier.changed.emit("task")
-        self.control_summary.setText(self.tr("Reminders for the Communicator: %n", "", count))
+        text = self.tr("Reminders for the Communicator: %n", "", done.created)
+        if done.already:
+            text += ". " + self.tr("%n family(ies) already have an open reminder this week.", "",
+                                   done.already)
+        self.control_summary.setText(text)
 
     def _dates(self) -> tuple[dt.date, dt.date]:
         return fmt.from_qdate(self.since.date()), fmt.from_qdate(self.until.date())

@@ -137,6 +137,7 @@ _AUDIT_KINDS = {
     "outbox.again": QT_TRANSLATE_NOOP("Labels", "Message sent again"),
     "channel.save": QT_TRANSLATE_NOOP("Labels", "Channel settings changed"),
     "studio.lapsed_weeks": QT_TRANSLATE_NOOP("Labels", "Lapsed weeks changed"),
+    "studio.payment_rules": QT_TRANSLATE_NOOP("Labels", "Payment rules changed"),
     "hours.week": QT_TRANSLATE_NOOP("Labels", "Working hours changed"),
     "hours.holiday": QT_TRANSLATE_NOOP("Labels", "Day off changed"),
     "attendance.mark": QT_TRANSLATE_NOOP("Labels", "Attendance marked"),

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from desk.models.comms import PresenceState
 from desk.models.studio import Role
 from desk.services import backup, errors, inbox, presence, studio, transfer
-from desk.ui import messages
+from desk.ui import fmt, messages
 from desk.ui.audit_view import AuditView
 from desk.ui.channels_dialog import ChannelsDialog
 from desk.ui.context import Context
@@ -28,6 +28,7 @@ from desk.ui.progress import run_with_progress
 from desk.ui.schedule_view import ScheduleView
 from desk.ui.scripts_dialog import ScriptsDialog
 from desk.ui.studio_dialog import StudioDialog
+from desk.ui.wallet_views import PaymentRulesDialog
 from desk.ui.workspaces import TasksArea, Workspace
 
 
@@ -141,6 +142,9 @@ class MainWindow(QMainWindow):
         self.channels_action = settings_menu.addAction(self.tr("Channels…"))
         self.channels_action.triggered.connect(self._on_channels)
         self.channels_action.setEnabled(not self.ctx.store.read_only)
+        self.payments_action = settings_menu.addAction(self.tr("Payments…"))
+        self.payments_action.triggered.connect(lambda: PaymentRulesDialog(self.ctx, self).exec())
+        self.payments_action.setEnabled(not self.ctx.store.read_only)
         self.absent_action = settings_menu.addAction(self.tr("Charge for absences"))
         self.absent_action.setCheckable(True)
         self.absent_action.setChecked(studio.info(self.ctx.store).absent_charged)
@@ -235,12 +239,27 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _on_absent_toggled(self, charged: bool) -> None:
-        try:
-            studio.set_absent_charged(self.ctx.store, self.ctx.actor, charged)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
-            return
-        self.ctx.notifier.changed.emit("attendance")
+        """The rule changes from today on; earlier lessons keep the rule they had."""
+        day = fmt.date_text(studio.absence_rule_starts(self.ctx.store))
+        question = (self.tr("From {day} on, a child marked \"did not come\" is charged as if "
+                            "they came. Earlier lessons keep the rule they had. Switch it on?")
+                    if charged else
+                    self.tr("From {day} on, absences are no longer charged. Earlier lessons "
+                            "keep the rule they had. Switch it off?")).format(day=day)
+        answer = QMessageBox.question(
+            self, self.tr("Charge for absences"), question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                studio.set_absent_charged(self.ctx.store, self.ctx.actor, charged)
+                self.ctx.notifier.changed.emit("attendance")
+                return
+            except errors.DeskError as exc:
+                QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+        self.absent_action.blockSignals(True)  # the rule stays as it was
+        self.absent_action.setChecked(not charged)
+        self.absent_action.blockSignals(False)
 
     @Slot(QAction)
     def _on_language_chosen(self, action: QAction) -> None:

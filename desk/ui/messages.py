@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from desk.services import errors
+from desk.services import errors, money
 
 FIELD_MESSAGES = {
     "name_empty": QT_TRANSLATE_NOOP("Messages", "Enter a name."),
@@ -47,6 +47,12 @@ FIELD_MESSAGES = {
     "capacity_below_enrolled": QT_TRANSLATE_NOOP(
         "Messages", "More children are already enrolled than this number of places."),
     "amount_not_positive": QT_TRANSLATE_NOOP("Messages", "The amount cannot be negative."),
+    "amount_zero": QT_TRANSLATE_NOOP("Messages", "The amount must be more than zero."),
+    "amount_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "No single amount may be over 10 000 000 ₽."),
+    "large_payment_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "Choose an amount from 1 ₽ to 10 000 000 ₽."),
+    "repeat_days_invalid": QT_TRANSLATE_NOOP("Messages", "Choose from 1 to 90 days."),
     "duration_invalid": QT_TRANSLATE_NOOP("Messages", "The lesson is too short."),
     "direction_missing": QT_TRANSLATE_NOOP("Messages", "Choose a direction."),
     "teacher_missing": QT_TRANSLATE_NOOP("Messages", "Choose a teacher from the list."),
@@ -106,8 +112,35 @@ ERROR_MESSAGES = {
     "lesson_cancelled": QT_TRANSLATE_NOOP("Messages", "The lesson is cancelled."),
     "channel_down": QT_TRANSLATE_NOOP("Messages", "No connection to the channel."),
     "channel_refused": QT_TRANSLATE_NOOP("Messages", "The channel refused the message."),
-    "already_posted": QT_TRANSLATE_NOOP("Messages", "These payments were posted before."),
+    "large_not_confirmed": QT_TRANSLATE_NOOP(
+        "Messages", "Confirm the large amounts before posting them."),
+    "not_postable": QT_TRANSLATE_NOOP(
+        "Messages", "A line has no amount or no family: check the lines again."),
 }
+
+# why a typed or pasted amount is refused (money's reasons) and why a payment line is not matched
+AMOUNT_MESSAGES = {
+    money.SIGN: QT_TRANSLATE_NOOP(
+        "Messages", "A sign or a dash is glued to the amount: write the amount without it."),
+    money.ZERO: QT_TRANSLATE_NOOP("Messages", "The amount is zero."),
+    money.EXPONENT: QT_TRANSLATE_NOOP(
+        "Messages", "This is not an amount (an exponent): write it as 2500 or 2 500,50."),
+    money.LETTERS: QT_TRANSLATE_NOOP(
+        "Messages", "Letters inside the number: write it as 2500 or 2 500,50."),
+    money.AMBIGUOUS: QT_TRANSLATE_NOOP(
+        "Messages", "The amount can be read two ways: write it as 2500 or 2 500,50."),
+    money.TOO_LARGE: QT_TRANSLATE_NOOP("Messages", "The amount is over 10 000 000 ₽."),
+    money.NO_AMOUNT: QT_TRANSLATE_NOOP("Messages", "No amount in this line."),
+    money.SEVERAL: QT_TRANSLATE_NOOP("Messages", "More than one amount in this line."),
+    "no name": QT_TRANSLATE_NOOP("Messages", "No name in this line."),
+    "no family matches": QT_TRANSLATE_NOOP("Messages", "No family with this name."),
+    "several families match": QT_TRANSLATE_NOOP("Messages", "Several families fit: choose one."),
+}
+
+
+def amount_message(reason: str) -> str:
+    """The words for an amount refused by ``money`` (or a payment line's error)."""
+    return QCoreApplication.translate("Messages", AMOUNT_MESSAGES.get(reason, reason))
 
 
 def field_message(code: str) -> str:

@@ -1,20 +1,21 @@
-"""The wallet on a family card, a top-up dialog, and the dialog that posts pasted payment lines."""
+"""The wallet on a family card, the top-up and reversal dialogs, the dialog that posts pasted
+payment lines, and the studio's payment rules."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
-    QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desk.models.wallet import PaymentMethod
-from desk.services import errors, families, money, payments, wallet
+from desk.services import errors, families, money, payments, studio, wallet
 from desk.ui import fmt, messages
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, finish_form_dialog
+from desk.ui.forms import FieldError, attempt, finish_form_dialog
 from desk.ui.labels import entry_kind_name, method_name
 
 NEGATIVE = QColor("#c62828")
@@ -49,20 +50,90 @@ class TopUpDialog(QDialog):
     def _on_accepted(self) -> None:
         try:
             amount = money.parse(self.amount.text())
-        except ValueError:
-            self.amount_error.show_message(self.tr("Enter an amount such as 2 500 or 2500,50."))
+        except money.AmountError as exc:
+            self.amount_error.show_message(
+                self.tr("Enter an amount such as 2 500 or 2500,50.")
+                if exc.reason == money.NO_AMOUNT else messages.amount_message(exc.reason))
             return
-        if amount <= 0:
-            self.amount_error.show_message(self.tr("The amount must be more than zero."))
+        if amount == 0:
+            self.amount_error.show_message(messages.field_message("amount_zero"))
             return
+        large = studio.info(self.ctx.store).large_payment
+        if amount > large and QMessageBox.question(
+                self, self.windowTitle(),
+                self.tr("{amount} is a large payment (over {limit}). Is the amount right?")
+                .format(amount=money.format_rub(amount), limit=money.format_rub(large)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            self.amount.setFocus()
+            return
+        if attempt(self, self.amount_error, lambda: wallet.top_up(
+                self.ctx.store, self.ctx.actor, self.family_id, amount,
+                self.method.currentData(), self.note.text().strip())):
+            self.ctx.notifier.changed.emit("wallet")
+            self.accept()
+
+
+class ReverseDialog(QDialog):
+    """Why an entry is reversed: the reason is required and stays in the ledger."""
+
+    def __init__(self, ctx: Context, line: wallet.LedgerLine,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.line = line
+        self.setWindowTitle(self.tr("Reverse the entry"))
+        intro = QLabel(self.tr("The entry of {amount} stays in the ledger and a correction "
+                               "cancels it.").format(amount=money.format_rub(line.amount)))
+        intro.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. posted to the wrong family"))
+        self.reason_error = FieldError()
+        form = QFormLayout()
+        form.addRow(intro)
+        form.addRow(self.tr("Reason:"), self.reason)
+        form.addRow("", self.reason_error)
+        finish_form_dialog(self, form, self._on_accepted)
+
+    @Slot()
+    def _on_accepted(self) -> None:
+        if attempt(self, self.reason_error, lambda: wallet.reverse(
+                self.ctx.store, self.ctx.actor, self.line.id, self.reason.text())):
+            self.ctx.notifier.changed.emit("wallet")
+            self.accept()
+
+
+class PaymentRulesDialog(QDialog):
+    """Settings → Payments: from which amount a payment line needs a confirmation, and within
+    how many days the same payment again is a repeat."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Payments"))
+        rules = studio.info(ctx.store)
+        self.large = QLineEdit(money.format_rub(rules.large_payment).replace("\u00a0₽", ""))
+        self.large_error = FieldError()
+        self.repeat_days = QSpinBox()
+        self.repeat_days.setRange(1, 90)
+        self.repeat_days.setValue(rules.repeat_days)
+        self.repeat_days.setSuffix(self.tr(" days"))
+        form = QFormLayout()
+        form.addRow(self.tr("A large payment, to confirm, from (₽):"), self.large)
+        form.addRow("", self.large_error)
+        form.addRow(self.tr("The same payment again is a repeat within:"), self.repeat_days)
+        finish_form_dialog(self, form, self._on_accepted)
+
+    @Slot()
+    def _on_accepted(self) -> None:
         try:
-            wallet.top_up(self.ctx.store, self.ctx.actor, self.family_id, amount,
-                          self.method.currentData(), self.note.text().strip())
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            large = money.parse(self.large.text())
+        except money.AmountError as exc:
+            self.large_error.show_message(messages.amount_message(exc.reason))
             return
-        self.ctx.notifier.changed.emit("wallet")
-        self.accept()
+        if attempt(self, self.large_error, lambda: studio.set_payment_rules(
+                self.ctx.store, self.ctx.actor, large, self.repeat_days.value())):
+            self.accept()
 
 
 class WalletPanel(QWidget):
@@ -139,48 +210,42 @@ class WalletPanel(QWidget):
     @Slot()
     def _on_reverse_clicked(self) -> None:
         line = self._selected()
-        if line is None:
-            return
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Reverse the entry"),
-            self.tr("The entry of {amount} stays in the ledger and a correction cancels it. "
-                    "Why?").format(amount=money.format_rub(line.amount)))
-        if not ok:
-            return
-        try:
-            wallet.reverse(self.ctx.store, self.ctx.actor, line.id, reason.strip())
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.tr("Reverse the entry"), messages.error_message(exc))
-            return
-        self.ctx.notifier.changed.emit("wallet")
+        if line is not None:
+            ReverseDialog(self.ctx, line, self).exec()
 
 
 class PaymentsDialog(QDialog):
     """Paste lines such as "2500 Демин Саша", check them, choose where a line fits several
-    families, then post them all at once."""
+    families, tick the repeats that are real second payments and confirm large amounts, then
+    post the ready lines at once."""
 
-    COL_LINE, COL_AMOUNT, COL_NAME, COL_FAMILY = range(4)
+    COL_LINE, COL_AMOUNT, COL_NAME, COL_FAMILY, COL_CHECK = range(5)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.lines: list[payments.PaymentLine] = []
+        self.repeat_boxes: dict[int, QCheckBox] = {}
+        self.large_boxes: dict[int, QCheckBox] = {}
         self.setWindowTitle(self.tr("Post payments"))
-        self.resize(860, 620)
+        self.resize(1000, 640)
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr(
             "One payment per line: amount and the surname and first name of a parent or a "
             "child, e.g.\n2500 Демин Саша\n2 500,50 ₽ Ёлкин Саша"))
         self.check_button = QPushButton(self.tr("Check the lines"))
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Amount"),
-                                              self.tr("Name"), self.tr("Family")])
+                                              self.tr("Name"), self.tr("Family"),
+                                              self.tr("Needs a decision")])
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(self.COL_FAMILY,
                                                            QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(self.COL_LINE, 60)
         self.table.setColumnWidth(self.COL_AMOUNT, 120)
-        self.table.setColumnWidth(self.COL_NAME, 220)
+        self.table.setColumnWidth(self.COL_NAME, 200)
+        self.table.setColumnWidth(self.COL_CHECK, 250)
         self.method = method_combo()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -206,17 +271,23 @@ class PaymentsDialog(QDialog):
     @Slot()
     def check(self) -> None:
         self.lines = payments.parse(self.ctx.store, self.text.toPlainText())
+        rules = studio.info(self.ctx.store)
         titles = {}
         with_candidates = sorted({c for p in self.lines for c in p.candidates})
         for row in families.rows_for(self.ctx.store, with_candidates):
             titles[row.id] = f"{row.parents} — {row.children}".strip(" —")
+        self.repeat_boxes, self.large_boxes = {}, {}
         self.table.setRowCount(len(self.lines))
         for r, p in enumerate(self.lines):
             self.table.setItem(r, self.COL_LINE, QTableWidgetItem(str(p.line)))
             amount = money.format_rub(p.amount_kopecks) if p.amount_kopecks is not None else ""
             self.table.setItem(r, self.COL_AMOUNT, QTableWidgetItem(amount))
-            self.table.setItem(r, self.COL_NAME, QTableWidgetItem(p.name or p.text))
+            name = QTableWidgetItem(p.name or p.text)
+            name.setToolTip(p.text)
+            self.table.setItem(r, self.COL_NAME, name)
             self.table.removeCellWidget(r, self.COL_FAMILY)
+            self.table.removeCellWidget(r, self.COL_CHECK)
+            self.table.setItem(r, self.COL_CHECK, QTableWidgetItem())
             if p.error == "several families match":
                 combo = QComboBox()
                 combo.addItem(self.tr("— choose the family —"), None)
@@ -226,22 +297,44 @@ class PaymentsDialog(QDialog):
                 self.table.setCellWidget(r, self.COL_FAMILY, combo)
                 self.table.setItem(r, self.COL_FAMILY, QTableWidgetItem())
             elif p.error:
-                item = QTableWidgetItem(self._error_text(p.error))
+                item = QTableWidgetItem(messages.amount_message(p.error))
+                item.setToolTip(item.text())
                 item.setForeground(QBrush(NEGATIVE))
                 self.table.setItem(r, self.COL_FAMILY, item)
             else:
                 self.table.setItem(r, self.COL_FAMILY, QTableWidgetItem(
                     titles.get(p.family_id, str(p.family_id))))
+            self._add_checks(r, p, rules)
         self._update_summary()
 
-    def _error_text(self, code: str) -> str:
-        return {
-            "no amount": self.tr("No amount in this line"),
-            "more than one amount": self.tr("More than one amount in this line"),
-            "the amount is zero": self.tr("The amount is zero"),
-            "no name": self.tr("No name in this line"),
-            "no family matches": self.tr("No family with this name"),
-        }.get(code, code)
+    def _add_checks(self, row: int, p: payments.PaymentLine, rules: studio.StudioInfo) -> None:
+        """A repeat is left out unless ticked as a real second payment; a large amount is
+        posted only when ticked as right."""
+        boxes = []
+        if p.repeat:
+            box = QCheckBox(self.tr("A repeat: post it again"))
+            box.setToolTip(self.tr("The same family got the same amount under this name in "
+                                   "the last %n day(s). Tick it only if this is a second "
+                                   "payment.", "", rules.repeat_days))
+            self.repeat_boxes[p.line] = box
+            boxes.append(box)
+        if p.large and p.error in (None, "several families match"):
+            box = QCheckBox(self.tr("A large amount: it is right"))
+            box.setToolTip(self.tr("Over {limit}: check the amount before posting it.").format(
+                limit=money.format_rub(rules.large_payment)))
+            self.large_boxes[p.line] = box
+            boxes.append(box)
+        if not boxes:
+            return
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(4, 0, 4, 0)
+        column.setSpacing(0)
+        for box in boxes:
+            box.setStyleSheet("color: #b26a00;")
+            box.toggled.connect(self._update_summary)
+            column.addWidget(box)
+        self.table.setCellWidget(row, self.COL_CHECK, cell)
 
     def choices(self) -> dict[int, int]:
         found = {}
@@ -251,18 +344,29 @@ class PaymentsDialog(QDialog):
                 found[p.line] = combo.currentData()
         return found
 
-    def _ready(self) -> tuple[list[payments.PaymentLine], int]:
-        """The lines that can be posted, and how many still need attention."""
+    def _ticked(self, boxes: dict[int, QCheckBox]) -> set[int]:
+        return {line for line, box in boxes.items() if box.isChecked()}
+
+    def _ready(self) -> tuple[list[payments.PaymentLine], int, int]:
+        """The lines that will be posted, the repeats left out, and how many other lines
+        still need attention."""
         chosen = self.choices()
-        ready = [p for p in self.lines if p.error is None or p.line in chosen]
-        return ready, len(self.lines) - len(ready)
+        repeats_ok, large_ok = self._ticked(self.repeat_boxes), self._ticked(self.large_boxes)
+        matched = [p for p in self.lines if p.error is None or p.line in chosen]
+        ready = [p for p in matched if (not p.repeat or p.line in repeats_ok)
+                 and (p.line not in self.large_boxes or p.line in large_ok)]
+        left_out = sum(1 for p in matched if p.repeat and p.line not in repeats_ok)
+        return ready, left_out, len(self.lines) - len(ready) - left_out
 
     @Slot()
     def _update_summary(self) -> None:
-        ready, pending = self._ready()
+        ready, left_out, pending = self._ready()
         total = sum(p.amount_kopecks or 0 for p in ready)
         text = self.tr("Ready to post: %n line(s)", "", len(ready)) + ", " + \
             money.format_rub(total) + "."
+        if left_out:
+            text += " " + self.tr("%n repeat(s) of recent payments will not be posted.", "",
+                                  left_out)
         if pending:
             text += " " + self.tr("%n line(s) need attention and will not be posted.", "",
                                   pending)
@@ -271,30 +375,28 @@ class PaymentsDialog(QDialog):
 
     @Slot()
     def _on_post_clicked(self) -> None:
-        ready, _ = self._ready()
-        method = self.method.currentData()
+        ready, _, _ = self._ready()
         try:
-            result = payments.post(self.ctx.store, self.ctx.actor, ready, method,
-                                   choices=self.choices())
-        except payments.AlreadyPosted as exc:
-            lines = ", ".join(map(str, exc.params["lines"]))
-            answer = QMessageBox.question(
-                self, self.windowTitle(),
-                self.tr("Lines {lines} were already posted earlier (the same text). Are they "
-                        "new payments that should be posted again?").format(lines=lines),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            result = payments.post(self.ctx.store, self.ctx.actor, ready, method,
-                                   choices=self.choices(), confirm_new=True)
+            result = payments.post(self.ctx.store, self.ctx.actor, ready,
+                                   self.method.currentData(), choices=self.choices(),
+                                   confirm_repeats=self._ticked(self.repeat_boxes),
+                                   confirm_large=self._ticked(self.large_boxes))
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
             return
-        self.ctx.notifier.changed.emit("wallet")
+        if result.entries:
+            self.ctx.notifier.changed.emit("wallet")
+        if result.repeats:  # posted by someone else since the check: look again
+            self.check()
+            self.summary.setText(self.tr(
+                "Posted: %n payment(s)", "", result.entries) + ". " + self.tr(
+                "Lines {lines} were posted in the meantime and were left out.").format(
+                lines=", ".join(map(str, result.repeats))))
+            return
         self.summary.setText(self.tr("Posted: %n payment(s)", "", result.entries) + ", "
                              + money.format_rub(result.total) + ".")
         self.post_button.setEnabled(False)
         self.text.clear()
         self.lines = []
+        self.repeat_boxes, self.large_boxes = {}, {}
         self.table.setRowCount(0)

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
@@ -103,7 +103,7 @@
         <translation>Спросить педагога</translation>
     </message>
     <message>
-        <source>A task with the teacher&apos;s contact and the children is in Today.</source>
+        <source>A task with the teacher's contact and the children is in Today.</source>
         <translation>Задача с контактом педагога и списком детей — в «Сегодня».</translation>
     </message>
 </context>
@@ -475,7 +475,7 @@
         <translation>совпадает с адресом</translation>
     </message>
     <message>
-        <source>Studio&apos;s address:</source>
+        <source>Studio's address:</source>
         <translation>Адрес студии:</translation>
     </message>
     <message>
@@ -614,7 +614,7 @@
 <context>
     <name>FamiliesView</name>
     <message>
-        <source>Search: parent&apos;s or child&apos;s name, any digits of a phone (Ctrl+F)</source>
+        <source>Search: parent's or child's name, any digits of a phone (Ctrl+F)</source>
         <translation>Поиск: имя родителя или ребёнка, любые цифры телефона (Ctrl+F)</translation>
     </message>
     <message>
@@ -665,7 +665,7 @@
         <translation>Записать…</translation>
     </message>
     <message>
-        <source>Enrol the family&apos;s children into a lesson</source>
+        <source>Enrol the family's children into a lesson</source>
         <translation>Записать детей семьи на занятие</translation>
     </message>
     <message>
@@ -673,7 +673,7 @@
         <translation>Позвонить по скрипту</translation>
     </message>
     <message>
-        <source>A call guided by one of the studio&apos;s scripts: the answers stay on the card</source>
+        <source>A call guided by one of the studio's scripts: the answers stay on the card</source>
         <translation>Звонок по одному из скриптов студии: ответы сохранятся в карточке</translation>
     </message>
     <message>
@@ -681,7 +681,7 @@
         <translation>Персональные данные</translation>
     </message>
     <message>
-        <source>Export this family&apos;s data…</source>
+        <source>Export this family's data…</source>
         <translation>Выгрузить данные семьи…</translation>
     </message>
     <message>
@@ -809,7 +809,7 @@
         <translation>Легенда:</translation>
     </message>
     <message>
-        <source>Export this family&apos;s data</source>
+        <source>Export this family's data</source>
         <translation>Выгрузка данных семьи</translation>
     </message>
     <message>
@@ -848,7 +848,7 @@
         <translation>Добавить ребёнка</translation>
     </message>
     <message>
-        <source>e.g. a friend&apos;s advice, Yandex Maps</source>
+        <source>e.g. a friend's advice, Yandex Maps</source>
         <translation>например, совет подруги, Яндекс.Карты</translation>
     </message>
     <message>
@@ -1016,6 +1016,14 @@
             <numerusform>Напоминаний для Коммуникатора: %n</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n family(ies) already have an open reminder this week.</source>
+        <translation>
+            <numerusform>У %n семьи уже есть открытое напоминание на этой неделе.</numerusform>
+            <numerusform>У %n семей уже есть открытое напоминание на этой неделе.</numerusform>
+            <numerusform>У %n семей уже есть открытое напоминание на этой неделе.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The end date is before the start date.</source>
         <translation>Дата окончания раньше даты начала.</translation>
@@ -1080,7 +1088,7 @@
         <translation>Отправить</translation>
     </message>
     <message>
-        <source>Through the family&apos;s e-mail or Telegram, not before 10:00</source>
+        <source>Through the family's e-mail or Telegram, not before 10:00</source>
         <translation>Через e-mail или Telegram семьи, не раньше 10:00</translation>
     </message>
     <message>
@@ -1392,7 +1400,7 @@
         <translation>«Ответим через минуту»</translation>
     </message>
     <message>
-        <source>Send the studio&apos;s holding reply at once</source>
+        <source>Send the studio's holding reply at once</source>
         <translation>Сразу отправить ответ «уже читаем»</translation>
     </message>
     <message>
@@ -1883,6 +1891,10 @@
         <translation>Изменён срок «давно не были»</translation>
     </message>
     <message>
+        <source>Payment rules changed</source>
+        <translation>Изменены правила платежей</translation>
+    </message>
+    <message>
         <source>Working hours changed</source>
         <translation>Изменены часы работы</translation>
     </message>
@@ -1991,7 +2003,7 @@
         <translation>NPS</translation>
     </message>
     <message>
-        <source>the studio&apos;s own</source>
+        <source>the studio's own</source>
         <translation>свой скрипт студии</translation>
     </message>
     <message>
@@ -2409,7 +2421,7 @@
         <translation>Та программа на этом компьютере уже не работает: блокировка осталась от неё, её можно безопасно снять.</translation>
     </message>
     <message>
-        <source>Two programs writing at once can overwrite each other&apos;s work. Open read-only unless you are sure the other one is closed.</source>
+        <source>Two programs writing at once can overwrite each other's work. Open read-only unless you are sure the other one is closed.</source>
         <translation>Если две программы пишут одновременно, они могут затереть работу друг друга. Откройте только для чтения, если не уверены, что другая закрыта.</translation>
     </message>
     <message>
@@ -2535,7 +2547,7 @@
         <translation>Последний визит:</translation>
     </message>
     <message>
-        <source>Child&apos;s age:</source>
+        <source>Child's age:</source>
         <translation>Возраст ребёнка:</translation>
     </message>
     <message>
@@ -2752,11 +2764,15 @@
         <translation>Каналы…</translation>
     </message>
     <message>
+        <source>Payments…</source>
+        <translation>Платежи…</translation>
+    </message>
+    <message>
         <source>Charge for absences</source>
         <translation>Списывать за пропуски</translation>
     </message>
     <message>
-        <source>A child marked &quot;did not come&quot; is charged as if they came</source>
+        <source>A child marked "did not come" is charged as if they came</source>
         <translation>За отметку «не пришёл» списывается как за занятие</translation>
     </message>
     <message>
@@ -2770,6 +2786,14 @@
     <message>
         <source>{channel}: offline ({reason})</source>
         <translation>{channel}: нет связи ({reason})</translation>
+    </message>
+    <message>
+        <source>From {day} on, a child marked "did not come" is charged as if they came. Earlier lessons keep the rule they had. Switch it on?</source>
+        <translation>С {day} за ребёнка с отметкой «не пришёл» будет списываться оплата, как если бы он пришёл. Для прошлых занятий остаётся правило, действовавшее тогда. Включить?</translation>
+    </message>
+    <message>
+        <source>From {day} on, absences are no longer charged. Earlier lessons keep the rule they had. Switch it off?</source>
+        <translation>С {day} пропуски больше не списываются. Для прошлых занятий остаётся правило, действовавшее тогда. Выключить?</translation>
     </message>
     <message>
         <source>The new language is used from the next start of Desk.</source>
@@ -2927,7 +2951,7 @@
         <translation>Укажите от 0 до 365 дней.</translation>
     </message>
     <message>
-        <source>The lapsed-client script needs a &quot;reason for leaving&quot; step.</source>
+        <source>The lapsed-client script needs a "reason for leaving" step.</source>
         <translation>В скрипте для ушедших клиентов нужен шаг «Причина ухода».</translation>
     </message>
     <message>
@@ -2961,6 +2985,22 @@
     <message>
         <source>The amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>Сумма должна быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>No single amount may be over 10 000 000 ₽.</source>
+        <translation>Одна сумма не может быть больше 10 000 000 ₽.</translation>
+    </message>
+    <message>
+        <source>Choose an amount from 1 ₽ to 10 000 000 ₽.</source>
+        <translation>Укажите сумму от 1 ₽ до 10 000 000 ₽.</translation>
+    </message>
+    <message>
+        <source>Choose from 1 to 90 days.</source>
+        <translation>Укажите от 1 до 90 дней.</translation>
     </message>
     <message>
         <source>The lesson is too short.</source>
@@ -3019,7 +3059,7 @@
         <translation>Семья не давала согласия на сообщения.</translation>
     </message>
     <message>
-        <source>The family&apos;s contact budget is spent for now: copy the text instead.</source>
+        <source>The family's contact budget is spent for now: copy the text instead.</source>
         <translation>Лимит контактов семьи пока исчерпан: скопируйте текст вручную.</translation>
     </message>
     <message>
@@ -3035,11 +3075,11 @@
         <translation>Выберите время в будущем.</translation>
     </message>
     <message>
-        <source>Enter the server&apos;s address.</source>
+        <source>Enter the server's address.</source>
         <translation>Укажите адрес сервера.</translation>
     </message>
     <message>
-        <source>Paste the bot&apos;s token from @BotFather.</source>
+        <source>Paste the bot's token from @BotFather.</source>
         <translation>Вставьте токен бота от @BotFather.</translation>
     </message>
     <message>
@@ -3095,7 +3135,7 @@
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <source>The system&apos;s password store is not available on this computer.</source>
+        <source>The system's password store is not available on this computer.</source>
         <translation>Системное хранилище паролей на этом компьютере недоступно.</translation>
     </message>
     <message>
@@ -3109,6 +3149,58 @@
     <message>
         <source>The lesson is full.</source>
         <translation>Мест на занятии нет.</translation>
+    </message>
+    <message>
+        <source>Confirm the large amounts before posting them.</source>
+        <translation>Подтвердите крупные суммы, прежде чем проводить их.</translation>
+    </message>
+    <message>
+        <source>A line has no amount or no family: check the lines again.</source>
+        <translation>В строке нет суммы или семьи: проверьте строки ещё раз.</translation>
+    </message>
+    <message>
+        <source>A sign or a dash is glued to the amount: write the amount without it.</source>
+        <translation>К сумме приписан знак или дефис: напишите сумму без него.</translation>
+    </message>
+    <message>
+        <source>The amount is zero.</source>
+        <translation>Сумма равна нулю.</translation>
+    </message>
+    <message>
+        <source>This is not an amount (an exponent): write it as 2500 or 2 500,50.</source>
+        <translation>Это не сумма (запись с экспонентой): напишите 2500 или 2 500,50.</translation>
+    </message>
+    <message>
+        <source>Letters inside the number: write it as 2500 or 2 500,50.</source>
+        <translation>Буквы внутри числа: напишите 2500 или 2 500,50.</translation>
+    </message>
+    <message>
+        <source>The amount can be read two ways: write it as 2500 or 2 500,50.</source>
+        <translation>Сумму можно прочитать по-разному: напишите 2500 или 2 500,50.</translation>
+    </message>
+    <message>
+        <source>The amount is over 10 000 000 ₽.</source>
+        <translation>Сумма больше 10 000 000 ₽.</translation>
+    </message>
+    <message>
+        <source>No amount in this line.</source>
+        <translation>В строке нет суммы.</translation>
+    </message>
+    <message>
+        <source>More than one amount in this line.</source>
+        <translation>В строке больше одной суммы.</translation>
+    </message>
+    <message>
+        <source>No name in this line.</source>
+        <translation>В строке нет имени.</translation>
+    </message>
+    <message>
+        <source>No family with this name.</source>
+        <translation>Семьи с таким именем нет.</translation>
+    </message>
+    <message>
+        <source>Several families fit: choose one.</source>
+        <translation>Подходят несколько семей: выберите одну.</translation>
     </message>
     <message>
         <source>The template cannot be filled in: check the placeholders in braces.</source>
@@ -3126,9 +3218,24 @@
         <source>The channel refused the message.</source>
         <translation>Канал отказался принять сообщение.</translation>
     </message>
+</context>
+<context>
+    <name>PaymentRulesDialog</name>
     <message>
-        <source>These payments were posted before.</source>
-        <translation>Эти платежи уже проводились.</translation>
+        <source>Payments</source>
+        <translation>Платежи</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>A large payment, to confirm, from (₽):</source>
+        <translation>Крупный платёж (нужно подтверждение) от, ₽:</translation>
+    </message>
+    <message>
+        <source>The same payment again is a repeat within:</source>
+        <translation>Тот же платёж считается повтором в течение:</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +3273,10 @@
         <translation>Семья</translation>
     </message>
     <message>
+        <source>Needs a decision</source>
+        <translation>Нужно решение</translation>
+    </message>
+    <message>
         <source>Post</source>
         <translation>Провести</translation>
     </message>
@@ -3182,24 +3293,8 @@
         <translation>— выберите семью —</translation>
     </message>
     <message>
-        <source>No amount in this line</source>
-        <translation>В строке нет суммы</translation>
-    </message>
-    <message>
-        <source>More than one amount in this line</source>
-        <translation>В строке больше одной суммы</translation>
-    </message>
-    <message>
-        <source>The amount is zero</source>
-        <translation>Сумма равна нулю</translation>
-    </message>
-    <message>
-        <source>No name in this line</source>
-        <translation>В строке нет имени</translation>
-    </message>
-    <message>
-        <source>No family with this name</source>
-        <translation>Семья с таким именем не найдена</translation>
+        <source>Lines {lines} were posted in the meantime and were left out.</source>
+        <translation>Строки {lines} за это время уже провели, они пропущены.</translation>
     </message>
     <message numerus="yes">
         <source>Ready to post: %n line(s)</source>
@@ -3209,6 +3304,31 @@
             <numerusform>Готово к проведению: %n строк</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A repeat: post it again</source>
+        <translation>Повтор — провести ещё раз</translation>
+    </message>
+    <message numerus="yes">
+        <source>The same family got the same amount under this name in the last %n day(s). Tick it only if this is a second payment.</source>
+        <translation>
+            <numerusform>Эта сумма с этим именем уже зачислена семье за последний %n день. Отметьте, только если это действительно второй платёж.</numerusform><numerusform>Эта сумма с этим именем уже зачислена семье за последние %n дня. Отметьте, только если это действительно второй платёж.</numerusform><numerusform>Эта сумма с этим именем уже зачислена семье за последние %n дней. Отметьте, только если это действительно второй платёж.</numerusform></translation>
+    </message>
+    <message>
+        <source>A large amount: it is right</source>
+        <translation>Крупная сумма — верно</translation>
+    </message>
+    <message>
+        <source>Over {limit}: check the amount before posting it.</source>
+        <translation>Больше {limit}: проверьте сумму перед проведением.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeat(s) of recent payments will not be posted.</source>
+        <translation>
+            <numerusform>%n повтор недавнего платежа не будет проведён.</numerusform>
+            <numerusform>%n повтора недавних платежей не будут проведены.</numerusform>
+            <numerusform>%n повторов недавних платежей не будут проведены.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n line(s) need attention and will not be posted.</source>
         <translation>
@@ -3216,10 +3336,6 @@
             <numerusform>%n строки требуют внимания и не будут проведены.</numerusform>
             <numerusform>%n строк требуют внимания и не будут проведены.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Lines {lines} were already posted earlier (the same text). Are they new payments that should be posted again?</source>
-        <translation>Строки {lines} уже проводились раньше (тот же текст). Это новые платежи, которые нужно провести ещё раз?</translation>
     </message>
     <message numerus="yes">
         <source>Posted: %n payment(s)</source>
@@ -3321,6 +3437,25 @@
     <message>
         <source>the desk</source>
         <translation>автоответ</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse the entry</source>
+        <translation>Сторнировать операцию</translation>
+    </message>
+    <message>
+        <source>The entry of {amount} stays in the ledger and a correction cancels it.</source>
+        <translation>Операция на {amount} останется в журнале, её отменит корректирующая запись.</translation>
+    </message>
+    <message>
+        <source>e.g. posted to the wrong family</source>
+        <translation>например, зачислили не той семье</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
     </message>
 </context>
 <context>
@@ -3503,7 +3638,7 @@
         <translation>нет телефона</translation>
     </message>
     <message>
-        <source>The client&apos;s words</source>
+        <source>The client's words</source>
         <translation>Слова клиента</translation>
     </message>
     <message>
@@ -3702,7 +3837,7 @@
         <translation>Поговорили</translation>
     </message>
     <message>
-        <source>Remove the script &quot;{name}&quot;? Calls made with it keep their answers.</source>
+        <source>Remove the script "{name}"? Calls made with it keep their answers.</source>
         <translation>Удалить скрипт «{name}»? Звонки, сделанные по нему, сохранят ответы.</translation>
     </message>
     <message>
@@ -3993,11 +4128,11 @@
         <translation>Шаблон поздравления</translation>
     </message>
     <message>
-        <source>Placeholders: {parent} — the parent&apos;s first name, {age} — their age, {studio} — the studio.</source>
+        <source>Placeholders: {parent} — the parent's first name, {age} — their age, {studio} — the studio.</source>
         <translation>Подстановки: {parent} — имя родителя, {age} — возраст, {studio} — студия.</translation>
     </message>
     <message>
-        <source>Placeholders: {parent} — the parent&apos;s first name, {child} — the children&apos;s names, {age} — their ages, {studio} — the studio.</source>
+        <source>Placeholders: {parent} — the parent's first name, {child} — the children's names, {age} — their ages, {studio} — the studio.</source>
         <translation>Подстановки: {parent} — имя родителя, {child} — имена детей, {age} — их возраст, {studio} — студия.</translation>
     </message>
 </context>
@@ -4024,8 +4159,8 @@
         <translation>Введите сумму, например 2 500 или 2500,50.</translation>
     </message>
     <message>
-        <source>The amount must be more than zero.</source>
-        <translation>Сумма должна быть больше нуля.</translation>
+        <source>{amount} is a large payment (over {limit}). Is the amount right?</source>
+        <translation>{amount} — крупный платёж (больше {limit}). Сумма верна?</translation>
     </message>
 </context>
 <context>
@@ -4089,14 +4224,6 @@
         <source>(reversed)</source>
         <translation>(сторнировано)</translation>
     </message>
-    <message>
-        <source>Reverse the entry</source>
-        <translation>Сторнировать операцию</translation>
-    </message>
-    <message>
-        <source>The entry of {amount} stays in the ledger and a correction cancels it. Why?</source>
-        <translation>Операция на {amount} останется в истории, а исправляющая запись её отменит. Причина?</translation>
-    </message>
 </context>
 <context>
     <name>WhoDialog</name>
@@ -4120,7 +4247,7 @@
         <translation>Вставьте строки вида «2500 Демин Саша»</translation>
     </message>
     <message>
-        <source>Today&apos;s tasks</source>
+        <source>Today's tasks</source>
         <translation>Задачи на сегодня</translation>
     </message>
     <message>

@@ -1,9 +1,11 @@
 import datetime as dt
 
+from PySide6.QtWidgets import QMessageBox
+
 from desk.models.schedule import Mark
 from desk.models.studio import Role
 from desk.models.wallet import PaymentMethod
-from desk.services import enrolment, families, schedule, wallet
+from desk.services import enrolment, families, schedule, studio, wallet
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.workspaces import Workspace
 
@@ -64,23 +66,36 @@ def test_stage_shows_on_the_card_and_filters_families(qtbot, ctx, actor):
     assert "stage: 2–7 lessons" in view.card.details.text()
 
 
-def test_charging_for_absences_is_a_studio_setting(qtbot, ctx, actor, tmp_path):
+def test_charging_for_absences_applies_from_the_day_it_is_switched_on(
+        qtbot, ctx, actor, tmp_path, monkeypatch):
     from desk.services import attendance
     from desk.ui.main_window import MainWindow
 
     ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
-        ceramics.id, dt.datetime(2026, 3, 3, 17, tzinfo=MSK), price=120000))
     fam = families.save(ctx.store, actor, FamilyDraft(
         guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
     child = families.card(ctx.store, fam).draft.children[0].id
-    (e,) = enrolment.enrol(ctx.store, actor, lesson, fam, [child])
-    attendance.mark(ctx.store, actor, e, Mark.ABSENT)
+    marks = {}
+    for day in (3, 4):  # yesterday and this morning (the clock stands at noon on the 4th)
+        lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+            ceramics.id, dt.datetime(2026, 3, day, 10, tzinfo=MSK), price=120000))
+        (marks[day],) = enrolment.enrol(ctx.store, actor, lesson, fam, [child])
+        attendance.mark(ctx.store, actor, marks[day], Mark.ABSENT)
     assert wallet.balance(ctx.store, fam) == 0
     window = MainWindow(ctx, tmp_path)
     qtbot.addWidget(window)
+    asked = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    window.absent_action.trigger()  # "No": nothing changes
+    assert not window.absent_action.isChecked() and not studio.info(ctx.store).absent_charged
     window.absent_action.trigger()
-    (line,) = attendance.check(ctx.store, lesson).roster
-    assert line.expected == 120000 and line.mismatch  # the check now asks for the charge
-    attendance.mark(ctx.store, actor, e, Mark.ABSENT)
+    assert "From 4 March 2026 on" in asked[-1] and window.absent_action.isChecked()
+    to_check = [c.lesson.id for c in attendance.to_check(ctx.store)]
+    today = attendance.check(ctx.store, to_check[0])
+    assert len(to_check) == 1 and today.roster[0].enrolment_id == marks[4]
+    assert today.roster[0].expected == 120000  # only today's absence asks for the charge
+    attendance.mark(ctx.store, actor, marks[4], Mark.ABSENT)
+    attendance.mark(ctx.store, actor, marks[3], Mark.ABSENT)
     assert wallet.balance(ctx.store, fam) == -120000

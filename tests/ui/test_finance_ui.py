@@ -16,8 +16,11 @@ def test_wallet_control_reminds_and_the_report_exports(qtbot, ctx, actor, tmp_pa
     assert view.control.topLevelItemCount() == 1
     view.control.topLevelItem(0).setSelected(True)
     view.remind_button.click()
-    assert [t.family_id for t in tasks.listing(ctx.store) if t.origin == "wallet_reminder"] \
-        == [fam]
+    view.control.topLevelItem(0).setSelected(True)
+    view.remind_button.click()  # pressed twice: still one reminder
+    assert [t.family_id for t in tasks.listing(ctx.store)
+            if t.origin.startswith("wallet_reminder")] == [fam]
+    assert "already have an open reminder" in view.control_summary.text()
     view.since.setDate(view.since.date().addMonths(-1))
     view.show_report()
     assert view.table.topLevelItemCount() >= 3

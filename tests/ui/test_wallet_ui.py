@@ -1,10 +1,10 @@
-from PySide6.QtWidgets import QComboBox, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from desk.models.wallet import PaymentMethod
 from desk.services import families, wallet
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.family_card import FamilyCardView
-from desk.ui.wallet_views import PaymentsDialog, TopUpDialog
+from desk.ui.wallet_views import PaymentsDialog, ReverseDialog, TopUpDialog
 
 
 def seed(store, actor):
@@ -32,22 +32,53 @@ def test_paste_three_lines_choose_the_ambiguous_one_and_post(qtbot, ctx, actor, 
     assert wallet.balance(ctx.store, elkin) == 120050 + 70000
     assert "Posted: 3 payment(s)" in dialog.summary.text()
 
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    # the same line again, written otherwise, plus a new one: only the new one is ready
+    dialog.text.setPlainText("2 500 ₽ – саша демин\n3000 Демин Саша\n")
+    dialog.check_button.click()
+    box = dialog.repeat_boxes[1]
+    assert dialog.table.cellWidget(0, PaymentsDialog.COL_CHECK) is not None
+    assert 2 not in dialog.repeat_boxes
+    assert "Ready to post: 1 line(s)" in dialog.summary.text()
+    assert "1 repeat(s)" in dialog.summary.text()
+    dialog.post_button.click()
+    assert wallet.balance(ctx.store, demin) == 250000 + 300000
+    # ticked as a real second payment, it is posted
     dialog.text.setPlainText("2500 Демин Саша\n")
     dialog.check_button.click()
+    dialog.repeat_boxes[1].setChecked(True)
+    assert "Ready to post: 1 line(s)" in dialog.summary.text()
     dialog.post_button.click()
-    assert asked and wallet.balance(ctx.store, demin) == 250000  # the same paste is refused
+    assert wallet.balance(ctx.store, demin) == 2 * 250000 + 300000
+    assert box is not dialog.repeat_boxes.get(1)
+
+
+def test_wrong_amounts_show_the_reason_and_a_large_one_waits_for_a_tick(qtbot, ctx, actor):
+    demin, elkin = seed(ctx.store, actor)
+    dialog = PaymentsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("-300 Демина Ольга\n2,500.500 Демин Саша\n"
+                             "150 000 Ёлкин Саша\n12345678901234567 Демин Саша\n")
+    dialog.check_button.click()
+    reasons = [dialog.table.item(r, PaymentsDialog.COL_FAMILY).text() for r in range(4)]
+    assert "sign" in reasons[0] and "two ways" in reasons[1] and "10 000 000" in reasons[3]
+    assert not dialog.post_button.isEnabled()
+    dialog.large_boxes[3].setChecked(True)
+    assert dialog.post_button.isEnabled()
+    dialog.post_button.click()
+    assert wallet.balance(ctx.store, elkin) == 15_000_000
+    assert wallet.balance(ctx.store, demin) == 0
 
 
 def test_top_up_refuses_a_bad_amount_then_posts(qtbot, ctx, actor):
     demin, _ = seed(ctx.store, actor)
     dialog = TopUpDialog(ctx, demin)
     qtbot.addWidget(dialog)
-    dialog.amount.setText("двести")
-    dialog._on_accepted()
-    assert not dialog.amount_error.isHidden() and wallet.balance(ctx.store, demin) == 0
+    for bad, words in (("двести", "such as"), ("-200", "sign"), ("2,500.500", "two ways"),
+                       ("0", "more than zero"), ("12345678901234567", "10 000 000")):
+        dialog.amount.setText(bad)
+        dialog._on_accepted()
+        assert not dialog.amount_error.isHidden() and words in dialog.amount_error.text()
+        assert wallet.balance(ctx.store, demin) == 0 and dialog.amount.text() == bad
     dialog.amount.setText("2 000,50")
     dialog._on_accepted()
     assert wallet.balance(ctx.store, demin) == 200050
@@ -62,10 +93,51 @@ def test_reversing_an_entry_on_the_card_adds_a_correction(qtbot, ctx, actor, mon
     panel = card.wallet
     assert "3\u00a0000" in panel.balance.text()
     panel.ledger.setCurrentItem(panel.ledger.topLevelItem(0))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("ошиблись семьёй", True))
+    errors = []
+
+    def answer(dialog):
+        dialog._on_accepted()  # no reason: refused beside the field
+        errors.append(dialog.reason_error.text())
+        dialog.reason.setText("ошиблись семьёй")
+        dialog._on_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(ReverseDialog, "exec", answer)
     panel.reverse_button.click()
+    assert errors == ["Write the reason."]
     assert wallet.balance(ctx.store, demin) == 0
     assert panel.ledger.topLevelItemCount() == 2
     assert "0\u00a0₽" in panel.balance.text()
     panel.ledger.setCurrentItem(panel.ledger.topLevelItem(1))
     assert not panel.reverse_button.isEnabled()  # already reversed
+
+
+def test_top_up_over_the_large_threshold_asks_first(qtbot, ctx, actor, monkeypatch):
+    demin, _ = seed(ctx.store, actor)
+    dialog = TopUpDialog(ctx, demin)
+    qtbot.addWidget(dialog)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    dialog.amount.setText("150 000")
+    dialog._on_accepted()
+    assert wallet.balance(ctx.store, demin) == 0 and dialog.amount.text() == "150 000"
+    dialog._on_accepted()
+    assert wallet.balance(ctx.store, demin) == 15_000_000
+
+
+def test_the_studio_sets_its_large_payment_and_repeat_window(qtbot, ctx, actor):
+    from desk.services import studio
+    from desk.ui.wallet_views import PaymentRulesDialog
+
+    dialog = PaymentRulesDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.large.text() == "100\u00a0000" and dialog.repeat_days.value() == 7
+    dialog.large.setText("-5")
+    dialog._on_accepted()
+    assert "sign" in dialog.large_error.text() and studio.info(ctx.store).large_payment == 10**7
+    dialog.large.setText("50 000")
+    dialog.repeat_days.setValue(3)
+    dialog._on_accepted()
+    info = studio.info(ctx.store)
+    assert (info.large_payment, info.repeat_days) == (5_000_000, 3)
+    assert dialog.result() == dialog.DialogCode.Accepted

@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from desk.models.schedule import Mark
 from desk.models.wallet import EntryKind, PaymentMethod
-from desk.services import attendance, check, enrolment, families, schedule, tasks, wallet
+from desk.services import (
+    attendance, check, enrolment, families, schedule, studio, tasks, wallet,
+)
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 
 MSK = dt.timezone(dt.timedelta(hours=3))
@@ -146,3 +148,27 @@ def test_any_marks_keep_balances_equal_to_ledgers_and_attended_debited_once(
             assert line.debits == (1 if line.expected else 0)
     with store.read() as s:
         assert wallet.verify(s) == []
+
+
+def test_switching_absence_charging_never_rewrites_the_past(store, actor, clock, setup,
+                                                           db_path):
+    lesson, fam, (sasha, masha) = setup
+    attendance.mark(store, actor, sasha, Mark.ABSENT)
+    attendance.mark(store, actor, masha, Mark.ATTENDED)
+    before = wallet.balance(store, fam)
+    assert studio.set_absent_charged(store, actor, True) == dt.date(2026, 3, 4)
+    # the lesson of March 2 is judged by the rule then: its absence is not due
+    assert attendance.to_check(store) == []
+    assert all(not r.mismatch for r in attendance.check(store, lesson).roster)
+    ceramics = next(d for d in schedule.directions(store) if d.name == "Керамика")
+    today = schedule.save_lesson(store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 4, 10, tzinfo=MSK), price=120000))
+    child = families.card(store, fam).draft.children[0].id
+    (e,) = enrolment.enrol(store, actor, today, fam, [child])
+    attendance.mark(store, actor, e, Mark.ABSENT)
+    assert wallet.balance(store, fam) == before - 120000
+    clock.advance(days=1)
+    studio.set_absent_charged(store, actor, False)
+    # switching it off does not call the charge made under the old rule wrong
+    assert attendance.to_check(store) == []
+    assert not [p for p in check.run(db_path) if "without attending" in p.text]

@@ -4,6 +4,7 @@ from openpyxl import load_workbook
 
 from desk import cli
 from desk.models.schedule import Mark
+from desk.models.task import TaskStatus
 from desk.models.wallet import EntryKind, PaymentMethod
 from desk.services import attendance, enrolment, families, finance, schedule, tasks, wallet
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
@@ -35,9 +36,22 @@ def test_wallet_control_lists_who_is_short_and_reminds(store, actor):
     fam, rich = setup_money(store, actor)
     alerts = finance.control(store)
     assert [(a.family_id, a.balance, a.upcoming) for a in alerts] == [(fam, -20000, 120000)]
-    assert finance.remind(store, actor, alerts) == 1
-    (task,) = [t for t in tasks.listing(store) if t.origin == "wallet_reminder"]
+    assert finance.remind(store, actor, alerts) == finance.Reminded(1, 0)
+    (task,) = [t for t in tasks.listing(store) if t.origin.startswith("wallet_reminder")]
     assert task.family_id == fam and "1\u00a0200\u00a0₽" in task.title
+
+
+def test_one_open_reminder_per_family_and_week(store, actor, clock):
+    fam, _ = setup_money(store, actor)
+    alerts = finance.control(store)
+    finance.remind(store, actor, alerts)
+    assert finance.remind(store, actor, alerts + alerts) == finance.Reminded(0, 2)
+    reminders = [t for t in tasks.listing(store) if t.origin.startswith("wallet_reminder")]
+    assert len(reminders) == 1
+    tasks.set_status(store, actor, reminders[0].id, TaskStatus.DONE)
+    assert finance.remind(store, actor, alerts).created == 1  # the first one was done
+    clock.advance(days=7)
+    assert finance.remind(store, actor, alerts).created == 1  # a new week
 
 
 def test_report_by_day_method_and_direction_to_xlsx(store, actor, tmp_path):

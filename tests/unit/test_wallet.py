@@ -24,7 +24,7 @@ def test_balance_is_the_ledger_sum_and_corrections_reverse(store, actor, family)
         (EntryKind.CORRECTION, -250000), (EntryKind.TOPUP, 120050), (EntryKind.TOPUP, 250000)]
     assert view.lines[2].reversed_by == view.lines[0].id
     with pytest.raises(errors.DeskError):
-        wallet.reverse(store, actor, first)
+        wallet.reverse(store, actor, first, "ещё раз")
     assert families.card(store, family).timeline[0].text.startswith("−2\u00a0500")
 
 
@@ -64,17 +64,34 @@ def test_any_sequence_keeps_balance_equal_to_ledger_and_chain_valid(store, actor
         if op == "top_up":
             posted.append(wallet.top_up(store, actor, family, amount, PaymentMethod.OTHER))
         elif posted:
-            wallet.reverse(store, actor, posted.pop())
+            wallet.reverse(store, actor, posted.pop(), "ошибка")
     view = wallet.view(store, family)
     assert view.balance == sum(line.amount for line in view.lines)
     with store.read() as s:
         assert wallet.verify(s) == []
 
 
-@pytest.mark.parametrize("text, kopecks", [("2500", 250000), ("2 500,50 ₽", 250050),
-                                           ("1\u00a0200 руб.", 120000), ("99.9", 9990)])
-def test_money_parsing(text, kopecks):
-    assert money.parse(text) == kopecks
+def test_a_reversal_needs_a_reason(store, actor, family):
+    entry = wallet.top_up(store, actor, family, 250000, PaymentMethod.CASH)
+    with pytest.raises(errors.ValidationFailed) as info:
+        wallet.reverse(store, actor, entry, "  ")
+    assert info.value.fields == {"reason": "reason_missing"}
+    assert wallet.balance(store, family) == 250000
+
+
+def test_an_entry_over_the_bound_never_reaches_the_store(store, actor, family, db_path):
+    wallet.top_up(store, actor, family, money.MAX_KOPECKS, PaymentMethod.CASH)
+    for amount in (money.MAX_KOPECKS + 1, 10**16):
+        with pytest.raises(errors.ValidationFailed):
+            wallet.top_up(store, actor, family, amount, PaymentMethod.CASH)
+    wallet.top_up(store, actor, family, money.MAX_KOPECKS, PaymentMethod.CASH)
+    assert wallet.balance(store, family) == 2 * money.MAX_KOPECKS
+    assert isinstance(wallet.balance(store, family), int)
+    assert [f for f in check.run(db_path) if f.fault] == []
+    with sqlite3.connect(db_path) as db, pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO ledger_entry(family_id, seq, at, kind, amount, note, prev_hash,"
+                   " hash) VALUES (?, 9, '2026-01-01', 'TOPUP', 10000000000000000, '', 'x', 'y')",
+                   (family,))
 
 
 def test_money_formatting():

@@ -1,0 +1,51 @@
+"""money bounds and rules: a ledger entry is at most 10 000 000 ₽ either way, the studio's
+large-payment threshold and repeat window, absences charged by the rule in force at a lesson
+
+Revision ID: 0015
+Revises: 0014
+Create Date: 2026-11-29
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from desk.models.base import UtcDateTime
+
+revision = '0015'
+down_revision = '0014'
+branch_labels = None
+depends_on = None
+
+MAX_ENTRY = 1_000_000_000
+
+
+def upgrade() -> None:
+    op.add_column('studio', sa.Column('large_payment', sa.Integer(), nullable=False,
+                                      server_default='10000000'))
+    op.add_column('studio', sa.Column('repeat_days', sa.Integer(), nullable=False,
+                                      server_default='7'))
+    op.create_table(
+        'absence_rule',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('since', UtcDateTime(), nullable=False),
+        sa.Column('charged', sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_absence_rule')),
+    )
+    op.create_index(op.f('ix_absence_rule_since'), 'absence_rule', ['since'], unique=False)
+    # a studio that charged absences already did so from its first day
+    op.execute("INSERT INTO absence_rule (since, charged) SELECT created_at, absent_charged "
+               "FROM studio WHERE absent_charged")
+    # the ledger is copied once to gain its bound (foreign keys are off while migrating)
+    with op.batch_alter_table('ledger_entry', recreate='always') as batch_op:
+        batch_op.create_check_constraint(
+            'amount_bounded', sa.text(f'amount BETWEEN -{MAX_ENTRY} AND {MAX_ENTRY}'))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('ledger_entry', recreate='always') as batch_op:
+        batch_op.drop_constraint('amount_bounded', type_='check')
+    op.drop_index(op.f('ix_absence_rule_since'), table_name='absence_rule')
+    op.drop_table('absence_rule')
+    with op.batch_alter_table('studio') as batch_op:
+        batch_op.drop_column('repeat_days')
+        batch_op.drop_column('large_payment')

@@ -1,0 +1,81 @@
+"""Amounts are read one way or refused: any integer of kopecks written in an accepted style
+reads back to itself; signs, exponents, letters, zero and two readings are refused."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desk.services import money
+
+SPACES = [" ", "\u00a0", "\u202f"]
+
+
+@pytest.mark.parametrize("text, kopecks", [
+    ("2500", 250000), ("2 500", 250000), ("2\u00a0500", 250000), ("2\u202f500", 250000),
+    ("2.500", 250000), ("2,500", 250000), ("2,500.50", 250050), ("2.500,50", 250050),
+    ("2 500,50 ₽", 250050), ("2500,5", 250050), ("99.9", 9990), ("1\u00a0200 руб.", 120000),
+    ("₽2500", 250000), ("руб. 2500", 250000), ("р.2500", 250000), ("2500р", 250000),
+    ("2500 р.", 250000), ("2500 руб", 250000), ("1 000 000", 100000000), ("0", 0),
+    ("10 000 000", money.MAX_KOPECKS),
+])
+def test_accepted_forms(text, kopecks):
+    assert money.parse(text) == kopecks
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("-300", money.SIGN), ("−300", money.SIGN), ("–300", money.SIGN), ("300-", money.SIGN),
+    ("+300", money.SIGN), ("2.5e3", money.EXPONENT), ("25E3", money.EXPONENT),
+    ("25е3", money.EXPONENT), ("25x00", money.LETTERS), ("abc2500", money.LETTERS),
+    ("2,500.500", money.AMBIGUOUS), ("2.50.00", money.AMBIGUOUS), ("2 50 000", money.AMBIGUOUS),
+    ("2,500,50", money.AMBIGUOUS), ("2500 ,50", money.AMBIGUOUS), (".50", money.AMBIGUOUS),
+    ("2,5000", money.AMBIGUOUS), ("12345678901234567", money.TOO_LARGE),
+    ("123456789012345678901", money.TOO_LARGE), ("10 000 000,01", money.TOO_LARGE),
+    ("", money.NO_AMOUNT), ("руб.", money.NO_AMOUNT), ("2500р 300р", money.SEVERAL),
+])
+def test_refused_forms(text, reason):
+    with pytest.raises(money.AmountError) as info:
+        money.parse(text)
+    assert info.value.reason == reason
+
+
+def _grouped(rub: int, sep: str) -> str:
+    text = f"{rub:,}"
+    return text.replace(",", sep)
+
+
+@st.composite
+def written(draw):
+    kopecks = draw(st.integers(min_value=0, max_value=money.MAX_KOPECKS))
+    rub, kop = divmod(kopecks, 100)
+    style = draw(st.sampled_from(["plain", "space", "dot", "comma"]))
+    sep = {"plain": "", "space": draw(st.sampled_from(SPACES)), "dot": ".", "comma": ","}[style]
+    whole = _grouped(rub, sep) if sep else str(rub)
+    decimal = draw(st.sampled_from([m for m in ".," if m != sep]))
+    if kop:
+        frac = f"{kop:02d}"
+        if frac.endswith("0") and draw(st.booleans()):
+            frac = frac[0]
+        whole += decimal + frac
+    elif draw(st.booleans()) and sep != decimal:
+        whole += decimal + "00"
+    before = draw(st.sampled_from(["", "₽", "₽ ", "руб. ", "р."]))
+    after = draw(st.sampled_from(["", " ₽", "₽", " руб.", " р", "р."])) if not before else ""
+    return before + whole + after, kopecks
+
+
+@given(written())
+def test_any_amount_in_any_accepted_style_reads_back_to_itself(case):
+    text, kopecks = case
+    assert money.parse(text) == kopecks
+
+
+@given(st.sampled_from(["-", "−", "–", "—", "+", "‒"]), written(), st.booleans())
+def test_anything_with_a_sign_is_refused(sign, case, after):
+    text, _ = case
+    digits_at = next(i for i, c in enumerate(text) if c.isdigit())
+    last = max(i for i, c in enumerate(text) if c.isdigit())
+    signed = (text[:last + 1] + sign + text[last + 1:]) if after and sign != "+" else (
+        text[:digits_at] + sign + text[digits_at:])
+    with pytest.raises(money.AmountError) as info:
+        money.parse(signed)
+    assert info.value.reason == money.SIGN
