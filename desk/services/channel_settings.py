@@ -7,7 +7,7 @@ import dataclasses
 import json
 
 from desk.models.comms import ChannelConfig, InboxChannel
-from desk.services import credentials, errors
+from desk.services import credentials, errors, redact
 from desk.services.channels.base import Adapter
 from desk.services.channels.mail import EmailAdapter, MailSettings
 from desk.services.channels.telegram import DEFAULT_BASE_URL, TelegramAdapter
@@ -92,12 +92,14 @@ def _save(store: Store, actor: Actor, channel: InboxChannel, enabled: bool,
 
 def telegram_adapter(settings: TelegramSettings, token: str | None = None) -> TelegramAdapter:
     token = token or credentials.get(SECRET_NAMES[InboxChannel.TELEGRAM]) or ""
+    redact.remember(token)  # typed for "test connection" and not stored yet, say
     return TelegramAdapter(token, settings.base_url)
 
 
 def email_adapter(settings: MailSettings, password: str | None = None) -> EmailAdapter:
-    return EmailAdapter(settings, password or credentials.get(
-        SECRET_NAMES[InboxChannel.EMAIL]) or "")
+    password = password or credentials.get(SECRET_NAMES[InboxChannel.EMAIL]) or ""
+    redact.remember(password)
+    return EmailAdapter(settings, password)
 
 
 def test_connection(adapter: Adapter) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import keyring
 import keyring.errors
 
+from desk.services import redact
+
 SERVICE = "desk"
 
 
@@ -25,12 +27,15 @@ def _unavailable():
 def get(name: str) -> str | None:
     _check_backend()
     try:
-        return keyring.get_password(SERVICE, name)
+        secret = keyring.get_password(SERVICE, name)
     except keyring.errors.KeyringError as exc:
         raise _unavailable() from exc
+    redact.remember(secret)
+    return secret
 
 
 def put(name: str, secret: str) -> None:
+    redact.remember(secret)
     _check_backend()
     try:
         keyring.set_password(SERVICE, name, secret)

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desk.services import errors
+from desk.services import errors, redact
 from desk.ui import messages
 
 log = logging.getLogger("desk")
@@ -28,6 +28,7 @@ def setup_logging(logs_dir: Path) -> Path:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    redact.guard(root)  # no token or password in any handler's output
     return path
 
 

@@ -1,0 +1,76 @@
+"""No token or password in any log: the courier polls and sends against the loopback Bot API
+with logging at DEBUG, errors included, and the token is found nowhere under the data folder."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from desk import paths
+from desk.models.comms import InboxChannel
+from desk.services import channel_settings, inbox, redact
+from desk.services.courier import Courier
+from desk.ui import crash
+from tests.servers.telegram import FakeBotApi
+
+TOKEN = "7351842094:AAH4xkq9vT2LmPzR8sWnJ3bYcE6fDu1QoGi"
+PASSWORD = "Kj8#mail-pass-2026"
+
+
+def wait_for(condition, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_the_token_is_nowhere_under_the_data_folder_after_polling_at_debug(
+        store, actor, data_dir, tmp_path):
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    log_path = crash.setup_logging(paths.logs_dir())
+    root.setLevel(logging.DEBUG)
+    assert logging.getLogger("httpx").getEffectiveLevel() == logging.WARNING
+    logging.getLogger("httpx").setLevel(logging.DEBUG)  # someone turned it up: the filter holds
+    try:
+        with FakeBotApi(token=TOKEN) as bot:
+            channel_settings.save_telegram(store, actor, channel_settings.TelegramSettings(
+                True, bot.url), TOKEN)
+            adapters = channel_settings.adapters(store)
+            courier = Courier(store, adapters, long_poll_s=0.2, backoff_max_s=0.1)
+            bot.fail["getUpdates"] = 2  # offline reasons are logged too
+            courier.start()
+            try:
+                bot.client_writes(501, "Здравствуйте", date=store.now().timestamp())
+                wait_for(lambda: inbox.queue(store))
+                [row] = inbox.queue(store)
+                inbox.reply(store, actor, row.id, inbox.ReplyDraft("Добрый день!"))
+                courier.wake()
+                wait_for(lambda: bot.sent)
+                wait_for(lambda: bot.calls.count("getUpdates") >= 6)
+            finally:
+                courier.stop()
+        try:
+            raise RuntimeError(f"GET {bot.url}/bot{TOKEN}/getUpdates failed; pass {PASSWORD}")
+        except RuntimeError:
+            redact.remember(PASSWORD)
+            logging.getLogger("desk").exception("with a traceback: %s", f"bot{TOKEN}")
+    finally:
+        for handler in root.handlers:
+            if handler not in handlers:
+                handler.close()
+                root.removeHandler(handler)
+        root.setLevel(level)
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+    text = log_path.read_text(encoding="utf-8")
+    assert "getUpdates" in text and "bot***" in text  # the log was written, redacted
+    found = [p for p in tmp_path.rglob("*") if p.is_file()
+             and (TOKEN.encode() in p.read_bytes() or PASSWORD.encode() in p.read_bytes())]
+    assert found == []
+
+
+def test_redact_replaces_tokens_in_urls_and_remembered_secrets():
+    redact.remember("hunter2-long")
+    assert redact.redact(f"https://api.telegram.org/bot{TOKEN}/getMe x hunter2-long") == \
+        "https://api.telegram.org/bot***/getMe x ***"
+    assert redact.redact(f"token {TOKEN}") == "token ***"
