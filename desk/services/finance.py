@@ -15,7 +15,7 @@ from desk.models.schedule import Direction, Enrolment, Lesson, Mark
 from desk.models.studio import Role
 from desk.models.task import Task, TaskStatus
 from desk.models.wallet import EntryKind, LedgerEntry, PaymentMethod, Wallet
-from desk.services import errors, families, money, studio, tasks
+from desk.services import errors, families, money, sheets, studio, tasks
 from desk.services.db import Actor, Store
 
 REMINDER = "Напомнить о пополнении кошелька: баланс {balance}, на ближайшую неделю нужно {need}"
@@ -149,15 +149,16 @@ def export_xlsx(rep: Report, path: Path, labels: dict[str, str] | None = None) -
                                          "entries")]
     sheet.append(header)
     for r in rep.rows:
-        sheet.append([r.day, labels.get(r.kind.value, r.kind.value), labels.get(r.group, r.group),
-                      r.amount / 100, r.count])
+        sheets.append_xlsx(sheet, [r.day, labels.get(r.kind.value, r.kind.value),
+                                   labels.get(r.group, r.group), r.amount / 100, r.count])
     totals = book.create_sheet(labels.get("sheet.totals", "totals"))
     totals.append([labels.get(h, h) for h in ("kind", "method_or_direction", "amount_rub")])
     sums: dict[tuple, int] = defaultdict(int)
     for r in rep.rows:
         sums[(r.kind.value, r.group)] += r.amount
     for (kind, group), amount in sorted(sums.items()):
-        totals.append([labels.get(kind, kind), labels.get(group, group), amount / 100])
+        sheets.append_xlsx(totals, [labels.get(kind, kind), labels.get(group, group),
+                                    amount / 100])
     for ws in (sheet, totals):
         for cell in ws[1]:
             cell.font = Font(bold=True)

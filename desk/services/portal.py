@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from desk.services import errors, schedule, studio
+from desk.services import errors, schedule, sheets, studio
 from desk.services.db import Store
 
 CSV_HEADER = ["lesson_id", "date", "start", "end", "direction", "teacher", "room",
@@ -45,7 +45,7 @@ def export_week(store: Store, monday: dt.date, out: Path) -> int:
                 writer.writerow(CSV_HEADER)
                 for r in rows:
                     start, end = r.starts_at.astimezone(info.tz), r.ends_at.astimezone(info.tz)
-                    writer.writerow([r.id, start.date().isoformat(), f"{start:%H:%M}",
+                    sheets.write_csv(writer, [r.id, start.date().isoformat(), f"{start:%H:%M}",
                                      f"{end:%H:%M}", r.direction, r.teacher, r.room, r.capacity,
                                      r.free, f"{r.price / 100:.2f}"])
         tmp.replace(out)

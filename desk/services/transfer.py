@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desk.models.family import Child, Family, Guardian, TimelineEntry, TimelineKind
-from desk.services import bulk, contacts, errors, search, studio
+from desk.services import bulk, contacts, errors, search, sheets, studio
 from desk.services.db import Actor, Store
 
 HEADERS = {
@@ -148,7 +148,7 @@ def _row(line: int, cells: list[str], cols: dict[str, int], today: dt.date) -> R
         i = cols.get(key)
         if i is None or i >= width:
             return ""
-        value = cells[i]
+        value = sheets.unguard(cells[i])
         return " ".join(value.split()) if "  " in value or value[:1].isspace() \
             or value[-1:].isspace() else value
 
@@ -407,7 +407,7 @@ def export_rows(store: Store) -> Iterator[list[str]]:
             select(Child.family_id, Child.name, Child.birth_date, Child.notes)
             .order_by(Child.family_id, Child.position, Child.id)
         ):
-            kids.setdefault(fid, []).append((name, birth.isoformat() if birth else "", notes))
+            kids.setdefault(fid, []).append((name, birth or "", notes))
         families = list(s.execute(select(Family.id, Family.source)
                                   .where(Family.erased.is_(False)).order_by(Family.id)))
     for fid, source in families:
@@ -432,7 +432,7 @@ def export_families(store: Store, path: Path, progress: Progress | None = None,
                 writer = csv.writer(f)
                 writer.writerow(EXPORT_HEADER)
                 for n, row in enumerate(rows, start=1):
-                    writer.writerow(row)
+                    sheets.write_csv(writer, row)
                     if n % CHUNK == 0 and cancelled():
                         raise errors.Cancelled("export cancelled")
         else:
@@ -442,7 +442,7 @@ def export_families(store: Store, path: Path, progress: Progress | None = None,
             sheet = book.create_sheet("families")
             sheet.append(EXPORT_HEADER)
             for n, row in enumerate(rows, start=1):
-                sheet.append(row)
+                sheets.append_xlsx(sheet, row)
                 if n % CHUNK == 0 and cancelled():
                     raise errors.Cancelled("export cancelled")
             book.save(tmp)

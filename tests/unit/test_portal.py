@@ -50,3 +50,26 @@ def test_csv_and_the_command_line(store, week_lessons, db_path, tmp_path, capsys
 def test_bad_week_is_refused():
     with pytest.raises(errors.DeskError):
         portal.parse_week("2026-W60")
+
+
+def test_the_portal_csv_and_the_finance_report_keep_formula_like_names_as_text(
+        store, actor, tmp_path):
+    from openpyxl import load_workbook
+
+    from desk.models.wallet import EntryKind
+    from desk.services import finance
+
+    direction = schedule.save_direction(store, actor, "=HYPERLINK(\"http://x\")", 8, 120000, 90)
+    schedule.save_lesson(store, actor, schedule.LessonDraft(
+        direction, dt.datetime(2026, 3, 5, 17, tzinfo=dt.timezone.utc), price=120000))
+    portal.export_week(store, dt.date(2026, 3, 2), tmp_path / "w.csv")
+    with (tmp_path / "w.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[1][4] == "'=HYPERLINK(\"http://x\")"
+    rep = finance.Report(dt.date(2026, 3, 1), dt.date(2026, 3, 31), (finance.ReportRow(
+        dt.date(2026, 3, 5), EntryKind.DEBIT, "=HYPERLINK(\"http://x\")", -120000, 1),))
+    finance.export_xlsx(rep, tmp_path / "r.xlsx")
+    book = load_workbook(tmp_path / "r.xlsx")
+    assert all(c.data_type != "f" for ws in book.worksheets for row in ws.iter_rows()
+               for c in row)
+    assert book.worksheets[0].cell(2, 4).value == -1200  # money stays a number

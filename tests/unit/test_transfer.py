@@ -94,7 +94,7 @@ def test_exported_file_imports_back_as_nothing_new(store, actor, tmp_path, suffi
         with out.open(encoding="utf-8-sig") as f:
             rows = list(csv.reader(f))
         assert rows[0] == transfer.EXPORT_HEADER
-        assert rows[1][:2] == ["Ёлкина Вера", "+79123456789"]
+        assert rows[1][:2] == ["Ёлкина Вера", "'+79123456789"]  # text, not a formula
 
 
 def test_cli_import_exit_codes(store, db_path, tmp_path, capsys):
@@ -117,3 +117,48 @@ def test_a_known_family_gains_only_its_new_children(store, actor, tmp_path):
     card = families.card(store, families.find(store, "9123456")[0].id)
     assert [c.name for c in card.draft.children] == ["Ёлкин Саша", "Ёлкина Маша", "Ёлкин Лёва"]
     assert families.find(store, "лева")[0].id == card.id  # the search index knows the new child
+
+
+DANGEROUS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-3+4", "@SUM(A1)", "=1+1"]
+
+
+def test_exports_write_formula_like_text_as_text(store, actor, tmp_path):
+    """OWASP's rule in every CSV and XLSX export: no live formula, dates stay dates."""
+    from openpyxl import load_workbook
+
+    for n, bad in enumerate(DANGEROUS):
+        families.save(store, actor, families.FamilyDraft(
+            guardians=(families.GuardianDraft(f"Родитель {n}"),),
+            children=(families.ChildDraft(f"Ребёнок {n}", birth_date=dt.date(2019, 5, n + 1),
+                                          notes=bad),), source=bad))
+    transfer.export_families(store, tmp_path / "f.csv")
+    with (tmp_path / "f.csv").open(encoding="utf-8-sig", newline="") as f:
+        cells = [c for row in list(csv.reader(f))[1:] for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert sum(c.startswith("'") for c in cells) == 2 * len(DANGEROUS)
+    transfer.export_families(store, tmp_path / "f.xlsx")
+    sheet = load_workbook(tmp_path / "f.xlsx").active
+    kinds = [c.data_type for row in sheet.iter_rows(min_row=2) for c in row]
+    assert "f" not in kinds
+    notes = [row[7].value for row in sheet.iter_rows(min_row=2)]
+    assert notes == DANGEROUS  # kept as they were, as text
+    assert isinstance(sheet.cell(2, 6).value, dt.datetime)  # the birth date is a date
+    # reading our own CSV back gives the text as it was
+    plan = transfer.plan(store, tmp_path / "f.csv")
+    assert sorted(r.notes for r in plan.rows) == sorted(DANGEROUS)
+
+
+def test_tabs_and_carriage_returns_lead_as_text_too(tmp_path):
+    from openpyxl import Workbook, load_workbook
+
+    from desk.services import sheets
+
+    row = ["\t=1+1", "\r=2+2", "обычный текст", 5, dt.date(2026, 3, 1)]
+    assert sheets.csv_row(row)[:3] == ["'\t=1+1", "'\r=2+2", "обычный текст"]
+    for write_only in (True, False):
+        book = Workbook(write_only=write_only)
+        sheet = book.create_sheet() if write_only else book.active
+        sheets.append_xlsx(sheet, row)
+        book.save(tmp_path / "t.xlsx")
+        cells = list(load_workbook(tmp_path / "t.xlsx").worksheets[0].iter_rows())[0]
+        assert [c.data_type for c in cells][:4] == ["s", "s", "s", "n"]
