@@ -211,10 +211,7 @@ def preview(store: Store, f: Filters, body: str) -> Preview:
     skipped."""
     if not body.strip():
         raise errors.ValidationFailed({"body": "text_empty"})
-    unknown = [p for p in templates.placeholders(body) if p not in SAMPLE]
-    if unknown:
-        raise errors.ValidationFailed({"body": "template_invalid"},
-                                      detail=", ".join("{" + p + "}" for p in unknown))
+    templates.validate(body, SAMPLE)  # once, before it is filled in for every family
     now = store.now()
     with store.read() as s:
         info = studio.load_info(s)

@@ -78,6 +78,9 @@ FIELD_MESSAGES = {
     "token_missing": QT_TRANSLATE_NOOP("Messages", "Paste the bot's token from @BotFather."),
     "template_invalid": QT_TRANSLATE_NOOP(
         "Messages", "The template cannot be filled in: check the placeholders in braces."),
+    "template_too_heavy": QT_TRANSLATE_NOOP(
+        "Messages", "The template does too much work (long loops or a very long text): "
+        "simplify it."),
     "weeks_invalid": QT_TRANSLATE_NOOP("Messages", "Choose from 1 to 52 weeks."),
     "hours_invalid": QT_TRANSLATE_NOOP("Messages", "A block must end after it starts."),
     "hours_overlap": QT_TRANSLATE_NOOP(
@@ -109,6 +112,9 @@ ERROR_MESSAGES = {
     "lesson_full": QT_TRANSLATE_NOOP("Messages", "The lesson is full."),
     "template_invalid": QT_TRANSLATE_NOOP(
         "Messages", "The template cannot be filled in: check the placeholders in braces."),
+    "template_too_heavy": QT_TRANSLATE_NOOP(
+        "Messages", "The template does too much work (long loops or a very long text): "
+        "simplify it."),
     "lesson_cancelled": QT_TRANSLATE_NOOP("Messages", "The lesson is cancelled."),
     "channel_down": QT_TRANSLATE_NOOP("Messages", "No connection to the channel."),
     "channel_refused": QT_TRANSLATE_NOOP("Messages", "The channel refused the message."),

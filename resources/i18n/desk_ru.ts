@@ -3083,6 +3083,10 @@
         <translation>Вставьте токен бота от @BotFather.</translation>
     </message>
     <message>
+        <source>The template does too much work (long loops or a very long text): simplify it.</source>
+        <translation>Шаблон делает слишком много работы (длинные циклы или очень длинный текст): упростите его.</translation>
+    </message>
+    <message>
         <source>Choose from 1 to 52 weeks.</source>
         <translation>Выберите от 1 до 52 недель.</translation>
     </message>
@@ -3311,7 +3315,10 @@
     <message numerus="yes">
         <source>The same family got the same amount under this name in the last %n day(s). Tick it only if this is a second payment.</source>
         <translation>
-            <numerusform>Эта сумма с этим именем уже зачислена семье за последний %n день. Отметьте, только если это действительно второй платёж.</numerusform><numerusform>Эта сумма с этим именем уже зачислена семье за последние %n дня. Отметьте, только если это действительно второй платёж.</numerusform><numerusform>Эта сумма с этим именем уже зачислена семье за последние %n дней. Отметьте, только если это действительно второй платёж.</numerusform></translation>
+            <numerusform>Эта сумма с этим именем уже зачислена семье за последний %n день. Отметьте, только если это действительно второй платёж.</numerusform>
+            <numerusform>Эта сумма с этим именем уже зачислена семье за последние %n дня. Отметьте, только если это действительно второй платёж.</numerusform>
+            <numerusform>Эта сумма с этим именем уже зачислена семье за последние %n дней. Отметьте, только если это действительно второй платёж.</numerusform>
+        </translation>
     </message>
     <message>
         <source>A large amount: it is right</source>

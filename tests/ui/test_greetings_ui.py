@@ -29,6 +29,11 @@ def test_greet_this_weeks_birthday_and_edit_the_template(qtbot, ctx, actor, monk
         dialog._on_accepted()
         assert dialog.result() == 0 and dialog.body.toPlainText() == "{parent}, {oops}"
         assert "{oops}" in dialog.error.text()
+        heavy = "{% for x in range(100000) %}{% for y in range(100000) %}{% endfor %}{% endfor %}"
+        dialog.body.setPlainText(heavy)
+        dialog._on_accepted()  # refused beside the field at once, the text kept
+        assert dialog.result() == 0 and dialog.body.toPlainText() == heavy
+        assert "too much work" in dialog.error.text()
         dialog.body.setPlainText("Поздравляем, {child}!")
         dialog._on_accepted()
         return dialog.result()

@@ -1,4 +1,5 @@
 import datetime as dt
+import time
 
 import pytest
 from hypothesis import given
@@ -47,6 +48,41 @@ def test_the_studio_edits_its_template_and_unknown_placeholders_are_refused(stor
 def test_templates_cannot_reach_into_the_program():
     with pytest.raises(templates.TemplateProblem):
         templates.render("{{ ''.__class__.__mro__[1].__subclasses__() }}", {})
+
+
+@pytest.mark.parametrize("body", [
+    "{% for x in range(100000) %}{% for y in range(100000) %}{% endfor %}{% endfor %}",
+    "{% for x in range(1000) %}{% for y in range(1000) %}{% endfor %}{% endfor %}",
+    "{% set s = 'x' * 10000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}",
+    "{{ 'x' * 10**9 }}", "{{ range(10**9) }}", "{{ 9 ** 64 ** 64 ** 64 }}",
+    "{% set a = 'x' * 10000 %}{% set b = a ~ a %}{% set c = b ~ b %}{{ c }}",
+    "{{ ('x' * 10000)|replace('x', 'y' * 10000) }}", "{{ '%999999999s' % 'x' }}",
+    "{% for x in range(5000) %}{child} {{ x }} {% endfor %}",
+])
+def test_a_template_that_does_too_much_is_refused_at_save_in_no_time(store, actor, body):
+    started = time.monotonic()
+    with pytest.raises(errors.ValidationFailed) as caught:
+        templates.save(store, actor, "greeting", body, greetings.SAMPLE)
+    assert caught.value.fields == {"body": "template_too_heavy"}
+    assert time.monotonic() - started < 2  # refused by the limits, not by patience
+    assert "for" not in templates.get(store, "greeting")
+
+
+@pytest.mark.parametrize("body", ["{{ 'x'.center(10**9) }}", "{{ 'x'|center(10**9) }}",
+                                  "{{ lipsum(10**9) }}", "{{ 1/0 }}",
+                                  "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}"])
+def test_what_a_message_does_not_need_is_refused_as_invalid(store, actor, body):
+    with pytest.raises(errors.ValidationFailed) as caught:
+        templates.save(store, actor, "greeting", body, greetings.SAMPLE)
+    assert caught.value.fields == {"body": "template_invalid"}
+
+
+def test_an_ordinary_template_with_a_loop_and_filters_still_works():
+    body = "{parent|upper}, {% for c in kids %}{{ c|lower }}{% if not loop.last %}, " \
+           "{% endif %}{% endfor %} — {{ kids|join(' и ') }}"
+    assert templates.render(body.replace("{parent|upper}", "{{ parent|upper }}"),
+                            {"parent": "Вера", "kids": ["Саша", "Маша"]}) == \
+        "ВЕРА, саша, маша — Саша и Маша"
 
 
 @given(st.text(alphabet="абвгд {}xyz!.,", max_size=40))
