@@ -45,6 +45,9 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--db", type=Path, dest="sub_db")
     imp.add_argument("--skip-invalid", action="store_true",
                      help="import the valid rows and report the bad ones")
+    imp.add_argument("--merge-by-phone", action="store_true",
+                     help="a row whose phone belongs to a family with another parent name "
+                          "adds its child to that family")
 
     exp = sub.add_parser("export", help="export data")
     exp.add_argument("what", choices=["families"])
@@ -190,10 +193,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     the_plan = transfer.plan(store, args.file)
     for error in the_plan.errors:
         print(error, file=sys.stderr)
-    if the_plan.errors and not args.skip_invalid:
-        print(f"desk: {len(the_plan.errors)} invalid rows; nothing was imported", file=sys.stderr)
+    conflicts = [] if args.merge_by_phone else list(the_plan.conflicts)
+    for conflict in conflicts:
+        print(f"{conflict}; --merge-by-phone adds the child there", file=sys.stderr)
+    if the_plan.errors and not args.skip_invalid or conflicts:
+        print(f"desk: {len(the_plan.errors) + len(conflicts)} rows cannot be imported as they "
+              "are; nothing was imported", file=sys.stderr)
         return EXIT_INVALID
-    result = transfer.apply(store, db.SYSTEM_ACTOR, the_plan, skip_invalid=args.skip_invalid)
+    result = transfer.apply(store, db.SYSTEM_ACTOR, the_plan, skip_invalid=args.skip_invalid,
+                            merge=args.merge_by_phone)
     print(f"imported {result.families} new families and {result.children} new children"
           + (f"; skipped {result.skipped} invalid rows" if result.skipped else ""))
     return 0

@@ -82,3 +82,16 @@ class Cancelled(DeskError):
 
 class ImportFailed(DeskError):
     code = "import_failed"
+
+
+class WrongFileType(DeskError):
+    """A file name whose type this export cannot write; params: allowed (".csv, .xlsx")."""
+
+    code = "wrong_file_type"
+
+
+class ExportFailed(DeskError):
+    """The file could not be written (a read-only or missing folder, a full disk); params:
+    path, detail."""
+
+    code = "export_failed"

@@ -15,7 +15,7 @@ from desk.models.family import (
     Channel, Child, Family, Guardian, Relation, TimelineEntry, TimelineKind,
 )
 from desk.models.studio import Staff
-from desk.services import contacts, errors, search, studio
+from desk.services import contacts, errors, search, sheets, studio
 from desk.services.db import Actor, Store, UnitOfWork
 
 MAX_CHILD_AGE = 18
@@ -142,6 +142,8 @@ def _validate(session: Session, draft: FamilyDraft, today: dt.date) -> _Clean:
                 else "birth_invalid"
         if not values["name"]:
             fields[f"{key}.name"] = "name_empty"
+        elif sheets.bad_text(values["name"]):
+            fields[f"{key}.name"] = "name_control"
         for field, normalize in (
             ("phone", contacts.normalize_phone),
             ("whatsapp", contacts.normalize_phone),
@@ -169,6 +171,8 @@ def _validate(session: Session, draft: FamilyDraft, today: dt.date) -> _Clean:
         name = " ".join(c.name.split())
         if not name:
             fields[f"{key}.name"] = "name_empty"
+        elif sheets.bad_text(name):
+            fields[f"{key}.name"] = "name_control"
         if c.birth_date is not None:
             if c.birth_date > today:
                 fields[f"{key}.birth_date"] = "birth_future"

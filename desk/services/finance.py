@@ -141,7 +141,7 @@ def export_xlsx(rep: Report, path: Path, labels: dict[str, str] | None = None) -
     labels = labels or {}
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise errors.DeskError(f"{path.name}: choose a .xlsx file")
+        raise errors.WrongFileType(f"{path.name}: choose a .xlsx file", allowed=".xlsx")
     book = Workbook()
     sheet = book.active
     sheet.title = labels.get("sheet.rows", "rows")
@@ -168,6 +168,5 @@ def export_xlsx(rep: Report, path: Path, labels: dict[str, str] | None = None) -
             for cell in row:
                 if isinstance(cell.value, float):
                     cell.number_format = "#,##0.00"
-    tmp = path.with_name(path.name + ".partial")
-    book.save(tmp)
-    tmp.replace(path)
+    with sheets.atomic_write(path) as tmp:
+        book.save(tmp)

@@ -4,11 +4,9 @@ date the staff set, and turning a lead into a family (or linking it to one)."""
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import hashlib
-import io
 import json
 from pathlib import Path
 
@@ -16,13 +14,15 @@ from sqlalchemy import select, update
 
 from desk.models.comms import Conversation, Lead, LeadStatus
 from desk.models.studio import Role
-from desk.services import contacts, errors, families, hours, studio, tasks, texts
+from desk.services import contacts, errors, families, hours, sheets, studio, tasks, texts
 from desk.services.db import Actor, Store, UnitOfWork
 
 THINKING_CALL_TIME = dt.time(11, 0)
-HEADERS = {"name": ("name", "имя", "родитель"), "phone": ("phone", "телефон"),
+HEADERS = {"name": ("name", "parent", "имя", "родитель"), "phone": ("phone", "phone number",
+                                                                  "телефон"),
            "email": ("email", "e-mail", "почта"), "child": ("child", "ребёнок", "ребенок"),
-           "message": ("message", "сообщение", "комментарий"), "source": ("source", "источник")}
+           "message": ("message", "comment", "сообщение", "комментарий"),
+           "source": ("source", "источник")}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -185,28 +185,33 @@ def family_draft(row: LeadRow) -> families.FamilyDraft:
         source=row.source, legend=row.message)
 
 
-def import_csv(store: Store, actor: Actor, path: Path) -> tuple[int, list[str]]:
-    """Website applications from CSV; all or nothing; a row imported before is skipped.
-    Returns (added, errors as 'line N: reason')."""
-    text = Path(path).read_text(encoding="utf-8-sig")
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",")
-                        else ",")
-    header = [h.strip().lower() for h in next(reader, [])]
-    cols = {key: header.index(name) for key, names in HEADERS.items() for name in names
-            if name in header}
+def import_csv(store: Store, actor: Actor, path: Path) -> tuple[int, list[sheets.RowError]]:
+    """Website applications from CSV or XLSX (the same reading as the families' import); all
+    or nothing; a row imported before is skipped. Returns (added, the rows' errors)."""
+    rows_in = sheets.read_rows(Path(path))
+    header = next(rows_in, [])
+    cols = sheets.columns(header, HEADERS)
     if "name" not in cols and "child" not in cols:
-        return 0, ["line 1: no 'name'/'Имя' or 'child'/'Ребёнок' column"]
+        raise errors.ImportFailed("line 1: no 'name'/'Имя' or 'child'/'Ребёнок' column",
+                                  reason="no_columns")
     rows, problems = [], []
-    for line, cells in enumerate(reader, start=2):
+    for line, cells in enumerate(rows_in, start=2):
         if not any(c.strip() for c in cells):
             continue
-        draft = LeadDraft(**{k: cells[i] if i < len(cells) else "" for k, i in cols.items()})
+        values = {k: sheets.unguard(cells[i]) if i < len(cells) else ""
+                  for k, i in cols.items()}
+        bad = next(((k, sheets.bad_text(v)) for k, v in values.items() if sheets.bad_text(v)),
+                   None)
+        if bad:
+            problems.append(sheets.RowError(line, f"{bad[1].replace('_', ' ')} in the {bad[0]}",
+                                            bad[1], bad[0]))
+            continue
         try:
-            values = _clean(draft)
+            values = _clean(LeadDraft(**values))
         except errors.ValidationFailed as exc:
-            problems.append(f"line {line}: " + ", ".join(f"{k} {v}"
-                                                          for k, v in exc.fields.items()))
+            field, code = next(iter(exc.fields.items()))
+            problems.append(sheets.RowError(line, f"{field} {code}", code,
+                                            values.get(field, "")))
             continue
         key = hashlib.sha256(json.dumps(values, sort_keys=True, ensure_ascii=False)
                              .encode()).hexdigest()

@@ -32,11 +32,11 @@ def export_week(store: Store, monday: dt.date, out: Path) -> int:
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in (".ics", ".csv"):
-        raise errors.DeskError(f"{out.name}: choose a .ics or .csv file")
+        raise errors.WrongFileType(f"{out.name}: choose a .ics or .csv file",
+                                   allowed=".ics, .csv")
     info = studio.info(store)
     rows = schedule.week(store, monday)
-    tmp = out.with_name(out.name + ".partial")
-    try:
+    with sheets.atomic_write(out) as tmp:
         if suffix == ".ics":
             tmp.write_bytes(_calendar(rows, info).to_ical())
         else:
@@ -48,9 +48,6 @@ def export_week(store: Store, monday: dt.date, out: Path) -> int:
                     sheets.write_csv(writer, [r.id, start.date().isoformat(), f"{start:%H:%M}",
                                      f"{end:%H:%M}", r.direction, r.teacher, r.room, r.capacity,
                                      r.free, f"{r.price / 100:.2f}"])
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
     return len(rows)
 
 

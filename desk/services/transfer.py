@@ -1,8 +1,11 @@
-"""Import and export of families as CSV (UTF-8 with or without BOM, comma or semicolon) or XLSX.
+"""Import and export of families as CSV (UTF-8 with or without BOM, or Windows-1251; comma or
+semicolon) or XLSX, with Russian or English headers in any case and spacing.
 
 One row per child; rows whose phones are the same number belong to one family. By default
 all-or-nothing; importing the same file again adds nothing (families are matched by phone, or by
-the parent's name when there is no phone, and children by name).
+the parent's name when there is no phone, and children by name). A row whose phone belongs to a
+family with another parent name is never added to it silently: the user adds it there or skips
+it. A cell that is too long or holds control characters is a row error.
 """
 
 from __future__ import annotations
@@ -10,10 +13,9 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import io
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -21,16 +23,17 @@ from sqlalchemy import func, select
 from desk.models.family import Child, Family, Guardian, TimelineEntry, TimelineKind
 from desk.services import bulk, contacts, errors, search, sheets, studio
 from desk.services.db import Actor, Store
+from desk.services.sheets import RowError
 
 HEADERS = {
-    "parent": ("parent", "родитель"),
-    "phone": ("phone", "телефон"),
-    "email": ("email", "e-mail"),
-    "telegram": ("telegram",),
-    "child": ("child", "ребёнок", "ребенок"),
-    "birth_date": ("birth_date", "дата рождения"),
+    "parent": ("parent", "parent name", "родитель", "фио родителя"),
+    "phone": ("phone", "phone number", "телефон"),
+    "email": ("email", "e-mail", "e mail", "почта"),
+    "telegram": ("telegram", "телеграм"),
+    "child": ("child", "child name", "ребёнок", "ребенок"),
+    "birth_date": ("birth_date", "birth date", "date of birth", "birthday", "дата рождения"),
     "source": ("source", "источник"),
-    "notes": ("notes", "заметки"),
+    "notes": ("notes", "note", "comment", "заметки", "комментарий"),
 }
 EXPORT_HEADER = ["parent", "phone", "email", "telegram", "child", "birth_date", "source", "notes"]
 MAX_CHILD_AGE = 18
@@ -54,12 +57,26 @@ class Row:
 
 
 @dataclasses.dataclass(frozen=True)
-class RowError:
+class Conflict:
+    """A row whose phone belongs to a family with another parent name: importing it would put
+    the child into that family. The user decides: add to that family, or skip the row."""
+
     line: int
-    reason: str
+    phone: str
+    family_id: int
+    family: str  # that family's parents, as shown
+    parent: str  # the row's parent name
+    child: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
+        return (f"line {self.line}: phone {self.phone} belongs to family #{self.family_id} "
+                f"({self.family})")
+
+
+class _Bad(ValueError):
+    def __init__(self, code: str, reason: str, value: str = "") -> None:
+        super().__init__(reason)
+        self.code, self.value = code, value
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,62 +88,25 @@ class Plan:
     errors: tuple[RowError, ...]
     new_families: int
     new_children: int
+    conflicts: tuple[Conflict, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
 class Result:
     families: int
     children: int
-    skipped: int
+    skipped: int  # invalid rows and conflicting rows the user chose to skip
 
 
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _cells(path: Path) -> Iterator[list[str]]:
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:
-            for values in book.active.iter_rows(values_only=True):
-                yield [_cell_text(v) for v in values]
-        finally:
-            book.close()
-        return
-    raw = path.read_bytes()
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise errors.ImportFailed(f"{path.name} is not UTF-8 text") from exc
-    first = content.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    yield from csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _columns(header: list[str]) -> dict[str, int]:
-    names = [h.strip().lower() for h in header]
-    found = {}
-    for key, accepted in HEADERS.items():
-        for i, name in enumerate(names):
-            if name in accepted:
-                found[key] = i
-                break
+    found = sheets.columns(header, HEADERS)
     if "parent" not in found and "child" not in found:
         raise errors.ImportFailed(
-            "line 1: no 'parent'/'Родитель' or 'child'/'Ребёнок' column in the header")
+            "line 1: no 'parent'/'Родитель' or 'child'/'Ребёнок' column in the header",
+            reason="no_columns")
     return found
 
 
@@ -149,39 +129,44 @@ def _row(line: int, cells: list[str], cols: dict[str, int], today: dt.date) -> R
         if i is None or i >= width:
             return ""
         value = sheets.unguard(cells[i])
-        return " ".join(value.split()) if "  " in value or value[:1].isspace() \
-            or value[-1:].isspace() else value
+        problem = sheets.bad_text(value)
+        if problem == "too_long":
+            raise _Bad("too_long", f"the {key} is longer than {sheets.MAX_FIELD} characters",
+                       key)
+        if problem == "control":
+            raise _Bad("control", f"control characters in the {key}", key)
+        return " ".join(value.split()) if key != "notes" else value.strip()
 
     parent, child = get("parent"), get("child")
     if not parent and not child:
-        raise ValueError("no parent and no child name")
+        raise _Bad("no_names", "no parent and no child name")
     try:
         phone = contacts.normalize_phone(get("phone"))
     except contacts.BadContact:
-        raise ValueError(f"invalid phone {get('phone')!r}") from None
+        raise _Bad("phone_invalid", f"invalid phone {get('phone')!r}", get("phone")) from None
     try:
         email = contacts.normalize_email(get("email"))
     except contacts.BadContact:
-        raise ValueError(f"invalid e-mail {get('email')!r}") from None
+        raise _Bad("email_invalid", f"invalid e-mail {get('email')!r}", get("email")) from None
     try:
         telegram = contacts.normalize_handle(get("telegram"))
     except contacts.BadContact:
-        raise ValueError(f"invalid Telegram handle {get('telegram')!r}") from None
+        raise _Bad("handle_invalid", f"invalid Telegram handle {get('telegram')!r}",
+                   get("telegram")) from None
     birth = None
     if get("birth_date"):
         try:
             birth = parse_date(get("birth_date"))
         except ValueError:
-            raise ValueError(
-                f"invalid birth date {get('birth_date')!r} (use DD.MM.YYYY or YYYY-MM-DD)"
-            ) from None
+            raise _Bad("birth_invalid", f"invalid birth date {get('birth_date')!r} "
+                       "(use DD.MM.YYYY or YYYY-MM-DD)", get("birth_date")) from None
         if birth > today:
-            raise ValueError("birth date is in the future")
+            raise _Bad("birth_future", "birth date is in the future")
         age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
         if age > MAX_CHILD_AGE:
-            raise ValueError("the child is older than 18")
+            raise _Bad("child_too_old", "the child is older than 18")
         if not child:
-            raise ValueError("a birth date without a child's name")
+            raise _Bad("birth_without_child", "a birth date without a child's name")
     return Row(line, parent, phone, email, telegram, child, birth, get("source"), get("notes"))
 
 
@@ -197,14 +182,14 @@ def plan(store: Store, path: Path, progress: Progress | None = None,
     """Read and check the whole file; nothing is written."""
     path = Path(path)
     if not path.exists():
-        raise errors.ImportFailed(f"{path} does not exist")
+        raise errors.ImportFailed(f"{path} does not exist", reason="missing")
     info = studio.info(store)
     today = store.now().astimezone(info.tz).date()
-    cells = _cells(path)
+    cells = sheets.read_rows(path)
     try:
         header = next(cells)
     except StopIteration:
-        raise errors.ImportFailed(f"{path.name} is empty") from None
+        raise errors.ImportFailed(f"{path.name} is empty", reason="empty") from None
     cols = _columns(header)
     rows: list[Row] = []
     bad: list[RowError] = []
@@ -213,15 +198,48 @@ def plan(store: Store, path: Path, progress: Progress | None = None,
             continue
         try:
             rows.append(_row(line, values, cols, today))
-        except ValueError as exc:
-            bad.append(RowError(line, str(exc)))
+        except _Bad as exc:
+            bad.append(RowError(line, str(exc), exc.code, exc.value))
         if line % CHUNK == 0:
             if cancelled():
                 raise errors.Cancelled("import cancelled")
             if progress:
                 progress(line, 0)
+    with store.read() as s:
+        conflicts = _conflicts(s, rows)
     new_families, new_children = _count_new(store, rows)
-    return Plan(str(path), tuple(rows), tuple(bad), new_families, new_children)
+    return Plan(str(path), tuple(rows), tuple(bad), new_families, new_children,
+                tuple(conflicts))
+
+
+def _same_person(a: str, b: str) -> bool:
+    """"Ёлкина Елена" and "елена елкина" are one name."""
+    return sorted(search.fold(a).split()) == sorted(search.fold(b).split())
+
+
+def _conflicts(s, rows: list[Row]) -> list[Conflict]:
+    """Rows whose phone belongs to a family none of whose parents has the row's name."""
+    phones = sorted({r.phone for r in rows if r.phone and r.parent})
+    owners: dict[str, int] = {}
+    for start in range(0, len(phones), 900):
+        owners.update(s.execute(select(Guardian.phone, Guardian.family_id)
+                                .where(Guardian.phone.in_(phones[start:start + 900]))).all())
+    if not owners:
+        return []
+    names: dict[int, list[str]] = {}
+    ids = sorted(set(owners.values()))
+    for start in range(0, len(ids), 900):
+        for fid, name in s.execute(select(Guardian.family_id, Guardian.name)
+                                   .where(Guardian.family_id.in_(ids[start:start + 900]))
+                                   .order_by(Guardian.position)):
+            names.setdefault(fid, []).append(name)
+    found = []
+    for r in rows:
+        fid = owners.get(r.phone) if r.phone and r.parent else None
+        if fid is not None and not any(_same_person(r.parent, n) for n in names.get(fid, [])):
+            found.append(Conflict(r.line, r.phone, fid, ", ".join(names.get(fid, [])), r.parent,
+                                  r.child))
+    return found
 
 
 def _groups(rows: tuple[Row, ...] | list[Row]) -> dict[str, list[Row]]:
@@ -283,16 +301,30 @@ def _count_new(store: Store, rows: list[Row]) -> tuple[int, int]:
 
 
 def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = False,
+          merge: Iterable[int] | bool = (), skip: Iterable[int] = (),
           progress: Progress | None = None, cancelled: IsCancelled = lambda: False) -> Result:
-    """Write the plan in one transaction: all or nothing."""
+    """Write the plan in one transaction: all or nothing. Each conflicting row (its phone
+    belongs to a family with another parent name) must be decided: added to that family
+    (``merge``: its line numbers, or True for all) or skipped (``skip``)."""
     if the_plan.errors and not skip_invalid:
         raise errors.ImportFailed(
-            f"{len(the_plan.errors)} invalid rows; nothing was imported",
+            f"{len(the_plan.errors)} invalid rows; nothing was imported", reason="invalid_rows",
             errors=[str(e) for e in the_plan.errors])
+    merged = {c.line for c in the_plan.conflicts} if merge is True else set(merge or ())
+    skipped = set(skip)
+    undecided = [c for c in the_plan.conflicts if c.line not in merged | skipped]
+    if undecided:
+        raise errors.ImportFailed(
+            f"{len(undecided)} rows have a phone of another family; nothing was imported",
+            reason="conflicts", errors=[str(c) for c in undecided])
+    rows = [r for r in the_plan.rows if r.line not in skipped]
     with store.write(actor) as uow:
         s = uow.session
+        if _conflicts(s, [r for r in rows if r.line not in merged]):
+            raise errors.ImportFailed("the families changed since the file was checked: "
+                                      "check it again", reason="changed")
         by_key, children = _existing(s)
-        changes = list(_changes(the_plan.rows, by_key, children))
+        changes = list(_changes(rows, by_key, children))
         total = len(changes)
         next_id = (s.scalar(select(func.max(Family.id))) or 0) + 1
         fams, guardians, kids, timeline, documents = [], [], [], [], []
@@ -336,13 +368,15 @@ def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = Fa
             s.connection().exec_driver_sql(
                 "INSERT INTO family_search(rowid, body) VALUES (?, ?)", documents)
         _reindex(s, sorted(touched))
+        dropped = len(the_plan.errors) + len(the_plan.rows) - len(rows)
         uow.audit("import.families", after=json.dumps(
             {"file": Path(the_plan.path).name, "families": new_families,
-             "children": new_children, "skipped": len(the_plan.errors)}, ensure_ascii=False))
+             "children": new_children, "skipped": dropped,
+             "merged_by_phone": sorted(merged)}, ensure_ascii=False))
         uow.commit()
     if progress:
         progress(total, total)
-    return Result(new_families, new_children, len(the_plan.errors))
+    return Result(new_families, new_children, dropped)
 
 
 def _existing(s) -> tuple[dict[str, int], dict[int, set[str]]]:
@@ -383,11 +417,11 @@ def _reindex(s, ids: list[int]) -> None:
 
 
 def import_families(store: Store, actor: Actor, path: Path, *, skip_invalid: bool = False,
-                    progress: Progress | None = None,
+                    merge_by_phone: bool = False, progress: Progress | None = None,
                     cancelled: IsCancelled = lambda: False) -> tuple[Plan, Result]:
     the_plan = plan(store, path, progress, cancelled)
-    return the_plan, apply(store, actor, the_plan, skip_invalid=skip_invalid, progress=progress,
-                           cancelled=cancelled)
+    return the_plan, apply(store, actor, the_plan, skip_invalid=skip_invalid,
+                           merge=merge_by_phone, progress=progress, cancelled=cancelled)
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -423,10 +457,10 @@ def export_families(store: Store, path: Path, progress: Progress | None = None,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise errors.DeskError(f"{path.name}: choose a .csv or .xlsx file")
+        raise errors.WrongFileType(f"{path.name}: choose a .csv or .xlsx file",
+                                   allowed=".csv, .xlsx")
     rows = list(export_rows(store))
-    tmp = path.with_name(path.name + ".partial")
-    try:
+    with sheets.atomic_write(path) as tmp:
         if suffix == ".csv":
             with tmp.open("w", encoding="utf-8-sig", newline="") as f:
                 writer = csv.writer(f)
@@ -446,9 +480,6 @@ def export_families(store: Store, path: Path, progress: Progress | None = None,
                 if n % CHUNK == 0 and cancelled():
                     raise errors.Cancelled("export cancelled")
             book.save(tmp)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
     if progress:
         progress(len(rows), len(rows))
     return len(rows)

@@ -1,5 +1,6 @@
-"""Import families from CSV or XLSX: check the file off the UI thread, preview the rows and
-errors, then import with progress and Cancel."""
+"""Import families from CSV or XLSX: check the file off the UI thread, preview the rows, the
+errors and the rows whose phone belongs to another family (each to add there or skip), then
+import with progress and Cancel."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
     QMessageBox, QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -46,9 +47,19 @@ class ImportDialog(QDialog):
         self.errors.setRootIsDecorated(False)
         self.errors.setHeaderLabels([self.tr("Line"), self.tr("Problem")])
         self.errors.setColumnWidth(0, 60)
+        self.conflicts = QTreeWidget()
+        self.conflicts.setRootIsDecorated(False)
+        self.conflicts.setHeaderLabels([self.tr("Line"), self.tr("Parent"), self.tr("Child"),
+                                        self.tr("Phone"), self.tr("The phone's family"),
+                                        self.tr("What to do")])
+        for col, width in enumerate((60, 170, 150, 130, 190)):
+            self.conflicts.setColumnWidth(col, width)
+        self.conflict_choices: dict[int, QComboBox] = {}
         self.tabs = QTabWidget()
         self.tabs.addTab(self.rows, self.tr("Rows"))
         self.tabs.addTab(self.errors, self.tr("Errors"))
+        self.tabs.addTab(self.conflicts, self.tr("Phone of another family"))
+        self.tabs.setTabVisible(2, False)
         self.skip_invalid = QCheckBox(self.tr("Import the valid rows and skip the bad ones"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(self.tr("Import"),
@@ -95,11 +106,19 @@ class ImportDialog(QDialog):
             for r in plan.rows[:PREVIEW_ROWS]
         ])
         self.errors.clear()
-        self.errors.addTopLevelItems([QTreeWidgetItem([str(e.line), e.reason])
-                                      for e in plan.errors])
+        for e in plan.errors:
+            item = QTreeWidgetItem([str(e.line), messages.import_row_message(e.code, e.value)])
+            item.setToolTip(1, item.text(1))
+            self.errors.addTopLevelItem(item)
         self.tabs.setTabText(1, self.tr("Errors ({n})").format(n=len(plan.errors)))
+        self._show_conflicts(plan)
         text = self.tr("New: %n family(ies)", "", plan.new_families) + ", " + self.tr(
             "%n child(ren)", "", plan.new_children) + "."
+        if plan.conflicts:
+            text += " " + self.tr("%n row(s) have the phone of a family with another parent: "
+                                  "choose for each whether to add the child there or skip "
+                                  "the row.", "", len(plan.conflicts))
+            self.tabs.setCurrentIndex(2)
         if plan.errors:
             text += " " + self.tr("%n row(s) with errors: nothing is imported unless you skip "
                                   "them.", "", len(plan.errors))
@@ -107,23 +126,49 @@ class ImportDialog(QDialog):
         self.summary.setText(text)
         self._update_button()
 
+    def _show_conflicts(self, plan: transfer.Plan) -> None:
+        self.conflicts.clear()
+        self.conflict_choices = {}
+        for c in plan.conflicts:
+            item = QTreeWidgetItem([str(c.line), c.parent, c.child, c.phone,
+                                    f"#{c.family_id} {c.family}"])
+            item.setToolTip(4, item.text(4))
+            self.conflicts.addTopLevelItem(item)
+            choice = QComboBox()
+            choice.addItem(self.tr("— choose —"), None)
+            choice.addItem(self.tr("Add the child to that family"), "merge")
+            choice.addItem(self.tr("Skip the row"), "skip")
+            choice.currentIndexChanged.connect(self._update_button)
+            self.conflicts.setItemWidget(item, 5, choice)
+            self.conflict_choices[c.line] = choice
+        self.tabs.setTabText(2, self.tr("Phone of another family ({n})").format(
+            n=len(plan.conflicts)))
+        self.tabs.setTabVisible(2, bool(plan.conflicts))
+
+    def _decided(self, what: str) -> list[int]:
+        return [line for line, combo in self.conflict_choices.items()
+                if combo.currentData() == what]
+
     @Slot()
     def _update_button(self) -> None:
         plan = self.plan
         self.import_button.setEnabled(
             plan is not None and bool(plan.rows)
-            and (not plan.errors or self.skip_invalid.isChecked()))
+            and (not plan.errors or self.skip_invalid.isChecked())
+            and all(c.currentData() for c in self.conflict_choices.values()))
 
     @Slot()
     def _on_import_clicked(self) -> None:
         plan = self.plan
         if plan is None:
             return
-        skip = self.skip_invalid.isChecked()
+        skip_invalid = self.skip_invalid.isChecked()
+        merge, skip = self._decided("merge"), self._decided("skip")
         self.import_button.setEnabled(False)
         run_with_progress(
             self, self.ctx, self.tr("Importing…"),
-            lambda p: transfer.apply(self.ctx.store, self.ctx.actor, plan, skip_invalid=skip,
+            lambda p: transfer.apply(self.ctx.store, self.ctx.actor, plan,
+                                     skip_invalid=skip_invalid, merge=merge, skip=skip,
                                      progress=p.report, cancelled=lambda: p.cancelled),
             self._on_imported, self._on_failed, write=True)
 
@@ -143,5 +188,5 @@ class ImportDialog(QDialog):
         if not isinstance(exc, errors.DeskError):
             self.ctx.runner.on_error(exc)
             return
-        self.summary.setText(messages.error_message(exc) + " " + str(exc))
+        self.summary.setText(messages.import_failed_message(exc))
         self._update_button()

@@ -258,19 +258,21 @@ class LeadsView(QWidget):
     @Slot()
     def _on_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import applications"),
-                                              str(Path.home()), self.tr("Tables (*.csv)"))
+                                              str(Path.home()), self.tr("Tables (*.csv *.xlsx)"))
         if name:
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> None:
         try:
             added, problems = leads.import_csv(self.ctx.store, self.ctx.actor, path)
-        except (OSError, UnicodeDecodeError) as exc:
-            QMessageBox.warning(self, self.tr("Import applications"), str(exc))
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.tr("Import applications"),
+                                messages.import_failed_message(exc))
             return
         if problems:
             QMessageBox.warning(self, self.tr("Import applications"),
-                                self.tr("Nothing was imported:") + "\n" + "\n".join(problems[:20]))
+                                self.tr("Nothing was imported:") + "\n"
+                                + messages.import_problems_text(problems))
             return
         self.details.setText(self.tr("Imported: %n application(s)", "", added))
         self.ctx.notifier.changed.emit("lead")

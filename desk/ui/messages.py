@@ -8,6 +8,8 @@ from desk.services import errors, money
 
 FIELD_MESSAGES = {
     "name_empty": QT_TRANSLATE_NOOP("Messages", "Enter a name."),
+    "name_control": QT_TRANSLATE_NOOP(
+        "Messages", "The name holds invisible control characters or is too long: retype it."),
     "phone_invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid phone number."),
     "phone_duplicate": QT_TRANSLATE_NOOP("Messages", "This phone is already entered above."),
     "phone_taken": QT_TRANSLATE_NOOP("Messages", "This phone belongs to another family."),
@@ -108,6 +110,11 @@ ERROR_MESSAGES = {
     "secret_store_unavailable": QT_TRANSLATE_NOOP(
         "Messages", "The system's password store is not available on this computer."),
     "import_failed": QT_TRANSLATE_NOOP("Messages", "The file could not be imported."),
+    "wrong_file_type": QT_TRANSLATE_NOOP(
+        "Messages", "This type of file cannot be written here: choose one of the types offered."),
+    "export_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The file could not be written there (the folder is missing or read-only, "
+        "or the disk is full). Choose another folder."),
     "cancelled": QT_TRANSLATE_NOOP("Messages", "Cancelled: nothing was written."),
     "lesson_full": QT_TRANSLATE_NOOP("Messages", "The lesson is full."),
     "template_invalid": QT_TRANSLATE_NOOP(
@@ -142,6 +149,88 @@ AMOUNT_MESSAGES = {
     "no family matches": QT_TRANSLATE_NOOP("Messages", "No family with this name."),
     "several families match": QT_TRANSLATE_NOOP("Messages", "Several families fit: choose one."),
 }
+
+
+# why a row of an imported file is refused (transfer.RowError.code; {value} is the cell or column)
+IMPORT_ROW_MESSAGES = {
+    "no_names": QT_TRANSLATE_NOOP("Messages", "No parent and no child name."),
+    "name_empty": QT_TRANSLATE_NOOP("Messages", "No parent and no child name."),
+    "contact_missing": QT_TRANSLATE_NOOP("Messages", "No phone and no e-mail."),
+    "phone_invalid": QT_TRANSLATE_NOOP("Messages", "Not a valid phone: {value}"),
+    "email_invalid": QT_TRANSLATE_NOOP("Messages", "Not a valid e-mail: {value}"),
+    "handle_invalid": QT_TRANSLATE_NOOP("Messages", "Not a valid Telegram name: {value}"),
+    "birth_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "Not a date: {value} (write DD.MM.YYYY or YYYY-MM-DD)"),
+    "birth_future": QT_TRANSLATE_NOOP("Messages", "The birth date is in the future."),
+    "child_too_old": QT_TRANSLATE_NOOP("Messages", "The child is older than 18."),
+    "birth_without_child": QT_TRANSLATE_NOOP("Messages", "A birth date without a child's name."),
+    "too_long": QT_TRANSLATE_NOOP("Messages", "The column \"{value}\" is over 10 000 characters."),
+    "control": QT_TRANSLATE_NOOP(
+        "Messages", "The column \"{value}\" holds invisible control characters."),
+}
+
+# why a file cannot be imported at all (ImportFailed's reason)
+IMPORT_FAILED_MESSAGES = {
+    "format": QT_TRANSLATE_NOOP("Messages", "Choose a .csv or .xlsx file."),
+    "damaged": QT_TRANSLATE_NOOP(
+        "Messages", "The file is damaged or is not an Excel workbook: nothing was imported."),
+    "unreadable": QT_TRANSLATE_NOOP("Messages", "The file cannot be read."),
+    "missing": QT_TRANSLATE_NOOP("Messages", "The file is not there any more."),
+    "encoding": QT_TRANSLATE_NOOP(
+        "Messages", "The file is neither UTF-8 nor Windows-1251 text: save it from Excel as "
+        "\"CSV UTF-8\"."),
+    "broken": QT_TRANSLATE_NOOP(
+        "Messages", "The file is broken at line {line}: nothing was imported."),
+    "empty": QT_TRANSLATE_NOOP("Messages", "The file is empty."),
+    "no_columns": QT_TRANSLATE_NOOP(
+        "Messages", "The first line has no \"Родитель\" or \"Ребёнок\" column (or \"parent\", "
+        "\"child\")."),
+    "invalid_rows": QT_TRANSLATE_NOOP(
+        "Messages", "Some rows have errors: nothing was imported."),
+    "conflicts": QT_TRANSLATE_NOOP(
+        "Messages", "Decide for every row whose phone belongs to another family."),
+    "changed": QT_TRANSLATE_NOOP(
+        "Messages", "The families changed since the file was checked: check it again."),
+}
+
+
+def import_row_message(code: str, value: str) -> str:
+    text = IMPORT_ROW_MESSAGES.get(code)
+    if text is None:
+        return value or code
+    if code in ("too_long", "control"):
+        value = labels_column(value)
+    return QCoreApplication.translate("Messages", text).format(value=value)
+
+
+def labels_column(key: str) -> str:
+    """A column's key (notes, parent…) in the user's words; a cell's value stays as it is."""
+    names = {
+        "parent": QT_TRANSLATE_NOOP("Messages", "Parent"),
+        "child": QT_TRANSLATE_NOOP("Messages", "Child"),
+        "phone": QT_TRANSLATE_NOOP("Messages", "Phone"),
+        "email": QT_TRANSLATE_NOOP("Messages", "E-mail"),
+        "telegram": QT_TRANSLATE_NOOP("Messages", "Telegram"),
+        "birth_date": QT_TRANSLATE_NOOP("Messages", "Birth date"),
+        "source": QT_TRANSLATE_NOOP("Messages", "Source"),
+        "notes": QT_TRANSLATE_NOOP("Messages", "Notes"),
+    }
+    return QCoreApplication.translate("Messages", names[key]) if key in names else key
+
+
+def import_problems_text(problems, limit: int = 20) -> str:
+    """Row errors as lines "Line N: why", the first ``limit`` of them."""
+    return "\n".join(
+        QCoreApplication.translate("Messages", "Line {line}: {problem}").format(
+            line=p.line, problem=import_row_message(p.code, p.value)) for p in problems[:limit])
+
+
+def import_failed_message(exc: errors.DeskError) -> str:
+    """ImportFailed in words; other errors as ``error_message``."""
+    text = IMPORT_FAILED_MESSAGES.get(str(exc.params.get("reason", "")))
+    if text is None:
+        return error_message(exc)
+    return QCoreApplication.translate("Messages", text).format(line=exc.params.get("line", ""))
 
 
 def amount_message(reason: str) -> str:

@@ -1253,12 +1253,24 @@
         <translation>Ошибка</translation>
     </message>
     <message>
+        <source>The phone's family</source>
+        <translation>Семья с этим телефоном</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Что сделать</translation>
+    </message>
+    <message>
         <source>Rows</source>
         <translation>Строки</translation>
     </message>
     <message>
         <source>Errors</source>
         <translation>Ошибки</translation>
+    </message>
+    <message>
+        <source>Phone of another family</source>
+        <translation>Телефон другой семьи</translation>
     </message>
     <message>
         <source>Import the valid rows and skip the bad ones</source>
@@ -1297,12 +1309,36 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n row(s) have the phone of a family with another parent: choose for each whether to add the child there or skip the row.</source>
+        <translation>
+            <numerusform>В %n строке телефон семьи с другим родителем: выберите, добавить ребёнка в ту семью или пропустить строку.</numerusform>
+            <numerusform>В %n строках телефон семьи с другим родителем: выберите для каждой, добавить ребёнка в ту семью или пропустить строку.</numerusform>
+            <numerusform>В %n строках телефон семьи с другим родителем: выберите для каждой, добавить ребёнка в ту семью или пропустить строку.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n row(s) with errors: nothing is imported unless you skip them.</source>
         <translation>
             <numerusform>%n строка с ошибкой: без пропуска ошибочных ничего не загрузится.</numerusform>
             <numerusform>%n строки с ошибками: без пропуска ошибочных ничего не загрузится.</numerusform>
             <numerusform>%n строк с ошибками: без пропуска ошибочных ничего не загрузится.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— выберите —</translation>
+    </message>
+    <message>
+        <source>Add the child to that family</source>
+        <translation>Добавить ребёнка в ту семью</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>Пропустить строку</translation>
+    </message>
+    <message>
+        <source>Phone of another family ({n})</source>
+        <translation>Телефон другой семьи ({n})</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -2312,8 +2348,8 @@
         <translation>Импорт заявок</translation>
     </message>
     <message>
-        <source>Tables (*.csv)</source>
-        <translation>Таблицы (*.csv)</translation>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>Таблицы (*.csv *.xlsx)</translation>
     </message>
     <message>
         <source>Nothing was imported:</source>
@@ -2867,6 +2903,10 @@
         <translation>Укажите имя.</translation>
     </message>
     <message>
+        <source>The name holds invisible control characters or is too long: retype it.</source>
+        <translation>В имени есть невидимые управляющие символы или оно слишком длинное: наберите его заново.</translation>
+    </message>
+    <message>
         <source>This is not a valid phone number.</source>
         <translation>Это не похоже на номер телефона.</translation>
     </message>
@@ -3147,6 +3187,14 @@
         <translation>Не удалось импортировать файл.</translation>
     </message>
     <message>
+        <source>This type of file cannot be written here: choose one of the types offered.</source>
+        <translation>Файл такого типа здесь не записать: выберите один из предложенных типов.</translation>
+    </message>
+    <message>
+        <source>The file could not be written there (the folder is missing or read-only, or the disk is full). Choose another folder.</source>
+        <translation>Файл не удалось записать (папки нет, она только для чтения или диск заполнен). Выберите другую папку.</translation>
+    </message>
+    <message>
         <source>Cancelled: nothing was written.</source>
         <translation>Отменено: ничего не записано.</translation>
     </message>
@@ -3205,6 +3253,122 @@
     <message>
         <source>Several families fit: choose one.</source>
         <translation>Подходят несколько семей: выберите одну.</translation>
+    </message>
+    <message>
+        <source>No parent and no child name.</source>
+        <translation>Нет имени ни родителя, ни ребёнка.</translation>
+    </message>
+    <message>
+        <source>No phone and no e-mail.</source>
+        <translation>Нет ни телефона, ни e-mail.</translation>
+    </message>
+    <message>
+        <source>Not a valid phone: {value}</source>
+        <translation>Неверный телефон: {value}</translation>
+    </message>
+    <message>
+        <source>Not a valid e-mail: {value}</source>
+        <translation>Неверный e-mail: {value}</translation>
+    </message>
+    <message>
+        <source>Not a valid Telegram name: {value}</source>
+        <translation>Неверное имя в Telegram: {value}</translation>
+    </message>
+    <message>
+        <source>Not a date: {value} (write DD.MM.YYYY or YYYY-MM-DD)</source>
+        <translation>Это не дата: {value} (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+        <source>A birth date without a child's name.</source>
+        <translation>Дата рождения без имени ребёнка.</translation>
+    </message>
+    <message>
+        <source>The column "{value}" is over 10 000 characters.</source>
+        <translation>В столбце «{value}» больше 10 000 символов.</translation>
+    </message>
+    <message>
+        <source>The column "{value}" holds invisible control characters.</source>
+        <translation>В столбце «{value}» есть невидимые управляющие символы.</translation>
+    </message>
+    <message>
+        <source>Choose a .csv or .xlsx file.</source>
+        <translation>Выберите файл .csv или .xlsx.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not an Excel workbook: nothing was imported.</source>
+        <translation>Файл повреждён или это не книга Excel: ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Файл не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <source>The file is not there any more.</source>
+        <translation>Файла больше нет на месте.</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor Windows-1251 text: save it from Excel as "CSV UTF-8".</source>
+        <translation>Файл не в кодировке UTF-8 и не Windows-1251: сохраните его из Excel как «CSV UTF-8».</translation>
+    </message>
+    <message>
+        <source>The file is broken at line {line}: nothing was imported.</source>
+        <translation>Файл испорчен в строке {line}: ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Файл пустой.</translation>
+    </message>
+    <message>
+        <source>The first line has no "Родитель" or "Ребёнок" column (or "parent", "child").</source>
+        <translation>В первой строке нет столбца «Родитель» или «Ребёнок» (или «parent», «child»).</translation>
+    </message>
+    <message>
+        <source>Some rows have errors: nothing was imported.</source>
+        <translation>В некоторых строках ошибки: ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Decide for every row whose phone belongs to another family.</source>
+        <translation>Решите для каждой строки с телефоном другой семьи, что с ней сделать.</translation>
+    </message>
+    <message>
+        <source>The families changed since the file was checked: check it again.</source>
+        <translation>Семьи изменились после проверки файла: проверьте его ещё раз.</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Родитель</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation>Строка {line}: {problem}</translation>
     </message>
     <message>
         <source>The template cannot be filled in: check the placeholders in braces.</source>

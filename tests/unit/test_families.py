@@ -73,6 +73,10 @@ def test_edit_reindexes_search(store, actor):
      "child.0.birth_date", "child_too_old"),
     (FamilyDraft(guardians=(GuardianDraft("Анна"),), children=(ChildDraft(""),)),
      "child.0.name", "name_empty"),
+    (FamilyDraft(guardians=(GuardianDraft("Анна\x00 Петрова"),)), "guardian.0.name",
+     "name_control"),
+    (FamilyDraft(guardians=(GuardianDraft("Анна"),), children=(ChildDraft("Петя\x1b[2J"),)),
+     "child.0.name", "name_control"),
 ])
 def test_invalid_input_names_the_field_and_saves_nothing(store, actor, draft, field, code):
     with pytest.raises(errors.ValidationFailed) as info:

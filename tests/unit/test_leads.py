@@ -59,5 +59,24 @@ def test_csv_import_is_all_or_nothing_and_idempotent(store, actor, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("name,phone\nВера,12\n,\n", encoding="utf-8")
     added, problems = leads.import_csv(store, actor, bad)
-    assert added == 0 and problems == ["line 2: phone phone_invalid"]
+    assert added == 0 and [str(p) for p in problems] == ["line 2: phone phone_invalid"]
+    assert (problems[0].code, problems[0].value) == ("phone_invalid", "12")
     assert len(leads.listing(store)) == 2
+
+
+def test_lead_import_reads_windows_1251_xlsx_and_refuses_control_characters(
+        store, actor, tmp_path):
+    from openpyxl import Workbook
+
+    cp = tmp_path / "excel.csv"
+    cp.write_bytes("Имя;Телефон\nВера;89120001133\n".encode("cp1251"))
+    assert leads.import_csv(store, actor, cp) == (1, [])
+    book = Workbook()
+    book.active.append(["Name", "Phone Number", "Child"])
+    book.active.append(["Анна", "+79120002244", "Миша"])
+    book.save(tmp_path / "l.xlsx")
+    assert leads.import_csv(store, actor, tmp_path / "l.xlsx") == (1, [])
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,phone\nВе\x00ра,89120001155\n", encoding="utf-8")
+    added, problems = leads.import_csv(store, actor, bad)
+    assert added == 0 and (problems[0].code, problems[0].value) == ("control", "name")

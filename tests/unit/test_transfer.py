@@ -162,3 +162,83 @@ def test_tabs_and_carriage_returns_lead_as_text_too(tmp_path):
         book.save(tmp_path / "t.xlsx")
         cells = list(load_workbook(tmp_path / "t.xlsx").worksheets[0].iter_rows())[0]
         assert [c.data_type for c in cells][:4] == ["s", "s", "s", "n"]
+
+
+def test_a_phone_of_another_parents_family_is_a_conflict_never_a_silent_merge(
+        store, actor, tmp_path, db_path, capsys):
+    elkina = families.save(store, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft("Ёлкина Елена", phone="+7 915 039-20-07"),),
+        children=(families.ChildDraft("Ёлкин Ваня"),)))
+    text = ("Родитель;Телефон;Ребёнок\n"
+            "Морозова Ирина;+7 915 039-20-07;Морозов Петя\n"
+            "елена ёлкина;89150392007;Ёлкина Соня\n")  # her own family, her name written otherwise
+    path = write(tmp_path, text)
+    the_plan = transfer.plan(store, path)
+    [conflict] = the_plan.conflicts
+    assert (conflict.line, conflict.family_id, conflict.family) == (2, elkina, "Ёлкина Елена")
+    with pytest.raises(errors.ImportFailed):
+        transfer.apply(store, actor, the_plan)
+    assert [c.name for c in families.card(store, elkina).draft.children] == ["Ёлкин Ваня"]
+    result = transfer.apply(store, actor, the_plan, skip=[2])
+    assert (result.families, result.children, result.skipped) == (0, 1, 1)
+    assert "Морозов Петя" not in [c.name for c in families.card(store, elkina).draft.children]
+    store.dispose()
+    assert cli.run(["import", "families", str(path), "--db", str(db_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"line 2: phone +79150392007 belongs to family #{elkina} (Ёлкина Елена)" in err
+    assert cli.run(["import", "families", str(path), "--db", str(db_path),
+                    "--merge-by-phone"]) == 0
+    from desk.services import migrate
+
+    again = migrate.open_database(db_path, None)
+    assert "Морозов Петя" in [c.name for c in families.card(again, elkina).draft.children]
+    again.dispose()
+
+
+def test_windows_1251_and_english_headers_in_any_case_and_spacing(store, actor, tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(("Родитель;Телефон;Ребёнок;Дата рождения\n"
+                      "Ёлкина Вера;8 912 345-67-89;Ёлкин Саша;01.02.2018\n").encode("cp1251"))
+    _, result = transfer.import_families(store, actor, path)
+    assert result.children == 1 and families.find(store, "Ёлкин Саша")
+    path = write(tmp_path, " PARENT ,Phone Number,Child_Name,Birth date,E-Mail\n"
+                           "Демин Олег,89031112233,Демин Петя,2019-04-05,o@example.ru\n",
+                 name="en.csv")
+    _, result = transfer.import_families(store, actor, path)
+    card = families.card(store, families.find(store, "Демин Петя")[0].id)
+    assert card.draft.children[0].birth_date == dt.date(2019, 4, 5)
+    assert card.draft.guardians[0].email == "o@example.ru"
+
+
+def test_long_fields_control_characters_and_damaged_files_are_line_errors(
+        store, actor, tmp_path, db_path, capsys):
+    text = ("parent,phone,child,notes\n"
+            "Ёлкина Вера,,Ёлкин Саша," + "x" * 10_001 + "\n"
+            "Демин\x07 Олег,,Демин Петя,\n"
+            "Петрова Анна,,Петров Ваня," + "y" * 200_000 + "\n")
+    the_plan = transfer.plan(store, write(tmp_path, text))
+    assert [(e.line, e.code, e.value) for e in the_plan.errors] == [
+        (2, "too_long", "notes"), (3, "control", "parent"), (4, "too_long", "notes")]
+    assert the_plan.rows == ()
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(errors.ImportFailed) as caught:
+        transfer.plan(store, broken)
+    assert caught.value.params["reason"] == "damaged"
+    store.dispose()
+    assert cli.run(["import", "families", str(broken), "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and "broken.xlsx" in err
+    assert cli.run(["import", "families", str(write(tmp_path, text)), "--db",
+                    str(db_path)]) == 2
+    assert "line 3: control characters in the parent" in capsys.readouterr().err
+
+
+def test_cli_export_to_a_missing_folder_is_one_line(store, actor, db_path, tmp_path, capsys):
+    families.save(store, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft("Ёлкина Вера"),)))
+    store.dispose()
+    out = tmp_path / "missing" / "f.csv"
+    assert cli.run(["export", "families", str(out), "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot write it" in err and "Traceback" not in err
