@@ -72,6 +72,18 @@ def parser() -> argparse.ArgumentParser:
     post_cmd.add_argument("--confirm-large", action="store_true",
                           help="post lines over the studio's large-payment threshold")
 
+    priv = sub.add_parser("privacy", help="a family's personal data (a request handled by the "
+                                          "administrator)")
+    priv_sub = priv.add_subparsers(dest="action", required=True)
+    p_export = priv_sub.add_parser("export", help="everything about one family as JSON")
+    p_export.add_argument("family_id", type=int)
+    p_export.add_argument("out", type=Path, help="OUT.json")
+    p_export.add_argument("--db", type=Path, dest="sub_db")
+    p_erase = priv_sub.add_parser("erase", help="erase one family's personal data")
+    p_erase.add_argument("family_id", type=int)
+    p_erase.add_argument("--yes", action="store_true", help="really erase it (cannot be undone)")
+    p_erase.add_argument("--db", type=Path, dest="sub_db")
+
     sched = sub.add_parser("schedule", help="the schedule")
     sched_sub = sched.add_subparsers(dest="action", required=True)
     export_cmd = sched_sub.add_parser("export", help="a week for the client portal")
@@ -187,7 +199,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desk.services import db, transfer
+    from desk.services import transfer
 
     store = _open(args)
     the_plan = transfer.plan(store, args.file)
@@ -200,7 +212,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"desk: {len(the_plan.errors) + len(conflicts)} rows cannot be imported as they "
               "are; nothing was imported", file=sys.stderr)
         return EXIT_INVALID
-    result = transfer.apply(store, db.SYSTEM_ACTOR, the_plan, skip_invalid=args.skip_invalid,
+    result = transfer.apply(store, cli_actor(), the_plan, skip_invalid=args.skip_invalid,
                             merge=args.merge_by_phone)
     print(f"imported {result.families} new families and {result.children} new children"
           + (f"; skipped {result.skipped} invalid rows" if result.skipped else ""))
@@ -226,7 +238,7 @@ def _read_text(path: Path) -> str:
 
 def cmd_payments(args: argparse.Namespace) -> int:
     from desk.models.wallet import PaymentMethod
-    from desk.services import db, money, payments
+    from desk.services import money, payments
 
     store = _open(args)
     lines = payments.parse(store, _read_text(args.file))
@@ -252,12 +264,50 @@ def cmd_payments(args: argparse.Namespace) -> int:
         print(f"desk: {len(bad) + len(large)} lines cannot be posted as they are; "
               "nothing was posted", file=sys.stderr)
         return EXIT_INVALID
-    result = payments.post(store, db.SYSTEM_ACTOR, good, PaymentMethod(args.method),
+    result = payments.post(store, cli_actor(), good, PaymentMethod(args.method),
                            confirm_repeats=args.confirm_new, confirm_large=args.confirm_large)
     for number in result.repeats:
         print(f"line {number}: a repeat of a payment posted within the last days; not posted "
               "(--confirm-new posts it)", file=sys.stderr)
     print(f"posted {result.entries} payments, {money.format_rub(result.total)}")
+    return 0
+
+
+def cli_actor():
+    """Who the command line writes as: "командная строка (<OS user>@<host>)" in the audit."""
+    import getpass
+    import socket
+
+    from desk.services import db
+
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "?"
+    return db.Actor(None, f"командная строка ({user}@{socket.gethostname()})")
+
+
+def cmd_privacy(args: argparse.Namespace) -> int:
+    from desk.services import families, privacy
+
+    store = _open(args)
+    families.card(store, args.family_id)  # an unknown id: one line, exit 1
+    if args.action == "export":
+        privacy.export_to(store, args.family_id, args.out)
+        print(f"{args.out}: everything about family #{args.family_id}")
+        return 0
+    if not args.yes:
+        print(f"desk: erasing family #{args.family_id} cannot be undone: add --yes",
+              file=sys.stderr)
+        return EXIT_ERROR
+    result = privacy.erase(store, cli_actor(), args.family_id, paths.backups_dir())
+    print(f"family #{args.family_id} erased: now {result.pseudonym}")
+    if not result.wal_clean:
+        print("desk: another program has the database open; the erased data leaves the -wal "
+              "file when it closes", file=sys.stderr)
+    for held in result.backups:
+        until = f"until {held.rotates_out}" if held.rotates_out else "until deleted by hand"
+        print(f"desk: the backup {held.path} still holds the family ({until})", file=sys.stderr)
     return 0
 
 
@@ -299,6 +349,7 @@ COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "payments": cmd_payments,
+    "privacy": cmd_privacy,
     "schedule": cmd_schedule,
     "finance": cmd_finance,
     "screenshots": cmd_screenshots,

@@ -95,6 +95,13 @@ def daily_backup(source: Path, backup_dir: Path, today: dt.date) -> Path | None:
     return made
 
 
+def rotates_out(path: Path) -> dt.date | None:
+    """The first day a daily backup can be deleted by rotation (KEEP_DAILY newer days taken);
+    None for the backups kept until deleted by hand (before a migration or a restore)."""
+    m = DAILY_RE.match(Path(path).name)
+    return dt.date.fromisoformat(m[1]) + dt.timedelta(days=KEEP_DAILY) if m else None
+
+
 def restore(backup_file: Path, target: Path, safety_dir: Path) -> Path:
     """Replace ``target``'s contents with ``backup_file``; the current state is saved first.
 

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from desk import paths
 from desk.services import attendance, contacts, errors, families, privacy, scripts, tasks
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.lesson_dialogs import EnrolDialog, LessonPicker
+from desk.ui.progress import run_with_progress
 from desk.ui.script_call import ScriptCallDialog
 from desk.models.family import Relation
 from desk.ui.labels import (
@@ -298,7 +300,11 @@ class FamilyCardView(QWidget):
 
     def export_data_to(self, path: Path) -> None:
         assert self.current is not None
-        path.write_text(privacy.export_json(self.ctx.store, self.current.id), encoding="utf-8")
+        try:
+            privacy.export_to(self.ctx.store, self.current.id, path)
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.tr("Export this family's data"),
+                                messages.error_message(exc))
 
     @Slot()
     def _on_erase(self) -> None:
@@ -306,19 +312,41 @@ class FamilyCardView(QWidget):
             return
         answer = QMessageBox.warning(
             self, self.tr("Erase this family"),
-            self.tr("Erase all personal data of {family}: names, contacts, children, notes and "
-                    "the timeline? Payments and the audit log stay under a pseudonym. This "
-                    "cannot be undone.").format(family=self.current.title),
+            self.tr("Erase all personal data of {family}: names, contacts, children, notes, "
+                    "the timeline, conversations, applications and calls? Payments and the "
+                    "audit log stay under a pseudonym. This cannot be undone.").format(
+                family=self.current.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            privacy.erase(self.ctx.store, self.ctx.actor, self.current.id)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.tr("Erase this family"), messages.error_message(exc))
-            return
+        family_id = self.current.id
+        run_with_progress(
+            self, self.ctx, self.tr("Erasing…"),
+            lambda _p: privacy.erase(self.ctx.store, self.ctx.actor, family_id,
+                                     paths.backups_dir()),
+            self._on_erased, self._on_erase_failed, write=True)
+
+    def _on_erased(self, result: privacy.Erased) -> None:
         self.ctx.notifier.changed.emit("family")
+        notes = []
+        if not result.wal_clean:
+            notes.append(self.tr("Another program has the database open: the erased data "
+                                 "leaves its working file when that program closes."))
+        for held in result.backups:
+            notes.append(self.tr("The backup {file} still holds the family: it is deleted "
+                                 "{when}.").format(
+                file=held.path.name,
+                when=self.tr("on {day}").format(day=fmt.date_text(held.rotates_out))
+                if held.rotates_out else self.tr("only by hand")))
+        QMessageBox.information(self, self.tr("Erase this family"), "\n\n".join(
+            [self.tr("The family's personal data is erased.")] + notes))
+
+    def _on_erase_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, errors.DeskError):
+            self.ctx.runner.on_error(exc)
+            return
+        QMessageBox.warning(self, self.tr("Erase this family"), messages.error_message(exc))
 
     @Slot()
     def _on_note_added(self) -> None:

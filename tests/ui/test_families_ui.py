@@ -178,8 +178,35 @@ def test_erase_from_the_card_after_confirmation(qtbot, ctx, actor, monkeypatch, 
     view.card.erase_action.trigger()
     assert view.card.current.draft.guardians[0].name == "Ёлкина Вера"
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
     view.card.erase_action.trigger()
+    assert told == ["The family's personal data is erased."]
     assert view.card.current.erased
     assert not view.card.edit_button.isEnabled()
     assert [view.model.row_at(i).id for i in range(view.model.rowCount())] != [] and \
         elkina not in [view.model.row_at(i).id for i in range(view.model.rowCount())]
+
+
+def test_erasing_names_the_backups_that_still_hold_the_family(qtbot, ctx, actor, monkeypatch,
+                                                              data_dir):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk import paths
+    from desk.services import backup
+
+    elkina, _ = seed(ctx.store, actor)
+    backup.daily_backup(ctx.store.path, paths.backups_dir(), dt.date(2026, 3, 1))
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.open_family(elkina)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    view.card.erase_action.trigger()
+    assert "desk-2026-03-01.db still holds the family: it is deleted on 15 March 2026" in told[0]
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    view.card.export_data_to(data_dir / "missing" / "f.json")
+    assert shown and "could not be written" in shown[0]

@@ -42,3 +42,130 @@ def test_erase_removes_personal_data_from_every_table_and_the_file(store, actor,
         assert secret.encode() not in raw, secret
     assert "Демин Олег".encode() in raw  # the other family is untouched
     assert families.find(store, "демин")[0].id == other
+
+
+def test_erase_leaves_no_trace_in_any_table_the_wal_or_the_backups(store, actor, db_path,
+                                                                   tmp_path):
+    """Every place the family's words can be: ledger notes, the lead it came from (and its
+    audit rows without a family id), a conversation typed in by hand, a call, a debit note with
+    the child's name; the bytes are gone from the file and its -wal while a reader held a
+    snapshot, and the daily backup that still holds them is named with its rotation day."""
+    import sqlite3
+    import threading
+
+    from desk.models.comms import InboxChannel
+    from desk.models.schedule import Mark
+    from desk.models.wallet import PaymentMethod
+    from desk.services import (
+        attendance, backup, calls, check, enrolment, inbox, leads, payments, schedule, wallet,
+    )
+
+    lead = leads.create(store, actor, leads.LeadDraft(
+        "Шмыгловская Евлампия", "+7 915 123-45-67", "evlampia@example.ru", "Аристарх",
+        "Хотим на керамику, Аристарху семь лет"))
+    fid = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Шмыгловская Евлампия", "+7 915 123-45-67",
+                                 "evlampia@example.ru", telegram="evlampia_sh"),),
+        children=(ChildDraft("Шмыгловский Аристарх", dt.date(2019, 1, 2)),)))
+    leads.link(store, actor, lead, fid)
+    other = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Демин Олег", "+7 903 111-22-33"),)))
+    payments.post(store, actor, payments.parse(store, "2500 Шмыгловская Евлампия"),
+                  PaymentMethod.CASH)
+    ceramics = next(d for d in schedule.directions(store) if d.name == "Керамика")
+    lesson = schedule.save_lesson(store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 3, 14, tzinfo=dt.timezone.utc), price=120000))
+    child = families.card(store, fid).draft.children[0].id
+    (e,) = enrolment.enrol(store, actor, lesson, fid, [child])
+    attendance.mark(store, actor, e, Mark.ATTENDED)
+    inbox.log_incoming(store, actor, InboxChannel.WHATSAPP, "+79151234567",
+                       "Здравствуйте, это Евлампия, мама Аристарха")
+    calls.log(store, actor, calls.CallDraft("+7 915 123-45-67", topic="Шмыгловская про оплату"))
+    backups = tmp_path / "backups"
+    backup.daily_backup(db_path, backups, dt.date(2026, 3, 4))
+
+    reader = sqlite3.connect(db_path, check_same_thread=False)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM family").fetchone()  # holds a read snapshot
+    release = threading.Timer(0.5, reader.rollback)
+    release.start()
+    result = privacy.erase(store, actor, fid, backups)
+    release.join()
+    reader.close()
+
+    assert result.wal_clean  # it waited for the reader, then emptied the -wal
+    assert [(b.path.name, b.rotates_out) for b in result.backups] == [
+        ("desk-2026-03-04.db", dt.date(2026, 3, 18))]
+    raw = b"".join(p.read_bytes() for p in db_path.parent.glob("desk.db*"))
+    for secret in ("Шмыгловская", "шмыгловская", "Евлампия", "Аристарх", "Аристарха",
+                   "79151234567", "9151234567", "evlampia", "Шмыгловский"):
+        assert secret.encode() not in raw, secret
+    assert "Демин Олег".encode() in raw
+    assert wallet.balance(store, fid) == 250000 - 120000  # money stays, under the pseudonym
+    assert [f for f in check.run(db_path) if f.fault] == []  # the chain still holds
+    assert families.find(store, "демин")[0].id == other
+
+
+def test_erase_tells_when_another_program_keeps_the_wal(store, actor, db_path, monkeypatch):
+    import sqlite3
+
+    fid, _ = seed(store, actor)
+    monkeypatch.setattr(privacy, "CHECKPOINT_WAIT_S", 0.2)
+    reader = sqlite3.connect(db_path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM family").fetchone()
+    try:
+        result = privacy.erase(store, actor, fid)
+    finally:
+        reader.close()
+    assert not result.wal_clean
+
+
+def test_the_export_holds_payments_lessons_and_conversations(store, actor):
+    from desk.models.comms import InboxChannel
+    from desk.models.schedule import Mark
+    from desk.models.wallet import PaymentMethod
+    from desk.services import attendance, enrolment, inbox, schedule, wallet
+
+    fid, _ = seed(store, actor)
+    wallet.top_up(store, actor, fid, 300000, PaymentMethod.CASH, "за март")
+    ceramics = next(d for d in schedule.directions(store) if d.name == "Керамика")
+    lesson = schedule.save_lesson(store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 3, 14, tzinfo=dt.timezone.utc), price=120000))
+    child = families.card(store, fid).draft.children[0].id
+    (e,) = enrolment.enrol(store, actor, lesson, fid, [child])
+    attendance.mark(store, actor, e, Mark.ATTENDED)
+    inbox.log_incoming(store, actor, InboxChannel.PHONE, "", "Перезвоните вечером",
+                       family_id=fid)
+    data = json.loads(privacy.export_json(store, fid))
+    assert data["wallet"]["balance_kopecks"] == 180000
+    assert [x["amount_kopecks"] for x in data["wallet"]["entries"]] == [300000, -120000]
+    assert data["lessons"][0]["direction"] == "Керамика" and data["lessons"][0]["mark"] == \
+        "attended"
+    assert data["conversations"][0]["messages"][0]["text"] == "Перезвоните вечером"
+
+
+def test_the_command_line_exports_and_erases_with_yes_only(store, actor, db_path, tmp_path,
+                                                           capsys):
+    from desk import cli
+    from desk.services import audit, migrate
+
+    fid, _ = seed(store, actor)
+    store.dispose()
+    out = tmp_path / "f.json"
+    assert cli.run(["privacy", "export", str(fid), str(out), "--db", str(db_path)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["children"][0]["name"] == \
+        "Ёлкин Святослав"
+    assert cli.run(["privacy", "erase", str(fid), "--db", str(db_path)]) == 1
+    assert "--yes" in capsys.readouterr().err
+    assert cli.run(["privacy", "erase", "999", "--yes", "--db", str(db_path)]) == 1
+    assert "999" in capsys.readouterr().err
+    again = migrate.open_database(db_path, None)
+    assert families.find(again, "святослав")  # nothing changed so far
+    again.dispose()
+    assert cli.run(["privacy", "erase", str(fid), "--yes", "--db", str(db_path)]) == 0
+    again = migrate.open_database(db_path, None)
+    assert families.find(again, "святослав") == []
+    entry = audit.entries(again)[0]
+    assert entry.kind == "family.erase" and entry.staff_name.startswith("командная строка (")
+    again.dispose()
