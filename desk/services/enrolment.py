@@ -103,11 +103,19 @@ def enrol(store: Store, actor: Actor, lesson_id: int, family_id: int, child_ids:
             raise errors.LessonFull(f"the lesson has {q.free} free places, {len(q.lines)} wanted",
                                     free=q.free, wanted=len(q.lines))
         ids = []
+        cancelled = {e.child_id: e for e in s.scalars(select(Enrolment).where(
+            Enrolment.lesson_id == lesson_id, Enrolment.mark == Mark.CANCELLED,
+            Enrolment.child_id.in_([line.child_id for line in q.lines])))}
         for i, line in enumerate(q.lines):
-            e = Enrolment(lesson_id=lesson_id, family_id=family_id, child_id=line.child_id,
-                          price=line.price, adults=adults if i == 0 else 0,
-                          adults_price=q.adults_price if i == 0 else 0,
-                          first_time=line.first_time, created_at=uow.now)
+            # a client who cancelled and comes back takes the same row again (its charges were
+            # reversed at the cancel), so the lesson keeps one row per child
+            e = cancelled.get(line.child_id) or Enrolment(lesson_id=lesson_id,
+                                                          child_id=line.child_id)
+            e.family_id, e.price, e.first_time, e.created_at = (family_id, line.price,
+                                                                line.first_time, uow.now)
+            e.adults = adults if i == 0 else 0
+            e.adults_price = q.adults_price if i == 0 else 0
+            e.mark, e.marked_at, e.marked_by = Mark.NONE, None, None
             s.add(e)
             s.flush()
             ids.append(e.id)
@@ -136,7 +144,7 @@ def _first_time_task(uow: UnitOfWork, lesson: Lesson, family_id: int, child: str
         title=texts.FIRST_TIME.format(teacher=teacher, child=child, direction=direction,
                                       when=when),
         due_at=min(uow.now, lesson.starts_at), family_id=family_id,
-        assignee_role=Role.SYSTEM, origin="first_lesson"))
+        assignee_role=Role.SYSTEM, origin=f"first_lesson:{lesson.id}"))
 
 
 def add_to_waitlist(store: Store, actor: Actor, lesson_id: int, family_id: int,
@@ -195,7 +203,7 @@ def offer_free_place(uow: UnitOfWork, lesson_id: int) -> None:
         title=texts.PLACE_AVAILABLE.format(direction=direction, when=when,
                                            child=s.get(Child, first.child_id).name),
         due_at=uow.now, family_id=first.family_id, assignee_role=Role.COMMUNICATOR,
-        origin="place_available"))
+        origin=f"place_available:{lesson_id}"))
 
 
 def waitlist(store: Store, lesson_id: int) -> list[tuple[int, str]]:

@@ -8,14 +8,15 @@ import dataclasses
 import datetime as dt
 import json
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from desk.models.family import Child, Family
 from desk.models.schedule import (
-    Direction, Enrolment, Lesson, Mark, Room, Series, Teacher,
+    Direction, Enrolment, Lesson, Mark, Room, Series, Teacher, WaitlistEntry,
 )
 from desk.models.studio import Role
+from desk.models.task import Task, TaskStatus
 from desk.models.wallet import MAX_ENTRY, LedgerEntry
 from desk.services import contacts, errors, studio, tasks, texts, wallet
 from desk.services.db import Actor, Store, UnitOfWork
@@ -83,6 +84,7 @@ class LessonRow:
     direction: str
     teacher_id: int | None
     teacher: str
+    room_id: int | None
     room: str
     starts_at: dt.datetime
     ends_at: dt.datetime
@@ -101,7 +103,7 @@ class LessonRow:
     def draft(self) -> LessonDraft:
         return LessonDraft(self.direction_id, self.starts_at,
                            int((self.ends_at - self.starts_at).total_seconds() // 60),
-                           self.teacher_id, None, self.capacity, self.price,
+                           self.teacher_id, self.room_id, self.capacity, self.price,
                            self.sibling_discount, self.adults_allowed, self.adult_price, self.id)
 
 
@@ -253,7 +255,9 @@ def _apply(s: Session, lesson: Lesson, draft: LessonDraft) -> None:
 
 
 def save_lesson(store: Store, actor: Actor, draft: LessonDraft) -> int:
-    """Create a single lesson, or change one (moving a date of a series moves only it)."""
+    """Create a single lesson, or change one (moving a date of a series moves only it). A
+    lesson moved to another time with children enrolled gives the Communicator a "tell the
+    family" task per family, as a cancellation does."""
     with store.write(actor) as uow:
         s = uow.session
         if draft.id is None:
@@ -263,14 +267,68 @@ def save_lesson(store: Store, actor: Actor, draft: LessonDraft) -> int:
             if lesson.cancelled:
                 raise errors.LessonCancelled("the lesson is cancelled")
         before = _snapshot(lesson) if draft.id else None
+        old_start = lesson.starts_at if draft.id else None
         _apply(s, lesson, draft)
         s.add(lesson)
         s.flush()
+        if old_start is not None and old_start != lesson.starts_at:
+            _tell_moved(uow, lesson, old_start)
         uow.audit("schedule.lesson" if before is None else "schedule.lesson_update",
                   entity_id=lesson.id, before=json.dumps(before) if before else "",
                   after=json.dumps(_snapshot(lesson)))
         uow.commit()
         return lesson.id
+
+
+def _when(s: Session, at: dt.datetime) -> str:
+    return at.astimezone(studio.load_info(s).tz).strftime("%d.%m.%Y %H:%M")
+
+
+def _tell_families(uow: UnitOfWork, family_ids: list[int], title: str, origin: str,
+                   details: str = "") -> int:
+    """One task per family for the Communicator, naming its preferred channel."""
+    s = uow.session
+    told = 0
+    for fid in dict.fromkeys(family_ids):
+        family = s.get(Family, fid)
+        tasks.save_in(uow, tasks.TaskDraft(
+            title=title.format(channel=texts.CHANNELS[family.preferred_channel.value]),
+            due_at=uow.now, family_id=fid, assignee_role=Role.COMMUNICATOR, origin=origin,
+            details=details))
+        told += 1
+    return told
+
+
+def _tell_moved(uow: UnitOfWork, lesson: Lesson, old_start: dt.datetime) -> None:
+    s = uow.session
+    families_in = list(s.scalars(select(Enrolment.family_id).where(
+        Enrolment.lesson_id == lesson.id, Enrolment.mark.in_(ACTIVE_MARKS))))
+    direction = s.get(Direction, lesson.direction_id).name
+    title = texts.LESSON_MOVED.format(channel="{channel}", direction=direction,
+                                      old=_when(s, old_start), new=_when(s, lesson.starts_at))
+    _tell_families(uow, families_in, title, f"lesson_moved:{lesson.id}")
+
+
+def booking_conflicts(store: Store, draft: LessonDraft) -> list[LessonRow]:
+    """Other lessons at an overlapping time with the same teacher or the same room (a warning:
+    the studio may mean it, e.g. a camp sharing a room)."""
+    if draft.teacher_id is None and draft.room_id is None:
+        return []
+    with store.read() as s:
+        direction = s.get(Direction, draft.direction_id)
+        minutes = draft.duration_min or (direction.duration_min if direction else 60)
+        ends = draft.starts_at + dt.timedelta(minutes=minutes)
+        same = []
+        if draft.teacher_id is not None:
+            same.append(Lesson.teacher_id == draft.teacher_id)
+        if draft.room_id is not None:
+            same.append(Lesson.room_id == draft.room_id)
+        stmt = select(Lesson.id).where(Lesson.starts_at < ends, Lesson.ends_at > draft.starts_at,
+                                       Lesson.cancelled_at.is_(None), or_(*same))
+        if draft.id is not None:
+            stmt = stmt.where(Lesson.id != draft.id)
+        ids = list(s.scalars(stmt))
+        return lesson_rows(s, None, None, ids=ids) if ids else []
 
 
 def create_series(store: Store, actor: Actor, draft: SeriesDraft) -> tuple[int, int]:
@@ -319,29 +377,36 @@ def cancel_lesson(store: Store, actor: Actor, lesson_id: int, reason: str = "") 
             return 0
         lesson.cancelled_at = uow.now
         lesson.note = reason.strip()
-        info = studio.load_info(s)
-        when = lesson.starts_at.astimezone(info.tz).strftime("%d.%m.%Y %H:%M")
+        when = _when(s, lesson.starts_at)
         direction = s.get(Direction, lesson.direction_id).name
         enrolments = list(s.scalars(select(Enrolment).where(
             Enrolment.lesson_id == lesson_id, Enrolment.mark.in_(ACTIVE_MARKS))))
         for e in enrolments:
             reverse_charges(uow, e.id, "урок отменён")
-        told = set()
-        for e in enrolments:
-            if e.family_id in told:
-                continue
-            told.add(e.family_id)
-            family = s.get(Family, e.family_id)
-            tasks.save_in(uow, tasks.TaskDraft(
-                title=texts.LESSON_CANCELLED.format(
-                    channel=texts.CHANNELS[family.preferred_channel.value],
-                    direction=direction, when=when),
-                due_at=uow.now, family_id=e.family_id, assignee_role=Role.COMMUNICATOR,
-                origin="lesson_cancelled", details=reason.strip()))
+        told = _tell_families(
+            uow, [e.family_id for e in enrolments],
+            texts.LESSON_CANCELLED.format(channel="{channel}", direction=direction, when=when),
+            "lesson_cancelled", reason.strip())
+        # the lesson's own open tasks are moot now; the waitlist hears too
+        s.execute(update(Task).where(
+            Task.status == TaskStatus.OPEN,
+            Task.origin.in_([f"first_lesson:{lesson_id}", f"place_available:{lesson_id}",
+                             f"lesson_moved:{lesson_id}"]))
+            .values(status=TaskStatus.CANCELLED, closed_at=uow.now,
+                    closed_by=uow.actor.staff_id))
+        waiting = list(s.scalars(select(WaitlistEntry.family_id).where(
+            WaitlistEntry.lesson_id == lesson_id).order_by(WaitlistEntry.id)))
+        enrolled = {e.family_id for e in enrolments}
+        _tell_families(
+            uow, [f for f in waiting if f not in enrolled],
+            texts.LESSON_CANCELLED_WAITLIST.format(channel="{channel}", direction=direction,
+                                                   when=when),
+            "lesson_cancelled", reason.strip())
+        s.execute(delete(WaitlistEntry).where(WaitlistEntry.lesson_id == lesson_id))
         uow.audit("schedule.cancel", entity_id=lesson_id,
-                  after=json.dumps({"families": len(told), "reason": reason}, ensure_ascii=False))
+                  after=json.dumps({"families": told, "reason": reason}, ensure_ascii=False))
         uow.commit()
-        return len(told)
+        return told
 
 
 def reverse_charges(uow: UnitOfWork, enrolment_id: int, note: str) -> int:
@@ -406,7 +471,8 @@ def lesson_rows(s: Session, since: dt.datetime, until: dt.datetime, *,
         stmt = stmt.where(Lesson.teacher_id == teacher_id)
     if not include_cancelled:
         stmt = stmt.where(Lesson.cancelled_at.is_(None))
-    return [LessonRow(l.id, l.series_id, l.direction_id, d, l.teacher_id, t or "", r or "",
+    return [LessonRow(l.id, l.series_id, l.direction_id, d, l.teacher_id, t or "", l.room_id,
+                      r or "",
                       l.starts_at, l.ends_at, l.capacity, n or 0, l.price, l.sibling_discount,
                       l.adults_allowed, l.adult_price, l.cancelled)
             for l, d, t, r, n in s.execute(stmt)]

@@ -13,6 +13,10 @@ DEFAULT_DIRECTIONS = [
 ]
 
 LESSON_CANCELLED = "Занятие отменено: сообщить семье ({channel}) — {direction}, {when}"
+LESSON_CANCELLED_WAITLIST = "Занятие отменено: сообщить семье из листа ожидания ({channel}) — " \
+                            "{direction}, {when}"
+LESSON_MOVED = "Занятие перенесено: сообщить семье ({channel}) — {direction}, было {old}, " \
+               "стало {new}"
 FIRST_TIME = "Сказать педагогу ({teacher}): {child} впервые на занятии «{direction}» {when} " \
              "— не забыть про обратную связь"
 PLACE_AVAILABLE = "Освободилось место: предложить семье — {direction}, {when} ({child})"

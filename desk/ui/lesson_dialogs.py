@@ -82,6 +82,7 @@ class LessonDialog(QDialog):
             self.direction.setCurrentIndex(max(self.direction.findData(row.direction_id), 0))
             self.duration.setValue(int((row.ends_at - row.starts_at).total_seconds() // 60))
             self.teacher.setCurrentIndex(max(self.teacher.findData(row.teacher_id), 0))
+            self.room.setCurrentIndex(max(self.room.findData(row.room_id), 0))
             self.capacity.setValue(row.capacity)
             self.price.setText(money.format_rub(row.price).replace("\u00a0₽", ""))
             self.sibling.setChecked(row.sibling_discount)
@@ -115,8 +116,11 @@ class LessonDialog(QDialog):
     def _on_accepted(self) -> None:
         try:
             draft = self.draft()
-        except ValueError:
-            self.error.show_message(self.tr("Enter prices such as 1 200 or 1200,50."))
+        except money.AmountError as exc:
+            self.error.show_message(self.tr("Enter prices such as 1 200 or 1200,50.") + " "
+                                    + messages.amount_message(exc.reason))
+            return
+        if not self._booking_ok(draft):
             return
         if self.repeat.isChecked() and self.row is None:
             def save():
@@ -130,6 +134,29 @@ class LessonDialog(QDialog):
         self.saved = True
         self.ctx.notifier.changed.emit("schedule")
         self.accept()
+
+
+    def _booking_ok(self, draft: schedule.LessonDraft) -> bool:
+        """A teacher or a room already taken at that time is told, and the person decides."""
+        clashes = schedule.booking_conflicts(self.ctx.store, draft)
+        if not clashes:
+            return True
+        tz = self.ctx.studio.tz
+        lines = []
+        for c in clashes:
+            who = [name for name, same in ((c.teacher, c.teacher_id == draft.teacher_id),
+                                           (c.room, c.room_id == draft.room_id)) if same and name]
+            lines.append(self.tr(
+                "Already taken at this time — {what}: {direction}, {start}–{end}").format(
+                what=", ".join(who), direction=c.direction,
+                start=fmt.datetime_text(c.starts_at, tz), end=fmt.local(c.ends_at, tz)
+                .strftime("%H:%M")))
+        answer = QMessageBox.question(
+            self, self.windowTitle(),
+            "\n".join(lines) + "\n\n" + self.tr("Save the lesson at this time anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
 
 class EnrolDialog(QDialog):

@@ -178,32 +178,35 @@ class ScheduleView(QWidget):
         self._update_buttons()
 
     def _fill_grid(self) -> None:
+        """Days across, start times down; lessons that start at the same time on the same day
+        take a row each under that time, so every lesson is a cell of its own."""
         tz = self.ctx.studio.tz
-        times = sorted({r.starts_at.astimezone(tz).time() for r in self.rows})
-        self.grid.clear()
-        self.grid.setRowCount(len(times))
-        labels = []
-        for i in range(7):
-            day = self.monday + dt.timedelta(days=i)
-            labels.append(fmt.day_text(day))
-        self.grid.setHorizontalHeaderLabels(labels)
-        self.grid.setVerticalHeaderLabels([t.strftime("%H:%M") for t in times])
+        slots: dict[tuple[dt.time, int], list[schedule.LessonRow]] = {}
         for r in self.rows:
             local = r.starts_at.astimezone(tz)
-            row, col = times.index(local.time()), local.weekday()
-            text = f"{r.direction}\n{r.enrolled}/{r.capacity}" + (
-                f" · {r.teacher}" if r.teacher else "")
-            existing = self.grid.item(row, col)
-            if existing is not None:  # two lessons at the same time: both in the cell
-                existing.setText(existing.text() + "\n" + text)
-                continue
-            item = QTableWidgetItem(text)
-            item.setData(LessonRole, r.id)
-            item.setToolTip(f"{r.direction}, {local:%H:%M}–{r.ends_at.astimezone(tz):%H:%M}"
-                            f"\n{r.teacher} {r.room}".strip())
-            if r.free == 0:
-                item.setBackground(QBrush(FULL))
-            self.grid.setItem(row, col, item)
+            slots.setdefault((local.time(), local.weekday()), []).append(r)
+        times = sorted({t for t, _ in slots})
+        depth = {t: max(len(v) for (t2, _), v in slots.items() if t2 == t) for t in times}
+        first_row, labels = {}, []
+        for t in times:
+            first_row[t] = len(labels)
+            labels += [t.strftime("%H:%M")] + [""] * (depth[t] - 1)
+        self.grid.clear()
+        self.grid.setRowCount(len(labels))
+        self.grid.setHorizontalHeaderLabels([fmt.day_text(self.monday + dt.timedelta(days=i))
+                                             for i in range(7)])
+        self.grid.setVerticalHeaderLabels(labels)
+        for (t, col), lessons in slots.items():
+            for k, r in enumerate(lessons):
+                local = r.starts_at.astimezone(tz)
+                item = QTableWidgetItem(f"{r.direction}\n{r.enrolled}/{r.capacity}"
+                                        + (f" · {r.teacher}" if r.teacher else ""))
+                item.setData(LessonRole, r.id)
+                item.setToolTip(f"{r.direction}, {local:%H:%M}–{r.ends_at.astimezone(tz):%H:%M}"
+                                f"\n{r.teacher} {r.room}".strip())
+                if r.free == 0:
+                    item.setBackground(QBrush(FULL))
+                self.grid.setItem(first_row[t] + k, col, item)
         self.grid.resizeRowsToContents()
 
     def _fill_list(self) -> None:

@@ -821,8 +821,32 @@
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <source>Erase all personal data of {family}: names, contacts, children, notes and the timeline? Payments and the audit log stay under a pseudonym. This cannot be undone.</source>
-        <translation>Удалить все персональные данные семьи {family}: имена, контакты, детей, заметки и ленту? Платежи и журнал изменений останутся под псевдонимом. Отменить это нельзя.</translation>
+        <source>Erase all personal data of {family}: names, contacts, children, notes, the timeline, conversations, applications and calls? Payments and the audit log stay under a pseudonym. This cannot be undone.</source>
+        <translation>Стереть все персональные данные семьи {family}: имена, контакты, детей, заметки, историю, переписку, заявки и звонки? Платежи и журнал изменений останутся под псевдонимом. Отменить это нельзя.</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Стираем…</translation>
+    </message>
+    <message>
+        <source>Another program has the database open: the erased data leaves its working file when that program closes.</source>
+        <translation>База открыта в другой программе: стёртые данные уйдут из её рабочего файла, когда та программа закроется.</translation>
+    </message>
+    <message>
+        <source>The backup {file} still holds the family: it is deleted {when}.</source>
+        <translation>В резервной копии {file} семья ещё есть: копия будет удалена {when}.</translation>
+    </message>
+    <message>
+        <source>on {day}</source>
+        <translation>{day}</translation>
+    </message>
+    <message>
+        <source>only by hand</source>
+        <translation>только вручную</translation>
+    </message>
+    <message>
+        <source>The family's personal data is erased.</source>
+        <translation>Персональные данные семьи стёрты.</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2429,6 +2453,14 @@
     <message>
         <source>Enter prices such as 1 200 or 1200,50.</source>
         <translation>Введите цены, например 1 200 или 1200,50.</translation>
+    </message>
+    <message>
+        <source>Already taken at this time — {what}: {direction}, {start}–{end}</source>
+        <translation>Уже занято в это время — {what}: {direction}, {start}–{end}</translation>
+    </message>
+    <message>
+        <source>Save the lesson at this time anyway?</source>
+        <translation>Всё равно сохранить занятие на это время?</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from desk.services import enrolment, families, schedule, tasks
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.lesson_dialogs import EnrolDialog, LessonDialog
-from desk.ui.schedule_view import ScheduleView
+from desk.ui.schedule_view import LessonRole, ScheduleView
 
 MSK = dt.timezone(dt.timedelta(hours=3))
 
@@ -124,7 +124,7 @@ def test_roster_shows_children_and_a_client_cancellation_frees_the_place(qtbot, 
     dialog.list.setCurrentRow(0)
     dialog.cancel_button.click()
     assert dialog.list.count() == 0
-    assert [t.family_id for t in tasks.listing(ctx.store) if t.origin == "place_available"] \
+    assert [t.family_id for t in tasks.listing(ctx.store) if t.origin.startswith("place_available")] \
         == [other]
 
 
@@ -171,3 +171,48 @@ def test_list_view_filters_by_date_range_and_direction(qtbot, ctx, actor):
     assert view.list.topLevelItemCount() == 2
     view.direction.setCurrentIndex(view.direction.findData(clay.id))
     assert view.list.topLevelItemCount() == 1
+
+
+def test_editing_a_lesson_keeps_what_was_not_touched_and_warns_of_a_double_booking(
+        qtbot, ctx, actor, monkeypatch):
+    teacher = schedule.save_teacher(ctx.store, actor, "Ирина Глинина", "+7 903 555-44-33")
+    room = schedule.add_room(ctx.store, actor, "Большой класс")
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK), teacher_id=teacher,
+        room_id=room, capacity=6, price=150000, sibling_discount=True))
+    before = schedule.lesson(ctx.store, lesson)
+    dialog = LessonDialog(ctx, before)
+    qtbot.addWidget(dialog)
+    dialog._on_accepted()  # "Change…" and save without touching anything
+    assert dialog.saved
+    after = schedule.lesson(ctx.store, lesson)
+    assert (after.room_id, after.teacher_id, after.capacity, after.price,
+            after.sibling_discount) == (room, teacher, 6, 150000, True)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    other = LessonDialog(ctx, starts_at=dt.datetime(2026, 3, 5, 17, 30, tzinfo=MSK))
+    qtbot.addWidget(other)
+    other.teacher.setCurrentIndex(other.teacher.findData(teacher))
+    other._on_accepted()
+    assert not other.saved and "Already taken at this time — Ирина Глинина" in asked[0]
+    assert len(schedule.week(ctx.store, dt.date(2026, 3, 2))) == 1
+
+
+def test_two_lessons_at_the_same_time_are_both_reachable_in_the_week_grid(qtbot, ctx, actor):
+    first = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK)))
+    wood = next(d for d in schedule.directions(ctx.store) if d.name == "Столярная мастерская")
+    second = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        wood.id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK)))
+    view = ScheduleView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    cells = [view.grid.item(row, 3) for row in range(view.grid.rowCount())]
+    found = {c.data(LessonRole) for c in cells if c is not None}
+    view.select_lesson(second)
+    assert view.selected().id == second
+    view.select_lesson(first)
+    assert view.selected().id == first
+    assert view.grid.verticalHeaderItem(0).text() == "17:00"
+    assert found == {first, second}

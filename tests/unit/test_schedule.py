@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -69,7 +70,7 @@ def test_full_lesson_refuses_and_the_waitlist_gets_the_freed_place(store, actor,
     assert info.value.params["free"] == 0
     enrolment.add_to_waitlist(store, actor, lesson, b, kids(store, b))
     enrolment.cancel_by_client(store, actor, ids[1])
-    offered = [t for t in tasks.listing(store) if t.origin == "place_available"]
+    offered = [t for t in tasks.listing(store) if t.origin.startswith("place_available")]
     assert len(offered) == 1 and offered[0].family_id == b
     assert offered[0].assignee_role is Role.COMMUNICATOR
     enrolment.enrol(store, actor, lesson, b, kids(store, b))
@@ -96,7 +97,7 @@ def test_first_ever_enrolment_creates_the_tell_the_teacher_task(store, actor, ce
     fam = family(store, actor, "Ёлкин", "Саша")
     enrolment.enrol(store, actor, first, fam, kids(store, fam))
     enrolment.enrol(store, actor, second, fam, kids(store, fam))
-    notices = [t for t in tasks.listing(store) if t.origin == "first_lesson"]
+    notices = [t for t in tasks.listing(store) if t.origin.startswith("first_lesson")]
     assert len(notices) == 1
     assert "Ирина Глинина" in notices[0].title and "Ёлкин Саша" in notices[0].title
 
@@ -118,3 +119,63 @@ def test_cancelled_lesson_leaves_the_schedule_tells_families_and_reverses_charge
     assert {t.family_id for t in told} == {a, b}
     with pytest.raises(errors.LessonCancelled):
         enrolment.enrol(store, actor, lesson, a, kids(store, a))
+
+
+def test_a_client_who_cancelled_can_enrol_again(store, actor, ceramics, teacher, db_path):
+    from desk.models.schedule import Mark
+    from desk.services import attendance, check
+
+    lesson = lesson_at(store, actor, ceramics, teacher, day=3, price=120000)
+    fam = family(store, actor, "Ёлкин", "Саша")
+    (first,) = enrolment.enrol(store, actor, lesson, fam, kids(store, fam))
+    attendance.mark(store, actor, first, Mark.ATTENDED)  # charged, then the client cancels
+    enrolment.cancel_by_client(store, actor, first)
+    assert wallet.balance(store, fam) == 0
+    (again,) = enrolment.enrol(store, actor, lesson, fam, kids(store, fam))
+    assert again == first  # the same row comes back
+    attendance.mark(store, actor, again, Mark.ATTENDED)
+    assert wallet.balance(store, fam) == -120000
+    (line,) = attendance.check(store, lesson).roster
+    assert not line.mismatch and line.debits == 1
+    assert [f for f in check.run(db_path) if f.fault] == []
+
+
+def test_moving_a_lesson_tells_the_families_and_cancelling_cleans_up(store, actor, ceramics,
+                                                                       teacher):
+    from desk.models.task import TaskStatus
+
+    lesson = lesson_at(store, actor, ceramics, teacher, day=10, capacity=1)
+    elkin = family(store, actor, "Ёлкин", "Саша")
+    demin = family(store, actor, "Демин", "Петя")
+    enrolment.enrol(store, actor, lesson, elkin, kids(store, elkin))  # first time: a notice
+    enrolment.add_to_waitlist(store, actor, lesson, demin, kids(store, demin))
+    row = schedule.lesson(store, lesson)
+    schedule.save_lesson(store, actor, dataclasses.replace(
+        row.draft(), starts_at=row.starts_at + dt.timedelta(hours=2)))
+    moved = [t for t in tasks.listing(store) if t.origin.startswith("lesson_moved")]
+    assert [t.family_id for t in moved] == [elkin]
+    assert "было 10.03.2026 17:00, стало 10.03.2026 19:00" in moved[0].title
+    schedule.save_lesson(store, actor, schedule.lesson(store, lesson).draft())  # not moved
+    assert len([t for t in tasks.listing(store) if t.origin.startswith("lesson_moved")]) == 1
+    assert schedule.cancel_lesson(store, actor, lesson, "педагог заболел") == 1
+    open_ = tasks.listing(store)
+    assert not [t for t in open_ if t.origin.split(":")[0] in ("first_lesson", "lesson_moved")]
+    cancelled = [t for t in open_ if t.origin == "lesson_cancelled"]
+    assert sorted(t.family_id for t in cancelled) == sorted([elkin, demin])
+    assert any("листа ожидания" in t.title for t in cancelled if t.family_id == demin)
+    assert enrolment.waitlist(store, lesson) == []
+    closed = tasks.listing(store, status=TaskStatus.CANCELLED)
+    assert {t.origin.split(":")[0] for t in closed} == {"first_lesson", "lesson_moved"}
+
+
+def test_a_teacher_or_room_taken_at_the_same_time_is_found(store, actor, ceramics, teacher):
+    room = schedule.add_room(store, actor, "Большой класс")
+    first = lesson_at(store, actor, ceramics, teacher, day=10, hour=17)
+    schedule.save_lesson(store, actor, dataclasses.replace(
+        schedule.lesson(store, first).draft(), room_id=room))
+    draft = schedule.LessonDraft(ceramics.id, dt.datetime(2026, 3, 10, 18, tzinfo=MSK),
+                                 teacher_id=None, room_id=room)
+    assert [c.id for c in schedule.booking_conflicts(store, draft)] == [first]
+    later = dataclasses.replace(draft, starts_at=dt.datetime(2026, 3, 10, 18, 30, tzinfo=MSK))
+    assert schedule.booking_conflicts(store, later) == []  # 17:00–18:30 has ended
+    assert schedule.booking_conflicts(store, schedule.lesson(store, first).draft()) == []
