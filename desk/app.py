@@ -86,7 +86,9 @@ def _open_and_fill(args, shell, settings, reporter, state) -> int | None:
                     .format(path=path))
             store = migrate.open_database(path, paths.backups_dir())
     except errors.DeskError as exc:
-        QMessageBox.critical(shell, "Desk", messages.error_message(exc) + f"\n\n{exc}")
+        where = exc.params.get("path")
+        QMessageBox.critical(shell, "Desk", messages.error_message(exc)
+                             + (f"\n\n{where}" if where else ""))
         return 1
     if not studio.is_set_up(store):
         if SetupDialog(store, shell).exec() != QDialog.DialogCode.Accepted:

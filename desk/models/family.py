@@ -100,6 +100,8 @@ class Child(Base):
     name: Mapped[str] = mapped_column(String(200))
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # a child who left: kept with the history, out of lists, mailings and greetings
+    archived_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
     family: Mapped[Family] = relationship(back_populates="children")
 

@@ -67,7 +67,7 @@ class Staff(Base):
 
 
 class AppLock(Base):
-    """Who has the database open for writing (one row at most; GnuCash's habit)."""
+    """Who has the database open for writing: a row per copy of Desk (GnuCash's habit)."""
 
     __tablename__ = "app_lock"
 

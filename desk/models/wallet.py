@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, String, Text
+from sqlalchemy import Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk.models.base import Base, UtcDateTime, utcnow
 
 GENESIS = "0" * 64
-MAX_ENTRY = 1_000_000_000  # kopecks (10 000 000 ₽): no single entry is larger, either sign
+# kopecks (10 000 000 ₽): no new entry is larger, either sign (the trigger of migration 0015);
+# only the reversal of an older, larger entry may be
+MAX_ENTRY = 1_000_000_000
 
 
 class EntryKind(enum.Enum):
@@ -53,7 +55,6 @@ class LedgerEntry(Base):
         # covering the attendance check's per-enrolment sums, and finding reversals
         Index("ix_ledger_enrolment_cover", "enrolment_id", "amount", "reverses_id"),
         Index("ix_ledger_reverses", "reverses_id"),
-        CheckConstraint(f"amount BETWEEN -{MAX_ENTRY} AND {MAX_ENTRY}", name="amount_bounded"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from desk.services import contacts, migrate
+from desk.services.db import connect_read_only
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,7 +28,7 @@ def run(path: Path) -> list[Finding]:
     found: list[Finding] = []
     tables: set[str] = set()
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        with contextlib.closing(connect_read_only(path)) as db:
             rows = [r[0] for r in db.execute("PRAGMA integrity_check")]
             if rows != ["ok"]:
                 found += [Finding(True, f"integrity: {r}") for r in rows[:20]]
@@ -64,10 +65,11 @@ def _ledger_findings(path: Path, with_lessons: bool) -> list[Finding]:
     from desk.services import attendance, wallet
     from desk.services.db import Store, make_engine, url_for_path
 
-    store = Store(make_engine(url_for_path(path)), read_only=True)
+    store = Store(make_engine(url_for_path(path), read_only=True), read_only=True)
     try:
         with store.read() as s:
             found = [Finding(True, text) for text in wallet.verify(s)]
+            found += [Finding(False, text) for text in wallet.out_of_bounds(s)]
             if with_lessons:
                 found += [Finding(False, text) for text in attendance.problems(s, utcnow())]
             return found

@@ -29,22 +29,51 @@ def url_for_path(path: Path | str) -> str:
     return f"sqlite:///{Path(path)}"
 
 
-def make_engine(url: str) -> Engine:
+def connect_read_only(path: Path | str, timeout: float = BUSY_TIMEOUT_MS / 1000,
+                      ) -> sqlite3.Connection:
+    """A connection that cannot change the file, not even its journal mode. A WAL-mode file in
+    a folder this user cannot write (no -shm can be made) is opened as immutable when no -wal
+    with pending pages lies beside it."""
+    path = Path(path).resolve()
+    conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, timeout=timeout,
+                           check_same_thread=False)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError:
+        conn.close()
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+        conn = sqlite3.connect(path.as_uri() + "?immutable=1", uri=True, timeout=timeout,
+                               check_same_thread=False)
+    return conn
+
+
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    """``read_only``: connections that never write to the file (`desk check`, a second copy of
+    the app opened read-only, a file about to be refused)."""
     if not url.startswith("sqlite"):
         return create_engine(url)
-    engine = create_engine(
-        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
-    )
+    if read_only:
+        path = url.removeprefix("sqlite:///")
+        engine = create_engine(url, creator=lambda: connect_read_only(path))
+    else:
+        engine = create_engine(
+            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA secure_delete=ON")
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")
+        else:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -154,10 +183,18 @@ class Store:
 
 @contextlib.contextmanager
 def _busy_as_error() -> Iterator[None]:
+    """What the environment does to a transaction becomes a message the user can act on (the
+    transaction is rolled back whole); anything else is a bug."""
     try:
         yield
     except OperationalError as exc:
         text = str(exc.orig).lower()
         if "locked" in text or "busy" in text:
             raise errors.DatabaseBusy("the database is busy: another program holds it") from exc
+        if "disk is full" in text or "disk i/o error" in text:
+            raise errors.DiskFull("the disk is full: nothing was written; free some space and "
+                                  "try again") from exc
+        if "readonly database" in text or "read-only" in text:
+            raise errors.ReadOnlyStore("the database file or its folder cannot be written")\
+                from exc
         raise

@@ -64,7 +64,7 @@ def _quote(s: Session, lesson: Lesson, family_id: int, child_ids: list[int],
         fields["children"] = "children_missing"
     for cid in child_ids:
         child = children.get(cid)
-        if child is None or child.family_id != family_id:
+        if child is None or child.family_id != family_id or child.archived_at is not None:
             fields["children"] = "children_missing"
         elif cid in already:
             fields["children"] = "already_enrolled"
@@ -173,18 +173,22 @@ def cancel_by_client(store: Store, actor: Actor, enrolment_id: int) -> None:
     """The client cancels before the lesson: off the roster, never charged; the first on the
     waitlist gets a "place available" task for the Communicator."""
     with store.write(actor) as uow:
-        s = uow.session
-        e = s.get(Enrolment, enrolment_id)
-        if e is None:
-            raise errors.NotFound(f"enrolment {enrolment_id} not found")
-        from desk.services import schedule
-
-        schedule.reverse_charges(uow, e.id, "отмена клиентом")
-        e.mark, e.marked_at, e.marked_by = Mark.CANCELLED, uow.now, uow.actor.staff_id
-        s.flush()
-        offer_free_place(uow, e.lesson_id)
-        uow.audit("enrolment.cancel", entity_id=e.id, family_id=e.family_id)
+        cancel_in(uow, enrolment_id)
         uow.commit()
+
+
+def cancel_in(uow: UnitOfWork, enrolment_id: int) -> None:
+    s = uow.session
+    e = s.get(Enrolment, enrolment_id)
+    if e is None:
+        raise errors.NotFound(f"enrolment {enrolment_id} not found")
+    from desk.services import schedule
+
+    schedule.reverse_charges(uow, e.id, "отмена клиентом")
+    e.mark, e.marked_at, e.marked_by = Mark.CANCELLED, uow.now, uow.actor.staff_id
+    s.flush()
+    offer_free_place(uow, e.lesson_id)
+    uow.audit("enrolment.cancel", entity_id=e.id, family_id=e.family_id)
 
 
 def offer_free_place(uow: UnitOfWork, lesson_id: int) -> None:

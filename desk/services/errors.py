@@ -35,6 +35,16 @@ class DatabaseBusy(DeskError):
     code = "database_busy"
 
 
+class CannotWrite(DeskError):
+    """The database file or its folder cannot be written (read-only); params: path."""
+
+    code = "cannot_write"
+
+
+class DiskFull(DeskError):
+    code = "disk_full"
+
+
 class DatabaseLocked(DeskError):
     """Another instance holds the database; params: staff, host, pid, since, stale."""
 

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from desk.models.audit import AuditEntry
@@ -90,12 +90,27 @@ class HistoryItem:
 
 
 @dataclasses.dataclass(frozen=True)
+class ArchivedChild:
+    id: int
+    name: str
+    archived_at: dt.datetime
+
+
+class ChildHasLessons(errors.DeskError):
+    """A child removed from the family is enrolled in lessons to come; params: child, lessons
+    (each "direction, dd.mm.yyyy hh:mm"). Saving again with cancel_lessons cancels them."""
+
+    code = "child_has_lessons"
+
+
+@dataclasses.dataclass(frozen=True)
 class FamilyCard:
     draft: FamilyDraft  # the editable values, normalised (phones in E.164)
     created_at: dt.datetime
     erased: bool
     timeline: tuple[TimelineItem, ...]
     nps: tuple[int, dt.datetime] | None = None  # the latest score and when it was given
+    archived: tuple[ArchivedChild, ...] = ()  # children who left (they can come back)
 
     @property
     def id(self) -> int:
@@ -187,15 +202,17 @@ def _validate(session: Session, draft: FamilyDraft, today: dt.date) -> _Clean:
 # --- writes -----------------------------------------------------------------------------------
 
 
-def save(store: Store, actor: Actor, draft: FamilyDraft) -> int:
-    """Create (draft.id is None) or update a family. All or nothing; raises ValidationFailed."""
+def save(store: Store, actor: Actor, draft: FamilyDraft, *, cancel_lessons: bool = False) -> int:
+    """Create (draft.id is None) or update a family. All or nothing; raises ValidationFailed.
+    A child left out of the draft is deleted when they never came, archived otherwise; one
+    enrolled in lessons to come raises ChildHasLessons unless ``cancel_lessons``."""
     with store.write(actor) as uow:
-        family_id = save_in(uow, draft)
+        family_id = save_in(uow, draft, cancel_lessons=cancel_lessons)
         uow.commit()
         return family_id
 
 
-def save_in(uow: UnitOfWork, draft: FamilyDraft) -> int:
+def save_in(uow: UnitOfWork, draft: FamilyDraft, *, cancel_lessons: bool = False) -> int:
     s = uow.session
     info = studio.load_info(s)
     today = uow.now.astimezone(info.tz).date()
@@ -216,7 +233,7 @@ def save_in(uow: UnitOfWork, draft: FamilyDraft) -> int:
     family.consent_purposes = draft.consent_purposes.strip()
     family.updated_at = uow.now
     _sync(s, family.guardians, Guardian, clean.guardians)
-    _sync(s, family.children, Child, clean.children)
+    _sync_children(uow, family, clean.children, cancel_lessons)
     s.flush()
     after = _snapshot(family)
     if before is None:
@@ -251,6 +268,75 @@ def _sync(session: Session, existing: list, model: type, wanted: list[dict]) -> 
     existing[:] = rows
 
 
+def _sync_children(uow: UnitOfWork, family: Family, wanted: list[dict],
+                   cancel_lessons: bool) -> None:
+    """Like ``_sync`` for the active children; a child left out who has a history (lessons,
+    a waitlist) is archived — the history stays — and one who has none is deleted."""
+    from desk.models.schedule import Enrolment, Lesson, Mark, WaitlistEntry
+    from desk.services import enrolment
+
+    s = uow.session
+    active = [c for c in family.children if c.archived_at is None]
+    keep = {values["id"] for values in wanted if values["id"] is not None}
+    for child in [c for c in active if c.id not in keep]:
+        active.remove(child)
+        if not s.scalar(select(Enrolment.id).where(Enrolment.child_id == child.id).limit(1)) \
+                and not s.scalar(select(WaitlistEntry.id)
+                                 .where(WaitlistEntry.child_id == child.id).limit(1)):
+            family.children.remove(child)
+            continue
+        coming = s.execute(
+            select(Enrolment.id, Lesson.starts_at, Lesson.direction_id)
+            .join(Lesson, Lesson.id == Enrolment.lesson_id)
+            .where(Enrolment.child_id == child.id, Enrolment.mark == Mark.NONE,
+                   Lesson.starts_at > uow.now, Lesson.cancelled_at.is_(None))
+            .order_by(Lesson.starts_at)).all()
+        if coming and not cancel_lessons:
+            from desk.models.schedule import Direction
+
+            tz = studio.load_info(s).tz
+            names = dict(s.execute(select(Direction.id, Direction.name)).all())
+            raise ChildHasLessons(
+                f"{child.name} is enrolled in {len(coming)} lessons to come",
+                child=child.name, lessons=[f"{names.get(d, '')}, "
+                                           f"{at.astimezone(tz):%d.%m.%Y %H:%M}"
+                                           for _, at, d in coming])
+        for enrolment_id, _, _ in coming:
+            enrolment.cancel_in(uow, enrolment_id)
+        s.execute(delete(WaitlistEntry).where(WaitlistEntry.child_id == child.id))
+        child.archived_at = uow.now
+    s.flush()
+    by_id = {c.id: c for c in active}
+    rows = []
+    for position, values in enumerate(wanted):
+        row = by_id.get(values["id"]) or Child()
+        for key, value in values.items():
+            if key != "id":
+                setattr(row, key, value)
+        row.position = position
+        rows.append(row)
+    archived = [c for c in family.children if c.archived_at is not None]
+    for position, child in enumerate(archived, start=len(rows)):
+        child.position = position
+    family.children[:] = rows + archived
+
+
+def bring_back(store: Store, actor: Actor, child_id: int) -> None:
+    """An archived child comes back to the family's lists."""
+    with store.write(actor) as uow:
+        child = uow.session.get(Child, child_id)
+        if child is None:
+            raise errors.NotFound(f"child {child_id} not found")
+        if child.archived_at is not None:
+            child.archived_at = None
+            family = _load(uow.session, child.family_id)
+            _timeline(uow, family.id, TimelineKind.EDITED, child.name)
+            uow.audit("family.child_back", entity_id=child.id, family_id=family.id,
+                      after=_dump({"child": child.name}))
+            reindex(uow.session, family)
+        uow.commit()
+
+
 def add_note(store: Store, actor: Actor, family_id: int, note: str) -> None:
     note = note.strip()
     if not note:
@@ -280,7 +366,7 @@ def reindex(session: Session, family: Family) -> None:
 
 def search_body(family: Family) -> str:
     return search.document(
-        [g.name for g in family.guardians] + [c.name for c in family.children],
+        [g.name for g in family.guardians] + [c.name for c in _active(family)],
         [g.phone for g in family.guardians] + [g.whatsapp for g in family.guardians],
         [g.email for g in family.guardians] + [g.telegram for g in family.guardians],
     )
@@ -317,6 +403,8 @@ def card(store: Store, family_id: int) -> FamilyCard:
             erased=family.erased,
             timeline=tuple(TimelineItem(e.at, e.kind, e.text, name or "") for e, name in entries),
             nps=_latest_score(s, family_id),
+            archived=tuple(ArchivedChild(c.id, c.name, c.archived_at) for c in family.children
+                           if c.archived_at is not None),
         )
 
 
@@ -336,6 +424,10 @@ def history(store: Store, family_id: int) -> list[HistoryItem]:
         return [HistoryItem(a.at, a.staff_name, a.kind, a.before, a.after) for a in rows]
 
 
+def _active(family: Family) -> list[Child]:
+    return [c for c in family.children if c.archived_at is None]
+
+
 def _draft(family: Family) -> FamilyDraft:
     return FamilyDraft(
         id=family.id,
@@ -347,7 +439,7 @@ def _draft(family: Family) -> FamilyDraft:
         ),
         children=tuple(
             ChildDraft(id=c.id, name=c.name, birth_date=c.birth_date, notes=c.notes)
-            for c in family.children
+            for c in _active(family)
         ),
         source=family.source,
         preferred_channel=family.preferred_channel,
@@ -392,7 +484,8 @@ def rows(session: Session, ids: list[int]) -> list[FamilyRow]:
         if phone:
             phones[fid].append(contacts.display_phone(phone))
     for fid, name in session.execute(
-        select(Child.family_id, Child.name).where(Child.family_id.in_(ids)).order_by(Child.position)
+        select(Child.family_id, Child.name)
+        .where(Child.family_id.in_(ids), Child.archived_at.is_(None)).order_by(Child.position)
     ):
         kids[fid].append(name)
     return [
@@ -414,7 +507,8 @@ def titles(session: Session, ids: list[int]) -> dict[int, str]:
         missing = [i for i in chunk if i not in names]
         for fid, name in session.execute(
             select(Child.family_id, Child.name)
-            .where(Child.family_id.in_(missing)).order_by(Child.position)
+            .where(Child.family_id.in_(missing), Child.archived_at.is_(None))
+            .order_by(Child.position)
         ) if missing else ():
             names.setdefault(fid, []).append(name)
     return {fid: ", ".join(n) for fid, n in names.items()}
@@ -431,7 +525,7 @@ def _snapshot(family: Family) -> dict:
         "children": [
             {"name": c.name, "birth_date": c.birth_date.isoformat() if c.birth_date else None,
              "notes": c.notes}
-            for c in family.children
+            for c in _active(family)
         ],
         "source": family.source,
         "preferred_channel": family.preferred_channel.value,

@@ -57,7 +57,8 @@ def family_names(session: Session, family_id: int) -> dict[str, str]:
                             .order_by(Guardian.position).limit(1))
     if parent:
         values["parent"] = first_name(parent)
-    kids = list(session.scalars(select(Child.name).where(Child.family_id == family_id)
+    kids = list(session.scalars(select(Child.name).where(Child.family_id == family_id,
+                                                         Child.archived_at.is_(None))
                                 .order_by(Child.position)))
     if kids:
         values["child"] = join_names([first_name(k) for k in kids])
@@ -73,7 +74,8 @@ def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:
         parent_body = templates.get(store, "greeting_parent")
         rows = s.execute(select(Child.family_id, Child.name, Child.birth_date)
                          .join(Family, Family.id == Child.family_id)
-                         .where(Child.birth_date.is_not(None), Family.erased.is_(False))
+                         .where(Child.birth_date.is_not(None), Family.erased.is_(False),
+                                Child.archived_at.is_(None))
                          .order_by(Child.position)).all()
         groups: dict[tuple[int, dt.date], list[tuple[str, int]]] = {}
         for fid, name, birth in rows:

@@ -67,6 +67,7 @@ def no_shows(store: Store) -> list[NoShow]:
             .join(Child, Child.id == Enrolment.child_id)
             .join(Direction, Direction.id == Lesson.direction_id)
             .where(Enrolment.mark == Mark.ABSENT, Lesson.cancelled_at.is_(None),
+                   Child.archived_at.is_(None),
                    Lesson.starts_at >= now - dt.timedelta(days=NO_SHOW_DAYS),
                    Enrolment.id.not_in(called))
             .order_by(Lesson.starts_at.desc())).all()

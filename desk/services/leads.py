@@ -149,7 +149,7 @@ def set_status(store: Store, actor: Actor, lead_id: int, status: LeadStatus, *,
                                                  contact=contacts.display_phone(lead.phone)
                                                  or lead.email),
                 due_at=due, family_id=lead.family_id, assignee_role=Role.COMMUNICATOR,
-                origin="lead_thinking", details=lead.message))
+                origin=f"lead_thinking:{lead.id}", details=lead.message))
         uow.audit("lead.status", entity_id=lead.id, family_id=lead.family_id,
                   before=json.dumps({"status": before.value}),
                   after=json.dumps({"status": status.value, "reason": lead.lost_reason},

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import secrets
 import socket
@@ -54,9 +55,11 @@ def pid_alive(pid: int) -> bool:
 
 
 def holder(store: Store) -> Holder | None:
+    """The first copy of Desk that holds the file and is alive (or a stale one)."""
     with store.read() as s:
-        row = s.scalar(select(AppLock).where(AppLock.id == 1))
-        return _holder(row) if row else None
+        rows = list(s.scalars(select(AppLock).order_by(AppLock.since, AppLock.id)))
+    found = [_holder(r) for r in rows]
+    return next((h for h in found if not h.stale), found[0] if found else None)
 
 
 def _holder(row: AppLock) -> Holder:
@@ -65,32 +68,38 @@ def _holder(row: AppLock) -> Holder:
 
 
 def acquire(store: Store, actor: Actor, *, force: bool = False, pid: int | None = None) -> str:
-    """Take the lock; returns a token for release. Raises DatabaseLocked when somebody else
-    holds it, unless ``force`` (open anyway) or the holder is a dead process on this host."""
+    """Take a lock; returns a token for release. Raises DatabaseLocked when somebody else
+    holds the file, unless ``force`` (open anyway) or every holder is a dead process on this
+    host. Each copy keeps its own row, so one that opened anyway and quits leaves the first
+    copy's hold in place."""
     pid = os.getpid() if pid is None else pid
     with store.write(actor) as uow:
-        row = uow.session.get(AppLock, 1)
-        if row is not None and row.pid == pid and row.host == this_host():
-            force = True
-        if row is not None and not force:
-            held = _holder(row)
-            if not held.stale:
-                raise errors.DatabaseLocked(
-                    f"the database is opened by {held.staff} on {held.host} since "
-                    f"{held.since:%Y-%m-%d %H:%M} UTC", holder=held)
-        if row is not None:
-            uow.audit("lock.break", before=f'{{"staff": "{row.staff_name}", "host": "{row.host}",'
-                                           f' "pid": {row.pid}}}')
-            uow.session.delete(row)
-            uow.session.flush()
+        s = uow.session
+        rows = list(s.scalars(select(AppLock).order_by(AppLock.since, AppLock.id)))
+        mine = [r for r in rows if r.pid == pid and r.host == this_host()]
+        others = [r for r in rows if r not in mine]
+        live = [r for r in others if not _holder(r).stale]
+        if live and not force:
+            held = _holder(live[0])
+            raise errors.DatabaseLocked(
+                f"the database is opened by {held.staff} on {held.host} since "
+                f"{held.since:%Y-%m-%d %H:%M} UTC", holder=held)
+        for row in mine + [r for r in others if r not in live]:  # ours and dead ones
+            if row not in mine:
+                uow.audit("lock.break", before=json.dumps(
+                    {"staff": row.staff_name, "host": row.host, "pid": row.pid},
+                    ensure_ascii=False))
+            s.delete(row)
+        s.flush()
         token = secrets.token_hex(16)
-        uow.session.add(AppLock(id=1, staff_id=actor.staff_id, staff_name=actor.name,
-                                host=this_host(), pid=pid, token=token, since=uow.now))
+        s.add(AppLock(staff_id=actor.staff_id, staff_name=actor.name, host=this_host(),
+                      pid=pid, token=token, since=uow.now))
         uow.commit()
         return token
 
 
 def release(store: Store, actor: Actor, token: str) -> None:
+    """Give back this copy's hold only."""
     with store.write(actor) as uow:
         uow.session.execute(delete(AppLock).where(AppLock.token == token))
         uow.commit()

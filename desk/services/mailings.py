@@ -137,7 +137,8 @@ def used_budget(s: Session, family_ids: list[int] | None, now: dt.datetime,
 def audience(s: Session, f: Filters, now: dt.datetime, today: dt.date) -> dict[int, list[str]]:
     """family id → the first names of its children who match (siblings together)."""
     stmt = (select(Child.id, Child.family_id, Child.name, Child.birth_date)
-            .join(Family, Family.id == Child.family_id).where(Family.erased.is_(False))
+            .join(Family, Family.id == Child.family_id)
+            .where(Family.erased.is_(False), Child.archived_at.is_(None))
             .order_by(Child.family_id, Child.position))
     if f.direction_id is not None:
         stmt = stmt.where(Child.id.in_(

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import OperationalError
 
 from desk.services import backup, errors
 from desk.services.db import WRITE
@@ -124,19 +125,53 @@ def _run(engine: Engine, target: str) -> None:
             raw.execute("PRAGMA foreign_keys=ON")
 
 
+def file_revision(path: Path) -> str | None:
+    """The schema revision of an existing file, read without changing a byte of it."""
+    import contextlib
+    import sqlite3
+
+    from desk.services.db import connect_read_only
+
+    try:
+        with contextlib.closing(connect_read_only(path)) as conn:
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND "
+                                "name='alembic_version'").fetchone():
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise errors.NotADatabase(f"{path} is not a Desk database ({exc})",
+                                  path=str(path)) from None
+
+
 def open_database(path: Path, backup_dir: Path | None, *, read_only: bool = False, **store_kw):
-    """Open (creating or upgrading as needed) the SQLite file at ``path`` as a Store."""
+    """Open (creating or upgrading as needed) the SQLite file at ``path`` as a Store. The file
+    is judged before anything touches it: one from a newer Desk, or one opened read-only,
+    stays byte for byte as it was."""
     from desk.services.db import Store, make_engine, url_for_path
 
     path = Path(path)
     check_is_sqlite(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(url_for_path(path))
+    if path.exists() and path.stat().st_size > 0:
+        revision = file_revision(path)
+        if revision is not None and revision not in known_revisions():
+            raise errors.DatabaseFromFuture(
+                "the database was written by a newer version of Desk; it was not changed",
+                revision=revision)
+    elif read_only:
+        raise errors.NotFound(f"{path} does not exist", path=str(path))
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url_for_path(path), read_only=read_only)
     try:
-        if read_only:
-            if current_revision(engine) not in known_revisions():
-                raise errors.DatabaseFromFuture("the database is not one this Desk can read")
-        else:
+        try:
+            with engine.connect():
+                pass  # the pragmas run here: a folder that cannot be written fails now
+        except OperationalError as exc:
+            raise errors.CannotWrite(
+                f"{path}: Desk cannot write this file or its folder ({exc.orig}); copy it to a "
+                "folder you can write", path=str(path)) from None
+        if not read_only:
             upgrade(engine, backup_dir)
     except Exception:
         engine.dispose()

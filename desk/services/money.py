@@ -29,11 +29,13 @@ _SPACES = " \u00a0\u202f\u2009"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SIGNS = _DASHES + "+\uff0b"
 # a run of digits with separators inside it; it starts and ends with a digit
-_RUN = re.compile(rf"\d(?:[\d{_SPACES}.,]*\d)?")
+_RUN = re.compile(rf"[0-9](?:[0-9{_SPACES}.,]*[0-9])?")
 _CURRENCY_AFTER = re.compile(rf"[{_SPACES}]*(?:₽|руб(?:лей|ля|ль)?\.?|р\.?)(?!\w)",
                              re.IGNORECASE)
-_CURRENCY_BEFORE = re.compile(rf"(?<!\w)(?:₽|руб\.?|р\.?)[{_SPACES}]*$", re.IGNORECASE)
-_EXPONENT = re.compile(rf"[eеEЕ][{_SIGNS}]?\d")
+# before the amount a capital "Р." is a name's initial ("Демин Р. 2500"), not roubles
+_CURRENCY_BEFORE = re.compile(rf"(?<!\w)(?:₽|(?i:руб)\.?|р\.?)[{_SPACES}]*$")
+_LOOK_BACK = 8  # characters before an amount that can hold its currency
+_EXPONENT = re.compile(rf"[eеEЕ][{_SIGNS}]?[0-9]")
 
 
 class AmountError(ValueError):
@@ -64,8 +66,8 @@ def _value(run: str) -> int:
         decimal, kopecks = seps[-1], groups[-1].ljust(2, "0")
         groups, seps = groups[:-1], seps[:-1]
     if seps and (len(set(seps)) > 1 or seps[0] == decimal or len(groups[0]) > 3
-                 or any(len(g) != 3 for g in groups[1:])):
-        raise AmountError(AMBIGUOUS, run)
+                 or groups[0].startswith("0") or any(len(g) != 3 for g in groups[1:])):
+        raise AmountError(AMBIGUOUS, run)  # "2,500.500", "2 50 000", "0,500"
     digits = "".join(groups)
     if len(digits) > 12:
         raise AmountError(TOO_LARGE, run)
@@ -75,16 +77,18 @@ def _value(run: str) -> int:
 
 
 def _kind(sep: str) -> str | None:
-    """One separator: ' ' for spaces, '.' or ','; None for a mixture such as ' ,'."""
-    if all(c in _SPACES for c in sep):
+    """One separator: ' ' for one space, '.' or ','; None for anything else (" ,", three
+    spaces between two numbers)."""
+    if len(sep) == 1 and sep in _SPACES:
         return " "
     return sep if sep in (".", ",") else None
 
 
-def find(text: str) -> list[Found]:
-    """Every amount in a line, in order, each with the currency written beside it. Raises
-    AmountError when one is written in a way that cannot be posted: a sign, an exponent,
-    letters glued to it, two readings, over the bound."""
+def find(text: str, limit: int = 2) -> list[Found]:
+    """The amounts in a line, in order, each with the currency written beside it (at most
+    ``limit``: two already mean "more than one amount"). Raises AmountError when one is written
+    in a way that cannot be posted: a sign (glued to the digits or to their currency), an
+    exponent, letters glued to it, two readings, over the bound."""
     found: list[Found] = []
     for m in _RUN.finditer(text):
         start, end = m.start(), m.end()
@@ -94,9 +98,11 @@ def find(text: str) -> list[Found]:
             raise AmountError(SIGN, text)
         if _EXPONENT.match(text, end):
             raise AmountError(EXPONENT, text)
-        lead = _CURRENCY_BEFORE.search(text[:start])
+        lead = _CURRENCY_BEFORE.search(text, max(start - _LOOK_BACK, 0), start)
         if lead and (not found or lead.start() >= found[-1].end):
             start = lead.start()
+            if start and text[start - 1] in _SIGNS:
+                raise AmountError(SIGN, text)  # "-₽500"
         elif before and before in ".,":
             raise AmountError(AMBIGUOUS, text)  # ".50"
         elif before.isalpha() or before == "_":
@@ -104,9 +110,13 @@ def find(text: str) -> list[Found]:
         cur = _CURRENCY_AFTER.match(text, end)
         if cur:
             end = cur.end()
+            if end < len(text) and text[end] in _SIGNS:
+                raise AmountError(SIGN, text)  # "500₽-"
         elif after.isalpha() or after == "_":
             raise AmountError(LETTERS, text)
         found.append(Found(_value(m.group()), start, end))
+        if len(found) >= limit:
+            break
     return found
 
 

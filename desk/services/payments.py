@@ -142,6 +142,18 @@ def parse(store: Store, text: str) -> list[PaymentLine]:
     return [dataclasses.replace(p, repeat=p.line in repeats) for p in result]
 
 
+def repeats(store: Store, lines: list[PaymentLine],
+            choices: dict[int, int] | None = None) -> set[int]:
+    """The lines that repeat a recent top-up, counting the family the user chose for a line
+    that fits several (the preview asks about those too)."""
+    choices = choices or {}
+    todo = [(p.line, choices.get(p.line, p.family_id), p.amount_kopecks, p.name) for p in lines
+            if p.amount_kopecks and p.name and choices.get(p.line, p.family_id) is not None
+            and (p.error is None or p.line in choices)]
+    with store.read() as s:
+        return _repeats(s, store.now(), _rules(s).repeat_days, todo)
+
+
 @dataclasses.dataclass(frozen=True)
 class _Rules:
     large: int

@@ -13,7 +13,7 @@ import re
 import time
 from pathlib import Path
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from desk.models.audit import AuditEntry
@@ -119,6 +119,10 @@ def export_data(store: Store, family_id: int) -> dict:
                     for r in s.scalars(select(MailingRecipient)
                                        .where(MailingRecipient.family_id == family_id)
                                        .order_by(MailingRecipient.id))]
+        children = [{"name": c.name, "birth_date": _iso(c.birth_date), "notes": c.notes,
+                     "left_at": _iso(c.archived_at)}
+                    for c in s.scalars(select(Child).where(Child.family_id == family_id)
+                                       .order_by(Child.position))]
     ledger = wallet.view(store, family_id)
     return {
         "family_id": family_id,
@@ -132,8 +136,7 @@ def export_data(store: Store, family_id: int) -> dict:
                        "email": g.email, "telegram": g.telegram, "vk": g.vk,
                        "whatsapp": g.whatsapp, "birth_date": _iso(g.birth_date)}
                       for g in d.guardians],
-        "children": [{"name": c.name, "birth_date": _iso(c.birth_date), "notes": c.notes}
-                     for c in d.children],
+        "children": children,
         "timeline": [{"at": _iso(t.at), "kind": t.kind.value, "text": t.text,
                       "staff": t.staff_name} for t in card.timeline],
         "tasks": tasks,
@@ -174,14 +177,14 @@ def export_to(store: Store, family_id: int, path: Path) -> None:
 
 
 def _identifiers(s: Session, family_id: int) -> list[str]:
-    """Every way the family's people and contacts can be written in free text elsewhere:
-    full names (either order), phones in E.164, digits, 8… and display forms, e-mails,
-    messenger names, the addresses of its conversations and leads."""
+    """Every way the family's people and contacts are written in free text elsewhere: full
+    names (either order; a first name alone is too common to tell), phones in E.164, digits,
+    8… and display forms, e-mails, messenger names, the addresses of its conversations."""
     found: set[str] = set()
 
     def name(value: str | None) -> None:
         words = (value or "").split()
-        if len(" ".join(words)) >= 3:
+        if len(words) >= 2:
             found.add(" ".join(words))
             if len(words) == 2:
                 found.add(f"{words[1]} {words[0]}")
@@ -194,8 +197,10 @@ def _identifiers(s: Session, family_id: int) -> list[str]:
                 found.add("8" + digits[1:])
 
     def handle(value: str | None) -> None:
-        if value and len(value) >= 3:
-            found.update({value, "@" + value.lstrip("@")})
+        if value and len(value) >= 5:
+            found.add(value)
+            if "@" not in value and not value.isdigit():
+                found.add("@" + value)
 
     for g in s.scalars(select(Guardian).where(Guardian.family_id == family_id)):
         name(g.name)
@@ -212,20 +217,21 @@ def _identifiers(s: Session, family_id: int) -> list[str]:
         phone(lead.phone)
         handle(lead.email)
     for c in s.scalars(select(Conversation).where(Conversation.family_id == family_id)):
-        handle(c.address)
+        if "@" in c.address or (c.address.lstrip("+").isdigit() and len(c.address) >= 7):
+            handle(c.address)
         name(c.name)
     return sorted(found, key=len, reverse=True)
 
 
 def _pattern(identifiers: list[str]) -> re.Pattern | None:
-    """One case-insensitive pattern for all of them, ё = е."""
+    """One case-insensitive pattern for all of them, whole words only, ё = е."""
     if not identifiers:
         return None
     parts = []
     for ident in identifiers:
         parts.append("".join("[её]" if c in "её" else "[ЕЁ]" if c in "ЕЁ" else re.escape(c)
                              for c in ident))
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return re.compile(r"(?<![\w+@])(?:" + "|".join(parts) + r")(?![\w@])", re.IGNORECASE)
 
 
 def _scrub(value, pattern: re.Pattern, name: str):
@@ -292,8 +298,10 @@ def erase(store: Store, actor: Actor, family_id: int,
         family.erased = True
         family.updated_at = uow.now
         s.execute(delete(TimelineEntry).where(TimelineEntry.family_id == family_id))
-        s.execute(update(Task).where(Task.family_id == family_id).values(title=name, details=""))
-        s.execute(update(Call).where(or_(Call.family_id == family_id, Call.phone.in_(phones)))
+        unlinked_phone = and_(Call.family_id.is_(None), Call.phone.in_(phones))
+        call_ids = list(s.scalars(select(Call.id).where(or_(Call.family_id == family_id,
+                                                            unlinked_phone))))
+        s.execute(update(Call).where(or_(Call.family_id == family_id, unlinked_phone))
                   .values(phone=None, topic="", outcome="", next_step=""))
         s.execute(update(LapseCall).where(LapseCall.family_id == family_id).values(note=""))
         s.execute(update(ScriptRun).where(ScriptRun.family_id == family_id).values(
@@ -301,10 +309,17 @@ def erase(store: Store, actor: Actor, family_id: int,
         s.execute(update(Greeting).where(Greeting.family_id == family_id).values(text=""))
         s.execute(update(MailingRecipient).where(MailingRecipient.family_id == family_id)
                   .values(text="", reason=""))
-        leads = select(Lead.id).where(or_(Lead.family_id == family_id, Lead.phone.in_(phones),
-                                          Lead.email.in_(emails)))
+        leads = select(Lead.id).where(or_(
+            Lead.family_id == family_id,
+            and_(Lead.family_id.is_(None), or_(Lead.phone.in_(phones), Lead.email.in_(emails)))))
         talks = select(Conversation.id).where(or_(Conversation.family_id == family_id,
                                                   Conversation.lead_id.in_(leads)))
+        lead_ids = list(s.scalars(leads))
+        talk_ids = list(s.scalars(talks))
+        its_tasks = or_(Task.family_id == family_id,  # and those about its application
+                        Task.origin.in_([f"lead_thinking:{i}" for i in lead_ids]))
+        task_ids = list(s.scalars(select(Task.id).where(its_tasks)))
+        s.execute(update(Task).where(its_tasks).values(title=name, details=""))
         s.execute(update(InboxMessage).where(InboxMessage.conversation_id.in_(talks)).values(
             text="", attachment="", external_id=None, last_error=""))
         s.execute(update(Conversation).where(Conversation.id.in_(talks)).values(
@@ -313,16 +328,25 @@ def erase(store: Store, actor: Actor, family_id: int,
             name=name, phone=None, email="", child="", message="", lost_reason="",
             import_key=None))
         rechained = _rechain(uow, family_id, pattern, name)
-        s.execute(update(AuditEntry).where(AuditEntry.family_id == family_id).values(
-            before="", after=json.dumps({"erased": name})))
-        if pattern is not None:  # audit rows of other kinds that mention the family
-            for entry in s.scalars(select(AuditEntry).where(or_(
-                    AuditEntry.family_id.is_(None), AuditEntry.family_id != family_id))):
+        s.execute(update(AuditEntry).where(or_(
+            AuditEntry.family_id == family_id,
+            and_(AuditEntry.kind.startswith("lead."), AuditEntry.entity_id.in_(lead_ids)),
+            and_(AuditEntry.kind.startswith("inbox."), AuditEntry.entity_id.in_(talk_ids)),
+            and_(AuditEntry.kind.startswith("call."), AuditEntry.entity_id.in_(call_ids)),
+            and_(AuditEntry.kind.startswith("task."), AuditEntry.entity_id.in_(task_ids)),
+        )).values(before="", after=json.dumps({"erased": name})))
+        if pattern is not None:  # rows that belong to no family but mention this one
+            for entry in s.scalars(select(AuditEntry).where(AuditEntry.family_id.is_(None))):
                 before = _scrub_text(entry.before, pattern, name)
                 after = _scrub_text(entry.after, pattern, name)
                 if (before, after) != (entry.before, entry.after):
                     entry.before, entry.after = before, after
-        search.drop(s, family_id)
+            for task in s.scalars(select(Task).where(Task.family_id.is_(None))):
+                title, details = _scrub(task.title, pattern, name), \
+                    _scrub(task.details, pattern, name)
+                if (title, details) != (task.title, task.details):
+                    task.title, task.details = title, details
+        search.drop(s, family_id, purge=True)
         s.add(TimelineEntry(family_id=family_id, at=uow.now, kind=TimelineKind.ERASED,
                             text="", staff_id=actor.staff_id))
         uow.audit("family.erase", entity_id=family_id, family_id=family_id,

@@ -7,9 +7,10 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import urllib.parse
 
 # "bot123456:AA…" in a URL, or a bare token pasted somewhere
-_TOKEN = re.compile(r"(bot)?\d{5,}:[A-Za-z0-9_-]{20,}")
+_TOKEN = re.compile(r"(bot)?\d{5,}(?::|%3[Aa])[A-Za-z0-9_-]{20,}")
 _known: set[str] = set()
 _lock = threading.Lock()
 CHATTY = ("httpx", "httpcore", "hpack", "urllib3", "mail.log", "asyncio")
@@ -18,8 +19,10 @@ CHATTY = ("httpx", "httpcore", "hpack", "urllib3", "mail.log", "asyncio")
 def remember(secret: str | None) -> None:
     """A secret read from or written to the keyring: from now on it is redacted everywhere."""
     if secret and len(secret) >= 4:
+        forms = {secret, repr(secret)[1:-1], secret.encode("unicode_escape").decode("ascii"),
+                 urllib.parse.quote(secret, safe="")}
         with _lock:
-            _known.add(secret)
+            _known.update(f for f in forms if len(f) >= 4)
 
 
 def redact(text: str) -> str:
@@ -35,7 +38,11 @@ class RedactingFilter(logging.Filter):
     """Rewrites a record's message and traceback before any handler formats it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken call: logging reports it the usual way, unredacted args
+            record.msg, record.args = redact(str(record.msg)), None  # never reach the file
+            return True
         clean = redact(message)
         if clean != message:
             record.msg, record.args = clean, None

@@ -68,8 +68,12 @@ def reindex(session: Session, family_id: int, body: str) -> None:
     )
 
 
-def drop(session: Session, family_id: int) -> None:
+def drop(session: Session, family_id: int, *, purge: bool = False) -> None:
+    """Take a family out of the index. ``purge`` also rewrites the index so no segment keeps
+    the family's words (a plain delete only marks them: an erase needs them gone)."""
     session.execute(text("DELETE FROM family_search WHERE rowid = :id"), {"id": family_id})
+    if purge:
+        session.execute(text("INSERT INTO family_search(family_search) VALUES ('optimize')"))
 
 
 def matching_ids(session: Session, query: str, limit: int | None = None) -> list[int]:

@@ -54,10 +54,13 @@ def write_csv(writer: csv.writer, values: Iterable[Any]) -> None:
 
 
 def append_xlsx(sheet, values: Sequence[Any]) -> None:
-    """``sheet.append`` with risky text kept as text (a write-only sheet or a normal one)."""
+    """``sheet.append`` with risky text kept as text (a write-only sheet or a normal one), and
+    the control characters XML cannot hold (a Word line break, say) as spaces."""
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+    values = [ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v for v in values]
     if isinstance(sheet, WriteOnlyWorksheet):
         row = []
         for value in values:

@@ -29,8 +29,7 @@ MAX_STEPS = 10_000  # loop iterations in one rendering, all loops together
 MAX_SECONDS = 0.5
 MAX_BITS = 4096  # of an integer a template computes with
 _SAFE_FILTERS = ("upper", "lower", "capitalize", "title", "trim", "default", "d", "length",
-                 "count", "first", "last", "string", "int", "abs", "round", "reverse",
-                 "wordcount", "truncate", "join", "replace")
+                 "count", "first", "last", "int", "abs", "round", "reverse", "truncate")
 _SAFE_METHODS = {"upper", "lower", "capitalize", "title", "strip", "lstrip", "rstrip",
                  "startswith", "endswith", "get", "items", "keys", "values"}
 
@@ -69,8 +68,25 @@ def _spend() -> None:
 
 
 def _sized(value: object) -> object:
-    if isinstance(value, str | list | tuple) and len(value) > MAX_OUTPUT:
-        raise TemplateTooHeavy("the template builds too long a text")
+    """``value`` when its text cannot be longer than MAX_OUTPUT; nested lists are walked with
+    a budget, so [a, a] nested forty times is refused before Python writes it out."""
+    budget = MAX_OUTPUT
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            budget -= len(item)
+        elif isinstance(item, list | tuple | set | frozenset):
+            budget -= len(item) + 2
+            stack.extend(item)
+        elif isinstance(item, dict):
+            budget -= 2 * len(item) + 2
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        else:
+            budget -= 20
+        if budget < 0:
+            raise TemplateTooHeavy("the template builds too long a text")
     return value
 
 
@@ -81,8 +97,7 @@ def _loop_guard(iterable: Iterable) -> Iterator:
 
 
 def _concat(*parts: object) -> str:
-    if sum(len(p) if isinstance(p, str) else 20 for p in parts) > MAX_OUTPUT:
-        raise TemplateTooHeavy("the template builds too long a text")
+    _sized(list(parts))
     return "".join(str(p) for p in parts)
 
 
@@ -104,10 +119,14 @@ def _replace(value: str, old: str, new: str, count: int | None = None) -> str:
 
 
 def _join(value: Iterable, d: str = "", attribute: object = None) -> str:
-    items = [str(v) for v in value]
-    if sum(map(len, items)) + len(str(d)) * max(len(items) - 1, 0) > MAX_OUTPUT:
+    items = list(_sized(list(value)))
+    if len(str(d)) * max(len(items) - 1, 0) > MAX_OUTPUT:
         raise TemplateTooHeavy("the template builds too long a text")
-    return str(d).join(items)
+    return str(d).join(str(v) for v in items)
+
+
+def _string(value: object) -> str:
+    return str(_sized(value))
 
 
 class _Guard(NodeTransformer):
@@ -115,6 +134,8 @@ class _Guard(NodeTransformer):
     recurse) are not for message templates."""
 
     def visit_For(self, node: nodes.For) -> nodes.For:
+        if node.recursive:
+            raise TemplateProblem("recursive loops are not allowed in a message template")
         self.generic_visit(node)
         node.iter = nodes.Call(nodes.Name("loop_guard_", "load"), [node.iter], [], None, None)
         return node
@@ -155,16 +176,29 @@ class _Limited(SandboxedEnvironment):
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
         owner = getattr(__obj, "__self__", None)
-        if isinstance(owner, str | list | dict | tuple) \
-                and getattr(__obj, "__name__", "") not in _SAFE_METHODS:
-            raise TemplateProblem(f"{getattr(__obj, '__name__', 'this')}() is not allowed")
+        name = getattr(__obj, "__name__", "")
+        if name in ("format", "format_map") or isinstance(owner, str | list | dict | tuple) \
+                and name not in _SAFE_METHODS:
+            raise TemplateProblem(f"{name or 'this'}() is not allowed")
         return _sized(super().call(__context, __obj, *args, **kwargs))
 
 
+def _guarded(fn):
+    """A filter whose arguments are checked first: Jinja's text filters write their value out
+    before looking at it."""
+    @functools.wraps(fn)  # keeps Jinja's pass_environment mark
+    def checked(*args, **kwargs):
+        for value in args:
+            _sized(value)
+        return fn(*args, **kwargs)
+
+    return checked
+
+
 def _environment() -> _Limited:
-    env = _Limited(undefined=StrictUndefined, autoescape=False)
-    filters = {name: env.filters[name] for name in _SAFE_FILTERS}
-    filters.update(replace=_replace, join=_join)
+    env = _Limited(undefined=StrictUndefined, autoescape=False, finalize=_sized)
+    filters = {name: _guarded(env.filters[name]) for name in _SAFE_FILTERS}
+    filters.update(replace=_replace, join=_join, string=_string)
     env.filters = filters
     env.globals = {"range": _range, "loop_guard_": _loop_guard, "concat_": _concat}
     return env

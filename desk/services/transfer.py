@@ -218,8 +218,9 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _conflicts(s, rows: list[Row]) -> list[Conflict]:
-    """Rows whose phone belongs to a family none of whose parents has the row's name."""
-    phones = sorted({r.phone for r in rows if r.phone and r.parent})
+    """Rows whose phone belongs to a family none of whose parents has the row's name (a row
+    without a parent's name cannot tell, so it asks too)."""
+    phones = sorted({r.phone for r in rows if r.phone})
     owners: dict[str, int] = {}
     for start in range(0, len(phones), 900):
         owners.update(s.execute(select(Guardian.phone, Guardian.family_id)
@@ -235,8 +236,9 @@ def _conflicts(s, rows: list[Row]) -> list[Conflict]:
             names.setdefault(fid, []).append(name)
     found = []
     for r in rows:
-        fid = owners.get(r.phone) if r.phone and r.parent else None
-        if fid is not None and not any(_same_person(r.parent, n) for n in names.get(fid, [])):
+        fid = owners.get(r.phone) if r.phone else None
+        if fid is not None and not (r.parent and any(_same_person(r.parent, n)
+                                                     for n in names.get(fid, []))):
             found.append(Conflict(r.line, r.phone, fid, ", ".join(names.get(fid, [])), r.parent,
                                   r.child))
     return found

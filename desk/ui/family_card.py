@@ -62,6 +62,12 @@ class FamilyCardView(QWidget):
         self.call_menu = QMenu(self.call_button)
         self.call_menu.aboutToShow.connect(self._fill_call_menu)
         self.call_button.setMenu(self.call_menu)
+        self.back_button = QToolButton()
+        self.back_button.setText(self.tr("Bring a child back"))
+        self.back_button.setToolTip(self.tr("A child who left comes back to the lists"))
+        self.back_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.back_menu = QMenu(self.back_button)
+        self.back_button.setMenu(self.back_menu)
         self.more_button = QToolButton()
         self.more_button.setText(self.tr("Personal data"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -127,6 +133,7 @@ class FamilyCardView(QWidget):
         card = QWidget()
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(self.back_button)
         head.addWidget(self.more_button)
         head.addWidget(self.call_button)
         head.addWidget(self.enrol_button)
@@ -224,7 +231,18 @@ class FamilyCardView(QWidget):
         parts.append(" · ".join(facts))
         if d.legend:
             parts.append(self.tr("Legend:") + " " + html.escape(d.legend))
+        if c.archived:
+            parts.append("<span style='color:#666'>" + self.tr("Left: {children}").format(
+                children=", ".join(self.tr("{name} (until {date})").format(
+                    name=html.escape(a.name), date=fmt.short_date(a.archived_at.astimezone(tz)
+                                                                  .date()))
+                    for a in c.archived)) + "</span>")
         self.details.setText("<br>".join(parts))
+        self.back_menu.clear()
+        for a in c.archived:
+            action = self.back_menu.addAction(a.name)
+            action.triggered.connect(lambda _=False, cid=a.id: self._on_bring_back(cid))
+        self.back_button.setVisible(bool(c.archived) and not c.erased)
 
         self.timeline.clear()
         for item in c.timeline:
@@ -305,6 +323,14 @@ class FamilyCardView(QWidget):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.tr("Export this family's data"),
                                 messages.error_message(exc))
+
+    def _on_bring_back(self, child_id: int) -> None:
+        try:
+            families.bring_back(self.ctx.store, self.ctx.actor, child_id)
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            return
+        self.ctx.notifier.changed.emit("family")
 
     @Slot()
     def _on_erase(self) -> None:

@@ -348,10 +348,30 @@ class FamilyEditor(QDialog):
         self.banner.setVisible(bool(fields))
 
     @Slot()
+    def _cancel_lessons_of(self, exc: families.ChildHasLessons) -> bool:
+        """A child taken off the family is enrolled ahead: cancel those lessons (the charges
+        are reversed and the waitlist is offered the place) and archive the child?"""
+        lessons = exc.params["lessons"]
+        answer = QMessageBox.question(
+            self, self.windowTitle(),
+            self.tr("{child} is enrolled in lessons to come:").format(child=exc.params["child"])
+            + "\n" + "\n".join(lessons[:15]) + ("\n…" if len(lessons) > 15 else "") + "\n\n"
+            + self.tr("Cancel these enrolments and move the child to those who left? The "
+                      "history stays, and the child can come back."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _on_accepted(self) -> None:
         draft = self.current_draft()
         try:
-            self.saved_id = families.save(self.ctx.store, self.ctx.actor, draft)
+            try:
+                self.saved_id = families.save(self.ctx.store, self.ctx.actor, draft)
+            except families.ChildHasLessons as exc:
+                if not self._cancel_lessons_of(exc):
+                    return
+                self.saved_id = families.save(self.ctx.store, self.ctx.actor, draft,
+                                              cancel_lessons=True)
         except errors.ValidationFailed as exc:
             self._show_errors(exc.fields, exc.params.get("conflicts", {}))
             return

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desk import paths
 
 LANGUAGES = {"ru": QLocale.Language.Russian, "en": QLocale.Language.English}
+
+# Qt's own file dialog labels that its shipped qtbase_ru lacks (Qt 6 renamed them); our
+# translation carries them, and Qt looks in it when its own has nothing
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+           QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 
 def install(app: QApplication, language: str = "ru") -> list[QTranslator]:

@@ -114,6 +114,7 @@ _AUDIT_KINDS = {
     "task.cancelled": QT_TRANSLATE_NOOP("Labels", "Task cancelled"),
     "demo.generate": QT_TRANSLATE_NOOP("Labels", "Demo data generated"),
     "family.erase": QT_TRANSLATE_NOOP("Labels", "Personal data erased"),
+    "family.child_back": QT_TRANSLATE_NOOP("Labels", "A child came back"),
     "import.families": QT_TRANSLATE_NOOP("Labels", "Families imported"),
     "lock.break": QT_TRANSLATE_NOOP("Labels", "Lock broken"),
     "wallet.topup": QT_TRANSLATE_NOOP("Labels", "Wallet topped up"),

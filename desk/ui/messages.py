@@ -105,6 +105,12 @@ ERROR_MESSAGES = {
         "Messages", "The database is busy in another program. Try again in a moment; "
         "what you typed is kept."),
     "not_found": QT_TRANSLATE_NOOP("Messages", "This record no longer exists."),
+    "cannot_write": QT_TRANSLATE_NOOP(
+        "Messages", "Desk cannot write this database or its folder (it is read-only). Copy the "
+        "file to a folder you can write and open it there."),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Messages", "The disk is full: nothing was saved. Free some space and try again; what "
+        "you typed is kept."),
     "backup_failed": QT_TRANSLATE_NOOP("Messages", "The backup could not be made."),
     "validation_failed": QT_TRANSLATE_NOOP("Messages", "Please correct the marked fields."),
     "secret_store_unavailable": QT_TRANSLATE_NOOP(

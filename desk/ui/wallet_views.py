@@ -271,7 +271,7 @@ class PaymentsDialog(QDialog):
     @Slot()
     def check(self) -> None:
         self.lines = payments.parse(self.ctx.store, self.text.toPlainText())
-        rules = studio.info(self.ctx.store)
+        self.rules = studio.info(self.ctx.store)
         titles = {}
         with_candidates = sorted({c for p in self.lines for c in p.candidates})
         for row in families.rows_for(self.ctx.store, with_candidates):
@@ -293,7 +293,7 @@ class PaymentsDialog(QDialog):
                 combo.addItem(self.tr("— choose the family —"), None)
                 for fid in p.candidates:
                     combo.addItem(titles.get(fid, str(fid)), fid)
-                combo.currentIndexChanged.connect(self._update_summary)
+                combo.currentIndexChanged.connect(self._on_family_chosen)
                 self.table.setCellWidget(r, self.COL_FAMILY, combo)
                 self.table.setItem(r, self.COL_FAMILY, QTableWidgetItem())
             elif p.error:
@@ -304,14 +304,28 @@ class PaymentsDialog(QDialog):
             else:
                 self.table.setItem(r, self.COL_FAMILY, QTableWidgetItem(
                     titles.get(p.family_id, str(p.family_id))))
-            self._add_checks(r, p, rules)
+            self._add_checks(r, p, p.repeat)
         self._update_summary()
 
-    def _add_checks(self, row: int, p: payments.PaymentLine, rules: studio.StudioInfo) -> None:
+    @Slot()
+    def _on_family_chosen(self) -> None:
+        """A line that fits several families may repeat a payment of the one chosen."""
+        found = payments.repeats(self.ctx.store, self.lines, self.choices())
+        for r, p in enumerate(self.lines):
+            if p.error == "several families match" and (p.line in found) != (
+                    p.line in self.repeat_boxes):
+                self.repeat_boxes.pop(p.line, None)
+                self.large_boxes.pop(p.line, None)
+                self._add_checks(r, p, p.line in found)
+        self._update_summary()
+
+    def _add_checks(self, row: int, p: payments.PaymentLine, repeat: bool) -> None:
         """A repeat is left out unless ticked as a real second payment; a large amount is
         posted only when ticked as right."""
+        rules = self.rules
+        self.table.removeCellWidget(row, self.COL_CHECK)
         boxes = []
-        if p.repeat:
+        if repeat:
             box = QCheckBox(self.tr("A repeat: post it again"))
             box.setToolTip(self.tr("The same family got the same amount under this name in "
                                    "the last %n day(s). Tick it only if this is a second "
@@ -353,9 +367,10 @@ class PaymentsDialog(QDialog):
         chosen = self.choices()
         repeats_ok, large_ok = self._ticked(self.repeat_boxes), self._ticked(self.large_boxes)
         matched = [p for p in self.lines if p.error is None or p.line in chosen]
-        ready = [p for p in matched if (not p.repeat or p.line in repeats_ok)
+        ready = [p for p in matched if (p.line not in self.repeat_boxes or p.line in repeats_ok)
                  and (p.line not in self.large_boxes or p.line in large_ok)]
-        left_out = sum(1 for p in matched if p.repeat and p.line not in repeats_ok)
+        left_out = sum(1 for p in matched
+                       if p.line in self.repeat_boxes and p.line not in repeats_ok)
         return ready, left_out, len(self.lines) - len(ready) - left_out
 
     @Slot()

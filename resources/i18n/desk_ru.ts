@@ -677,6 +677,14 @@
         <translation>Звонок по одному из скриптов студии: ответы сохранятся в карточке</translation>
     </message>
     <message>
+        <source>Bring a child back</source>
+        <translation>Вернуть ребёнка</translation>
+    </message>
+    <message>
+        <source>A child who left comes back to the lists</source>
+        <translation>Ушедший ребёнок вернётся в списки</translation>
+    </message>
+    <message>
         <source>Personal data</source>
         <translation>Персональные данные</translation>
     </message>
@@ -809,6 +817,14 @@
         <translation>Легенда:</translation>
     </message>
     <message>
+        <source>Left: {children}</source>
+        <translation>Ушли: {children}</translation>
+    </message>
+    <message>
+        <source>{name} (until {date})</source>
+        <translation>{name} (до {date})</translation>
+    </message>
+    <message>
         <source>Export this family's data</source>
         <translation>Выгрузка данных семьи</translation>
     </message>
@@ -938,6 +954,14 @@
     <message>
         <source>Nothing was saved: please correct the fields marked in red.</source>
         <translation>Ничего не сохранено: исправьте поля, отмеченные красным.</translation>
+    </message>
+    <message>
+        <source>{child} is enrolled in lessons to come:</source>
+        <translation>Ребёнок {child} записан на будущие занятия:</translation>
+    </message>
+    <message>
+        <source>Cancel these enrolments and move the child to those who left? The history stays, and the child can come back.</source>
+        <translation>Отменить эти записи и перенести ребёнка в ушедшие? История сохранится, ребёнка можно будет вернуть.</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1893,10 @@
     <message>
         <source>Demo data generated</source>
         <translation>Созданы демо-данные</translation>
+    </message>
+    <message>
+        <source>A child came back</source>
+        <translation>Ребёнок вернулся</translation>
     </message>
     <message>
         <source>Families imported</source>
@@ -3203,6 +3231,14 @@
         <translation>Этой записи больше нет.</translation>
     </message>
     <message>
+        <source>Desk cannot write this database or its folder (it is read-only). Copy the file to a folder you can write and open it there.</source>
+        <translation>Desk не может записывать в эту базу или её папку (только для чтения). Скопируйте файл в папку, куда можно писать, и откройте его там.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again; what you typed is kept.</source>
+        <translation>Диск заполнен: ничего не сохранено. Освободите место и повторите; введённое не пропало.</translation>
+    </message>
+    <message>
         <source>The backup could not be made.</source>
         <translation>Не удалось сделать резервную копию.</translation>
     </message>
@@ -3554,6 +3590,17 @@
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлов:</translation>
     </message>
 </context>
 <context>

@@ -103,3 +103,43 @@ def test_the_migrations_build_exactly_the_models(tmp_path):
         diff = compare_metadata(context, Base.metadata)
     store.dispose()
     assert diff == []
+
+
+def test_a_file_with_an_entry_over_the_new_bound_still_opens_and_the_entry_can_be_reversed(
+        tmp_path):
+    """The old parser took any number of digits (a phone pasted as an amount)."""
+    from desk.models.wallet import PaymentMethod
+    from desk.services import wallet
+    from desk.services.db import SYSTEM_ACTOR
+
+    path = tmp_path / "old.db"
+    seed_old(path)
+    fid = 1
+    engine = make_engine(url_for_path(path))
+    migrate.upgrade(engine, None, target="0014")
+    with engine.begin() as conn:  # what an older Desk posted for "79991234567 Родитель 1"
+        conn.exec_driver_sql(
+            "INSERT INTO wallet(family_id, balance, entries, head) VALUES (?, ?, 1, ?)",
+            (fid, 7999123456700, "x"))
+        conn.exec_driver_sql(
+            "INSERT INTO ledger_entry(family_id, seq, at, kind, amount, method, note, "
+            "prev_hash, hash) VALUES (?, 1, '2026-03-01', 'TOPUP', 7999123456700, "
+            "'CARD_TRANSFER', '79991234567 Родитель 1', ?, 'x')",
+            (fid, "0" * 64))
+    engine.dispose()
+    store = migrate.open_database(path, tmp_path / "backups")  # no CHECK failure
+    with store.read() as s:  # `desk check` lists it as an open problem
+        assert "entry #1 of 79\u00a0991\u00a0234\u00a0567\u00a0₽ is over" in \
+            wallet.out_of_bounds(s)[0]
+    [line] = wallet.view(store, fid).lines
+    wallet.reverse(store, SYSTEM_ACTOR, line.id, "телефон вместо суммы")
+    assert wallet.balance(store, fid) == 0
+    with store.read() as s:
+        assert wallet.out_of_bounds(s) == []
+    with pytest.raises(errors.ValidationFailed):
+        wallet.top_up(store, SYSTEM_ACTOR, fid, 7999123456700, PaymentMethod.CASH)
+    with sqlite3.connect(path) as db, pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO ledger_entry(family_id, seq, at, kind, amount, note, prev_hash,"
+                    " hash) VALUES (?, 9, '2026-01-01', 'TOPUP', 10000000000000000, '', 'x', "
+                    "'y')", (fid,))
+    store.dispose()

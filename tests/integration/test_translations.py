@@ -63,3 +63,13 @@ def app_orientation():
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_qts_own_file_dialog_speaks_russian(qtbot, russian):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "Импорт", "", "Таблицы (*.csv *.xlsx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and not [t for t in labels if t.isascii()], labels

@@ -210,3 +210,40 @@ def test_erasing_names_the_backups_that_still_hold_the_family(qtbot, ctx, actor,
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
     view.card.export_data_to(data_dir / "missing" / "f.json")
     assert shown and "could not be written" in shown[0]
+
+
+def test_a_child_who_leaves_is_archived_from_the_editor_and_brought_back_on_the_card(
+        qtbot, ctx, actor, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.services import enrolment, schedule
+
+    elkina, _ = seed(ctx.store, actor)
+    sasha = families.card(ctx.store, elkina).draft.children[0].id
+    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    coming = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 9, 14, tzinfo=dt.timezone.utc)))
+    enrolment.enrol(ctx.store, actor, coming, elkina, [sasha])
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.open_family(elkina)
+    assert not view.card.back_button.isVisible()
+    editor = FamilyEditor(ctx, families.card(ctx.store, elkina).draft, parent=view)
+    qtbot.addWidget(editor)
+    editor.child_rows[0].remove.click()
+    asked = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    editor._on_accepted()  # "No": nothing saved, the editor stays open
+    assert editor.saved_id is None and "Керамика, 09.03.2026 17:00" in asked[0]
+    assert schedule.lesson(ctx.store, coming).enrolled == 1
+    editor._on_accepted()
+    assert editor.saved_id == elkina and schedule.lesson(ctx.store, coming).enrolled == 0
+    assert "Left: Ёлкин Саша" in view.card.details.text()
+    assert view.card.back_button.isVisible()
+    [action] = view.card.back_menu.actions()
+    action.trigger()
+    assert [c.name for c in families.card(ctx.store, elkina).draft.children] == ["Ёлкин Саша"]
+    assert not view.card.back_button.isVisible()

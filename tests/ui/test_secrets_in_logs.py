@@ -74,3 +74,21 @@ def test_redact_replaces_tokens_in_urls_and_remembered_secrets():
     assert redact.redact(f"https://api.telegram.org/bot{TOKEN}/getMe x hunter2-long") == \
         "https://api.telegram.org/bot***/getMe x ***"
     assert redact.redact(f"token {TOKEN}") == "token ***"
+
+
+def test_escaped_and_url_encoded_secrets_are_redacted_and_a_broken_call_does_not_raise():
+    import io
+
+    redact.remember("pa\\ss-2026")
+    assert redact.redact("repr 'pa\\\\ss-2026'") == "repr '***'"
+    assert redact.redact(f"GET /bot{TOKEN.replace(':', '%3A')}/getMe") == "GET /bot***/getMe"
+    handler = logging.StreamHandler(io.StringIO())
+    handler.addFilter(redact.RedactingFilter())
+    log = logging.getLogger("desk.test.broken")
+    log.addHandler(handler)
+    log.propagate = False
+    try:
+        log.warning("two args %s %s", TOKEN)  # wrong count: logged, not raised, no token
+    finally:
+        log.removeHandler(handler)
+    assert TOKEN not in handler.stream.getvalue()

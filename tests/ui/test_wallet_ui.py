@@ -141,3 +141,26 @@ def test_the_studio_sets_its_large_payment_and_repeat_window(qtbot, ctx, actor):
     info = studio.info(ctx.store)
     assert (info.large_payment, info.repeat_days) == (5_000_000, 3)
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_repeat_is_found_once_the_family_is_chosen_for_an_ambiguous_line(qtbot, ctx, actor):
+    from desk.services import payments
+
+    demin, _ = seed(ctx.store, actor)
+    namesake = families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Демина Ирина"),), children=(ChildDraft("Демин Саша"),)))
+    lines = payments.parse(ctx.store, "700 Демин Саша")
+    payments.post(ctx.store, actor, lines, PaymentMethod.CASH, choices={1: demin})
+    dialog = PaymentsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("700 Демин Саша\n")
+    dialog.check_button.click()
+    combo = dialog.table.cellWidget(0, PaymentsDialog.COL_FAMILY)
+    combo.setCurrentIndex(combo.findData(namesake))
+    assert 1 not in dialog.repeat_boxes  # the namesakes did not pay 700 lately
+    combo.setCurrentIndex(combo.findData(demin))
+    assert 1 in dialog.repeat_boxes and not dialog.post_button.isEnabled()
+    dialog.repeat_boxes[1].setChecked(True)
+    dialog.post_button.click()
+    assert wallet.balance(ctx.store, demin) == 140000
+    assert "Posted: 1 payment(s)" in dialog.summary.text()

@@ -159,3 +159,49 @@ def test_removing_a_guardian_frees_the_phone_for_another_in_one_save(store, acto
         card.draft, guardians=(card.draft.guardians[1], new)))
     names = [g.name for g in families.card(store, fid).draft.guardians]
     assert names == ["Папа", "Бабушка"]
+
+
+def test_a_child_who_leaves_is_archived_with_the_history_and_can_come_back(store, actor):
+    import dataclasses
+
+    from desk.models.schedule import Mark
+    from desk.services import attendance, enrolment, greetings, mailings, schedule, wallet
+
+    MSK = dt.timezone(dt.timedelta(hours=3))
+    fid = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),),
+        children=(ChildDraft("Ёлкин Саша", dt.date(2019, 3, 6)), ChildDraft("Ёлкина Маша"))))
+    sasha, masha = [c.id for c in families.card(store, fid).draft.children]
+    ceramics = next(d for d in schedule.directions(store) if d.name == "Керамика")
+    past = schedule.save_lesson(store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 2, 17, tzinfo=MSK), price=120000))
+    coming = schedule.save_lesson(store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 9, 17, tzinfo=MSK), price=120000))
+    (e,) = enrolment.enrol(store, actor, past, fid, [sasha])
+    attendance.mark(store, actor, e, Mark.ATTENDED)
+    enrolment.enrol(store, actor, coming, fid, [sasha])
+    draft = families.card(store, fid).draft
+    without = dataclasses.replace(draft, children=tuple(c for c in draft.children
+                                                        if c.id != sasha))
+    with pytest.raises(families.ChildHasLessons) as caught:
+        families.save(store, actor, without)
+    assert caught.value.params["lessons"] == ["Керамика, 09.03.2026 17:00"]
+    families.save(store, actor, without, cancel_lessons=True)
+    card = families.card(store, fid)
+    assert [c.name for c in card.draft.children] == ["Ёлкина Маша"]
+    assert [a.name for a in card.archived] == ["Ёлкин Саша"]
+    assert attendance.check(store, past).roster[0].child == "Ёлкин Саша"  # history stays
+    assert wallet.balance(store, fid) == -120000
+    assert schedule.lesson(store, coming).enrolled == 0
+    assert families.find(store, "елкин")[0].children == "Ёлкина Маша"
+    assert [g.text for g in greetings.upcoming(store)] == []  # Sasha's birthday on 6 March
+    assert all("Саша" not in r.text for r in mailings.preview(
+        store, mailings.Filters(), "Привет, {child}").recipients)
+    # a child without any history is simply deleted
+    draft = families.card(store, fid).draft
+    families.save(store, actor, dataclasses.replace(draft, children=()))
+    assert [a.name for a in families.card(store, fid).archived] == ["Ёлкин Саша"]
+    families.bring_back(store, actor, sasha)
+    assert [c.name for c in families.card(store, fid).draft.children] == ["Ёлкин Саша"]
+    enrolment.enrol(store, actor, coming, fid, [sasha])
+    assert masha not in [c.id for c in families.card(store, fid).draft.children]

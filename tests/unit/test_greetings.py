@@ -58,6 +58,10 @@ def test_templates_cannot_reach_into_the_program():
     "{% set a = 'x' * 10000 %}{% set b = a ~ a %}{% set c = b ~ b %}{{ c }}",
     "{{ ('x' * 10000)|replace('x', 'y' * 10000) }}", "{{ '%999999999s' % 'x' }}",
     "{% for x in range(5000) %}{child} {{ x }} {% endfor %}",
+    "{% set a = [] %}" + "{% set a = [a, a] %}" * 40 + "{{ a }}",
+    "{% set a = [] %}" + "{% set a = [a, a] %}" * 40 + "{{ a|upper }}",
+    "{% set a = [] %}" + "{% set a = [a, a] %}" * 40 + "{{ a ~ '' }}",
+    "{{ ([[1] * 10000] * 10000)|join }}",
 ])
 def test_a_template_that_does_too_much_is_refused_at_save_in_no_time(store, actor, body):
     started = time.monotonic()
@@ -70,6 +74,10 @@ def test_a_template_that_does_too_much_is_refused_at_save_in_no_time(store, acto
 
 @pytest.mark.parametrize("body", ["{{ 'x'.center(10**9) }}", "{{ 'x'|center(10**9) }}",
                                   "{{ lipsum(10**9) }}", "{{ 1/0 }}",
+                                  "{{ '{:>2999999999}'.format(1) }}",
+                                  "{{ '{x:>999999999}'.format_map({'x': 1}) }}",
+                                  "{% for x in range(3) recursive %}{{ loop(range(3)) }}"
+                                  "{% endfor %}",
                                   "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}"])
 def test_what_a_message_does_not_need_is_refused_as_invalid(store, actor, body):
     with pytest.raises(errors.ValidationFailed) as caught:

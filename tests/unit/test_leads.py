@@ -23,7 +23,7 @@ def test_thinking_comes_back_as_a_task_on_the_chosen_date(store, actor):
     with pytest.raises(errors.ValidationFailed):
         leads.set_status(store, actor, lead_id, LeadStatus.THINKING)
     leads.set_status(store, actor, lead_id, LeadStatus.THINKING, think_until=dt.date(2026, 3, 20))
-    (task,) = [t for t in tasks.listing(store) if t.origin == "lead_thinking"]
+    (task,) = [t for t in tasks.listing(store) if t.origin.startswith("lead_thinking:")]
     assert task.due_at == dt.datetime(2026, 3, 20, 11, tzinfo=MSK)
     row = leads.get(store, lead_id)
     assert row.responded_at is not None and not row.late

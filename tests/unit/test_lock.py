@@ -24,11 +24,15 @@ def test_second_instance_learns_who_holds_the_database(store, staff):
     assert lock.holder(store).staff == "Мария Лебедева"
 
 
-def test_open_anyway_takes_over(store, staff):
+def test_the_first_hold_survives_a_copy_opened_anyway(store, staff):
     anna, maria = (m.actor() for m in staff.values())
     lock.acquire(store, anna, pid=1)
-    lock.acquire(store, maria, force=True, pid=424242)
-    assert lock.holder(store).pid == 424242
+    second = lock.acquire(store, maria, force=True, pid=2)  # "open anyway", also alive
+    lock.release(store, maria, second)  # the second copy quits
+    assert lock.holder(store).staff == "Анна Соколова"
+    with pytest.raises(errors.DatabaseLocked) as info:  # a third copy is told
+        lock.acquire(store, maria, pid=424243)
+    assert info.value.params["holder"].pid == 1
 
 
 def test_a_dead_process_on_this_host_leaves_a_stale_lock_that_breaks(store, staff):

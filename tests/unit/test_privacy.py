@@ -60,9 +60,15 @@ def test_erase_leaves_no_trace_in_any_table_the_wal_or_the_backups(store, actor,
         attendance, backup, calls, check, enrolment, inbox, leads, payments, schedule, wallet,
     )
 
+    from desk.models.comms import LeadStatus
+
     lead = leads.create(store, actor, leads.LeadDraft(
         "Шмыгловская Евлампия", "+7 915 123-45-67", "evlampia@example.ru", "Аристарх",
         "Хотим на керамику, Аристарху семь лет"))
+    leads.set_status(store, actor, lead, LeadStatus.THINKING,
+                     think_until=dt.date(2026, 3, 10))  # a task about the application
+    levchenko = families.save(store, actor, FamilyDraft(  # a name that contains another's
+        guardians=(GuardianDraft("Левченко Анна"),), children=(ChildDraft("Левченко Маша"),)))
     fid = families.save(store, actor, FamilyDraft(
         guardians=(GuardianDraft("Шмыгловская Евлампия", "+7 915 123-45-67",
                                  "evlampia@example.ru", telegram="evlampia_sh"),),
@@ -101,6 +107,14 @@ def test_erase_leaves_no_trace_in_any_table_the_wal_or_the_backups(store, actor,
                    "79151234567", "9151234567", "evlampia", "Шмыгловский"):
         assert secret.encode() not in raw, secret
     assert "Демин Олег".encode() in raw
+    with sqlite3.connect(db_path) as conn:  # no trigram of the family left in the index
+        conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, family_search, "
+                     "'row')")
+        terms = {t for (t,) in conn.execute("SELECT term FROM temp.vocab")}
+    assert not terms & {"шмы", "мыг", "евл", "ари", "915"}
+    assert {"дем", "лев"} <= terms
+    other_audit = [h.after for h in families.history(store, levchenko)]
+    assert any("Левченко Анна" in a for a in other_audit)  # another family's words untouched
     assert wallet.balance(store, fid) == 250000 - 120000  # money stays, under the pseudonym
     assert [f for f in check.run(db_path) if f.fault] == []  # the chain still holds
     assert families.find(store, "демин")[0].id == other

@@ -66,3 +66,121 @@ def test_database_from_a_newer_desk_is_never_written(store, db_path, tmp_path):
         migrate.open_database(db_path, tmp_path / "b", read_only=True)
     assert db_path.read_bytes() == before
     assert not (tmp_path / "b").exists()
+
+
+def _delete_journal_copy(store, db_path, tmp_path):
+    """A file as a backup or a newer Desk leaves it: in DELETE journal mode."""
+    from desk.services import backup
+
+    store.dispose()
+    copy = tmp_path / "copy" / "desk.db"
+    backup.make_backup(db_path, copy)
+    with sqlite3.connect(copy) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    return copy
+
+
+def test_a_file_is_judged_before_anything_touches_it(store, db_path, tmp_path):
+    from desk.services import check
+
+    copy = _delete_journal_copy(store, db_path, tmp_path)
+    with sqlite3.connect(copy) as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999'")
+    db_bytes = copy.read_bytes()
+    with pytest.raises(errors.DatabaseFromFuture):
+        migrate.open_database(copy, tmp_path / "b")
+    with pytest.raises(errors.DatabaseFromFuture):
+        migrate.open_database(copy, tmp_path / "b", read_only=True)
+    assert copy.read_bytes() == db_bytes
+    sound = _delete_journal_copy(store, db_path, tmp_path / "again")
+    before = sound.read_bytes()
+    assert not [f for f in check.run(sound) if f.fault]
+    ro = migrate.open_database(sound, None, read_only=True)
+    with ro.read() as s:
+        s.execute(text("SELECT count(*) FROM family")).scalar()
+    ro.dispose()
+    assert sound.read_bytes() == before  # not even the journal mode changed
+
+
+def test_desk_check_on_a_sound_file_in_a_read_only_folder(store, db_path, tmp_path, capsys):
+    import shutil
+    import subprocess
+
+    from desk import cli
+
+    store.dispose()
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    shutil.copy(db_path, folder / "desk.db")
+    if shutil.which("chattr") is None or subprocess.run(
+            ["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("no way to make a read-only folder here (chattr +i)")
+    try:
+        assert cli.run(["check", "--db", str(folder / "desk.db")]) == 0
+        assert capsys.readouterr().out.strip().endswith("ok")
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_a_full_disk_is_one_line_and_nothing_is_half_written(store, actor, db_path, tmp_path,
+                                                              monkeypatch, capsys):
+    """SQLite's own "database or disk is full" (max_page_count stands in for the disk)."""
+    from sqlalchemy import event
+
+    from desk import cli
+    from desk.services import db, families, wallet
+
+    fid = families.save(store, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft("Демина Ольга"),),
+        children=(families.ChildDraft("Демин Саша"),)))
+    with sqlite3.connect(db_path) as raw:
+        pages = raw.execute("PRAGMA page_count").fetchone()[0]
+    store.dispose()
+    real = db.make_engine
+
+    def full_disk(url, **kw):
+        engine = real(url, **kw)
+
+        @event.listens_for(engine, "connect")
+        def _cap(dbapi_connection, _record):
+            dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+        return engine
+
+    monkeypatch.setattr(db, "make_engine", full_disk)
+    lines = tmp_path / "pay.txt"
+    lines.write_text("\n".join(f"{1000 + n} Демин Саша" for n in range(400)),
+                     encoding="utf-8")
+    assert cli.run(["payments", "post", str(lines), "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "disk is full" in err and "Traceback" not in err
+    monkeypatch.setattr(db, "make_engine", real)
+    again = migrate.open_database(db_path, None)
+    assert wallet.balance(again, fid) == 0  # all or nothing
+    again.dispose()
+
+
+def test_a_database_in_a_folder_that_cannot_be_written_is_one_line(store, actor, db_path,
+                                                                    tmp_path, capsys):
+    import shutil
+    import subprocess
+
+    from desk import cli
+    from desk.services import backup
+
+    store.dispose()
+    folder = tmp_path / "ro"
+    backup.make_backup(db_path, folder / "desk.db")  # DELETE journal: WAL needs the folder
+    pay = tmp_path / "pay.txt"
+    pay.write_text("2500 Тестов Тест\n", encoding="utf-8")
+    if shutil.which("chattr") is None or subprocess.run(
+            ["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("no way to make a read-only folder here (chattr +i)")
+    try:
+        before = (folder / "desk.db").read_bytes()
+        assert cli.run(["payments", "post", str(pay), "--db", str(folder / "desk.db")]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "cannot write" in err and "Traceback" not in err
+        assert (folder / "desk.db").read_bytes() == before
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)

@@ -242,3 +242,23 @@ def test_cli_export_to_a_missing_folder_is_one_line(store, actor, db_path, tmp_p
     assert cli.run(["export", "families", str(out), "--db", str(db_path)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot write it" in err and "Traceback" not in err
+
+
+def test_a_row_without_a_parent_name_but_with_anothers_phone_is_a_conflict(store, actor,
+                                                                           tmp_path):
+    families.save(store, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft("Демина Ольга", phone="+7 915 123-45-67"),)))
+    the_plan = transfer.plan(store, write(tmp_path, ",+7 915 123-45-67,Чужой Ребёнок\n".join(
+        ["parent,phone,child\n", ""])))
+    assert [c.line for c in the_plan.conflicts] == [2]
+
+
+def test_control_characters_from_word_do_not_break_an_xlsx_export(store, actor, tmp_path):
+    from openpyxl import load_workbook
+
+    families.save(store, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft("Ёлкина Вера"),),
+        children=(families.ChildDraft("Ёлкин Саша", notes="первая строка\x0bвторая"),)))
+    transfer.export_families(store, tmp_path / "f.xlsx")
+    sheet = load_workbook(tmp_path / "f.xlsx").active
+    assert sheet.cell(2, 8).value == "первая строка вторая"

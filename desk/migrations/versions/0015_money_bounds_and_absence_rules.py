@@ -1,5 +1,7 @@
-"""money bounds and rules: a ledger entry is at most 10 000 000 ₽ either way, the studio's
-large-payment threshold and repeat window, absences charged by the rule in force at a lesson
+"""money bounds and rules: a new ledger entry is at most 10 000 000 ₽ either way (a trigger, so
+a file that already holds a larger entry — the old parser took any number of digits — still
+opens, and that entry can be reversed), the studio's large-payment threshold and repeat window,
+absences charged by the rule in force at a lesson
 
 Revision ID: 0015
 Revises: 0014
@@ -35,15 +37,13 @@ def upgrade() -> None:
     # a studio that charged absences already did so from its first day
     op.execute("INSERT INTO absence_rule (since, charged) SELECT created_at, absent_charged "
                "FROM studio WHERE absent_charged")
-    # the ledger is copied once to gain its bound (foreign keys are off while migrating)
-    with op.batch_alter_table('ledger_entry', recreate='always') as batch_op:
-        batch_op.create_check_constraint(
-            'amount_bounded', sa.text(f'amount BETWEEN -{MAX_ENTRY} AND {MAX_ENTRY}'))
+    op.execute(f"CREATE TRIGGER ledger_amount_bounded BEFORE INSERT ON ledger_entry "
+               f"WHEN abs(NEW.amount) > {MAX_ENTRY} AND NEW.reverses_id IS NULL "
+               f"BEGIN SELECT RAISE(ABORT, 'a ledger amount over 10 000 000 roubles'); END")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('ledger_entry', recreate='always') as batch_op:
-        batch_op.drop_constraint('amount_bounded', type_='check')
+    op.execute("DROP TRIGGER IF EXISTS ledger_amount_bounded")
     op.drop_index(op.f('ix_absence_rule_since'), table_name='absence_rule')
     op.drop_table('absence_rule')
     with op.batch_alter_table('studio') as batch_op:
