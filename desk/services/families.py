@@ -256,7 +256,12 @@ def _sync(session: Session, existing: list, model: type, wanted: list[dict]) -> 
     for row in [row for row in existing if row.id not in keep]:
         existing.remove(row)
     session.flush()  # free the phones of removed guardians before other rows claim them
-    by_id = {row.id: row for row in existing}
+    existing[:] = _ordered_rows(existing, model, wanted)
+
+
+def _ordered_rows(kept: list, model: type, wanted: list[dict]) -> list:
+    """The rows ``wanted`` describes, in its order: kept ones by id, new ones made."""
+    by_id = {row.id: row for row in kept}
     rows = []
     for position, values in enumerate(wanted):
         row = by_id.get(values["id"]) or model()
@@ -265,7 +270,7 @@ def _sync(session: Session, existing: list, model: type, wanted: list[dict]) -> 
                 setattr(row, key, value)
         row.position = position
         rows.append(row)
-    existing[:] = rows
+    return rows
 
 
 def _sync_children(uow: UnitOfWork, family: Family, wanted: list[dict],
@@ -306,15 +311,7 @@ def _sync_children(uow: UnitOfWork, family: Family, wanted: list[dict],
         s.execute(delete(WaitlistEntry).where(WaitlistEntry.child_id == child.id))
         child.archived_at = uow.now
     s.flush()
-    by_id = {c.id: c for c in active}
-    rows = []
-    for position, values in enumerate(wanted):
-        row = by_id.get(values["id"]) or Child()
-        for key, value in values.items():
-            if key != "id":
-                setattr(row, key, value)
-        row.position = position
-        rows.append(row)
+    rows = _ordered_rows(active, Child, wanted)
     archived = [c for c in family.children if c.archived_at is not None]
     for position, child in enumerate(archived, start=len(rows)):
         child.position = position

@@ -7,7 +7,6 @@ import logging
 import time
 
 from desk import paths
-from desk.models.comms import InboxChannel
 from desk.services import channel_settings, inbox, redact
 from desk.services.courier import Courier
 from desk.ui import crash

@@ -19,6 +19,19 @@ def seed(store, actor):
     return fid, other
 
 
+def attended_lesson(store, actor, fid):
+    """The family's first child came to a ceramics lesson of 1 200 ₽ (debited)."""
+    from desk.models.schedule import Mark
+    from desk.services import attendance, enrolment, schedule
+
+    ceramics = next(d for d in schedule.directions(store) if d.name == "Керамика")
+    lesson = schedule.save_lesson(store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 3, 14, tzinfo=dt.timezone.utc), price=120000))
+    child = families.card(store, fid).draft.children[0].id
+    (e,) = enrolment.enrol(store, actor, lesson, fid, [child])
+    attendance.mark(store, actor, e, Mark.ATTENDED)
+
+
 def test_export_holds_everything_about_the_family_and_nothing_else(store, actor):
     fid, _ = seed(store, actor)
     data = json.loads(privacy.export_json(store, fid))
@@ -54,11 +67,8 @@ def test_erase_leaves_no_trace_in_any_table_the_wal_or_the_backups(store, actor,
     import threading
 
     from desk.models.comms import InboxChannel
-    from desk.models.schedule import Mark
     from desk.models.wallet import PaymentMethod
-    from desk.services import (
-        attendance, backup, calls, check, enrolment, inbox, leads, payments, schedule, wallet,
-    )
+    from desk.services import backup, calls, check, inbox, leads, payments, wallet
 
     from desk.models.comms import LeadStatus
 
@@ -78,12 +88,7 @@ def test_erase_leaves_no_trace_in_any_table_the_wal_or_the_backups(store, actor,
         guardians=(GuardianDraft("Демин Олег", "+7 903 111-22-33"),)))
     payments.post(store, actor, payments.parse(store, "2500 Шмыгловская Евлампия"),
                   PaymentMethod.CASH)
-    ceramics = next(d for d in schedule.directions(store) if d.name == "Керамика")
-    lesson = schedule.save_lesson(store, actor, schedule.LessonDraft(
-        ceramics.id, dt.datetime(2026, 3, 3, 14, tzinfo=dt.timezone.utc), price=120000))
-    child = families.card(store, fid).draft.children[0].id
-    (e,) = enrolment.enrol(store, actor, lesson, fid, [child])
-    attendance.mark(store, actor, e, Mark.ATTENDED)
+    attended_lesson(store, actor, fid)
     inbox.log_incoming(store, actor, InboxChannel.WHATSAPP, "+79151234567",
                        "Здравствуйте, это Евлампия, мама Аристарха")
     calls.log(store, actor, calls.CallDraft("+7 915 123-45-67", topic="Шмыгловская про оплату"))
@@ -137,18 +142,12 @@ def test_erase_tells_when_another_program_keeps_the_wal(store, actor, db_path, m
 
 def test_the_export_holds_payments_lessons_and_conversations(store, actor):
     from desk.models.comms import InboxChannel
-    from desk.models.schedule import Mark
     from desk.models.wallet import PaymentMethod
-    from desk.services import attendance, enrolment, inbox, schedule, wallet
+    from desk.services import inbox, wallet
 
     fid, _ = seed(store, actor)
     wallet.top_up(store, actor, fid, 300000, PaymentMethod.CASH, "за март")
-    ceramics = next(d for d in schedule.directions(store) if d.name == "Керамика")
-    lesson = schedule.save_lesson(store, actor, schedule.LessonDraft(
-        ceramics.id, dt.datetime(2026, 3, 3, 14, tzinfo=dt.timezone.utc), price=120000))
-    child = families.card(store, fid).draft.children[0].id
-    (e,) = enrolment.enrol(store, actor, lesson, fid, [child])
-    attendance.mark(store, actor, e, Mark.ATTENDED)
+    attended_lesson(store, actor, fid)
     inbox.log_incoming(store, actor, InboxChannel.PHONE, "", "Перезвоните вечером",
                        family_id=fid)
     data = json.loads(privacy.export_json(store, fid))

@@ -1,5 +1,8 @@
+import contextlib
 import datetime as dt
+import shutil
 import sqlite3
+import subprocess
 
 import pytest
 from sqlalchemy import text
@@ -102,24 +105,28 @@ def test_a_file_is_judged_before_anything_touches_it(store, db_path, tmp_path):
     assert sound.read_bytes() == before  # not even the journal mode changed
 
 
-def test_desk_check_on_a_sound_file_in_a_read_only_folder(store, db_path, tmp_path, capsys):
-    import shutil
-    import subprocess
+@contextlib.contextmanager
+def read_only_folder(folder):
+    """A folder nobody can write, root included (the tests run as root in CI)."""
+    if shutil.which("chattr") is None or subprocess.run(
+            ["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("no way to make a read-only folder here (chattr +i)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
 
+
+def test_desk_check_on_a_sound_file_in_a_read_only_folder(store, db_path, tmp_path, capsys):
     from desk import cli
 
     store.dispose()
     folder = tmp_path / "ro"
     folder.mkdir()
     shutil.copy(db_path, folder / "desk.db")
-    if shutil.which("chattr") is None or subprocess.run(
-            ["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
-        pytest.skip("no way to make a read-only folder here (chattr +i)")
-    try:
+    with read_only_folder(folder):
         assert cli.run(["check", "--db", str(folder / "desk.db")]) == 0
         assert capsys.readouterr().out.strip().endswith("ok")
-    finally:
-        subprocess.run(["chattr", "-i", str(folder)], check=True)
 
 
 def test_a_full_disk_is_one_line_and_nothing_is_half_written(store, actor, db_path, tmp_path,
@@ -162,9 +169,6 @@ def test_a_full_disk_is_one_line_and_nothing_is_half_written(store, actor, db_pa
 
 def test_a_database_in_a_folder_that_cannot_be_written_is_one_line(store, actor, db_path,
                                                                     tmp_path, capsys):
-    import shutil
-    import subprocess
-
     from desk import cli
     from desk.services import backup
 
@@ -173,14 +177,9 @@ def test_a_database_in_a_folder_that_cannot_be_written_is_one_line(store, actor,
     backup.make_backup(db_path, folder / "desk.db")  # DELETE journal: WAL needs the folder
     pay = tmp_path / "pay.txt"
     pay.write_text("2500 Тестов Тест\n", encoding="utf-8")
-    if shutil.which("chattr") is None or subprocess.run(
-            ["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
-        pytest.skip("no way to make a read-only folder here (chattr +i)")
-    try:
+    with read_only_folder(folder):
         before = (folder / "desk.db").read_bytes()
         assert cli.run(["payments", "post", str(pay), "--db", str(folder / "desk.db")]) == 1
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "cannot write" in err and "Traceback" not in err
         assert (folder / "desk.db").read_bytes() == before
-    finally:
-        subprocess.run(["chattr", "-i", str(folder)], check=True)
