@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 
 from desk.models.studio import Role  # noqa: E402
 from desk.services import migrate, studio  # noqa: E402
+from desk.services.db import SYSTEM_ACTOR  # noqa: E402
 
 # 12:00 in Moscow on a Wednesday.
 NOON = dt.datetime(2026, 3, 4, 9, 0, tzinfo=dt.timezone.utc)
@@ -140,3 +141,28 @@ def adapter(bot):
     a = TelegramAdapter(bot.token, bot.url)
     yield a
     a.close()
+
+
+@pytest.fixture
+def channels_on(store):
+    """E-mail and Telegram switched on under Settings → Channels (no secrets needed for the
+    services that only decide where a message goes)."""
+    from desk.models.comms import ChannelConfig, InboxChannel
+
+    with store.write(SYSTEM_ACTOR) as uow:
+        for channel in (InboxChannel.EMAIL, InboxChannel.TELEGRAM):
+            uow.session.merge(ChannelConfig(channel=channel, enabled=True, settings="{}",
+                                            cursor=""))
+        uow.commit()
+    return store
+
+
+@pytest.fixture(autouse=True)
+def quit_without_asking(monkeypatch):
+    """Closing a window at a test's end never stops on "messages have not gone yet"; the test
+    of that question calls the real one."""
+    from desk.ui.main_window import MainWindow
+
+    real = MainWindow.confirm_quit
+    monkeypatch.setattr(MainWindow, "confirm_quit", lambda self: True)
+    return real

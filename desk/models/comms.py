@@ -215,7 +215,11 @@ class Direction(enum.Enum):
 
 class OutboxStatus(enum.Enum):
     QUEUED = "queued"  # waiting for its time or retrying after a failure (last_error says why)
+    SENDING = "sending"  # the courier took it and is handing it to the channel right now
+    UNCERTAIN = "uncertain"  # handed over, but no answer came (a timeout, a crash): it may
+    # have arrived; a person decides "send again" or "it arrived", never the courier alone
     SENT = "sent"  # the channel confirmed it
+    CANCELLED = "cancelled"  # withdrawn by the staff before it went (kept in the history)
     FAILED = "failed"  # the channel refused it for good; the staff may send it again
     LOGGED = "logged"  # written by hand for a channel the desk does not send through
 

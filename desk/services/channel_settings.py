@@ -1,10 +1,15 @@
 """Channel settings: what is not secret in the database, the bot token and the mail password
-in the OS keyring; "test connection"; and the adapters the courier runs with."""
+in the OS keyring; "test connection"; and the adapters the courier runs with.
+
+A secret belongs to one studio database, not to the PC: its keyring name carries a random
+reference kept in that database's channel settings, so a fresh demo file never sees the real
+studio's token."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import secrets
 
 from desk.models.comms import ChannelConfig, InboxChannel
 from desk.services import credentials, errors, redact
@@ -14,6 +19,7 @@ from desk.services.channels.telegram import DEFAULT_BASE_URL, TelegramAdapter
 from desk.services.db import Actor, Store
 
 SECRET_NAMES = {InboxChannel.TELEGRAM: "telegram.token", InboxChannel.EMAIL: "email.password"}
+SECRET_REF = "secret_ref"  # the key in a channel's settings JSON
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,14 +41,30 @@ def load(store: Store) -> ChannelSetup:
     tg, mail = rows.get(InboxChannel.TELEGRAM), rows.get(InboxChannel.EMAIL)
     tg_values = json.loads(tg.settings) if tg else {}
     mail_values = json.loads(mail.settings) if mail else {}
+    mail_values.pop(SECRET_REF, None)
     return ChannelSetup(
         TelegramSettings(bool(tg and tg.enabled), tg_values.get("base_url", DEFAULT_BASE_URL)),
         bool(mail and mail.enabled),
         MailSettings(**mail_values) if mail_values else MailSettings("", ""))
 
 
-def has_secret(channel: InboxChannel) -> bool:
-    return bool(credentials.get(SECRET_NAMES[channel]))
+def _secret_name(store: Store, channel: InboxChannel, *, create: bool = False) -> str | None:
+    """The keyring name of this database's secret for ``channel`` (None: it has none)."""
+    with store.read() as s:
+        row = s.get(ChannelConfig, channel)
+        ref = json.loads(row.settings).get(SECRET_REF) if row and row.settings else None
+    if ref is None and create:
+        ref = secrets.token_hex(8)
+    return f"{SECRET_NAMES[channel]}.{ref}" if ref else None
+
+
+def _secret(store: Store, channel: InboxChannel) -> str | None:
+    name = _secret_name(store, channel)
+    return credentials.get(name) if name else None
+
+
+def has_secret(store: Store, channel: InboxChannel) -> bool:
+    return bool(_secret(store, channel))
 
 
 def _validate_mail(m: MailSettings) -> None:
@@ -60,44 +82,49 @@ def _validate_mail(m: MailSettings) -> None:
 def save_telegram(store: Store, actor: Actor, settings: TelegramSettings,
                   token: str | None) -> None:
     """``token`` None keeps the stored one; a new one goes to the keyring only."""
-    if settings.enabled and not token and not has_secret(InboxChannel.TELEGRAM):
+    if settings.enabled and not token and not has_secret(store, InboxChannel.TELEGRAM):
         raise errors.ValidationFailed({"telegram.token": "token_missing"})
+    name = _secret_name(store, InboxChannel.TELEGRAM, create=True)
     if token:
-        credentials.put(SECRET_NAMES[InboxChannel.TELEGRAM], token.strip())
+        credentials.put(name, token.strip())
     _save(store, actor, InboxChannel.TELEGRAM, settings.enabled,
-          {"base_url": settings.base_url.strip() or DEFAULT_BASE_URL})
+          {"base_url": settings.base_url.strip() or DEFAULT_BASE_URL}, name)
 
 
 def save_email(store: Store, actor: Actor, enabled: bool, settings: MailSettings,
                password: str | None) -> None:
     if enabled:
         _validate_mail(settings)
+    name = _secret_name(store, InboxChannel.EMAIL, create=True)
     if password:
-        credentials.put(SECRET_NAMES[InboxChannel.EMAIL], password)
-    _save(store, actor, InboxChannel.EMAIL, enabled, dataclasses.asdict(settings))
+        credentials.put(name, password)
+    _save(store, actor, InboxChannel.EMAIL, enabled, dataclasses.asdict(settings), name)
 
 
 def _save(store: Store, actor: Actor, channel: InboxChannel, enabled: bool,
-          values: dict) -> None:
+          values: dict, secret_name: str) -> None:
     with store.write(actor) as uow:
         row = uow.session.get(ChannelConfig, channel)
         if row is None:
             row = ChannelConfig(channel=channel, cursor="")
             uow.session.add(row)
-        row.enabled, row.settings = enabled, json.dumps(values, ensure_ascii=False)
+        stored = {**values, SECRET_REF: secret_name.rsplit(".", 1)[1]}
+        row.enabled, row.settings = enabled, json.dumps(stored, ensure_ascii=False)
         uow.audit("channel.save", after=json.dumps({"channel": channel.value,
                                                     "enabled": enabled, **values}))
         uow.commit()
 
 
-def telegram_adapter(settings: TelegramSettings, token: str | None = None) -> TelegramAdapter:
-    token = token or credentials.get(SECRET_NAMES[InboxChannel.TELEGRAM]) or ""
+def telegram_adapter(store: Store, settings: TelegramSettings,
+                     token: str | None = None) -> TelegramAdapter:
+    token = token or _secret(store, InboxChannel.TELEGRAM) or ""
     redact.remember(token)  # typed for "test connection" and not stored yet, say
     return TelegramAdapter(token, settings.base_url)
 
 
-def email_adapter(settings: MailSettings, password: str | None = None) -> EmailAdapter:
-    password = password or credentials.get(SECRET_NAMES[InboxChannel.EMAIL]) or ""
+def email_adapter(store: Store, settings: MailSettings,
+                  password: str | None = None) -> EmailAdapter:
+    password = password or _secret(store, InboxChannel.EMAIL) or ""
     redact.remember(password)
     return EmailAdapter(settings, password)
 
@@ -115,13 +142,16 @@ def adapters(store: Store) -> dict[InboxChannel, Adapter]:
     setup = load(store)
     found: dict[InboxChannel, Adapter] = {}
     if setup.telegram.enabled:
-        found[InboxChannel.TELEGRAM] = telegram_adapter(setup.telegram)
+        found[InboxChannel.TELEGRAM] = telegram_adapter(store, setup.telegram)
     if setup.email_enabled:
-        found[InboxChannel.EMAIL] = email_adapter(setup.email)
+        found[InboxChannel.EMAIL] = email_adapter(store, setup.email)
     return found
 
 
-def cursor(store: Store, channel: InboxChannel) -> str:
+def cursor(store: Store, channel: InboxChannel, identity: str = "") -> str:
+    """Where receiving stopped, for this bot or mailbox (``identity``): a cursor left by
+    another one (a new token, another server) means nothing here, so it starts from zero."""
     with store.read() as s:
         row = s.get(ChannelConfig, channel)
-        return row.cursor if row else ""
+    owner, _, value = (row.cursor if row else "").rpartition("|")
+    return value if row and owner == identity and "|" in row.cursor else ""

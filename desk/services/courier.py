@@ -52,6 +52,7 @@ class Courier:
         self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
+        outbox.recover(self.store)  # what a previous run left half-sent waits for a person
         for channel, adapter in self.adapters.items():
             self._spawn(f"receive-{channel.value}", self._receive_loop, adapter)
         self._spawn("outbox", self._send_loop)
@@ -66,12 +67,25 @@ class Courier:
         self._wake.set()
 
     def stop(self, timeout: float = 2.0) -> None:
+        """Stop receiving and sending. A send in flight is cut (closing the client) and
+        recorded as not confirmed; the threads are waited for, so a courier started next
+        never meets this one's work."""
         self._stop.set()
         self._wake.set()
         for adapter in self.adapters.values():
             adapter.close()
         for thread in self._threads:
             thread.join(timeout)
+
+    @property
+    def alive(self) -> bool:
+        return any(t.is_alive() for t in self._threads)
+
+    @property
+    def sending(self) -> bool:
+        """The outbox thread is still at work (a send in flight). A receiving thread may sit
+        in a long poll a while longer; what it brings is stored once whoever stores it."""
+        return any(t.is_alive() for t in self._threads if t.name == "outbox")
 
     def _set_state(self, state: ChannelState) -> None:
         before = self.states.get(state.channel)
@@ -83,7 +97,7 @@ class Courier:
         pause = BACKOFF_FIRST_S
         while not self._stop.is_set():
             try:
-                cursor = channel_settings.cursor(self.store, adapter.channel)
+                cursor = channel_settings.cursor(self.store, adapter.channel, adapter.identity)
                 batch = adapter.fetch(cursor, self.long_poll_s)
                 if self._stop.is_set():
                     return
@@ -102,19 +116,37 @@ class Courier:
                 log.warning("receiving %s: %s", adapter.channel.value, exc)
                 self._stop.wait(BACKOFF_FIRST_S)
                 continue
+            except Exception:  # a bug: logged, and receiving goes on
+                log.exception("receiving %s", adapter.channel.value)
+                self._stop.wait(self.backoff_max_s)
+                continue
             pause = BACKOFF_FIRST_S
+            if not self.states[adapter.channel].online:  # back: what waits goes now
+                self._retry_now(adapter.channel)
             self._set_state(ChannelState(adapter.channel, True))
             if added:
                 self.on_received(added)
                 self._wake.set()  # an after-hours reply may be waiting
+
+    def _retry_now(self, channel: InboxChannel) -> None:
+        try:
+            if outbox.retry_now(self.store, channel):
+                self._wake.set()
+        except DeskError as exc:
+            log.warning("outbox: %s", exc)
 
     def _send_loop(self) -> None:
         while not self._stop.is_set():
             try:
                 mailings.step(self.store)  # the next few recipients of running mailings
                 sent, failed = outbox.deliver(self.store, self.adapters)
+                if sent:
+                    inbox.settle_sent_answers(self.store)  # "send later" answers that went
             except DeskError as exc:
                 log.warning("outbox: %s", exc)
+                sent = failed = 0
+            except Exception:  # a bug: logged, and the outbox goes on
+                log.exception("outbox")
                 sent = failed = 0
             if sent or failed:
                 self.on_sent(sent, failed)

@@ -100,11 +100,30 @@ class Hours:
             for g, text in groups)
 
     def callback_due(self, missed_at: dt.datetime) -> dt.datetime:
-        """30 minutes after a missed call; outside working hours, within the first hour after
-        the desk opens again."""
+        """30 minutes of working time after a missed call; outside working hours, within the
+        first working hour after the desk opens again. Never inside a lunch break or after
+        closing: the half hour goes on after the break, or the next working day."""
         if self.is_open(missed_at):
-            return missed_at + CALLBACK_IN_HOURS
-        return self.next_open(missed_at) + CALLBACK_NEXT_DAY
+            return self.after_working(missed_at, CALLBACK_IN_HOURS)
+        return self.after_working(missed_at, CALLBACK_NEXT_DAY)
+
+    def after_working(self, start: dt.datetime, span: dt.timedelta) -> dt.datetime:
+        """The moment ``span`` of working time has passed since ``start`` (UTC)."""
+        left = span
+        local = start.astimezone(self.tz)
+        for offset in range(SEARCH_DAYS):
+            day = local.date() + dt.timedelta(days=offset)
+            if day in self.holidays:
+                continue
+            for b in sorted(b for b in self.blocks if b.weekday == day.weekday()):
+                lo = max(start, dt.datetime.combine(day, b.start, self.tz))
+                hi = dt.datetime.combine(day, b.end, self.tz)
+                if hi <= lo:
+                    continue
+                if hi - lo >= left:
+                    return (lo + left).astimezone(dt.timezone.utc)
+                left -= hi - lo
+        raise errors.DeskError("no working hours are set")
 
 
 def load(session: Session) -> Hours:
@@ -124,7 +143,10 @@ def holidays(store: Store) -> list[tuple[dt.date, str]]:
         return list(s.execute(select(Holiday.day, Holiday.note).order_by(Holiday.day)).all())
 
 
-def save_week(store: Store, actor: Actor, blocks: list[Block]) -> None:
+def save_week(store: Store, actor: Actor, blocks: list[Block],
+              holidays: dict[dt.date, str] | None = None) -> None:
+    """The week's blocks and, when given, the days off (replacing the ones stored): the
+    settings dialog saves both at once, and Cancel saves neither."""
     by_day: dict[int, list[Block]] = {}
     for b in sorted(blocks):
         if not 0 <= b.weekday <= 6 or b.start >= b.end:
@@ -142,17 +164,15 @@ def save_week(store: Store, actor: Actor, blocks: list[Block]) -> None:
         uow.audit("hours.week", after=json.dumps(
             [[b.weekday, b.start.strftime("%H:%M"), b.end.strftime("%H:%M")]
              for b in sorted(blocks)]))
-        uow.commit()
-
-
-def set_holiday(store: Store, actor: Actor, day: dt.date, note: str = "",
-                off: bool = True) -> None:
-    with store.write(actor) as uow:
-        uow.session.execute(delete(Holiday).where(Holiday.day == day))
-        if off:
-            uow.session.add(Holiday(day=day, note=note.strip()))
-        uow.audit("hours.holiday", after=json.dumps(
-            {"day": day.isoformat(), "off": off, "note": note}, ensure_ascii=False))
+        if holidays is not None:
+            before = {d.isoformat(): n for d, n in uow.session.execute(
+                select(Holiday.day, Holiday.note)).all()}
+            uow.session.execute(delete(Holiday))
+            uow.session.add_all(Holiday(day=d, note=n.strip()) for d, n in holidays.items())
+            after = {d.isoformat(): n.strip() for d, n in holidays.items()}
+            if before != after:
+                uow.audit("hours.holidays", before=json.dumps(before, ensure_ascii=False),
+                          after=json.dumps(after, ensure_ascii=False))
         uow.commit()
 
 

@@ -28,6 +28,7 @@ from desk.services.db import Actor, Store, UnitOfWork
 
 PROMISE_S = 60  # no client waits longer than a minute
 HOLDING_AT_S = 40  # the holding reply is offered from here
+LATER = dt.timedelta(seconds=5)  # an answer due later than this is a response when it goes
 SENT_BY_DESK = (InboxChannel.TELEGRAM, InboxChannel.EMAIL)  # the others are typed in by hand
 PAGE = 200
 
@@ -98,7 +99,7 @@ def ingest(store: Store, channel: InboxChannel, batch: Batch) -> int:
         if config is None:
             config = ChannelConfig(channel=channel)
             s.add(config)
-        config.cursor = batch.cursor
+        config.cursor = f"{batch.source}|{batch.cursor}"  # whose cursor it is, see cursor()
         uow.commit()
     return added
 
@@ -268,10 +269,15 @@ def _rows(s: Session, found: list[Conversation], now: dt.datetime) -> list[Conve
 
 
 def longest_wait(store: Store) -> ConversationRow | None:
-    """The conversation whose client has waited longest (working time), if anyone waits."""
-    rows = queue(store, limit=20)
-    waiting = [r for r in rows if r.waiting_since is not None]
-    return max(waiting, key=lambda r: r.wait_s, default=None)
+    """The conversation whose client has waited longest (working time), if anyone waits —
+    snoozed or not: snoozing a waiting client does not silence the alert."""
+    now = store.now()
+    with store.read() as s:
+        found = list(s.scalars(select(Conversation).where(
+            Conversation.closed_at.is_(None), Conversation.waiting_since.is_not(None))
+            .order_by(Conversation.waiting_since, Conversation.id).limit(20)))
+        rows = _rows(s, found, now)
+    return max(rows, key=lambda r: r.wait_s, default=None)
 
 
 def messages(store: Store, conversation_id: int) -> list[MessageRow]:
@@ -286,6 +292,31 @@ def messages(store: Store, conversation_id: int) -> list[MessageRow]:
                            m.attempts) for m in found]
 
 
+@dataclasses.dataclass(frozen=True)
+class FamilyMessage:
+    conversation_id: int
+    channel: InboxChannel
+    message: MessageRow
+
+    @property
+    def from_client(self) -> bool:
+        return self.message.direction is Direction.IN
+
+
+def family_messages(store: Store, family_id: int, limit: int = 500) -> list[FamilyMessage]:
+    """The family's messages in every channel, newest first (for its card)."""
+    with store.read() as s:
+        staff = dict(s.execute(select(Staff.id, Staff.name)).all())
+        rows = s.execute(
+            select(InboxMessage, Conversation.channel)
+            .join(Conversation, Conversation.id == InboxMessage.conversation_id)
+            .where(Conversation.family_id == family_id)
+            .order_by(InboxMessage.at.desc(), InboxMessage.id.desc()).limit(limit)).all()
+        return [FamilyMessage(m.conversation_id, channel, MessageRow(
+            m.id, m.direction, m.kind, m.at, m.text, m.attachment, staff.get(m.staff_id, ""),
+            m.status, m.send_after, m.last_error, m.attempts)) for m, channel in rows]
+
+
 def _load(s: Session, conversation_id: int) -> Conversation:
     found = s.get(Conversation, conversation_id)
     if found is None:
@@ -297,9 +328,11 @@ def _load(s: Session, conversation_id: int) -> Conversation:
 
 def reply(store: Store, actor: Actor, conversation_id: int, draft: ReplyDraft,
           kind: str = "answer") -> int:
-    """Answer through the conversation's channel. The client's wait ends now (it is stored as
-    a response time); the message goes out through the outbox — at once, at ``send_at``, or
-    at 8:00 when composed in quiet hours and neither ongoing nor urgent."""
+    """Answer through the conversation's channel; the message goes out through the outbox — at
+    once, at ``send_at``, or at 8:00 when composed in quiet hours and neither ongoing nor
+    urgent. The client's wait ends (and is stored as a response time) when a real answer goes:
+    now for one that goes now, when it is sent for one that waits for its time. The holding
+    reply ends no wait: the client still waits for the answer."""
     if not draft.text.strip() and draft.attachment is None:
         raise errors.ValidationFailed({"text": "text_empty"})
     if draft.attachment is not None and not draft.attachment.is_file():
@@ -309,18 +342,31 @@ def reply(store: Store, actor: Actor, conversation_id: int, draft: ReplyDraft,
         c = _load(s, conversation_id)
         if c.closed_at is not None:
             c.closed_at, c.resolved = None, None
-        base = max(draft.send_at, uow.now) if draft.send_at else uow.now
-        tz = studio.load_info(s).tz
-        send_after = base if draft.ongoing or draft.urgent else outbox.outside_quiet(base, tz)
+        send_after = _goes(s, uow.now, draft)
         message = _queue(uow, c, draft.text.strip(), kind=kind, send_after=send_after,
                          attachment=draft.attachment, voice=draft.voice)
-        _answered(uow, c)
         if kind == "holding":
             c.holding_sent = True
+        elif send_after <= uow.now + LATER or message.status is OutboxStatus.LOGGED:
+            _answered(uow, c)
         uow.audit("inbox.reply", entity_id=c.id, family_id=c.family_id,
                   after=json.dumps({"kind": kind, "send_after": send_after.isoformat()}))
         uow.commit()
         return message.id
+
+
+def _goes(s: Session, now: dt.datetime, draft: ReplyDraft) -> dt.datetime:
+    base = max(draft.send_at, now) if draft.send_at else now
+    if draft.ongoing or draft.urgent:
+        return base
+    return outbox.outside_quiet(base, studio.load_info(s).tz)
+
+
+def when_it_goes(store: Store, draft: ReplyDraft) -> dt.datetime:
+    """When an answer composed now would really go (quiet hours hold what is neither ongoing
+    nor urgent): the preview before sending and ``reply`` agree by using this one rule."""
+    with store.read() as s:
+        return _goes(s, store.now(), draft)
 
 
 def holding_reply(store: Store, actor: Actor, conversation_id: int) -> int:
@@ -345,19 +391,44 @@ def _queue(uow: UnitOfWork, c: Conversation, text: str, *, kind: str,
     return message
 
 
-def _answered(uow: UnitOfWork, c: Conversation) -> None:
+def _answered(uow: UnitOfWork, c: Conversation, at: dt.datetime | None = None,
+              staff_id: int | None = None) -> None:
+    """The client's wait ends ``at`` (now): stored as a response in working time."""
     if c.waiting_since is None:
         return
-    wait = hours.load(uow.session).working_seconds(c.waiting_since, uow.now)
+    at = at or uow.now
+    staff_id = staff_id if staff_id is not None else uow.actor.staff_id
+    wait = hours.load(uow.session).working_seconds(c.waiting_since, at)
     first = c.first_response_s is None
     uow.session.add(Response(conversation_id=c.id, asked_at=c.waiting_since,
-                             answered_at=uow.now, wait_s=wait, first=first,
-                             staff_id=uow.actor.staff_id))
+                             answered_at=at, wait_s=wait, first=first, staff_id=staff_id))
     if first:
         c.first_response_s = wait
     c.waiting_since = None
     c.holding_sent = False
-    c.staff_id = uow.actor.staff_id
+    c.staff_id = staff_id
+
+
+def settle_sent_answers(store: Store) -> int:
+    """Answers that waited for their time ("send later", quiet hours) end the client's wait
+    when they went: a response at the moment the channel confirmed them."""
+    with store.write(Actor(None, "")) as uow:
+        s = uow.session
+        rows = s.execute(
+            select(Conversation, InboxMessage.sent_at, InboxMessage.staff_id)
+            .join(InboxMessage, InboxMessage.conversation_id == Conversation.id)
+            .where(Conversation.waiting_since.is_not(None),
+                   InboxMessage.direction == Direction.OUT, InboxMessage.kind == "answer",
+                   InboxMessage.status == OutboxStatus.SENT,
+                   InboxMessage.sent_at >= Conversation.waiting_since)
+            .order_by(InboxMessage.sent_at)).all()
+        settled = 0
+        for c, sent_at, staff_id in rows:
+            if c.waiting_since is not None and sent_at >= c.waiting_since:
+                _answered(uow, c, sent_at, staff_id)
+                settled += 1
+        uow.commit()
+        return settled
 
 
 def snooze(store: Store, actor: Actor, conversation_id: int, until: dt.datetime) -> None:
@@ -371,15 +442,21 @@ def snooze(store: Store, actor: Actor, conversation_id: int, until: dt.datetime)
         uow.commit()
 
 
-def close(store: Store, actor: Actor, conversation_id: int, resolved: bool) -> None:
+def close(store: Store, actor: Actor, conversation_id: int, resolved: bool | None,
+          reason: str = "") -> None:
     """Close with the answer to "resolved in this contact?" (it feeds FCR). A client still
-    waiting is counted as answered now."""
+    waiting got no answer: closing then needs the reason (spam, answered by phone …), is no
+    response and is not counted in FCR."""
     with store.write(actor) as uow:
         c = _load(uow.session, conversation_id)
-        _answered(uow, c)
+        if c.waiting_since is not None:
+            if not reason.strip():
+                raise errors.ValidationFailed({"reason": "reason_missing"})
+            resolved, c.waiting_since, c.holding_sent = None, None, False
         c.closed_at, c.resolved, c.snoozed_until = uow.now, resolved, None
         uow.audit("inbox.close", entity_id=c.id, family_id=c.family_id,
-                  after=json.dumps({"resolved": resolved}))
+                  after=json.dumps({"resolved": resolved, "reason": reason.strip()},
+                                   ensure_ascii=False))
         uow.commit()
 
 
@@ -440,7 +517,8 @@ def stats(store: Store, first: dt.date, last: dt.date) -> InboxReport:
                             ).all()
         closes = s.execute(select(Conversation.closed_at, Conversation.resolved,
                                   Conversation.staff_id)
-                           .where(Conversation.closed_at >= start, Conversation.closed_at < end)
+                           .where(Conversation.closed_at >= start, Conversation.closed_at < end,
+                                  Conversation.resolved.is_not(None))  # closed unanswered: no
                            ).all()
     days: dict[str, list] = {}
     people: dict[str, list] = {}

@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desk.models.comms import (
-    Conversation, Direction as MessageDirection, InboxChannel, InboxMessage, Mailing,
+    ChannelConfig, Conversation, Direction as MessageDirection, InboxChannel, InboxMessage, Mailing,
     MailingRecipient, MailingStatus, OutboxStatus, RecipientStatus, Segment,
 )
 from desk.models.family import Channel, Child, Family, Guardian
@@ -56,7 +56,8 @@ class Recipient:
     channel: InboxChannel | None
     address: str
     text: str
-    skip: str  # "" when the family gets the message; else no_consent, over_budget, no_channel
+    skip: str  # "" when the family gets the message; else no_consent, over_budget, no_channel,
+    # channel_off (its only channel is not set up under Settings → Channels)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -251,6 +252,8 @@ def _checks(s: Session, ids: list[int], now: dt.datetime, marketing: bool = True
     consent = dict(s.execute(select(Family.id, column).where(Family.id.in_(ids))).all()
                    if len(ids) < 500 else s.execute(select(Family.id, column)).all())
     where = _addresses(s, ids)
+    switched_on = set(s.scalars(select(ChannelConfig.channel)
+                                .where(ChannelConfig.enabled.is_(True))))
 
     def check(fid: int) -> tuple[str, InboxChannel | None, str]:
         channel, address = where.get(fid, (None, ""))
@@ -260,6 +263,8 @@ def _checks(s: Session, ids: list[int], now: dt.datetime, marketing: bool = True
             return "over_budget", channel, address
         if channel is None:
             return "no_channel", channel, address
+        if channel not in switched_on:  # nothing would ever send it
+            return "channel_off", channel, address
         return "", channel, address
 
     return check

@@ -177,6 +177,71 @@ def set_payment_rules(store: Store, actor: Actor, large_payment: int, repeat_day
         uow.commit()
 
 
+@dataclasses.dataclass(frozen=True)
+class StaffEdit:
+    """A person on the staff list as the settings edit it: id None for one added now."""
+
+    name: str
+    role: Role
+    active: bool = True
+    id: int | None = None
+
+
+def update(store: Store, actor: Actor, name: str, timezone: str, people: list[StaffEdit], *,
+           keep_local_times: bool = True) -> None:
+    """The studio after setup: its name, its time zone and its staff (added, renamed,
+    deactivated — never deleted: the journal names them). A System person and a Communicator
+    stay active. A new time zone keeps the lessons at their local clock times (the default:
+    17:00 stays 17:00) or at their absolute times."""
+    fields: dict[str, str] = {}
+    if not name.strip():
+        fields["name"] = "name_empty"
+    try:
+        new_tz = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        fields["timezone"] = "timezone_invalid"
+    people = [p for p in people if p.name.strip() or p.id is not None]
+    if any(not p.name.strip() for p in people):
+        fields["staff"] = "name_empty"
+    roles = {p.role for p in people if p.active}
+    if Role.SYSTEM not in roles or Role.COMMUNICATOR not in roles:
+        fields["staff"] = "staff_roles_missing"
+    if fields:
+        raise errors.ValidationFailed(fields)
+    with store.write(actor) as uow:
+        s = uow.session
+        row = s.get(Studio, 1)
+        before = {"name": row.name, "timezone": row.timezone}
+        if timezone != row.timezone and keep_local_times:
+            _keep_local_times(s, ZoneInfo(row.timezone), new_tz, uow.now)
+        row.name, row.timezone = " ".join(name.split()), timezone
+        existing = {m.id: m for m in s.scalars(select(Staff))}
+        for p in people:
+            member = existing.get(p.id) if p.id is not None else None
+            if member is None:
+                member = Staff()
+                s.add(member)
+            member.name, member.role, member.active = " ".join(p.name.split()), p.role, p.active
+        s.flush()
+        uow.audit("studio.update", before=json.dumps(before, ensure_ascii=False),
+                  after=json.dumps({"name": row.name, "timezone": timezone,
+                                    "staff": [[p.name, p.role.value, p.active] for p in people],
+                                    "keep_local_times": keep_local_times},
+                                   ensure_ascii=False))
+        uow.commit()
+
+
+def _keep_local_times(s: Session, old: ZoneInfo, new: ZoneInfo, now: dt.datetime) -> None:
+    """Every lesson to come starts at the same wall-clock time in the new zone."""
+    from desk.models.schedule import Lesson
+
+    for lesson in s.scalars(select(Lesson).where(Lesson.starts_at >= now)):
+        length = lesson.ends_at - lesson.starts_at
+        local = lesson.starts_at.astimezone(old).replace(tzinfo=None)
+        lesson.starts_at = local.replace(tzinfo=new).astimezone(dt.timezone.utc)
+        lesson.ends_at = lesson.starts_at + length
+
+
 def staff(store: Store, *, active_only: bool = True) -> list[StaffMember]:
     with store.read() as s:
         stmt = select(Staff).order_by(Staff.id)

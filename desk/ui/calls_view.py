@@ -106,6 +106,8 @@ class CallsView(QWidget):
         side_by_side(self, left, right, [460, 740])
 
         self.phone.textChanged.connect(self._on_phone_changed)
+        self.phone.returnPressed.connect(  # Enter on a known number opens its card
+            lambda: self.found and self.family_requested.emit(self.found.id))
         self.missed.toggled.connect(self._on_missed_toggled)
         self.save_button.clicked.connect(self.save)
         self.open_button.clicked.connect(
@@ -132,6 +134,15 @@ class CallsView(QWidget):
         self.open_button.setVisible(row is not None)
         self.new_family_button.setVisible(phone is not None and row is None)
         self.new_lead_button.setVisible(phone is not None and row is None)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Leaving the section ends "on a call": no false alerts to the colleague."""
+        self._set_on_call(False)
+        super().hideEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._set_on_call(bool(self.phone.text().strip()))
 
     def _set_on_call(self, on_call: bool) -> None:
         if on_call == self.on_call or self.ctx.store.read_only:

@@ -27,8 +27,8 @@ class ChannelsDialog(QDialog):
         self.setMinimumWidth(520)
         setup = channel_settings.load(ctx.store)
         try:
-            has_token = channel_settings.has_secret(InboxChannel.TELEGRAM)
-            has_password = channel_settings.has_secret(InboxChannel.EMAIL)
+            has_token = channel_settings.has_secret(ctx.store, InboxChannel.TELEGRAM)
+            has_password = channel_settings.has_secret(ctx.store, InboxChannel.EMAIL)
         except errors.DeskError:
             has_token = has_password = False
         stored = self.tr("stored in the system keyring; type to replace")
@@ -151,13 +151,13 @@ class ChannelsDialog(QDialog):
     @Slot()
     def test_telegram(self) -> None:
         self._test(lambda: channel_settings.telegram_adapter(
-            self.telegram_settings(), self.tg_token.text().strip() or None),
+            self.ctx.store, self.telegram_settings(), self.tg_token.text().strip() or None),
             self.tg_test, self.tg_result)
 
     @Slot()
     def test_mail(self) -> None:
         self._test(lambda: channel_settings.email_adapter(
-            self.mail_settings(), self.mail_password.text() or None),
+            self.ctx.store, self.mail_settings(), self.mail_password.text() or None),
             self.mail_test, self.mail_result)
 
     @Slot()

@@ -23,8 +23,11 @@ class Notifier(QObject):
     changed = Signal(str)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass
 class Context:
+    """Shared by every view; ``studio`` is replaced when the studio's settings change, so
+    every view sees the new name and time zone."""
+
     store: Store
     me: studio.StaffMember
     studio: studio.StudioInfo

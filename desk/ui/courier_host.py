@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.models.comms import InboxChannel
 from desk.services import channel_settings, errors
@@ -20,27 +20,59 @@ class CourierHost(QObject):
         received(int): new messages were stored.
         sent(int, int): confirmed, failed this round.
         state_changed(object): a ChannelState.
+        restarted(): the courier had stopped by itself and was started again.
     """
 
     received = Signal(int)
     sent = Signal(int, int)
     state_changed = Signal(object)
+    restarted = Signal()
+
+    WATCH_MS = 5000
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.courier: Courier | None = None
+        self.retiring: Courier | None = None  # the previous one, finishing its send in flight
         self.problem = ""  # why the channels could not start, shown to the staff
+        self._wait = QTimer(self)
+        self._wait.setInterval(100)
+        self._wait.timeout.connect(self._start_when_retired)
+        self._watch = QTimer(self)
+        self._watch.setInterval(self.WATCH_MS)
+        self._watch.timeout.connect(self._check_alive)
 
     @property
     def states(self) -> dict[InboxChannel, ChannelState]:
         return dict(self.courier.states) if self.courier else {}
 
     def start(self) -> None:
-        """(Re)start with the channels as they are set up now; read-only desks do not run."""
-        self.stop()
+        """(Re)start with the channels as they are set up now; read-only desks do not run.
+        The old courier stops first: the new one starts only once the old one's send in
+        flight has ended (and been recorded), so no message is ever in two hands."""
+        if self.courier is not None:
+            self.courier.stop(timeout=0.1)
+            self.retiring, self.courier = self.courier, None
         if self.store.read_only:
             return
+        self._wait.start()
+        self._start_when_retired()
+
+    def _start_when_retired(self) -> None:
+        if self.retiring is not None and self.retiring.sending:
+            return
+        self._wait.stop()
+        self.retiring = None
+        self._start_now()
+
+    def _check_alive(self) -> None:
+        if self.courier is not None and not self.courier.alive:
+            log.error("the courier stopped by itself; starting it again")
+            self._start_now()
+            self.restarted.emit()
+
+    def _start_now(self) -> None:
         try:
             adapters = channel_settings.adapters(self.store)
             self.problem = ""
@@ -50,12 +82,15 @@ class CourierHost(QObject):
         self.courier = Courier(self.store, adapters, on_received=self.received.emit,
                                on_sent=self.sent.emit, on_state=self.state_changed.emit)
         self.courier.start()
+        self._watch.start()
 
     def wake(self) -> None:
         if self.courier is not None:
             self.courier.wake()
 
     def stop(self) -> None:
+        self._wait.stop()
+        self._watch.stop()
         if self.courier is not None:
             self.courier.stop(timeout=1.0)
             self.courier = None

@@ -65,7 +65,7 @@ class FamilyListModel(RowsModel):
         if not index.isValid():
             return None
         r = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (r.parents, r.children, r.phones)[index.column()]
         if role == IdRole:
             return r.id
@@ -114,8 +114,8 @@ class FamiliesView(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         self.table.setWordWrap(False)
-        header.resizeSection(FamilyListModel.COL_PARENTS, 230)
-        header.resizeSection(FamilyListModel.COL_CHILDREN, 190)
+        header.resizeSection(FamilyListModel.COL_PARENTS, 190)
+        header.resizeSection(FamilyListModel.COL_CHILDREN, 170)
         header.setSectionResizeMode(FamilyListModel.COL_PHONES, QHeaderView.ResizeMode.Stretch)
         self.card = FamilyCardView(ctx)
 

@@ -7,13 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton,
+    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QSizePolicy,
     QStackedWidget, QTabWidget, QToolButton,
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desk import paths
-from desk.services import attendance, contacts, errors, families, privacy, scripts, tasks
+from desk.services import (
+    attendance, contacts, errors, families, inbox, privacy, scripts, tasks,
+)
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
@@ -22,7 +24,7 @@ from desk.ui.progress import run_with_progress
 from desk.ui.script_call import ScriptCallDialog
 from desk.models.family import Relation
 from desk.ui.labels import (
-    audit_kind, channel_name, relation_name, stage_name, timeline_name,
+    audit_kind, channel_name, inbox_channel_name, relation_name, stage_name, timeline_name,
 )
 from desk.ui.task_views import TaskDialog, TaskList
 from desk.ui.wallet_views import WalletPanel
@@ -47,7 +49,8 @@ class FamilyCardView(QWidget):
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.title.setWordWrap(True)
+        self.title.setWordWrap(False)  # one line, the buttons below it; long names elide
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.setToolTip(self.tr("Edit the family (Ctrl+E)"))
         self.edit_button.setShortcut("Ctrl+E")
@@ -111,6 +114,15 @@ class FamilyCardView(QWidget):
         self.runs.setColumnWidth(2, 230)
         self.runs.setColumnWidth(3, 60)
         self.runs.setWordWrap(True)
+        self.conversations = QTreeWidget()
+        self.conversations.setRootIsDecorated(False)
+        self.conversations.setHeaderLabels([self.tr("When"), self.tr("Channel"),
+                                            self.tr("Who"), self.tr("Message")])
+        self.conversations.setColumnWidth(0, 130)
+        self.conversations.setColumnWidth(1, 110)
+        self.conversations.setColumnWidth(2, 150)
+        self.conversations.header().setStretchLastSection(True)
+        self.conversations.setWordWrap(True)
         self.task_list = TaskList(ctx, self._family_tasks)
         self.task_list.family_button.hide()
 
@@ -125,14 +137,15 @@ class FamilyCardView(QWidget):
         tl.addWidget(self.timeline, 1)
         self.tabs.addTab(timeline_page, self.tr("Timeline"))
         self.tabs.addTab(self.task_list, self.tr("Tasks"))
+        self.tabs.addTab(self.conversations, self.tr("Messages"))
         self.tabs.addTab(self.runs, self.tr("Calls by script"))
         self.wallet = WalletPanel(ctx)
         self.tabs.addTab(self.wallet, self.tr("Wallet"))
         self.tabs.addTab(self.history, self.tr("History of changes"))
 
         card = QWidget()
-        head = QHBoxLayout()
-        head.addWidget(self.title, 1)
+        head = QHBoxLayout()  # the buttons under the name, so a long name never wraps
+        head.addStretch(1)
         head.addWidget(self.back_button)
         head.addWidget(self.more_button)
         head.addWidget(self.call_button)
@@ -140,6 +153,7 @@ class FamilyCardView(QWidget):
         head.addWidget(self.task_button)
         head.addWidget(self.edit_button)
         cl = QVBoxLayout(card)
+        cl.addWidget(self.title)
         cl.addLayout(head)
         cl.addWidget(self.details)
         cl.addWidget(self.tabs, 1)
@@ -181,7 +195,10 @@ class FamilyCardView(QWidget):
         d = c.draft
         tz = self.ctx.studio.tz
         today = self.ctx.store.now().astimezone(tz).date()
-        self.title.setText(c.title or self.tr("Family without a name"))
+        title = c.title or self.tr("Family without a name")
+        self.title.setToolTip(title)
+        self.title.setText(self.title.fontMetrics().elidedText(
+            title, Qt.TextElideMode.ElideRight, max(self.title.width(), 400)))
         for widget in (self.edit_button, self.task_button, self.enrol_button, self.more_button,
                        self.note, self.note_button, self.call_button):
             widget.setEnabled(not c.erased)
@@ -244,6 +261,15 @@ class FamilyCardView(QWidget):
             action.triggered.connect(lambda _=False, cid=a.id: self._on_bring_back(cid))
         self.back_button.setVisible(bool(c.archived) and not c.erased)
 
+        self.conversations.clear()
+        for fm in inbox.family_messages(self.ctx.store, c.id):
+            m = fm.message
+            who = self.tr("client") if fm.from_client else (m.staff_name or self.tr("the desk"))
+            text = m.text + (("\n📎 " + Path(m.attachment).name) if m.attachment else "")
+            row = QTreeWidgetItem([fmt.datetime_text(m.at, tz), inbox_channel_name(fm.channel),
+                                   who, text])
+            row.setToolTip(3, text)
+            self.conversations.addTopLevelItem(row)
         self.timeline.clear()
         for item in c.timeline:
             self.timeline.addTopLevelItem(QTreeWidgetItem([
@@ -393,5 +419,5 @@ class FamilyCardView(QWidget):
 
     @Slot(str)
     def _on_changed(self, kind: str) -> None:
-        if self.current is not None and kind in ("family", "task", "wallet", "call", "all"):
+        if self.current is not None and kind in ("family", "task", "wallet", "call", "inbox", "all"):
             self.show_family(self.current.id)

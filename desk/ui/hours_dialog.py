@@ -94,6 +94,7 @@ class HoursDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.add_holiday.clicked.connect(self._on_add_holiday)
         self.remove_holiday.clicked.connect(self._on_remove_holiday)
+        self.days_off: dict[dt.date, str] = dict(hours.holidays(ctx.store))  # saved with Save
         self._fill_holidays()
 
     def blocks(self) -> list[hours.Block]:
@@ -108,22 +109,21 @@ class HoursDialog(QDialog):
 
     @Slot()
     def _on_accepted(self) -> None:
-        if attempt(self, self.error,
-                   lambda: hours.save_week(self.ctx.store, self.ctx.actor, self.blocks())):
+        if attempt(self, self.error, lambda: hours.save_week(
+                self.ctx.store, self.ctx.actor, self.blocks(), self.days_off)):
             self.ctx.notifier.changed.emit("hours")
             self.accept()
 
     def _fill_holidays(self) -> None:
         self.holidays.clear()
-        for day, note in hours.holidays(self.ctx.store):
+        for day, note in sorted(self.days_off.items()):
             item = QListWidgetItem(f"{fmt.short_date(day)}  {note}".strip())
             item.setData(Qt.ItemDataRole.UserRole, day)
             self.holidays.addItem(item)
 
     @Slot()
     def _on_add_holiday(self) -> None:
-        hours.set_holiday(self.ctx.store, self.ctx.actor, fmt.from_qdate(self.holiday_date.date()),
-                          self.holiday_note.text())
+        self.days_off[fmt.from_qdate(self.holiday_date.date())] = self.holiday_note.text().strip()
         self.holiday_note.clear()
         self._fill_holidays()
 
@@ -131,6 +131,5 @@ class HoursDialog(QDialog):
     def _on_remove_holiday(self) -> None:
         item = self.holidays.currentItem()
         if item is not None:
-            hours.set_holiday(self.ctx.store, self.ctx.actor, item.data(Qt.ItemDataRole.UserRole),
-                              off=False)
+            self.days_off.pop(item.data(Qt.ItemDataRole.UserRole), None)
             self._fill_holidays()

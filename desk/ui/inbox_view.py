@@ -27,7 +27,7 @@ from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.forms import FieldError, attempt, finish_form_dialog, side_by_side
 from desk.ui.freshness import Freshness
-from desk.ui.labels import inbox_channel_name
+from desk.ui.labels import channel_reason, inbox_channel_name
 from desk.ui.leads_view import FamilyPicker
 from desk.ui.inbox_queue import RED, QueueModel
 
@@ -86,6 +86,7 @@ class InboxView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.current: inbox.ConversationRow | None = None
+        self._last_in: dt.datetime | None = None  # the client's last message in the one shown
         self.attachment: Path | None = None
         self.send_at: dt.datetime | None = None
         self.shown: dict[int, inbox.MessageRow] = {}  # the conversation's messages on screen
@@ -267,6 +268,11 @@ class InboxView(QWidget):
         if changed:
             self._clear_compose()
         self._show_conversation()
+        if changed and row is not None:  # only a new choice of conversation pre-ticks it;
+            # a refresh (another message arriving) never overrides what the person chose
+            self.ongoing.setChecked(self._last_in is not None
+                                    and self.ctx.store.now() - self._last_in < RECENT)
+            self._update_when()
 
     def _show_conversation(self) -> None:
         c = self.current
@@ -293,8 +299,7 @@ class InboxView(QWidget):
             if m.direction is Direction.IN:
                 last_in = m.at
         self.history.scrollToBottom()
-        self.ongoing.setChecked(last_in is not None
-                                and self.ctx.store.now() - last_in < RECENT)
+        self._last_in = last_in
         self._update_holding()
         self._update_when()
 
@@ -312,8 +317,8 @@ class InboxView(QWidget):
         item.setData(Qt.ItemDataRole.UserRole, m.id)
         if m.direction is Direction.OUT:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight)
-            if m.status is OutboxStatus.FAILED or (m.status is OutboxStatus.QUEUED
-                                                   and m.last_error):
+            if m.status in (OutboxStatus.FAILED, OutboxStatus.UNCERTAIN) or (
+                    m.status is OutboxStatus.QUEUED and m.last_error):
                 item.setForeground(QBrush(RED))
         return item
 
@@ -324,10 +329,17 @@ class InboxView(QWidget):
             return self.tr("(written down)")
         if m.status is OutboxStatus.FAILED:
             return self.tr("✗ not delivered: {reason} (double-click to send again)").format(
-                reason=m.last_error)
+                reason=channel_reason(m.last_error))
+        if m.status is OutboxStatus.UNCERTAIN:
+            return self.tr("? delivery not confirmed: {reason} (double-click to decide)").format(
+                reason=channel_reason(m.last_error))
+        if m.status is OutboxStatus.SENDING:
+            return self.tr("… handing over")
+        if m.status is OutboxStatus.CANCELLED:
+            return self.tr("✗ cancelled")
         if m.last_error:
-            return self.tr("⟳ retrying ({n}): {reason}").format(n=m.attempts,
-                                                               reason=m.last_error)
+            return self.tr("⟳ retrying ({n}): {reason}").format(
+                n=m.attempts, reason=channel_reason(m.last_error))
         if m.send_after and m.send_after > self.ctx.store.now():
             return self.tr("🕗 goes at {when}").format(when=fmt.datetime_text(m.send_after, tz))
         return self.tr("… sending")
@@ -344,10 +356,10 @@ class InboxView(QWidget):
     def _update_when(self) -> None:
         if self.current is None:
             return
-        base = self.send_at or self.ctx.store.now()
         tz = self.ctx.studio.tz
-        goes = base if self.ongoing.isChecked() or self.urgent.isChecked() \
-            else outbox.outside_quiet(base, tz)
+        goes = inbox.when_it_goes(self.ctx.store, inbox.ReplyDraft(
+            "", send_at=self.send_at, ongoing=self.ongoing.isChecked(),
+            urgent=self.urgent.isChecked()))
         if goes > self.ctx.store.now() + dt.timedelta(seconds=1):
             self.when.setText(self.tr("Goes at {when}").format(when=fmt.datetime_text(goes, tz)))
         else:
@@ -456,6 +468,9 @@ class InboxView(QWidget):
     def _on_close(self) -> None:
         if self.current is None:
             return
+        if inbox.conversation(self.ctx.store, self.current.id).waiting_since is not None:
+            self._close_unanswered()
+            return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Close the conversation"),
                           self.tr("Was the question resolved in this contact?"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
@@ -466,16 +481,48 @@ class InboxView(QWidget):
         if answer in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No):
             self.close_conversation(answer == QMessageBox.StandardButton.Yes)
 
-    def close_conversation(self, resolved: bool) -> None:
+    def _close_unanswered(self) -> None:
+        """The client got no answer here: why close it? (No response is counted, no FCR.)"""
+        reasons = [self.tr("No answer needed (thanks, a sticker)"),
+                   self.tr("Answered elsewhere (by phone, in person)"),
+                   self.tr("Spam or a mistake")]
+        reason, ok = QInputDialog.getItem(
+            self, self.tr("Close without an answer"),
+            self.tr("The client has not been answered here. Why close the conversation?"),
+            reasons, 0, True)
+        if ok and reason.strip():
+            self.close_conversation(None, reason.strip())
+
+    def close_conversation(self, resolved: bool | None, reason: str = "") -> None:
         if attempt(self, self.error, lambda: inbox.close(self.ctx.store, self.ctx.actor,
-                                                         self.current.id, resolved)):
+                                                         self.current.id, resolved, reason)):
             self.ctx.notifier.changed.emit("inbox")
 
     def _on_message_activated(self, item: QListWidgetItem) -> None:
         m = self.shown.get(item.data(Qt.ItemDataRole.UserRole))
-        if m is not None and m.status is OutboxStatus.FAILED and attempt(
+        if m is None:
+            return
+        if m.status is OutboxStatus.UNCERTAIN:
+            self.decide_uncertain(m.id)
+        elif m.status is OutboxStatus.FAILED and attempt(
                 self, self.error, lambda: outbox.send_again(self.ctx.store, self.ctx.actor,
                                                             m.id)):
+            self._after_write()
+
+    def decide_uncertain(self, message_id: int) -> None:
+        """No answer came when it was handed over: it may have arrived. The person decides."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delivery not confirmed"), self.tr(
+            "The channel did not answer when this message was handed over, so it may have "
+            "arrived. Check with the client (or in the messenger), then choose. Sending it "
+            "again may give the client a second copy."), parent=self)
+        again = box.addButton(self.tr("Send again"), QMessageBox.ButtonRole.AcceptRole)
+        arrived = box.addButton(self.tr("It arrived"), QMessageBox.ButtonRole.YesRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        decide = {again: outbox.send_again, arrived: outbox.confirm_arrived}.get(
+            box.clickedButton())
+        if decide is not None and attempt(
+                self, self.error, lambda: decide(self.ctx.store, self.ctx.actor, message_id)):
             self._after_write()
 
     def _after_write(self) -> None:

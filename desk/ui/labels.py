@@ -104,6 +104,9 @@ _AUDIT = {
 }
 _AUDIT_KINDS = {
     "studio.setup": QT_TRANSLATE_NOOP("Labels", "Studio set up"),
+    "studio.update": QT_TRANSLATE_NOOP("Labels", "Studio and staff changed"),
+    "outbox.cancel": QT_TRANSLATE_NOOP("Labels", "Message cancelled"),
+    "outbox.arrived": QT_TRANSLATE_NOOP("Labels", "Message marked as arrived"),
     "family.create": QT_TRANSLATE_NOOP("Labels", "Family added"),
     "family.update": QT_TRANSLATE_NOOP("Labels", "Family edited"),
     "family.note": QT_TRANSLATE_NOOP("Labels", "Note added"),
@@ -140,7 +143,7 @@ _AUDIT_KINDS = {
     "studio.lapsed_weeks": QT_TRANSLATE_NOOP("Labels", "Lapsed weeks changed"),
     "studio.payment_rules": QT_TRANSLATE_NOOP("Labels", "Payment rules changed"),
     "hours.week": QT_TRANSLATE_NOOP("Labels", "Working hours changed"),
-    "hours.holiday": QT_TRANSLATE_NOOP("Labels", "Day off changed"),
+    "hours.holidays": QT_TRANSLATE_NOOP("Labels", "Day off changed"),
     "attendance.mark": QT_TRANSLATE_NOOP("Labels", "Attendance marked"),
     "enrolment.create": QT_TRANSLATE_NOOP("Labels", "Child enrolled"),
     "enrolment.cancel": QT_TRANSLATE_NOOP("Labels", "Enrolment cancelled"),
@@ -194,6 +197,48 @@ def channel_name(channel: Channel) -> str:
 
 def inbox_channel_name(channel: InboxChannel) -> str:
     return _t(_INBOX_CHANNELS[channel])
+
+
+# why a channel is down or a message did not go: the services' codes and the servers' own words
+_CHANNEL_REASONS = {
+    "no_connection": QT_TRANSLATE_NOOP("Labels", "no connection to the server"),
+    "no_answer": QT_TRANSLATE_NOOP("Labels", "the server does not answer"),
+    "connection_lost": QT_TRANSLATE_NOOP("Labels", "the connection broke off"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Desk was closing"),
+    "interrupted": QT_TRANSLATE_NOOP("Labels", "Desk stopped while sending"),
+    "file_missing": QT_TRANSLATE_NOOP("Labels", "the attached file is not there any more"),
+    "recipient": QT_TRANSLATE_NOOP("Labels", "the mail server refused the address"),
+    "INBOX": QT_TRANSLATE_NOOP("Labels", "the mailbox has no INBOX folder"),
+    "address_unknown": QT_TRANSLATE_NOOP("Labels", "the server's address is not found"),
+    "login_failed": QT_TRANSLATE_NOOP("Labels", "wrong login or password"),
+    "tls": QT_TRANSLATE_NOOP("Labels", "the secure connection failed (SSL/TLS)"),
+}
+_SERVER_WORDS = (  # the start of a server's description → our words
+    ("Forbidden: bot was blocked", QT_TRANSLATE_NOOP("Labels", "the client blocked the bot")),
+    ("Forbidden: user is deactivated", QT_TRANSLATE_NOOP("Labels", "the client's account is "
+                                                                    "deleted")),
+    ("Conflict: terminated by other getUpdates", QT_TRANSLATE_NOOP(
+        "Labels", "another program already listens to this bot")),
+    ("Unauthorized", QT_TRANSLATE_NOOP("Labels", "the bot's token is wrong")),
+    ("Not Found", QT_TRANSLATE_NOOP("Labels", "the bot's token or address is wrong")),
+    ("Bad Request: chat not found", QT_TRANSLATE_NOOP("Labels", "the chat is not found")),
+    ("Too Many Requests", QT_TRANSLATE_NOOP("Labels", "too many messages: Telegram asks to "
+                                                      "wait")),
+    ("Internal Server Error", QT_TRANSLATE_NOOP("Labels", "an error on the server")),
+    ("http_5", QT_TRANSLATE_NOOP("Labels", "an error on the server")),
+    ("SMTP 5", QT_TRANSLATE_NOOP("Labels", "the mail server refused the message")),
+    ("SMTP 4", QT_TRANSLATE_NOOP("Labels", "the mail server asks to try later")),
+)
+
+
+def channel_reason(reason: str) -> str:
+    """A channel's state or a message's failure in words, never an exception's name."""
+    if reason in _CHANNEL_REASONS:
+        return _t(_CHANNEL_REASONS[reason])
+    for start, words in sorted(_SERVER_WORDS, key=lambda p: -len(p[0])):
+        if reason.startswith(start):
+            return _t(words)
+    return reason
 
 
 def relation_name(relation: Relation) -> str:

@@ -24,6 +24,7 @@ SKIPS = {
     "no_consent": QT_TRANSLATE_NOOP("Mailings", "skipped: no consent to mailings"),
     "over_budget": QT_TRANSLATE_NOOP("Mailings", "skipped: contact budget spent"),
     "no_channel": QT_TRANSLATE_NOOP("Mailings", "skipped: no e-mail or Telegram chat"),
+    "channel_off": QT_TRANSLATE_NOOP("Mailings", "skipped: the channel is not set up"),
 }
 STATUSES = {
     MailingStatus.SENDING: QT_TRANSLATE_NOOP("Mailings", "sending"),
@@ -195,9 +196,11 @@ class MailingDialog(QDialog):
                     item.setForeground(col, QBrush(GREY))
             self.list.addTopLevelItem(item)
         self.counts.setText(self.tr(
-            "Will get it: {n}. Skipped: no consent {a}, budget spent {b}, no channel {c}.")
+            "Will get it: {n}. Skipped: no consent {a}, budget spent {b}, no channel {c}, "
+            "channel not set up {d}.")
             .format(n=len(shown.sending), a=shown.skipped("no_consent"),
-                    b=shown.skipped("over_budget"), c=shown.skipped("no_channel")))
+                    b=shown.skipped("over_budget"), c=shown.skipped("no_channel"),
+                    d=shown.skipped("channel_off")))
         if shown.recipients:
             self.list.setCurrentItem(self.list.topLevelItem(0))
 

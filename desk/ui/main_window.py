@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from desk.models.comms import PresenceState
 from desk.models.studio import Role
-from desk.services import backup, errors, inbox, presence, studio, transfer
+from desk.services import backup, errors, inbox, outbox, presence, studio, transfer
 from desk.ui import fmt, messages
 from desk.ui.audit_view import AuditView
 from desk.ui.channels_dialog import ChannelsDialog
@@ -23,11 +23,12 @@ from desk.ui.families_view import FamiliesView
 from desk.ui.hours_dialog import HoursDialog
 from desk.ui.import_dialog import ImportDialog
 from desk.ui.inbox_queue import WaitingBanner, wait_text
-from desk.ui.labels import inbox_channel_name, role_name
+from desk.ui.labels import channel_reason, inbox_channel_name, role_name
 from desk.ui.progress import run_with_progress
 from desk.ui.schedule_view import ScheduleView
 from desk.ui.scripts_dialog import ScriptsDialog
 from desk.ui.studio_dialog import StudioDialog
+from desk.ui.studio_settings import StudioSettingsDialog
 from desk.ui.wallet_views import PaymentRulesDialog
 from desk.ui.workspaces import TasksArea, Workspace
 
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         self.courier.received.connect(lambda _n: ctx.notifier.changed.emit("inbox"))
         self.courier.sent.connect(lambda *_: ctx.notifier.changed.emit("inbox"))
         self.courier.state_changed.connect(lambda _s: self._show_channels())
+        self.courier.restarted.connect(lambda: self.statusBar().showMessage(self.tr(
+            "Sending and receiving had stopped because of an error and were started again; "
+            "the details are in the log."), 15000))
         self.watch = QTimer(self)
         self.watch.setInterval(1000)
         self.watch.timeout.connect(self.check_waiting)
@@ -130,6 +134,10 @@ class MainWindow(QMainWindow):
             go.addAction(action)
             self.addAction(action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.studio_settings_action = settings_menu.addAction(self.tr("Studio and staff…"))
+        self.studio_settings_action.triggered.connect(
+            lambda: StudioSettingsDialog(self.ctx, self).exec())
+        self.studio_settings_action.setEnabled(not self.ctx.store.read_only)
         self.studio_action = settings_menu.addAction(self.tr("Directions, teachers and rooms…"))
         self.studio_action.triggered.connect(lambda: StudioDialog(self.ctx, self).exec())
         self.studio_action.setEnabled(not self.ctx.store.read_only)
@@ -174,6 +182,32 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(self.backups_dir is not None and not self.ctx.store.read_only)
         quit_action.triggered.connect(self.close)
 
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if not self.confirm_quit():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def confirm_quit(self) -> bool:
+        """Quitting with messages not gone yet says what becomes of them."""
+        if self.ctx.store.read_only:
+            return True
+        try:
+            sending, waiting = outbox.in_flight(self.ctx.store)
+        except errors.DeskError:
+            return True
+        if not sending and not waiting:
+            return True
+        text = self.tr("%n message(s) have not gone yet.", "", sending + waiting) + " "
+        if sending:
+            text += self.tr("One being handed over now will show \"delivery not confirmed\" "
+                            "for you to check.") + " "
+        text += self.tr("The others go the next time Desk runs. Quit anyway?")
+        return QMessageBox.question(
+            self, self.tr("Quit"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+
     @Slot()
     def check_waiting(self) -> None:
         """The longest wait goes to the window's title and the Communicator's tab; from 40 s a
@@ -201,6 +235,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_changed(self, kind: str) -> None:
+        if kind == "all":  # the studio's name may have changed
+            self.base_title = self.tr("Desk — {studio}").format(studio=self.ctx.studio.name)
+            self.setWindowTitle(self.base_title)
         if kind == "presence":  # a call ended: the Away button shows the state it left
             away = presence.state_of(self.ctx.store, self.ctx.me.id) is PresenceState.AWAY
             self.away_button.blockSignals(True)
@@ -228,7 +265,8 @@ class MainWindow(QMainWindow):
         offline = [s for s in self.courier.states.values() if not s.online]
         self.channels_label.setText(" ".join(
             self.tr("{channel}: offline ({reason})").format(
-                channel=inbox_channel_name(s.channel), reason=s.reason) for s in offline))
+                channel=inbox_channel_name(s.channel), reason=channel_reason(s.reason))
+            for s in offline))
         self.channels_label.setStyleSheet("color: #c62828;" if offline else "")
 
     @Slot()

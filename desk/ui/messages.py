@@ -72,6 +72,9 @@ FIELD_MESSAGES = {
     "no_consent": QT_TRANSLATE_NOOP("Messages", "The family has not agreed to messages."),
     "over_budget": QT_TRANSLATE_NOOP(
         "Messages", "The family's contact budget is spent for now: copy the text instead."),
+    "channel_off": QT_TRANSLATE_NOOP(
+        "Messages", "The family's channel is not set up under Settings → Channels: copy the "
+        "text instead."),
     "no_channel": QT_TRANSLATE_NOOP(
         "Messages", "No e-mail or Telegram chat for this family: copy the text instead."),
     "file_missing": QT_TRANSLATE_NOOP("Messages", "The attached file is not there any more."),

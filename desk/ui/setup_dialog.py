@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel,
     QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
@@ -16,6 +16,24 @@ from desk.ui.forms import FieldError
 from desk.ui.labels import role_name
 
 
+def studio_fields(dialog: QDialog, name: str, timezone: str) -> QFormLayout:
+    """The studio's name and time zone with their error lines, as ``dialog.name``,
+    ``dialog.timezone`` … (the first start and Settings → Studio and staff)."""
+    dialog.name = QLineEdit(name)
+    dialog.name_error = FieldError()
+    dialog.timezone = QComboBox()
+    dialog.timezone.setEditable(True)
+    dialog.timezone.addItems(studio.timezones())
+    dialog.timezone.setCurrentText(timezone)
+    dialog.timezone_error = FieldError()
+    form = QFormLayout()
+    form.addRow(QCoreApplication.translate("StudioFields", "Studio name:"), dialog.name)
+    form.addRow("", dialog.name_error)
+    form.addRow(QCoreApplication.translate("StudioFields", "Time zone:"), dialog.timezone)
+    form.addRow("", dialog.timezone_error)
+    return form
+
+
 class SetupDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,20 +43,8 @@ class SetupDialog(QDialog):
 
         intro = QLabel(self.tr("Tell Desk about your studio. You can add more staff later."))
         intro.setWordWrap(True)
-        self.name = QLineEdit()
+        form = studio_fields(self, "", studio.DEFAULT_TIMEZONE)
         self.name.setPlaceholderText(self.tr("e.g. Creative Kids"))
-        self.name_error = FieldError()
-        self.timezone = QComboBox()
-        self.timezone.setEditable(True)
-        self.timezone.addItems(studio.timezones())
-        self.timezone.setCurrentText(studio.DEFAULT_TIMEZONE)
-        self.timezone_error = FieldError()
-
-        form = QFormLayout()
-        form.addRow(self.tr("Studio name:"), self.name)
-        form.addRow("", self.name_error)
-        form.addRow(self.tr("Time zone:"), self.timezone)
-        form.addRow("", self.timezone_error)
 
         staff_box = QGroupBox(self.tr("Staff"))
         self.staff_grid = QGridLayout(staff_box)

@@ -19,6 +19,7 @@ from desk.ui.inbox_view import InboxView
 from desk.ui.lapsed_view import LapsedView
 from desk.ui.leads_view import LeadsView
 from desk.ui.mailings_view import MailingsView
+from desk.ui.outbox_view import OutboxView
 from desk.ui.response_view import ResponseView
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
@@ -75,6 +76,8 @@ class Workspace(QWidget):
             self.sections.addTab(self.mailings, self.tr("Mailings"))
             self.responses = ResponseView(ctx)
             self.sections.addTab(self.responses, self.tr("Response times"))
+            self.outbox = OutboxView(ctx)
+            self.sections.addTab(self.outbox, self.tr("Outbox"))
             self.lapsed.family_requested.connect(self.family_requested)
             self.calls.family_requested.connect(self.family_requested)
             self.leads.family_requested.connect(self.family_requested)

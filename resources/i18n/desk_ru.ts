@@ -741,12 +741,24 @@
         <translation>Оценка</translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>Лента</translation>
     </message>
     <message>
         <source>Tasks</source>
         <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Переписка</translation>
     </message>
     <message>
         <source>Calls by script</source>
@@ -823,6 +835,14 @@
     <message>
         <source>{name} (until {date})</source>
         <translation>{name} (до {date})</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <source>the desk</source>
+        <translation>автоответ</translation>
     </message>
     <message>
         <source>Export this family's data</source>
@@ -1548,6 +1568,18 @@
         <translation>✗ не доставлено: {reason} (двойной щелчок — отправить ещё раз)</translation>
     </message>
     <message>
+        <source>? delivery not confirmed: {reason} (double-click to decide)</source>
+        <translation>? доставка не подтверждена: {reason} (двойной щелчок — решить)</translation>
+    </message>
+    <message>
+        <source>… handing over</source>
+        <translation>… передаём</translation>
+    </message>
+    <message>
+        <source>✗ cancelled</source>
+        <translation>✗ отменено</translation>
+    </message>
+    <message>
         <source>⟳ retrying ({n}): {reason}</source>
         <translation>⟳ повторяем ({n}): {reason}</translation>
     </message>
@@ -1598,6 +1630,42 @@
     <message>
         <source>No, not yet</source>
         <translation>Нет, ещё нет</translation>
+    </message>
+    <message>
+        <source>No answer needed (thanks, a sticker)</source>
+        <translation>Ответ не нужен (спасибо, стикер)</translation>
+    </message>
+    <message>
+        <source>Answered elsewhere (by phone, in person)</source>
+        <translation>Ответили иначе (по телефону, лично)</translation>
+    </message>
+    <message>
+        <source>Spam or a mistake</source>
+        <translation>Спам или ошибка</translation>
+    </message>
+    <message>
+        <source>Close without an answer</source>
+        <translation>Закрыть без ответа</translation>
+    </message>
+    <message>
+        <source>The client has not been answered here. Why close the conversation?</source>
+        <translation>Клиенту здесь не ответили. Почему закрываем переписку?</translation>
+    </message>
+    <message>
+        <source>Delivery not confirmed</source>
+        <translation>Доставка не подтверждена</translation>
+    </message>
+    <message>
+        <source>The channel did not answer when this message was handed over, so it may have arrived. Check with the client (or in the messenger), then choose. Sending it again may give the client a second copy.</source>
+        <translation>Канал не ответил, когда мы передавали это сообщение, поэтому оно могло дойти. Уточните у клиента (или посмотрите в мессенджере) и выберите. Если отправить ещё раз, клиент может получить второй экземпляр.</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Отправить ещё раз</translation>
+    </message>
+    <message>
+        <source>It arrived</source>
+        <translation>Оно дошло</translation>
     </message>
 </context>
 <context>
@@ -1863,6 +1931,18 @@
         <translation>Студия настроена</translation>
     </message>
     <message>
+        <source>Studio and staff changed</source>
+        <translation>Изменены студия и сотрудники</translation>
+    </message>
+    <message>
+        <source>Message cancelled</source>
+        <translation>Сообщение отменено</translation>
+    </message>
+    <message>
+        <source>Message marked as arrived</source>
+        <translation>Сообщение отмечено как дошедшее</translation>
+    </message>
+    <message>
         <source>Family edited</source>
         <translation>Семья изменена</translation>
     </message>
@@ -2105,6 +2185,90 @@
     <message>
         <source>away</source>
         <translation>не на месте</translation>
+    </message>
+    <message>
+        <source>no connection to the server</source>
+        <translation>нет связи с сервером</translation>
+    </message>
+    <message>
+        <source>the server does not answer</source>
+        <translation>сервер не отвечает</translation>
+    </message>
+    <message>
+        <source>the connection broke off</source>
+        <translation>связь оборвалась</translation>
+    </message>
+    <message>
+        <source>Desk was closing</source>
+        <translation>Desk закрывался</translation>
+    </message>
+    <message>
+        <source>Desk stopped while sending</source>
+        <translation>Desk остановился во время отправки</translation>
+    </message>
+    <message>
+        <source>the attached file is not there any more</source>
+        <translation>приложенного файла больше нет</translation>
+    </message>
+    <message>
+        <source>the mail server refused the address</source>
+        <translation>почтовый сервер не принял адрес</translation>
+    </message>
+    <message>
+        <source>the mailbox has no INBOX folder</source>
+        <translation>в ящике нет папки «Входящие» (INBOX)</translation>
+    </message>
+    <message>
+        <source>the server's address is not found</source>
+        <translation>адрес сервера не найден</translation>
+    </message>
+    <message>
+        <source>wrong login or password</source>
+        <translation>неверный логин или пароль</translation>
+    </message>
+    <message>
+        <source>the secure connection failed (SSL/TLS)</source>
+        <translation>не удалось защищённое соединение (SSL/TLS)</translation>
+    </message>
+    <message>
+        <source>the client blocked the bot</source>
+        <translation>клиент заблокировал бота</translation>
+    </message>
+    <message>
+        <source>the client's account is deleted</source>
+        <translation>аккаунт клиента удалён</translation>
+    </message>
+    <message>
+        <source>another program already listens to this bot</source>
+        <translation>этого бота уже слушает другая программа</translation>
+    </message>
+    <message>
+        <source>the bot's token is wrong</source>
+        <translation>неверный токен бота</translation>
+    </message>
+    <message>
+        <source>the bot's token or address is wrong</source>
+        <translation>неверный токен или адрес бота</translation>
+    </message>
+    <message>
+        <source>the chat is not found</source>
+        <translation>чат не найден</translation>
+    </message>
+    <message>
+        <source>too many messages: Telegram asks to wait</source>
+        <translation>слишком много сообщений: Telegram просит подождать</translation>
+    </message>
+    <message>
+        <source>an error on the server</source>
+        <translation>ошибка на сервере</translation>
+    </message>
+    <message>
+        <source>the mail server refused the message</source>
+        <translation>почтовый сервер не принял письмо</translation>
+    </message>
+    <message>
+        <source>the mail server asks to try later</source>
+        <translation>почтовый сервер просит повторить позже</translation>
     </message>
     <message>
         <source>first lesson</source>
@@ -2667,8 +2831,8 @@
         <translation>получит</translation>
     </message>
     <message>
-        <source>Will get it: {n}. Skipped: no consent {a}, budget spent {b}, no channel {c}.</source>
-        <translation>Получат: {n}. Пропущены: нет согласия — {a}, исчерпан лимит контактов — {b}, нет канала — {c}.</translation>
+        <source>Will get it: {n}. Skipped: no consent {a}, budget spent {b}, no channel {c}, channel not set up {d}.</source>
+        <translation>Получат: {n}. Пропущены: нет согласия — {a}, исчерпан лимит контактов — {b}, нет канала — {c}, канал не настроен — {d}.</translation>
     </message>
 </context>
 <context>
@@ -2684,6 +2848,10 @@
     <message>
         <source>skipped: no e-mail or Telegram chat</source>
         <translation>пропущена: нет e-mail или чата в Telegram</translation>
+    </message>
+    <message>
+        <source>skipped: the channel is not set up</source>
+        <translation>пропуск: канал не настроен</translation>
     </message>
     <message>
         <source>sending</source>
@@ -2808,6 +2976,10 @@
         <translation>Нет на месте: ждущих клиентов сразу покажут коллеге</translation>
     </message>
     <message>
+        <source>Sending and receiving had stopped because of an error and were started again; the details are in the log.</source>
+        <translation>Отправка и приём остановились из-за ошибки и запущены снова; подробности — в журнале программы.</translation>
+    </message>
+    <message>
         <source>Read-only: changes cannot be saved</source>
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
@@ -2844,6 +3016,10 @@
         <translation>&amp;Настройки</translation>
     </message>
     <message>
+        <source>Studio and staff…</source>
+        <translation>Студия и сотрудники…</translation>
+    </message>
+    <message>
         <source>Directions, teachers and rooms…</source>
         <translation>Направления, педагоги и залы…</translation>
     </message>
@@ -2878,6 +3054,22 @@
     <message>
         <source>Find a family</source>
         <translation>Найти семью</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) have not gone yet.</source>
+        <translation>
+            <numerusform>%n сообщение ещё не отправлено.</numerusform>
+            <numerusform>%n сообщения ещё не отправлены.</numerusform>
+            <numerusform>%n сообщений ещё не отправлены.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One being handed over now will show "delivery not confirmed" for you to check.</source>
+        <translation>То, что передаётся прямо сейчас, будет помечено «доставка не подтверждена», чтобы вы проверили.</translation>
+    </message>
+    <message>
+        <source>The others go the next time Desk runs. Quit anyway?</source>
+        <translation>Остальные уйдут при следующем запуске Desk. Всё равно выйти?</translation>
     </message>
     <message>
         <source>{channel}: offline ({reason})</source>
@@ -3161,6 +3353,10 @@
     <message>
         <source>The family's contact budget is spent for now: copy the text instead.</source>
         <translation>Лимит контактов семьи пока исчерпан: скопируйте текст вручную.</translation>
+    </message>
+    <message>
+        <source>The family's channel is not set up under Settings → Channels: copy the text instead.</source>
+        <translation>Канал семьи не настроен (Настройки → Каналы): скопируйте текст.</translation>
     </message>
     <message>
         <source>No e-mail or Telegram chat for this family: copy the text instead.</source>
@@ -3453,6 +3649,85 @@
     <message>
         <source>The channel refused the message.</source>
         <translation>Канал отказался принять сообщение.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>Goes at</source>
+        <translation>Уйдёт</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Отправить сейчас</translation>
+    </message>
+    <message>
+        <source>It arrived</source>
+        <translation>Оно дошло</translation>
+    </message>
+    <message>
+        <source>Cancel the message</source>
+        <translation>Отменить сообщение</translation>
+    </message>
+    <message>
+        <source>not delivered: {reason}</source>
+        <translation>не доставлено: {reason}</translation>
+    </message>
+    <message>
+        <source>delivery not confirmed: {reason}</source>
+        <translation>доставка не подтверждена: {reason}</translation>
+    </message>
+    <message>
+        <source>being handed over</source>
+        <translation>передаётся</translation>
+    </message>
+    <message>
+        <source>retrying ({n}): {reason}</source>
+        <translation>повторяем ({n}): {reason}</translation>
+    </message>
+    <message>
+        <source>waits for its time</source>
+        <translation>ждёт своего времени</translation>
+    </message>
+    <message>
+        <source>goes now</source>
+        <translation>уходит сейчас</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not gone yet: %n message(s)</source>
+        <translation>
+            <numerusform>Не отправлено: %n сообщение</numerusform>
+            <numerusform>Не отправлено: %n сообщения</numerusform>
+            <numerusform>Не отправлено: %n сообщений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Отправить ещё раз</translation>
+    </message>
+    <message>
+        <source>Delivery not confirmed</source>
+        <translation>Доставка не подтверждена</translation>
+    </message>
+    <message>
+        <source>It may have arrived already: sending it again may give the client a second copy. Send it again?</source>
+        <translation>Оно могло уже дойти: если отправить ещё раз, клиент может получить второй экземпляр. Отправить ещё раз?</translation>
     </message>
 </context>
 <context>
@@ -4138,14 +4413,6 @@
         <translation>например, «Мастерская детства»</translation>
     </message>
     <message>
-        <source>Studio name:</source>
-        <translation>Название студии:</translation>
-    </message>
-    <message>
-        <source>Time zone:</source>
-        <translation>Часовой пояс:</translation>
-    </message>
-    <message>
         <source>Staff</source>
         <translation>Сотрудники</translation>
     </message>
@@ -4210,6 +4477,64 @@
     <message>
         <source>Rooms</source>
         <translation>Залы</translation>
+    </message>
+</context>
+<context>
+    <name>StudioFields</name>
+    <message>
+        <source>Studio name:</source>
+        <translation>Название студии:</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Часовой пояс:</translation>
+    </message>
+</context>
+<context>
+    <name>StudioSettingsDialog</name>
+    <message>
+        <source>Studio and staff</source>
+        <translation>Студия и сотрудники</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Works</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Добавить сотрудника</translation>
+    </message>
+    <message>
+        <source>First and last name</source>
+        <translation>Имя и фамилия</translation>
+    </message>
+    <message>
+        <source>Untick for someone who left: they stay in the journal</source>
+        <translation>Снимите отметку, если сотрудник ушёл: в журнале он останется</translation>
+    </message>
+    <message>
+        <source>The time zone changes to {zone}. Should the lessons to come keep their clock times (a lesson at 17:00 stays at 17:00) or the same moments (the clock times shift)?</source>
+        <translation>Часовой пояс меняется на {zone}. Будущие занятия сохраняют время по часам (занятие в 17:00 остаётся в 17:00) или тот же момент (время по часам сдвинется)?</translation>
+    </message>
+    <message>
+        <source>Keep the clock times</source>
+        <translation>Сохранить время по часам</translation>
+    </message>
+    <message>
+        <source>Keep the moments</source>
+        <translation>Сохранить моменты</translation>
     </message>
 </context>
 <context>
@@ -4535,6 +4860,10 @@
     <message>
         <source>Response times</source>
         <translation>Скорость ответа</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Исходящие</translation>
     </message>
     <message>
         <source>Today, {date} — {role}</source>

@@ -125,7 +125,7 @@ def main() -> int:
         t = time.perf_counter()
         stored = 0
         while stored < args.updates:
-            batch = adapter.fetch(channel_settings.cursor(store, InboxChannel.TELEGRAM), 0)
+            batch = adapter.fetch(channel_settings.cursor(store, InboxChannel.TELEGRAM, adapter.identity), 0)
             stored += inbox.ingest(store, InboxChannel.TELEGRAM, batch)
         took = time.perf_counter() - t
         adapter.close()

@@ -92,10 +92,20 @@ def test_working_hours_dialog_saves_a_lunch_break_and_days_off(qtbot, ctx):
     assert [b for b in week.blocks if b.weekday == 0] == [
         hours.Block(0, dt.time(9), dt.time(13)), hours.Block(0, dt.time(14), dt.time(20))]
     assert not [b for b in week.blocks if b.weekday == 6]
-    dialog.holiday_date.setDate(QDate(2026, 12, 31))
-    dialog.add_holiday.click()
-    assert dialog.holidays.count() == 1
+    again = HoursDialog(ctx)
+    qtbot.addWidget(again)
+    again.holiday_date.setDate(QDate(2026, 12, 31))
+    again.add_holiday.click()
+    assert again.holidays.count() == 1
+    again.reject()  # Cancel saves nothing
+    assert hours.current(ctx.store).holidays == frozenset()
+    third = HoursDialog(ctx)
+    qtbot.addWidget(third)
+    third.holiday_date.setDate(QDate(2026, 12, 31))
+    third.add_holiday.click()
+    third._on_accepted()
     assert hours.current(ctx.store).holidays == frozenset({dt.date(2026, 12, 31)})
+    assert [b for b in hours.current(ctx.store).blocks if b.weekday == 0][0].start == dt.time(9)
 
 
 def test_an_unknown_caller_can_be_kept_as_an_application(qtbot, ctx, monkeypatch):
@@ -114,3 +124,30 @@ def test_an_unknown_caller_can_be_kept_as_an_application(qtbot, ctx, monkeypatch
     (lead,) = leads.listing(ctx.store)
     assert (lead.name, lead.phone, lead.source, lead.message) == (
         "Ольга", "+79031112233", "call", "Спрашивали про лагерь")
+
+
+def test_on_a_call_ends_when_the_section_is_left_and_enter_opens_the_found_family(
+        qtbot, ctx, actor):
+    from PySide6.QtCore import Qt
+
+    from desk.models.comms import PresenceState
+    from desk.services import presence
+
+    fam = families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера", "+7 912 345-67-89"),)))
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.calls)
+    view = space.calls
+    type_text(view.phone, "89123456789")
+    assert presence.state_of(ctx.store, ctx.me.id) is PresenceState.ON_CALL
+    with qtbot.waitSignal(view.family_requested) as opened:
+        qtbot.keyClick(view.phone, Qt.Key.Key_Return)
+    assert opened.args == [fam]
+    space.sections.setCurrentWidget(space.inbox)  # left the section with the number typed
+    assert presence.state_of(ctx.store, ctx.me.id) is PresenceState.AVAILABLE
+    space.sections.setCurrentWidget(space.calls)
+    assert presence.state_of(ctx.store, ctx.me.id) is PresenceState.ON_CALL
+    view.phone.clear()
+    assert presence.state_of(ctx.store, ctx.me.id) is PresenceState.AVAILABLE

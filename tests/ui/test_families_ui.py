@@ -247,3 +247,21 @@ def test_a_child_who_leaves_is_archived_from_the_editor_and_brought_back_on_the_
     action.trigger()
     assert [c.name for c in families.card(ctx.store, elkina).draft.children] == ["Ёлкин Саша"]
     assert not view.card.back_button.isVisible()
+
+
+def test_the_card_shows_the_familys_messages_in_every_channel(qtbot, ctx, actor):
+    from desk.models.comms import InboxChannel
+    from desk.services import inbox
+
+    elkina, _ = seed(ctx.store, actor)
+    talk = inbox.log_incoming(ctx.store, actor, InboxChannel.WHATSAPP, "+7 912 345-67-89",
+                              "Можно перенести на среду?")
+    inbox.reply(ctx.store, actor, talk, inbox.ReplyDraft("Да, записали на среду"))
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.open_family(elkina)
+    rows = [[view.card.conversations.topLevelItem(i).text(c) for c in range(4)]
+            for i in range(view.card.conversations.topLevelItemCount())]
+    assert [r[3] for r in rows] == ["Да, записали на среду", "Можно перенести на среду?"]
+    assert rows[1][1] == "WhatsApp" and rows[1][2] == "client"

@@ -46,7 +46,7 @@ def test_greet_this_weeks_birthday_and_edit_the_template(qtbot, ctx, actor, monk
 
 
 def test_a_greeting_goes_through_the_familys_channel_and_counts_in_the_budget(
-        qtbot, ctx, actor, clock):
+        qtbot, ctx, actor, clock, channels_on):
     from desk.services import mailings, outbox
 
     families.save(ctx.store, actor, FamilyDraft(

@@ -7,7 +7,7 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 
-from desk.models.comms import InboxChannel
+from desk.models.comms import InboxChannel, OutboxStatus
 from desk.models.studio import Role
 from desk.services import channel_settings, families, inbox, leads, outbox
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
@@ -22,7 +22,7 @@ TG = InboxChannel.TELEGRAM
 
 
 def receive(store, adapter) -> None:
-    inbox.ingest(store, TG, adapter.fetch(channel_settings.cursor(store, TG), 0))
+    inbox.ingest(store, TG, adapter.fetch(channel_settings.cursor(store, TG, adapter.identity), 0))
 
 
 def open_inbox(qtbot, ctx):
@@ -142,17 +142,30 @@ def test_a_canned_reply_asks_for_what_the_desk_cannot_know(qtbot, ctx, actor, bo
         "Вера, будем рады видеть Саша и Маша на пробном занятии «Керамика» в субботу в 12:00.")
 
 
-def test_close_asks_resolved_and_the_closed_list_keeps_it(qtbot, ctx, bot, adapter, clock):
+def test_close_asks_resolved_and_the_closed_list_keeps_it(qtbot, ctx, bot, adapter, clock,
+                                                          monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
     view = open_inbox(qtbot, ctx)
-    bot.client_writes(501, "Спасибо!", date=clock.now.timestamp())
+    bot.client_writes(501, "Вопрос", date=clock.now.timestamp())
+    bot.client_writes(502, "Спасибо!", date=clock.now.timestamp())
     receive(ctx.store, adapter)
     ctx.notifier.changed.emit("inbox")
+    view.select_conversation(inbox.queue(ctx.store)[0].id)
+    type_text(view.text, "Ответ")
+    view.send_button.click()
     view.close_conversation(resolved=True)
-    assert view.model.rowCount() == 0
+    # "Спасибо!" needs no answer: closing it asks why, and it is no response and not FCR
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: asked.append(a[3]) or (
+        a[3][0], True))
+    view.select_conversation(inbox.queue(ctx.store)[0].id)
+    view._on_close()
+    assert asked and view.model.rowCount() == 0
     view.show_box.setCurrentIndex(view.show_box.findData("closed"))
-    assert view.model.rowCount() == 1
+    assert view.model.rowCount() == 2
     day = inbox.stats(ctx.store, clock.now.date(), clock.now.date()).days[0]
-    assert (day.closed, day.resolved) == (1, 1)
+    assert (day.closed, day.resolved, day.responses) == (1, 1, 1)
 
 
 def test_a_message_written_down_by_hand_becomes_a_lead_then_a_family(qtbot, ctx, monkeypatch):
@@ -212,7 +225,9 @@ def test_channel_settings_keep_the_token_in_the_keyring_and_test_the_bot(
     assert dialog.tg_result.text() == "Connected: @studio_bot"
     dialog._on_accepted()
     assert dialog.result() == 1
-    assert memory_keyring.get_password("desk", "telegram.token") == bot.token
+    [(service, name)] = memory_keyring.secrets
+    assert name.startswith("telegram.token.") and memory_keyring.secrets[(service, name)] == \
+        bot.token
     raw = b"".join(p.read_bytes() for p in db_path.parent.glob("desk.db*"))
     assert bot.token.encode() not in raw
     assert set(channel_settings.adapters(ctx.store)) == {TG}
@@ -237,3 +252,134 @@ def test_response_times_per_day_and_person(qtbot, ctx, actor, bot, adapter, cloc
     day = view.days.topLevelItem(0)
     assert [day.text(i) for i in range(1, 7)] == ["2", "50%", "1:00", "1:00", "2", "50%"]
     assert view.people.topLevelItem(0).text(0) == "Анна Соколова"
+
+
+def test_a_fresh_database_never_sees_another_studios_token(qtbot, ctx, bot, tmp_path,
+                                                           memory_keyring):
+    from desk.services import migrate
+
+    channel_settings.save_telegram(ctx.store, ctx.me.actor(), channel_settings.TelegramSettings(
+        True, bot.url), bot.token)
+    demo = migrate.open_database(tmp_path / "demo.db", None)
+    try:
+        assert not channel_settings.has_secret(demo, TG)
+        assert channel_settings.adapters(demo) == {}
+    finally:
+        demo.dispose()
+    assert channel_settings.has_secret(ctx.store, TG)
+
+
+def test_a_message_not_confirmed_is_decided_by_the_person(qtbot, ctx, bot, clock,
+                                                          monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.services.channels.telegram import TelegramAdapter
+
+    slow = TelegramAdapter(bot.token, bot.url, timeout_s=0.3)
+    view = open_inbox(qtbot, ctx)
+    bot.client_writes(501, "Есть места?", date=clock.now.timestamp())
+    receive(ctx.store, slow)
+    ctx.notifier.changed.emit("inbox")
+    type_text(view.text, "Да, есть")
+    view.send_button.click()
+    bot.hang["sendMessage"] = 1.0
+    outbox.deliver(ctx.store, {TG: slow})
+    slow.close()
+    ctx.notifier.changed.emit("inbox")
+    mine = view.history.item(1)
+    assert "delivery not confirmed: the server does not answer" in mine.text()
+    chosen = []
+
+    def answer(box):
+        chosen.append(box.text())
+        next(b for b in box.buttons() if b.text() == "It arrived").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    view.history.itemActivated.emit(mine)  # Enter or a double-click
+    assert chosen and "second copy" in chosen[0]
+    assert "✓" in view.history.item(1).text()
+    assert len(bot.sent) <= 1  # the late copy at most, never a second one
+
+
+def test_a_refresh_never_reticks_ongoing_conversation_in_quiet_hours(qtbot, ctx, bot, adapter,
+                                                                     clock):
+    clock.now = dt.datetime(2026, 3, 4, 19, 58, tzinfo=dt.timezone.utc)  # 22:58 Moscow
+    view = open_inbox(qtbot, ctx)
+    bot.client_writes(501, "Ещё не спите?", date=clock.now.timestamp())
+    receive(ctx.store, adapter)
+    ctx.notifier.changed.emit("inbox")
+    assert view.ongoing.isChecked()  # the client wrote just now
+    view.ongoing.setChecked(False)  # the person decides it can wait for the morning
+    clock.advance(minutes=3)  # 23:01
+    bot.client_writes(501, "Ау?", date=clock.now.timestamp())
+    receive(ctx.store, adapter)
+    ctx.notifier.changed.emit("inbox")  # a refresh
+    assert not view.ongoing.isChecked()
+    assert view.when.text() == "Goes at 05.03.2026 08:00"
+    type_text(view.text, "Ответим утром")
+    view.send_button.click()
+    outbox.deliver(ctx.store, {TG: adapter})  # the after-hours auto-reply may go, not ours
+    assert "Ответим утром" not in [m["text"] for m in bot.sent]
+
+
+def test_the_outbox_screen_lists_what_has_not_gone_and_acts_on_it(
+        qtbot, ctx, actor, bot, adapter, clock, monkeypatch, quit_without_asking):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.models.comms import InboxMessage
+
+    for chat in (501, 502, 503):
+        bot.client_writes(chat, "Вопрос", date=clock.now.timestamp())
+    receive(ctx.store, adapter)
+    one, two, three = (r.id for r in inbox.queue(ctx.store))
+    later = inbox.reply(ctx.store, actor, one, inbox.ReplyDraft(
+        "Позже", send_at=clock.now + dt.timedelta(hours=2)))
+    refused = inbox.reply(ctx.store, actor, two, inbox.ReplyDraft("Отказ"))
+    unsure = inbox.reply(ctx.store, actor, three, inbox.ReplyDraft("Не знаем"))
+    with ctx.store.write(actor) as uow:
+        m = uow.session.get(InboxMessage, refused)
+        m.status, m.last_error = OutboxStatus.FAILED, "Forbidden: bot was blocked by the user"
+        m = uow.session.get(InboxMessage, unsure)
+        m.status, m.last_error = OutboxStatus.UNCERTAIN, "no_answer"
+        uow.commit()
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.outbox)
+    view = space.outbox
+    states = {view.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole):
+              view.list.topLevelItem(i).text(view.COL_STATE)
+              for i in range(view.list.topLevelItemCount())}
+    assert states == {later: "waits for its time",
+                      refused: "not delivered: the client blocked the bot",
+                      unsure: "delivery not confirmed: the server does not answer"}
+
+    def pick(message_id):
+        for i in range(view.list.topLevelItemCount()):
+            if view.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == message_id:
+                view.list.setCurrentItem(view.list.topLevelItem(i))
+
+    pick(unsure)
+    assert view.arrived_button.isEnabled() and view.send_button.text() == "Send again"
+    view.arrived_button.click()
+    pick(later)
+    assert not view.arrived_button.isEnabled()
+    view.cancel_button.click()
+    pick(refused)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.send_button.click()
+    assert outbox.deliver(ctx.store, {TG: adapter}) == (1, 0)
+    ctx.notifier.changed.emit("inbox")  # what the courier says after a round
+    assert view.list.topLevelItemCount() == 0
+    assert inbox.messages(ctx.store, one)[-1].status is OutboxStatus.CANCELLED
+    # quitting while something waits says so
+    inbox.reply(ctx.store, actor, one, inbox.ReplyDraft(
+        "Ещё позже", send_at=clock.now + dt.timedelta(hours=3)))
+    window = MainWindow(ctx, None)
+    qtbot.addWidget(window)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    assert quit_without_asking(window) is False
+    assert "1 message(s) have not gone yet" in asked[0]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from desk.models.comms import InboxChannel
 from desk.models.studio import Role
 from desk.services import families, mailings, outbox
@@ -11,6 +13,11 @@ from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.mailings_view import MailingDialog
 from desk.ui.workspaces import Workspace
 from tests.ui.typing import type_text
+
+
+@pytest.fixture(autouse=True)
+def _channels(channels_on):
+    """The mailings here go through e-mail and Telegram, switched on."""
 
 
 def add(store, actor, parent, children, email="", marketing=True, born=dt.date(2018, 1, 1)):
@@ -45,7 +52,7 @@ def test_a_mailing_to_a_segment_skips_opted_out_and_over_budget_and_merges_sibli
         dialog.run_preview()
         assert dialog.list.topLevelItemCount() == 3  # one line for Вера's two children
         assert dialog.counts.text() == ("Will get it: 1. Skipped: no consent 1, "
-                                        "budget spent 1, no channel 0.")
+                                        "budget spent 1, no channel 0, channel not set up 0.")
         dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
         assert dialog.text.text() == "Вера, ждём Саша и Маша на керамике!"
         dialog._on_accepted()

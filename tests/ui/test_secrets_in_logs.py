@@ -4,23 +4,17 @@ with logging at DEBUG, errors included, and the token is found nowhere under the
 from __future__ import annotations
 
 import logging
-import time
 
 from desk import paths
 from desk.services import channel_settings, inbox, redact
 from desk.services.courier import Courier
 from desk.ui import crash
 from tests.servers.telegram import FakeBotApi
+from tests.waiting import wait_for
 
 TOKEN = "7351842094:AAH4xkq9vT2LmPzR8sWnJ3bYcE6fDu1QoGi"
 PASSWORD = "Kj8#mail-pass-2026"
 
-
-def wait_for(condition, seconds: float = 10.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
 
 
 def test_the_token_is_nowhere_under_the_data_folder_after_polling_at_debug(

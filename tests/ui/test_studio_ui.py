@@ -26,3 +26,52 @@ def test_add_a_teacher_a_room_and_change_a_direction(qtbot, ctx):
     d.save_button.click()
     ceramics = next(x for x in schedule.directions(ctx.store) if x.name == "Керамика")
     assert (ceramics.capacity, ceramics.price) == (10, 150000)
+
+
+def test_the_studio_its_time_zone_and_staff_are_edited_after_setup(qtbot, ctx, actor,
+                                                                    monkeypatch, tmp_path):
+    import datetime as dt
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.models.studio import Role
+    from desk.services import schedule, studio
+    from desk.ui.main_window import MainWindow
+    from desk.ui.studio_settings import StudioSettingsDialog
+
+    msk = dt.timezone(dt.timedelta(hours=3))
+    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 10, 17, tzinfo=msk)))
+    window = MainWindow(ctx, tmp_path)
+    qtbot.addWidget(window)
+    dialog = StudioSettingsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("  ")
+    dialog._on_accepted()
+    assert dialog.name_error.text() == "Enter a name." and dialog.result() == 0
+    dialog.name.setText("Детская мастерская")
+    dialog._on_add_person()
+    dialog.rows[-1][1].setText("Ирина Новикова")
+    anna = next(row for row in dialog.rows if row[1].text() == "Анна Соколова")
+    anna[3].setChecked(False)  # the only System person leaves: refused beside the list
+    dialog._on_accepted()
+    assert "System person" in dialog.staff_error.text()
+    anna[3].setChecked(True)
+    dialog.timezone.setCurrentText("Asia/Yekaterinburg")
+
+    def keep_clock(box):
+        next(b for b in box.buttons() if b.text() == "Keep the clock times").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", keep_clock)
+    dialog._on_accepted()
+    assert dialog.result() == 1
+    info = studio.info(ctx.store)
+    assert (info.name, info.timezone) == ("Детская мастерская", "Asia/Yekaterinburg")
+    assert ctx.studio.timezone == "Asia/Yekaterinburg"
+    assert window.windowTitle() == "Desk — Детская мастерская"
+    starts = schedule.lesson(ctx.store, lesson).starts_at.astimezone(ctx.studio.tz)
+    assert starts.hour == 17  # the lesson keeps its clock time
+    people = {m.name: (m.role, m.active) for m in studio.staff(ctx.store, active_only=False)}
+    assert people["Ирина Новикова"] == (Role.COMMUNICATOR, True)

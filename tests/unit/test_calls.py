@@ -54,9 +54,23 @@ def test_missed_call_outside_hours_is_due_in_the_first_hour_after_opening(
     assert task.due_at == due and task.family_id is None
 
 
+@pytest.mark.parametrize("missed, due", [
+    # 13:50 before the 14:00 lunch: 10 minutes before it, 20 after it (not 14:20)
+    (dt.datetime(2026, 3, 4, 13, 50, tzinfo=MSK), dt.datetime(2026, 3, 4, 15, 20, tzinfo=MSK)),
+    # 19:45 before the 20:00 closing: 15 minutes then, 15 the next morning (not 20:15)
+    (dt.datetime(2026, 3, 4, 19, 45, tzinfo=MSK), dt.datetime(2026, 3, 5, 10, 15, tzinfo=MSK)),
+])
+def test_a_call_back_falls_due_in_working_time(store, actor, clock, missed, due):
+    clock.now = missed
+    calls.log(store, actor, calls.CallDraft("+79035550000", missed=True))
+    (task,) = [t for t in tasks.listing(store) if t.origin == "missed_call"]
+    assert task.due_at == due
+    assert hours.current(store).is_open(task.due_at - dt.timedelta(seconds=1))
+
+
 def test_holidays_and_the_studios_own_hours(store, actor, clock):
-    hours.save_week(store, actor, [hours.Block(d, dt.time(9), dt.time(13)) for d in range(7)])
-    hours.set_holiday(store, actor, dt.date(2026, 3, 5), "Праздник")
+    hours.save_week(store, actor, [hours.Block(d, dt.time(9), dt.time(13)) for d in range(7)],
+                    {dt.date(2026, 3, 5): "Праздник"})
     h = hours.current(store)
     at = dt.datetime(2026, 3, 4, 14, 0, tzinfo=MSK)
     assert not h.is_open(at)

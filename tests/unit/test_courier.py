@@ -13,17 +13,12 @@ from desk.services import inbox
 from desk.services.channels.telegram import TelegramAdapter
 from desk.services.courier import Courier
 from tests.servers.telegram import FakeBotApi
+from tests.waiting import wait_for
 
 TG = InboxChannel.TELEGRAM
 # a receiving thread that dies (e.g. on stopping) is a failure, not a warning
 pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
 
-
-def wait_for(condition, seconds: float = 10.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
 
 
 def test_receiving_survives_the_network_dropping_and_nothing_arrives_twice(store, actor):

@@ -74,9 +74,9 @@ def test_letters_arrive_once_match_the_family_and_the_answer_goes_by_smtp(
         guardians=(GuardianDraft("Ёлкина Вера", email="vera@example.ru"),),
         children=(ChildDraft("Саша"),)))
     dovecot.deliver(LETTER.format(n="a1", body="Здравствуйте, есть ли места?").encode())
-    batch = mail.fetch(channel_settings.cursor(store, MAIL), 0)
+    batch = mail.fetch(channel_settings.cursor(store, MAIL, mail.identity), 0)
     assert inbox.ingest(store, MAIL, batch) == 1
-    again = mail.fetch(channel_settings.cursor(store, MAIL), 0)
+    again = mail.fetch(channel_settings.cursor(store, MAIL, mail.identity), 0)
     assert again.messages == ()  # the stored UID moved on
     [row] = inbox.queue(store)
     assert row.family_id == fid and row.name == "Вера Ёлкина"
@@ -89,7 +89,7 @@ def test_letters_arrive_once_match_the_family_and_the_answer_goes_by_smtp(
     assert sent.get_content().strip() == "Да, в субботу в 12:00."
     assert inbox.messages(store, row.id)[-1].status is OutboxStatus.SENT
     dovecot.deliver(LETTER.format(n="a2", body="Спасибо!").encode())
-    inbox.ingest(store, MAIL, mail.fetch(channel_settings.cursor(store, MAIL), 0))
+    inbox.ingest(store, MAIL, mail.fetch(channel_settings.cursor(store, MAIL, mail.identity), 0))
     assert [m.text for m in inbox.messages(store, row.id)][-1] == "Спасибо!"
 
 

@@ -15,6 +15,11 @@ from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 BODY = "{parent}, для {child} открыли новую группу по керамике в «{studio}»!"
 
 
+@pytest.fixture(autouse=True)
+def _channels(channels_on):
+    """The mailings here go through e-mail and Telegram, switched on."""
+
+
 def family(store, actor, parent, *children, email="", marketing=True, tg=False):
     fid = families.save(store, actor, FamilyDraft(
         guardians=(GuardianDraft(parent, email=email),),
@@ -116,3 +121,19 @@ def test_filters_by_age_and_bad_templates_are_refused(store, actor, clock, studi
     with pytest.raises(errors.ValidationFailed):
         mailings.preview(store, mailings.Filters(), "{parent} {nonsense}")
 
+
+
+def test_a_family_whose_only_channel_is_not_set_up_is_skipped_in_the_dry_run(store, actor):
+    from desk.models.comms import ChannelConfig
+
+    with store.write(actor) as uow:
+        uow.session.get(ChannelConfig, InboxChannel.EMAIL).enabled = False
+        uow.commit()
+    families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера", email="vera@example.ru"),),
+        children=(ChildDraft("Ёлкин Саша"),), consent_marketing=True))
+    [recipient] = mailings.preview(store, mailings.Filters(), "Привет").recipients
+    assert recipient.skip == "channel_off"
+    mailings.start(store, actor, "Весна", mailings.Filters(), "Привет")
+    mailings.step(store)
+    assert outbox.pending(store) == []  # nothing left to wait forever

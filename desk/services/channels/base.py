@@ -35,16 +35,32 @@ class Outgoing:
     subject: str = ""
 
 
+def identity_of(*parts: str) -> str:
+    """A short fingerprint of what a channel account is (never the secret itself)."""
+    import hashlib
+
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]
+
+
 @dataclasses.dataclass(frozen=True)
 class Batch:
     messages: tuple[Incoming, ...]
     cursor: str  # where to go on next time (the update offset, the last IMAP UID)
+    source: str = ""  # the adapter's identity: the cursor is kept for this bot or mailbox only
 
 
 class ChannelDown(errors.DeskError):
     """The service did not answer or failed for now: try again later. params: reason."""
 
     code = "channel_down"
+
+
+class DeliveryUnknown(ChannelDown):
+    """The message was handed over but no answer came (a timeout while waiting for it, the
+    connection dropped, the app closing): it may have arrived. Telegram has no idempotency
+    key, so sending it again could make a second copy. params: reason."""
+
+    code = "delivery_unknown"
 
 
 class ChannelRefused(errors.DeskError):
@@ -56,6 +72,7 @@ class ChannelRefused(errors.DeskError):
 
 class Adapter(Protocol):
     channel: InboxChannel
+    identity: str  # which bot or mailbox: a cursor stored for another one is not used
 
     def fetch(self, cursor: str, wait_s: float) -> Batch:
         """New messages after ``cursor``; may wait up to ``wait_s`` for one to arrive."""

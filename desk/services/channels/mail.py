@@ -10,11 +10,14 @@ import email.utils
 import imaplib
 import mimetypes
 import smtplib
+import socket
 import ssl
 from email.message import EmailMessage
 
 from desk.models.comms import InboxChannel
-from desk.services.channels.base import Batch, ChannelDown, ChannelRefused, Incoming, Outgoing
+from desk.services.channels.base import (
+    Batch, ChannelDown, ChannelRefused, DeliveryUnknown, Incoming, Outgoing, identity_of,
+)
 
 TIMEOUT_S = 20.0
 MAX_PER_FETCH = 200
@@ -38,6 +41,7 @@ class EmailAdapter:
     def __init__(self, settings: MailSettings, password: str) -> None:
         self.settings = settings
         self._password = password
+        self.identity = identity_of(settings.imap_host, settings.username or settings.address)
 
     # receiving -------------------------------------------------------------------------
     def _imap(self) -> imaplib.IMAP4:
@@ -50,9 +54,9 @@ class EmailAdapter:
                 box = imaplib.IMAP4(s.imap_host, s.imap_port, timeout=TIMEOUT_S)
             box.login(s.username or s.address, self._password)
         except imaplib.IMAP4.error as exc:
-            raise ChannelDown(f"imap login: {_short(exc)}", reason=_short(exc)) from None
+            raise ChannelDown(f"imap login: {_short(exc)}", reason="login_failed") from None
         except (OSError, ssl.SSLError) as exc:
-            raise ChannelDown(f"imap: {type(exc).__name__}", reason=type(exc).__name__) from None
+            raise ChannelDown(f"imap: {type(exc).__name__}", reason=_why(exc)) from None
         return box
 
     def fetch(self, cursor: str, wait_s: float) -> Batch:
@@ -73,7 +77,7 @@ class EmailAdapter:
                 if raw is not None:
                     found.append(_incoming(raw, f"{validity}:{uid}"))
                 last = uid
-            return Batch(tuple(found), f"{validity}:{last}")
+            return Batch(tuple(found), f"{validity}:{last}", self.identity)
         except (OSError, imaplib.IMAP4.error) as exc:
             raise ChannelDown(f"imap: {_short(exc)}", reason=_short(exc)) from None
         finally:
@@ -96,10 +100,10 @@ class EmailAdapter:
             if self._password:
                 server.login(s.username or s.address, self._password)
         except smtplib.SMTPAuthenticationError as exc:
-            raise ChannelDown(f"smtp login: {exc.smtp_code}", reason=f"SMTP {exc.smtp_code}") \
+            raise ChannelDown(f"smtp login: {exc.smtp_code}", reason="login_failed") \
                 from None
         except (OSError, smtplib.SMTPException) as exc:
-            raise ChannelDown(f"smtp: {type(exc).__name__}", reason=type(exc).__name__) from None
+            raise ChannelDown(f"smtp: {type(exc).__name__}", reason=_why(exc)) from None
         return server
 
     def send(self, message: Outgoing) -> str:
@@ -116,14 +120,18 @@ class EmailAdapter:
             main, _, sub = kind.partition("/")
             mail.add_attachment(message.attachment.read_bytes(), maintype=main, subtype=sub,
                                 filename=message.attachment.name)
-        server = self._smtp()
+        server = self._smtp()  # a failure to connect: nothing left, try again later
         try:
             server.send_message(mail)
         except smtplib.SMTPRecipientsRefused as exc:
             raise ChannelRefused(f"smtp refused {message.address}", reason="recipient") \
                 from exc
-        except (OSError, smtplib.SMTPException) as exc:
-            raise ChannelDown(f"smtp: {type(exc).__name__}", reason=type(exc).__name__) from None
+        except smtplib.SMTPResponseException as exc:  # the server answered: it did not take it
+            raise ChannelDown(f"smtp: {exc.smtp_code}", reason=f"SMTP {exc.smtp_code}") \
+                from None
+        except (OSError, smtplib.SMTPException) as exc:  # cut off while handing it over
+            raise DeliveryUnknown(f"smtp: {type(exc).__name__}", reason="connection_lost") \
+                from None
         finally:
             try:
                 server.quit()
@@ -146,6 +154,19 @@ def _first(values) -> str:
         if value:
             return value.decode() if isinstance(value, bytes) else str(value)
     return ""
+
+
+def _why(exc: BaseException) -> str:
+    """A connection problem as a code the UI words (never an exception's name)."""
+    if isinstance(exc, socket.gaierror):
+        return "address_unknown"
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return "no_answer"
+    if isinstance(exc, ssl.SSLError):
+        return "tls"
+    if isinstance(exc, OSError):
+        return "no_connection"
+    return "connection_lost"
 
 
 def _short(exc: BaseException) -> str:

@@ -10,7 +10,9 @@ import json
 import httpx
 
 from desk.models.comms import InboxChannel
-from desk.services.channels.base import Batch, ChannelDown, ChannelRefused, Incoming, Outgoing
+from desk.services.channels.base import (
+    Batch, ChannelDown, ChannelRefused, DeliveryUnknown, Incoming, Outgoing, identity_of,
+)
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 CONNECT_TIMEOUT_S = 5.0
@@ -20,42 +22,61 @@ SEND_TIMEOUT_S = 20.0
 class TelegramAdapter:
     channel = InboxChannel.TELEGRAM
 
-    def __init__(self, token: str, base_url: str = DEFAULT_BASE_URL) -> None:
-        self._root = f"{(base_url or DEFAULT_BASE_URL).rstrip('/')}/bot{token}/"
-        self._http = httpx.Client(timeout=httpx.Timeout(SEND_TIMEOUT_S, connect=CONNECT_TIMEOUT_S))
+    def __init__(self, token: str, base_url: str = DEFAULT_BASE_URL,
+                 timeout_s: float = SEND_TIMEOUT_S) -> None:
+        base = (base_url or DEFAULT_BASE_URL).rstrip("/")
+        self._root = f"{base}/bot{token}/"
+        self.identity = identity_of(base, token)
+        self.timeout_s = timeout_s
+        self._http = httpx.Client(timeout=httpx.Timeout(timeout_s, connect=CONNECT_TIMEOUT_S))
 
-    def _call(self, method: str, params: dict | None = None, *, wait: float = SEND_TIMEOUT_S,
+    def _call(self, method: str, params: dict | None = None, *, wait: float | None = None,
               files=None):
+        """One Bot API call. A failure before the request left (no connection) is ChannelDown;
+        one after it left without an answer is DeliveryUnknown; the API's own refusal for
+        good is ChannelRefused; 429 and 5xx are ChannelDown (with retry_after when given)."""
         params = params or {}
         try:
             if files:
                 response = self._http.post(self._root + method, data=params, files=files,
-                                           timeout=wait)
+                                           timeout=wait or self.timeout_s)
             else:
-                response = self._http.post(self._root + method, json=params, timeout=wait)
-        except httpx.HTTPError as exc:  # no network, refused, timed out
+                response = self._http.post(self._root + method, json=params,
+                                           timeout=wait or self.timeout_s)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             raise ChannelDown(f"telegram {method}: {type(exc).__name__}",
-                              reason=type(exc).__name__) from None
+                              reason="no_connection") from None
+        except httpx.TimeoutException:
+            raise DeliveryUnknown(f"telegram {method}: no answer in time",
+                                  reason="no_answer") from None
+        except httpx.HTTPError as exc:  # the connection broke while the request was out
+            raise DeliveryUnknown(f"telegram {method}: {type(exc).__name__}",
+                                  reason="connection_lost") from None
         except RuntimeError:  # the client was closed: the courier is stopping
-            raise ChannelDown(f"telegram {method}: closed", reason="closed") from None
+            raise DeliveryUnknown(f"telegram {method}: closed", reason="closed") from None
         try:
             body = response.json()
         except json.JSONDecodeError:
             raise ChannelDown(f"telegram {method}: HTTP {response.status_code}",
-                              reason=f"HTTP {response.status_code}") from None
+                              reason=f"http_{response.status_code}") from None
         if body.get("ok"):
             return body["result"]
         reason = str(body.get("description") or f"HTTP {response.status_code}")[:200]
         code = body.get("error_code", response.status_code)
         if code in (400, 403, 404) and method != "getUpdates":
-            raise ChannelRefused(f"telegram {method}: {reason}", reason=reason)
-        raise ChannelDown(f"telegram {method}: {reason}", reason=reason)
+            raise ChannelRefused(f"telegram {method}: {reason}", reason=reason, code=code)
+        retry_after = (body.get("parameters") or {}).get("retry_after")
+        raise ChannelDown(f"telegram {method}: {reason}", reason=reason, code=code,
+                          retry_after=retry_after)
 
     def fetch(self, cursor: str, wait_s: float) -> Batch:
         params = {"timeout": int(wait_s), "allowed_updates": ["message"]}
         if cursor:
             params["offset"] = int(cursor)
-        updates = self._call("getUpdates", params, wait=wait_s + SEND_TIMEOUT_S)
+        try:
+            updates = self._call("getUpdates", params, wait=wait_s + self.timeout_s)
+        except DeliveryUnknown as exc:  # nothing was sent: receiving just tries again
+            raise ChannelDown(str(exc), reason=exc.params.get("reason")) from None
         found = []
         next_offset = int(cursor) if cursor else 0
         for update in updates:
@@ -63,7 +84,7 @@ class TelegramAdapter:
             message = update.get("message")
             if message:
                 found.append(_incoming(message))
-        return Batch(tuple(found), str(next_offset) if next_offset else cursor)
+        return Batch(tuple(found), str(next_offset) if next_offset else cursor, self.identity)
 
     def send(self, message: Outgoing) -> str:
         if message.attachment is None:
