@@ -211,7 +211,8 @@ def _second_feedback(uow: UnitOfWork, e: Enrolment) -> None:
     if s.scalar(select(Task.id).where(Task.origin == origin)):
         return  # once per crossing
     tasks.save_in(uow, tasks.TaskDraft(
-        title=texts.SECOND_FEEDBACK.format(child=s.get(Child, e.child_id).name, stage=name),
+        title=texts.SECOND_FEEDBACK.format(child=s.get(Child, e.child_id).name,
+                                           stage=texts.STAGE_WORDS[name]),
         due_at=uow.now, family_id=e.family_id, assignee_role=Role.SYSTEM, origin=origin))
 
 

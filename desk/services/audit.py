@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from desk.models.audit import AuditEntry
+from desk.services import families
 from desk.services.db import Store
 
 
@@ -21,6 +22,7 @@ class AuditRow:
     family_id: int | None
     before: str
     after: str
+    family: str = ""  # the family's name as shown (its pseudonym once erased)
 
 
 def entries(
@@ -43,9 +45,12 @@ def entries(
             stmt = stmt.where(AuditEntry.at < until)
         if kind_prefix:
             stmt = stmt.where(AuditEntry.kind.startswith(kind_prefix))
+        found = list(s.scalars(stmt))
+        titles = families.titles(s, sorted({a.family_id for a in found if a.family_id}))
         return [
-            AuditRow(a.id, a.at, a.staff_id, a.staff_name, a.kind, a.family_id, a.before, a.after)
-            for a in s.scalars(stmt)
+            AuditRow(a.id, a.at, a.staff_id, a.staff_name, a.kind, a.family_id, a.before, a.after,
+                     titles.get(a.family_id, "") if a.family_id else "")
+            for a in found
         ]
 
 

@@ -49,10 +49,16 @@ def load(store: Store) -> ChannelSetup:
 
 
 def _secret_name(store: Store, channel: InboxChannel, *, create: bool = False) -> str | None:
-    """The keyring name of this database's secret for ``channel`` (None: it has none)."""
+    """The keyring name of this database's secret for ``channel`` (None: it has none). A
+    channel set up by an older Desk kept its secret under the bare name: that one is this
+    database's until the settings are saved again (a database without the channel never
+    sees it)."""
     with store.read() as s:
         row = s.get(ChannelConfig, channel)
-        ref = json.loads(row.settings).get(SECRET_REF) if row and row.settings else None
+        values = json.loads(row.settings) if row and row.settings else {}
+    ref = values.get(SECRET_REF)
+    if ref is None and values and not create:
+        return SECRET_NAMES[channel]  # set up before secrets were kept per database
     if ref is None and create:
         ref = secrets.token_hex(8)
     return f"{SECRET_NAMES[channel]}.{ref}" if ref else None
@@ -84,6 +90,7 @@ def save_telegram(store: Store, actor: Actor, settings: TelegramSettings,
     """``token`` None keeps the stored one; a new one goes to the keyring only."""
     if settings.enabled and not token and not has_secret(store, InboxChannel.TELEGRAM):
         raise errors.ValidationFailed({"telegram.token": "token_missing"})
+    token = token or _secret(store, InboxChannel.TELEGRAM)  # an older Desk's, carried over
     name = _secret_name(store, InboxChannel.TELEGRAM, create=True)
     if token:
         credentials.put(name, token.strip())
@@ -95,6 +102,7 @@ def save_email(store: Store, actor: Actor, enabled: bool, settings: MailSettings
                password: str | None) -> None:
     if enabled:
         _validate_mail(settings)
+    password = password or _secret(store, InboxChannel.EMAIL)
     name = _secret_name(store, InboxChannel.EMAIL, create=True)
     if password:
         credentials.put(name, password)
@@ -141,9 +149,9 @@ def adapters(store: Store) -> dict[InboxChannel, Adapter]:
     """An adapter for every channel that is switched on."""
     setup = load(store)
     found: dict[InboxChannel, Adapter] = {}
-    if setup.telegram.enabled:
+    if setup.telegram.enabled and has_secret(store, InboxChannel.TELEGRAM):
         found[InboxChannel.TELEGRAM] = telegram_adapter(store, setup.telegram)
-    if setup.email_enabled:
+    if setup.email_enabled:  # a mailbox may need no password (a local relay)
         found[InboxChannel.EMAIL] = email_adapter(store, setup.email)
     return found
 
@@ -153,5 +161,8 @@ def cursor(store: Store, channel: InboxChannel, identity: str = "") -> str:
     another one (a new token, another server) means nothing here, so it starts from zero."""
     with store.read() as s:
         row = s.get(ChannelConfig, channel)
-    owner, _, value = (row.cursor if row else "").rpartition("|")
-    return value if row and owner == identity and "|" in row.cursor else ""
+    stored = row.cursor if row else ""
+    if "|" not in stored:  # written by an older Desk: the account set up now goes on from it
+        return stored
+    owner, _, value = stored.rpartition("|")
+    return value if owner == identity else ""

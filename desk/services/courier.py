@@ -52,7 +52,10 @@ class Courier:
         self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
-        outbox.recover(self.store)  # what a previous run left half-sent waits for a person
+        try:
+            outbox.recover(self.store)  # what a previous run left half-sent waits for a person
+        except DeskError as exc:  # a busy database: the next start asks again
+            log.warning("outbox: %s", exc)
         for channel, adapter in self.adapters.items():
             self._spawn(f"receive-{channel.value}", self._receive_loop, adapter)
         self._spawn("outbox", self._send_loop)
@@ -139,9 +142,8 @@ class Courier:
         while not self._stop.is_set():
             try:
                 mailings.step(self.store)  # the next few recipients of running mailings
-                sent, failed = outbox.deliver(self.store, self.adapters)
-                if sent:
-                    inbox.settle_sent_answers(self.store)  # "send later" answers that went
+                sent, failed = outbox.deliver(self.store, self.adapters, self._stop.is_set)
+                inbox.settle_sent_answers(self.store)  # "send later" answers that went
             except DeskError as exc:
                 log.warning("outbox: %s", exc)
                 sent = failed = 0
@@ -149,6 +151,9 @@ class Courier:
                 log.exception("outbox")
                 sent = failed = 0
             if sent or failed:
-                self.on_sent(sent, failed)
+                try:
+                    self.on_sent(sent, failed)
+                except Exception:
+                    log.exception("outbox: telling the window")
             self._wake.wait(OUTBOX_TICK_S)
             self._wake.clear()

@@ -412,16 +412,22 @@ def _answered(uow: UnitOfWork, c: Conversation, at: dt.datetime | None = None,
 def settle_sent_answers(store: Store) -> int:
     """Answers that waited for their time ("send later", quiet hours) end the client's wait
     when they went: a response at the moment the channel confirmed them."""
+    def answered():  # an answer written after the question and sent since (not one before)
+        return (select(Conversation, InboxMessage.sent_at, InboxMessage.staff_id)
+                .join(InboxMessage, InboxMessage.conversation_id == Conversation.id)
+                .where(Conversation.waiting_since.is_not(None),
+                       InboxMessage.direction == Direction.OUT, InboxMessage.kind == "answer",
+                       InboxMessage.status == OutboxStatus.SENT,
+                       InboxMessage.at >= Conversation.waiting_since,
+                       InboxMessage.sent_at >= Conversation.waiting_since)
+                .order_by(InboxMessage.sent_at))
+
+    with store.read() as s:  # the courier asks every round: a write only when there is work
+        if s.execute(answered().limit(1)).first() is None:
+            return 0
     with store.write(Actor(None, "")) as uow:
         s = uow.session
-        rows = s.execute(
-            select(Conversation, InboxMessage.sent_at, InboxMessage.staff_id)
-            .join(InboxMessage, InboxMessage.conversation_id == Conversation.id)
-            .where(Conversation.waiting_since.is_not(None),
-                   InboxMessage.direction == Direction.OUT, InboxMessage.kind == "answer",
-                   InboxMessage.status == OutboxStatus.SENT,
-                   InboxMessage.sent_at >= Conversation.waiting_since)
-            .order_by(InboxMessage.sent_at)).all()
+        rows = s.execute(answered()).all()
         settled = 0
         for c, sent_at, staff_id in rows:
             if c.waiting_since is not None and sent_at >= c.waiting_since:
@@ -449,7 +455,12 @@ def close(store: Store, actor: Actor, conversation_id: int, resolved: bool | Non
     response and is not counted in FCR."""
     with store.write(actor) as uow:
         c = _load(uow.session, conversation_id)
-        if c.waiting_since is not None:
+        answer_on_its_way = c.waiting_since is not None and uow.session.scalar(
+            select(InboxMessage.id).where(
+                InboxMessage.conversation_id == c.id, InboxMessage.kind == "answer",
+                InboxMessage.status.in_([OutboxStatus.QUEUED, OutboxStatus.SENDING]),
+                InboxMessage.at >= c.waiting_since).limit(1)) is not None
+        if c.waiting_since is not None and not answer_on_its_way:  # "send later" counts then
             if not reason.strip():
                 raise errors.ValidationFailed({"reason": "reason_missing"})
             resolved, c.waiting_since, c.holding_sent = None, None, False

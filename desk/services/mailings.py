@@ -444,8 +444,9 @@ def listing(store: Store) -> list[MailingRow]:
             c = counts.setdefault(mid, {"pending": 0, "queued": 0, "sent": 0, "failed": 0,
                                         "skipped": 0})
             if status is RecipientStatus.QUEUED:
-                key = {OutboxStatus.SENT: "sent", OutboxStatus.FAILED: "failed"}.get(
-                    delivered, "queued")
+                key = {OutboxStatus.SENT: "sent", OutboxStatus.FAILED: "failed",
+                       OutboxStatus.CANCELLED: "failed", OutboxStatus.UNCERTAIN: "failed",
+                       }.get(delivered, "queued")  # not confirmed or cancelled: not "on its way"
             else:
                 key = status.value
             c[key] += n

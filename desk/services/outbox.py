@@ -14,13 +14,15 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import time
+from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
 from desk.models.comms import Conversation, Direction, InboxChannel, InboxMessage, OutboxStatus
-from desk.services import errors
+from desk.services import errors, studio
 from desk.services.channels.base import (
     Adapter, ChannelDown, ChannelRefused, DeliveryUnknown, Outgoing,
 )
@@ -32,7 +34,10 @@ QUIET_END = dt.time(8, 0)  # the first hour a non-urgent message may go
 QUIET_START = dt.time(22, 0)
 RETRY_FIRST_S = 5
 RETRY_MAX_S = 600
-BATCH = 50
+BATCH = 50  # messages one round of the courier hands over at most
+RECORD_TRIES = 5
+ANSWERS = ("answer", "holding", "auto")  # messages of a conversation: quiet hours do
+# not hold their retries (the client is writing now); anything else waits for the morning
 
 
 def outside_quiet(at: dt.datetime, tz: ZoneInfo) -> dt.datetime:
@@ -46,6 +51,10 @@ def outside_quiet(at: dt.datetime, tz: ZoneInfo) -> dt.datetime:
 
 def retry_pause(attempts: int) -> dt.timedelta:
     return dt.timedelta(seconds=min(RETRY_FIRST_S * 2 ** max(attempts - 1, 0), RETRY_MAX_S))
+
+
+class StateChanged(errors.DeskError):
+    code = "state_changed"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,18 +110,20 @@ class _Claimed:
     voice: bool
 
 
-def deliver(store: Store, adapters: dict[InboxChannel, Adapter]) -> tuple[int, int]:
-    """Send what is due through the connected channels: (confirmed, not confirmed this time).
-    One message that goes wrong in an unexpected way is marked failed with its reason; the
-    rest go on."""
+def deliver(store: Store, adapters: dict[InboxChannel, Adapter],
+            stop: Callable[[], bool] = lambda: False) -> tuple[int, int]:
+    """Send what is due through the connected channels, one message at a time: (confirmed,
+    not confirmed this time). Each is claimed (queued → sending) just before it is handed
+    over, so what a stop, a pause or a cancel leaves waiting stays queued; ``stop`` is asked
+    before each."""
     sent = failed = 0
-    for message in _claim(store, list(adapters)):
-        try:
-            status = _hand_over(store, adapters[message.channel], message)
-        except Exception as exc:  # a bug must not stop the courier or lose the message
-            log.exception("outbox: message %s", message.id)
-            _finish(store, message.id, OutboxStatus.FAILED, error=f"error: {type(exc).__name__}")
-            status = OutboxStatus.FAILED
+    for _ in range(BATCH):
+        if stop():
+            break
+        message = _claim(store, list(adapters))
+        if message is None:
+            break
+        status = _hand_over(store, adapters[message.channel], message)
         if status is OutboxStatus.SENT:
             sent += 1
         else:
@@ -120,52 +131,67 @@ def deliver(store: Store, adapters: dict[InboxChannel, Adapter]) -> tuple[int, i
     return sent, failed
 
 
-def _claim(store: Store, channels: list[InboxChannel]) -> list[_Claimed]:
-    """Take what is due, in one write transaction: queued → sending."""
+def _claim(store: Store, channels: list[InboxChannel]) -> _Claimed | None:
+    """Take the next message that is due, in one write transaction: queued → sending."""
     if not channels:
-        return []
+        return None
     with store.write(Actor(None, "")) as uow:
-        rows = uow.session.execute(
+        row = uow.session.execute(
             select(InboxMessage, Conversation.address, Conversation.subject)
             .join(Conversation, Conversation.id == InboxMessage.conversation_id)
             .where(InboxMessage.status == OutboxStatus.QUEUED,
                    InboxMessage.send_after <= uow.now,
                    InboxMessage.channel.in_(channels))
-            .order_by(InboxMessage.send_after, InboxMessage.id).limit(BATCH)).all()
-        claimed = []
-        for m, address, subject in rows:
-            m.status = OutboxStatus.SENDING
-            claimed.append(_Claimed(m.id, m.channel, address, subject, m.text, m.attachment,
-                                    m.voice))
+            .order_by(InboxMessage.send_after, InboxMessage.id).limit(1)).first()
+        if row is None:
+            return None
+        m, address, subject = row
+        m.status = OutboxStatus.SENDING
+        claimed = _Claimed(m.id, m.channel, address, subject, m.text, m.attachment, m.voice)
         uow.commit()
     return claimed
 
 
 def _hand_over(store: Store, adapter: Adapter, m: _Claimed) -> OutboxStatus:
+    """Hand one claimed message to its channel and record how it ended. Whatever happens, the
+    message is never marked refused once the channel may have taken it: an unexpected error
+    from the channel is "not confirmed"; a confirmation that cannot be recorded (the database
+    busy) is tried again, and at worst left "sending" for the next start to flag."""
     attachment = Path(m.attachment) if m.attachment else None
     if attachment is not None and not attachment.is_file():
-        _finish(store, m.id, OutboxStatus.FAILED, error="file_missing")
-        return OutboxStatus.FAILED
+        return _record(store, m.id, OutboxStatus.FAILED, error="file_missing")
     outgoing = Outgoing(m.address, m.text, attachment, m.voice,
                         subject=_reply_subject(m.subject))
     try:
         external = adapter.send(outgoing)
     except ChannelRefused as exc:
-        _finish(store, m.id, OutboxStatus.FAILED, error=str(exc.params.get("reason", exc)))
-        return OutboxStatus.FAILED
+        return _record(store, m.id, OutboxStatus.FAILED, error=str(exc.params.get("reason", exc)))
     except DeliveryUnknown as exc:
-        _finish(store, m.id, OutboxStatus.UNCERTAIN, error=str(exc.params.get("reason", exc)))
-        return OutboxStatus.UNCERTAIN
+        return _record(store, m.id, OutboxStatus.UNCERTAIN,
+                       error=str(exc.params.get("reason", exc)))
     except ChannelDown as exc:
         retry_after = exc.params.get("retry_after")
-        _finish(store, m.id, OutboxStatus.QUEUED, error=str(exc.params.get("reason", exc)),
-                pause=dt.timedelta(seconds=int(retry_after)) if retry_after else None)
-        return OutboxStatus.QUEUED
-    except OSError as exc:  # the attachment could not be read
-        _finish(store, m.id, OutboxStatus.FAILED, error=f"file: {exc.strerror or exc}")
-        return OutboxStatus.FAILED
-    _finish(store, m.id, OutboxStatus.SENT, external=external)
-    return OutboxStatus.SENT
+        return _record(store, m.id, OutboxStatus.QUEUED, error=str(exc.params.get("reason", exc)),
+                       pause=dt.timedelta(seconds=int(retry_after)) if retry_after else None)
+    except OSError as exc:  # the attachment could not be read before anything left
+        return _record(store, m.id, OutboxStatus.FAILED, error=f"file: {exc.strerror or exc}")
+    except Exception as exc:  # a bug in a channel: it may have gone, so a person decides
+        log.exception("outbox: message %s", m.id)
+        return _record(store, m.id, OutboxStatus.UNCERTAIN, error=f"error: {type(exc).__name__}")
+    return _record(store, m.id, OutboxStatus.SENT, external=external)
+
+
+def _record(store: Store, message_id: int, status: OutboxStatus, **kw) -> OutboxStatus:
+    for attempt in range(RECORD_TRIES):
+        try:
+            _finish(store, message_id, status, **kw)
+            return status
+        except errors.DeskError as exc:  # the database busy: the outcome must not be lost
+            log.warning("outbox: recording message %s: %s (try %s)", message_id, exc,
+                        attempt + 1)
+            time.sleep(0.2 * (attempt + 1))
+    log.error("outbox: message %s stays 'sending'; the next start asks a person", message_id)
+    return OutboxStatus.UNCERTAIN
 
 
 def _reply_subject(subject: str) -> str:
@@ -191,6 +217,9 @@ def _finish(store: Store, message_id: int, status: OutboxStatus, *, error: str =
             m.sent_at, m.external_id = uow.now, external
         elif status is OutboxStatus.QUEUED:
             m.send_after = uow.now + (pause or retry_pause(m.attempts))
+            if m.kind not in ANSWERS:  # a mailing or a greeting retried never goes at night
+                m.send_after = outside_quiet(m.send_after,
+                                             studio.load_info(uow.session).tz)
         uow.commit()
 
 
@@ -252,11 +281,15 @@ def confirm_arrived(store: Store, actor: Actor, message_id: int) -> None:
         uow.commit()
 
 
-def send_again(store: Store, actor: Actor, message_id: int) -> None:
+def send_again(store: Store, actor: Actor, message_id: int,
+               seen: OutboxStatus | None = None) -> None:
     """Put a refused, retrying or not confirmed message back to go now (the person decided:
-    for one not confirmed, the client may get a second copy)."""
+    for one not confirmed, the client may get a second copy). ``seen``: the state the person
+    decided on; if it changed meanwhile (taken, not confirmed since) nothing is done."""
     with store.write(actor) as uow:
         m = uow.session.get(InboxMessage, message_id)
+        if m is not None and seen is not None and m.status is not seen:
+            raise StateChanged("the message changed meanwhile: look at it again")
         if m is None or m.direction is not Direction.OUT or m.status not in (
                 OutboxStatus.QUEUED, OutboxStatus.FAILED, OutboxStatus.UNCERTAIN):
             raise errors.NotFound(f"no pending message {message_id}")

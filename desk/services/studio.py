@@ -212,8 +212,8 @@ def update(store: Store, actor: Actor, name: str, timezone: str, people: list[St
         s = uow.session
         row = s.get(Studio, 1)
         before = {"name": row.name, "timezone": row.timezone}
-        if timezone != row.timezone and keep_local_times:
-            _keep_local_times(s, ZoneInfo(row.timezone), new_tz, uow.now)
+        if timezone != row.timezone:
+            _move_clock(s, ZoneInfo(row.timezone), new_tz, uow.now, keep_local_times)
         row.name, row.timezone = " ".join(name.split()), timezone
         existing = {m.id: m for m in s.scalars(select(Staff))}
         for p in people:
@@ -231,15 +231,33 @@ def update(store: Store, actor: Actor, name: str, timezone: str, people: list[St
         uow.commit()
 
 
-def _keep_local_times(s: Session, old: ZoneInfo, new: ZoneInfo, now: dt.datetime) -> None:
-    """Every lesson to come starts at the same wall-clock time in the new zone."""
-    from desk.models.schedule import Lesson
+def _move_clock(s: Session, old: ZoneInfo, new: ZoneInfo, now: dt.datetime,
+                keep_local: bool) -> None:
+    """A new time zone. Keeping the clock: every lesson, open task and message waiting for its
+    time from now on keeps its wall-clock time in the new zone. Keeping the moments: they stay,
+    and the weekly series' clock time follows (what they create later agrees)."""
+    from desk.models.comms import InboxMessage, OutboxStatus
+    from desk.models.schedule import Lesson, Series
+    from desk.models.task import Task, TaskStatus
 
+    def same_clock(at: dt.datetime) -> dt.datetime:
+        return at.astimezone(old).replace(tzinfo=new).astimezone(dt.timezone.utc)
+
+    if not keep_local:
+        for series in s.scalars(select(Series)):
+            first = dt.datetime.combine(series.first_date, series.start_time, old)
+            series.start_time = first.astimezone(new).time()
+        return
     for lesson in s.scalars(select(Lesson).where(Lesson.starts_at >= now)):
         length = lesson.ends_at - lesson.starts_at
-        local = lesson.starts_at.astimezone(old).replace(tzinfo=None)
-        lesson.starts_at = local.replace(tzinfo=new).astimezone(dt.timezone.utc)
+        lesson.starts_at = same_clock(lesson.starts_at)
         lesson.ends_at = lesson.starts_at + length
+    for task in s.scalars(select(Task).where(Task.status == TaskStatus.OPEN,
+                                             Task.due_at >= now)):
+        task.due_at = same_clock(task.due_at)
+    for message in s.scalars(select(InboxMessage).where(
+            InboxMessage.status == OutboxStatus.QUEUED, InboxMessage.send_after > now)):
+        message.send_after = same_clock(message.send_after)
 
 
 def staff(store: Store, *, active_only: bool = True) -> list[StaffMember]:

@@ -21,6 +21,8 @@ PROBLEM = QColor("#c62828")
 
 
 class AttendanceView(QWidget):
+    WRITES = ("absent", "ask", "attended", "cancelled")  # hidden on a read-only desk
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -160,9 +162,14 @@ class AttendanceView(QWidget):
             b.setEnabled(has)
 
     def mark_selected(self, mark: Mark) -> None:
+        """Mark the selected children; the selection then moves to the next child, so a whole
+        roster is marked from the keyboard (F5, F6, F5 …)."""
         ids = self.selected_enrolments()
         if not ids:
             return
+        rows = [self.roster.indexOfTopLevelItem(i) for i in self.roster.selectedItems()]
+        after = self.roster.topLevelItem(max(rows) + 1)
+        next_id = after.data(0, Qt.ItemDataRole.UserRole) if after is not None else None
         c = self._shown
         try:
             for enrolment_id in ids:
@@ -172,6 +179,11 @@ class AttendanceView(QWidget):
         self.ctx.notifier.changed.emit("attendance")
         if c is not None and self.lessons.currentItem() is None:
             self.show_lesson(c.lesson.id)
+        for i in range(self.roster.topLevelItemCount()):
+            item = self.roster.topLevelItem(i)
+            if next_id is not None and item.data(0, Qt.ItemDataRole.UserRole) == next_id:
+                self.roster.setCurrentItem(item)
+                break
 
     @Slot()
     def _on_ask_clicked(self) -> None:

@@ -6,6 +6,9 @@ import json
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
+from desk.services import contacts, money
+from desk.ui import labels
+
 FIELDS = {
     "name": QT_TRANSLATE_NOOP("AuditText", "name"),
     "guardians": QT_TRANSLATE_NOOP("AuditText", "parents"),
@@ -33,11 +36,30 @@ FIELDS = {
     "skipped": QT_TRANSLATE_NOOP("AuditText", "skipped rows"),
     "seed": QT_TRANSLATE_NOOP("AuditText", "seed"),
     "erased": QT_TRANSLATE_NOOP("AuditText", "erased, now"),
-    "amount": QT_TRANSLATE_NOOP("AuditText", "amount, kopecks"),
+    "amount": QT_TRANSLATE_NOOP("AuditText", "amount"),
     "method": QT_TRANSLATE_NOOP("AuditText", "method"),
     "lines": QT_TRANSLATE_NOOP("AuditText", "lines"),
-    "total": QT_TRANSLATE_NOOP("AuditText", "total, kopecks"),
+    "total": QT_TRANSLATE_NOOP("AuditText", "total"),
+    "price": QT_TRANSLATE_NOOP("AuditText", "price"),
+    "phone": QT_TRANSLATE_NOOP("AuditText", "phone"),
+    "email": QT_TRANSLATE_NOOP("AuditText", "e-mail"),
+    "telegram": QT_TRANSLATE_NOOP("AuditText", "Telegram"),
+    "vk": QT_TRANSLATE_NOOP("AuditText", "VK"),
+    "whatsapp": QT_TRANSLATE_NOOP("AuditText", "WhatsApp"),
+    "relation": QT_TRANSLATE_NOOP("AuditText", "who"),
+    "birth_date": QT_TRANSLATE_NOOP("AuditText", "birth date"),
+    "notes": QT_TRANSLATE_NOOP("AuditText", "notes"),
+    "mark": QT_TRANSLATE_NOOP("AuditText", "mark"),
+    "reason": QT_TRANSLATE_NOOP("AuditText", "reason"),
+    "large_payment": QT_TRANSLATE_NOOP("AuditText", "large payment from"),
+    "repeat_days": QT_TRANSLATE_NOOP("AuditText", "repeat within, days"),
+    "absent_charged": QT_TRANSLATE_NOOP("AuditText", "absences charged"),
+    "since": QT_TRANSLATE_NOOP("AuditText", "from"),
 }
+MONEY = {"amount", "total", "price", "adult_price", "large_payment"}
+PHONES = {"phone", "whatsapp"}
+ADDED = QT_TRANSLATE_NOOP("AuditText", "{who} added")
+REMOVED = QT_TRANSLATE_NOOP("AuditText", "{who} removed")
 YES = QT_TRANSLATE_NOOP("AuditText", "yes")
 NO = QT_TRANSLATE_NOOP("AuditText", "no")
 
@@ -50,9 +72,16 @@ def field_name(key: str) -> str:
     return _t(FIELDS[key]) if key in FIELDS else key
 
 
-def value_text(value: object) -> str:
+def value_text(value: object, key: str = "") -> str:
+    """A stored value as a person reads it: rubles for kopecks, words for codes."""
     if value is None or value == "":
         return "—"
+    if key in MONEY and isinstance(value, int) and not isinstance(value, bool):
+        return money.format_rub(value)
+    if key in PHONES and isinstance(value, str):
+        return contacts.display_phone(value)
+    if isinstance(value, str) and (words := labels.code_words(key, value)) is not None:
+        return words
     if value is True:
         return _t(YES)
     if value is False:
@@ -79,13 +108,37 @@ def changed_fields(before: str, after: str) -> list[str]:
     return [k for k in sorted(new) if old.get(k) != new.get(k)]
 
 
+def _people(old: list, new: list) -> list[str]:
+    """What changed person by person: "Ёлкина Вера: phone +7 912 … → +7 915 …"."""
+    found = []
+    for i in range(max(len(old), len(new))):
+        a = old[i] if i < len(old) and isinstance(old[i], dict) else {}
+        b = new[i] if i < len(new) and isinstance(new[i], dict) else {}
+        who = b.get("name") or a.get("name") or "?"
+        if not a:
+            found.append(_t(ADDED).format(who=who))
+        elif not b:
+            found.append(_t(REMOVED).format(who=who))
+        else:
+            changes = [f"{field_name(k)} {value_text(a.get(k), k)} → {value_text(b.get(k), k)}"
+                       for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+            if changes:
+                found.append(f"{who}: " + ", ".join(changes))
+    return found
+
+
 def describe(before: str, after: str) -> str:
-    """"legend: — → Любят глину; source: сайт → ВКонтакте" for a change, the values otherwise."""
+    """"legend: — → Любят глину; source: сайт → ВКонтакте" for a change, the values otherwise;
+    a parent's or child's own change by name ("Ёлкина Вера: phone … → …")."""
     old, new = _load(before), _load(after)
     if old:
-        parts = [(k, f"{value_text(old.get(k))} → {value_text(new.get(k))}")
-                 for k in changed_fields(before, after)]
+        parts = []
+        for k in changed_fields(before, after):
+            if isinstance(old.get(k), list) and isinstance(new.get(k), list):
+                parts += [("", text) for text in _people(old[k], new[k])]
+            else:
+                parts.append((k, f"{value_text(old.get(k), k)} → {value_text(new.get(k), k)}"))
     else:
-        parts = [(k, value_text(v)) for k, v in sorted(new.items())
+        parts = [(k, value_text(v, k)) for k, v in sorted(new.items())
                  if v not in (None, "", [], False)]
     return "; ".join(f"{field_name(k)}: {text}" if k else text for k, text in parts)

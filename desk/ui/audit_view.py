@@ -32,8 +32,8 @@ class AuditView(QWidget):
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
-                                   self.tr("Changes")])
-        for col, width in enumerate((130, 160, 190)):
+                                   self.tr("Family"), self.tr("Changes")])
+        for col, width in enumerate((130, 160, 190, 180)):
             self.tree.setColumnWidth(col, width)
         self.count = QLabel()
         top = QHBoxLayout()
@@ -76,9 +76,10 @@ class AuditView(QWidget):
         items = []
         for r in rows:
             item = QTreeWidgetItem([fmt.datetime_text(r.at, tz), r.staff_name or self.tr("Desk"),
-                                    audit_kind(r.kind), _short(audit_text.describe(r.before,
-                                                                                   r.after))])
-            item.setToolTip(3, audit_text.describe(r.before, r.after))
+                                    audit_kind(r.kind), r.family,
+                                    _short(audit_text.describe(r.before, r.after))])
+            item.setToolTip(3, r.family)
+            item.setToolTip(4, audit_text.describe(r.before, r.after))
             items.append(item)
         self.tree.addTopLevelItems(items)
         self.count.setText(self.tr("%n record(s)", "", len(rows)))

@@ -27,6 +27,8 @@ class CallsView(QWidget):
         family_requested(int): open a family's card.
     """
 
+    WRITES = ("new_family_button", "new_lead_button", "save_button")  # hidden on a read-only desk
+
     family_requested = Signal(int)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:

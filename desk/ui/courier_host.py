@@ -67,7 +67,7 @@ class CourierHost(QObject):
         self._start_now()
 
     def _check_alive(self) -> None:
-        if self.courier is not None and not self.courier.alive:
+        if self.courier is not None and not self.courier.sending:  # the outbox thread died
             log.error("the courier stopped by itself; starting it again")
             self._start_now()
             self.restarted.emit()

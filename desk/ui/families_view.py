@@ -89,6 +89,8 @@ class ResultsTable(QTableView):
 
 
 class FamiliesView(QWidget):
+    WRITES = ("new_button",)  # hidden on a read-only desk
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -24,7 +24,8 @@ from desk.ui.progress import run_with_progress
 from desk.ui.script_call import ScriptCallDialog
 from desk.models.family import Relation
 from desk.ui.labels import (
-    audit_kind, channel_name, inbox_channel_name, relation_name, stage_name, timeline_name,
+    audit_kind, channel_name, inbox_channel_name, relation_name, source_name, stage_name,
+    timeline_name,
 )
 from desk.ui.task_views import TaskDialog, TaskList
 from desk.ui.wallet_views import WalletPanel
@@ -34,6 +35,12 @@ class FamilyCardView(QWidget):
     """Signals:
         family_requested(int): open another family (e.g. the owner of a phone).
     """
+
+    # hidden on a read-only desk
+    WRITES = (
+        "back_button", "call_button", "edit_button", "enrol_button", "note_button", "task_button",
+        "note", "erase_action"
+    )
 
     family_requested = Signal(int)
 
@@ -232,7 +239,7 @@ class FamilyCardView(QWidget):
             parts.append(text)
         facts = [self.tr("Preferred channel: {c}").format(c=channel_name(d.preferred_channel))]
         if d.source:
-            facts.append(self.tr("Found us: {s}").format(s=html.escape(d.source)))
+            facts.append(self.tr("Found us: {s}").format(s=html.escape(source_name(d.source))))
         if d.consent_messages or d.consent_marketing:
             consent = [self.tr("messages")] if d.consent_messages else []
             consent += [self.tr("mailings")] if d.consent_marketing else []
@@ -259,7 +266,8 @@ class FamilyCardView(QWidget):
         for a in c.archived:
             action = self.back_menu.addAction(a.name)
             action.triggered.connect(lambda _=False, cid=a.id: self._on_bring_back(cid))
-        self.back_button.setVisible(bool(c.archived) and not c.erased)
+        self.back_button.setVisible(bool(c.archived) and not c.erased
+                                    and not self.ctx.store.read_only)
 
         self.conversations.clear()
         for fm in inbox.family_messages(self.ctx.store, c.id):

@@ -23,6 +23,8 @@ from desk.ui.progress import run_with_progress
 
 
 class FinanceView(QWidget):
+    WRITES = ("remind_button",)  # hidden on a read-only desk
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -55,6 +55,8 @@ class TemplateDialog(QDialog):
 
 
 class GreetingsView(QWidget):
+    WRITES = ("done_button", "send_button", "template_button")  # hidden on a read-only desk
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -7,6 +7,7 @@ contact?"."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -79,6 +80,12 @@ class InboxView(QWidget):
     """Signals:
         family_requested(int)
     """
+
+    # hidden on a read-only desk
+    WRITES = (
+        "attach_button", "close_button", "holding_button", "later_button", "link_button",
+        "log_button", "new_family_button", "send_button", "snooze_button"
+    )
 
     family_requested = Signal(int)
 
@@ -506,7 +513,7 @@ class InboxView(QWidget):
             self.decide_uncertain(m.id)
         elif m.status is OutboxStatus.FAILED and attempt(
                 self, self.error, lambda: outbox.send_again(self.ctx.store, self.ctx.actor,
-                                                            m.id)):
+                                                            m.id, seen=m.status)):
             self._after_write()
 
     def decide_uncertain(self, message_id: int) -> None:
@@ -519,10 +526,16 @@ class InboxView(QWidget):
         arrived = box.addButton(self.tr("It arrived"), QMessageBox.ButtonRole.YesRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
-        decide = {again: outbox.send_again, arrived: outbox.confirm_arrived}.get(
-            box.clickedButton())
-        if decide is not None and attempt(
-                self, self.error, lambda: decide(self.ctx.store, self.ctx.actor, message_id)):
+        clicked = box.clickedButton()
+        if clicked is again:
+            decide = functools.partial(outbox.send_again, self.ctx.store, self.ctx.actor,
+                                       message_id, seen=OutboxStatus.UNCERTAIN)
+        elif clicked is arrived:
+            decide = functools.partial(outbox.confirm_arrived, self.ctx.store, self.ctx.actor,
+                                       message_id)
+        else:
+            return
+        if attempt(self, self.error, decide):
             self._after_write()
 
     def _after_write(self) -> None:

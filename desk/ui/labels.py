@@ -307,6 +307,49 @@ def timeline_name(kind: TimelineKind) -> str:
     return _t(_TIMELINE[kind])
 
 
+_CODES = {  # a field of an audit entry → how its stored code becomes words
+    "method": lambda v: method_name(PaymentMethod(v)),
+    "preferred_channel": lambda v: channel_name(Channel(v)),
+    "assignee_role": lambda v: role_name(Role(v)),
+    "role": lambda v: role_name(Role(v)),
+    "mark": lambda v: mark_name(Mark(v)),
+    "status": lambda v: status_name(TaskStatus(v)),
+    "relation": lambda v: relation_name(Relation(v)),
+    "channel": lambda v: inbox_channel_name(InboxChannel(v)),
+}
+
+
+_SOURCES = {  # where an application or a family came from, as stored → in words
+    "website": QT_TRANSLATE_NOOP("Labels", "website"),
+    "call": QT_TRANSLATE_NOOP("Labels", "phone call"),
+    "telegram": QT_TRANSLATE_NOOP("Labels", "Telegram"),
+    "whatsapp": QT_TRANSLATE_NOOP("Labels", "WhatsApp"),
+    "vk": QT_TRANSLATE_NOOP("Labels", "VK"),
+    "instagram": QT_TRANSLATE_NOOP("Labels", "Instagram"),
+    "email": QT_TRANSLATE_NOOP("Labels", "e-mail"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "phone call"),
+}
+
+
+def source_name(code: str) -> str:
+    """"website" → "сайт"; a source the studio typed itself stays as typed."""
+    return _t(_SOURCES[code]) if code in _SOURCES else code
+
+
+def source_choices() -> list[tuple[str, str]]:
+    """(words, code) for a source picker, the website first."""
+    return [(_t(words), code) for code, words in _SOURCES.items() if code != "phone"]
+
+
+def code_words(key: str, value: str) -> str | None:
+    """The words for a code stored under ``key`` (card_transfer → "перевод на карту"), or
+    None when it is not a code of a known kind."""
+    try:
+        return _CODES[key](value) if key in _CODES else None
+    except (ValueError, KeyError):
+        return None
+
+
 def audit_area(prefix: str) -> str:
     return _t(_AUDIT[prefix]) if prefix in _AUDIT else prefix
 

@@ -23,6 +23,8 @@ class LapsedView(QWidget):
         family_requested(int)
     """
 
+    WRITES = ("call_button",)  # hidden on a read-only desk
+
     family_requested = Signal(int)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
     QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
     QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
@@ -20,7 +20,7 @@ from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.forms import FieldError, attempt, finish_form_dialog
 from desk.ui.freshness import Freshness
-from desk.ui.labels import lead_status_name
+from desk.ui.labels import lead_status_name, source_choices
 
 LATE = QColor("#c62828")
 
@@ -40,7 +40,10 @@ class LeadDialog(QDialog):
         self.message = QPlainTextEdit()
         self.message.setTabChangesFocus(True)
         self.message.setFixedHeight(70)
-        self.source = QLineEdit("website")
+        self.source = QComboBox()  # a known source, or the studio's own words
+        self.source.setEditable(True)
+        for words, code in source_choices():
+            self.source.addItem(words, code)
         self.error = FieldError()
         form = QFormLayout()
         form.addRow(self.tr("Parent:"), self.name)
@@ -52,10 +55,16 @@ class LeadDialog(QDialog):
         form.addRow("", self.error)
         finish_form_dialog(self, form, self._on_accepted)
 
+    def _source_code(self) -> str:
+        typed = self.source.currentText().strip()
+        index = self.source.findText(typed)
+        return self.source.itemData(index) if index >= 0 else typed
+
     @Slot()
     def _on_accepted(self) -> None:
         draft = leads.LeadDraft(self.name.text(), self.phone.text(), self.email.text(),
-                                self.child.text(), self.message.toPlainText(), self.source.text())
+                                self.child.text(), self.message.toPlainText(),
+                                self._source_code())
         def save() -> None:
             self.saved_id = leads.create(self.ctx.store, self.ctx.actor, draft)
 
@@ -109,6 +118,12 @@ class LeadsView(QWidget):
     """Signals:
         family_requested(int)
     """
+
+    # hidden on a read-only desk
+    WRITES = (
+        "contacted", "enrolled", "import_button", "link_family", "lost", "make_family",
+        "new_button", "thinking"
+    )
 
     family_requested = Signal(int)
 

@@ -222,6 +222,8 @@ class MailingDialog(QDialog):
 
 
 class MailingsView(QWidget):
+    WRITES = ("new_button", "pause_button")  # hidden on a read-only desk
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -33,6 +33,16 @@ from desk.ui.wallet_views import PaymentRulesDialog
 from desk.ui.workspaces import TasksArea, Workspace
 
 
+def hide_writes(root: QWidget) -> None:
+    """On a read-only desk the buttons and actions that would write are not offered at all
+    (each view names them in WRITES), instead of being refused at save."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        for name in getattr(type(widget), "WRITES", ()):
+            part = getattr(widget, name, None)
+            if part is not None:
+                part.setVisible(False)
+
+
 class MainWindow(QMainWindow):
     TAB_SYSTEM, TAB_COMMUNICATOR, TAB_SCHEDULE, TAB_FAMILIES, TAB_TASKS, TAB_JOURNAL = range(6)
 
@@ -103,6 +113,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         for view in (self.system, self.communicator, self.tasks):
             view.family_requested.connect(self.open_family)
+        if ctx.store.read_only:
+            hide_writes(self)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -121,6 +121,8 @@ ERROR_MESSAGES = {
     "import_failed": QT_TRANSLATE_NOOP("Messages", "The file could not be imported."),
     "wrong_file_type": QT_TRANSLATE_NOOP(
         "Messages", "This type of file cannot be written here: choose one of the types offered."),
+    "state_changed": QT_TRANSLATE_NOOP(
+        "Messages", "The message changed meanwhile (it may be on its way): look at it again."),
     "export_failed": QT_TRANSLATE_NOOP(
         "Messages", "The file could not be written there (the folder is missing or read-only, "
         "or the disk is full). Choose another folder."),

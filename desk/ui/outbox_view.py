@@ -22,6 +22,8 @@ RED, AMBER = QColor("#c62828"), QColor("#b26a00")
 
 
 class OutboxView(QWidget):
+    WRITES = ("arrived_button", "cancel_button", "send_button")  # hidden on a read-only desk
+
     COL_WHEN, COL_CHANNEL, COL_TO, COL_TEXT, COL_STATE = range(5)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
@@ -105,9 +107,9 @@ class OutboxView(QWidget):
         self.arrived_button.setEnabled(p is not None and p.status is OutboxStatus.UNCERTAIN)
         self.cancel_button.setEnabled(waiting)
 
-    def _act(self, action, message_id: int) -> None:
+    def _act(self, action, message_id: int, **kw) -> None:
         try:
-            action(self.ctx.store, self.ctx.actor, message_id)
+            action(self.ctx.store, self.ctx.actor, message_id, **kw)
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.window().windowTitle(), messages.error_message(exc))
         self.ctx.wake_outbox()
@@ -125,7 +127,7 @@ class OutboxView(QWidget):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
-        self._act(outbox.send_again, p.id)
+        self._act(outbox.send_again, p.id, seen=p.status)
 
     @Slot()
     def _on_arrived(self) -> None:

@@ -25,6 +25,12 @@ LessonRole = Qt.ItemDataRole.UserRole + 1
 
 
 class ScheduleView(QWidget):
+
+    # hidden on a read-only desk
+    WRITES = (
+        "cancel_button", "edit_button", "enrol_button", "new_button"
+    )
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -176,6 +176,8 @@ class TaskList(QWidget):
         family_requested(int): the user wants to open a task's family.
     """
 
+    WRITES = ("done_button", "edit_button", "new_button")  # hidden on a read-only desk
+
     family_requested = Signal(int)
 
     def __init__(self, ctx: Context, load, parent: QWidget | None = None) -> None:

@@ -139,6 +139,8 @@ class PaymentRulesDialog(QDialog):
 class WalletPanel(QWidget):
     """Balance and ledger of one family; corrections are new reversing entries."""
 
+    WRITES = ("reverse_button", "top_up_button")  # hidden on a read-only desk
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -34,6 +34,8 @@ class Workspace(QWidget):
         family_requested(int)
     """
 
+    WRITES = ("payments_button",)  # hidden on a read-only desk
+
     family_requested = Signal(int)
 
     def __init__(self, ctx: Context, role: Role, parent: QWidget | None = None) -> None:

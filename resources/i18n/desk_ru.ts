@@ -214,8 +214,80 @@
         <translation>удалено, теперь</translation>
     </message>
     <message>
-        <source>amount, kopecks</source>
-        <translation>сумма, коп.</translation>
+        <source>amount</source>
+        <translation>сумма</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>итого</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>цена</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>VK</source>
+        <translation>ВКонтакте</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>who</source>
+        <translation>кем приходится</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>дата рождения</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>заметки</translation>
+    </message>
+    <message>
+        <source>mark</source>
+        <translation>отметка</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <source>large payment from</source>
+        <translation>крупный платёж от</translation>
+    </message>
+    <message>
+        <source>repeat within, days</source>
+        <translation>повтор в течение, дней</translation>
+    </message>
+    <message>
+        <source>absences charged</source>
+        <translation>списывать за пропуски</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <source>{who} added</source>
+        <translation>новый в семье: {who}</translation>
+    </message>
+    <message>
+        <source>{who} removed</source>
+        <translation>больше не в семье: {who}</translation>
     </message>
     <message>
         <source>method</source>
@@ -224,10 +296,6 @@
     <message>
         <source>lines</source>
         <translation>строк</translation>
-    </message>
-    <message>
-        <source>total, kopecks</source>
-        <translation>итого, коп.</translation>
     </message>
     <message>
         <source>yes</source>
@@ -259,6 +327,10 @@
     <message>
         <source>Changes</source>
         <translation>Изменения</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
     </message>
     <message>
         <source>Person:</source>
@@ -2343,6 +2415,18 @@
         <translation>другое</translation>
     </message>
     <message>
+        <source>website</source>
+        <translation>сайт</translation>
+    </message>
+    <message>
+        <source>phone call</source>
+        <translation>звонок</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
         <source>Refund</source>
         <translation>Возврат</translation>
     </message>
@@ -3453,6 +3537,10 @@
     <message>
         <source>This type of file cannot be written here: choose one of the types offered.</source>
         <translation>Файл такого типа здесь не записать: выберите один из предложенных типов.</translation>
+    </message>
+    <message>
+        <source>The message changed meanwhile (it may be on its way): look at it again.</source>
+        <translation>Сообщение за это время изменилось (возможно, уже отправляется): посмотрите ещё раз.</translation>
     </message>
     <message>
         <source>The file could not be written there (the folder is missing or read-only, or the disk is full). Choose another folder.</source>

@@ -67,7 +67,8 @@ def test_audit_view_filters_by_person(qtbot, ctx, actor):
     assert view.tree.topLevelItemCount() == 3  # setup, create, note
     view.person.setCurrentIndex(view.person.findData(ctx.me.id))
     assert view.tree.topLevelItemCount() == 1
-    assert view.tree.topLevelItem(0).text(3) == "note: от Марии"
+    assert view.tree.topLevelItem(0).text(3) == "Анна"  # the family
+    assert view.tree.topLevelItem(0).text(4) == "note: от Марии"
     view.area.setCurrentIndex(view.area.findData("studio"))
     assert view.tree.topLevelItemCount() == 0
 
@@ -104,6 +105,31 @@ def test_second_instance_offers_read_only(qtbot, store, staff, monkeypatch):
     with __import__("pytest").raises(errors.ReadOnlyStore):
         with ro.write(staff[Role.COMMUNICATOR].actor()):
             pass
+
+
+def test_a_read_only_desk_offers_no_action_that_would_write(qtbot, store, staff, tmp_path):
+    from desk.services import families
+    from desk.services.db import Store
+
+    fid = families.save(store, staff[Role.SYSTEM].actor(), families.FamilyDraft(
+        guardians=(families.GuardianDraft("Ёлкина Вера"),)))
+    ro = Store(store.engine, read_only=True, clock=store.clock)
+
+    def fail(exc):
+        raise exc
+
+    window = app.build_window(ro, staff[Role.COMMUNICATOR], on_error=fail,
+                              runner=SyncRunner(fail), backups_dir=tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(MainWindow.TAB_FAMILIES)
+    window.families.open_family(fid)
+    card = window.families.card
+    hidden = [card.edit_button, card.task_button, card.note, window.families.new_button,
+              window.communicator.inbox.send_button, window.communicator.payments_button,
+              window.system.attendance.attended, window.tasks.list.new_button]
+    assert not [w for w in hidden if w.isVisible()]
+    assert window.families.search.isVisible()  # reading goes on
 
 
 def test_lock_dialog_names_the_holder_and_offers_three_ways(qtbot, store, staff):

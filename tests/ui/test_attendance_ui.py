@@ -99,3 +99,30 @@ def test_charging_for_absences_applies_from_the_day_it_is_switched_on(
     attendance.mark(ctx.store, actor, marks[4], Mark.ABSENT)
     attendance.mark(ctx.store, actor, marks[3], Mark.ABSENT)
     assert wallet.balance(ctx.store, fam) == -120000
+
+
+def test_f5_and_f6_move_down_the_roster_so_it_is_marked_from_the_keyboard(qtbot, ctx, actor):
+    from PySide6.QtCore import Qt
+
+    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 3, 17, tzinfo=MSK), price=120000))
+    for parent, child in (("Ёлкина Вера", "Ёлкин Саша"), ("Демина Ольга", "Демин Петя"),
+                          ("Петрова Анна", "Петров Ваня")):
+        fam = families.save(ctx.store, actor, FamilyDraft(
+            guardians=(GuardianDraft(parent),), children=(ChildDraft(child),)))
+        enrolment.enrol(ctx.store, actor, lesson, fam,
+                        [families.card(ctx.store, fam).draft.children[0].id])
+    space = Workspace(ctx, Role.SYSTEM)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.attendance)
+    view = space.attendance
+    space.activateWindow()
+    qtbot.waitUntil(space.isActiveWindow)
+    view.roster.setCurrentItem(view.roster.topLevelItem(0))
+    view.roster.setFocus()
+    for key in (Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F5):
+        qtbot.keyClick(view.roster, key)
+    marks = [view.roster.topLevelItem(i).text(1) for i in range(3)]
+    assert marks == ["came", "did not come", "came"]  # names sorted: Демин, Ёлкин, Петров

@@ -139,7 +139,7 @@ def test_a_canned_reply_asks_for_what_the_desk_cannot_know(qtbot, ctx, actor, bo
     view.template.activated.emit(view.template.currentIndex())
     assert asked == ["date", "direction"]
     assert view.text.toPlainText().startswith(
-        "Вера, будем рады видеть Саша и Маша на пробном занятии «Керамика» в субботу в 12:00.")
+        "Вера, приглашаем на пробное занятие «Керамика» в субботу в 12:00: Саша и Маша.")
 
 
 def test_close_asks_resolved_and_the_closed_list_keeps_it(qtbot, ctx, bot, adapter, clock,
@@ -383,3 +383,23 @@ def test_the_outbox_screen_lists_what_has_not_gone_and_acts_on_it(
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     assert quit_without_asking(window) is False
     assert "1 message(s) have not gone yet" in asked[0]
+
+
+def test_a_token_kept_by_an_older_desk_is_carried_over(qtbot, ctx, bot, memory_keyring):
+    import json
+
+    from desk.models.comms import ChannelConfig
+    from desk.services.db import SYSTEM_ACTOR
+
+    memory_keyring.set_password("desk", "telegram.token", bot.token)
+    with ctx.store.write(SYSTEM_ACTOR) as uow:
+        uow.session.add(ChannelConfig(channel=TG, enabled=True, cursor="",
+                                      settings=json.dumps({"base_url": bot.url})))
+        uow.commit()
+    assert channel_settings.has_secret(ctx.store, TG)
+    assert set(channel_settings.adapters(ctx.store)) == {TG}
+    channel_settings.save_telegram(ctx.store, ctx.me.actor(), channel_settings.TelegramSettings(
+        True, bot.url), None)
+    names = [name for _, name in memory_keyring.secrets]
+    assert any(n.startswith("telegram.token.") for n in names)
+    assert channel_settings.has_secret(ctx.store, TG)

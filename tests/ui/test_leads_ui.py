@@ -76,3 +76,24 @@ def test_link_to_an_existing_family_and_import(qtbot, ctx, actor, monkeypatch, t
     path.write_text("name;phone\nВера;+79031112233\n", encoding="utf-8")
     view.import_file(path)
     assert view.table.topLevelItemCount() == 2
+
+
+def test_sources_are_offered_and_shown_in_words(qtbot, ctx):
+    from desk.services import leads
+    from desk.ui.leads_view import LeadDialog
+
+    dialog = LeadDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.source.currentText() == "website"  # words, not a code (Russian: «сайт»)
+    dialog.name.setText("Ольга")
+    dialog.phone.setText("+7 912 000-11-22")
+    dialog.source.setCurrentText("phone call")
+    dialog._on_accepted()
+    assert leads.get(ctx.store, dialog.saved_id).source == "call"
+    other = LeadDialog(ctx)
+    qtbot.addWidget(other)
+    other.name.setText("Вера")
+    other.phone.setText("+7 912 000-11-33")
+    other.source.setCurrentText("афиша в школе")
+    other._on_accepted()
+    assert leads.get(ctx.store, other.saved_id).source == "афиша в школе"

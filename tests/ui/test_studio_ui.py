@@ -75,3 +75,21 @@ def test_the_studio_its_time_zone_and_staff_are_edited_after_setup(qtbot, ctx, a
     assert starts.hour == 17  # the lesson keeps its clock time
     people = {m.name: (m.role, m.active) for m in studio.staff(ctx.store, active_only=False)}
     assert people["Ирина Новикова"] == (Role.COMMUNICATOR, True)
+
+
+def test_keeping_the_clock_moves_open_tasks_and_waiting_messages_too(qtbot, ctx, actor):
+    import datetime as dt
+
+    from desk.models.studio import Role
+    from desk.services import studio, tasks
+
+    due = ctx.store.now() + dt.timedelta(days=1)
+    task = tasks.save(ctx.store, actor, tasks.TaskDraft("Позвонить", due,
+                                                        assignee_role=Role.COMMUNICATOR))
+    people = [studio.StaffEdit(m.name, m.role, m.active, m.id)
+              for m in studio.staff(ctx.store, active_only=False)]
+    studio.update(ctx.store, actor, "ДетиЛюбят", "Asia/Yekaterinburg", people)
+    moved = tasks.get(ctx.store, task).due_at
+    old_clock = due.astimezone(dt.timezone(dt.timedelta(hours=3))).time()
+    new_clock = moved.astimezone(dt.timezone(dt.timedelta(hours=5))).time()
+    assert new_clock == old_clock and moved == due - dt.timedelta(hours=2)

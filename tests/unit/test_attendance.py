@@ -94,7 +94,7 @@ def test_crossing_into_8_20_asks_for_the_second_feedback_once(store, actor, setu
     assert attendance.attended_counts(store, [child]) == {child: 8}
     assert attendance.stage(8) == "8–20"
     asks = [t for t in tasks.listing(store) if t.origin.startswith("second_feedback")]
-    assert len(asks) == 1 and "8–20" in asks[0].title
+    assert len(asks) == 1 and "этап «8–20 занятий»" in asks[0].title  # in the studio's words
 
 
 def test_two_processes_marking_the_same_child_debit_once(store, actor, setup, db_path):

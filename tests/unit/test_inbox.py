@@ -286,3 +286,18 @@ def test_a_hanging_server_is_channel_down_once_the_wait_runs_out(bot):
         assert caught.value.params["reason"] == "no_answer"
     finally:
         slow.close()
+
+
+def test_closing_with_an_answer_on_its_way_counts_it_when_it_goes(store, actor, bot, adapter,
+                                                                  clock):
+    bot.client_writes(501, "Когда начало?", date=clock.now.timestamp())
+    receive(store, adapter)
+    [row] = inbox.queue(store)
+    inbox.reply(store, actor, row.id, inbox.ReplyDraft(
+        "Начало в 17:00", send_at=clock.now + dt.timedelta(hours=1)))
+    inbox.close(store, actor, row.id, resolved=True)  # no reason asked: the answer is coming
+    clock.advance(hours=1)
+    outbox.deliver(store, {TG: adapter})
+    assert inbox.settle_sent_answers(store) == 1
+    day = inbox.stats(store, clock.now.date(), clock.now.date()).days[0]
+    assert (day.responses, day.closed, day.resolved) == (1, 1, 1)

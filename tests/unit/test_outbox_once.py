@@ -146,7 +146,9 @@ def test_pausing_a_mailing_mid_send_keeps_the_courier_and_sends_nothing_twice(
     assert [m["text"] for m in bot.sent] == ["Вера, ждём вас!", "Ответ"]
 
 
-def test_a_new_bot_starts_receiving_from_zero(store, actor):
+def test_a_new_bot_starts_receiving_from_zero_and_loses_no_message(store, actor):
+    """The fake numbers each bot's messages from 1000, as a chat keeps its id with a new bot:
+    the bot is part of what makes a message unique."""
     with FakeBotApi(token="111:old-bot-secret") as old:
         first = TelegramAdapter(old.token, old.url)
         for n in range(5):
@@ -157,9 +159,72 @@ def test_a_new_bot_starts_receiving_from_zero(store, actor):
     with FakeBotApi(token="222:new-bot-secret") as new:
         second = TelegramAdapter(new.token, new.url)
         for n in range(3):
-            new.client_writes(700 + n, f"новый бот {n}", date=store.now().timestamp())
+            new.client_writes(600 + n, f"новый бот {n}", date=store.now().timestamp())
         assert channel_settings.cursor(store, TG, second.identity) == ""
         added = inbox.ingest(store, TG, second.fetch(
             channel_settings.cursor(store, TG, second.identity), 0))
         second.close()
     assert added == 3
+
+
+def test_a_confirmation_that_cannot_be_recorded_at_once_is_recorded_not_refused(
+        store, actor, bot, monkeypatch):
+    from desk.services import errors
+
+    adapter = TelegramAdapter(bot.token, bot.url)
+    try:
+        cid = conversation(store, bot, adapter)
+        inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
+        mid = last_message(store, cid)
+        real, calls = outbox._finish, []
+
+        def busy_once(*args, **kw):
+            calls.append(args[2])
+            if len(calls) == 1:
+                raise errors.DatabaseBusy("busy")
+            return real(*args, **kw)
+
+        monkeypatch.setattr(outbox, "_finish", busy_once)
+        assert outbox.deliver(store, {TG: adapter}) == (1, 0)
+        assert status_of(store, mid) is OutboxStatus.SENT and len(bot.sent) == 1
+    finally:
+        adapter.close()
+
+
+def test_a_stop_leaves_what_was_not_handed_over_in_the_queue(store, actor, bot):
+    adapter = TelegramAdapter(bot.token, bot.url, timeout_s=5)
+    cid = conversation(store, bot, adapter)
+    ids = []
+    for text in ("один", "два", "три"):
+        inbox.reply(store, actor, cid, inbox.ReplyDraft(text))
+        ids.append(last_message(store, cid))
+    bot.hang["sendMessage"] = 0.5
+    courier = Courier(store, {TG: adapter}, long_poll_s=0.2, backoff_max_s=0.1)
+    courier.start()
+    try:
+        courier.wake()
+        wait_for(lambda: "sendMessage" in bot.calls)
+    finally:
+        courier.stop(timeout=5)
+    states = [status_of(store, i) for i in ids]
+    assert states[1:] == [OutboxStatus.QUEUED, OutboxStatus.QUEUED]  # never "not confirmed"
+    assert states[0] in (OutboxStatus.SENT, OutboxStatus.UNCERTAIN)
+
+
+def test_an_answer_counted_before_a_new_question_does_not_answer_it(store, actor, bot, clock):
+    adapter = TelegramAdapter(bot.token, bot.url)
+    try:
+        cid = conversation(store, bot, adapter)
+        inbox.reply(store, actor, cid, inbox.ReplyDraft("Ответ"))  # counted now
+        bot.fail["sendMessage"] = 1
+        outbox.deliver(store, {TG: adapter})  # not gone yet: retrying
+        clock.advance(minutes=1)
+        bot.client_writes(501, "И ещё вопрос", date=clock.now.timestamp())
+        inbox.ingest(store, TG, adapter.fetch(
+            channel_settings.cursor(store, TG, adapter.identity), 0))
+        clock.advance(minutes=10)
+        outbox.deliver(store, {TG: adapter})
+        assert inbox.settle_sent_answers(store) == 0
+        assert inbox.conversation(store, cid).waiting_since is not None
+    finally:
+        adapter.close()

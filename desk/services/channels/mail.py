@@ -123,10 +123,19 @@ class EmailAdapter:
         server = self._smtp()  # a failure to connect: nothing left, try again later
         try:
             server.send_message(mail)
-        except smtplib.SMTPRecipientsRefused as exc:
-            raise ChannelRefused(f"smtp refused {message.address}", reason="recipient") \
-                from exc
+        except smtplib.SMTPRecipientsRefused as exc:  # 5xx for good, 4xx (greylisting) later
+            codes = [code for code, _ in exc.recipients.values()]
+            if codes and all(code >= 500 for code in codes):
+                raise ChannelRefused(f"smtp refused {message.address}", reason="recipient") \
+                    from None
+            raise ChannelDown(f"smtp: try later {codes}", reason="SMTP 4") from None
+        except smtplib.SMTPNotSupportedError:  # e.g. a non-ASCII address: nothing left
+            raise ChannelRefused(f"smtp cannot send to {message.address}",
+                                 reason="recipient") from None
         except smtplib.SMTPResponseException as exc:  # the server answered: it did not take it
+            if exc.smtp_code >= 500:
+                raise ChannelRefused(f"smtp: {exc.smtp_code}", reason=f"SMTP {exc.smtp_code}") \
+                    from None
             raise ChannelDown(f"smtp: {exc.smtp_code}", reason=f"SMTP {exc.smtp_code}") \
                 from None
         except (OSError, smtplib.SMTPException) as exc:  # cut off while handing it over

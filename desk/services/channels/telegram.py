@@ -43,7 +43,8 @@ class TelegramAdapter:
             else:
                 response = self._http.post(self._root + method, json=params,
                                            timeout=wait or self.timeout_s)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout,
+                httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:  # nothing left
             raise ChannelDown(f"telegram {method}: {type(exc).__name__}",
                               reason="no_connection") from None
         except httpx.TimeoutException:
@@ -52,8 +53,8 @@ class TelegramAdapter:
         except httpx.HTTPError as exc:  # the connection broke while the request was out
             raise DeliveryUnknown(f"telegram {method}: {type(exc).__name__}",
                                   reason="connection_lost") from None
-        except RuntimeError:  # the client was closed: the courier is stopping
-            raise DeliveryUnknown(f"telegram {method}: closed", reason="closed") from None
+        except RuntimeError:  # the client was closed before the request: nothing left
+            raise ChannelDown(f"telegram {method}: closed", reason="closed") from None
         try:
             body = response.json()
         except json.JSONDecodeError:
@@ -83,7 +84,7 @@ class TelegramAdapter:
             next_offset = max(next_offset, int(update["update_id"]) + 1)
             message = update.get("message")
             if message:
-                found.append(_incoming(message))
+                found.append(_incoming(message, self.identity))
         return Batch(tuple(found), str(next_offset) if next_offset else cursor, self.identity)
 
     def send(self, message: Outgoing) -> str:
@@ -108,7 +109,9 @@ class TelegramAdapter:
         self._http.close()
 
 
-def _incoming(message: dict) -> Incoming:
+def _incoming(message: dict, bot: str) -> Incoming:
+    """``bot``: the adapter's identity — a chat keeps its id with a new bot, whose message
+    numbers start again, so the bot is part of what makes a message unique."""
     sender = message.get("from") or {}
     chat = message.get("chat") or {}
     name = " ".join(p for p in (sender.get("first_name"), sender.get("last_name")) if p)
@@ -122,7 +125,7 @@ def _incoming(message: dict) -> Incoming:
     if "photo" in message:
         attachment = "photo"
     return Incoming(
-        external_id=f"{chat.get('id')}:{message['message_id']}",
+        external_id=f"{bot}:{chat.get('id')}:{message['message_id']}",
         address=str(chat.get("id")),
         name=name or sender.get("username", ""),
         text=message.get("text") or message.get("caption") or "",
