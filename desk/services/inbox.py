@@ -567,6 +567,20 @@ def stats(store: Store, first: dt.date, last: dt.date) -> InboxReport:
 
 # templates for answers ------------------------------------------------------------------
 
+# what the studio's answer templates may use, with made-up values to check a template at save
+REPLY_SAMPLE = {"parent": "Вера", "child": "Саша", "studio": "Студия", "direction": "Керамика",
+                "date": "12.03 в 17:00", "teacher": "Ирина", "balance": "1 200 ₽",
+                "hours": "пн–пт 10:00–20:00"}
+
+
+def reply_templates() -> list[tuple[str, str]]:
+    """(key, name) of the templates the inbox answers with, the holding reply and the
+    after-hours text first: the studio writes its own."""
+    keys = ["holding", "after_hours"] + sorted(
+        k for k in texts.DEFAULT_TEMPLATES if k.startswith("reply."))
+    return [(k, texts.DEFAULT_TEMPLATES[k][0]) for k in keys]
+
+
 def replies(store: Store) -> list[tuple[str, str]]:
     """The canned replies: (key, name), the studio's holding reply first."""
     keys = ["holding"] + sorted(k for k in texts.DEFAULT_TEMPLATES if k.startswith("reply."))

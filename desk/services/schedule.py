@@ -32,6 +32,7 @@ class DirectionView:
     capacity: int
     price: int
     duration_min: int
+    active: bool = True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,6 +43,7 @@ class TeacherView:
     email: str
     telegram: str
     head: bool
+    active: bool = True
 
     @property
     def contact(self) -> str:
@@ -53,6 +55,7 @@ class TeacherView:
 class RoomView:
     id: int
     name: str
+    active: bool = True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -118,11 +121,14 @@ def ensure_default_directions(uow: UnitOfWork) -> None:
                                   duration_min=minutes))
 
 
-def directions(store: Store) -> list[DirectionView]:
+def directions(store: Store, *, archived: bool = False) -> list[DirectionView]:
+    """The directions offered for new lessons (``archived``: the archived ones too)."""
     with store.read() as s:
-        rows = s.scalars(select(Direction).where(Direction.active.is_(True))
-                         .order_by(Direction.name))
-        return [DirectionView(d.id, d.name, d.capacity, d.price, d.duration_min) for d in rows]
+        stmt = select(Direction).order_by(Direction.active.desc(), Direction.name)
+        if not archived:
+            stmt = stmt.where(Direction.active.is_(True))
+        return [DirectionView(d.id, d.name, d.capacity, d.price, d.duration_min, d.active)
+                for d in s.scalars(stmt)]
 
 
 def save_direction(store: Store, actor: Actor, name: str, capacity: int, price: int,
@@ -156,14 +162,16 @@ def save_direction(store: Store, actor: Actor, name: str, capacity: int, price: 
         return d.id
 
 
-def teachers(store: Store) -> list[TeacherView]:
+def teachers(store: Store, *, archived: bool = False) -> list[TeacherView]:
     with store.read() as s:
-        rows = s.scalars(select(Teacher).where(Teacher.active.is_(True)).order_by(Teacher.name))
-        return [_teacher(t) for t in rows]
+        stmt = select(Teacher).order_by(Teacher.active.desc(), Teacher.name)
+        if not archived:
+            stmt = stmt.where(Teacher.active.is_(True))
+        return [_teacher(t) for t in s.scalars(stmt)]
 
 
 def _teacher(t: Teacher) -> TeacherView:
-    return TeacherView(t.id, t.name, t.phone or "", t.email, t.telegram, t.head)
+    return TeacherView(t.id, t.name, t.phone or "", t.email, t.telegram, t.head, t.active)
 
 
 def save_teacher(store: Store, actor: Actor, name: str, phone: str = "", email: str = "",
@@ -195,24 +203,48 @@ def save_teacher(store: Store, actor: Actor, name: str, phone: str = "", email: 
         return t.id
 
 
-def rooms(store: Store) -> list[RoomView]:
+def rooms(store: Store, *, archived: bool = False) -> list[RoomView]:
     with store.read() as s:
-        return [RoomView(r.id, r.name) for r in s.scalars(select(Room).order_by(Room.name))]
+        stmt = select(Room).order_by(Room.active.desc(), Room.name)
+        if not archived:
+            stmt = stmt.where(Room.active.is_(True))
+        return [RoomView(r.id, r.name, r.active) for r in s.scalars(stmt)]
 
 
-def add_room(store: Store, actor: Actor, name: str) -> int:
+def save_room(store: Store, actor: Actor, name: str, room_id: int | None = None) -> int:
+    """A new room, or a room renamed."""
     if not name.strip():
         raise errors.ValidationFailed({"name": "name_empty"})
     with store.write(actor) as uow:
-        if uow.session.scalar(select(Room.id).where(Room.name == name.strip())):
+        taken = uow.session.scalar(select(Room.id).where(Room.name == name.strip()))
+        if taken is not None and taken != room_id:
             raise errors.ValidationFailed({"name": "name_taken"})
-        room = Room(name=name.strip())
+        room = uow.session.get(Room, room_id) if room_id else Room()
+        if room is None:
+            raise errors.NotFound(f"room {room_id} not found")
+        room.name = name.strip()
         uow.session.add(room)
         uow.session.flush()
         uow.audit("schedule.room", entity_id=room.id,
                   after=json.dumps({"name": room.name}, ensure_ascii=False))
         uow.commit()
         return room.id
+
+
+_ARCHIVABLE = {"direction": Direction, "teacher": Teacher, "room": Room}
+
+
+def set_active(store: Store, actor: Actor, kind: str, item_id: int, active: bool) -> None:
+    """Archive a direction, a teacher or a room (its lessons stay as they were; it is no longer
+    offered for new ones), or bring it back."""
+    with store.write(actor) as uow:
+        item = uow.session.get(_ARCHIVABLE[kind], item_id)
+        if item is None:
+            raise errors.NotFound(f"{kind} {item_id} not found")
+        item.active = active
+        uow.audit(f"schedule.{kind}_active", entity_id=item_id,
+                  after=json.dumps({"name": item.name, "active": active}, ensure_ascii=False))
+        uow.commit()
 
 
 # --- lessons ----------------------------------------------------------------------------------

@@ -409,8 +409,24 @@ class InboxView(QWidget):
         return True
 
     def ask_value(self, name: str) -> tuple[str, bool]:
-        return QInputDialog.getText(self, self.tr("Fill in the template"),
-                                    self.tr("Value for {%s}:") % name)
+        """What the template needs and Desk does not know; a date is picked on a calendar."""
+        if name != "date":
+            return QInputDialog.getText(self, self.tr("Fill in the template"),
+                                        self.tr("Value for {%s}:") % name)
+        tz = self.ctx.studio.tz
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Fill in the template"))
+        edit = fmt.datetime_edit(self.ctx.store.now() + dt.timedelta(days=1), tz)
+        form = QFormLayout()
+        form.addRow(self.tr("Date and time:"), edit)
+        finish_form_dialog(dialog, form, dialog.accept)
+        if not self.pick_date(dialog):
+            return "", False
+        return fmt.from_qdatetime(edit.dateTime(), tz).astimezone(tz).strftime(
+            "%d.%m в %H:%M"), True
+
+    def pick_date(self, dialog: QDialog) -> bool:
+        return bool(dialog.exec())
 
     @Slot()
     def _on_attach(self) -> None:

@@ -25,6 +25,7 @@ from desk.ui.import_dialog import ImportDialog
 from desk.ui.inbox_queue import WaitingBanner, wait_text
 from desk.ui.labels import channel_reason, inbox_channel_name, role_name
 from desk.ui.progress import run_with_progress
+from desk.ui.reply_templates import ReplyTemplatesDialog
 from desk.ui.schedule_view import ScheduleView
 from desk.ui.scripts_dialog import ScriptsDialog
 from desk.ui.studio_dialog import StudioDialog
@@ -159,6 +160,9 @@ class MainWindow(QMainWindow):
         self.scripts_action = settings_menu.addAction(self.tr("Call scripts…"))
         self.scripts_action.triggered.connect(lambda: ScriptsDialog(self.ctx, self).exec())
         self.scripts_action.setEnabled(not self.ctx.store.read_only)
+        self.replies_action = settings_menu.addAction(self.tr("Answer templates…"))
+        self.replies_action.triggered.connect(lambda: ReplyTemplatesDialog(self.ctx, self).exec())
+        self.replies_action.setEnabled(not self.ctx.store.read_only)
         self.channels_action = settings_menu.addAction(self.tr("Channels…"))
         self.channels_action.triggered.connect(self._on_channels)
         self.channels_action.setEnabled(not self.ctx.store.read_only)

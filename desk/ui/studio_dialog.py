@@ -3,7 +3,8 @@ rooms."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget,
     QListWidgetItem, QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
@@ -16,7 +17,10 @@ from desk.ui.forms import FieldError
 
 
 class _ListEditor(QWidget):
-    """A list on the left, the chosen item's form on the right, New and Save buttons."""
+    """A list on the left, the chosen item's form on the right, New, Archive and Save buttons.
+    An archived item stays with its lessons and is no longer offered for new ones."""
+
+    KIND = ""  # schedule.set_active's kind
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,11 +29,14 @@ class _ListEditor(QWidget):
         self.error = FieldError()
         self.new_button = QPushButton()
         self.save_button = QPushButton()
+        self.archive_button = QPushButton(self.tr("Archive"))
+        self.archive_button.setEnabled(False)
         right = QVBoxLayout()
         right.addLayout(self.form)
         right.addWidget(self.error)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.archive_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         right.addLayout(buttons)
@@ -43,17 +50,45 @@ class _ListEditor(QWidget):
         self.new_button.clicked.connect(lambda: (self.list.setCurrentItem(None),
                                                  self.load(None)))
         self.save_button.clicked.connect(self._save)
+        self.archive_button.clicked.connect(self._on_archive)
+        self.list.currentItemChanged.connect(lambda *_: self._update_archive())
 
-    def fill(self, rows: list[tuple[int, str]], select: int | None = None) -> None:
+    def fill(self, rows: list[tuple[int, str, bool]], select: int | None = None) -> None:
+        """(id, name, active) rows; archived ones greyed and marked."""
         self.list.blockSignals(True)
         self.list.clear()
-        for row_id, text in rows:
-            item = QListWidgetItem(text)
+        for row_id, text, active in rows:
+            item = QListWidgetItem(text if active else self.tr("{name} (archived)").format(
+                name=text))
             item.setData(Qt.ItemDataRole.UserRole, row_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, active)
+            if not active:
+                item.setForeground(QBrush(QColor("#757575")))
             self.list.addItem(item)
             if row_id == select:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        self._update_archive()
+
+    def _update_archive(self) -> None:
+        item = self.list.currentItem()
+        self.archive_button.setEnabled(item is not None)
+        active = item is None or bool(item.data(Qt.ItemDataRole.UserRole + 1))
+        self.archive_button.setText(self.tr("Archive") if active else self.tr("Bring back"))
+
+    @Slot()
+    def _on_archive(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        row_id = item.data(Qt.ItemDataRole.UserRole)
+        active = bool(item.data(Qt.ItemDataRole.UserRole + 1))
+        try:
+            schedule.set_active(self.ctx.store, self.ctx.actor, self.KIND, row_id, not active)
+        except errors.DeskError as exc:
+            QMessageBox.warning(self, self.window().windowTitle(), messages.error_message(exc))
+            return
+        self.reload(row_id)
 
     def _save(self) -> None:
         try:
@@ -78,6 +113,8 @@ class _ListEditor(QWidget):
 
 
 class DirectionsEditor(_ListEditor):
+    KIND = "direction"
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -96,8 +133,8 @@ class DirectionsEditor(_ListEditor):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.rows = schedule.directions(self.ctx.store)
-        self.fill([(d.id, d.name) for d in self.rows], select)
+        self.rows = schedule.directions(self.ctx.store, archived=True)
+        self.fill([(d.id, d.name, d.active) for d in self.rows], select)
         self.load(select)
 
     def load(self, row_id: int | None) -> None:
@@ -118,6 +155,8 @@ class DirectionsEditor(_ListEditor):
 
 
 class TeachersEditor(_ListEditor):
+    KIND = "teacher"
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -136,8 +175,9 @@ class TeachersEditor(_ListEditor):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.rows = schedule.teachers(self.ctx.store)
-        self.fill([(t.id, t.name + (" ★" if t.head else "")) for t in self.rows], select)
+        self.rows = schedule.teachers(self.ctx.store, archived=True)
+        self.fill([(t.id, t.name + (" ★" if t.head else ""), t.active) for t in self.rows],
+                  select)
         self.load(select)
 
     def load(self, row_id: int | None) -> None:
@@ -156,24 +196,30 @@ class TeachersEditor(_ListEditor):
 
 
 class RoomsEditor(_ListEditor):
+    KIND = "room"
+
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.new_button.setText(self.tr("New room"))
-        self.save_button.setText(self.tr("Add"))
+        self.save_button.setText(self.tr("Save"))
         self.name = QLineEdit()
         self.form.addRow(self.tr("Name:"), self.name)
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.fill([(r.id, r.name) for r in schedule.rooms(self.ctx.store)], select)
-        self.name.clear()
+        self.rows = schedule.rooms(self.ctx.store, archived=True)
+        self.fill([(r.id, r.name, r.active) for r in self.rows], select)
+        self.load(select)
 
     def load(self, row_id: int | None) -> None:
         self.current_id = row_id
+        room = next((r for r in self.rows if r.id == row_id), None)
+        self.name.setText(room.name if room else "")
 
     def save(self) -> int:
-        return schedule.add_room(self.ctx.store, self.ctx.actor, self.name.text())
+        return schedule.save_room(self.ctx.store, self.ctx.actor, self.name.text(),
+                                  self.current_id)
 
 
 class StudioDialog(QDialog):

@@ -1676,6 +1676,10 @@
         <translation>Значение для {%s}:</translation>
     </message>
     <message>
+        <source>Date and time:</source>
+        <translation>Дата и время:</translation>
+    </message>
+    <message>
         <source>Attach a file</source>
         <translation>Прикрепить файл</translation>
     </message>
@@ -2181,6 +2185,18 @@
     <message>
         <source>Room changed</source>
         <translation>Зал изменён</translation>
+    </message>
+    <message>
+        <source>Direction archived or back</source>
+        <translation>Направление в архиве или возвращено</translation>
+    </message>
+    <message>
+        <source>Teacher archived or back</source>
+        <translation>Педагог в архиве или возвращён</translation>
+    </message>
+    <message>
+        <source>Room archived or back</source>
+        <translation>Помещение в архиве или возвращено</translation>
     </message>
     <message>
         <source>Mailing started</source>
@@ -3116,6 +3132,10 @@
         <translation>Скрипты звонков…</translation>
     </message>
     <message>
+        <source>Answer templates…</source>
+        <translation>Шаблоны ответов…</translation>
+    </message>
+    <message>
         <source>Channels…</source>
         <translation>Каналы…</translation>
     </message>
@@ -3990,6 +4010,25 @@
     </message>
 </context>
 <context>
+    <name>ReplyTemplatesDialog</name>
+    <message>
+        <source>Answer templates</source>
+        <translation>Шаблоны ответов</translation>
+    </message>
+    <message>
+        <source>Placeholders: {parent}, {child}, {studio}, {direction}, {date}, {teacher}, {balance}; in the after-hours text also {hours}. What Desk cannot know is asked when answering.</source>
+        <translation>Подстановки: {parent}, {child}, {studio}, {direction}, {date}, {teacher}, {balance}; в ответе в нерабочее время ещё {hours}. Чего Desk не знает, он спросит при ответе.</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>Сохранить шаблон</translation>
+    </message>
+    <message>
+        <source>The template was changed and not saved. Drop the changes?</source>
+        <translation>Шаблон изменён и не сохранён. Отменить изменения?</translation>
+    </message>
+</context>
+<context>
     <name>ResponseView</name>
     <message numerus="yes">
         <source>last %n day(s)</source>
@@ -4078,8 +4117,8 @@
         <translation>Новый зал</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>Добавить</translation>
+        <source>Save</source>
+        <translation>Сохранить</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -4956,6 +4995,21 @@
     <message>
         <source>Today, {date} — {role}</source>
         <translation>Сегодня, {date} — {role}</translation>
+    </message>
+</context>
+<context>
+    <name>_ListEditor</name>
+    <message>
+        <source>Archive</source>
+        <translation>В архив</translation>
+    </message>
+    <message>
+        <source>{name} (archived)</source>
+        <translation>{name} (в архиве)</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Вернуть</translation>
     </message>
 </context>
 </TS>

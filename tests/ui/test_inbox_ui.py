@@ -403,3 +403,43 @@ def test_a_token_kept_by_an_older_desk_is_carried_over(qtbot, ctx, bot, memory_k
     names = [name for _, name in memory_keyring.secrets]
     assert any(n.startswith("telegram.token.") for n in names)
     assert channel_settings.has_secret(ctx.store, TG)
+
+
+def test_the_studio_writes_its_own_answers_and_a_date_is_picked_on_a_calendar(
+        qtbot, ctx, actor, bot, adapter, clock, monkeypatch):
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    from desk.services import templates
+    from desk.ui import fmt
+    from desk.ui.inbox_view import InboxView
+    from desk.ui.reply_templates import ReplyTemplatesDialog
+
+    dialog = ReplyTemplatesDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.key == "holding"
+    dialog.body.setPlainText("{parent}, секунду! {oops}")
+    dialog.save()
+    assert "{oops}" in dialog.error.text() and templates.get(ctx.store, "holding") != \
+        dialog.body.toPlainText()
+    dialog.body.setPlainText("Секунду, уже отвечаем!")
+    dialog.save()
+    assert templates.get(ctx.store, "holding") == "Секунду, уже отвечаем!"
+    view = open_inbox(qtbot, ctx)
+    bot.client_writes(501, "Когда занятие?", date=clock.now.timestamp())
+    receive(ctx.store, adapter)
+    ctx.notifier.changed.emit("inbox")
+    view.holding_button.click()
+    outbox.deliver(ctx.store, {TG: adapter})
+    assert bot.sent[-1]["text"] == "Секунду, уже отвечаем!"
+
+    def pick(self, chooser):
+        when = dt.datetime(2026, 3, 14, 12, 0, tzinfo=ctx.studio.tz)
+        chooser.findChild(QDateTimeEdit).setDateTime(fmt.to_qdatetime(when, ctx.studio.tz))
+        return True
+
+    monkeypatch.setattr(InboxView, "pick_date", pick)
+    monkeypatch.setattr(view, "ask_value", lambda name: InboxView.ask_value(view, name)
+                        if name == "date" else ("Керамика", True))
+    view.template.setCurrentIndex(view.template.findData("reply.trial"))
+    view.template.activated.emit(view.template.currentIndex())
+    assert "«Керамика» 14.03 в 12:00" in view.text.toPlainText()

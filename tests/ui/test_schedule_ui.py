@@ -176,7 +176,7 @@ def test_list_view_filters_by_date_range_and_direction(qtbot, ctx, actor):
 def test_editing_a_lesson_keeps_what_was_not_touched_and_warns_of_a_double_booking(
         qtbot, ctx, actor, monkeypatch):
     teacher = schedule.save_teacher(ctx.store, actor, "Ирина Глинина", "+7 903 555-44-33")
-    room = schedule.add_room(ctx.store, actor, "Большой класс")
+    room = schedule.save_room(ctx.store, actor, "Большой класс")
     lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
         ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK), teacher_id=teacher,
         room_id=room, capacity=6, price=150000, sibling_discount=True))

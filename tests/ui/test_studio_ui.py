@@ -93,3 +93,39 @@ def test_keeping_the_clock_moves_open_tasks_and_waiting_messages_too(qtbot, ctx,
     old_clock = due.astimezone(dt.timezone(dt.timedelta(hours=3))).time()
     new_clock = moved.astimezone(dt.timezone(dt.timedelta(hours=5))).time()
     assert new_clock == old_clock and moved == due - dt.timedelta(hours=2)
+
+
+def test_directions_teachers_and_rooms_are_renamed_and_archived(qtbot, ctx, actor):
+    import datetime as dt
+
+    from desk.services import schedule
+    from desk.ui.lesson_dialogs import LessonDialog
+    from desk.ui.studio_dialog import StudioDialog
+
+    room = schedule.save_room(ctx.store, actor, "Малый класс")
+    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 10, 14, tzinfo=dt.timezone.utc), room_id=room))
+    dialog = StudioDialog(ctx)
+    qtbot.addWidget(dialog)
+    rooms = dialog.rooms
+    rooms.list.setCurrentRow(0)
+    assert rooms.name.text() == "Малый класс"
+    rooms.name.setText("Мастерская у окна")
+    rooms.save_button.click()
+    assert [r.name for r in schedule.rooms(ctx.store)] == ["Мастерская у окна"]
+    rooms.archive_button.click()
+    assert schedule.rooms(ctx.store) == [] and "(archived)" in rooms.list.item(0).text()
+    assert rooms.archive_button.text() == "Bring back"
+    directions = dialog.directions
+    for i in range(directions.list.count()):
+        if directions.list.item(i).text() == "Керамика":
+            directions.list.setCurrentRow(i)
+    directions.archive_button.click()
+    assert "Керамика" not in [d.name for d in schedule.directions(ctx.store)]
+    assert schedule.lesson(ctx.store, lesson).direction == "Керамика"  # its lessons stay
+    picker = LessonDialog(ctx, starts_at=dt.datetime(2026, 3, 12, 14, tzinfo=dt.timezone.utc))
+    qtbot.addWidget(picker)
+    assert picker.direction.findText("Керамика") == -1 and picker.room.count() == 1
+    directions.archive_button.click()  # brought back
+    assert "Керамика" in [d.name for d in schedule.directions(ctx.store)]

@@ -169,7 +169,7 @@ def test_moving_a_lesson_tells_the_families_and_cancelling_cleans_up(store, acto
 
 
 def test_a_teacher_or_room_taken_at_the_same_time_is_found(store, actor, ceramics, teacher):
-    room = schedule.add_room(store, actor, "Большой класс")
+    room = schedule.save_room(store, actor, "Большой класс")
     first = lesson_at(store, actor, ceramics, teacher, day=10, hour=17)
     schedule.save_lesson(store, actor, dataclasses.replace(
         schedule.lesson(store, first).draft(), room_id=room))
