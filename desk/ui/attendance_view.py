@@ -4,7 +4,7 @@ do not match, the roster of the chosen lesson, marks in one click, and "ask the 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
@@ -13,7 +13,7 @@ from desk.models.schedule import Mark
 from desk.services import attendance, errors, money
 from desk.ui import fmt, messages
 from desk.ui.context import Context
-from desk.ui.forms import side_by_side
+from desk.ui.forms import key_for, side_by_side
 from desk.ui.freshness import Freshness
 from desk.ui.labels import mark_name
 
@@ -77,8 +77,8 @@ class AttendanceView(QWidget):
         self.cancelled.clicked.connect(lambda: self.mark_selected(Mark.CANCELLED))
         self.ask.clicked.connect(self._on_ask_clicked)
         self.roster.itemSelectionChanged.connect(self._update_buttons)
-        QShortcut(QKeySequence("F5"), self, lambda: self.mark_selected(Mark.ATTENDED))
-        QShortcut(QKeySequence("F6"), self, lambda: self.mark_selected(Mark.ABSENT))
+        key_for(self.attended, "F5", self)
+        key_for(self.absent, "F6", self)
         self.freshness = Freshness(self, self.refresh, ctx.notifier,
                                    ("attendance", "wallet", "schedule", "enrolment"))
         self._update_buttons()

@@ -5,7 +5,6 @@ the call is saved the person is "on a call": waiting clients go to the colleague
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QLineEdit,
@@ -18,7 +17,7 @@ from desk.services import calls, errors, families, leads, presence
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
-from desk.ui.forms import FieldError, attempt, side_by_side
+from desk.ui.forms import FieldError, attempt, key_for, side_by_side
 from desk.ui.freshness import Freshness
 
 
@@ -117,7 +116,7 @@ class CallsView(QWidget):
         self.new_family_button.clicked.connect(self._on_new_family)
         self.new_lead_button.clicked.connect(self._on_new_lead)
         self.recent.itemDoubleClicked.connect(self._on_recent_opened)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        key_for(self.save_button, "Ctrl+Return", self)
         self.freshness = Freshness(self, self.refresh, ctx.notifier, ("call", "family"))
         self._on_phone_changed("")
 

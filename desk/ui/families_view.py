@@ -7,7 +7,6 @@ from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, QTimer,
     Signal, Slot,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
     QTableView, QVBoxLayout, QWidget,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desk.services import attendance, families
 from desk.ui.context import Context
+from desk.ui.forms import key_for
 from desk.ui.freshness import Freshness
 from desk.ui.labels import stage_name
 from desk.ui.table_model import RowsModel
@@ -143,7 +143,7 @@ class FamiliesView(QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(0)
-        QShortcut(QKeySequence("Ctrl+N"), self, self._on_new_clicked)
+        key_for(self.new_button, "Ctrl+N", self)
         self.search.textChanged.connect(self._debounce.start)
         self._debounce.timeout.connect(self.run_search)
         self.search.returnPressed.connect(self._on_search_return)

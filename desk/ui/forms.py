@@ -1,9 +1,11 @@
-"""Small helpers shared by the edit forms: an error label under a field."""
+"""Small helpers shared by the edit forms: an error label under a field, a key for a button."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QAbstractButton, QDialog, QDialogButtonBox, QLabel, QLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget,
 )
 
 from desk.services import errors
@@ -23,6 +25,16 @@ class FieldError(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+def key_for(button: QAbstractButton, keys: str, scope: QWidget,
+            context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QShortcut:
+    """A key that presses `button`. Where the button is not offered (hidden on a read-only
+    desk, or disabled) the key does nothing either, so no key reaches a write the screen hides."""
+    shortcut = QShortcut(QKeySequence(keys), scope)
+    shortcut.setContext(context)
+    shortcut.activated.connect(lambda: button.isHidden() or button.click())
+    return shortcut
 
 
 def finish_form_dialog(dialog: QDialog, form: QLayout, on_save) -> QDialogButtonBox:

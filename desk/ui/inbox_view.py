@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     Qt, QTimer, Signal, Slot,
 )
-from PySide6.QtGui import QBrush, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog,
     QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
@@ -26,7 +26,7 @@ from desk.services import hours, inbox, leads, outbox, templates
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
-from desk.ui.forms import FieldError, attempt, finish_form_dialog, side_by_side
+from desk.ui.forms import FieldError, attempt, finish_form_dialog, key_for, side_by_side
 from desk.ui.freshness import Freshness
 from desk.ui.labels import channel_reason, inbox_channel_name
 from desk.ui.leads_view import FamilyPicker
@@ -221,8 +221,8 @@ class InboxView(QWidget):
         self.history.itemActivated.connect(self._on_message_activated)
         for box in (self.ongoing, self.urgent):
             box.toggled.connect(lambda _on: self._update_when())
-        QShortcut(QKeySequence("Ctrl+Return"), self.text, self.send)
-        QShortcut(QKeySequence("Ctrl+Enter"), self.text, self.send)
+        key_for(self.send_button, "Ctrl+Return", self.text)
+        key_for(self.send_button, "Ctrl+Enter", self.text)
 
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)

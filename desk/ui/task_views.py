@@ -8,7 +8,7 @@ from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP,
     Signal, Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QFormLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
@@ -22,7 +22,7 @@ from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
 from desk.ui.table_model import RowsModel
-from desk.ui.forms import FieldError, finish_form_dialog
+from desk.ui.forms import FieldError, finish_form_dialog, key_for
 from desk.ui.labels import role_name, status_name
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -218,8 +218,7 @@ class TaskList(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view)
 
-        done = QShortcut(QKeySequence("Ctrl+D"), self, self._on_done_clicked)
-        done.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        key_for(self.done_button, "Ctrl+D", self, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_button.clicked.connect(self._on_new_clicked)
         self.done_button.clicked.connect(self._on_done_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)

@@ -126,3 +126,43 @@ def test_f5_and_f6_move_down_the_roster_so_it_is_marked_from_the_keyboard(qtbot,
         qtbot.keyClick(view.roster, key)
     marks = [view.roster.topLevelItem(i).text(1) for i in range(3)]
     assert marks == ["came", "did not come", "came"]  # names sorted: Демин, Ёлкин, Петров
+
+
+def test_on_a_read_only_desk_f5_and_f6_mark_nothing(qtbot, ctx, actor, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from desk.services.db import Store
+    from desk.ui.context import Context, Notifier
+    from desk.ui.main_window import hide_writes
+    from desk.ui.runner import SyncRunner
+
+    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 3, 17, tzinfo=MSK), price=120000))
+    fam = families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
+    enrolment.enrol(ctx.store, actor, lesson, fam,
+                    [families.card(ctx.store, fam).draft.children[0].id])
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a))
+
+    def fail(exc):
+        raise exc
+
+    ro = Store(ctx.store.engine, read_only=True, clock=ctx.store.clock)
+    space = Workspace(Context(store=ro, me=ctx.me, studio=ctx.studio, runner=SyncRunner(fail),
+                              notifier=Notifier()), Role.SYSTEM)
+    qtbot.addWidget(space)
+    hide_writes(space)
+    space.show()
+    space.sections.setCurrentWidget(space.attendance)
+    view = space.attendance
+    space.activateWindow()
+    qtbot.waitUntil(space.isActiveWindow)
+    view.roster.setCurrentItem(view.roster.topLevelItem(0))
+    view.roster.setFocus()
+    assert view.attended.isEnabled() and view.attended.isHidden()  # a child is selected
+    for key in (Qt.Key.Key_F5, Qt.Key.Key_F6):
+        qtbot.keyClick(view.roster, key)
+    assert warnings == []  # the keys never reached the save that would refuse
+    assert view.roster.topLevelItem(0).text(1) == "not marked"
