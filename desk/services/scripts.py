@@ -20,12 +20,14 @@ import json
 from collections.abc import Sequence
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desk.models.comms import (
     Call, CallDirection, CallScript, LapseCall, LapseReason, NpsScore, ScriptPurpose, ScriptRun,
     StepKind,
 )
-from desk.models.family import Guardian, TimelineKind
+from desk.models.family import Child, Guardian, TimelineKind
+from desk.models.schedule import Enrolment, Mark
 from desk.models.studio import Role, Staff
 from desk.services import (
     calls, contacts, errors, families, greetings, hours, studio, tasks, templates, texts,
@@ -281,7 +283,11 @@ def remove(store: Store, actor: Actor, script_id: int) -> None:
 
 # -- a call --------------------------------------------------------------------------------
 
-def sheet(store: Store, family_id: int, me: str) -> Sheet:
+def sheet(store: Store, family_id: int, me: str, purpose: ScriptPurpose = ScriptPurpose.GENERAL,
+          enrolment_id: int | None = None) -> Sheet:
+    """The sheet of a call to a family. {child} names the child the call is about: the one who
+    missed the lesson (a no-show's enrolment), else on a lapsed-client call the children who
+    used to come (not a younger sibling who never did), else all the family's children."""
     with store.read() as s:
         families._load(s, family_id)
         guardians = s.execute(select(Guardian.name, Guardian.phone)
@@ -289,10 +295,29 @@ def sheet(store: Store, family_id: int, me: str) -> Sheet:
                               .order_by(Guardian.position)).all()
         values = {"studio": studio.load_info(s).name, "me": me.split()[0] if me.split() else me,
                   **greetings.family_names(s, family_id)}
+        about = _children_called_about(s, family_id, purpose, enrolment_id)
+        if about:
+            values["child"] = greetings.join_names([greetings.first_name(n) for n in about])
         phones = tuple(f"{contacts.display_phone(p)} ({n})" if n else contacts.display_phone(p)
                        for n, p in guardians if p)
         title = families.titles(s, [family_id]).get(family_id, "")
         return Sheet(family_id, title, phones, values)
+
+
+def _children_called_about(s: Session, family_id: int, purpose: ScriptPurpose,
+                           enrolment_id: int | None) -> list[str]:
+    if enrolment_id is not None:
+        return list(s.scalars(select(Child.name).join(Enrolment, Enrolment.child_id == Child.id)
+                              .where(Enrolment.id == enrolment_id,
+                                     Child.family_id == family_id)))
+    if purpose is not ScriptPurpose.LAPSED:
+        return []
+    came = select(Enrolment.child_id).where(Enrolment.family_id == family_id,
+                                            Enrolment.mark == Mark.ATTENDED)
+    return list(s.scalars(select(Child.name).where(Child.family_id == family_id,
+                                                   Child.archived_at.is_(None),
+                                                   Child.id.in_(came))
+                          .order_by(Child.position)))
 
 
 def say(text: str, values: dict[str, str]) -> str:

@@ -28,7 +28,8 @@ class ScriptCallDialog(QDialog):
         self.ctx = ctx
         self.script = script
         self.enrolment_id = enrolment_id
-        self.sheet = scripts.sheet(ctx.store, family_id, ctx.me.name)
+        self.sheet = scripts.sheet(ctx.store, family_id, ctx.me.name, script.purpose,
+                                   enrolment_id)
         self.answers: list[scripts.Answer] = []
         self.step: scripts.Step | None = None
         self.started = time.monotonic()

@@ -150,7 +150,7 @@ def test_a_no_show_gets_the_lapsed_script_and_its_reason_is_counted(
         assert dialog.script.purpose is ScriptPurpose.LAPSED
         choose(dialog, "Да, удобно")
         assert dialog.inputs.currentWidget() is dialog.reason_page
-        assert "Святослав занимался у нас" in dialog.question.text()
+        assert "на занятиях — Святослав." in dialog.question.text()
         dialog.reason.setCurrentIndex(dialog.reason.findData(LapseReason.HEALTH))
         type_text(dialog.reason_words, "долго болел")
         dialog.next_button.click()

@@ -72,3 +72,30 @@ def test_reasons_are_counted_per_month(store, actor, fams, clock):
     assert list(counts) == ["2026-04", "2026-03"]
     assert counts["2026-03"][LapseReason.PRICE] == 2
     assert counts["2026-04"][LapseReason.SCHEDULE] == 1
+
+
+def test_the_lapsed_call_names_the_child_it_is_about(store, actor, staff):
+    from desk.models.studio import Role
+
+    fid = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),),
+        children=(ChildDraft("Ёлкин Матвей"), ChildDraft("Ёлкина Маша"),
+                  ChildDraft("Ёлкин Гоша"))))
+    matvey, masha, _gosha = (c.id for c in families.card(store, fid).draft.children)
+    ceramics = next(d for d in schedule.directions(store) if d.name == "Керамика")
+    lesson = schedule.save_lesson(store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 1, 5, 17, tzinfo=MSK)))
+    came, missed = enrolment.enrol(store, actor, lesson, fid, [matvey, masha])
+    attendance.mark(store, actor, came, Mark.ATTENDED)
+    attendance.mark(store, actor, missed, Mark.ABSENT)
+    me = staff[Role.COMMUNICATOR].name
+    why = scripts.default(ScriptPurpose.LAPSED).step("why").text
+
+    def child(*args):
+        return scripts.sheet(store, fid, me, *args).values["child"]
+
+    assert child(ScriptPurpose.LAPSED) == "Матвей"  # the one who came, not Гоша who never did
+    assert child(ScriptPurpose.LAPSED, missed) == "Маша"  # a no-show names who missed
+    assert child() == "Матвей, Маша и Гоша"  # any other call is about the whole family
+    said = scripts.say(why, scripts.sheet(store, fid, me, ScriptPurpose.LAPSED).values)
+    assert "на занятиях — Матвей." in said  # no verb to agree with the child's gender
