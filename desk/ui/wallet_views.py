@@ -140,6 +140,7 @@ class WalletPanel(QWidget):
     """Balance and ledger of one family; corrections are new reversing entries."""
 
     WRITES = ("reverse_button", "top_up_button")  # hidden on a read-only desk
+    COL_COMMENT = 4
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,10 +154,10 @@ class WalletPanel(QWidget):
         self.ledger.setRootIsDecorated(False)
         self.ledger.setHeaderLabels([self.tr("When"), self.tr("Entry"), self.tr("Amount"),
                                      self.tr("Method"), self.tr("Comment"), self.tr("Who")])
-        for col, width in enumerate((120, 150, 100, 130, 120, 130)):
-            self.ledger.setColumnWidth(col, width)
-        self.ledger.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.ledger.header().setStretchLastSection(False)
+        header = self.ledger.header()  # the comment takes what the short columns leave
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.COL_COMMENT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         top = QHBoxLayout()
         top.addWidget(self.balance, 1)
         top.addWidget(self.reverse_button)
@@ -183,11 +184,12 @@ class WalletPanel(QWidget):
                                    + (" color: #c62828;" if view.balance < 0 else ""))
         self.ledger.clear()
         for line in view.lines:
+            comment = line.note + (" " + self.tr("(reversed)") if line.reversed_by else "")
             item = QTreeWidgetItem([
                 fmt.datetime_text(line.at, self.ctx.studio.tz), entry_kind_name(line.kind),
                 money.format_rub(line.amount), method_name(line.method) if line.method else "",
-                line.note + (" " + self.tr("(reversed)") if line.reversed_by else ""),
-                line.staff_name])
+                comment, line.staff_name])
+            item.setToolTip(self.COL_COMMENT, comment)  # the whole comment, however narrow
             item.setData(0, Qt.ItemDataRole.UserRole, line)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if line.amount < 0:

@@ -164,3 +164,20 @@ def test_a_repeat_is_found_once_the_family_is_chosen_for_an_ambiguous_line(qtbot
     dialog.post_button.click()
     assert wallet.balance(ctx.store, demin) == 140000
     assert "Posted: 1 payment(s)" in dialog.summary.text()
+
+
+def test_the_ledger_comment_gets_the_room_the_short_columns_leave(qtbot, ctx, actor):
+    demin, _ = seed(ctx.store, actor)
+    note = "Столярная мастерская: оплата за четыре занятия ноября, перевод от бабушки"
+    wallet.top_up(ctx.store, actor, demin, 480000, PaymentMethod.CARD_TRANSFER, note)
+    card = FamilyCardView(ctx)
+    qtbot.addWidget(card)
+    card.resize(700, 500)  # the card's share of the window
+    card.show_family(demin)
+    card.tabs.setCurrentWidget(card.wallet)
+    card.show()
+    ledger = card.wallet.ledger
+    qtbot.waitUntil(lambda: ledger.viewport().width() > 0)
+    comment, method = card.wallet.COL_COMMENT, 3
+    assert ledger.columnWidth(comment) >= ledger.columnWidth(method)  # it was squeezed to "12…"
+    assert ledger.topLevelItem(0).toolTip(comment) == note  # the whole of it, however narrow
