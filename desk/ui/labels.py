@@ -207,6 +207,7 @@ _CHANNEL_REASONS = {
     "no_connection": QT_TRANSLATE_NOOP("Labels", "no connection to the server"),
     "no_answer": QT_TRANSLATE_NOOP("Labels", "the server does not answer"),
     "connection_lost": QT_TRANSLATE_NOOP("Labels", "the connection broke off"),
+    "gateway": QT_TRANSLATE_NOOP("Labels", "the server's gateway stopped waiting for the answer"),
     "closed": QT_TRANSLATE_NOOP("Labels", "Desk was closing"),
     "interrupted": QT_TRANSLATE_NOOP("Labels", "Desk stopped while sending"),
     "file_missing": QT_TRANSLATE_NOOP("Labels", "the attached file is not there any more"),

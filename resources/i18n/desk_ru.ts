@@ -2287,6 +2287,10 @@
         <translation>связь оборвалась</translation>
     </message>
     <message>
+        <source>the server's gateway stopped waiting for the answer</source>
+        <translation>промежуточный сервер не дождался ответа</translation>
+    </message>
+    <message>
         <source>Desk was closing</source>
         <translation>Desk закрывался</translation>
     </message>

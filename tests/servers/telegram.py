@@ -1,6 +1,8 @@
 """A small Bot-API-compatible HTTP server on loopback: getMe, getUpdates (long polling with
 offset), sendMessage, sendDocument and sendVoice. It can fail (HTTP 500) the next N calls of a
-method, or hang on them, so the desk's retries and offline state can be tested."""
+method, hang on them, or answer like a proxy in front of a self-hosted server that gave up
+waiting (504 in HTML, after the message went through), so the desk's retries and offline state
+can be tested."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ class FakeBotApi:
         self.fail: dict[str, int] = {}  # method → how many next calls answer HTTP 500
         self.refuse: dict[str, int] = {}  # method → how many next calls answer 403
         self.hang: dict[str, float] = {}  # method → seconds to stall before answering
+        self.gateway: dict[str, int] = {}  # method → how many next calls a proxy answers 504
         self._ids = itertools.count(1)
         self._messages = itertools.count(1000)
         self._cond = threading.Condition()
@@ -64,7 +67,7 @@ class FakeBotApi:
         return update_id
 
     # the API ----------------------------------------------------------------------------
-    def _answer(self, method: str, params: dict) -> tuple[int, dict]:
+    def _answer(self, method: str, params: dict) -> tuple[int, dict | str]:
         self.calls.append(method)
         stall = self.hang.get(method)
         if stall:
@@ -77,6 +80,11 @@ class FakeBotApi:
             self.refuse[method] -= 1
             return 403, {"ok": False, "error_code": 403,
                          "description": "Forbidden: bot was blocked by the user"}
+        if self.gateway.get(method):  # the call is done, but the proxy stopped waiting
+            self.gateway[method] -= 1
+            self._answer(method, params)
+            self.calls.pop()  # one call, not two
+            return 504, "<html><body><h1>504 Gateway Time-out</h1></body></html>"
         if method == "getMe":
             return 200, {"ok": True, "result": {"id": 1, "is_bot": True,
                                                 "first_name": "Studio",
@@ -118,11 +126,12 @@ class FakeBotApi:
 
             do_GET = do_POST  # noqa: N815
 
-            def _reply(self, status: int, payload: dict) -> None:
-                data = json.dumps(payload).encode()
+            def _reply(self, status: int, payload: dict | str) -> None:
+                html = isinstance(payload, str)
+                data = payload.encode() if html else json.dumps(payload).encode()
                 try:
                     self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Type", "text/html" if html else "application/json")
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
                     self.wfile.write(data)

@@ -228,3 +228,20 @@ def test_an_answer_counted_before_a_new_question_does_not_answer_it(store, actor
         assert inbox.conversation(store, cid).waiting_since is not None
     finally:
         adapter.close()
+
+
+def test_a_proxys_gateway_timeout_is_not_confirmed_and_never_repeated(store, actor, bot):
+    """A self-hosted Bot API behind nginx: the proxy's 504 page may follow a send that went."""
+    adapter = TelegramAdapter(bot.token, bot.url)
+    try:
+        cid = conversation(store, bot, adapter)
+        inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
+        mid = last_message(store, cid)
+        bot.gateway["sendMessage"] = 1
+        assert outbox.deliver(store, {TG: adapter}) == (0, 1)
+        [pending] = [p for p in outbox.pending(store) if p.id == mid]
+        assert pending.status is OutboxStatus.UNCERTAIN and pending.last_error == "gateway"
+        assert outbox.deliver(store, {TG: adapter}) == (0, 0)  # the courier leaves it alone
+        assert len(bot.sent) == 1
+    finally:
+        adapter.close()

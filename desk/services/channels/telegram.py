@@ -16,6 +16,7 @@ from desk.services.channels.base import (
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 CONNECT_TIMEOUT_S = 5.0
+_GATEWAY_GAVE_UP = (502, 504)  # a proxy's page, not the API's answer: the call may have gone
 SEND_TIMEOUT_S = 20.0
 
 
@@ -33,8 +34,10 @@ class TelegramAdapter:
     def _call(self, method: str, params: dict | None = None, *, wait: float | None = None,
               files=None):
         """One Bot API call. A failure before the request left (no connection) is ChannelDown;
-        one after it left without an answer is DeliveryUnknown; the API's own refusal for
-        good is ChannelRefused; 429 and 5xx are ChannelDown (with retry_after when given)."""
+        one after it left without an answer is DeliveryUnknown, and so is a proxy's own 502 or
+        504 page (a self-hosted server behind nginx: the request may have gone through); the
+        API's own refusal for good is ChannelRefused; the API's 429 and 5xx are ChannelDown
+        (with retry_after when given)."""
         params = params or {}
         try:
             if files:
@@ -58,6 +61,9 @@ class TelegramAdapter:
         try:
             body = response.json()
         except json.JSONDecodeError:
+            if response.status_code in _GATEWAY_GAVE_UP:
+                raise DeliveryUnknown(f"telegram {method}: HTTP {response.status_code}",
+                                      reason="gateway") from None
             raise ChannelDown(f"telegram {method}: HTTP {response.status_code}",
                               reason=f"http_{response.status_code}") from None
         if body.get("ok"):
