@@ -20,9 +20,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from desk.models.comms import Conversation, Direction, InboxChannel, InboxMessage, OutboxStatus
-from desk.services import errors, studio
+from desk.models.comms import (
+    Conversation, Direction, InboxChannel, InboxMessage, OutboxStatus, Response,
+)
+from desk.services import errors, hours, studio
 from desk.services.channels.base import (
     Adapter, ChannelDown, ChannelRefused, DeliveryUnknown, Outgoing,
 )
@@ -250,15 +253,43 @@ def retry_now(store: Store, channel: InboxChannel) -> int:
 
 def cancel(store: Store, actor: Actor, message_id: int) -> None:
     """Withdraw a message that has not gone: scheduled, retrying, refused or not confirmed
-    (not one being handed over right now). It stays in the conversation as cancelled."""
+    (not one being handed over right now). It stays in the conversation as cancelled. An answer
+    that never went (waiting or refused) stops counting as a response: the client waits on."""
     with store.write(actor) as uow:
         m = uow.session.get(InboxMessage, message_id)
         if m is None or m.status not in (OutboxStatus.QUEUED, OutboxStatus.FAILED,
                                          OutboxStatus.UNCERTAIN):
             raise errors.NotFound(f"no message {message_id} to cancel")
+        if m.status is not OutboxStatus.UNCERTAIN:  # not confirmed: it may well have arrived
+            _unanswer(uow.session, m)
         m.status = OutboxStatus.CANCELLED
         uow.audit("outbox.cancel", entity_id=m.id)
         uow.commit()
+
+
+def _unanswer(s: Session, m: InboxMessage) -> None:
+    """The response counted when ``m`` was written goes: the client's wait is open again, or,
+    if a later answer came, runs on to that one."""
+    if m.direction is not Direction.OUT or m.kind != "answer":
+        return
+    counted = s.scalar(select(Response).where(Response.conversation_id == m.conversation_id,
+                                              Response.answered_at == m.at))
+    if counted is None:
+        return
+    c = s.get(Conversation, m.conversation_id)
+    later = s.scalar(select(Response).where(Response.conversation_id == c.id,
+                                            Response.answered_at > counted.answered_at)
+                     .order_by(Response.answered_at).limit(1))
+    if later is None:
+        c.waiting_since = min(c.waiting_since or counted.asked_at, counted.asked_at)
+    else:
+        later.asked_at = counted.asked_at
+        later.wait_s = hours.load(s).working_seconds(later.asked_at, later.answered_at)
+    if counted.first:
+        c.first_response_s = None if later is None else later.wait_s
+        if later is not None:
+            later.first = True
+    s.delete(counted)
 
 
 def in_flight(store: Store) -> tuple[int, int]:

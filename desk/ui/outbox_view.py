@@ -113,7 +113,7 @@ class OutboxView(QWidget):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.window().windowTitle(), messages.error_message(exc))
         self.ctx.wake_outbox()
-        self.ctx.notifier.changed.emit("outbox")
+        self.ctx.notifier.changed.emit("inbox")  # a cancelled answer reopens the client's wait
 
     @Slot()
     def _on_send(self) -> None:

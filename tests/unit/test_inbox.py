@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from desk.models.comms import InboxChannel, LeadStatus, OutboxStatus
+from desk.models.comms import Conversation, InboxChannel, LeadStatus, OutboxStatus
 from desk.services import channel_settings, errors, families, inbox, leads, outbox
 from desk.services.channels.base import ChannelDown
 from desk.services.channels.telegram import TelegramAdapter
@@ -127,6 +127,55 @@ def test_send_later_counts_as_an_answer_when_it_goes(store, actor, bot, adapter,
     assert day.responses == 1 and day.first_response_avg_s == 3609
     assert inbox.conversation(store, row.id).waiting_since is None
 
+
+
+def test_an_answer_cancelled_before_it_went_stops_counting(store, actor, bot, adapter, clock):
+    bot.client_writes(501, "Когда начало?", date=clock.now.timestamp())
+    receive(store, adapter)
+    [row] = inbox.queue(store)
+    asked = inbox.conversation(store, row.id).waiting_since
+    today = clock.now.date()
+    clock.advance(seconds=20)
+    inbox.reply(store, actor, row.id, inbox.ReplyDraft("Начало в 17:00"))  # counted at once
+    [first] = outbox.pending(store)
+    assert inbox.stats(store, today, today).total.responses == 1
+    outbox.cancel(store, actor, first.id)  # the channel was down: it never went
+    assert inbox.conversation(store, row.id).waiting_since == asked  # the client waits on
+    assert inbox.stats(store, today, today).total.responses == 0
+    clock.advance(seconds=40)
+    inbox.reply(store, actor, row.id, inbox.ReplyDraft("Начало в 17:30"))
+    bot.refuse["sendMessage"] = 1
+    assert outbox.deliver(store, {TG: adapter}) == (0, 1)  # refused: it never went either
+    [refused] = outbox.pending(store)
+    clock.advance(seconds=30)
+    inbox.reply(store, actor, row.id, inbox.ReplyDraft("Начало в 17:30, ждём!"))
+    outbox.cancel(store, actor, refused.id)  # the wait runs on to the answer that went
+    assert outbox.deliver(store, {TG: adapter}) == (1, 0)
+    assert inbox.settle_sent_answers(store) == 1  # as the courier does after each round
+    day = inbox.stats(store, today, today).days[0]
+    assert day.responses == 1 and day.first_response_avg_s == 90
+    assert inbox.conversation(store, row.id).waiting_since is None
+
+
+def test_a_cancelled_first_answer_hands_its_wait_to_the_next_answer(store, actor, bot, adapter,
+                                                                     clock):
+    bot.client_writes(501, "Когда начало?", date=clock.now.timestamp())
+    receive(store, adapter)
+    [row] = inbox.queue(store)
+    today = clock.now.date()
+    clock.advance(seconds=10)
+    inbox.reply(store, actor, row.id, inbox.ReplyDraft("Начало в 17:00"))
+    [never] = outbox.pending(store)
+    clock.advance(seconds=50)
+    bot.client_writes(501, "Алло?", date=clock.now.timestamp())
+    receive(store, adapter)
+    clock.advance(seconds=15)
+    inbox.reply(store, actor, row.id, inbox.ReplyDraft("Да-да, начало в 17:00"))
+    outbox.cancel(store, actor, never.id)
+    total = inbox.stats(store, today, today).total
+    assert total.responses == 1 and total.first_response_avg_s == 75  # from the first question
+    with store.read() as s:
+        assert s.get(Conversation, row.id).first_response_s == 75
 
 def test_snoozing_a_waiting_client_does_not_silence_the_alert(store, actor, bot, adapter,
                                                               clock):
