@@ -66,9 +66,22 @@ class FakeBotApi:
             self._cond.notify_all()
         return update_id
 
+    # the test's side -----------------------------------------------------------------
+    def poke(self, *_args) -> None:
+        """Something changed (a call here, a courier's callback): wake whoever waits."""
+        with self._cond:
+            self._cond.notify_all()
+
+    def wait_until(self, condition, seconds: float = 10.0) -> None:
+        """Wait until ``condition()`` holds, woken by every call here and every poke; the test
+        fails on the deadline and never decides by sleeping."""
+        with self._cond:
+            assert self._cond.wait_for(condition, seconds), "timed out"
+
     # the API ----------------------------------------------------------------------------
     def _answer(self, method: str, params: dict) -> tuple[int, dict | str]:
         self.calls.append(method)
+        self.poke()
         stall = self.hang.get(method)
         if stall:
             with self._cond:
@@ -104,6 +117,7 @@ class FakeBotApi:
         if method in ("sendMessage", "sendDocument", "sendVoice"):
             record = {"method": method, **params}
             self.sent.append(record)
+            self.poke()
             return 200, {"ok": True, "result": {
                 "message_id": next(self._messages), "date": int(time.time()),
                 "chat": {"id": int(params["chat_id"]), "type": "private"},

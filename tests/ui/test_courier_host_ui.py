@@ -8,7 +8,6 @@ from desk.services import channel_settings, inbox
 from desk.services.channels.telegram import TelegramAdapter
 from desk.ui.courier_host import CourierHost
 from tests.unit.test_outbox_once import conversation, last_message, status_of
-from tests.waiting import wait_for
 
 
 def test_saving_the_settings_mid_send_makes_no_second_copy(store, actor, bot, qtbot):
@@ -24,15 +23,15 @@ def test_saving_the_settings_mid_send_makes_no_second_copy(store, actor, bot, qt
         inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
         mid = last_message(store, cid)
         host.wake()
-        wait_for(lambda: "sendMessage" in bot.calls)  # in flight
+        bot.wait_until(lambda: "sendMessage" in bot.calls)  # in flight
         host.start()  # the settings were saved: the courier starts anew
         qtbot.waitUntil(lambda: host.courier is not None, timeout=10000)
         assert status_of(store, mid) in (OutboxStatus.SENT, OutboxStatus.UNCERTAIN)
-        wait_for(lambda: len(bot.sent) == 1)
+        bot.wait_until(lambda: len(bot.sent) == 1)
         bot.hang.clear()
         inbox.reply(store, actor, cid, inbox.ReplyDraft("Ещё вопрос?"))
         host.wake()
-        wait_for(lambda: len(bot.sent) == 2)
+        bot.wait_until(lambda: len(bot.sent) == 2)
     finally:
         host.stop()
     assert [m["text"] for m in bot.sent] == ["Добрый день!", "Ещё вопрос?"]

@@ -10,7 +10,6 @@ from desk.services import channel_settings, inbox, redact
 from desk.services.courier import Courier
 from desk.ui import crash
 from tests.servers.telegram import FakeBotApi
-from tests.waiting import wait_for
 
 TOKEN = "7351842094:AAH4xkq9vT2LmPzR8sWnJ3bYcE6fDu1QoGi"
 PASSWORD = "Kj8#mail-pass-2026"
@@ -30,17 +29,18 @@ def test_the_token_is_nowhere_under_the_data_folder_after_polling_at_debug(
             channel_settings.save_telegram(store, actor, channel_settings.TelegramSettings(
                 True, bot.url), TOKEN)
             adapters = channel_settings.adapters(store)
-            courier = Courier(store, adapters, long_poll_s=0.2, backoff_max_s=0.1)
+            courier = Courier(store, adapters, long_poll_s=0.2, backoff_max_s=0.1,
+                              on_received=bot.poke)
             bot.fail["getUpdates"] = 2  # offline reasons are logged too
             courier.start()
             try:
                 bot.client_writes(501, "Здравствуйте", date=store.now().timestamp())
-                wait_for(lambda: inbox.queue(store))
+                bot.wait_until(lambda: inbox.queue(store))
                 [row] = inbox.queue(store)
                 inbox.reply(store, actor, row.id, inbox.ReplyDraft("Добрый день!"))
                 courier.wake()
-                wait_for(lambda: bot.sent)
-                wait_for(lambda: bot.calls.count("getUpdates") >= 6)
+                bot.wait_until(lambda: bot.sent)
+                bot.wait_until(lambda: bot.calls.count("getUpdates") >= 6)
             finally:
                 courier.stop()
         try:

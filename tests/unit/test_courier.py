@@ -4,7 +4,6 @@ coming back without receiving anything twice."""
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -13,7 +12,6 @@ from desk.services import inbox
 from desk.services.channels.telegram import TelegramAdapter
 from desk.services.courier import Courier
 from tests.servers.telegram import FakeBotApi
-from tests.waiting import wait_for
 
 TG = InboxChannel.TELEGRAM
 # a receiving thread that dies (e.g. on stopping) is a failure, not a warning
@@ -27,20 +25,23 @@ def test_receiving_survives_the_network_dropping_and_nothing_arrives_twice(store
     with FakeBotApi() as bot:
         adapter = TelegramAdapter(bot.token, bot.url)
         courier = Courier(store, {TG: adapter}, long_poll_s=0.3, backoff_max_s=0.2,
-                          on_state=states.append, on_received=lambda n: received.set())
+                          on_state=lambda s: (states.append(s), bot.poke()),
+                          on_received=lambda n: (received.set(), bot.poke()),
+                          on_sent=bot.poke)
         bot.fail["getUpdates"] = 3
         courier.start()
         try:
-            wait_for(lambda: any(not s.online for s in states))
+            bot.wait_until(lambda: any(not s.online for s in states))
             assert states[0].reason  # "offline" with the reason, shown to the staff
             bot.client_writes(501, "Добрый день", date=store.now().timestamp())
-            wait_for(received.is_set)
-            wait_for(lambda: courier.states[TG].online)
+            assert received.wait(10)
+            bot.wait_until(lambda: courier.states[TG].online)
             [row] = inbox.queue(store)
             inbox.reply(store, actor, row.id, inbox.ReplyDraft("Здравствуйте!"))
             courier.wake()
-            wait_for(lambda: inbox.messages(store, row.id)[-1].status is OutboxStatus.SENT)
-            time.sleep(0.5)  # a few more long polls
+            bot.wait_until(lambda: inbox.messages(store, row.id)[-1].status is OutboxStatus.SENT)
+            polls = bot.calls.count("getUpdates")
+            bot.wait_until(lambda: bot.calls.count("getUpdates") >= polls + 3)  # a few more
         finally:
             courier.stop()
         assert len(inbox.messages(store, row.id)) == 2

@@ -11,7 +11,6 @@ from desk.services import channel_settings, inbox, outbox
 from desk.services.channels.telegram import TelegramAdapter
 from desk.services.courier import Courier
 from tests.servers.telegram import FakeBotApi
-from tests.waiting import wait_for
 
 TG = InboxChannel.TELEGRAM
 pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
@@ -43,7 +42,7 @@ def test_a_send_with_no_answer_in_time_is_not_confirmed_and_never_repeated(store
         bot.hang["sendMessage"] = 1.0  # longer than the desk waits
         assert outbox.deliver(store, {TG: adapter}) == (0, 1)
         assert status_of(store, mid) is OutboxStatus.UNCERTAIN
-        wait_for(lambda: len(bot.sent) == 1)  # the server did take it, late
+        bot.wait_until(lambda: len(bot.sent) == 1)  # the server did take it, late
         bot.hang.clear()
         assert outbox.deliver(store, {TG: adapter}) == (0, 0)  # the courier leaves it alone
         assert len(bot.sent) == 1
@@ -64,7 +63,7 @@ def test_send_again_is_the_persons_choice(store, actor, bot):
         mid = last_message(store, cid)
         bot.hang["sendMessage"] = 1.0
         outbox.deliver(store, {TG: adapter})
-        wait_for(lambda: len(bot.sent) == 1)
+        bot.wait_until(lambda: len(bot.sent) == 1)
         bot.hang.clear()
         outbox.send_again(store, actor, mid)
         assert outbox.deliver(store, {TG: adapter}) == (1, 0)
@@ -83,11 +82,12 @@ def test_a_definite_failure_is_retried_and_goes_at_once_when_the_channel_is_back
     bot.fail["sendMessage"] = 1  # HTTP 500: a definite answer
     bot.fail["getUpdates"] = 2  # the channel is down a while
     fresh = TelegramAdapter(bot.token, bot.url)
-    courier = Courier(store, {TG: fresh}, long_poll_s=0.2, backoff_max_s=0.1)
+    courier = Courier(store, {TG: fresh}, long_poll_s=0.2, backoff_max_s=0.1,
+                      on_sent=bot.poke)
     courier.start()
     try:
         # the test clock stands still: only "the channel is back" can release the retry
-        wait_for(lambda: status_of(store, mid) is OutboxStatus.SENT)
+        bot.wait_until(lambda: status_of(store, mid) is OutboxStatus.SENT)
     finally:
         courier.stop()
     assert len(bot.sent) == 1
@@ -101,13 +101,14 @@ def test_an_interrupted_send_waits_for_a_person_after_the_restart(store, actor, 
     with store.write(actor) as uow:  # the app died right after handing it over
         uow.session.get(InboxMessage, mid).status = OutboxStatus.SENDING
         uow.commit()
-    courier = Courier(store, {TG: adapter}, long_poll_s=0.2, backoff_max_s=0.1)
+    courier = Courier(store, {TG: adapter}, long_poll_s=0.2, backoff_max_s=0.1,
+                      on_sent=bot.poke)
     courier.start()
     try:
         assert status_of(store, mid) is OutboxStatus.UNCERTAIN
         inbox.reply(store, actor, cid, inbox.ReplyDraft("Ещё вопрос?"))
         courier.wake()
-        wait_for(lambda: len(bot.sent) == 1)  # the new one goes, the interrupted one waits
+        bot.wait_until(lambda: len(bot.sent) == 1)  # the new one goes, the interrupted one waits
     finally:
         courier.stop()
     assert [m["text"] for m in bot.sent] == ["Ещё вопрос?"]
@@ -127,20 +128,21 @@ def test_pausing_a_mailing_mid_send_keeps_the_courier_and_sends_nothing_twice(
     inbox.link_family(store, actor, cid, fid)
     mailing = mailings.start(store, actor, "Весна", mailings.Filters(), "Вера, ждём вас!")
     bot.hang["sendMessage"] = 1.0
-    courier = Courier(store, {TG: adapter}, long_poll_s=0.2, backoff_max_s=0.1)
+    courier = Courier(store, {TG: adapter}, long_poll_s=0.2, backoff_max_s=0.1,
+                      on_sent=bot.poke)
     courier.start()
     try:
         courier.wake()
-        wait_for(lambda: "sendMessage" in bot.calls)  # the mailing's message is in flight
+        bot.wait_until(lambda: "sendMessage" in bot.calls)  # the mailing's message is in flight
         mailings.set_paused(store, actor, mailing, True)
-        wait_for(lambda: len(bot.sent) == 1)
+        bot.wait_until(lambda: len(bot.sent) == 1)
         bot.hang.clear()
         inbox.reply(store, actor, cid, inbox.ReplyDraft("Ответ"))
         courier.wake()
-        wait_for(lambda: len(bot.sent) == 2)  # the courier lives on
+        bot.wait_until(lambda: len(bot.sent) == 2)  # the courier lives on
         mailings.set_paused(store, actor, mailing, False)
         courier.wake()
-        wait_for(lambda: outbox.count_pending(store) == (0, 0))
+        bot.wait_until(lambda: outbox.count_pending(store) == (0, 0))
     finally:
         courier.stop()
     assert [m["text"] for m in bot.sent] == ["Вера, ждём вас!", "Ответ"]
@@ -199,11 +201,12 @@ def test_a_stop_leaves_what_was_not_handed_over_in_the_queue(store, actor, bot):
         inbox.reply(store, actor, cid, inbox.ReplyDraft(text))
         ids.append(last_message(store, cid))
     bot.hang["sendMessage"] = 0.5
-    courier = Courier(store, {TG: adapter}, long_poll_s=0.2, backoff_max_s=0.1)
+    courier = Courier(store, {TG: adapter}, long_poll_s=0.2, backoff_max_s=0.1,
+                      on_sent=bot.poke)
     courier.start()
     try:
         courier.wake()
-        wait_for(lambda: "sendMessage" in bot.calls)
+        bot.wait_until(lambda: "sendMessage" in bot.calls)
     finally:
         courier.stop(timeout=5)
     states = [status_of(store, i) for i in ids]
