@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog,
+    QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QDialog, QFileDialog,
     QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit, QPushButton, QTableView, QToolButton,
     QVBoxLayout, QWidget,
@@ -414,12 +414,8 @@ class InboxView(QWidget):
             return QInputDialog.getText(self, self.tr("Fill in the template"),
                                         self.tr("Value for {%s}:") % name)
         tz = self.ctx.studio.tz
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Fill in the template"))
-        edit = fmt.datetime_edit(self.ctx.store.now() + dt.timedelta(days=1), tz)
-        form = QFormLayout()
-        form.addRow(self.tr("Date and time:"), edit)
-        finish_form_dialog(dialog, form, dialog.accept)
+        dialog, edit = self._moment_dialog(self.tr("Fill in the template"),
+                                           self.tr("Date and time:"), dt.timedelta(days=1))
         if not self.pick_date(dialog):
             return "", False
         return fmt.from_qdatetime(edit.dateTime(), tz).astimezone(tz).strftime(
@@ -427,6 +423,17 @@ class InboxView(QWidget):
 
     def pick_date(self, dialog: QDialog) -> bool:
         return bool(dialog.exec())
+
+    def _moment_dialog(self, title: str, label: str,
+                       ahead: dt.timedelta) -> tuple[QDialog, QDateTimeEdit]:
+        """A small dialog asking for one moment, starting ``ahead`` of now."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(title)
+        edit = fmt.datetime_edit(self.ctx.store.now() + ahead, self.ctx.studio.tz)
+        form = QFormLayout()
+        form.addRow(label, edit)
+        finish_form_dialog(dialog, form, dialog.accept)
+        return dialog, edit
 
     @Slot()
     def _on_attach(self) -> None:
@@ -441,15 +448,10 @@ class InboxView(QWidget):
 
     @Slot()
     def _on_later(self) -> None:
-        tz = self.ctx.studio.tz
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Send later"))
-        edit = fmt.datetime_edit(self.ctx.store.now() + dt.timedelta(hours=1), tz)
-        form = QFormLayout()
-        form.addRow(self.tr("Send at:"), edit)
-        finish_form_dialog(dialog, form, dialog.accept)
+        dialog, edit = self._moment_dialog(self.tr("Send later"), self.tr("Send at:"),
+                                           dt.timedelta(hours=1))
         if dialog.exec():
-            self.schedule(fmt.from_qdatetime(edit.dateTime(), tz))
+            self.schedule(fmt.from_qdatetime(edit.dateTime(), self.ctx.studio.tz))
 
     def schedule(self, at: dt.datetime) -> None:
         self.send_at = at

@@ -101,6 +101,20 @@ def test_charging_for_absences_applies_from_the_day_it_is_switched_on(
     assert wallet.balance(ctx.store, fam) == -120000
 
 
+
+def keyboard_on_the_roster(qtbot, space):
+    """The workspace shown and active, on Attendance, the roster's first child selected and
+    focused: keys go where a person's would."""
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.attendance)
+    view = space.attendance
+    space.activateWindow()
+    qtbot.waitUntil(space.isActiveWindow)
+    view.roster.setCurrentItem(view.roster.topLevelItem(0))
+    view.roster.setFocus()
+    return view
+
 def test_f5_and_f6_move_down_the_roster_so_it_is_marked_from_the_keyboard(qtbot, ctx, actor):
     from PySide6.QtCore import Qt
 
@@ -113,15 +127,7 @@ def test_f5_and_f6_move_down_the_roster_so_it_is_marked_from_the_keyboard(qtbot,
             guardians=(GuardianDraft(parent),), children=(ChildDraft(child),)))
         enrolment.enrol(ctx.store, actor, lesson, fam,
                         [families.card(ctx.store, fam).draft.children[0].id])
-    space = Workspace(ctx, Role.SYSTEM)
-    qtbot.addWidget(space)
-    space.show()
-    space.sections.setCurrentWidget(space.attendance)
-    view = space.attendance
-    space.activateWindow()
-    qtbot.waitUntil(space.isActiveWindow)
-    view.roster.setCurrentItem(view.roster.topLevelItem(0))
-    view.roster.setFocus()
+    view = keyboard_on_the_roster(qtbot, Workspace(ctx, Role.SYSTEM))
     for key in (Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F5):
         qtbot.keyClick(view.roster, key)
     marks = [view.roster.topLevelItem(i).text(1) for i in range(3)]
@@ -152,15 +158,8 @@ def test_on_a_read_only_desk_f5_and_f6_mark_nothing(qtbot, ctx, actor, monkeypat
     ro = Store(ctx.store.engine, read_only=True, clock=ctx.store.clock)
     space = Workspace(Context(store=ro, me=ctx.me, studio=ctx.studio, runner=SyncRunner(fail),
                               notifier=Notifier()), Role.SYSTEM)
-    qtbot.addWidget(space)
     hide_writes(space)
-    space.show()
-    space.sections.setCurrentWidget(space.attendance)
-    view = space.attendance
-    space.activateWindow()
-    qtbot.waitUntil(space.isActiveWindow)
-    view.roster.setCurrentItem(view.roster.topLevelItem(0))
-    view.roster.setFocus()
+    view = keyboard_on_the_roster(qtbot, space)
     assert view.attended.isEnabled() and view.attended.isHidden()  # a child is selected
     for key in (Qt.Key.Key_F5, Qt.Key.Key_F6):
         qtbot.keyClick(view.roster, key)
