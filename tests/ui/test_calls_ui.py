@@ -10,14 +10,20 @@ from tests.ui.typing import type_text
 MSK = dt.timezone(dt.timedelta(hours=3))
 
 
-def test_typing_a_number_shows_the_family_and_a_missed_call_makes_a_task(qtbot, ctx, actor,
-                                                                         clock):
+def vera_and_calls(qtbot, ctx, actor):
+    """Vera's family with her phone, and the Communicator's workspace open on Calls."""
     fam = families.save(ctx.store, actor, FamilyDraft(
         guardians=(GuardianDraft("Ёлкина Вера", "+7 912 345-67-89"),)))
     space = Workspace(ctx, Role.COMMUNICATOR)
     qtbot.addWidget(space)
     space.show()
     space.sections.setCurrentWidget(space.calls)
+    return fam, space
+
+
+def test_typing_a_number_shows_the_family_and_a_missed_call_makes_a_task(qtbot, ctx, actor,
+                                                                         clock):
+    fam, space = vera_and_calls(qtbot, ctx, actor)
     view = space.calls
     type_text(view.phone, "8 912 345 67 89")
     assert "Ёлкина Вера" in view.who.text() and not view.open_button.isHidden()
@@ -133,12 +139,7 @@ def test_on_a_call_ends_when_the_section_is_left_and_enter_opens_the_found_famil
     from desk.models.comms import PresenceState
     from desk.services import presence
 
-    fam = families.save(ctx.store, actor, FamilyDraft(
-        guardians=(GuardianDraft("Ёлкина Вера", "+7 912 345-67-89"),)))
-    space = Workspace(ctx, Role.COMMUNICATOR)
-    qtbot.addWidget(space)
-    space.show()
-    space.sections.setCurrentWidget(space.calls)
+    fam, space = vera_and_calls(qtbot, ctx, actor)
     view = space.calls
     type_text(view.phone, "89123456789")
     assert presence.state_of(ctx.store, ctx.me.id) is PresenceState.ON_CALL

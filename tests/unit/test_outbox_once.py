@@ -29,16 +29,11 @@ def status_of(store, message_id: int) -> OutboxStatus:
         return s.get(InboxMessage, message_id).status
 
 
-def last_message(store, conversation_id: int) -> int:
-    return inbox.messages(store, conversation_id)[-1].id
-
-
 def test_a_send_with_no_answer_in_time_is_not_confirmed_and_never_repeated(store, actor, bot):
     adapter = TelegramAdapter(bot.token, bot.url, timeout_s=0.3)
     try:
         cid = conversation(store, bot, adapter)
-        inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
-        mid = last_message(store, cid)
+        mid = inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
         bot.hang["sendMessage"] = 1.0  # longer than the desk waits
         assert outbox.deliver(store, {TG: adapter}) == (0, 1)
         assert status_of(store, mid) is OutboxStatus.UNCERTAIN
@@ -59,8 +54,7 @@ def test_send_again_is_the_persons_choice(store, actor, bot):
     adapter = TelegramAdapter(bot.token, bot.url, timeout_s=0.3)
     try:
         cid = conversation(store, bot, adapter)
-        inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
-        mid = last_message(store, cid)
+        mid = inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
         bot.hang["sendMessage"] = 1.0
         outbox.deliver(store, {TG: adapter})
         bot.wait_until(lambda: len(bot.sent) == 1)
@@ -77,8 +71,7 @@ def test_a_definite_failure_is_retried_and_goes_at_once_when_the_channel_is_back
     adapter = TelegramAdapter(bot.token, bot.url)
     cid = conversation(store, bot, adapter)
     adapter.close()
-    inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
-    mid = last_message(store, cid)
+    mid = inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
     bot.fail["sendMessage"] = 1  # HTTP 500: a definite answer
     bot.fail["getUpdates"] = 2  # the channel is down a while
     fresh = TelegramAdapter(bot.token, bot.url)
@@ -96,8 +89,7 @@ def test_a_definite_failure_is_retried_and_goes_at_once_when_the_channel_is_back
 def test_an_interrupted_send_waits_for_a_person_after_the_restart(store, actor, bot):
     adapter = TelegramAdapter(bot.token, bot.url)
     cid = conversation(store, bot, adapter)
-    inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
-    mid = last_message(store, cid)
+    mid = inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
     with store.write(actor) as uow:  # the app died right after handing it over
         uow.session.get(InboxMessage, mid).status = OutboxStatus.SENDING
         uow.commit()
@@ -176,8 +168,7 @@ def test_a_confirmation_that_cannot_be_recorded_at_once_is_recorded_not_refused(
     adapter = TelegramAdapter(bot.token, bot.url)
     try:
         cid = conversation(store, bot, adapter)
-        inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
-        mid = last_message(store, cid)
+        mid = inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
         real, calls = outbox._finish, []
 
         def busy_once(*args, **kw):
@@ -196,10 +187,8 @@ def test_a_confirmation_that_cannot_be_recorded_at_once_is_recorded_not_refused(
 def test_a_stop_leaves_what_was_not_handed_over_in_the_queue(store, actor, bot):
     adapter = TelegramAdapter(bot.token, bot.url, timeout_s=5)
     cid = conversation(store, bot, adapter)
-    ids = []
-    for text in ("один", "два", "три"):
-        inbox.reply(store, actor, cid, inbox.ReplyDraft(text))
-        ids.append(last_message(store, cid))
+    ids = [inbox.reply(store, actor, cid, inbox.ReplyDraft(text))
+           for text in ("один", "два", "три")]
     bot.hang["sendMessage"] = 0.5
     courier = Courier(store, {TG: adapter}, long_poll_s=0.2, backoff_max_s=0.1,
                       on_sent=bot.poke)
@@ -238,8 +227,7 @@ def test_a_proxys_gateway_timeout_is_not_confirmed_and_never_repeated(store, act
     adapter = TelegramAdapter(bot.token, bot.url)
     try:
         cid = conversation(store, bot, adapter)
-        inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
-        mid = last_message(store, cid)
+        mid = inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
         bot.gateway["sendMessage"] = 1
         assert outbox.deliver(store, {TG: adapter}) == (0, 1)
         [pending] = [p for p in outbox.pending(store) if p.id == mid]
