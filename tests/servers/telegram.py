@@ -83,9 +83,11 @@ class FakeBotApi:
         self.calls.append(method)
         self.poke()
         stall = self.hang.get(method)
-        if stall:
+        if stall:  # the whole stall, however often the condition is poked meanwhile
+            deadline = time.monotonic() + stall
             with self._cond:
-                self._cond.wait(stall)
+                while self.hang and (left := deadline - time.monotonic()) > 0:
+                    self._cond.wait(left)
         if self.fail.get(method):
             self.fail[method] -= 1
             return 500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}

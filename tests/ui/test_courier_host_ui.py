@@ -7,7 +7,7 @@ from desk.models.comms import OutboxStatus
 from desk.services import channel_settings, inbox
 from desk.services.channels.telegram import TelegramAdapter
 from desk.ui.courier_host import CourierHost
-from tests.unit.test_outbox_once import conversation, last_message, status_of
+from tests.unit.test_outbox_once import conversation, status_of
 
 
 def test_saving_the_settings_mid_send_makes_no_second_copy(store, actor, bot, qtbot):
@@ -20,8 +20,7 @@ def test_saving_the_settings_mid_send_makes_no_second_copy(store, actor, bot, qt
     host.start()
     try:
         bot.hang["sendMessage"] = 1.0
-        inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
-        mid = last_message(store, cid)
+        mid = inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
         host.wake()
         bot.wait_until(lambda: "sendMessage" in bot.calls)  # in flight
         host.start()  # the settings were saved: the courier starts anew
