@@ -32,7 +32,7 @@ class DirectionView:
     capacity: int
     price: int
     duration_min: int
-    active: bool = True
+    active: bool
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,7 +43,7 @@ class TeacherView:
     email: str
     telegram: str
     head: bool
-    active: bool = True
+    active: bool
 
     @property
     def contact(self) -> str:
@@ -55,7 +55,7 @@ class TeacherView:
 class RoomView:
     id: int
     name: str
-    active: bool = True
+    active: bool
 
 
 @dataclasses.dataclass(frozen=True)
@@ -238,9 +238,12 @@ def set_active(store: Store, actor: Actor, kind: str, item_id: int, active: bool
     """Archive a direction, a teacher or a room (its lessons stay as they were; it is no longer
     offered for new ones), or bring it back."""
     with store.write(actor) as uow:
-        item = uow.session.get(_ARCHIVABLE[kind], item_id)
+        model = _ARCHIVABLE.get(kind)
+        item = uow.session.get(model, item_id) if model else None
         if item is None:
             raise errors.NotFound(f"{kind} {item_id} not found")
+        if item.active == active:  # already so: nothing to write down
+            return
         item.active = active
         uow.audit(f"schedule.{kind}_active", entity_id=item_id,
                   after=json.dumps({"name": item.name, "active": active}, ensure_ascii=False))

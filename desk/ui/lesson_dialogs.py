@@ -29,10 +29,9 @@ class LessonDialog(QDialog):
         self.setWindowTitle(self.tr("Lesson") if row else self.tr("New lesson"))
         self.setMinimumWidth(460)
         tz = ctx.studio.tz
-        self.directions = schedule.directions(ctx.store)
+        self.directions = schedule.directions(ctx.store, archived=True)
         self.direction = QComboBox()
-        for d in self.directions:
-            self.direction.addItem(d.name, d.id)
+        self._offer(self.direction, self.directions, row.direction_id if row else None)
         self.starts = fmt.datetime_edit(row.starts_at if row else starts_at or ctx.store.now(),
                                         tz)
         self.duration = QSpinBox()
@@ -40,12 +39,12 @@ class LessonDialog(QDialog):
         self.duration.setSuffix(self.tr(" min"))
         self.teacher = QComboBox()
         self.teacher.addItem(self.tr("— not set —"), None)
-        for t in schedule.teachers(ctx.store):
-            self.teacher.addItem(t.name, t.id)
+        self._offer(self.teacher, schedule.teachers(ctx.store, archived=True),
+                    row.teacher_id if row else None)
         self.room = QComboBox()
         self.room.addItem(self.tr("— not set —"), None)
-        for r in schedule.rooms(ctx.store):
-            self.room.addItem(r.name, r.id)
+        self._offer(self.room, schedule.rooms(ctx.store, archived=True),
+                    row.room_id if row else None)
         self.capacity = QSpinBox()
         self.capacity.setRange(1, 500)
         self.price = QLineEdit()
@@ -91,6 +90,15 @@ class LessonDialog(QDialog):
         else:
             self._on_direction_changed()
         self.adult_price.setEnabled(self.adults.isChecked())
+
+    def _offer(self, combo: QComboBox, items, current_id: int | None) -> None:
+        """The active ones; an archived one only where this lesson already has it, so saving
+        keeps what the user did not touch."""
+        for item in items:
+            if item.active:
+                combo.addItem(item.name, item.id)
+            elif item.id == current_id:
+                combo.addItem(self.tr("{name} (archived)").format(name=item.name), item.id)
 
     @Slot()
     def _on_direction_changed(self) -> None:

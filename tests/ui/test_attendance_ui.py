@@ -136,6 +136,7 @@ def test_f5_and_f6_move_down_the_roster_so_it_is_marked_from_the_keyboard(qtbot,
 
 def test_on_a_read_only_desk_f5_and_f6_mark_nothing(qtbot, ctx, actor, monkeypatch):
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QShortcut
 
     from desk.services.db import Store
     from desk.ui.context import Context, Notifier
@@ -161,7 +162,11 @@ def test_on_a_read_only_desk_f5_and_f6_mark_nothing(qtbot, ctx, actor, monkeypat
     hide_writes(space)
     view = keyboard_on_the_roster(qtbot, space)
     assert view.attended.isEnabled() and view.attended.isHidden()  # a child is selected
+    fired = []
+    for shortcut in view.findChildren(QShortcut):
+        shortcut.activated.connect(lambda: fired.append(1))
     for key in (Qt.Key.Key_F5, Qt.Key.Key_F6):
         qtbot.keyClick(view.roster, key)
+    assert len(fired) == 2  # the keys did reach the view
     assert warnings == []  # the keys never reached the save that would refuse
     assert view.roster.topLevelItem(0).text(1) == "not marked"

@@ -216,3 +216,22 @@ def test_two_lessons_at_the_same_time_are_both_reachable_in_the_week_grid(qtbot,
     assert view.selected().id == first
     assert view.grid.verticalHeaderItem(0).text() == "17:00"
     assert found == {first, second}
+
+
+def test_a_lesson_keeps_its_archived_direction_teacher_and_room_when_edited(qtbot, ctx, actor):
+    teacher = schedule.save_teacher(ctx.store, actor, "Ирина Глинина", "+7 903 555-44-33")
+    room = schedule.save_room(ctx.store, actor, "Большой класс")
+    direction = ceramics(ctx.store).id
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        direction, dt.datetime(2026, 3, 5, 17, tzinfo=MSK), teacher_id=teacher, room_id=room))
+    for kind, item in (("direction", direction), ("teacher", teacher), ("room", room)):
+        schedule.set_active(ctx.store, actor, kind, item, False)
+    dialog = LessonDialog(ctx, schedule.lesson(ctx.store, lesson))
+    qtbot.addWidget(dialog)
+    assert dialog.room.currentText() == "Большой класс (archived)"
+    dialog._on_accepted()
+    after = schedule.lesson(ctx.store, lesson)
+    assert (after.direction_id, after.teacher_id, after.room_id) == (direction, teacher, room)
+    new = LessonDialog(ctx, starts_at=dt.datetime(2026, 3, 6, 17, tzinfo=MSK))
+    qtbot.addWidget(new)
+    assert new.room.findData(room) == -1 and new.direction.findData(direction) == -1
