@@ -573,17 +573,11 @@ REPLY_SAMPLE = {"parent": "Вера", "child": "Саша", "studio": "Студи
                 "hours": "пн–пт 10:00–20:00"}
 
 
-def reply_templates() -> list[tuple[str, str]]:
-    """(key, name) of the templates the inbox answers with, the holding reply and the
-    after-hours text first: the studio writes its own."""
-    keys = ["holding", "after_hours"] + sorted(
+def replies(*, after_hours: bool = False) -> list[tuple[str, str]]:
+    """(key, name) of the templates the inbox answers with, the holding reply first (then,
+    with ``after_hours``, the after-hours text, for editing them): the studio writes its own."""
+    keys = ["holding"] + (["after_hours"] if after_hours else []) + sorted(
         k for k in texts.DEFAULT_TEMPLATES if k.startswith("reply."))
-    return [(k, texts.DEFAULT_TEMPLATES[k][0]) for k in keys]
-
-
-def replies(store: Store) -> list[tuple[str, str]]:
-    """The canned replies: (key, name), the studio's holding reply first."""
-    keys = ["holding"] + sorted(k for k in texts.DEFAULT_TEMPLATES if k.startswith("reply."))
     return [(k, texts.DEFAULT_TEMPLATES[k][0]) for k in keys]
 
 

@@ -272,6 +272,11 @@ def _unanswer(s: Session, m: InboxMessage) -> None:
     if a later answer came, runs on to that one."""
     if m.direction is not Direction.OUT or m.kind != "answer":
         return
+    twins = s.scalar(select(func.count()).where(  # two answers in one moment: whose response?
+        InboxMessage.conversation_id == m.conversation_id, InboxMessage.at == m.at,
+        InboxMessage.direction == Direction.OUT, InboxMessage.kind == "answer"))
+    if twins > 1:
+        return
     counted = s.scalar(select(Response).where(Response.conversation_id == m.conversation_id,
                                               Response.answered_at == m.at))
     if counted is None:

@@ -141,7 +141,7 @@ class InboxView(QWidget):
         self.history.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.template = QComboBox()
         self.template.addItem(self.tr("Canned reply…"), None)
-        for key, name in inbox.replies(ctx.store):
+        for key, name in inbox.replies():
             self.template.addItem(name, key)
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Answer… (Ctrl+Enter sends)"))

@@ -21,7 +21,7 @@ class ReplyTemplatesDialog(QDialog):
         self.setWindowTitle(self.tr("Answer templates"))
         self.resize(760, 420)
         self.list = QListWidget()
-        for key, name in inbox.reply_templates():
+        for key, name in inbox.replies(after_hours=True):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.list.addItem(item)

@@ -236,3 +236,19 @@ def test_a_proxys_gateway_timeout_is_not_confirmed_and_never_repeated(store, act
         assert len(bot.sent) == 1
     finally:
         adapter.close()
+
+
+def test_cancelling_an_answer_not_confirmed_keeps_its_response(store, actor, bot):
+    """It may well have arrived: the person cancels the resend, not the answer."""
+    adapter = TelegramAdapter(bot.token, bot.url)
+    try:
+        cid = conversation(store, bot, adapter)
+        mid = inbox.reply(store, actor, cid, inbox.ReplyDraft("Добрый день!"))
+        bot.gateway["sendMessage"] = 1
+        assert outbox.deliver(store, {TG: adapter}) == (0, 1)
+        assert status_of(store, mid) is OutboxStatus.UNCERTAIN
+        outbox.cancel(store, actor, mid)
+        today = store.now().date()
+        assert inbox.stats(store, today, today).total.responses == 1
+    finally:
+        adapter.close()
