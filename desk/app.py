@@ -199,7 +199,7 @@ def _settle(app) -> None:
 
 def _script_screens(app, window, out: Path, number: int) -> None:
     """The call scripts' editor, and an NPS call half way through with the open family."""
-    from desk.models.comms import ScriptPurpose
+    from desk.models.enums import ScriptPurpose
     from desk.services import scripts
     from desk.ui.script_call import ScriptCallDialog
     from desk.ui.scripts_dialog import ScriptsDialog
@@ -231,7 +231,7 @@ def _script_screens(app, window, out: Path, number: int) -> None:
 def _payments_screen(app, window, out: Path, number: int, demo: bool) -> None:
     """Pasted payment lines checked: a repeat (posted first, on the demo studio only), a large
     amount, a sign and an amount that reads two ways."""
-    from desk.models.wallet import PaymentMethod
+    from desk.models.enums import PaymentMethod
     from desk.services import families, payments
     from desk.ui.wallet_views import PaymentsDialog
 

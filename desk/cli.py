@@ -237,7 +237,7 @@ def _read_text(path: Path) -> str:
 
 
 def cmd_payments(args: argparse.Namespace) -> int:
-    from desk.models.wallet import PaymentMethod
+    from desk.models.enums import PaymentMethod
     from desk.services import money, payments
 
     store = _open(args)

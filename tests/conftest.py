@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -11,7 +12,7 @@ import keyring  # noqa: E402
 import keyring.backend  # noqa: E402
 import pytest  # noqa: E402
 
-from desk.models.studio import Role  # noqa: E402
+from desk.models.enums import Role
 from desk.services import migrate, studio  # noqa: E402
 from desk.services.db import SYSTEM_ACTOR  # noqa: E402
 
@@ -86,8 +87,17 @@ def db_path(tmp_path):
     return tmp_path / "desk.db"
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """One file migrated to the head revision per run; each test gets a copy of it."""
+    path = tmp_path_factory.mktemp("template") / "desk.db"
+    migrate.open_database(path, None).dispose()  # the last close folds the WAL into the file
+    return path
+
+
 @pytest.fixture
-def empty_store(db_path, tmp_path, clock):
+def empty_store(db_path, tmp_path, clock, migrated_template):
+    shutil.copyfile(migrated_template, db_path)
     store = migrate.open_database(db_path, tmp_path / "backups", clock=clock)
     yield store
     store.dispose()
@@ -147,7 +157,8 @@ def adapter(bot):
 def channels_on(store):
     """E-mail and Telegram switched on under Settings → Channels (no secrets needed for the
     services that only decide where a message goes)."""
-    from desk.models.comms import ChannelConfig, InboxChannel
+    from desk.models.comms import ChannelConfig
+    from desk.models.enums import InboxChannel
 
     with store.write(SYSTEM_ACTOR) as uow:
         for channel in (InboxChannel.EMAIL, InboxChannel.TELEGRAM):

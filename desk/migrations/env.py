@@ -3,7 +3,7 @@ inside the one transaction it opened (foreign keys off, see shared/RELIABILITY.m
 
 from alembic import context
 
-from desk.models import Base
+from desk.models.schema import Base
 
 connection = context.config.attributes["connection"]
 

@@ -1,7 +1,4 @@
-"""SQLAlchemy models, enums and value types. No Qt, no services, no sessions."""
+"""SQLAlchemy models, enums and value types. No Qt, no services, no sessions.
 
-from desk.models import (  # noqa: F401  (register the tables)
-    audit, base, comms, family, schedule, studio, task, wallet,
-)
-
-Base = base.Base
+Importing this package loads nothing: ``desk.models.enums`` is free of SQLAlchemy (the UI
+imports it), and ``desk.models.schema`` registers every table."""

@@ -4,12 +4,15 @@ call scripts with their runs and NPS scores, and who is at the desk."""
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import CheckConstraint, Date, Enum, ForeignKey, Index, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk.models.base import Base, UtcDateTime, utcnow
+from desk.models.enums import (
+    CallDirection, InboxChannel, LapseReason, LeadStatus, MailingStatus,
+    MessageDirection, OutboxStatus, PresenceState, RecipientStatus, ScriptPurpose,
+)
 
 
 class WorkingBlock(Base):
@@ -36,11 +39,6 @@ class Holiday(Base):
         return f"Holiday({self.day})"
 
 
-class CallDirection(enum.Enum):
-    INCOMING = "incoming"
-    OUTGOING = "outgoing"
-
-
 class Call(Base):
     __tablename__ = "call"
     __table_args__ = (Index("ix_call_at", "at"), Index("ix_call_family", "family_id"))
@@ -60,14 +58,6 @@ class Call(Base):
 
     def __repr__(self) -> str:
         return f"Call({self.id}, {self.direction.value}, {self.phone})"
-
-
-class LeadStatus(enum.Enum):
-    NEW = "new"
-    CONTACTED = "contacted"
-    ENROLLED = "enrolled"
-    THINKING = "thinking"
-    LOST = "lost"
 
 
 class Lead(Base):
@@ -97,18 +87,6 @@ class Lead(Base):
 
     def __repr__(self) -> str:
         return f"Lead({self.id}, {self.status.value})"
-
-
-class LapseReason(enum.Enum):
-    SCHEDULE = "schedule"
-    PRICE = "price"
-    DISTANCE = "distance"
-    HEALTH = "health"
-    INTEREST = "interest"
-    MOVED = "moved"
-    SEASON = "season"
-    COMING_BACK = "coming_back"
-    OTHER = "other"
 
 
 class LapseCall(Base):
@@ -161,19 +139,6 @@ class Greeting(Base):
         return f"Greeting({self.family_id}, {self.birthday})"
 
 
-class InboxChannel(enum.Enum):
-    """Where a conversation happens. Telegram and e-mail are received by the desk; the others
-    are typed in by the staff (a website form, a chat on a phone)."""
-
-    TELEGRAM = "telegram"
-    EMAIL = "email"
-    WEBSITE = "website"
-    VK = "vk"
-    WHATSAPP = "whatsapp"
-    INSTAGRAM = "instagram"
-    PHONE = "phone"
-
-
 class Conversation(Base):
     """One contact with a client, from their first message until the staff close it. A new
     message after closing opens a new conversation (that is what FCR counts)."""
@@ -208,22 +173,6 @@ class Conversation(Base):
         return f"Conversation({self.id}, {self.channel.value}, {self.address!r})"
 
 
-class Direction(enum.Enum):
-    IN = "in"
-    OUT = "out"
-
-
-class OutboxStatus(enum.Enum):
-    QUEUED = "queued"  # waiting for its time or retrying after a failure (last_error says why)
-    SENDING = "sending"  # the courier took it and is handing it to the channel right now
-    UNCERTAIN = "uncertain"  # handed over, but no answer came (a timeout, a crash): it may
-    # have arrived; a person decides "send again" or "it arrived", never the courier alone
-    SENT = "sent"  # the channel confirmed it
-    CANCELLED = "cancelled"  # withdrawn by the staff before it went (kept in the history)
-    FAILED = "failed"  # the channel refused it for good; the staff may send it again
-    LOGGED = "logged"  # written by hand for a channel the desk does not send through
-
-
 class InboxMessage(Base):
     """A message in a conversation. An outgoing one is also the outbox's entry: it is "sent"
     only when the channel confirms it."""
@@ -239,7 +188,7 @@ class InboxMessage(Base):
         ForeignKey("conversation.id", ondelete="CASCADE"))
     channel: Mapped[InboxChannel] = mapped_column(
         Enum(InboxChannel, native_enum=False, length=20))
-    direction: Mapped[Direction] = mapped_column(Enum(Direction, native_enum=False, length=5))
+    direction: Mapped[MessageDirection] = mapped_column(Enum(MessageDirection, native_enum=False, length=5))
     kind: Mapped[str] = mapped_column(String(20), default="message")
     at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     text: Mapped[str] = mapped_column(Text, default="")
@@ -307,12 +256,6 @@ class Segment(Base):
         return f"Segment({self.name!r})"
 
 
-class MailingStatus(enum.Enum):
-    SENDING = "sending"
-    PAUSED = "paused"
-    DONE = "done"
-
-
 class Mailing(Base):
     __tablename__ = "mailing"
 
@@ -327,12 +270,6 @@ class Mailing(Base):
 
     def __repr__(self) -> str:
         return f"Mailing({self.id}, {self.status.value})"
-
-
-class RecipientStatus(enum.Enum):
-    PENDING = "pending"  # not handed to the outbox yet (paused, quiet hours, or its turn)
-    QUEUED = "queued"  # in the outbox: its message says sent or not
-    SKIPPED = "skipped"  # reason says why
 
 
 class MailingRecipient(Base):
@@ -353,26 +290,6 @@ class MailingRecipient(Base):
 
     def __repr__(self) -> str:
         return f"MailingRecipient({self.mailing_id}, {self.family_id}, {self.status.value})"
-
-
-class ScriptPurpose(enum.Enum):
-    """What a call script is for: the desk offers the lapsed-client script in No-shows and
-    stores the score of the NPS script; general scripts are the studio's own."""
-
-    LAPSED = "lapsed"
-    NPS = "nps"
-    GENERAL = "general"
-
-
-class StepKind(enum.Enum):
-    """A script's step: words to say, a question with a free answer, a question with answers
-    to choose (each may branch), the 0–10 score, or the lapsed client's reason code."""
-
-    SAY = "say"
-    QUESTION = "question"
-    CHOICE = "choice"
-    SCORE = "score"
-    REASON = "reason"
 
 
 class CallScript(Base):
@@ -439,12 +356,6 @@ class NpsScore(Base):
 
     def __repr__(self) -> str:
         return f"NpsScore({self.family_id}, {self.score})"
-
-
-class PresenceState(enum.Enum):
-    AVAILABLE = "available"
-    ON_CALL = "on_call"
-    AWAY = "away"
 
 
 class Presence(Base):

@@ -3,40 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desk.models.base import Base, UtcDateTime, utcnow
-
-
-class Channel(enum.Enum):
-    PHONE = "phone"
-    TELEGRAM = "telegram"
-    WHATSAPP = "whatsapp"
-    VK = "vk"
-    EMAIL = "email"
-
-
-class Relation(enum.Enum):
-    NONE = ""
-    MOTHER = "mother"
-    FATHER = "father"
-    GRANDMOTHER = "grandmother"
-    GRANDFATHER = "grandfather"
-    GUARDIAN = "guardian"
-    OTHER = "other"
-
-
-class TimelineKind(enum.Enum):
-    CREATED = "created"
-    EDITED = "edited"
-    NOTE = "note"
-    TASK = "task"
-    PAYMENT = "payment"
-    CALL = "call"
-    ERASED = "erased"
+from desk.models.enums import Channel, TimelineKind
 
 
 class Family(Base):

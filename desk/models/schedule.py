@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text, Time, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk.models.base import Base, UtcDateTime, utcnow
+from desk.models.enums import Mark
 
 
 class Direction(Base):
@@ -95,13 +95,6 @@ class Lesson(Base):
 
     def __repr__(self) -> str:
         return f"Lesson({self.id}, {self.starts_at:%Y-%m-%d %H:%M})"
-
-
-class Mark(enum.Enum):
-    NONE = "none"
-    ATTENDED = "attended"
-    ABSENT = "absent"
-    CANCELLED = "cancelled"  # by the client: removed from the roster, never charged
 
 
 class Enrolment(Base):

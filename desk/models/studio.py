@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk.models.base import Base, UtcDateTime, utcnow
-
-
-class Role(enum.Enum):
-    SYSTEM = "system"
-    COMMUNICATOR = "communicator"
-    SUPERVISOR = "supervisor"
+from desk.models.enums import Role
 
 
 class Studio(Base):

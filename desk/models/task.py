@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk.models.base import Base, UtcDateTime, utcnow
-from desk.models.studio import Role
-
-
-class TaskStatus(enum.Enum):
-    OPEN = "open"
-    DONE = "done"
-    CANCELLED = "cancelled"
+from desk.models.enums import Role, TaskStatus
 
 
 class Task(Base):

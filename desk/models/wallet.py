@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk.models.base import Base, UtcDateTime, utcnow
+from desk.models.enums import EntryKind, PaymentMethod
 
 GENESIS = "0" * 64
 # kopecks (10 000 000 ₽): no new entry is larger, either sign (the trigger of migration 0015);
 # only the reversal of an older, larger entry may be
 MAX_ENTRY = 1_000_000_000
-
-
-class EntryKind(enum.Enum):
-    TOPUP = "topup"
-    DEBIT = "debit"
-    REFUND = "refund"
-    CORRECTION = "correction"
-
-
-class PaymentMethod(enum.Enum):
-    CARD_TRANSFER = "card_transfer"
-    CASH = "cash"
-    TERMINAL = "terminal"
-    OTHER = "other"
 
 
 class Wallet(Base):

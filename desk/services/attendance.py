@@ -11,11 +11,11 @@ import json
 from sqlalchemy import and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from desk.models.enums import EntryKind, Mark, Role
 from desk.models.family import Child
-from desk.models.schedule import Direction, Enrolment, Lesson, Mark, Teacher
-from desk.models.studio import Role
+from desk.models.schedule import Direction, Enrolment, Lesson, Teacher
 from desk.models.task import Task
-from desk.models.wallet import EntryKind, LedgerEntry
+from desk.models.wallet import LedgerEntry
 from desk.services import errors, schedule, studio, tasks, texts, wallet
 from desk.services.db import Actor, Store, UnitOfWork
 

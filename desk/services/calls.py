@@ -10,9 +10,10 @@ import json
 
 from sqlalchemy import or_, select
 
-from desk.models.comms import Call, CallDirection
-from desk.models.family import Guardian, TimelineKind
-from desk.models.studio import Role, Staff
+from desk.models.comms import Call
+from desk.models.enums import CallDirection, Role, TimelineKind
+from desk.models.family import Guardian
+from desk.models.studio import Staff
 from desk.services import contacts, errors, families, hours, tasks, texts
 from desk.services.db import Actor, Store
 

@@ -11,7 +11,8 @@ import dataclasses
 import json
 import secrets
 
-from desk.models.comms import ChannelConfig, InboxChannel
+from desk.models.comms import ChannelConfig
+from desk.models.enums import InboxChannel
 from desk.services import credentials, errors, redact
 from desk.services.channels.base import Adapter
 from desk.services.channels.mail import EmailAdapter, MailSettings

@@ -11,7 +11,7 @@ import logging
 import threading
 from typing import Callable
 
-from desk.models.comms import InboxChannel
+from desk.models.enums import InboxChannel
 from desk.services import channel_settings, inbox, mailings, outbox
 from desk.services.channels.base import Adapter, ChannelDown
 from desk.services.db import Store

@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desk.models import audit as audit_model
+from desk.models import schema as _schema  # noqa: F401  (every mapper known before a query)
 from desk.models.base import utcnow
 from desk.services import errors
 

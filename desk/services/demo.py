@@ -10,10 +10,9 @@ from collections.abc import Callable
 
 from sqlalchemy import insert, text
 
-from desk.models.family import Channel, Child, Family, Guardian, TimelineEntry, TimelineKind
-from desk.models.studio import Role
-from desk.models.task import Task, TaskStatus
-from desk.models.wallet import EntryKind, PaymentMethod
+from desk.models.enums import Channel, EntryKind, PaymentMethod, Role, TaskStatus, TimelineKind
+from desk.models.family import Child, Family, Guardian, TimelineEntry
+from desk.models.task import Task
 from desk.services import contacts, demo_calls, demo_inbox, demo_schedule, search, studio
 from desk.services.db import SYSTEM_ACTOR, Store
 

@@ -9,7 +9,8 @@ import random
 
 from sqlalchemy.orm import Session
 
-from desk.models.comms import NpsScore, ScriptPurpose, ScriptRun
+from desk.models.comms import NpsScore, ScriptRun
+from desk.models.enums import ScriptPurpose
 from desk.services import scripts
 
 WHY = {

@@ -9,10 +9,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from desk.models.comms import (
-    Conversation, Direction, InboxChannel, InboxMessage, Lead, LeadStatus, OutboxStatus,
-    Response,
-)
+from desk.models.comms import Conversation, InboxMessage, Lead, Response
+from desk.models.enums import MessageDirection, InboxChannel, LeadStatus, OutboxStatus
 
 QUESTIONS = (
     "Здравствуйте! Есть ли места на керамику в субботу?",
@@ -56,7 +54,7 @@ def generate(s: Session, rng: random.Random, now: dt.datetime, tz: ZoneInfo,
                          family_id=fid, opened_at=at, last_at=at, waiting_since=at)
         s.add(c)
         s.flush()
-        s.add(InboxMessage(conversation_id=c.id, channel=c.channel, direction=Direction.IN,
+        s.add(InboxMessage(conversation_id=c.id, channel=c.channel, direction=MessageDirection.IN,
                            at=at, text=QUESTIONS[i], external_id=f"demo-open-{i}"))
     at = now - dt.timedelta(minutes=7)
     lead = Lead(created_at=at, source="email", name="Ольга", email="olga@example.ru",
@@ -69,9 +67,9 @@ def generate(s: Session, rng: random.Random, now: dt.datetime, tz: ZoneInfo,
                      first_response_s=40, staff_id=staff_ids[0])
     s.add(c)
     s.flush()
-    s.add(InboxMessage(conversation_id=c.id, channel=c.channel, direction=Direction.IN, at=at,
+    s.add(InboxMessage(conversation_id=c.id, channel=c.channel, direction=MessageDirection.IN, at=at,
                        text=lead.message, external_id="<demo-lead@example.ru>"))
-    s.add(InboxMessage(conversation_id=c.id, channel=c.channel, direction=Direction.OUT,
+    s.add(InboxMessage(conversation_id=c.id, channel=c.channel, direction=MessageDirection.OUT,
                        at=at + dt.timedelta(seconds=40), staff_id=staff_ids[0],
                        text="Здравствуйте, Ольга! Пробное занятие по лепке — в субботу в 11:00.",
                        status=OutboxStatus.SENT, send_after=at, attempts=1,
@@ -92,9 +90,9 @@ def _closed(s: Session, rng: random.Random, fid: int, name: str, asked: dt.datet
     s.flush()
     by_desk = channel in (InboxChannel.TELEGRAM, InboxChannel.EMAIL)
     s.add_all([
-        InboxMessage(conversation_id=c.id, channel=channel, direction=Direction.IN, at=asked,
+        InboxMessage(conversation_id=c.id, channel=channel, direction=MessageDirection.IN, at=asked,
                      text=rng.choice(QUESTIONS)),
-        InboxMessage(conversation_id=c.id, channel=channel, direction=Direction.OUT,
+        InboxMessage(conversation_id=c.id, channel=channel, direction=MessageDirection.OUT,
                      at=answered, text=rng.choice(ANSWERS), staff_id=staff_id,
                      status=OutboxStatus.SENT if by_desk else OutboxStatus.LOGGED,
                      send_after=answered, attempts=1 if by_desk else 0, sent_at=answered),

@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.models.schedule import Direction, Enrolment, Lesson, Mark, Room, Series, Teacher
-from desk.models.wallet import GENESIS, EntryKind, LedgerEntry, PaymentMethod, Wallet
+from desk.models.enums import EntryKind, Mark, PaymentMethod
+from desk.models.schedule import Direction, Enrolment, Lesson, Room, Series, Teacher
+from desk.models.wallet import GENESIS, LedgerEntry, Wallet
 from desk.services import bulk, wallet
 
 TEACHERS = [("Ирина Глинина", True), ("Павел Стружкин", False), ("Ольга Нитина", False),

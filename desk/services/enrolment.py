@@ -9,9 +9,9 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.models.enums import Mark, Role
 from desk.models.family import Child
-from desk.models.schedule import Direction, Enrolment, Lesson, Mark, Teacher, WaitlistEntry
-from desk.models.studio import Role
+from desk.models.schedule import Direction, Enrolment, Lesson, Teacher, WaitlistEntry
 from desk.services import errors, studio, tasks, texts
 from desk.services.db import Actor, Store, UnitOfWork
 from desk.services.schedule import ACTIVE_MARKS, _enrolled, _load

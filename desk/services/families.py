@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from desk.models.audit import AuditEntry
 from desk.models.comms import NpsScore
-from desk.models.family import (
-    Channel, Child, Family, Guardian, Relation, TimelineEntry, TimelineKind,
-)
+from desk.models.enums import Channel, Relation, TimelineKind
+from desk.models.family import Child, Family, Guardian, TimelineEntry
 from desk.models.studio import Staff
 from desk.services import contacts, errors, search, sheets, studio
 from desk.services.db import Actor, Store, UnitOfWork
@@ -277,7 +276,8 @@ def _sync_children(uow: UnitOfWork, family: Family, wanted: list[dict],
                    cancel_lessons: bool) -> None:
     """Like ``_sync`` for the active children; a child left out who has a history (lessons,
     a waitlist) is archived — the history stays — and one who has none is deleted."""
-    from desk.models.schedule import Enrolment, Lesson, Mark, WaitlistEntry
+    from desk.models.schedule import Enrolment, Lesson, WaitlistEntry
+    from desk.models.enums import Mark
     from desk.services import enrolment
 
     s = uow.session

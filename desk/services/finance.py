@@ -10,11 +10,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from desk.models.enums import EntryKind, Mark, PaymentMethod, Role, TaskStatus
 from desk.models.family import Family
-from desk.models.schedule import Direction, Enrolment, Lesson, Mark
-from desk.models.studio import Role
-from desk.models.task import Task, TaskStatus
-from desk.models.wallet import EntryKind, LedgerEntry, PaymentMethod, Wallet
+from desk.models.schedule import Direction, Enrolment, Lesson
+from desk.models.task import Task
+from desk.models.wallet import LedgerEntry, Wallet
 from desk.services import errors, families, money, sheets, studio, tasks
 from desk.services.db import Actor, Store
 

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.models.comms import Greeting
-from desk.models.family import Channel, Child, Family, Guardian, TimelineKind
+from desk.models.enums import Channel, TimelineKind
+from desk.models.family import Child, Family, Guardian
 from desk.services import families, studio, templates, texts
 from desk.services.db import Actor, Store, UnitOfWork
 

@@ -12,12 +12,10 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from desk.models.comms import (
-    ChannelConfig, Conversation, Direction, InboxChannel, InboxMessage, OutboxStatus,
-    Response,
-)
+from desk.models.comms import ChannelConfig, Conversation, InboxMessage, Response
+from desk.models.enums import InboxChannel, Mark, MessageDirection, OutboxStatus
 from desk.models.family import Guardian
-from desk.models.schedule import Direction as LessonDirection, Enrolment, Lesson, Mark, Teacher
+from desk.models.schedule import Direction as LessonDirection, Enrolment, Lesson, Teacher
 from desk.models.studio import Staff
 from desk.services import (
     contacts, errors, families, greetings, hours, leads, money, outbox, studio, templates,
@@ -54,7 +52,7 @@ class ConversationRow:
 @dataclasses.dataclass(frozen=True)
 class MessageRow:
     id: int
-    direction: Direction
+    direction: MessageDirection
     kind: str
     at: dt.datetime
     text: str
@@ -149,7 +147,7 @@ def _receive(uow: UnitOfWork, work: hours.Hours, channel: InboxChannel, message:
         conversation.name = message.name
     if message.subject:
         conversation.subject = message.subject
-    s.add(InboxMessage(conversation_id=conversation.id, channel=channel, direction=Direction.IN,
+    s.add(InboxMessage(conversation_id=conversation.id, channel=channel, direction=MessageDirection.IN,
                        at=at, text=message.text, attachment=message.attachment,
                        external_id=external_id))
     if not work.is_open(uow.now) and not conversation.auto_replied:
@@ -300,7 +298,7 @@ class FamilyMessage:
 
     @property
     def from_client(self) -> bool:
-        return self.message.direction is Direction.IN
+        return self.message.direction is MessageDirection.IN
 
 
 def family_messages(store: Store, family_id: int, limit: int = 500) -> list[FamilyMessage]:
@@ -380,7 +378,7 @@ def _queue(uow: UnitOfWork, c: Conversation, text: str, *, kind: str,
            voice: bool = False) -> InboxMessage:
     by_desk = c.channel in SENT_BY_DESK
     message = InboxMessage(
-        conversation_id=c.id, channel=c.channel, direction=Direction.OUT, kind=kind,
+        conversation_id=c.id, channel=c.channel, direction=MessageDirection.OUT, kind=kind,
         at=uow.now, text=text, attachment=str(attachment) if attachment else "", voice=voice,
         staff_id=uow.actor.staff_id, send_after=send_after,
         status=OutboxStatus.QUEUED if by_desk else OutboxStatus.LOGGED,
@@ -416,7 +414,7 @@ def settle_sent_answers(store: Store) -> int:
         return (select(Conversation, InboxMessage.sent_at, InboxMessage.staff_id)
                 .join(InboxMessage, InboxMessage.conversation_id == Conversation.id)
                 .where(Conversation.waiting_since.is_not(None),
-                       InboxMessage.direction == Direction.OUT, InboxMessage.kind == "answer",
+                       InboxMessage.direction == MessageDirection.OUT, InboxMessage.kind == "answer",
                        InboxMessage.status == OutboxStatus.SENT,
                        InboxMessage.at >= Conversation.waiting_since,
                        InboxMessage.sent_at >= Conversation.waiting_since)

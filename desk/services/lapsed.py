@@ -12,8 +12,9 @@ from collections import Counter
 from sqlalchemy import func, select
 
 from desk.models.comms import LapseCall
+from desk.models.enums import Mark
 from desk.models.family import Child, Family
-from desk.models.schedule import Direction, Enrolment, Lesson, Mark
+from desk.models.schedule import Direction, Enrolment, Lesson
 from desk.models.studio import Studio
 from desk.services import errors, families, studio
 from desk.services.db import Actor, Store

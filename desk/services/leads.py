@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
-from desk.models.comms import Conversation, Lead, LeadStatus
-from desk.models.studio import Role
+from desk.models.comms import Conversation, Lead
+from desk.models.enums import LeadStatus, Role
 from desk.services import contacts, errors, families, hours, sheets, studio, tasks, texts
 from desk.services.db import Actor, Store, UnitOfWork
 

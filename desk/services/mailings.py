@@ -17,11 +17,13 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desk.models.comms import (
-    ChannelConfig, Conversation, Direction as MessageDirection, InboxChannel, InboxMessage, Mailing,
-    MailingRecipient, MailingStatus, OutboxStatus, RecipientStatus, Segment,
+    ChannelConfig, Conversation, InboxMessage, Mailing, MailingRecipient, Segment,
 )
-from desk.models.family import Channel, Child, Family, Guardian
-from desk.models.schedule import Enrolment, Lesson, Mark
+from desk.models.enums import (
+    Channel, InboxChannel, MailingStatus, Mark, MessageDirection, OutboxStatus, RecipientStatus,
+)
+from desk.models.family import Child, Family, Guardian
+from desk.models.schedule import Enrolment, Lesson
 from desk.models.studio import Studio
 from desk.services import attendance, errors, families, greetings, outbox, studio, templates
 from desk.services.db import Actor, Store, UnitOfWork

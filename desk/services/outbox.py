@@ -22,9 +22,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.models.comms import (
-    Conversation, Direction, InboxChannel, InboxMessage, OutboxStatus, Response,
-)
+from desk.models.comms import Conversation, InboxMessage, Response
+from desk.models.enums import MessageDirection, InboxChannel, OutboxStatus
 from desk.services import errors, hours, studio
 from desk.services.channels.base import (
     Adapter, ChannelDown, ChannelRefused, DeliveryUnknown, Outgoing,
@@ -270,11 +269,11 @@ def cancel(store: Store, actor: Actor, message_id: int) -> None:
 def _unanswer(s: Session, m: InboxMessage) -> None:
     """The response counted when ``m`` was written goes: the client's wait is open again, or,
     if a later answer came, runs on to that one."""
-    if m.direction is not Direction.OUT or m.kind != "answer":
+    if m.direction is not MessageDirection.OUT or m.kind != "answer":
         return
     twins = s.scalar(select(func.count()).where(  # two answers in one moment: whose response?
         InboxMessage.conversation_id == m.conversation_id, InboxMessage.at == m.at,
-        InboxMessage.direction == Direction.OUT, InboxMessage.kind == "answer"))
+        InboxMessage.direction == MessageDirection.OUT, InboxMessage.kind == "answer"))
     if twins > 1:
         return
     counted = s.scalar(select(Response).where(Response.conversation_id == m.conversation_id,
@@ -326,7 +325,7 @@ def send_again(store: Store, actor: Actor, message_id: int,
         m = uow.session.get(InboxMessage, message_id)
         if m is not None and seen is not None and m.status is not seen:
             raise StateChanged("the message changed meanwhile: look at it again")
-        if m is None or m.direction is not Direction.OUT or m.status not in (
+        if m is None or m.direction is not MessageDirection.OUT or m.status not in (
                 OutboxStatus.QUEUED, OutboxStatus.FAILED, OutboxStatus.UNCERTAIN):
             raise errors.NotFound(f"no pending message {message_id}")
         m.status, m.send_after = OutboxStatus.QUEUED, uow.now

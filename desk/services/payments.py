@@ -18,9 +18,10 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk.models.enums import EntryKind, PaymentMethod
 from desk.models.family import Child, Guardian
 from desk.models.studio import Studio
-from desk.models.wallet import EntryKind, LedgerEntry, PaymentMethod
+from desk.models.wallet import LedgerEntry
 from desk.services import errors, money, search, wallet
 from desk.services.db import Actor, Store
 

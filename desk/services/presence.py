@@ -10,8 +10,9 @@ import json
 
 from sqlalchemy import select
 
-from desk.models.comms import Presence, PresenceState
-from desk.models.studio import Role, Staff
+from desk.models.comms import Presence
+from desk.models.enums import PresenceState, Role
+from desk.models.studio import Staff
 from desk.services.db import Actor, Store
 
 

@@ -21,7 +21,8 @@ from desk.models.comms import (
     Call, Conversation, Greeting, InboxMessage, LapseCall, Lead, MailingRecipient, NpsScore,
     ScriptRun,
 )
-from desk.models.family import Child, Family, Guardian, TimelineEntry, TimelineKind
+from desk.models.enums import TimelineKind
+from desk.models.family import Child, Family, Guardian, TimelineEntry
 from desk.models.schedule import Direction, Enrolment, Lesson
 from desk.models.task import Task
 from desk.models.wallet import GENESIS, LedgerEntry, Wallet

@@ -11,12 +11,10 @@ import json
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from desk.models.enums import Mark, Role, TaskStatus
 from desk.models.family import Child, Family
-from desk.models.schedule import (
-    Direction, Enrolment, Lesson, Mark, Room, Series, Teacher, WaitlistEntry,
-)
-from desk.models.studio import Role
-from desk.models.task import Task, TaskStatus
+from desk.models.schedule import Direction, Enrolment, Lesson, Room, Series, Teacher, WaitlistEntry
+from desk.models.task import Task
 from desk.models.wallet import MAX_ENTRY, LedgerEntry
 from desk.services import contacts, errors, studio, tasks, texts, wallet
 from desk.services.db import Actor, Store, UnitOfWork

@@ -22,13 +22,13 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.models.comms import (
-    Call, CallDirection, CallScript, LapseCall, LapseReason, NpsScore, ScriptPurpose, ScriptRun,
-    StepKind,
+from desk.models.comms import Call, CallScript, LapseCall, NpsScore, ScriptRun
+from desk.models.enums import (
+    CallDirection, LapseReason, Mark, Role, ScriptPurpose, StepKind, TimelineKind,
 )
-from desk.models.family import Child, Guardian, TimelineKind
-from desk.models.schedule import Enrolment, Mark
-from desk.models.studio import Role, Staff
+from desk.models.family import Child, Guardian
+from desk.models.schedule import Enrolment
+from desk.models.studio import Staff
 from desk.services import (
     calls, contacts, errors, families, greetings, hours, studio, tasks, templates, texts,
 )

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.models.studio import AbsenceRule, Role, Staff, Studio
+from desk.models.enums import Role
+from desk.models.studio import AbsenceRule, Staff, Studio
 from desk.models.wallet import MAX_ENTRY
 from desk.services import errors
 from desk.services.db import SYSTEM_ACTOR, Actor, Store
@@ -236,9 +237,11 @@ def _move_clock(s: Session, old: ZoneInfo, new: ZoneInfo, now: dt.datetime,
     """A new time zone. Keeping the clock: every lesson, open task and message waiting for its
     time from now on keeps its wall-clock time in the new zone. Keeping the moments: they stay,
     and the weekly series' clock time follows (what they create later agrees)."""
-    from desk.models.comms import InboxMessage, OutboxStatus
+    from desk.models.comms import InboxMessage
+    from desk.models.enums import OutboxStatus
     from desk.models.schedule import Lesson, Series
-    from desk.models.task import Task, TaskStatus
+    from desk.models.task import Task
+    from desk.models.enums import TaskStatus
 
     def same_clock(at: dt.datetime) -> dt.datetime:
         return at.astimezone(old).replace(tzinfo=new).astimezone(dt.timezone.utc)

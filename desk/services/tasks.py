@@ -9,9 +9,9 @@ import json
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from desk.models.family import TimelineKind
-from desk.models.studio import Role, Staff
-from desk.models.task import Task, TaskStatus
+from desk.models.enums import Role, TaskStatus, TimelineKind
+from desk.models.studio import Staff
+from desk.models.task import Task
 from desk.services import errors, families, studio
 from desk.services.db import Actor, Store, UnitOfWork
 

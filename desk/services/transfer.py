@@ -20,7 +20,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from desk.models.family import Child, Family, Guardian, TimelineEntry, TimelineKind
+from desk.models.enums import TimelineKind
+from desk.models.family import Child, Family, Guardian, TimelineEntry
 from desk.services import bulk, contacts, errors, search, sheets, studio
 from desk.services.db import Actor, Store
 from desk.services.sheets import RowError

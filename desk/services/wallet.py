@@ -12,11 +12,9 @@ import json
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from desk.models.family import TimelineKind
+from desk.models.enums import EntryKind, PaymentMethod, TimelineKind
 from desk.models.studio import Staff
-from desk.models.wallet import (
-    GENESIS, MAX_ENTRY, EntryKind, LedgerEntry, PaymentMethod, Wallet,
-)
+from desk.models.wallet import GENESIS, MAX_ENTRY, LedgerEntry, Wallet
 from desk.services import errors, families, money
 from desk.services.db import Actor, Store, UnitOfWork
 

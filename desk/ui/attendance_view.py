@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.models.schedule import Mark
+from desk.models.enums import Mark
 from desk.services import attendance, errors, money
 from desk.ui import fmt, messages
 from desk.ui.context import Context

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import CallDirection, PresenceState
+from desk.models.enums import CallDirection, PresenceState
 from desk.services import calls, errors, families, leads, presence
 from desk.ui import fmt
 from desk.ui.context import Context

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import InboxChannel
+from desk.models.enums import InboxChannel
 from desk.services import channel_settings, errors
 from desk.services.channels.mail import MailSettings
 from desk.ui import messages

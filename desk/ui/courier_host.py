@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desk.models.comms import InboxChannel
+from desk.models.enums import InboxChannel
 from desk.services import channel_settings, errors
 from desk.services.courier import ChannelState, Courier
 from desk.services.db import Store

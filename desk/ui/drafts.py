@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from desk.models.family import Channel, Relation
+from desk.models.enums import Channel, Relation
 from desk.services import families
 
 

@@ -22,7 +22,7 @@ from desk.ui.family_editor import FamilyEditor
 from desk.ui.lesson_dialogs import EnrolDialog, LessonPicker
 from desk.ui.progress import run_with_progress
 from desk.ui.script_call import ScriptCallDialog
-from desk.models.family import Relation
+from desk.models.enums import Relation
 from desk.ui.labels import (
     audit_kind, channel_name, inbox_channel_name, relation_name, source_name, stage_name,
     timeline_name,

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QVBoxLayout, QWidget,
 )
 
-from desk.models.family import Channel, Relation
+from desk.models.enums import Channel, Relation
 from desk.services import contacts, errors, families
 from desk.ui import fmt, messages
 from desk.ui.context import Context

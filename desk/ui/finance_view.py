@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.models.wallet import EntryKind, PaymentMethod
+from desk.models.enums import EntryKind, PaymentMethod
 from desk.services import errors, finance, money
 from desk.ui import fmt, messages
 from desk.ui.context import Context

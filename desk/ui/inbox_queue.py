@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desk.models.comms import PresenceState
+from desk.models.enums import PresenceState
 from desk.services import hours, inbox, presence
 from desk.ui.labels import inbox_channel_name
 from desk.ui.table_model import RowsModel

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import Direction, InboxChannel, OutboxStatus
+from desk.models.enums import MessageDirection, InboxChannel, OutboxStatus
 from desk.services import hours, inbox, leads, outbox, templates
 from desk.ui import fmt
 from desk.ui.context import Context
@@ -303,7 +303,7 @@ class InboxView(QWidget):
         self.shown = {m.id: m for m in inbox.messages(self.ctx.store, c.id)}
         for m in self.shown.values():
             self.history.addItem(self._message_item(m, tz))
-            if m.direction is Direction.IN:
+            if m.direction is MessageDirection.IN:
                 last_in = m.at
         self.history.scrollToBottom()
         self._last_in = last_in
@@ -312,7 +312,7 @@ class InboxView(QWidget):
 
     def _message_item(self, m: inbox.MessageRow, tz) -> QListWidgetItem:
         when = fmt.datetime_text(m.at, tz)
-        if m.direction is Direction.IN:
+        if m.direction is MessageDirection.IN:
             head = self.tr("{when} — client").format(when=when)
         else:
             head = f"{when} — {m.staff_name or self.tr('the desk')}"
@@ -322,7 +322,7 @@ class InboxView(QWidget):
             body += ("\n" if body else "") + "📎 " + Path(m.attachment).name
         item = QListWidgetItem(f"{head}\n{body}")
         item.setData(Qt.ItemDataRole.UserRole, m.id)
-        if m.direction is Direction.OUT:
+        if m.direction is MessageDirection.OUT:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight)
             if m.status in (OutboxStatus.FAILED, OutboxStatus.UNCERTAIN) or (
                     m.status is OutboxStatus.QUEUED and m.last_error):

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from desk.models.comms import (
-    InboxChannel, LapseReason, LeadStatus, PresenceState, ScriptPurpose, StepKind,
+from desk.models.enums import (
+    Channel, EntryKind, InboxChannel, LapseReason, LeadStatus, Mark, PaymentMethod,
+    PresenceState, Relation, Role, ScriptPurpose, StepKind, TaskStatus, TimelineKind,
 )
-from desk.models.family import Channel, Relation, TimelineKind
-from desk.models.schedule import Mark
-from desk.models.studio import Role
-from desk.models.task import TaskStatus
-from desk.models.wallet import EntryKind, PaymentMethod
 
 _ROLES = {
     Role.SYSTEM: QT_TRANSLATE_NOOP("Labels", "System person"),

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import ScriptPurpose
+from desk.models.enums import ScriptPurpose
 from desk.services import lapsed, scripts
 from desk.ui import fmt
 from desk.ui.context import Context

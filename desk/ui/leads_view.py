@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import LeadStatus
+from desk.models.enums import LeadStatus
 from desk.services import contacts, errors, families, leads
 from desk.ui import fmt, messages
 from desk.ui.context import Context

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import MailingStatus, OutboxStatus, RecipientStatus
+from desk.models.enums import MailingStatus, OutboxStatus, RecipientStatus
 from desk.services import attendance, mailings, schedule
 from desk.ui import fmt
 from desk.ui.context import Context

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import (
     QToolButton, QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import PresenceState
-from desk.models.studio import Role
+from desk.models.enums import PresenceState, Role
 from desk.services import backup, errors, inbox, outbox, presence, studio, transfer
 from desk.ui import fmt, messages
 from desk.ui.audit_view import AuditView

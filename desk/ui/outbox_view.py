@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import OutboxStatus
+from desk.models.enums import OutboxStatus
 from desk.services import errors, outbox
 from desk.ui import fmt, messages
 from desk.ui.context import Context

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import LapseReason, PresenceState, StepKind
+from desk.models.enums import LapseReason, PresenceState, StepKind
 from desk.services import calls, errors, presence, scripts
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt

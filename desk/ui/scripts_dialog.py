@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.models.comms import ScriptPurpose, StepKind
+from desk.models.enums import ScriptPurpose, StepKind
 from desk.services import errors, scripts
 from desk.ui import messages
 from desk.ui.context import Context

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
-from desk.models.studio import Role
+from desk.models.enums import Role
 from desk.services import errors, studio
 from desk.services.db import Store
 from desk.ui import messages

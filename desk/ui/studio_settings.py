@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QWidget,
 )
 
-from desk.models.studio import Role
+from desk.models.enums import Role
 from desk.services import errors, studio
 from desk.ui import messages
 from desk.ui.context import Context

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
-from desk.models.studio import Role
-from desk.models.task import TaskStatus
+from desk.models.enums import Role, TaskStatus
 from desk.services import errors, families, tasks
 from desk.ui import fmt, messages
 from desk.ui.context import Context

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.models.wallet import PaymentMethod
+from desk.models.enums import PaymentMethod
 from desk.services import errors, families, money, payments, studio, wallet
 from desk.ui import fmt, messages
 from desk.ui.context import Context

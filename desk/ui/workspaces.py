@@ -7,8 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from desk.models.studio import Role
-from desk.models.task import TaskStatus
+from desk.models.enums import Role, TaskStatus
 from desk.services import tasks
 from desk.ui import fmt
 from desk.ui.attendance_view import AttendanceView

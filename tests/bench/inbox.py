@@ -71,8 +71,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from desk.models.comms import InboxChannel
-    from desk.models.studio import Role
+    from desk.models.enums import InboxChannel, Role
     from desk.services import channel_settings, inbox, migrate, studio
     from desk.services.channels.telegram import TelegramAdapter
     from desk.ui.context import Context, Notifier

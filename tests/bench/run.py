@@ -162,7 +162,7 @@ def main() -> int:
                     f"{i % 100:02d};Ребёнок {i};01.02.2018\n")
     target = migrate.open_database(tmp / "import.db", None)
     from desk.services import studio as st
-    from desk.models.studio import Role
+    from desk.models.enums import Role
 
     st.setup(target, "Бенч", "Europe/Moscow", [st.StaffDraft("A", Role.SYSTEM),
                                               st.StaffDraft("B", Role.COMMUNICATOR)])

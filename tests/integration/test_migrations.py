@@ -93,7 +93,7 @@ def test_the_migrations_build_exactly_the_models(tmp_path):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from desk.models import Base
+    from desk.models.schema import Base
 
     store = migrate.open_database(tmp_path / "head.db", None)
     with store.engine.connect() as conn:
@@ -108,7 +108,7 @@ def test_the_migrations_build_exactly_the_models(tmp_path):
 def test_a_file_with_an_entry_over_the_new_bound_still_opens_and_the_entry_can_be_reversed(
         tmp_path):
     """The old parser took any number of digits (a phone pasted as an amount)."""
-    from desk.models.wallet import PaymentMethod
+    from desk.models.enums import PaymentMethod
     from desk.services import wallet
     from desk.services.db import SYSTEM_ACTOR
 

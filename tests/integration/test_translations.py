@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from desk import app
-from desk.models.studio import Role
+from desk.models.enums import Role
 from desk.ui import i18n
 from desk.ui.runner import SyncRunner
 

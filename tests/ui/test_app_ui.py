@@ -1,7 +1,7 @@
 from PySide6.QtCore import Qt
 
 from desk import app
-from desk.models.studio import Role
+from desk.models.enums import Role
 from desk.services import studio
 from desk.ui.audit_view import AuditView
 from desk.ui.main_window import MainWindow

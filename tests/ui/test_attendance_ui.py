@@ -2,9 +2,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QMessageBox
 
-from desk.models.schedule import Mark
-from desk.models.studio import Role
-from desk.models.wallet import PaymentMethod
+from desk.models.enums import Mark, PaymentMethod, Role
 from desk.services import enrolment, families, schedule, studio, wallet
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.workspaces import Workspace

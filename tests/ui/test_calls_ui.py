@@ -1,6 +1,6 @@
 import datetime as dt
 
-from desk.models.studio import Role
+from desk.models.enums import Role
 from desk.services import calls, families, tasks
 from desk.services.families import FamilyDraft, GuardianDraft
 from desk.ui.family_editor import FamilyEditor
@@ -136,7 +136,7 @@ def test_on_a_call_ends_when_the_section_is_left_and_enter_opens_the_found_famil
         qtbot, ctx, actor):
     from PySide6.QtCore import Qt
 
-    from desk.models.comms import PresenceState
+    from desk.models.enums import PresenceState
     from desk.services import presence
 
     fam, space = vera_and_calls(qtbot, ctx, actor)

@@ -3,7 +3,7 @@ only once the old one's send in flight has ended, so the client gets one copy.""
 
 from __future__ import annotations
 
-from desk.models.comms import OutboxStatus
+from desk.models.enums import OutboxStatus
 from desk.services import channel_settings, inbox
 from desk.services.channels.telegram import TelegramAdapter
 from desk.ui.courier_host import CourierHost

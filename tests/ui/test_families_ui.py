@@ -250,7 +250,7 @@ def test_a_child_who_leaves_is_archived_from_the_editor_and_brought_back_on_the_
 
 
 def test_the_card_shows_the_familys_messages_in_every_channel(qtbot, ctx, actor):
-    from desk.models.comms import InboxChannel
+    from desk.models.enums import InboxChannel
     from desk.services import inbox
 
     elkina, _ = seed(ctx.store, actor)

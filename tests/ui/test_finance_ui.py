@@ -1,6 +1,6 @@
 from openpyxl import load_workbook
 
-from desk.models.studio import Role
+from desk.models.enums import Role
 from desk.services import tasks
 from desk.ui.workspaces import Workspace
 from tests.unit.test_finance import setup_money

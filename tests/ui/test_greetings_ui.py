@@ -1,7 +1,7 @@
 import dataclasses
 import datetime as dt
 
-from desk.models.studio import Role
+from desk.models.enums import Role
 from desk.services import families, greetings, templates
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.greetings_view import TemplateDialog

@@ -7,8 +7,7 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 
-from desk.models.comms import InboxChannel, OutboxStatus
-from desk.models.studio import Role
+from desk.models.enums import InboxChannel, OutboxStatus, Role
 from desk.services import channel_settings, families, inbox, leads, outbox
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.channels_dialog import ChannelsDialog

@@ -1,8 +1,7 @@
 
 from PySide6.QtWidgets import QInputDialog
 
-from desk.models.comms import LeadStatus
-from desk.models.studio import Role
+from desk.models.enums import LeadStatus, Role
 from desk.services import families, leads, tasks
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.leads_view import FamilyPicker, LeadDialog

@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from desk.models.comms import InboxChannel
-from desk.models.studio import Role
+from desk.models.enums import InboxChannel, Role
 from desk.services import families, mailings, outbox
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.mailings_view import MailingDialog

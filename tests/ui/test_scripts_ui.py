@@ -9,9 +9,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from desk.models.comms import InboxChannel, LapseReason, PresenceState, ScriptPurpose, StepKind
-from desk.models.schedule import Mark
-from desk.models.studio import Role
+from desk.models.enums import (
+    InboxChannel, LapseReason, Mark, PresenceState, Role, ScriptPurpose, StepKind,
+)
 from desk.services import families, inbox, lapsed, presence, scripts, tasks
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.families_view import FamiliesView

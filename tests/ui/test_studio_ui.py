@@ -34,7 +34,7 @@ def test_the_studio_its_time_zone_and_staff_are_edited_after_setup(qtbot, ctx, a
 
     from PySide6.QtWidgets import QMessageBox
 
-    from desk.models.studio import Role
+    from desk.models.enums import Role
     from desk.services import schedule, studio
     from desk.ui.main_window import MainWindow
     from desk.ui.studio_settings import StudioSettingsDialog
@@ -80,7 +80,7 @@ def test_the_studio_its_time_zone_and_staff_are_edited_after_setup(qtbot, ctx, a
 def test_keeping_the_clock_moves_open_tasks_and_waiting_messages_too(qtbot, ctx, actor):
     import datetime as dt
 
-    from desk.models.studio import Role
+    from desk.models.enums import Role
     from desk.services import studio, tasks
 
     due = ctx.store.now() + dt.timedelta(days=1)

@@ -1,6 +1,6 @@
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
-from desk.models.wallet import PaymentMethod
+from desk.models.enums import PaymentMethod
 from desk.services import families, wallet
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.family_card import FamilyCardView

@@ -7,8 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk.models.schedule import Mark
-from desk.models.wallet import EntryKind, PaymentMethod
+from desk.models.enums import EntryKind, Mark, PaymentMethod
 from desk.services import (
     attendance, check, enrolment, families, schedule, studio, tasks, wallet,
 )
@@ -102,7 +101,7 @@ def test_two_processes_marking_the_same_child_debit_once(store, actor, setup, db
     store.dispose()
     script = f"""
 from pathlib import Path
-from desk.models.schedule import Mark
+from desk.models.enums import Mark
 from desk.services import attendance, migrate
 from desk.services.db import SYSTEM_ACTOR
 store = migrate.open_database(Path({str(db_path)!r}), None)

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from desk.models.comms import CallDirection
+from desk.models.enums import CallDirection
 from desk.services import calls, errors, families, hours, tasks
 from desk.services.families import FamilyDraft, GuardianDraft
 

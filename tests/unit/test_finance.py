@@ -3,9 +3,7 @@ import datetime as dt
 from openpyxl import load_workbook
 
 from desk import cli
-from desk.models.schedule import Mark
-from desk.models.task import TaskStatus
-from desk.models.wallet import EntryKind, PaymentMethod
+from desk.models.enums import EntryKind, Mark, PaymentMethod, TaskStatus
 from desk.services import attendance, enrolment, families, finance, schedule, tasks, wallet
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from desk.models.comms import Conversation, InboxChannel, LeadStatus, OutboxStatus
+from desk.models.comms import Conversation
+from desk.models.enums import InboxChannel, LeadStatus, OutboxStatus
 from desk.services import channel_settings, errors, families, inbox, leads, outbox
 from desk.services.channels.base import ChannelDown
 from desk.services.channels.telegram import TelegramAdapter

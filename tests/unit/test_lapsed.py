@@ -2,8 +2,7 @@ import datetime as dt
 
 import pytest
 
-from desk.models.comms import LapseReason, ScriptPurpose
-from desk.models.schedule import Mark
+from desk.models.enums import LapseReason, Mark, ScriptPurpose
 from desk.services import attendance, enrolment, errors, families, lapsed, schedule, scripts
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 
@@ -75,7 +74,7 @@ def test_reasons_are_counted_per_month(store, actor, fams, clock):
 
 
 def test_the_lapsed_call_names_the_child_it_is_about(store, actor, staff):
-    from desk.models.studio import Role
+    from desk.models.enums import Role
 
     fid = families.save(store, actor, FamilyDraft(
         guardians=(GuardianDraft("Ёлкина Вера"),),

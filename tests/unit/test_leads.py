@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from desk.models.comms import LeadStatus
+from desk.models.enums import LeadStatus
 from desk.services import errors, families, leads, tasks
 
 MSK = dt.timezone(dt.timedelta(hours=3))

@@ -9,7 +9,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from desk.models.comms import InboxChannel, OutboxStatus
+from desk.models.enums import InboxChannel, OutboxStatus
 from desk.services import channel_settings, families, inbox, outbox
 from desk.services.channels.base import ChannelDown
 from desk.services.channels.mail import EmailAdapter, MailSettings

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from desk.models.comms import InboxChannel, MailingStatus, RecipientStatus
+from desk.models.enums import InboxChannel, MailingStatus, RecipientStatus
 from desk.services import errors, families, inbox, mailings, outbox
 from desk.services.channels.base import Batch, Incoming
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from desk.models.comms import InboxChannel, InboxMessage, OutboxStatus
+from desk.models.comms import InboxMessage
+from desk.models.enums import InboxChannel, OutboxStatus
 from desk.services import channel_settings, inbox, outbox
 from desk.services.channels.telegram import TelegramAdapter
 from desk.services.courier import Courier

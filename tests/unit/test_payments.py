@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from desk import cli
-from desk.models.wallet import PaymentMethod
+from desk.models.enums import PaymentMethod
 from desk.services import families, payments, wallet
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 
@@ -189,7 +189,7 @@ def test_two_processes_top_up_one_wallet_without_losing_anything(store, studio_f
     family = studio_families["demin"]
     script = f"""
 from pathlib import Path
-from desk.models.wallet import PaymentMethod
+from desk.models.enums import PaymentMethod
 from desk.services import migrate, wallet
 from desk.services.db import SYSTEM_ACTOR
 store = migrate.open_database(Path({str(db_path)!r}), None)

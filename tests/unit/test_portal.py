@@ -56,7 +56,7 @@ def test_the_portal_csv_and_the_finance_report_keep_formula_like_names_as_text(
         store, actor, tmp_path):
     from openpyxl import load_workbook
 
-    from desk.models.wallet import EntryKind
+    from desk.models.enums import EntryKind
     from desk.services import finance
 
     direction = schedule.save_direction(store, actor, "=HYPERLINK(\"http://x\")", 8, 120000, 90)

@@ -1,7 +1,7 @@
 import datetime as dt
 import json
 
-from desk.models.studio import Role
+from desk.models.enums import Role
 from desk.services import families, privacy, tasks
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 
@@ -21,7 +21,7 @@ def seed(store, actor):
 
 def attended_lesson(store, actor, fid):
     """The family's first child came to a ceramics lesson of 1 200 ₽ (debited)."""
-    from desk.models.schedule import Mark
+    from desk.models.enums import Mark
     from desk.services import attendance, enrolment, schedule
 
     ceramics = next(d for d in schedule.directions(store) if d.name == "Керамика")
@@ -66,11 +66,11 @@ def test_erase_leaves_no_trace_in_any_table_the_wal_or_the_backups(store, actor,
     import sqlite3
     import threading
 
-    from desk.models.comms import InboxChannel
-    from desk.models.wallet import PaymentMethod
+    from desk.models.enums import InboxChannel
+    from desk.models.enums import PaymentMethod
     from desk.services import backup, calls, check, inbox, leads, payments, wallet
 
-    from desk.models.comms import LeadStatus
+    from desk.models.enums import LeadStatus
 
     lead = leads.create(store, actor, leads.LeadDraft(
         "Шмыгловская Евлампия", "+7 915 123-45-67", "evlampia@example.ru", "Аристарх",
@@ -141,8 +141,8 @@ def test_erase_tells_when_another_program_keeps_the_wal(store, actor, db_path, m
 
 
 def test_the_export_holds_payments_lessons_and_conversations(store, actor):
-    from desk.models.comms import InboxChannel
-    from desk.models.wallet import PaymentMethod
+    from desk.models.enums import InboxChannel
+    from desk.models.enums import PaymentMethod
     from desk.services import inbox, wallet
 
     fid, _ = seed(store, actor)

@@ -3,8 +3,7 @@ import datetime as dt
 
 import pytest
 
-from desk.models.studio import Role
-from desk.models.wallet import EntryKind
+from desk.models.enums import EntryKind, Role
 from desk.services import enrolment, errors, families, schedule, tasks, wallet
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 
@@ -122,7 +121,7 @@ def test_cancelled_lesson_leaves_the_schedule_tells_families_and_reverses_charge
 
 
 def test_a_client_who_cancelled_can_enrol_again(store, actor, ceramics, teacher, db_path):
-    from desk.models.schedule import Mark
+    from desk.models.enums import Mark
     from desk.services import attendance, check
 
     lesson = lesson_at(store, actor, ceramics, teacher, day=3, price=120000)
@@ -142,7 +141,7 @@ def test_a_client_who_cancelled_can_enrol_again(store, actor, ceramics, teacher,
 
 def test_moving_a_lesson_tells_the_families_and_cancelling_cleans_up(store, actor, ceramics,
                                                                        teacher):
-    from desk.models.task import TaskStatus
+    from desk.models.enums import TaskStatus
 
     lesson = lesson_at(store, actor, ceramics, teacher, day=10, capacity=1)
     elkin = family(store, actor, "Ёлкин", "Саша")

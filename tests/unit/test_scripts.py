@@ -4,8 +4,7 @@ import json
 
 import pytest
 
-from desk.models.comms import LapseReason, ScriptPurpose, StepKind
-from desk.models.studio import Role
+from desk.models.enums import LapseReason, Role, ScriptPurpose, StepKind
 from desk.services import calls, errors, families, lapsed, privacy, scripts, tasks
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.services.scripts import END, STEP, Answer, Ending, Option, Outcome, Step

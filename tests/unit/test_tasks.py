@@ -2,8 +2,7 @@ import datetime as dt
 
 import pytest
 
-from desk.models.studio import Role
-from desk.models.task import TaskStatus
+from desk.models.enums import Role, TaskStatus
 from desk.services import errors, families, tasks
 from desk.services.families import FamilyDraft, GuardianDraft
 

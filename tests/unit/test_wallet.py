@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk.models.wallet import EntryKind, PaymentMethod
+from desk.models.enums import EntryKind, PaymentMethod
 from desk.services import check, errors, families, money, wallet
 from desk.services.families import FamilyDraft, GuardianDraft
 

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Protocol
 
-from desk.models.comms import InboxChannel
+from desk.models.enums import InboxChannel
 from desk.services import errors
 
 

@@ -14,7 +14,7 @@ import socket
 import ssl
 from email.message import EmailMessage
 
-from desk.models.comms import InboxChannel
+from desk.models.enums import InboxChannel
 from desk.services.channels.base import (
     Batch, ChannelDown, ChannelRefused, DeliveryUnknown, Incoming, Outgoing, identity_of,
 )

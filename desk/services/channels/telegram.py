@@ -9,7 +9,7 @@ import json
 
 import httpx
 
-from desk.models.comms import InboxChannel
+from desk.models.enums import InboxChannel
 from desk.services.channels.base import (
     Batch, ChannelDown, ChannelRefused, DeliveryUnknown, Incoming, Outgoing, identity_of,
 )

@@ -1,0 +1,159 @@
+"""Every enum the models use, in a module without SQLAlchemy: the UI imports its enums from
+here, so no widget import loads the database layer."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Channel(enum.Enum):
+    PHONE = "phone"
+    TELEGRAM = "telegram"
+    WHATSAPP = "whatsapp"
+    VK = "vk"
+    EMAIL = "email"
+
+
+class Relation(enum.Enum):
+    NONE = ""
+    MOTHER = "mother"
+    FATHER = "father"
+    GRANDMOTHER = "grandmother"
+    GRANDFATHER = "grandfather"
+    GUARDIAN = "guardian"
+    OTHER = "other"
+
+
+class TimelineKind(enum.Enum):
+    CREATED = "created"
+    EDITED = "edited"
+    NOTE = "note"
+    TASK = "task"
+    PAYMENT = "payment"
+    CALL = "call"
+    ERASED = "erased"
+
+
+class Role(enum.Enum):
+    SYSTEM = "system"
+    COMMUNICATOR = "communicator"
+    SUPERVISOR = "supervisor"
+
+
+class TaskStatus(enum.Enum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class EntryKind(enum.Enum):
+    TOPUP = "topup"
+    DEBIT = "debit"
+    REFUND = "refund"
+    CORRECTION = "correction"
+
+
+class PaymentMethod(enum.Enum):
+    CARD_TRANSFER = "card_transfer"
+    CASH = "cash"
+    TERMINAL = "terminal"
+    OTHER = "other"
+
+
+class Mark(enum.Enum):
+    NONE = "none"
+    ATTENDED = "attended"
+    ABSENT = "absent"
+    CANCELLED = "cancelled"  # by the client: removed from the roster, never charged
+
+
+class CallDirection(enum.Enum):
+    INCOMING = "incoming"
+    OUTGOING = "outgoing"
+
+
+class LeadStatus(enum.Enum):
+    NEW = "new"
+    CONTACTED = "contacted"
+    ENROLLED = "enrolled"
+    THINKING = "thinking"
+    LOST = "lost"
+
+
+class LapseReason(enum.Enum):
+    SCHEDULE = "schedule"
+    PRICE = "price"
+    DISTANCE = "distance"
+    HEALTH = "health"
+    INTEREST = "interest"
+    MOVED = "moved"
+    SEASON = "season"
+    COMING_BACK = "coming_back"
+    OTHER = "other"
+
+
+class InboxChannel(enum.Enum):
+    """Where a conversation happens. Telegram and e-mail are received by the desk; the others
+    are typed in by the staff (a website form, a chat on a phone)."""
+
+    TELEGRAM = "telegram"
+    EMAIL = "email"
+    WEBSITE = "website"
+    VK = "vk"
+    WHATSAPP = "whatsapp"
+    INSTAGRAM = "instagram"
+    PHONE = "phone"
+
+
+class MessageDirection(enum.Enum):
+    IN = "in"
+    OUT = "out"
+
+
+class OutboxStatus(enum.Enum):
+    QUEUED = "queued"  # waiting for its time or retrying after a failure (last_error says why)
+    SENDING = "sending"  # the courier took it and is handing it to the channel right now
+    UNCERTAIN = "uncertain"  # handed over, but no answer came (a timeout, a crash): it may
+    # have arrived; a person decides "send again" or "it arrived", never the courier alone
+    SENT = "sent"  # the channel confirmed it
+    CANCELLED = "cancelled"  # withdrawn by the staff before it went (kept in the history)
+    FAILED = "failed"  # the channel refused it for good; the staff may send it again
+    LOGGED = "logged"  # written by hand for a channel the desk does not send through
+
+
+class MailingStatus(enum.Enum):
+    SENDING = "sending"
+    PAUSED = "paused"
+    DONE = "done"
+
+
+class RecipientStatus(enum.Enum):
+    PENDING = "pending"  # not handed to the outbox yet (paused, quiet hours, or its turn)
+    QUEUED = "queued"  # in the outbox: its message says sent or not
+    SKIPPED = "skipped"  # reason says why
+
+
+class ScriptPurpose(enum.Enum):
+    """What a call script is for: the desk offers the lapsed-client script in No-shows and
+    stores the score of the NPS script; general scripts are the studio's own."""
+
+    LAPSED = "lapsed"
+    NPS = "nps"
+    GENERAL = "general"
+
+
+class StepKind(enum.Enum):
+    """A script's step: words to say, a question with a free answer, a question with answers
+    to choose (each may branch), the 0–10 score, or the lapsed client's reason code."""
+
+    SAY = "say"
+    QUESTION = "question"
+    CHOICE = "choice"
+    SCORE = "score"
+    REASON = "reason"
+
+
+class PresenceState(enum.Enum):
+    AVAILABLE = "available"
+    ON_CALL = "on_call"
+    AWAY = "away"
