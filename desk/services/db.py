@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from desk.models import audit as audit_model
 from desk.models import schema as _schema  # noqa: F401  (every mapper known before a query)
 from desk.models.base import utcnow
-from desk.services import errors
+from desk.services import changes, errors
 
 BUSY_TIMEOUT_MS = 5000
 WRITE = "desk_write"
@@ -50,11 +50,27 @@ def connect_read_only(path: Path | str, timeout: float = BUSY_TIMEOUT_MS / 1000,
     return conn
 
 
+WRITTEN = "desk_written"  # Connection.info key: the tables this transaction wrote to
+
+
+def _track_writes(engine: Engine) -> Engine:
+    """Record the table of every INSERT, UPDATE and DELETE a connection runs, whoever built
+    the statement (the ORM, a bulk update, raw SQL): the typed changes come from this."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _on_execute(conn, _cursor, statement, _params, _context, _many) -> None:
+        table = changes.written_table(statement)
+        if table is not None:
+            conn.info.setdefault(WRITTEN, set()).add(table)
+
+    return engine
+
+
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """``read_only``: connections that never write to the file (`desk check`, a second copy of
     the app opened read-only, a file about to be refused)."""
     if not url.startswith("sqlite"):
-        return create_engine(url)
+        return _track_writes(create_engine(url))
     if read_only:
         path = url.removeprefix("sqlite:///")
         engine = create_engine(url, creator=lambda: connect_read_only(path))
@@ -76,6 +92,8 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
             cursor.execute("PRAGMA synchronous=FULL")
             cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
+
+    _track_writes(engine)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
@@ -99,13 +117,19 @@ SYSTEM_ACTOR = Actor(None, "")
 
 
 class UnitOfWork:
-    """One user action: a session in a write transaction, rolled back unless committed."""
+    """One user action: a session in a write transaction, rolled back unless committed.
+
+    ``changes``: after the commit, the kinds of data the transaction wrote (derived from its
+    statements), which the store then announces to its listeners."""
 
     def __init__(self, session: Session, actor: Actor, now: dt.datetime) -> None:
         self.session = session
         self.actor = actor
         self.now = now
         self._committed = False
+        self.changes: frozenset[changes.Change] = frozenset()
+        self._written: set[str] = set()
+        session.connection().info[WRITTEN] = self._written  # begins the write transaction
 
     def audit(
         self,
@@ -132,6 +156,7 @@ class UnitOfWork:
     def commit(self) -> None:
         self.session.commit()
         self._committed = True
+        self.changes = changes.of_tables(self._written)
 
 
 class Store:
@@ -151,6 +176,14 @@ class Store:
         self.read_only = read_only
         self.clock = clock
         self._write_engine = engine.execution_options(**{WRITE: True})
+        self._listeners: list[Callable[[frozenset[changes.Change]], None]] = []
+
+    def on_commit(self, listener: Callable[[frozenset[changes.Change]], None],
+                  ) -> Callable[[], None]:
+        """Call ``listener(kinds)`` after every write that changed something, on the thread
+        that committed it; returns the function that stops it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     @property
     def path(self) -> Path | None:
@@ -177,6 +210,9 @@ class Store:
             finally:
                 if not uow._committed:
                     session.rollback()
+        if uow.changes:
+            for listener in list(self._listeners):
+                listener(uow.changes)
 
     def dispose(self) -> None:
         self.engine.dispose()

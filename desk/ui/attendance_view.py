@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from desk.models.enums import Mark
 from desk.services import attendance, errors, money
+from desk.services.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.forms import key_for, side_by_side
@@ -80,7 +81,7 @@ class AttendanceView(QWidget):
         key_for(self.attended, "F5", self)
         key_for(self.absent, "F6", self)
         self.freshness = Freshness(self, self.refresh, ctx.notifier,
-                                   ("attendance", "wallet", "schedule", "enrolment"))
+                                   (Change.ENROLMENT, Change.WALLET, Change.SCHEDULE))
         self._update_buttons()
 
     @Slot()
@@ -176,7 +177,6 @@ class AttendanceView(QWidget):
                 attendance.mark(self.ctx.store, self.ctx.actor, enrolment_id, mark)
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.tr("Attendance"), messages.error_message(exc))
-        self.ctx.notifier.changed.emit("attendance")
         if c is not None and self.lessons.currentItem() is None:
             self.show_lesson(c.lesson.id)
         for i in range(self.roster.topLevelItemCount()):
@@ -192,7 +192,6 @@ class AttendanceView(QWidget):
         if c is None or not ids:
             return
         attendance.ask_teacher(self.ctx.store, self.ctx.actor, c.lesson.id, ids)
-        self.ctx.notifier.changed.emit("task")
         QMessageBox.information(self, self.tr("Ask the teacher"),
                                 self.tr("A task with the teacher's contact and the children is "
                                         "in Today."))

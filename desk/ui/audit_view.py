@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services import audit, studio
+from desk.services.changes import Change
 from desk.ui import audit_text, fmt
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
@@ -55,7 +56,7 @@ class AuditView(QWidget):
         self.until.dateChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.freshness = Freshness(self, self.refresh, ctx.notifier,
-                                   ("family", "task", "import", "studio"))
+                                   (Change.AUDIT,))
 
     def _fill_filters(self) -> None:
         self.person.addItem(self.tr("Everyone"), None)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desk.models.enums import CallDirection, PresenceState
 from desk.services import calls, errors, families, leads, presence
+from desk.services.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
@@ -117,7 +118,7 @@ class CallsView(QWidget):
         self.new_lead_button.clicked.connect(self._on_new_lead)
         self.recent.itemDoubleClicked.connect(self._on_recent_opened)
         key_for(self.save_button, "Ctrl+Return", self)
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("call", "family"))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.CALL, Change.FAMILY))
         self._on_phone_changed("")
 
     @Slot(str)
@@ -154,7 +155,6 @@ class CallsView(QWidget):
         except errors.DeskError:
             return  # a busy database: the next keystroke tries again
         self.on_call = on_call
-        self.ctx.notifier.changed.emit("presence")
 
     @Slot(bool)
     def _on_missed_toggled(self, missed: bool) -> None:
@@ -182,7 +182,6 @@ class CallsView(QWidget):
                        lambda: leads.create(self.ctx.store, self.ctx.actor, draft)):
             return
         self.who.setText(self.tr("Saved as an application: see Applications."))
-        self.ctx.notifier.changed.emit("lead")
 
     @Slot()
     def save(self) -> None:
@@ -201,8 +200,6 @@ class CallsView(QWidget):
         self.missed.setChecked(False)
         self.minutes.setValue(0)
         self.seconds.setValue(0)
-        self.ctx.notifier.changed.emit("call")
-        self.ctx.notifier.changed.emit("task")
         self.phone.setFocus()
 
     @Slot()

@@ -3,24 +3,48 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from desk.services import studio
+from desk.services.changes import Change
 from desk.services.db import Actor, Store
 from desk.ui.runner import Runner
 
 
 class Notifier(QObject):
-    """One app-level signal after every successful write so other views can refresh.
+    """Tells every view which kinds of data a committed write changed. The kinds come from the
+    store (derived from what each transaction wrote), on whatever thread committed; they are
+    delivered on the notifier's own thread.
 
     Signals:
-        changed(str): the kind of data that changed ("family", "task", "all").
+        changed(object): a frozenset of ``Change`` kinds.
     """
 
-    changed = Signal(str)
+    changed = Signal(object)
+    _arrived = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def listen(self, store: Store) -> None:
+        """Announce every write ``store`` commits."""
+        stop = store.on_commit(self.announce)
+        self.destroyed.connect(lambda *_: stop())
+
+    def announce(self, kinds: Iterable[Change]) -> None:
+        kinds = frozenset(kinds)
+        if QThread.currentThread() is self.thread():
+            self.changed.emit(kinds)
+        else:
+            self._arrived.emit(kinds)
+
+    @Slot(object)
+    def _deliver(self, kinds: frozenset[Change]) -> None:
+        self.changed.emit(kinds)
 
 
 @dataclasses.dataclass
@@ -35,6 +59,15 @@ class Context:
     notifier: Notifier
     drafts_dir: Path | None = None
     wake_outbox: Callable[[], None] = lambda: None  # the courier looks at the outbox now
+
+    def __post_init__(self) -> None:
+        self.notifier.listen(self.store)
+        # connected before any view: views told of a studio change see the new settings
+        self.notifier.changed.connect(self._on_changed)
+
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if Change.STUDIO in kinds:
+            self.studio = studio.info(self.store)
 
     @property
     def actor(self) -> Actor:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services import attendance, families
+from desk.services.changes import Change
 from desk.ui.context import Context
 from desk.ui.forms import key_for
 from desk.ui.freshness import Freshness
@@ -154,7 +155,7 @@ class FamiliesView(QWidget):
             lambda cur, _prev: self._open_row(cur.row()) if cur.isValid() else None)
         self.new_button.clicked.connect(self._on_new_clicked)
         self.card.family_requested.connect(self.open_family)
-        self.freshness = Freshness(self, self.run_search, ctx.notifier, ("family",))
+        self.freshness = Freshness(self, self.run_search, ctx.notifier, (Change.FAMILY,))
 
     @Slot()
     def focus_search(self) -> None:

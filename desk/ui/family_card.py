@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk import paths
+from desk.services.changes import Change
 from desk.services import (
     attendance, contacts, errors, families, inbox, privacy, scripts, tasks,
 )
@@ -364,7 +365,6 @@ class FamilyCardView(QWidget):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
             return
-        self.ctx.notifier.changed.emit("family")
 
     @Slot()
     def _on_erase(self) -> None:
@@ -388,7 +388,6 @@ class FamilyCardView(QWidget):
             self._on_erased, self._on_erase_failed, write=True)
 
     def _on_erased(self, result: privacy.Erased) -> None:
-        self.ctx.notifier.changed.emit("family")
         notes = []
         if not result.wal_clean:
             notes.append(self.tr("Another program has the database open: the erased data "
@@ -423,9 +422,11 @@ class FamilyCardView(QWidget):
             return
         self.note_error.hide()
         self.note.clear()
-        self.ctx.notifier.changed.emit("family")
 
-    @Slot(str)
-    def _on_changed(self, kind: str) -> None:
-        if self.current is not None and kind in ("family", "task", "wallet", "call", "inbox", "all"):
+    SHOWN = frozenset({Change.FAMILY, Change.TASK, Change.WALLET, Change.CALL, Change.INBOX,
+                       Change.ENROLMENT, Change.STUDIO})
+
+    @Slot(object)
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if self.current is not None and kinds & self.SHOWN:
             self.show_family(self.current.id)

@@ -378,7 +378,6 @@ class FamilyEditor(QDialog):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
             return
-        self.ctx.notifier.changed.emit("family")
         self.accept()
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desk.models.enums import EntryKind, PaymentMethod
 from desk.services import errors, finance, money
+from desk.services.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.forms import side_by_side
@@ -92,7 +93,7 @@ class FinanceView(QWidget):
         self.control.itemSelectionChanged.connect(
             lambda: self.remind_button.setEnabled(bool(self.control.selectedItems())))
         self.freshness = Freshness(self, self.refresh, ctx.notifier,
-                                   ("wallet", "attendance", "enrolment", "schedule"))
+                                   (Change.WALLET, Change.ENROLMENT, Change.SCHEDULE))
         self.remind_button.setEnabled(False)
 
     @Slot()
@@ -115,7 +116,6 @@ class FinanceView(QWidget):
         chosen = {i.data(0, Qt.ItemDataRole.UserRole) for i in self.control.selectedItems()}
         alerts = [a for a in self.alerts if a.family_id in chosen]
         done = finance.remind(self.ctx.store, self.ctx.actor, alerts)
-        self.ctx.notifier.changed.emit("task")
         text = self.tr("Reminders for the Communicator: %n", "", done.created)
         if done.already:
             text += ". " + self.tr("%n family(ies) already have an open reminder this week.", "",

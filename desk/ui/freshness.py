@@ -8,16 +8,17 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtWidgets import QWidget
 
+from desk.services.changes import Change
 from desk.ui.context import Notifier
 
 
 class Freshness(QObject):
     def __init__(self, widget: QWidget, reload: Callable[[], None], notifier: Notifier,
-                 kinds: Iterable[str]) -> None:
+                 kinds: Iterable[Change]) -> None:
         super().__init__(widget)
         self.widget = widget
         self.reload = reload
-        self.kinds = set(kinds) | {"all"}
+        self.kinds = frozenset(kinds) | {Change.STUDIO}  # a studio's name or zone shows everywhere
         self.stale = True
         widget.installEventFilter(self)
         notifier.changed.connect(self._on_changed)
@@ -30,9 +31,9 @@ class Freshness(QObject):
         else:
             self.stale = True
 
-    @Slot(str)
-    def _on_changed(self, kind: str) -> None:
-        if kind in self.kinds:
+    @Slot(object)
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if kinds & self.kinds:
             self.invalidate()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services import greetings, mailings, templates
+from desk.services.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt, finish_form_dialog, side_by_side
@@ -50,7 +51,6 @@ class TemplateDialog(QDialog):
         if attempt(self, self.error, lambda: templates.save(
                 self.ctx.store, self.ctx.actor, self.key, self.body.toPlainText(),
                 self.sample)):
-            self.ctx.notifier.changed.emit("greeting")
             self.accept()
 
 
@@ -102,7 +102,7 @@ class GreetingsView(QWidget):
             lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
         self.done_button.clicked.connect(self._on_done)
         self.send_button.clicked.connect(self._on_send)
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("greeting", "family"))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.GREETING, Change.FAMILY, Change.TEMPLATE))
         self._show()
 
     @Slot()
@@ -137,10 +137,10 @@ class GreetingsView(QWidget):
     @Slot()
     def _on_done(self) -> None:
         r = self.selected()
-        if r is not None and attempt(self, self.error, lambda: greetings.mark_done(
+        if r is not None:
+            attempt(self, self.error, lambda: greetings.mark_done(
                 self.ctx.store, self.ctx.actor, r.family_id, r.birthday,
-                self.text.toPlainText(), r.whom)):
-            self.ctx.notifier.changed.emit("greeting")
+                self.text.toPlainText(), r.whom))
 
     @Slot()
     def _on_send(self) -> None:
@@ -149,4 +149,3 @@ class GreetingsView(QWidget):
                 self.ctx.store, self.ctx.actor, r.family_id, r.birthday,
                 self.text.toPlainText(), r.whom)):
             self.ctx.wake_outbox()
-            self.ctx.notifier.changed.emit("greeting")

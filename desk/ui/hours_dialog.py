@@ -111,7 +111,6 @@ class HoursDialog(QDialog):
     def _on_accepted(self) -> None:
         if attempt(self, self.error, lambda: hours.save_week(
                 self.ctx.store, self.ctx.actor, self.blocks(), self.days_off)):
-            self.ctx.notifier.changed.emit("hours")
             self.accept()
 
     def _fill_holidays(self) -> None:

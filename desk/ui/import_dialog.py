@@ -174,7 +174,6 @@ class ImportDialog(QDialog):
 
     def _on_imported(self, result: transfer.Result) -> None:
         self.result_ = result
-        self.ctx.notifier.changed.emit("family")
         QMessageBox.information(self, self.windowTitle(), self.tr(
             "Imported: %n new family(ies)", "", result.families) + ", " + self.tr(
             "%n child(ren)", "", result.children) + ".")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desk.models.enums import MessageDirection, InboxChannel, OutboxStatus
 from desk.services import hours, inbox, leads, outbox, templates
+from desk.services.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
@@ -72,7 +73,6 @@ class LogMessageDialog(QDialog):
                 self.ctx.store, self.ctx.actor, self.channel.currentData(),
                 self.address.text(), self.text.toPlainText(), name=self.name.text())
         if attempt(self, self.error, save):
-            self.ctx.notifier.changed.emit("inbox")
             self.accept()
 
 
@@ -227,7 +227,7 @@ class InboxView(QWidget):
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self.tick)
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("inbox", "family"))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.INBOX, Change.FAMILY, Change.TEMPLATE))
         self._show_conversation()
 
     # loading ------------------------------------------------------------------------------
@@ -479,9 +479,9 @@ class InboxView(QWidget):
             self._after_write()
 
     def snooze_for(self, delta: dt.timedelta) -> None:
-        if self.current is not None and attempt(self, self.error, lambda: inbox.snooze(
-                self.ctx.store, self.ctx.actor, self.current.id, self.ctx.store.now() + delta)):
-            self.ctx.notifier.changed.emit("inbox")
+        if self.current is not None:
+            attempt(self, self.error, lambda: inbox.snooze(
+                self.ctx.store, self.ctx.actor, self.current.id, self.ctx.store.now() + delta))
 
     @Slot()
     def _snooze_tomorrow(self) -> None:
@@ -519,9 +519,8 @@ class InboxView(QWidget):
             self.close_conversation(None, reason.strip())
 
     def close_conversation(self, resolved: bool | None, reason: str = "") -> None:
-        if attempt(self, self.error, lambda: inbox.close(self.ctx.store, self.ctx.actor,
-                                                         self.current.id, resolved, reason)):
-            self.ctx.notifier.changed.emit("inbox")
+        attempt(self, self.error, lambda: inbox.close(self.ctx.store, self.ctx.actor,
+                                                      self.current.id, resolved, reason))
 
     def _on_message_activated(self, item: QListWidgetItem) -> None:
         m = self.shown.get(item.data(Qt.ItemDataRole.UserRole))
@@ -558,7 +557,6 @@ class InboxView(QWidget):
 
     def _after_write(self) -> None:
         self.ctx.wake_outbox()
-        self.ctx.notifier.changed.emit("inbox")
 
     # families -------------------------------------------------------------------------------
     @Slot()
@@ -586,8 +584,6 @@ class InboxView(QWidget):
 
     def link(self, family_id: int) -> None:
         inbox.link_family(self.ctx.store, self.ctx.actor, self.current.id, family_id)
-        self.ctx.notifier.changed.emit("lead")
-        self.ctx.notifier.changed.emit("inbox")
 
     @Slot()
     def _on_new_family(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from desk.models.enums import ScriptPurpose
 from desk.services import lapsed, scripts
+from desk.services.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
@@ -76,7 +77,7 @@ class LapsedView(QWidget):
             tree.currentItemChanged.connect(lambda *_: self._update())
             tree.itemDoubleClicked.connect(lambda *_: self._on_call())
         self.freshness = Freshness(self, self.refresh, ctx.notifier,
-                                   ("lapsed", "attendance", "enrolment", "call"))
+                                   (Change.CALL, Change.ENROLMENT))
         self._update()
 
     @Slot()
@@ -135,4 +136,3 @@ class LapsedView(QWidget):
     def _on_weeks_changed(self) -> None:
         if self.weeks.value() != lapsed.weeks(self.ctx.store):
             lapsed.set_weeks(self.ctx.store, self.ctx.actor, self.weeks.value())
-            self.ctx.notifier.changed.emit("lapsed")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desk.models.enums import LeadStatus
 from desk.services import contacts, errors, families, leads
+from desk.services.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
@@ -69,7 +70,6 @@ class LeadDialog(QDialog):
             self.saved_id = leads.create(self.ctx.store, self.ctx.actor, draft)
 
         if attempt(self, self.error, save):
-            self.ctx.notifier.changed.emit("lead")
             self.accept()
 
 
@@ -178,7 +178,7 @@ class LeadsView(QWidget):
         self.link_family.clicked.connect(self._on_link_family)
         self.table.currentItemChanged.connect(lambda *_: self._update())
         self.table.itemDoubleClicked.connect(self._on_opened)
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("lead", "family"))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.LEAD, Change.FAMILY))
         self._update()
 
     @Slot()
@@ -226,8 +226,6 @@ class LeadsView(QWidget):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.tr("Applications"), messages.error_message(exc))
             return
-        self.ctx.notifier.changed.emit("lead")
-        self.ctx.notifier.changed.emit("task")
 
     @Slot()
     def _on_thinking(self) -> None:
@@ -258,7 +256,6 @@ class LeadsView(QWidget):
         editor.open_family_requested.connect(self.family_requested)
         if editor.exec() and editor.saved_id is not None:
             leads.link(self.ctx.store, self.ctx.actor, r.id, editor.saved_id)
-            self.ctx.notifier.changed.emit("lead")
 
     @Slot()
     def _on_link_family(self) -> None:
@@ -268,7 +265,6 @@ class LeadsView(QWidget):
         picker = FamilyPicker(self.ctx, r.phone[2:] if r.phone else r.name, self)
         if picker.exec() and picker.chosen is not None:
             leads.link(self.ctx.store, self.ctx.actor, r.id, picker.chosen)
-            self.ctx.notifier.changed.emit("lead")
 
     @Slot()
     def _on_import(self) -> None:
@@ -290,7 +286,6 @@ class LeadsView(QWidget):
                                 + messages.import_problems_text(problems))
             return
         self.details.setText(self.tr("Imported: %n application(s)", "", added))
-        self.ctx.notifier.changed.emit("lead")
 
     def _on_opened(self, item: QTreeWidgetItem) -> None:
         r = self.selected()

@@ -140,7 +140,6 @@ class LessonDialog(QDialog):
         if not attempt(self, self.error, save):
             return
         self.saved = True
-        self.ctx.notifier.changed.emit("schedule")
         self.accept()
 
 
@@ -288,13 +287,11 @@ class EnrolDialog(QDialog):
             if answer == QMessageBox.StandardButton.Yes:
                 enrolment.add_to_waitlist(self.ctx.store, self.ctx.actor, self.lesson.id,
                                           self.family_id, kids)
-                self.ctx.notifier.changed.emit("enrolment")
                 self.accept()
             return
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
             return
-        self.ctx.notifier.changed.emit("enrolment")
         self.accept()
 
 
@@ -367,8 +364,6 @@ class RosterDialog(QDialog):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
             return
-        self.ctx.notifier.changed.emit("enrolment")
-        self.ctx.notifier.changed.emit("task")
         self.refresh()
 
     @Slot()

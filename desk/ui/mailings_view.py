@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from desk.models.enums import MailingStatus, OutboxStatus, RecipientStatus
 from desk.services import attendance, mailings, schedule
+from desk.services.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt, finish_form_dialog, report, side_by_side
@@ -268,15 +269,14 @@ class MailingsView(QWidget):
         self.list.currentItemChanged.connect(lambda *_: self._show())
         for box in (self.budget_messages, self.budget_days):
             box.editingFinished.connect(self._on_budget)
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("inbox", "mailing"))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.INBOX, Change.MAILING))
 
     @Slot()
     def _on_budget(self) -> None:
         wanted = (self.budget_messages.value(), self.budget_days.value())
-        if wanted != mailings.budget(self.ctx.store) and attempt(
-                self, FieldError(), lambda: mailings.set_budget(self.ctx.store, self.ctx.actor,
-                                                                *wanted)):
-            self.ctx.notifier.changed.emit("mailing")
+        if wanted != mailings.budget(self.ctx.store):
+            attempt(self, FieldError(), lambda: mailings.set_budget(self.ctx.store,
+                                                                    self.ctx.actor, *wanted))
 
     @Slot()
     def refresh(self, keep: int | None = None) -> None:
@@ -334,11 +334,10 @@ class MailingsView(QWidget):
         dialog = MailingDialog(self.ctx, self)
         if dialog.exec() and dialog.started_id is not None:
             self.refresh(keep=dialog.started_id)
-            self.ctx.notifier.changed.emit("mailing")
 
     @Slot()
     def _on_pause(self) -> None:
         r = self.selected()
-        if r is not None and attempt(self, FieldError(), lambda: mailings.set_paused(
-                self.ctx.store, self.ctx.actor, r.id, r.status is not MailingStatus.PAUSED)):
-            self.ctx.notifier.changed.emit("mailing")
+        if r is not None:
+            attempt(self, FieldError(), lambda: mailings.set_paused(
+                self.ctx.store, self.ctx.actor, r.id, r.status is not MailingStatus.PAUSED))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import PresenceState, Role
+from desk.services.changes import Change
 from desk.services import backup, errors, inbox, outbox, presence, studio, transfer
 from desk.ui import fmt, messages
 from desk.ui.audit_view import AuditView
@@ -98,8 +99,6 @@ class MainWindow(QMainWindow):
             presence.set_state(ctx.store, ctx.actor, PresenceState.AVAILABLE)
         self.away_button.toggled.connect(self._on_away_toggled)
         ctx.notifier.changed.connect(self._on_changed)
-        self.courier.received.connect(lambda _n: ctx.notifier.changed.emit("inbox"))
-        self.courier.sent.connect(lambda *_: ctx.notifier.changed.emit("inbox"))
         self.courier.state_changed.connect(lambda _s: self._show_channels())
         self.courier.restarted.connect(lambda: self.statusBar().showMessage(self.tr(
             "Sending and receiving had stopped because of an error and were started again; "
@@ -248,12 +247,12 @@ class MainWindow(QMainWindow):
         elif busy is None:
             self.alerted = None
 
-    @Slot(str)
-    def _on_changed(self, kind: str) -> None:
-        if kind == "all":  # the studio's name may have changed
+    @Slot(object)
+    def _on_changed(self, kinds: frozenset[Change]) -> None:
+        if Change.STUDIO in kinds:  # the studio's name may have changed
             self.base_title = self.tr("Desk — {studio}").format(studio=self.ctx.studio.name)
             self.setWindowTitle(self.base_title)
-        if kind == "presence":  # a call ended: the Away button shows the state it left
+        if Change.PRESENCE in kinds:  # a call ended: the Away button shows the state it left
             away = presence.state_of(self.ctx.store, self.ctx.me.id) is PresenceState.AWAY
             self.away_button.blockSignals(True)
             self.away_button.setChecked(away)
@@ -306,7 +305,6 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 studio.set_absent_charged(self.ctx.store, self.ctx.actor, charged)
-                self.ctx.notifier.changed.emit("attendance")
                 return
             except errors.DeskError as exc:
                 QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
@@ -403,6 +401,6 @@ class MainWindow(QMainWindow):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.tr("Restore"), messages.error_message(exc))
             return
-        self.ctx.notifier.changed.emit("all")
+        self.ctx.notifier.announce(Change)  # every kind: the whole file was replaced
         QMessageBox.information(self, self.tr("Restore"),
                                 self.tr("The backup was restored. Check that the data is right."))

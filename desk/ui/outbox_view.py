@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from desk.models.enums import OutboxStatus
 from desk.services import errors, outbox
+from desk.services.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
@@ -54,7 +55,7 @@ class OutboxView(QWidget):
         self.send_button.clicked.connect(self._on_send)
         self.arrived_button.clicked.connect(self._on_arrived)
         self.cancel_button.clicked.connect(self._on_cancel)
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("inbox", "outbox"))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.INBOX,))
         self._update_buttons()
 
     def _state(self, p: outbox.Pending) -> str:
@@ -113,7 +114,6 @@ class OutboxView(QWidget):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.window().windowTitle(), messages.error_message(exc))
         self.ctx.wake_outbox()
-        self.ctx.notifier.changed.emit("inbox")  # a cancelled answer reopens the client's wait
 
     @Slot()
     def _on_send(self) -> None:

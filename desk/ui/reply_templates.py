@@ -84,7 +84,6 @@ class ReplyTemplatesDialog(QDialog):
         if attempt(self, self.error, lambda: templates.save(
                 self.ctx.store, self.ctx.actor, self.key, text, inbox.REPLY_SAMPLE)):
             self.saved_text = text
-            self.ctx.notifier.changed.emit("inbox")
 
     def reject(self) -> None:
         if self.dirty() and not self._may_drop():

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services import inbox
+from desk.services.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
@@ -58,7 +59,7 @@ class ResponseView(QWidget):
         layout.addWidget(QLabel(self.tr("By person")))
         layout.addWidget(self.people, 1)
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("inbox",))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.INBOX,))
 
     @Slot()
     def refresh(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.services import errors, money, portal, schedule, studio
+from desk.services.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
@@ -124,7 +125,7 @@ class ScheduleView(QWidget):
         QShortcut(QKeySequence("Alt+Left"), self, lambda: self.go(-7))
         QShortcut(QKeySequence("Alt+Right"), self, lambda: self.go(7))
         self.freshness = Freshness(self, self.refresh, ctx.notifier,
-                                   ("schedule", "enrolment", "attendance"))
+                                   (Change.SCHEDULE, Change.ENROLMENT))
         self._update_buttons()
 
     def go(self, days: int) -> None:
@@ -309,8 +310,6 @@ class ScheduleView(QWidget):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.tr("Cancel the lesson"), messages.error_message(exc))
             return
-        self.ctx.notifier.changed.emit("schedule")
-        self.ctx.notifier.changed.emit("task")
         QMessageBox.information(self, self.tr("Cancel the lesson"), self.tr(
             "The lesson is cancelled. Families to tell: %n (tasks for the Communicator).", "",
             told))

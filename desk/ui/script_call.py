@@ -290,8 +290,6 @@ class ScriptCallDialog(QDialog):
         if not attempt(self, self.error, lambda: scripts.record(
                 self.ctx.store, self.ctx.actor, draft)):
             return
-        for kind in ("call", "family", "task", "lapsed"):
-            self.ctx.notifier.changed.emit(kind)
         self.accept()
 
     def reject(self) -> None:
@@ -317,4 +315,3 @@ class ScriptCallDialog(QDialog):
             presence.set_state(self.ctx.store, self.ctx.actor, state)
         except errors.DeskError:
             pass  # a busy database must not stop the call
-        self.ctx.notifier.changed.emit("presence")

@@ -474,7 +474,6 @@ class ScriptsDialog(QDialog):
         self.dirty = False
         self.script = None
         self.load(script_id)
-        self.ctx.notifier.changed.emit("script")
 
     def _problems(self, exc: errors.ValidationFailed) -> str:
         lines = []

@@ -239,6 +239,5 @@ class StudioDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(buttons)
         buttons.rejected.connect(self.reject)
-        self.finished.connect(lambda _r: ctx.notifier.changed.emit("schedule"))
 
 

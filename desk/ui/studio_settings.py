@@ -101,6 +101,4 @@ class StudioSettingsDialog(QDialog):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
             return
-        self.ctx.studio = studio.info(self.ctx.store)
-        self.ctx.notifier.changed.emit("all")
         self.accept()

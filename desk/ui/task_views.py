@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desk.models.enums import Role, TaskStatus
 from desk.services import errors, families, tasks
+from desk.services.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
@@ -164,7 +165,6 @@ class TaskDialog(QDialog):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
             return
-        self.ctx.notifier.changed.emit("task")
         self.accept()
 
 
@@ -224,7 +224,7 @@ class TaskList(QWidget):
         self.family_button.clicked.connect(self._on_family_clicked)
         self.view.doubleClicked.connect(self._on_edit_clicked)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, ("task", "family"))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.TASK, Change.FAMILY))
 
     def selected(self) -> tasks.TaskView | None:
         rows = self.view.selectionModel().selectedRows()
@@ -261,7 +261,6 @@ class TaskList(QWidget):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.tr("Tasks"), messages.error_message(exc))
             return
-        self.ctx.notifier.changed.emit("task")
 
     @Slot()
     def _on_edit_clicked(self) -> None:

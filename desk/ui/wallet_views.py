@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import PaymentMethod
+from desk.services.changes import Change
 from desk.services import errors, families, money, payments, studio, wallet
 from desk.ui import fmt, messages
 from desk.ui.context import Context
@@ -70,7 +71,6 @@ class TopUpDialog(QDialog):
         if attempt(self, self.amount_error, lambda: wallet.top_up(
                 self.ctx.store, self.ctx.actor, self.family_id, amount,
                 self.method.currentData(), self.note.text().strip())):
-            self.ctx.notifier.changed.emit("wallet")
             self.accept()
 
 
@@ -99,7 +99,6 @@ class ReverseDialog(QDialog):
     def _on_accepted(self) -> None:
         if attempt(self, self.reason_error, lambda: wallet.reverse(
                 self.ctx.store, self.ctx.actor, self.line.id, self.reason.text())):
-            self.ctx.notifier.changed.emit("wallet")
             self.accept()
 
 
@@ -168,7 +167,8 @@ class WalletPanel(QWidget):
         self.top_up_button.clicked.connect(self._on_top_up_clicked)
         self.reverse_button.clicked.connect(self._on_reverse_clicked)
         self.ledger.currentItemChanged.connect(lambda *_: self._update_buttons())
-        ctx.notifier.changed.connect(lambda kind: kind in ("wallet", "all") and self.refresh())
+        ctx.notifier.changed.connect(
+            lambda kinds: kinds & {Change.WALLET, Change.STUDIO} and self.refresh())
 
     def show_family(self, family_id: int) -> None:
         self.family_id = family_id
@@ -403,8 +403,6 @@ class PaymentsDialog(QDialog):
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
             return
-        if result.entries:
-            self.ctx.notifier.changed.emit("wallet")
         if result.repeats:  # posted by someone else since the check: look again
             self.check()
             self.summary.setText(self.tr(

@@ -168,3 +168,59 @@ def test_on_a_read_only_desk_f5_and_f6_mark_nothing(qtbot, ctx, actor, monkeypat
     assert len(fired) == 2  # the keys did reach the view
     assert warnings == []  # the keys never reached the save that would refuse
     assert view.roster.topLevelItem(0).text(1) == "not marked"
+
+
+def test_marking_came_refreshes_the_open_card_journal_and_today_by_itself(qtbot, ctx, actor):
+    """The views learn what changed from the write itself, not from the widget that wrote."""
+    from desk.services import attendance, money
+    from desk.ui.audit_view import AuditView
+    from desk.ui.family_card import FamilyCardView
+
+    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    fam = families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
+    child = families.card(ctx.store, fam).draft.children[0].id
+    for week in range(7):  # seven lessons behind: the eighth opens the second feedback
+        lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+            ceramics.id, dt.datetime(2026, 1, 6, 17, tzinfo=MSK) + dt.timedelta(weeks=week)))
+        (e,) = enrolment.enrol(ctx.store, actor, lesson, fam, [child])
+        attendance.mark(ctx.store, actor, e, Mark.ATTENDED)
+    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 3, 17, tzinfo=MSK), price=120000))
+    enrolment.enrol(ctx.store, actor, lesson, fam, [child])
+    wallet.top_up(ctx.store, actor, fam, 500000, PaymentMethod.CASH)
+
+    card = FamilyCardView(ctx)
+    qtbot.addWidget(card)
+    card.show()
+    card.show_family(fam)
+    card.tabs.setCurrentWidget(card.wallet)
+    journal = AuditView(ctx)
+    qtbot.addWidget(journal)
+    journal.show()
+    space = Workspace(ctx, Role.SYSTEM)
+    qtbot.addWidget(space)
+    space.show()
+    before = wallet.balance(ctx.store, fam)
+    assert card.wallet.balance.text() == f"Balance: {money.format_rub(before)}"
+    ledger_rows = card.wallet.ledger.topLevelItemCount()
+    journal_rows = journal.tree.topLevelItemCount()
+
+    def today():
+        return [t.title for t in space.today.model.rows]
+
+    waiting = today()
+    assert not any("8–20" in title for title in waiting)
+
+    space.sections.setCurrentWidget(space.attendance)
+    roster = space.attendance.roster
+    roster.topLevelItem(0).setSelected(True)
+    space.attendance.attended.click()
+
+    assert wallet.balance(ctx.store, fam) == before - 120000
+    assert card.wallet.balance.text() == f"Balance: {money.format_rub(before - 120000)}"
+    assert card.wallet.ledger.topLevelItemCount() == ledger_rows + 1
+    assert journal.tree.topLevelItemCount() > journal_rows
+    space.sections.setCurrentWidget(space.today)
+    (new,) = set(today()) - set(waiting)
+    assert "Ёлкин Саша" in new and "8–20" in new  # the second feedback is due

@@ -47,7 +47,6 @@ def test_a_telegram_message_is_answered_and_its_response_time_stored(
     bot.client_writes(501, "Есть места в субботу?", username="vera_e",
                       date=clock.now.timestamp())
     receive(ctx.store, adapter)
-    ctx.notifier.changed.emit("inbox")
     assert view.model.rowCount() == 1
     assert "Ёлкина Вера" in view.title.text()
     clock.advance(seconds=12)
@@ -65,7 +64,6 @@ def test_a_telegram_message_is_answered_and_its_response_time_stored(
     assert inbox.conversation(ctx.store, view.current.id).waiting_since is None
     assert outbox.deliver(ctx.store, {TG: adapter}) == (1, 0)
     assert bot.sent[0]["text"] == "Да, в 12:00 есть два места"
-    ctx.notifier.changed.emit("inbox")
     assert "✓" in view.history.item(1).text()
     day = inbox.stats(ctx.store, clock.now.date(), clock.now.date()).days[0]
     assert (day.responses, day.first_response_avg_s, day.within_promise) == (1, 42, 1)
@@ -79,7 +77,6 @@ def test_the_holding_reply_is_one_click_and_red_after_a_minute(qtbot, ctx, bot, 
     view = open_inbox(qtbot, ctx)
     bot.client_writes(501, "Здравствуйте", date=clock.now.timestamp())
     receive(ctx.store, adapter)
-    ctx.notifier.changed.emit("inbox")
     clock.advance(seconds=61)
     view.tick()
     assert wait_cell(view)[1] == RED
@@ -91,11 +88,10 @@ def test_the_holding_reply_is_one_click_and_red_after_a_minute(qtbot, ctx, bot, 
 
 def test_a_message_composed_at_23_says_when_it_goes_and_waits_for_8(qtbot, ctx, bot, adapter,
                                                                      clock):
-    view = open_inbox(qtbot, ctx)
     bot.client_writes(501, "Вопрос про оплату", date=clock.now.timestamp())
     receive(ctx.store, adapter)
     clock.now = dt.datetime(2026, 3, 4, 20, 0, tzinfo=dt.timezone.utc)  # 23:00 Moscow
-    ctx.notifier.changed.emit("inbox")
+    view = open_inbox(qtbot, ctx)
     assert not view.ongoing.isChecked()  # the client wrote hours ago
     assert view.when.text() == "Goes at 05.03.2026 08:00"
     type_text(view.text, "Оплатить можно картой на месте")
@@ -111,7 +107,6 @@ def test_an_empty_answer_is_refused_beside_the_box(qtbot, ctx, bot, adapter, clo
     view = open_inbox(qtbot, ctx)
     bot.client_writes(501, "?", date=clock.now.timestamp())
     receive(ctx.store, adapter)
-    ctx.notifier.changed.emit("inbox")
     view.send_button.click()
     assert view.error.text() == "Write the message first."
     assert outbox.pending(ctx.store) == []
@@ -125,7 +120,6 @@ def test_a_canned_reply_asks_for_what_the_desk_cannot_know(qtbot, ctx, actor, bo
     view = open_inbox(qtbot, ctx)
     bot.client_writes(501, "Хотим на пробное", username="vera_e", date=clock.now.timestamp())
     receive(ctx.store, adapter)
-    ctx.notifier.changed.emit("inbox")
     asked = []
     answers = {"direction": "Керамика", "date": "в субботу в 12:00"}
 
@@ -149,7 +143,6 @@ def test_close_asks_resolved_and_the_closed_list_keeps_it(qtbot, ctx, bot, adapt
     bot.client_writes(501, "Вопрос", date=clock.now.timestamp())
     bot.client_writes(502, "Спасибо!", date=clock.now.timestamp())
     receive(ctx.store, adapter)
-    ctx.notifier.changed.emit("inbox")
     view.select_conversation(inbox.queue(ctx.store)[0].id)
     type_text(view.text, "Ответ")
     view.send_button.click()
@@ -278,13 +271,11 @@ def test_a_message_not_confirmed_is_decided_by_the_person(qtbot, ctx, bot, clock
     view = open_inbox(qtbot, ctx)
     bot.client_writes(501, "Есть места?", date=clock.now.timestamp())
     receive(ctx.store, slow)
-    ctx.notifier.changed.emit("inbox")
     type_text(view.text, "Да, есть")
     view.send_button.click()
     bot.hang["sendMessage"] = 1.0
     outbox.deliver(ctx.store, {TG: slow})
     slow.close()
-    ctx.notifier.changed.emit("inbox")
     mine = view.history.item(1)
     assert "delivery not confirmed: the server does not answer" in mine.text()
     chosen = []
@@ -307,13 +298,11 @@ def test_a_refresh_never_reticks_ongoing_conversation_in_quiet_hours(qtbot, ctx,
     view = open_inbox(qtbot, ctx)
     bot.client_writes(501, "Ещё не спите?", date=clock.now.timestamp())
     receive(ctx.store, adapter)
-    ctx.notifier.changed.emit("inbox")
     assert view.ongoing.isChecked()  # the client wrote just now
     view.ongoing.setChecked(False)  # the person decides it can wait for the morning
     clock.advance(minutes=3)  # 23:01
     bot.client_writes(501, "Ау?", date=clock.now.timestamp())
     receive(ctx.store, adapter)
-    ctx.notifier.changed.emit("inbox")  # a refresh
     assert not view.ongoing.isChecked()
     assert view.when.text() == "Goes at 05.03.2026 08:00"
     type_text(view.text, "Ответим утром")
@@ -369,7 +358,6 @@ def test_the_outbox_screen_lists_what_has_not_gone_and_acts_on_it(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     view.send_button.click()
     assert outbox.deliver(ctx.store, {TG: adapter}) == (1, 0)
-    ctx.notifier.changed.emit("inbox")  # what the courier says after a round
     assert view.list.topLevelItemCount() == 0
     assert inbox.messages(ctx.store, one)[-1].status is OutboxStatus.CANCELLED
     # quitting while something waits says so
@@ -426,7 +414,6 @@ def test_the_studio_writes_its_own_answers_and_a_date_is_picked_on_a_calendar(
     view = open_inbox(qtbot, ctx)
     bot.client_writes(501, "Когда занятие?", date=clock.now.timestamp())
     receive(ctx.store, adapter)
-    ctx.notifier.changed.emit("inbox")
     view.holding_button.click()
     outbox.deliver(ctx.store, {TG: adapter})
     assert bot.sent[-1]["text"] == "Секунду, уже отвечаем!"

@@ -5,7 +5,8 @@ import pytest
 from sqlalchemy import func, select
 
 from desk.models.audit import AuditEntry
-from desk.models.family import Child, Family, Guardian, TimelineKind
+from desk.models.enums import TimelineKind
+from desk.models.family import Child, Family, Guardian
 from desk.services import errors, families
 from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
 
@@ -87,9 +88,13 @@ def test_invalid_input_names_the_field_and_saves_nothing(store, actor, draft, fi
     assert count(store, AuditEntry) == 1  # only the studio setup
 
 
-def test_a_seventeen_year_old_is_still_a_child(store, actor):
-    families.save(store, actor, FamilyDraft(
-        guardians=(GuardianDraft("Анна"),), children=(ChildDraft("Петя", dt.date(2008, 3, 5)),)))
+def test_a_seventeen_year_old_is_still_a_child(store, actor, clock):
+    born = dt.date(2008, 3, 5)
+    assert families.child_age(born, clock.now.date()) == 17  # 18 tomorrow
+    fid = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Анна"),), children=(ChildDraft("Петя", born),)))
+    children = families.card(store, fid).draft.children
+    assert [(c.name, c.birth_date) for c in children] == [("Петя", born)]
 
 
 def test_phone_of_another_family_is_refused_with_that_family(store, actor):
@@ -164,7 +169,7 @@ def test_removing_a_guardian_frees_the_phone_for_another_in_one_save(store, acto
 def test_a_child_who_leaves_is_archived_with_the_history_and_can_come_back(store, actor):
     import dataclasses
 
-    from desk.models.schedule import Mark
+    from desk.models.enums import Mark
     from desk.services import attendance, enrolment, greetings, mailings, schedule, wallet
 
     MSK = dt.timezone(dt.timedelta(hours=3))
