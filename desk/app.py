@@ -26,11 +26,12 @@ def _application():
 
 
 def _demo_store(families: int = 300):
-    from desk.services import demo, migrate
+    from desk.demo import generator
+    from desk.services.store import migrate
 
     folder = Path(tempfile.mkdtemp(prefix="desk-demo-"))
     store = migrate.open_database(folder / "demo.db", None)
-    demo.generate(store, families=families, seed=1)
+    generator.generate(store, families=families, seed=1)
     return store
 
 
@@ -69,7 +70,8 @@ def _open_and_fill(args, shell, settings, reporter, state) -> int | None:
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
     from desk import paths
-    from desk.services import errors, migrate, studio
+    from desk.services.staff import studio
+    from desk.services.store import errors, migrate
     from desk.ui import messages
     from desk.ui.setup_dialog import SetupDialog
 
@@ -114,8 +116,9 @@ def _open_and_fill(args, shell, settings, reporter, state) -> int | None:
 def take_lock(store, me):
     """Returns (store, token): the store read-only (token None) when the user chose so,
     (None, None) to quit."""
-    from desk.services import errors, lock, studio
-    from desk.services.db import Store
+    from desk.services.staff import studio
+    from desk.services.store import errors, lock
+    from desk.services.store.db import Store
     from desk.ui.lock_dialog import OPEN_ANYWAY, READ_ONLY, LockDialog
 
     if store.read_only:
@@ -132,7 +135,7 @@ def take_lock(store, me):
 
 
 def _release(store, me, token) -> None:
-    from desk.services import lock
+    from desk.services.store import lock
 
     lock.release(store, me.actor(), token)
 
@@ -145,7 +148,7 @@ def staff_key(store) -> str:
 
 
 def choose_staff(store, settings):
-    from desk.services import studio
+    from desk.services.staff import studio
     from desk.ui.who_dialog import WhoDialog
 
     staff = studio.staff(store)
@@ -163,7 +166,7 @@ def choose_staff(store, settings):
 
 def build_window(store, me, *, on_error, runner=None, backups_dir=None):
     from desk import paths
-    from desk.services import studio
+    from desk.services.staff import studio
     from desk.ui.context import Context, Notifier
     from desk.ui.courier_host import CourierHost
     from desk.ui.main_window import MainWindow
@@ -183,7 +186,7 @@ def build_window(store, me, *, on_error, runner=None, backups_dir=None):
 
 def _daily_backup(window, source: Path) -> None:
     from desk import paths
-    from desk.services import backup
+    from desk.services.store import backup
 
     today = window.ctx.store.now().astimezone(window.ctx.studio.tz).date()
     window.ctx.runner.start(lambda _p: backup.daily_backup(source, paths.backups_dir(), today),
@@ -200,7 +203,7 @@ def _settle(app) -> None:
 def _script_screens(app, window, out: Path, number: int) -> None:
     """The call scripts' editor, and an NPS call half way through with the open family."""
     from desk.models.enums import ScriptPurpose
-    from desk.services import scripts
+    from desk.services.calls import scripts
     from desk.ui.script_call import ScriptCallDialog
     from desk.ui.scripts_dialog import ScriptsDialog
 
@@ -232,7 +235,8 @@ def _payments_screen(app, window, out: Path, number: int, demo: bool) -> None:
     """Pasted payment lines checked: a repeat (posted first, on the demo studio only), a large
     amount, a sign and an amount that reads two ways."""
     from desk.models.enums import PaymentMethod
-    from desk.services import families, payments
+    from desk.services.crm import families
+    from desk.services.money import payments
     from desk.ui.wallet_views import PaymentsDialog
 
     rows = families.rows_for(window.ctx.store, list(range(1, 40)))
@@ -259,7 +263,8 @@ def screenshots(args: argparse.Namespace, db: Path | None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
-    from desk.services import migrate, studio
+    from desk.services.staff import studio
+    from desk.services.store import migrate
     from desk.ui import i18n
     from desk.ui.family_editor import FamilyEditor
     from desk.ui.runner import SyncRunner

@@ -115,7 +115,7 @@ def run(argv: list[str]) -> int:
         from desk import app
 
         return app.run_gui(args)
-    from desk.services import errors
+    from desk.services.store import errors
 
     try:
         return COMMANDS[args.command](args)
@@ -125,7 +125,7 @@ def run(argv: list[str]) -> int:
 
 
 def _open(args: argparse.Namespace, *, must_exist: bool = True):
-    from desk.services import errors, migrate
+    from desk.services.store import errors, migrate
 
     path = db_path(args)
     if must_exist and not path.exists():
@@ -134,7 +134,8 @@ def _open(args: argparse.Namespace, *, must_exist: bool = True):
 
 
 def cmd_demo_db(args: argparse.Namespace) -> int:
-    from desk.services import demo, errors, migrate
+    from desk.demo import generator
+    from desk.services.store import errors, migrate
 
     if args.families < 0:
         raise errors.DeskError("--families must be 0 or more")
@@ -144,10 +145,10 @@ def cmd_demo_db(args: argparse.Namespace) -> int:
     staging = tmp / args.path.name
     store = migrate.open_database(staging, None)
     try:
-        demo.generate(store, families=args.families, seed=args.seed)
+        generator.generate(store, families=args.families, seed=args.seed)
     finally:
         store.dispose()
-    from desk.services import backup
+    from desk.services.store import backup
 
     backup.make_backup(staging, args.path)  # a single, checked file without -wal leftovers
     for f in tmp.iterdir():
@@ -158,7 +159,7 @@ def cmd_demo_db(args: argparse.Namespace) -> int:
 
 
 def cmd_find(args: argparse.Namespace) -> int:
-    from desk.services import families
+    from desk.services.crm import families
 
     store = _open(args)
     found = families.find(store, args.text, limit=None)
@@ -175,7 +176,7 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from desk.services import backup, errors, migrate
+    from desk.services.store import backup, errors, migrate
 
     path = db_path(args)
     if not path.exists():
@@ -187,7 +188,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from desk.services import check
+    from desk.services.upkeep import check
 
     findings = check.run(db_path(args))
     for f in findings:
@@ -199,7 +200,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desk.services import transfer
+    from desk.services.crm import transfer
 
     store = _open(args)
     the_plan = transfer.plan(store, args.file)
@@ -220,7 +221,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desk.services import transfer
+    from desk.services.crm import transfer
 
     count = transfer.export_families(_open(args), args.file)
     print(f"exported {count} rows to {args.file}")
@@ -228,7 +229,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _read_text(path: Path) -> str:
-    from desk.services import errors
+    from desk.services.store import errors
 
     try:
         return path.read_text(encoding="utf-8-sig")
@@ -238,7 +239,7 @@ def _read_text(path: Path) -> str:
 
 def cmd_payments(args: argparse.Namespace) -> int:
     from desk.models.enums import PaymentMethod
-    from desk.services import money, payments
+    from desk.services.money import amounts, payments
 
     store = _open(args)
     lines = payments.parse(store, _read_text(args.file))
@@ -258,7 +259,7 @@ def cmd_payments(args: argparse.Namespace) -> int:
     large = [p for p in good if p.large and not args.confirm_large]
     for p in large:
         print(f"line {p.line}: over the large-payment threshold "
-              f"({money.format_rub(p.amount_kopecks)}); --confirm-large posts it",
+              f"({amounts.format_rub(p.amount_kopecks)}); --confirm-large posts it",
               file=sys.stderr)
     if bad and not args.skip_unmatched or large:
         print(f"desk: {len(bad) + len(large)} lines cannot be posted as they are; "
@@ -269,7 +270,7 @@ def cmd_payments(args: argparse.Namespace) -> int:
     for number in result.repeats:
         print(f"line {number}: a repeat of a payment posted within the last days; not posted "
               "(--confirm-new posts it)", file=sys.stderr)
-    print(f"posted {result.entries} payments, {money.format_rub(result.total)}")
+    print(f"posted {result.entries} payments, {amounts.format_rub(result.total)}")
     return 0
 
 
@@ -278,7 +279,7 @@ def cli_actor():
     import getpass
     import socket
 
-    from desk.services import db
+    from desk.services.store import db
 
     try:
         user = getpass.getuser()
@@ -288,7 +289,8 @@ def cli_actor():
 
 
 def cmd_privacy(args: argparse.Namespace) -> int:
-    from desk.services import families, privacy
+    from desk.services.crm import families
+    from desk.services.privacy import privacy
 
     store = _open(args)
     families.card(store, args.family_id)  # an unknown id: one line, exit 1
@@ -312,7 +314,7 @@ def cmd_privacy(args: argparse.Namespace) -> int:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from desk.services import portal
+    from desk.services.schedule import portal
 
     monday = portal.parse_week(args.week)
     count = portal.export_week(_open(args), monday, args.out)
@@ -323,7 +325,8 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 def cmd_finance(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from desk.services import errors, finance
+    from desk.services.money import finance
+    from desk.services.store import errors
 
     try:
         since, until = dt.date.fromisoformat(args.since), dt.date.fromisoformat(args.until)

@@ -13,8 +13,9 @@ import keyring.backend  # noqa: E402
 import pytest  # noqa: E402
 
 from desk.models.enums import Role
-from desk.services import migrate, studio  # noqa: E402
-from desk.services.db import SYSTEM_ACTOR  # noqa: E402
+from desk.services.staff import studio
+from desk.services.store import migrate
+from desk.services.store.db import SYSTEM_ACTOR  # noqa: E402
 
 # 12:00 in Moscow on a Wednesday.
 NOON = dt.datetime(2026, 3, 4, 9, 0, tzinfo=dt.timezone.utc)
@@ -146,7 +147,7 @@ def bot():
 @pytest.fixture
 def adapter(bot):
     """The desk's Telegram adapter pointed at ``bot``."""
-    from desk.services.channels.telegram import TelegramAdapter
+    from desk.services.comms.channels.telegram import TelegramAdapter
 
     a = TelegramAdapter(bot.token, bot.url)
     yield a

@@ -1,1 +1,1 @@
-"""Alembic migrations shipped inside the package; run through desk.services.migrate."""
+"""Alembic migrations shipped inside the package; run through desk.services.store.migrate."""

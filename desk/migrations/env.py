@@ -1,4 +1,4 @@
-"""Alembic environment: always runs on the connection desk.services.migrate hands over,
+"""Alembic environment: always runs on the connection desk.services.store.migrate hands over,
 inside the one transaction it opened (foreign keys off, see shared/RELIABILITY.md #4, #5)."""
 
 from alembic import context

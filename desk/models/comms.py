@@ -294,7 +294,7 @@ class MailingRecipient(Base):
 
 class CallScript(Base):
     """A script the studio writes: its steps, branches and outcome codes as JSON (see
-    desk.services.scripts for the shape)."""
+    desk.services.calls.scripts for the shape)."""
 
     __tablename__ = "call_script"
 

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import Mark
-from desk.services import attendance, errors, money
-from desk.services.changes import Change
+from desk.services.money import amounts
+from desk.services.schedule import attendance
+from desk.services.store import errors
+from desk.services.store.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.forms import key_for, side_by_side
@@ -145,8 +147,8 @@ class AttendanceView(QWidget):
             elif line.expected != line.debited:
                 problem = self.tr("debit missing") if line.debited < line.expected \
                     else self.tr("charged but not due")
-            item = QTreeWidgetItem([name, mark_name(line.mark), money.format_rub(line.expected),
-                                    money.format_rub(line.debited), problem])
+            item = QTreeWidgetItem([name, mark_name(line.mark), amounts.format_rub(line.expected),
+                                    amounts.format_rub(line.debited), problem])
             item.setData(0, Qt.ItemDataRole.UserRole, line.enrolment_id)
             if problem:
                 item.setForeground(4, QBrush(PROBLEM))

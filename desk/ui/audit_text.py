@@ -6,7 +6,8 @@ import json
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from desk.services import contacts, money
+from desk.services.crm import contacts
+from desk.services.money import amounts
 from desk.ui import labels
 
 FIELDS = {
@@ -77,7 +78,7 @@ def value_text(value: object, key: str = "") -> str:
     if value is None or value == "":
         return "—"
     if key in MONEY and isinstance(value, int) and not isinstance(value, bool):
-        return money.format_rub(value)
+        return amounts.format_rub(value)
     if key in PHONES and isinstance(value, str):
         return contacts.display_phone(value)
     if isinstance(value, str) and (words := labels.code_words(key, value)) is not None:

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desk.services import audit, studio
-from desk.services.changes import Change
+from desk.services.crm import audit
+from desk.services.staff import studio
+from desk.services.store.changes import Change
 from desk.ui import audit_text, fmt
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness

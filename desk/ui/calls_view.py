@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import CallDirection, PresenceState
-from desk.services import calls, errors, families, leads, presence
-from desk.services.changes import Change
+from desk.services.calls import calls, presence
+from desk.services.comms import leads
+from desk.services.crm import families
+from desk.services.store import errors
+from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import InboxChannel
-from desk.services import channel_settings, errors
-from desk.services.channels.mail import MailSettings
+from desk.services.comms import channel_settings
+from desk.services.store import errors
+from desk.services.comms.channels.mail import MailSettings
 from desk.ui import messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt, finish_form_dialog

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from desk.services import studio
-from desk.services.changes import Change
-from desk.services.db import Actor, Store
+from desk.services.staff import studio
+from desk.services.store.changes import Change
+from desk.services.store.db import Actor, Store
 from desk.ui.runner import Runner
 
 

@@ -8,9 +8,10 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.models.enums import InboxChannel
-from desk.services import channel_settings, errors
-from desk.services.courier import ChannelState, Courier
-from desk.services.db import Store
+from desk.services.comms import channel_settings
+from desk.services.store import errors
+from desk.services.comms.courier import ChannelState, Courier
+from desk.services.store.db import Store
 
 log = logging.getLogger(__name__)
 

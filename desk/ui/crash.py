@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desk.services import errors, redact
+from desk.services.store import errors, redact
 from desk.ui import messages
 
 log = logging.getLogger("desk")

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from desk.models.enums import Channel, Relation
-from desk.services import families
+from desk.services.crm import families
 
 
 def _plain(value):

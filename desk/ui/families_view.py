@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
-from desk.services import attendance, families
-from desk.services.changes import Change
+from desk.services.crm import families
+from desk.services.schedule import attendance
+from desk.services.store.changes import Change
 from desk.ui.context import Context
 from desk.ui.forms import key_for
 from desk.ui.freshness import Freshness

@@ -13,10 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk import paths
-from desk.services.changes import Change
-from desk.services import (
-    attendance, contacts, errors, families, inbox, privacy, scripts, tasks,
-)
+from desk.services.store.changes import Change
+from desk.services.calls import scripts
+from desk.services.comms import inbox
+from desk.services.crm import contacts, families
+from desk.services.privacy import privacy
+from desk.services.schedule import attendance
+from desk.services.store import errors
+from desk.services.tasks import tasks
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import Channel, Relation
-from desk.services import contacts, errors, families
+from desk.services.crm import contacts, families
+from desk.services.store import errors
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.drafts import FamilyDrafts

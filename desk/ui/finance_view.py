@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import EntryKind, PaymentMethod
-from desk.services import errors, finance, money
-from desk.services.changes import Change
+from desk.services.money import amounts, finance
+from desk.services.store import errors
+from desk.services.store.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.forms import side_by_side
@@ -101,8 +102,8 @@ class FinanceView(QWidget):
         self.alerts = finance.control(self.ctx.store)
         self.control.clear()
         for a in self.alerts:
-            item = QTreeWidgetItem([a.title, money.format_rub(a.balance),
-                                    money.format_rub(a.upcoming), money.format_rub(a.shortfall)])
+            item = QTreeWidgetItem([a.title, amounts.format_rub(a.balance),
+                                    amounts.format_rub(a.upcoming), amounts.format_rub(a.shortfall)])
             item.setData(0, Qt.ItemDataRole.UserRole, a.family_id)
             for col in (1, 2, 3):
                 item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight
@@ -137,11 +138,11 @@ class FinanceView(QWidget):
         for r in self.report.rows:
             group = method_name(PaymentMethod(r.group)) if r.group in _METHODS else r.group
             item = QTreeWidgetItem([fmt.short_date(r.day), entry_kind_name(r.kind), group,
-                                    money.format_rub(r.amount), str(r.count)])
+                                    amounts.format_rub(r.amount), str(r.count)])
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
         self.totals.setText("; ".join(
-            f"{entry_kind_name(kind)}: {money.format_rub(self.report.total(kind))}"
+            f"{entry_kind_name(kind)}: {amounts.format_rub(self.report.total(kind))}"
             for kind in EntryKind if self.report.total(kind)))
 
     @Slot()

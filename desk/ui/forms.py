@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractButton, QDialog, QDialogButtonBox, QLabel, QLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget,
 )
 
-from desk.services import errors
+from desk.services.store import errors
 from desk.ui import messages
 
 

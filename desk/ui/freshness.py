@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtWidgets import QWidget
 
-from desk.services.changes import Change
+from desk.services.store.changes import Change
 from desk.ui.context import Notifier
 
 

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.services import greetings, mailings, templates
-from desk.services.changes import Change
+from desk.services.comms import mailings, templates
+from desk.services.comms import greetings
+from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt, finish_form_dialog, side_by_side

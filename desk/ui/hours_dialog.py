@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.services import hours
+from desk.services.staff import hours
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt

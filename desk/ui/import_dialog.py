@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.services import errors, transfer
+from desk.services.crm import transfer
+from desk.services.store import errors
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.progress import run_with_progress

@@ -11,7 +11,9 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desk.models.enums import PresenceState
-from desk.services import hours, inbox, presence
+from desk.services.calls import presence
+from desk.services.comms import inbox
+from desk.services.staff import hours
 from desk.ui.labels import inbox_channel_name
 from desk.ui.table_model import RowsModel
 

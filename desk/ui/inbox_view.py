@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import MessageDirection, InboxChannel, OutboxStatus
-from desk.services import hours, inbox, leads, outbox, templates
-from desk.services.changes import Change
+from desk.services.comms import inbox, outbox, templates
+from desk.services.comms import leads
+from desk.services.staff import hours
+from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import ScriptPurpose
-from desk.services import lapsed, scripts
-from desk.services.changes import Change
+from desk.services.calls import lapsed, scripts
+from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import LeadStatus
-from desk.services import contacts, errors, families, leads
-from desk.services.changes import Change
+from desk.services.comms import leads
+from desk.services.crm import contacts, families
+from desk.services.store import errors
+from desk.services.store.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor

@@ -12,7 +12,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desk.services import attendance, enrolment, errors, families, money, schedule
+from desk.services.crm import families
+from desk.services.money import amounts
+from desk.services.schedule import attendance, enrolment, lessons
+from desk.services.store import errors
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt, finish_form_dialog
@@ -20,7 +23,7 @@ from desk.ui.labels import mark_name
 
 
 class LessonDialog(QDialog):
-    def __init__(self, ctx: Context, row: schedule.LessonRow | None = None,
+    def __init__(self, ctx: Context, row: lessons.LessonRow | None = None,
                  starts_at: dt.datetime | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -29,7 +32,7 @@ class LessonDialog(QDialog):
         self.setWindowTitle(self.tr("Lesson") if row else self.tr("New lesson"))
         self.setMinimumWidth(460)
         tz = ctx.studio.tz
-        self.directions = schedule.directions(ctx.store, archived=True)
+        self.directions = lessons.directions(ctx.store, archived=True)
         self.direction = QComboBox()
         self._offer(self.direction, self.directions, row.direction_id if row else None)
         self.starts = fmt.datetime_edit(row.starts_at if row else starts_at or ctx.store.now(),
@@ -39,11 +42,11 @@ class LessonDialog(QDialog):
         self.duration.setSuffix(self.tr(" min"))
         self.teacher = QComboBox()
         self.teacher.addItem(self.tr("— not set —"), None)
-        self._offer(self.teacher, schedule.teachers(ctx.store, archived=True),
+        self._offer(self.teacher, lessons.teachers(ctx.store, archived=True),
                     row.teacher_id if row else None)
         self.room = QComboBox()
         self.room.addItem(self.tr("— not set —"), None)
-        self._offer(self.room, schedule.rooms(ctx.store, archived=True),
+        self._offer(self.room, lessons.rooms(ctx.store, archived=True),
                     row.room_id if row else None)
         self.capacity = QSpinBox()
         self.capacity.setRange(1, 500)
@@ -83,10 +86,10 @@ class LessonDialog(QDialog):
             self.teacher.setCurrentIndex(max(self.teacher.findData(row.teacher_id), 0))
             self.room.setCurrentIndex(max(self.room.findData(row.room_id), 0))
             self.capacity.setValue(row.capacity)
-            self.price.setText(money.format_rub(row.price).replace("\u00a0₽", ""))
+            self.price.setText(amounts.format_rub(row.price).replace("\u00a0₽", ""))
             self.sibling.setChecked(row.sibling_discount)
             self.adults.setChecked(row.adults_allowed)
-            self.adult_price.setText(money.format_rub(row.adult_price).replace("\u00a0₽", ""))
+            self.adult_price.setText(amounts.format_rub(row.adult_price).replace("\u00a0₽", ""))
         else:
             self._on_direction_changed()
         self.adult_price.setEnabled(self.adults.isChecked())
@@ -107,24 +110,24 @@ class LessonDialog(QDialog):
             return
         self.duration.setValue(d.duration_min)
         self.capacity.setValue(d.capacity)
-        self.price.setText(money.format_rub(d.price).replace("\u00a0₽", ""))
+        self.price.setText(amounts.format_rub(d.price).replace("\u00a0₽", ""))
 
-    def draft(self) -> schedule.LessonDraft:
-        return schedule.LessonDraft(
+    def draft(self) -> lessons.LessonDraft:
+        return lessons.LessonDraft(
             direction_id=self.direction.currentData(),
             starts_at=fmt.from_qdatetime(self.starts.dateTime(), self.ctx.studio.tz),
             duration_min=self.duration.value(), teacher_id=self.teacher.currentData(),
             room_id=self.room.currentData(), capacity=self.capacity.value(),
-            price=money.parse(self.price.text() or "0"),
+            price=amounts.parse(self.price.text() or "0"),
             sibling_discount=self.sibling.isChecked(), adults_allowed=self.adults.isChecked(),
-            adult_price=money.parse(self.adult_price.text() or "0"),
+            adult_price=amounts.parse(self.adult_price.text() or "0"),
             id=self.row.id if self.row else None)
 
     @Slot()
     def _on_accepted(self) -> None:
         try:
             draft = self.draft()
-        except money.AmountError as exc:
+        except amounts.AmountError as exc:
             self.error.show_message(self.tr("Enter prices such as 1 200 or 1200,50.") + " "
                                     + messages.amount_message(exc.reason))
             return
@@ -132,20 +135,20 @@ class LessonDialog(QDialog):
             return
         if self.repeat.isChecked() and self.row is None:
             def save():
-                schedule.create_series(self.ctx.store, self.ctx.actor, schedule.SeriesDraft(
+                lessons.create_series(self.ctx.store, self.ctx.actor, lessons.SeriesDraft(
                     draft, fmt.from_qdate(self.until.date())))
         else:
             def save():
-                schedule.save_lesson(self.ctx.store, self.ctx.actor, draft)
+                lessons.save_lesson(self.ctx.store, self.ctx.actor, draft)
         if not attempt(self, self.error, save):
             return
         self.saved = True
         self.accept()
 
 
-    def _booking_ok(self, draft: schedule.LessonDraft) -> bool:
+    def _booking_ok(self, draft: lessons.LessonDraft) -> bool:
         """A teacher or a room already taken at that time is told, and the person decides."""
-        clashes = schedule.booking_conflicts(self.ctx.store, draft)
+        clashes = lessons.booking_conflicts(self.ctx.store, draft)
         if not clashes:
             return True
         tz = self.ctx.studio.tz
@@ -169,7 +172,7 @@ class LessonDialog(QDialog):
 class EnrolDialog(QDialog):
     """Find the family, tick the children (and adults), see the total, confirm."""
 
-    def __init__(self, ctx: Context, lesson: schedule.LessonRow, family_id: int | None = None,
+    def __init__(self, ctx: Context, lesson: lessons.LessonRow, family_id: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -262,14 +265,14 @@ class EnrolDialog(QDialog):
             self.error.show_message(messages.fields_text(exc))
             self.enrol_button.setEnabled(False)
             return
-        parts = [f"{line.child}: {money.format_rub(line.price)}"
+        parts = [f"{line.child}: {amounts.format_rub(line.price)}"
                  + (" (" + self.tr("−10% sibling") + ")" if line.discounted else "")
                  for line in q.lines]
         if q.adults:
-            parts.append(self.tr("adults: {amount}").format(amount=money.format_rub(
+            parts.append(self.tr("adults: {amount}").format(amount=amounts.format_rub(
                 q.adults_price)))
         self.total.setText("; ".join(parts) + "\n" + self.tr("Total: {amount}").format(
-            amount=money.format_rub(q.total)))
+            amount=amounts.format_rub(q.total)))
         self.enrol_button.setEnabled(True)
 
     @Slot()
@@ -300,7 +303,7 @@ class EnrolDialog(QDialog):
 class RosterDialog(QDialog):
     """Who is enrolled in a lesson (and waiting for a place); a client's cancellation."""
 
-    def __init__(self, ctx: Context, lesson: schedule.LessonRow,
+    def __init__(self, ctx: Context, lesson: lessons.LessonRow,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -380,14 +383,14 @@ class LessonPicker(QDialog):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.chosen: schedule.LessonRow | None = None
+        self.chosen: lessons.LessonRow | None = None
         self.setWindowTitle(self.tr("Choose the lesson"))
         self.resize(620, 480)
         now = ctx.store.now()
-        self.rows = schedule.lessons(ctx.store, now, now + dt.timedelta(days=self.DAYS))
+        self.rows = lessons.lessons(ctx.store, now, now + dt.timedelta(days=self.DAYS))
         self.direction = QComboBox()
         self.direction.addItem(self.tr("All directions"), None)
-        for d in schedule.directions(ctx.store):
+        for d in lessons.directions(ctx.store):
             self.direction.addItem(d.name, d.id)
         self.list = QListWidget()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

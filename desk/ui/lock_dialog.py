@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desk.services import lock
+from desk.services.store import lock
 from desk.ui import fmt
 
 READ_ONLY, OPEN_ANYWAY, QUIT = "read_only", "open_anyway", "quit"

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import MailingStatus, OutboxStatus, RecipientStatus
-from desk.services import attendance, mailings, schedule
-from desk.services.changes import Change
+from desk.services.comms import mailings
+from desk.services.schedule import attendance, lessons
+from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt, finish_form_dialog, report, side_by_side
@@ -56,7 +57,7 @@ class MailingDialog(QDialog):
         self.save_segment_button = QPushButton(self.tr("Save as a segment…"))
         self.direction = QComboBox()
         self.direction.addItem(self.tr("any"), None)
-        for d in schedule.directions(ctx.store):
+        for d in lessons.directions(ctx.store):
             self.direction.addItem(d.name, d.id)
         self.stage = QComboBox()
         self.stage.addItem(self.tr("any"), None)

@@ -12,8 +12,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import PresenceState, Role
-from desk.services.changes import Change
-from desk.services import backup, errors, inbox, outbox, presence, studio, transfer
+from desk.services.store.changes import Change
+from desk.services.calls import presence
+from desk.services.comms import inbox, outbox
+from desk.services.crm import transfer
+from desk.services.staff import studio
+from desk.services.store import backup, errors
 from desk.ui import fmt, messages
 from desk.ui.audit_view import AuditView
 from desk.ui.channels_dialog import ChannelsDialog

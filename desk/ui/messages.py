@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from desk.services import errors, money
+from desk.services.money import amounts
+from desk.services.store import errors
 
 FIELD_MESSAGES = {
     "name_empty": QT_TRANSLATE_NOOP("Messages", "Enter a name."),
@@ -144,18 +145,18 @@ ERROR_MESSAGES = {
 
 # why a typed or pasted amount is refused (money's reasons) and why a payment line is not matched
 AMOUNT_MESSAGES = {
-    money.SIGN: QT_TRANSLATE_NOOP(
+    amounts.SIGN: QT_TRANSLATE_NOOP(
         "Messages", "A sign or a dash is glued to the amount: write the amount without it."),
-    money.ZERO: QT_TRANSLATE_NOOP("Messages", "The amount is zero."),
-    money.EXPONENT: QT_TRANSLATE_NOOP(
+    amounts.ZERO: QT_TRANSLATE_NOOP("Messages", "The amount is zero."),
+    amounts.EXPONENT: QT_TRANSLATE_NOOP(
         "Messages", "This is not an amount (an exponent): write it as 2500 or 2 500,50."),
-    money.LETTERS: QT_TRANSLATE_NOOP(
+    amounts.LETTERS: QT_TRANSLATE_NOOP(
         "Messages", "Letters inside the number: write it as 2500 or 2 500,50."),
-    money.AMBIGUOUS: QT_TRANSLATE_NOOP(
+    amounts.AMBIGUOUS: QT_TRANSLATE_NOOP(
         "Messages", "The amount can be read two ways: write it as 2500 or 2 500,50."),
-    money.TOO_LARGE: QT_TRANSLATE_NOOP("Messages", "The amount is over 10 000 000 ₽."),
-    money.NO_AMOUNT: QT_TRANSLATE_NOOP("Messages", "No amount in this line."),
-    money.SEVERAL: QT_TRANSLATE_NOOP("Messages", "More than one amount in this line."),
+    amounts.TOO_LARGE: QT_TRANSLATE_NOOP("Messages", "The amount is over 10 000 000 ₽."),
+    amounts.NO_AMOUNT: QT_TRANSLATE_NOOP("Messages", "No amount in this line."),
+    amounts.SEVERAL: QT_TRANSLATE_NOOP("Messages", "More than one amount in this line."),
     "no name": QT_TRANSLATE_NOOP("Messages", "No name in this line."),
     "no family matches": QT_TRANSLATE_NOOP("Messages", "No family with this name."),
     "several families match": QT_TRANSLATE_NOOP("Messages", "Several families fit: choose one."),

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import OutboxStatus
-from desk.services import errors, outbox
-from desk.services.changes import Change
+from desk.services.comms import outbox
+from desk.services.store import errors
+from desk.services.store.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from desk.services import inbox, templates
+from desk.services.comms import inbox, templates
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt
 

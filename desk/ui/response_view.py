@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.services import inbox
-from desk.services.changes import Change
+from desk.services.comms import inbox
+from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness

@@ -14,8 +14,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desk.services import errors, money, portal, schedule, studio
-from desk.services.changes import Change
+from desk.services.money import amounts
+from desk.services.schedule import lessons, portal
+from desk.services.staff import studio
+from desk.services.store import errors
+from desk.services.store.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
@@ -37,7 +40,7 @@ class ScheduleView(QWidget):
         self.ctx = ctx
         today = ctx.store.now().astimezone(ctx.studio.tz).date()
         self.monday = today - dt.timedelta(days=today.weekday())
-        self.rows: list[schedule.LessonRow] = []
+        self.rows: list[lessons.LessonRow] = []
 
         self.prev_button = QPushButton("◀")
         self.next_button = QPushButton("▶")
@@ -150,8 +153,8 @@ class ScheduleView(QWidget):
 
     def _fill_filters(self) -> None:
         """Directions and teachers, read when the view is shown (they change in Settings)."""
-        for combo, rows in ((self.direction, schedule.directions(self.ctx.store)),
-                            (self.teacher, schedule.teachers(self.ctx.store))):
+        for combo, rows in ((self.direction, lessons.directions(self.ctx.store)),
+                            (self.teacher, lessons.teachers(self.ctx.store))):
             chosen = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
@@ -170,9 +173,9 @@ class ScheduleView(QWidget):
             tz = self.ctx.studio.tz
             since, _ = studio.local_day_bounds(fmt.from_qdate(self.since.date()), tz)
             _, until = studio.local_day_bounds(fmt.from_qdate(self.until.date()), tz)
-            self.rows = schedule.lessons(self.ctx.store, since, until, **filters)
+            self.rows = lessons.lessons(self.ctx.store, since, until, **filters)
         else:
-            self.rows = schedule.week(self.ctx.store, self.monday, **filters)
+            self.rows = lessons.week(self.ctx.store, self.monday, **filters)
         sunday = self.monday + dt.timedelta(days=6)
         self.week_label.setText(f"{fmt.date_text(self.monday)} — {fmt.date_text(sunday)}")
         self._fill_grid()
@@ -188,7 +191,7 @@ class ScheduleView(QWidget):
         """Days across, start times down; lessons that start at the same time on the same day
         take a row each under that time, so every lesson is a cell of its own."""
         tz = self.ctx.studio.tz
-        slots: dict[tuple[dt.time, int], list[schedule.LessonRow]] = {}
+        slots: dict[tuple[dt.time, int], list[lessons.LessonRow]] = {}
         for r in self.rows:
             local = r.starts_at.astimezone(tz)
             slots.setdefault((local.time(), local.weekday()), []).append(r)
@@ -203,8 +206,8 @@ class ScheduleView(QWidget):
         self.grid.setHorizontalHeaderLabels([fmt.day_text(self.monday + dt.timedelta(days=i))
                                              for i in range(7)])
         self.grid.setVerticalHeaderLabels(labels)
-        for (t, col), lessons in slots.items():
-            for k, r in enumerate(lessons):
+        for (t, col), here in slots.items():
+            for k, r in enumerate(here):
                 local = r.starts_at.astimezone(tz)
                 item = QTableWidgetItem(f"{r.direction}\n{r.enrolled}/{r.capacity}"
                                         + (f" · {r.teacher}" if r.teacher else ""))
@@ -222,11 +225,11 @@ class ScheduleView(QWidget):
         for r in self.rows:
             item = QTreeWidgetItem([fmt.datetime_text(r.starts_at, tz), r.direction, r.teacher,
                                     r.room, f"{r.enrolled}/{r.capacity}",
-                                    money.format_rub(r.price)])
+                                    amounts.format_rub(r.price)])
             item.setData(0, LessonRole, r.id)
             self.list.addTopLevelItem(item)
 
-    def selected(self) -> schedule.LessonRow | None:
+    def selected(self) -> lessons.LessonRow | None:
         if self.stack.currentIndex() == 0:
             item = self.grid.currentItem() if self.grid.selectedItems() else None
             lesson_id = item.data(LessonRole) if item else None
@@ -306,7 +309,7 @@ class ScheduleView(QWidget):
         if not ok:
             return
         try:
-            told = schedule.cancel_lesson(self.ctx.store, self.ctx.actor, row.id, reason)
+            told = lessons.cancel_lesson(self.ctx.store, self.ctx.actor, row.id, reason)
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.tr("Cancel the lesson"), messages.error_message(exc))
             return

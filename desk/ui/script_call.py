@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import LapseReason, PresenceState, StepKind
-from desk.services import calls, errors, presence, scripts
+from desk.services.calls import calls, presence, scripts
+from desk.services.store import errors
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt
 from desk.ui.labels import lapse_reason_name

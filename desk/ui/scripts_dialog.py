@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import ScriptPurpose, StepKind
-from desk.services import errors, scripts
+from desk.services.calls import scripts
+from desk.services.store import errors
 from desk.ui import messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, side_by_side

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import Role
-from desk.services import errors, studio
-from desk.services.db import Store
+from desk.services.staff import studio
+from desk.services.store import errors
+from desk.services.store.db import Store
 from desk.ui import messages
 from desk.ui.forms import FieldError
 from desk.ui.labels import role_name

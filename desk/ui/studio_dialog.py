@@ -10,7 +10,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from desk.services import contacts, errors, money, schedule
+from desk.services.crm import contacts
+from desk.services.money import amounts
+from desk.services.schedule import lessons
+from desk.services.store import errors
 from desk.ui import messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError
@@ -20,7 +23,7 @@ class _ListEditor(QWidget):
     """A list on the left, the chosen item's form on the right, New, Archive and Save buttons.
     An archived item stays with its lessons and is no longer offered for new ones."""
 
-    KIND = ""  # schedule.set_active's kind
+    KIND = ""  # lessons.set_active's kind
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +87,7 @@ class _ListEditor(QWidget):
         row_id = item.data(Qt.ItemDataRole.UserRole)
         active = bool(item.data(Qt.ItemDataRole.UserRole + 1))
         try:
-            schedule.set_active(self.ctx.store, self.ctx.actor, self.KIND, row_id, not active)
+            lessons.set_active(self.ctx.store, self.ctx.actor, self.KIND, row_id, not active)
         except errors.DeskError as exc:
             QMessageBox.warning(self, self.window().windowTitle(), messages.error_message(exc))
             return
@@ -133,7 +136,7 @@ class DirectionsEditor(_ListEditor):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.rows = schedule.directions(self.ctx.store, archived=True)
+        self.rows = lessons.directions(self.ctx.store, archived=True)
         self.fill([(d.id, d.name, d.active) for d in self.rows], select)
         self.load(select)
 
@@ -142,12 +145,12 @@ class DirectionsEditor(_ListEditor):
         d = next((d for d in self.rows if d.id == row_id), None)
         self.name.setText(d.name if d else "")
         self.capacity.setValue(d.capacity if d else 8)
-        self.price.setText(money.format_rub(d.price).replace("\u00a0₽", "") if d else "0")
+        self.price.setText(amounts.format_rub(d.price).replace("\u00a0₽", "") if d else "0")
         self.minutes.setValue(d.duration_min if d else 90)
 
     def save(self) -> int:
-        return schedule.save_direction(self.ctx.store, self.ctx.actor, self.name.text(),
-                                       self.capacity.value(), money.parse(self.price.text()),
+        return lessons.save_direction(self.ctx.store, self.ctx.actor, self.name.text(),
+                                       self.capacity.value(), amounts.parse(self.price.text()),
                                        self.minutes.value(), self.current_id)
 
     def bad_number_text(self) -> str:
@@ -175,7 +178,7 @@ class TeachersEditor(_ListEditor):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.rows = schedule.teachers(self.ctx.store, archived=True)
+        self.rows = lessons.teachers(self.ctx.store, archived=True)
         self.fill([(t.id, t.name + (" ★" if t.head else ""), t.active) for t in self.rows],
                   select)
         self.load(select)
@@ -190,7 +193,7 @@ class TeachersEditor(_ListEditor):
         self.head.setChecked(bool(t and t.head))
 
     def save(self) -> int:
-        return schedule.save_teacher(self.ctx.store, self.ctx.actor, self.name.text(),
+        return lessons.save_teacher(self.ctx.store, self.ctx.actor, self.name.text(),
                                      self.phone.text(), self.email.text(), self.telegram.text(),
                                      self.head.isChecked(), self.current_id)
 
@@ -208,7 +211,7 @@ class RoomsEditor(_ListEditor):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.rows = schedule.rooms(self.ctx.store, archived=True)
+        self.rows = lessons.rooms(self.ctx.store, archived=True)
         self.fill([(r.id, r.name, r.active) for r in self.rows], select)
         self.load(select)
 
@@ -218,7 +221,7 @@ class RoomsEditor(_ListEditor):
         self.name.setText(room.name if room else "")
 
     def save(self) -> int:
-        return schedule.save_room(self.ctx.store, self.ctx.actor, self.name.text(),
+        return lessons.save_room(self.ctx.store, self.ctx.actor, self.name.text(),
                                   self.current_id)
 
 

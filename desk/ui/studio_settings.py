@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import Role
-from desk.services import errors, studio
+from desk.services.staff import studio
+from desk.services.store import errors
 from desk.ui import messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, finish_form_dialog

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import Role, TaskStatus
-from desk.services import errors, families, tasks
-from desk.services.changes import Change
+from desk.services.crm import families
+from desk.services.store import errors
+from desk.services.tasks import tasks
+from desk.services.store.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
@@ -105,7 +107,7 @@ class TaskDialog(QDialog):
         self.assignee = QComboBox()
         for role in (Role.COMMUNICATOR, Role.SYSTEM):
             self.assignee.addItem(self.tr("Role: {role}").format(role=role_name(role)), ("role", role))
-        from desk.services import studio
+        from desk.services.staff import studio
 
         for member in studio.staff(ctx.store):
             self.assignee.addItem(f"{member.name} ({role_name(member.role)})", ("staff", member.id))

@@ -12,8 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import PaymentMethod
-from desk.services.changes import Change
-from desk.services import errors, families, money, payments, studio, wallet
+from desk.services.store.changes import Change
+from desk.services.crm import families
+from desk.services.money import amounts, payments, wallet
+from desk.services.staff import studio
+from desk.services.store import errors
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, attempt, finish_form_dialog
@@ -50,11 +53,11 @@ class TopUpDialog(QDialog):
     @Slot()
     def _on_accepted(self) -> None:
         try:
-            amount = money.parse(self.amount.text())
-        except money.AmountError as exc:
+            amount = amounts.parse(self.amount.text())
+        except amounts.AmountError as exc:
             self.amount_error.show_message(
                 self.tr("Enter an amount such as 2 500 or 2500,50.")
-                if exc.reason == money.NO_AMOUNT else messages.amount_message(exc.reason))
+                if exc.reason == amounts.NO_AMOUNT else messages.amount_message(exc.reason))
             return
         if amount == 0:
             self.amount_error.show_message(messages.field_message("amount_zero"))
@@ -63,7 +66,7 @@ class TopUpDialog(QDialog):
         if amount > large and QMessageBox.question(
                 self, self.windowTitle(),
                 self.tr("{amount} is a large payment (over {limit}). Is the amount right?")
-                .format(amount=money.format_rub(amount), limit=money.format_rub(large)),
+                .format(amount=amounts.format_rub(amount), limit=amounts.format_rub(large)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             self.amount.setFocus()
@@ -84,7 +87,7 @@ class ReverseDialog(QDialog):
         self.line = line
         self.setWindowTitle(self.tr("Reverse the entry"))
         intro = QLabel(self.tr("The entry of {amount} stays in the ledger and a correction "
-                               "cancels it.").format(amount=money.format_rub(line.amount)))
+                               "cancels it.").format(amount=amounts.format_rub(line.amount)))
         intro.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. posted to the wrong family"))
@@ -111,7 +114,7 @@ class PaymentRulesDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Payments"))
         rules = studio.info(ctx.store)
-        self.large = QLineEdit(money.format_rub(rules.large_payment).replace("\u00a0₽", ""))
+        self.large = QLineEdit(amounts.format_rub(rules.large_payment).replace("\u00a0₽", ""))
         self.large_error = FieldError()
         self.repeat_days = QSpinBox()
         self.repeat_days.setRange(1, 90)
@@ -126,8 +129,8 @@ class PaymentRulesDialog(QDialog):
     @Slot()
     def _on_accepted(self) -> None:
         try:
-            large = money.parse(self.large.text())
-        except money.AmountError as exc:
+            large = amounts.parse(self.large.text())
+        except amounts.AmountError as exc:
             self.large_error.show_message(messages.amount_message(exc.reason))
             return
         if attempt(self, self.large_error, lambda: studio.set_payment_rules(
@@ -179,7 +182,7 @@ class WalletPanel(QWidget):
             return
         view = wallet.view(self.ctx.store, self.family_id)
         self.balance.setText(self.tr("Balance: {amount}").format(
-            amount=money.format_rub(view.balance)))
+            amount=amounts.format_rub(view.balance)))
         self.balance.setStyleSheet("font-size: 13pt; font-weight: 600;"
                                    + (" color: #c62828;" if view.balance < 0 else ""))
         self.ledger.clear()
@@ -187,7 +190,7 @@ class WalletPanel(QWidget):
             comment = line.note + (" " + self.tr("(reversed)") if line.reversed_by else "")
             item = QTreeWidgetItem([
                 fmt.datetime_text(line.at, self.ctx.studio.tz), entry_kind_name(line.kind),
-                money.format_rub(line.amount), method_name(line.method) if line.method else "",
+                amounts.format_rub(line.amount), method_name(line.method) if line.method else "",
                 comment, line.staff_name])
             item.setToolTip(self.COL_COMMENT, comment)  # the whole comment, however narrow
             item.setData(0, Qt.ItemDataRole.UserRole, line)
@@ -284,7 +287,7 @@ class PaymentsDialog(QDialog):
         self.table.setRowCount(len(self.lines))
         for r, p in enumerate(self.lines):
             self.table.setItem(r, self.COL_LINE, QTableWidgetItem(str(p.line)))
-            amount = money.format_rub(p.amount_kopecks) if p.amount_kopecks is not None else ""
+            amount = amounts.format_rub(p.amount_kopecks) if p.amount_kopecks is not None else ""
             self.table.setItem(r, self.COL_AMOUNT, QTableWidgetItem(amount))
             name = QTableWidgetItem(p.name or p.text)
             name.setToolTip(p.text)
@@ -339,7 +342,7 @@ class PaymentsDialog(QDialog):
         if p.large and p.error in (None, "several families match"):
             box = QCheckBox(self.tr("A large amount: it is right"))
             box.setToolTip(self.tr("Over {limit}: check the amount before posting it.").format(
-                limit=money.format_rub(rules.large_payment)))
+                limit=amounts.format_rub(rules.large_payment)))
             self.large_boxes[p.line] = box
             boxes.append(box)
         if not boxes:
@@ -382,7 +385,7 @@ class PaymentsDialog(QDialog):
         ready, left_out, pending = self._ready()
         total = sum(p.amount_kopecks or 0 for p in ready)
         text = self.tr("Ready to post: %n line(s)", "", len(ready)) + ", " + \
-            money.format_rub(total) + "."
+            amounts.format_rub(total) + "."
         if left_out:
             text += " " + self.tr("%n repeat(s) of recent payments will not be posted.", "",
                                   left_out)
@@ -411,7 +414,7 @@ class PaymentsDialog(QDialog):
                 lines=", ".join(map(str, result.repeats))))
             return
         self.summary.setText(self.tr("Posted: %n payment(s)", "", result.entries) + ", "
-                             + money.format_rub(result.total) + ".")
+                             + amounts.format_rub(result.total) + ".")
         self.post_button.setEnabled(False)
         self.text.clear()
         self.lines = []

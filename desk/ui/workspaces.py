@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.models.enums import Role, TaskStatus
-from desk.services import tasks
+from desk.services.tasks import tasks
 from desk.ui import fmt
 from desk.ui.attendance_view import AttendanceView
 from desk.ui.calls_view import CallsView

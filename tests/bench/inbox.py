@@ -72,8 +72,10 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desk.models.enums import InboxChannel, Role
-    from desk.services import channel_settings, inbox, migrate, studio
-    from desk.services.channels.telegram import TelegramAdapter
+    from desk.services.comms import channel_settings, inbox
+    from desk.services.staff import studio
+    from desk.services.store import migrate
+    from desk.services.comms.channels.telegram import TelegramAdapter
     from desk.ui.context import Context, Notifier
     from desk.ui.inbox_view import InboxView
     from desk.ui.runner import SyncRunner
@@ -131,10 +133,11 @@ def main() -> int:
     row(f"{args.updates} Telegram updates received and stored", f"{took:.2f} s", "≤ 2 s",
         took <= 2)
 
-    from desk.services import demo, mailings
+    from desk.demo import generator
+    from desk.services.comms import mailings
 
     shop = migrate.open_database(tmp / "mailing.db", None)
-    demo.generate(shop, families=args.mailing_families)
+    generator.generate(shop, families=args.mailing_families)
     runs = []
     for _ in range(3):
         t = time.perf_counter()

@@ -36,7 +36,8 @@ def remember_staff(db: Path, tmp: Path) -> str:
     from PySide6.QtCore import QCoreApplication, QSettings
 
     from desk import app as desk_app
-    from desk.services import migrate, studio
+    from desk.services.staff import studio
+    from desk.services.store import migrate
 
     QCoreApplication.setOrganizationName("Desk")
     QCoreApplication.setApplicationName("Desk")
@@ -77,12 +78,13 @@ def main() -> int:
     row("Today filled / bare start", f"{app['today'] / bare:.2f}x", "<= 3x",
         app["today"] / bare <= 3)
 
-    from desk.services import families, migrate, transfer
-    from desk.services.db import SYSTEM_ACTOR
+    from desk.services.crm import families, transfer
+    from desk.services.store import migrate
+    from desk.services.store.db import SYSTEM_ACTOR
 
     store = migrate.open_database(db, None)
     with store.read() as s:
-        from desk.services import search
+        from desk.services.crm import search
 
         times = []
         for _ in range(3):
@@ -96,7 +98,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desk import app as desk_app
-    from desk.services import studio
+    from desk.services.staff import studio
 
     _app = QApplication.instance() or QApplication([])  # noqa: F841  (keeps it alive)
     me = studio.staff(store)[0]
@@ -126,7 +128,8 @@ def main() -> int:
     med = statistics.median(cards) * 1000
     row("open a family card (median)", f"{med:.1f} ms", "<= 50 ms", med <= 50)
 
-    from desk.services import attendance, wallet
+    from desk.services.money import wallet
+    from desk.services.schedule import attendance
 
     checks, sums = [], []
     for _ in range(5):
@@ -161,7 +164,7 @@ def main() -> int:
             f.write(f"Родитель {i};+7 (916) {i // 10000:03d}-{i % 10000 // 100:02d}-"
                     f"{i % 100:02d};Ребёнок {i};01.02.2018\n")
     target = migrate.open_database(tmp / "import.db", None)
-    from desk.services import studio as st
+    from desk.services.staff import studio as st
     from desk.models.enums import Role
 
     st.setup(target, "Бенч", "Europe/Moscow", [st.StaffDraft("A", Role.SYSTEM),

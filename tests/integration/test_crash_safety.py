@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from desk.services import check, families
-from desk.services.families import FamilyDraft, GuardianDraft
+from desk.services.crm import families
+from desk.services.upkeep import check
+from desk.services.crm.families import FamilyDraft, GuardianDraft
 
 ROWS = 20_000
 PAYMENTS = 25
@@ -74,8 +75,9 @@ import sys, threading
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from desk.models.enums import PaymentMethod
-from desk.services import migrate, wallet
-from desk.services.db import SYSTEM_ACTOR
+from desk.services.money import wallet
+from desk.services.store import migrate
+from desk.services.store.db import SYSTEM_ACTOR
 
 path, family_id, stop_at = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 done = 0

@@ -5,8 +5,8 @@ import sqlite3
 import pytest
 from alembic import command
 
-from desk.services import errors, migrate
-from desk.services.db import make_engine, url_for_path
+from desk.services.store import errors, migrate
+from desk.services.store.db import make_engine, url_for_path
 
 
 def seed_old(path):
@@ -109,8 +109,8 @@ def test_a_file_with_an_entry_over_the_new_bound_still_opens_and_the_entry_can_b
         tmp_path):
     """The old parser took any number of digits (a phone pasted as an amount)."""
     from desk.models.enums import PaymentMethod
-    from desk.services import wallet
-    from desk.services.db import SYSTEM_ACTOR
+    from desk.services.money import wallet
+    from desk.services.store.db import SYSTEM_ACTOR
 
     path = tmp_path / "old.db"
     seed_old(path)

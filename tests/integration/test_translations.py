@@ -39,7 +39,7 @@ def russian(qapp):
 
 def test_main_window_speaks_russian_with_russian_plurals(qtbot, russian, store, staff, tmp_path,
                                                          actor):
-    from desk.services import families
+    from desk.services.crm import families
 
     for name in ("Анна", "Вера", "Ольга"):
         families.save(store, actor, families.FamilyDraft(guardians=(families.GuardianDraft(name),)))

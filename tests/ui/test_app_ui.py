@@ -2,7 +2,7 @@ from PySide6.QtCore import Qt
 
 from desk import app
 from desk.models.enums import Role
-from desk.services import studio
+from desk.services.staff import studio
 from desk.ui.audit_view import AuditView
 from desk.ui.main_window import MainWindow
 from desk.ui.runner import SyncRunner
@@ -56,7 +56,7 @@ def test_who_is_working_is_remembered_per_pc(qtbot, store, staff, monkeypatch):
 
 
 def test_audit_view_filters_by_person(qtbot, ctx, actor):
-    from desk.services import families
+    from desk.services.crm import families
 
     fid = families.save(ctx.store, actor, families.FamilyDraft(
         guardians=(families.GuardianDraft("Анна"),)))
@@ -88,7 +88,7 @@ def test_shortcut_keys_switch_tabs(qtbot, store, staff, tmp_path):
 
 
 def test_second_instance_offers_read_only(qtbot, store, staff, monkeypatch):
-    from desk.services import errors, lock
+    from desk.services.store import errors, lock
     from desk.ui import lock_dialog
 
     lock.acquire(store, staff[Role.SYSTEM].actor(), pid=1)
@@ -108,8 +108,8 @@ def test_second_instance_offers_read_only(qtbot, store, staff, monkeypatch):
 
 
 def test_a_read_only_desk_offers_no_action_that_would_write(qtbot, store, staff, tmp_path):
-    from desk.services import families
-    from desk.services.db import Store
+    from desk.services.crm import families
+    from desk.services.store.db import Store
 
     fid = families.save(store, staff[Role.SYSTEM].actor(), families.FamilyDraft(
         guardians=(families.GuardianDraft("Ёлкина Вера"),)))
@@ -133,7 +133,7 @@ def test_a_read_only_desk_offers_no_action_that_would_write(qtbot, store, staff,
 
 
 def test_lock_dialog_names_the_holder_and_offers_three_ways(qtbot, store, staff):
-    from desk.services import lock
+    from desk.services.store import lock
     from desk.ui.lock_dialog import LockDialog
 
     lock.acquire(store, staff[Role.SYSTEM].actor(), pid=1)
@@ -202,7 +202,8 @@ def test_language_is_switchable_in_settings(qtbot, ctx, tmp_path, monkeypatch):
 def test_restore_from_the_file_menu_after_confirmation(qtbot, ctx, actor, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-    from desk.services import backup, families
+    from desk.services.crm import families
+    from desk.services.store import backup
 
     backups = tmp_path / "backups"
     families.save(ctx.store, actor, families.FamilyDraft(guardians=(families.GuardianDraft("Первая"),)))

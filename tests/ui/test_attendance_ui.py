@@ -3,16 +3,19 @@ import datetime as dt
 from PySide6.QtWidgets import QMessageBox
 
 from desk.models.enums import Mark, PaymentMethod, Role
-from desk.services import enrolment, families, schedule, studio, wallet
-from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.services.crm import families
+from desk.services.money import wallet
+from desk.services.schedule import enrolment, lessons
+from desk.services.staff import studio
+from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.workspaces import Workspace
 
 MSK = dt.timezone(dt.timedelta(hours=3))
 
 
 def test_mark_attendance_and_see_the_balance_change_then_correct_it(qtbot, ctx, actor):
-    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    ceramics = next(d for d in lessons.directions(ctx.store) if d.name == "Керамика")
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics.id, dt.datetime(2026, 3, 3, 17, tzinfo=MSK), price=120000))
     fam = families.save(ctx.store, actor, FamilyDraft(
         guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
@@ -42,15 +45,15 @@ def test_mark_attendance_and_see_the_balance_change_then_correct_it(qtbot, ctx, 
 def test_stage_shows_on_the_card_and_filters_families(qtbot, ctx, actor):
     from desk.ui.families_view import FamiliesView
 
-    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    ceramics = next(d for d in lessons.directions(ctx.store) if d.name == "Керамика")
     fam = families.save(ctx.store, actor, FamilyDraft(
         guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
     families.save(ctx.store, actor, FamilyDraft(guardians=(GuardianDraft("Демина Ольга"),)))
     child = families.card(ctx.store, fam).draft.children[0].id
-    from desk.services import attendance
+    from desk.services.schedule import attendance
 
     for week in range(3):
-        lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
             ceramics.id, dt.datetime(2026, 2, 2 + 7 * week, 17, tzinfo=MSK)))
         (e,) = enrolment.enrol(ctx.store, actor, lesson, fam, [child])
         attendance.mark(ctx.store, actor, e, Mark.ATTENDED)
@@ -66,16 +69,16 @@ def test_stage_shows_on_the_card_and_filters_families(qtbot, ctx, actor):
 
 def test_charging_for_absences_applies_from_the_day_it_is_switched_on(
         qtbot, ctx, actor, tmp_path, monkeypatch):
-    from desk.services import attendance
+    from desk.services.schedule import attendance
     from desk.ui.main_window import MainWindow
 
-    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    ceramics = next(d for d in lessons.directions(ctx.store) if d.name == "Керамика")
     fam = families.save(ctx.store, actor, FamilyDraft(
         guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
     child = families.card(ctx.store, fam).draft.children[0].id
     marks = {}
     for day in (3, 4):  # yesterday and this morning (the clock stands at noon on the 4th)
-        lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
             ceramics.id, dt.datetime(2026, 3, day, 10, tzinfo=MSK), price=120000))
         (marks[day],) = enrolment.enrol(ctx.store, actor, lesson, fam, [child])
         attendance.mark(ctx.store, actor, marks[day], Mark.ABSENT)
@@ -116,8 +119,8 @@ def keyboard_on_the_roster(qtbot, space):
 def test_f5_and_f6_move_down_the_roster_so_it_is_marked_from_the_keyboard(qtbot, ctx, actor):
     from PySide6.QtCore import Qt
 
-    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    ceramics = next(d for d in lessons.directions(ctx.store) if d.name == "Керамика")
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics.id, dt.datetime(2026, 3, 3, 17, tzinfo=MSK), price=120000))
     for parent, child in (("Ёлкина Вера", "Ёлкин Саша"), ("Демина Ольга", "Демин Петя"),
                           ("Петрова Анна", "Петров Ваня")):
@@ -136,13 +139,13 @@ def test_on_a_read_only_desk_f5_and_f6_mark_nothing(qtbot, ctx, actor, monkeypat
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QShortcut
 
-    from desk.services.db import Store
+    from desk.services.store.db import Store
     from desk.ui.context import Context, Notifier
     from desk.ui.main_window import hide_writes
     from desk.ui.runner import SyncRunner
 
-    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    ceramics = next(d for d in lessons.directions(ctx.store) if d.name == "Керамика")
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics.id, dt.datetime(2026, 3, 3, 17, tzinfo=MSK), price=120000))
     fam = families.save(ctx.store, actor, FamilyDraft(
         guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
@@ -172,20 +175,21 @@ def test_on_a_read_only_desk_f5_and_f6_mark_nothing(qtbot, ctx, actor, monkeypat
 
 def test_marking_came_refreshes_the_open_card_journal_and_today_by_itself(qtbot, ctx, actor):
     """The views learn what changed from the write itself, not from the widget that wrote."""
-    from desk.services import attendance, money
+    from desk.services.money import amounts
+    from desk.services.schedule import attendance
     from desk.ui.audit_view import AuditView
     from desk.ui.family_card import FamilyCardView
 
-    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
+    ceramics = next(d for d in lessons.directions(ctx.store) if d.name == "Керамика")
     fam = families.save(ctx.store, actor, FamilyDraft(
         guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
     child = families.card(ctx.store, fam).draft.children[0].id
     for week in range(7):  # seven lessons behind: the eighth opens the second feedback
-        lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
             ceramics.id, dt.datetime(2026, 1, 6, 17, tzinfo=MSK) + dt.timedelta(weeks=week)))
         (e,) = enrolment.enrol(ctx.store, actor, lesson, fam, [child])
         attendance.mark(ctx.store, actor, e, Mark.ATTENDED)
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics.id, dt.datetime(2026, 3, 3, 17, tzinfo=MSK), price=120000))
     enrolment.enrol(ctx.store, actor, lesson, fam, [child])
     wallet.top_up(ctx.store, actor, fam, 500000, PaymentMethod.CASH)
@@ -202,7 +206,7 @@ def test_marking_came_refreshes_the_open_card_journal_and_today_by_itself(qtbot,
     qtbot.addWidget(space)
     space.show()
     before = wallet.balance(ctx.store, fam)
-    assert card.wallet.balance.text() == f"Balance: {money.format_rub(before)}"
+    assert card.wallet.balance.text() == f"Balance: {amounts.format_rub(before)}"
     ledger_rows = card.wallet.ledger.topLevelItemCount()
     journal_rows = journal.tree.topLevelItemCount()
 
@@ -218,7 +222,7 @@ def test_marking_came_refreshes_the_open_card_journal_and_today_by_itself(qtbot,
     space.attendance.attended.click()
 
     assert wallet.balance(ctx.store, fam) == before - 120000
-    assert card.wallet.balance.text() == f"Balance: {money.format_rub(before - 120000)}"
+    assert card.wallet.balance.text() == f"Balance: {amounts.format_rub(before - 120000)}"
     assert card.wallet.ledger.topLevelItemCount() == ledger_rows + 1
     assert journal.tree.topLevelItemCount() > journal_rows
     space.sections.setCurrentWidget(space.today)

@@ -1,8 +1,10 @@
 import datetime as dt
 
 from desk.models.enums import Role
-from desk.services import calls, families, tasks
-from desk.services.families import FamilyDraft, GuardianDraft
+from desk.services.calls import calls
+from desk.services.crm import families
+from desk.services.tasks import tasks
+from desk.services.crm.families import FamilyDraft, GuardianDraft
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.workspaces import Workspace
 from tests.ui.typing import type_text
@@ -78,7 +80,7 @@ def test_a_bad_number_is_shown_next_to_the_field(qtbot, ctx):
 def test_working_hours_dialog_saves_a_lunch_break_and_days_off(qtbot, ctx):
     from PySide6.QtCore import QDate, QTime
 
-    from desk.services import hours
+    from desk.services.staff import hours
     from desk.ui.hours_dialog import HoursDialog
 
     dialog = HoursDialog(ctx)
@@ -117,7 +119,7 @@ def test_working_hours_dialog_saves_a_lunch_break_and_days_off(qtbot, ctx):
 def test_an_unknown_caller_can_be_kept_as_an_application(qtbot, ctx, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    from desk.services import leads
+    from desk.services.comms import leads
 
     space = Workspace(ctx, Role.COMMUNICATOR)
     qtbot.addWidget(space)
@@ -137,7 +139,7 @@ def test_on_a_call_ends_when_the_section_is_left_and_enter_opens_the_found_famil
     from PySide6.QtCore import Qt
 
     from desk.models.enums import PresenceState
-    from desk.services import presence
+    from desk.services.calls import presence
 
     fam, space = vera_and_calls(qtbot, ctx, actor)
     view = space.calls

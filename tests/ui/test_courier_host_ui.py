@@ -4,10 +4,10 @@ only once the old one's send in flight has ended, so the client gets one copy.""
 from __future__ import annotations
 
 from desk.models.enums import OutboxStatus
-from desk.services import channel_settings, inbox
-from desk.services.channels.telegram import TelegramAdapter
+from desk.services.comms import channel_settings, inbox
+from desk.services.comms.channels.telegram import TelegramAdapter
 from desk.ui.courier_host import CourierHost
-from tests.unit.test_outbox_once import conversation, status_of
+from tests.unit.comms.test_outbox_once import conversation, status_of
 
 
 def test_saving_the_settings_mid_send_makes_no_second_copy(store, actor, bot, qtbot):

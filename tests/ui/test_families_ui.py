@@ -2,9 +2,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from desk.services import families
+from desk.services.crm import families
 from desk.ui import messages
-from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.families_view import FamiliesView
 from desk.ui.family_editor import FamilyEditor
 from tests.ui.typing import type_text
@@ -148,9 +148,9 @@ def test_editing_from_the_card_updates_it(qtbot, ctx, actor, monkeypatch):
 
 
 def test_results_load_page_by_page(qtbot, ctx, actor):
-    from desk.services import demo
+    from desk.demo import generator
 
-    demo.generate(ctx.store, families=250, seed=3)
+    generator.generate(ctx.store, families=250, seed=3)
     view = FamiliesView(ctx)
     qtbot.addWidget(view)
     view.show()
@@ -193,7 +193,7 @@ def test_erasing_names_the_backups_that_still_hold_the_family(qtbot, ctx, actor,
     from PySide6.QtWidgets import QMessageBox
 
     from desk import paths
-    from desk.services import backup
+    from desk.services.store import backup
 
     elkina, _ = seed(ctx.store, actor)
     backup.daily_backup(ctx.store.path, paths.backups_dir(), dt.date(2026, 3, 1))
@@ -216,12 +216,12 @@ def test_a_child_who_leaves_is_archived_from_the_editor_and_brought_back_on_the_
         qtbot, ctx, actor, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desk.services import enrolment, schedule
+    from desk.services.schedule import enrolment, lessons
 
     elkina, _ = seed(ctx.store, actor)
     sasha = families.card(ctx.store, elkina).draft.children[0].id
-    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
-    coming = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    ceramics = next(d for d in lessons.directions(ctx.store) if d.name == "Керамика")
+    coming = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics.id, dt.datetime(2026, 3, 9, 14, tzinfo=dt.timezone.utc)))
     enrolment.enrol(ctx.store, actor, coming, elkina, [sasha])
     view = FamiliesView(ctx)
@@ -238,9 +238,9 @@ def test_a_child_who_leaves_is_archived_from_the_editor_and_brought_back_on_the_
                         lambda *a, **k: asked.append(a[2]) or answers.pop(0))
     editor._on_accepted()  # "No": nothing saved, the editor stays open
     assert editor.saved_id is None and "Керамика, 09.03.2026 17:00" in asked[0]
-    assert schedule.lesson(ctx.store, coming).enrolled == 1
+    assert lessons.lesson(ctx.store, coming).enrolled == 1
     editor._on_accepted()
-    assert editor.saved_id == elkina and schedule.lesson(ctx.store, coming).enrolled == 0
+    assert editor.saved_id == elkina and lessons.lesson(ctx.store, coming).enrolled == 0
     assert "Left: Ёлкин Саша" in view.card.details.text()
     assert view.card.back_button.isVisible()
     [action] = view.card.back_menu.actions()
@@ -251,7 +251,7 @@ def test_a_child_who_leaves_is_archived_from_the_editor_and_brought_back_on_the_
 
 def test_the_card_shows_the_familys_messages_in_every_channel(qtbot, ctx, actor):
     from desk.models.enums import InboxChannel
-    from desk.services import inbox
+    from desk.services.comms import inbox
 
     elkina, _ = seed(ctx.store, actor)
     talk = inbox.log_incoming(ctx.store, actor, InboxChannel.WHATSAPP, "+7 912 345-67-89",

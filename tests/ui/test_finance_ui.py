@@ -1,9 +1,9 @@
 from openpyxl import load_workbook
 
 from desk.models.enums import Role
-from desk.services import tasks
+from desk.services.tasks import tasks
 from desk.ui.workspaces import Workspace
-from tests.unit.test_finance import setup_money
+from tests.unit.money.test_finance import setup_money
 
 
 def test_wallet_control_reminds_and_the_report_exports(qtbot, ctx, actor, tmp_path):

@@ -2,8 +2,10 @@ import dataclasses
 import datetime as dt
 
 from desk.models.enums import Role
-from desk.services import families, greetings, templates
-from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.services.comms import templates
+from desk.services.comms import greetings
+from desk.services.crm import families
+from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.greetings_view import TemplateDialog
 from desk.ui.workspaces import Workspace
 
@@ -47,7 +49,7 @@ def test_greet_this_weeks_birthday_and_edit_the_template(qtbot, ctx, actor, monk
 
 def test_a_greeting_goes_through_the_familys_channel_and_counts_in_the_budget(
         qtbot, ctx, actor, clock, channels_on):
-    from desk.services import mailings, outbox
+    from desk.services.comms import mailings, outbox
 
     families.save(ctx.store, actor, FamilyDraft(
         guardians=(GuardianDraft("Ёлкина Вера", email="vera@example.ru"),),

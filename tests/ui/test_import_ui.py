@@ -1,4 +1,4 @@
-from desk.services import families
+from desk.services.crm import families
 from desk.ui.import_dialog import ImportDialog
 from desk.ui.main_window import MainWindow
 

@@ -8,8 +8,10 @@ import sqlite3
 from PySide6.QtCore import Qt
 
 from desk.models.enums import InboxChannel, OutboxStatus, Role
-from desk.services import channel_settings, families, inbox, leads, outbox
-from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.services.comms import channel_settings, inbox, outbox
+from desk.services.comms import leads
+from desk.services.crm import families
+from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.channels_dialog import ChannelsDialog
 from desk.ui.inbox_queue import AMBER, GREEN, RED, QueueModel
 from desk.ui.inbox_view import LogMessageDialog
@@ -248,7 +250,7 @@ def test_response_times_per_day_and_person(qtbot, ctx, actor, bot, adapter, cloc
 
 def test_a_fresh_database_never_sees_another_studios_token(qtbot, ctx, bot, tmp_path,
                                                            memory_keyring):
-    from desk.services import migrate
+    from desk.services.store import migrate
 
     channel_settings.save_telegram(ctx.store, ctx.me.actor(), channel_settings.TelegramSettings(
         True, bot.url), bot.token)
@@ -265,7 +267,7 @@ def test_a_message_not_confirmed_is_decided_by_the_person(qtbot, ctx, bot, clock
                                                           monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desk.services.channels.telegram import TelegramAdapter
+    from desk.services.comms.channels.telegram import TelegramAdapter
 
     slow = TelegramAdapter(bot.token, bot.url, timeout_s=0.3)
     view = open_inbox(qtbot, ctx)
@@ -376,7 +378,7 @@ def test_a_token_kept_by_an_older_desk_is_carried_over(qtbot, ctx, bot, memory_k
     import json
 
     from desk.models.comms import ChannelConfig
-    from desk.services.db import SYSTEM_ACTOR
+    from desk.services.store.db import SYSTEM_ACTOR
 
     memory_keyring.set_password("desk", "telegram.token", bot.token)
     with ctx.store.write(SYSTEM_ACTOR) as uow:
@@ -396,7 +398,7 @@ def test_the_studio_writes_its_own_answers_and_a_date_is_picked_on_a_calendar(
         qtbot, ctx, actor, bot, adapter, clock, monkeypatch):
     from PySide6.QtWidgets import QDateTimeEdit
 
-    from desk.services import templates
+    from desk.services.comms import templates
     from desk.ui import fmt
     from desk.ui.inbox_view import InboxView
     from desk.ui.reply_templates import ReplyTemplatesDialog

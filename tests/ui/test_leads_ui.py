@@ -2,7 +2,9 @@
 from PySide6.QtWidgets import QInputDialog
 
 from desk.models.enums import LeadStatus, Role
-from desk.services import families, leads, tasks
+from desk.services.comms import leads
+from desk.services.crm import families
+from desk.services.tasks import tasks
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.leads_view import FamilyPicker, LeadDialog
 from desk.ui.workspaces import Workspace
@@ -78,7 +80,7 @@ def test_link_to_an_existing_family_and_import(qtbot, ctx, actor, monkeypatch, t
 
 
 def test_sources_are_offered_and_shown_in_words(qtbot, ctx):
-    from desk.services import leads
+    from desk.services.comms import leads
     from desk.ui.leads_view import LeadDialog
 
     dialog = LeadDialog(ctx)

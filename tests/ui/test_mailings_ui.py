@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from desk.models.enums import InboxChannel, Role
-from desk.services import families, mailings, outbox
-from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.services.comms import mailings, outbox
+from desk.services.crm import families
+from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.mailings_view import MailingDialog
 from desk.ui.workspaces import Workspace
 from tests.ui.typing import type_text

@@ -3,8 +3,10 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from desk.services import enrolment, families, schedule, tasks
-from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.services.crm import families
+from desk.services.schedule import enrolment, lessons
+from desk.services.tasks import tasks
+from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.lesson_dialogs import EnrolDialog, LessonDialog
 from desk.ui.schedule_view import LessonRole, ScheduleView
 
@@ -12,7 +14,7 @@ MSK = dt.timezone(dt.timedelta(hours=3))
 
 
 def ceramics(store):
-    return next(d for d in schedule.directions(store) if d.name == "Керамика")
+    return next(d for d in lessons.directions(store) if d.name == "Керамика")
 
 
 def family(store, actor, surname, *kids):
@@ -41,7 +43,7 @@ def test_new_weekly_series_appears_in_the_week_grid_with_its_fill(qtbot, ctx):
 
 def test_enrol_into_a_full_lesson_is_refused_and_the_waitlist_offered(qtbot, ctx, actor,
                                                                       monkeypatch):
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK), capacity=1))
     first = family(ctx.store, actor, "Демин", "Петя")
     enrolment.enrol(ctx.store, actor, lesson, first,
@@ -50,7 +52,7 @@ def test_enrol_into_a_full_lesson_is_refused_and_the_waitlist_offered(qtbot, ctx
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
-    dialog = EnrolDialog(ctx, schedule.lesson(ctx.store, lesson))
+    dialog = EnrolDialog(ctx, lessons.lesson(ctx.store, lesson))
     qtbot.addWidget(dialog)
     dialog.search.setText("елкин")
     assert dialog.found.count() == 1
@@ -62,22 +64,22 @@ def test_enrol_into_a_full_lesson_is_refused_and_the_waitlist_offered(qtbot, ctx
 
 
 def test_sibling_discount_shows_in_the_total_before_confirming(qtbot, ctx, actor):
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK), price=100000,
         sibling_discount=True))
     fam = family(ctx.store, actor, "Ёлкин", "Саша", "Маша")
-    dialog = EnrolDialog(ctx, schedule.lesson(ctx.store, lesson), family_id=fam)
+    dialog = EnrolDialog(ctx, lessons.lesson(ctx.store, lesson), family_id=fam)
     qtbot.addWidget(dialog)
     for i in range(dialog.children.count()):
         dialog.children.item(i).setCheckState(Qt.CheckState.Checked)
     assert "1\u00a0900\u00a0₽" in dialog.total.text()  # 1000 + 900
     dialog.enrol_button.click()
     assert len(dialog.enrolled) == 2
-    assert schedule.lesson(ctx.store, lesson).enrolled == 2
+    assert lessons.lesson(ctx.store, lesson).enrolled == 2
 
 
 def test_cancel_a_lesson_creates_tasks_and_leaves_the_grid(qtbot, ctx, actor, monkeypatch):
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK)))
     fam = family(ctx.store, actor, "Ёлкин", "Саша")
     enrolment.enrol(ctx.store, actor, lesson, fam,
@@ -96,7 +98,7 @@ def test_cancel_a_lesson_creates_tasks_and_leaves_the_grid(qtbot, ctx, actor, mo
 
 
 def test_export_the_shown_week(qtbot, ctx, actor, tmp_path):
-    schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK)))
     view = ScheduleView(ctx)
     qtbot.addWidget(view)
@@ -109,7 +111,7 @@ def test_export_the_shown_week(qtbot, ctx, actor, tmp_path):
 def test_roster_shows_children_and_a_client_cancellation_frees_the_place(qtbot, ctx, actor):
     from desk.ui.lesson_dialogs import RosterDialog
 
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK), capacity=1))
     fam = family(ctx.store, actor, "Ёлкин", "Саша")
     other = family(ctx.store, actor, "Демин", "Петя")
@@ -117,7 +119,7 @@ def test_roster_shows_children_and_a_client_cancellation_frees_the_place(qtbot, 
                     [c.id for c in families.card(ctx.store, fam).draft.children])
     enrolment.add_to_waitlist(ctx.store, actor, lesson, other,
                               [c.id for c in families.card(ctx.store, other).draft.children])
-    dialog = RosterDialog(ctx, schedule.lesson(ctx.store, lesson))
+    dialog = RosterDialog(ctx, lessons.lesson(ctx.store, lesson))
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 1 and "Ёлкин Саша" in dialog.list.item(0).text()
     assert dialog.waiting.item(0).text() == "Демин Петя"
@@ -132,7 +134,7 @@ def test_enrol_from_the_family_card(qtbot, ctx, actor, monkeypatch):
     from desk.ui.family_card import FamilyCardView
     from desk.ui.lesson_dialogs import LessonPicker
 
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics(ctx.store).id, ctx.store.now() + dt.timedelta(days=2)))
     fam = family(ctx.store, actor, "Ёлкин", "Саша")
     card = FamilyCardView(ctx)
@@ -151,16 +153,16 @@ def test_enrol_from_the_family_card(qtbot, ctx, actor, monkeypatch):
     monkeypatch.setattr(LessonPicker, "exec", pick)
     monkeypatch.setattr(EnrolDialog, "exec", confirm)
     card.enrol_button.click()
-    assert schedule.lesson(ctx.store, lesson).enrolled == 1
+    assert lessons.lesson(ctx.store, lesson).enrolled == 1
 
 
 def test_list_view_filters_by_date_range_and_direction(qtbot, ctx, actor):
     from PySide6.QtCore import QDate
 
     clay = ceramics(ctx.store)
-    wood = next(d for d in schedule.directions(ctx.store) if d.name == "Столярная мастерская")
+    wood = next(d for d in lessons.directions(ctx.store) if d.name == "Столярная мастерская")
     for day, d in ((5, clay), (12, wood), (26, clay)):
-        schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+        lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
             d.id, dt.datetime(2026, 3, day, 17, tzinfo=MSK)))
     view = ScheduleView(ctx)
     qtbot.addWidget(view)
@@ -175,17 +177,17 @@ def test_list_view_filters_by_date_range_and_direction(qtbot, ctx, actor):
 
 def test_editing_a_lesson_keeps_what_was_not_touched_and_warns_of_a_double_booking(
         qtbot, ctx, actor, monkeypatch):
-    teacher = schedule.save_teacher(ctx.store, actor, "Ирина Глинина", "+7 903 555-44-33")
-    room = schedule.save_room(ctx.store, actor, "Большой класс")
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    teacher = lessons.save_teacher(ctx.store, actor, "Ирина Глинина", "+7 903 555-44-33")
+    room = lessons.save_room(ctx.store, actor, "Большой класс")
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK), teacher_id=teacher,
         room_id=room, capacity=6, price=150000, sibling_discount=True))
-    before = schedule.lesson(ctx.store, lesson)
+    before = lessons.lesson(ctx.store, lesson)
     dialog = LessonDialog(ctx, before)
     qtbot.addWidget(dialog)
     dialog._on_accepted()  # "Change…" and save without touching anything
     assert dialog.saved
-    after = schedule.lesson(ctx.store, lesson)
+    after = lessons.lesson(ctx.store, lesson)
     assert (after.room_id, after.teacher_id, after.capacity, after.price,
             after.sibling_discount) == (room, teacher, 6, 150000, True)
     asked = []
@@ -196,14 +198,14 @@ def test_editing_a_lesson_keeps_what_was_not_touched_and_warns_of_a_double_booki
     other.teacher.setCurrentIndex(other.teacher.findData(teacher))
     other._on_accepted()
     assert not other.saved and "Already taken at this time — Ирина Глинина" in asked[0]
-    assert len(schedule.week(ctx.store, dt.date(2026, 3, 2))) == 1
+    assert len(lessons.week(ctx.store, dt.date(2026, 3, 2))) == 1
 
 
 def test_two_lessons_at_the_same_time_are_both_reachable_in_the_week_grid(qtbot, ctx, actor):
-    first = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    first = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics(ctx.store).id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK)))
-    wood = next(d for d in schedule.directions(ctx.store) if d.name == "Столярная мастерская")
-    second = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    wood = next(d for d in lessons.directions(ctx.store) if d.name == "Столярная мастерская")
+    second = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         wood.id, dt.datetime(2026, 3, 5, 17, tzinfo=MSK)))
     view = ScheduleView(ctx)
     qtbot.addWidget(view)
@@ -219,18 +221,18 @@ def test_two_lessons_at_the_same_time_are_both_reachable_in_the_week_grid(qtbot,
 
 
 def test_a_lesson_keeps_its_archived_direction_teacher_and_room_when_edited(qtbot, ctx, actor):
-    teacher = schedule.save_teacher(ctx.store, actor, "Ирина Глинина", "+7 903 555-44-33")
-    room = schedule.save_room(ctx.store, actor, "Большой класс")
+    teacher = lessons.save_teacher(ctx.store, actor, "Ирина Глинина", "+7 903 555-44-33")
+    room = lessons.save_room(ctx.store, actor, "Большой класс")
     direction = ceramics(ctx.store).id
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         direction, dt.datetime(2026, 3, 5, 17, tzinfo=MSK), teacher_id=teacher, room_id=room))
     for kind, item in (("direction", direction), ("teacher", teacher), ("room", room)):
-        schedule.set_active(ctx.store, actor, kind, item, False)
-    dialog = LessonDialog(ctx, schedule.lesson(ctx.store, lesson))
+        lessons.set_active(ctx.store, actor, kind, item, False)
+    dialog = LessonDialog(ctx, lessons.lesson(ctx.store, lesson))
     qtbot.addWidget(dialog)
     assert dialog.room.currentText() == "Большой класс (archived)"
     dialog._on_accepted()
-    after = schedule.lesson(ctx.store, lesson)
+    after = lessons.lesson(ctx.store, lesson)
     assert (after.direction_id, after.teacher_id, after.room_id) == (direction, teacher, room)
     new = LessonDialog(ctx, starts_at=dt.datetime(2026, 3, 6, 17, tzinfo=MSK))
     qtbot.addWidget(new)

@@ -12,15 +12,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from desk.models.enums import (
     InboxChannel, LapseReason, Mark, PresenceState, Role, ScriptPurpose, StepKind,
 )
-from desk.services import families, inbox, lapsed, presence, scripts, tasks
-from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.services.calls import lapsed, presence, scripts
+from desk.services.comms import inbox
+from desk.services.crm import families
+from desk.services.tasks import tasks
+from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.families_view import FamiliesView
 from desk.ui.main_window import MainWindow
 from desk.ui.script_call import ScriptCallDialog
 from desk.ui.scripts_dialog import ScriptsDialog
 from desk.ui.workspaces import Workspace
 from tests.ui.typing import type_text
-from tests.unit.test_lapsed import MSK, visit
+from tests.unit.calls.test_lapsed import MSK, visit
 
 
 def family(ctx, actor):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import logging
 
 from desk import paths
-from desk.services import channel_settings, inbox, redact
-from desk.services.courier import Courier
+from desk.services.comms import channel_settings, inbox
+from desk.services.store import redact
+from desk.services.comms.courier import Courier
 from desk.ui import crash
 from tests.servers.telegram import FakeBotApi
 

@@ -1,4 +1,4 @@
-from desk.services import schedule
+from desk.services.schedule import lessons
 from desk.ui.studio_dialog import StudioDialog
 
 
@@ -10,21 +10,21 @@ def test_add_a_teacher_a_room_and_change_a_direction(qtbot, ctx):
     t.name.setText("Ирина Глинина")
     t.phone.setText("12")
     t.save_button.click()
-    assert not t.error.isHidden() and schedule.teachers(ctx.store) == []
+    assert not t.error.isHidden() and lessons.teachers(ctx.store) == []
     t.phone.setText("8 903 555 44 33")
     t.head.setChecked(True)
     t.save_button.click()
-    (teacher,) = schedule.teachers(ctx.store)
+    (teacher,) = lessons.teachers(ctx.store)
     assert (teacher.phone, teacher.head) == ("+79035554433", True)
     dialog.rooms.name.setText("Гончарная")
     dialog.rooms.save_button.click()
-    assert [r.name for r in schedule.rooms(ctx.store)] == ["Гончарная"]
+    assert [r.name for r in lessons.rooms(ctx.store)] == ["Гончарная"]
     d = dialog.directions
     d.list.setCurrentRow([x.name for x in d.rows].index("Керамика"))
     d.capacity.setValue(10)
     d.price.setText("1 500")
     d.save_button.click()
-    ceramics = next(x for x in schedule.directions(ctx.store) if x.name == "Керамика")
+    ceramics = next(x for x in lessons.directions(ctx.store) if x.name == "Керамика")
     assert (ceramics.capacity, ceramics.price) == (10, 150000)
 
 
@@ -35,13 +35,14 @@ def test_the_studio_its_time_zone_and_staff_are_edited_after_setup(qtbot, ctx, a
     from PySide6.QtWidgets import QMessageBox
 
     from desk.models.enums import Role
-    from desk.services import schedule, studio
+    from desk.services.schedule import lessons
+    from desk.services.staff import studio
     from desk.ui.main_window import MainWindow
     from desk.ui.studio_settings import StudioSettingsDialog
 
     msk = dt.timezone(dt.timedelta(hours=3))
-    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    ceramics = next(d for d in lessons.directions(ctx.store) if d.name == "Керамика")
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics.id, dt.datetime(2026, 3, 10, 17, tzinfo=msk)))
     window = MainWindow(ctx, tmp_path)
     qtbot.addWidget(window)
@@ -71,7 +72,7 @@ def test_the_studio_its_time_zone_and_staff_are_edited_after_setup(qtbot, ctx, a
     assert (info.name, info.timezone) == ("Детская мастерская", "Asia/Yekaterinburg")
     assert ctx.studio.timezone == "Asia/Yekaterinburg"
     assert window.windowTitle() == "Desk — Детская мастерская"
-    starts = schedule.lesson(ctx.store, lesson).starts_at.astimezone(ctx.studio.tz)
+    starts = lessons.lesson(ctx.store, lesson).starts_at.astimezone(ctx.studio.tz)
     assert starts.hour == 17  # the lesson keeps its clock time
     people = {m.name: (m.role, m.active) for m in studio.staff(ctx.store, active_only=False)}
     assert people["Ирина Новикова"] == (Role.COMMUNICATOR, True)
@@ -81,7 +82,8 @@ def test_keeping_the_clock_moves_open_tasks_and_waiting_messages_too(qtbot, ctx,
     import datetime as dt
 
     from desk.models.enums import Role
-    from desk.services import studio, tasks
+    from desk.services.staff import studio
+    from desk.services.tasks import tasks
 
     due = ctx.store.now() + dt.timedelta(days=1)
     task = tasks.save(ctx.store, actor, tasks.TaskDraft("Позвонить", due,
@@ -98,13 +100,13 @@ def test_keeping_the_clock_moves_open_tasks_and_waiting_messages_too(qtbot, ctx,
 def test_directions_teachers_and_rooms_are_renamed_and_archived(qtbot, ctx, actor):
     import datetime as dt
 
-    from desk.services import schedule
+    from desk.services.schedule import lessons
     from desk.ui.lesson_dialogs import LessonDialog
     from desk.ui.studio_dialog import StudioDialog
 
-    room = schedule.save_room(ctx.store, actor, "Малый класс")
-    ceramics = next(d for d in schedule.directions(ctx.store) if d.name == "Керамика")
-    lesson = schedule.save_lesson(ctx.store, actor, schedule.LessonDraft(
+    room = lessons.save_room(ctx.store, actor, "Малый класс")
+    ceramics = next(d for d in lessons.directions(ctx.store) if d.name == "Керамика")
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
         ceramics.id, dt.datetime(2026, 3, 10, 14, tzinfo=dt.timezone.utc), room_id=room))
     dialog = StudioDialog(ctx)
     qtbot.addWidget(dialog)
@@ -113,19 +115,19 @@ def test_directions_teachers_and_rooms_are_renamed_and_archived(qtbot, ctx, acto
     assert rooms.name.text() == "Малый класс"
     rooms.name.setText("Мастерская у окна")
     rooms.save_button.click()
-    assert [r.name for r in schedule.rooms(ctx.store)] == ["Мастерская у окна"]
+    assert [r.name for r in lessons.rooms(ctx.store)] == ["Мастерская у окна"]
     rooms.archive_button.click()
-    assert schedule.rooms(ctx.store) == [] and "(archived)" in rooms.list.item(0).text()
+    assert lessons.rooms(ctx.store) == [] and "(archived)" in rooms.list.item(0).text()
     assert rooms.archive_button.text() == "Bring back"
     directions = dialog.directions
     for i in range(directions.list.count()):
         if directions.list.item(i).text() == "Керамика":
             directions.list.setCurrentRow(i)
     directions.archive_button.click()
-    assert "Керамика" not in [d.name for d in schedule.directions(ctx.store)]
-    assert schedule.lesson(ctx.store, lesson).direction == "Керамика"  # its lessons stay
+    assert "Керамика" not in [d.name for d in lessons.directions(ctx.store)]
+    assert lessons.lesson(ctx.store, lesson).direction == "Керамика"  # its lessons stay
     picker = LessonDialog(ctx, starts_at=dt.datetime(2026, 3, 12, 14, tzinfo=dt.timezone.utc))
     qtbot.addWidget(picker)
     assert picker.direction.findText("Керамика") == -1 and picker.room.count() == 1
     directions.archive_button.click()  # brought back
-    assert "Керамика" in [d.name for d in schedule.directions(ctx.store)]
+    assert "Керамика" in [d.name for d in lessons.directions(ctx.store)]

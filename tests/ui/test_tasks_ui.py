@@ -3,7 +3,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from desk.models.enums import Role
-from desk.services import tasks
+from desk.services.tasks import tasks
 from desk.ui.task_views import OVERDUE, TaskDialog, TaskTableModel
 from desk.ui.workspaces import TasksArea, Workspace
 

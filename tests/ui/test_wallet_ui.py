@@ -1,8 +1,9 @@
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from desk.models.enums import PaymentMethod
-from desk.services import families, wallet
-from desk.services.families import ChildDraft, FamilyDraft, GuardianDraft
+from desk.services.crm import families
+from desk.services.money import wallet
+from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.family_card import FamilyCardView
 from desk.ui.wallet_views import PaymentsDialog, ReverseDialog, TopUpDialog
 
@@ -126,7 +127,7 @@ def test_top_up_over_the_large_threshold_asks_first(qtbot, ctx, actor, monkeypat
 
 
 def test_the_studio_sets_its_large_payment_and_repeat_window(qtbot, ctx, actor):
-    from desk.services import studio
+    from desk.services.staff import studio
     from desk.ui.wallet_views import PaymentRulesDialog
 
     dialog = PaymentRulesDialog(ctx)
@@ -144,7 +145,7 @@ def test_the_studio_sets_its_large_payment_and_repeat_window(qtbot, ctx, actor):
 
 
 def test_a_repeat_is_found_once_the_family_is_chosen_for_an_ambiguous_line(qtbot, ctx, actor):
-    from desk.services import payments
+    from desk.services.money import payments
 
     demin, _ = seed(ctx.store, actor)
     namesake = families.save(ctx.store, actor, FamilyDraft(

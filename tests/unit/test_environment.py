@@ -2,7 +2,7 @@ import keyring
 import pytest
 
 from desk import cli, paths
-from desk.services import credentials, errors
+from desk.services.store import credentials, errors
 
 
 def test_secrets_go_to_the_keyring_never_elsewhere(memory_keyring):

@@ -1,0 +1,1 @@
+"""The demo studio generator (not production code)."""

@@ -1,0 +1,3 @@
+"""Personal data: export everything about a family, erase a family everywhere."""
+
+__all__ = ["privacy"]

@@ -1,0 +1,241 @@
+"""The engine: SQLite pragmas, BEGIN IMMEDIATE for writes, and the unit of work.
+
+See shared/RELIABILITY.md: a deferred read-then-write transaction fails at once with
+"database is locked" whatever the busy timeout, so every write starts with BEGIN IMMEDIATE.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from desk.models import audit as audit_model
+from desk.models import schema as _schema  # noqa: F401  (every mapper known before a query)
+from desk.models.base import utcnow
+from desk.services.store import changes, errors, events
+
+BUSY_TIMEOUT_MS = 5000
+WRITE = "desk_write"
+
+
+def url_for_path(path: Path | str) -> str:
+    return f"sqlite:///{Path(path)}"
+
+
+def connect_read_only(path: Path | str, timeout: float = BUSY_TIMEOUT_MS / 1000,
+                      ) -> sqlite3.Connection:
+    """A connection that cannot change the file, not even its journal mode. A WAL-mode file in
+    a folder this user cannot write (no -shm can be made) is opened as immutable when no -wal
+    with pending pages lies beside it."""
+    path = Path(path).resolve()
+    conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True, timeout=timeout,
+                           check_same_thread=False)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError:
+        conn.close()
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+        conn = sqlite3.connect(path.as_uri() + "?immutable=1", uri=True, timeout=timeout,
+                               check_same_thread=False)
+    return conn
+
+
+WRITTEN = "desk_written"  # Connection.info key: the tables this transaction wrote to
+
+
+def _track_writes(engine: Engine) -> Engine:
+    """Record the table of every INSERT, UPDATE and DELETE a connection runs, whoever built
+    the statement (the ORM, a bulk update, raw SQL): the typed changes come from this."""
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _on_execute(conn, _cursor, statement, _params, _context, _many) -> None:
+        table = changes.written_table(statement)
+        if table is not None:
+            conn.info.setdefault(WRITTEN, set()).add(table)
+
+    return engine
+
+
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    """``read_only``: connections that never write to the file (`desk check`, a second copy of
+    the app opened read-only, a file about to be refused)."""
+    if not url.startswith("sqlite"):
+        return _track_writes(create_engine(url))
+    if read_only:
+        path = url.removeprefix("sqlite:///")
+        engine = create_engine(url, creator=lambda: connect_read_only(path))
+    else:
+        engine = create_engine(
+            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")
+        else:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA secure_delete=ON")
+        cursor.close()
+
+    _track_writes(engine)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        if connection.get_execution_options().get(WRITE):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+@dataclasses.dataclass(frozen=True)
+class Actor:
+    """Who is doing the change (None for the command line and the demo generator)."""
+
+    staff_id: int | None
+    name: str
+
+
+SYSTEM_ACTOR = Actor(None, "")
+
+
+class UnitOfWork:
+    """One user action: a session in a write transaction, rolled back unless committed.
+
+    ``changes``: after the commit, the kinds of data the transaction wrote (derived from its
+    statements), which the store then announces to its listeners."""
+
+    def __init__(self, session: Session, actor: Actor, now: dt.datetime) -> None:
+        self.session = session
+        self.actor = actor
+        self.now = now
+        self._committed = False
+        self.changes: frozenset[changes.Change] = frozenset()
+        self._written: set[str] = set()
+        session.connection().info[WRITTEN] = self._written  # begins the write transaction
+
+    def audit(
+        self,
+        kind: str,
+        *,
+        entity_id: int | None = None,
+        family_id: int | None = None,
+        before: str = "",
+        after: str = "",
+    ) -> None:
+        self.session.add(
+            audit_model.AuditEntry(
+                at=self.now,
+                staff_id=self.actor.staff_id,
+                staff_name=self.actor.name,
+                kind=kind,
+                entity_id=entity_id,
+                family_id=family_id,
+                before=before,
+                after=after,
+            )
+        )
+
+    def publish(self, event: events.Event) -> None:
+        """Tell the packages that react to ``event``; they act in this same transaction."""
+        events.dispatch(self, event)
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+        self.changes = changes.of_tables(self._written)
+
+
+class Store:
+    """The database as the services see it.
+
+    ``clock`` returns the aware UTC now; tests move it. ``read_only`` refuses every write.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        clock: Callable[[], dt.datetime] = utcnow,
+    ) -> None:
+        self.engine = engine
+        self.read_only = read_only
+        self.clock = clock
+        self._write_engine = engine.execution_options(**{WRITE: True})
+        self._listeners: list[Callable[[frozenset[changes.Change]], None]] = []
+
+    def on_commit(self, listener: Callable[[frozenset[changes.Change]], None],
+                  ) -> Callable[[], None]:
+        """Call ``listener(kinds)`` after every write that changed something, on the thread
+        that committed it; returns the function that stops it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    @property
+    def path(self) -> Path | None:
+        database = self.engine.url.database
+        return Path(database) if self.engine.url.get_backend_name() == "sqlite" and database else None
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, _busy_as_error():
+            with session.begin():
+                yield session
+
+    @contextlib.contextmanager
+    def write(self, actor: Actor) -> Iterator[UnitOfWork]:
+        if self.read_only:
+            raise errors.ReadOnlyStore("the database is open read-only")
+        with Session(self._write_engine, expire_on_commit=False) as session, _busy_as_error():
+            uow = UnitOfWork(session, actor, self.now())
+            try:
+                yield uow
+            finally:
+                if not uow._committed:
+                    session.rollback()
+        if uow.changes:
+            for listener in list(self._listeners):
+                listener(uow.changes)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@contextlib.contextmanager
+def _busy_as_error() -> Iterator[None]:
+    """What the environment does to a transaction becomes a message the user can act on (the
+    transaction is rolled back whole); anything else is a bug."""
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig).lower()
+        if "locked" in text or "busy" in text:
+            raise errors.DatabaseBusy("the database is busy: another program holds it") from exc
+        if "disk is full" in text or "disk i/o error" in text:
+            raise errors.DiskFull("the disk is full: nothing was written; free some space and "
+                                  "try again") from exc
+        if "readonly database" in text or "read-only" in text:
+            raise errors.ReadOnlyStore("the database file or its folder cannot be written")\
+                from exc
+        raise

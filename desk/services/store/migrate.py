@@ -1,0 +1,179 @@
+"""Create and upgrade the schema with the migrations shipped in desk/migrations.
+
+Before migrating a file that already holds data a verified backup is taken; the migration runs
+in one transaction with foreign keys off and is checked with ``foreign_key_check`` before commit,
+so a failure leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import OperationalError
+
+from desk.services.store import backup, errors
+from desk.services.store.db import WRITE
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+_REVISION = re.compile(r"""^(down_revision|revision) = ['"]?([\w]+)['"]?""", re.M)
+
+
+def _config():
+    from alembic.config import Config  # Alembic loads only when a migration has to run
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+@functools.cache
+def _revisions() -> dict[str, str | None]:
+    """revision → down_revision, read from the shipped files (cheap: no Alembic import)."""
+    found: dict[str, str | None] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        fields = dict(_REVISION.findall(path.read_text(encoding="utf-8")))
+        if "revision" in fields:
+            down = fields.get("down_revision")
+            found[fields["revision"]] = None if down in (None, "None") else down
+    return found
+
+
+def known_revisions() -> set[str]:
+    return set(_revisions())
+
+
+def head_revision() -> str:
+    revisions = _revisions()
+    parents = set(revisions.values())
+    (head,) = [r for r in revisions if r not in parents]
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def check_is_sqlite(path: Path) -> None:
+    """Refuse a file that exists, is not empty and is not a SQLite database."""
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as f:
+            if f.read(16) != SQLITE_HEADER:
+                raise errors.NotADatabase(f"{path} is not a Desk database", path=str(path))
+
+
+@dataclasses.dataclass(frozen=True)
+class MigrationResult:
+    before: str | None
+    after: str
+    backup_path: Path | None
+
+
+def upgrade(engine: Engine, backup_dir: Path | None, *, target: str = "head") -> MigrationResult:
+    """Bring the database to ``target``; refuse a database stamped by a newer app."""
+    known = known_revisions()
+    before = current_revision(engine)
+    if before is not None and before not in known:
+        raise errors.DatabaseFromFuture(
+            "the database was written by a newer version of Desk", revision=before
+        )
+    wanted = head_revision() if target == "head" else target
+    if before == wanted:
+        return MigrationResult(before, wanted, None)
+
+    backup_path = None
+    database = engine.url.database
+    if before is not None and database and backup_dir is not None:
+        backup_path = backup.make_backup(
+            Path(database), backup_dir / f"before-migration-{before}-{backup.stamp()}.db"
+        )
+    try:
+        _run(engine, target)
+    except Exception as exc:
+        raise errors.MigrationFailed(
+            f"the database could not be upgraded ({exc}); the file was left as it was",
+            backup=str(backup_path or ""),
+        ) from exc
+    return MigrationResult(before, current_revision(engine) or "", backup_path)
+
+
+def _run(engine: Engine, target: str) -> None:
+    from alembic import command
+
+    cfg = _config()
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            conn = conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"foreign key check failed: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def file_revision(path: Path) -> str | None:
+    """The schema revision of an existing file, read without changing a byte of it."""
+    import contextlib
+    import sqlite3
+
+    from desk.services.store.db import connect_read_only
+
+    try:
+        with contextlib.closing(connect_read_only(path)) as conn:
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND "
+                                "name='alembic_version'").fetchone():
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise errors.NotADatabase(f"{path} is not a Desk database ({exc})",
+                                  path=str(path)) from None
+
+
+def open_database(path: Path, backup_dir: Path | None, *, read_only: bool = False, **store_kw):
+    """Open (creating or upgrading as needed) the SQLite file at ``path`` as a Store. The file
+    is judged before anything touches it: one from a newer Desk, or one opened read-only,
+    stays byte for byte as it was."""
+    from desk.services.store.db import Store, make_engine, url_for_path
+
+    path = Path(path)
+    check_is_sqlite(path)
+    if path.exists() and path.stat().st_size > 0:
+        revision = file_revision(path)
+        if revision is not None and revision not in known_revisions():
+            raise errors.DatabaseFromFuture(
+                "the database was written by a newer version of Desk; it was not changed",
+                revision=revision)
+    elif read_only:
+        raise errors.NotFound(f"{path} does not exist", path=str(path))
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url_for_path(path), read_only=read_only)
+    try:
+        try:
+            with engine.connect():
+                pass  # the pragmas run here: a folder that cannot be written fails now
+        except OperationalError as exc:
+            raise errors.CannotWrite(
+                f"{path}: Desk cannot write this file or its folder ({exc.orig}); copy it to a "
+                "folder you can write", path=str(path)) from None
+        if not read_only:
+            upgrade(engine, backup_dir)
+    except Exception:
+        engine.dispose()
+        raise
+    return Store(engine, read_only=read_only, **store_kw)

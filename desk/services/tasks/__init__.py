@@ -1,0 +1,3 @@
+"""The shared task list."""
+
+__all__ = ["tasks"]
