@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 
@@ -36,6 +37,29 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
     def delete_password(self, service, username):
         self.secrets.pop((service, username), None)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_logged_warnings(request):
+    """An unexpected WARNING or ERROR in Python's logging fails the test (qutebrowser's
+    logfail): a test that expects one says so with ``@pytest.mark.logs_warnings``."""
+    handler = _Collect()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield handler
+    root.removeHandler(handler)
+    if request.node.get_closest_marker("logs_warnings") is None and handler.records:
+        lines = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records]
+        pytest.fail("unexpected log messages:\n" + "\n".join(lines), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import (
 from desk.models.enums import Mark
 from desk.services.money import amounts
 from desk.services.schedule import attendance
-from desk.services.store import errors
 from desk.services.store.changes import Change
-from desk.ui import fmt, messages
+from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.forms import key_for, side_by_side
 from desk.ui.freshness import Freshness
@@ -30,6 +29,9 @@ class AttendanceView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.checks: list[attendance.LessonCheck] = []
+        self.lesson_id: int | None = None  # the lesson whose roster is shown
+        self._shown: attendance.LessonCheck | None = None
+        self._select_next: int | None = None  # the child to select once the roster is fresh
         self.lessons = QTreeWidget()
         self.lessons.setRootIsDecorated(False)
         self.lessons.setHeaderLabels([self.tr("Lesson"), self.tr("Direction"),
@@ -88,11 +90,14 @@ class AttendanceView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        current = self._current()
-        self.checks = attendance.to_check(self.ctx.store)
-        self.lessons.clear()
+        self.ctx.ops.query(self, lambda: attendance.to_check(self.ctx.store), self._show_checks)
+
+    def _show_checks(self, checks: list[attendance.LessonCheck]) -> None:
+        self.checks = checks
         tz = self.ctx.studio.tz
-        for c in self.checks:
+        self.lessons.blockSignals(True)  # the roster is chosen below, once
+        self.lessons.clear()
+        for c in checks:
             item = QTreeWidgetItem([fmt.datetime_text(c.lesson.starts_at, tz),
                                     c.lesson.direction, c.lesson.teacher, str(c.unmarked),
                                     str(c.mismatches) if c.mismatches else ""])
@@ -100,37 +105,35 @@ class AttendanceView(QWidget):
             if c.mismatches:
                 item.setForeground(4, QBrush(PROBLEM))
             self.lessons.addTopLevelItem(item)
-        self.empty.setVisible(not self.checks)
-        wanted = current.lesson.id if current else None
+        self.lessons.blockSignals(False)
+        self.empty.setVisible(not checks)
         for i in range(self.lessons.topLevelItemCount()):
-            if self.lessons.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == wanted:
+            if self.lessons.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == self.lesson_id:
                 self.lessons.setCurrentItem(self.lessons.topLevelItem(i))
-                break
+                return
+        if self.lesson_id is not None:  # checked now: its roster stays on screen, fresh
+            self.show_lesson(self.lesson_id)
+        elif checks:
+            self.lessons.setCurrentItem(self.lessons.topLevelItem(0))
         else:
-            if self.checks:
-                self.lessons.setCurrentItem(self.lessons.topLevelItem(0))
-            else:
-                self._show_roster()
-
-    def _current(self) -> attendance.LessonCheck | None:
-        item = self.lessons.currentItem()
-        if item is None:
-            return getattr(self, "_shown", None)
-        lesson_id = item.data(0, Qt.ItemDataRole.UserRole)
-        return next((c for c in self.checks if c.lesson.id == lesson_id), None)
+            self._render(None)
 
     def show_lesson(self, lesson_id: int) -> None:
         """Open any lesson's roster (also one that needs nothing)."""
-        self._shown = attendance.check(self.ctx.store, lesson_id)
+        self.lesson_id = lesson_id
         self.lessons.setCurrentItem(None)
-        self._render(self._shown)
+        self.ctx.ops.query(self, lambda: attendance.check(self.ctx.store, lesson_id),
+                           self._render, key="lesson")
 
     def _show_roster(self) -> None:
-        c = self._current()
-        self._shown = c
-        self._render(c)
+        item = self.lessons.currentItem()
+        if item is None:
+            return
+        self.lesson_id = item.data(0, Qt.ItemDataRole.UserRole)
+        self._render(next((c for c in self.checks if c.lesson.id == self.lesson_id), None))
 
     def _render(self, c: attendance.LessonCheck | None) -> None:
+        self._shown = c
         self.roster.clear()
         if c is None:
             self.title.setText("")
@@ -153,6 +156,8 @@ class AttendanceView(QWidget):
             if problem:
                 item.setForeground(4, QBrush(PROBLEM))
             self.roster.addTopLevelItem(item)
+            if line.enrolment_id == self._select_next:
+                self.roster.setCurrentItem(item)
         self._update_buttons()
 
     def selected_enrolments(self) -> list[int]:
@@ -165,27 +170,16 @@ class AttendanceView(QWidget):
             b.setEnabled(has)
 
     def mark_selected(self, mark: Mark) -> None:
-        """Mark the selected children; the selection then moves to the next child, so a whole
-        roster is marked from the keyboard (F5, F6, F5 …)."""
+        """Mark the selected children in one go (all or none); the selection then moves to the
+        next child, so a whole roster is marked from the keyboard (F5, F6, F5 …)."""
         ids = self.selected_enrolments()
         if not ids:
             return
         rows = [self.roster.indexOfTopLevelItem(i) for i in self.roster.selectedItems()]
         after = self.roster.topLevelItem(max(rows) + 1)
-        next_id = after.data(0, Qt.ItemDataRole.UserRole) if after is not None else None
-        c = self._shown
-        try:
-            for enrolment_id in ids:
-                attendance.mark(self.ctx.store, self.ctx.actor, enrolment_id, mark)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.tr("Attendance"), messages.error_message(exc))
-        if c is not None and self.lessons.currentItem() is None:
-            self.show_lesson(c.lesson.id)
-        for i in range(self.roster.topLevelItemCount()):
-            item = self.roster.topLevelItem(i)
-            if next_id is not None and item.data(0, Qt.ItemDataRole.UserRole) == next_id:
-                self.roster.setCurrentItem(item)
-                break
+        self._select_next = after.data(0, Qt.ItemDataRole.UserRole) if after else None
+        self.ctx.ops.command(self, lambda: attendance.mark_many(
+            self.ctx.store, self.ctx.actor, ids, mark))
 
     @Slot()
     def _on_ask_clicked(self) -> None:
@@ -193,7 +187,9 @@ class AttendanceView(QWidget):
         ids = self.selected_enrolments()
         if c is None or not ids:
             return
-        attendance.ask_teacher(self.ctx.store, self.ctx.actor, c.lesson.id, ids)
-        QMessageBox.information(self, self.tr("Ask the teacher"),
-                                self.tr("A task with the teacher's contact and the children is "
-                                        "in Today."))
+        lesson_id = c.lesson.id
+        self.ctx.ops.command(
+            self, lambda: attendance.ask_teacher(self.ctx.store, self.ctx.actor, lesson_id, ids),
+            lambda _task: QMessageBox.information(
+                self, self.tr("Ask the teacher"),
+                self.tr("A task with the teacher's contact and the children is in Today.")))

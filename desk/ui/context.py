@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from desk.services.staff import studio
 from desk.services.store.changes import Change
 from desk.services.store.db import Actor, Store
+from desk.ui import ops
 from desk.ui.runner import Runner
 
 
@@ -31,8 +32,10 @@ class Notifier(QObject):
         self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def listen(self, store: Store) -> None:
-        """Announce every write ``store`` commits."""
-        stop = store.on_commit(self.announce)
+        """Announce every write ``store`` commits: at once when it was not a widget's command
+        (the courier, a test's set-up), at the command's end when it was (one announcement
+        per user action)."""
+        stop = store.on_commit(lambda kinds: ops.collect(kinds) or self.announce(kinds))
         self.destroyed.connect(lambda *_: stop())
 
     def announce(self, kinds: Iterable[Change]) -> None:
@@ -62,6 +65,8 @@ class Context:
 
     def __post_init__(self) -> None:
         self.notifier.listen(self.store)
+        self.store.guard = ops.guard
+        self.ops = ops.Ops(self.runner, self.notifier.announce, self.runner.on_error)
         # connected before any view: views told of a studio change see the new settings
         self.notifier.changed.connect(self._on_changed)
 

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.away_button.setEnabled(not ctx.store.read_only)
         self.statusBar().addPermanentWidget(self.away_button)
         self.alerted: int | None = None  # the conversation the window last flashed for
+        self._waiting_asked = False
         if not ctx.store.read_only:  # a state left by a crash does not outlive the restart
             presence.set_state(ctx.store, ctx.actor, PresenceState.AVAILABLE)
         self.away_button.toggled.connect(self._on_away_toggled)
@@ -232,11 +233,24 @@ class MainWindow(QMainWindow):
         banner offers to answer, on whichever desk is open. While the Communicator is on a call
         or away, the banner shows at once, asks the colleague to answer, and the window
         flashes in the taskbar."""
-        try:
-            longest = inbox.longest_wait(self.ctx.store)
-            busy = presence.communicator_busy(self.ctx.store) if longest else None
-        except errors.DeskError:
-            return  # busy database: next second
+        if self._waiting_asked:
+            return  # the last look has not come back yet (a slow database): no pile-up
+        self._waiting_asked = True
+        self.ctx.ops.query(self, self._read_waiting, self._show_waiting, key="waiting",
+                           on_failure=self._on_waiting_failed)
+
+    def _read_waiting(self) -> tuple[inbox.ConversationRow | None, presence.Status | None]:
+        longest = inbox.longest_wait(self.ctx.store)
+        return longest, presence.communicator_busy(self.ctx.store) if longest else None
+
+    def _on_waiting_failed(self, exc: errors.DeskError) -> None:
+        self._waiting_asked = False  # a busy database: said in the status bar, tried next second
+        self.statusBar().showMessage(messages.error_message(exc), 2000)
+
+    def _show_waiting(self, found: tuple[inbox.ConversationRow | None,
+                                         presence.Status | None]) -> None:
+        self._waiting_asked = False
+        longest, busy = found
         wait = longest.wait_s if longest else 0
         text = wait_text(wait) if longest else ""
         self.setWindowTitle(f"⏱ {text} · {self.base_title}" if longest else self.base_title)

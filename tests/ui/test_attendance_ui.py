@@ -228,3 +228,68 @@ def test_marking_came_refreshes_the_open_card_journal_and_today_by_itself(qtbot,
     space.sections.setCurrentWidget(space.today)
     (new,) = set(today()) - set(waiting)
     assert "Ёлкин Саша" in new and "8–20" in new  # the second feedback is due
+
+
+def test_marking_three_children_is_all_or_nothing(qtbot, ctx, actor, monkeypatch):
+    from desk.services.schedule import attendance
+    from desk.services.store import errors
+
+    ceramics = next(d for d in lessons.directions(ctx.store) if d.name == "Керамика")
+    lesson = lessons.save_lesson(ctx.store, actor, lessons.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 3, 17, tzinfo=MSK), price=120000))
+    fam = families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),),
+        children=(ChildDraft("Ёлкин Саша"), ChildDraft("Ёлкина Маша"), ChildDraft("Ёлкин Петя"))))
+    enrolment.enrol(ctx.store, actor, lesson, fam,
+                    [c.id for c in families.card(ctx.store, fam).draft.children])
+    space = Workspace(ctx, Role.SYSTEM)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.attendance)
+    view = space.attendance
+    real, calls = attendance.mark_in, []
+
+    def third_fails(uow, enrolment_id, new):
+        calls.append(enrolment_id)
+        if len(calls) == 3:
+            raise errors.LessonCancelled("the lesson was cancelled meanwhile")
+        real(uow, enrolment_id, new)
+
+    monkeypatch.setattr(attendance, "mark_in", third_fails)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    for i in range(3):
+        view.roster.topLevelItem(i).setSelected(True)
+    view.attended.click()
+    assert len(calls) == 3 and len(warnings) == 1
+    assert wallet.balance(ctx.store, fam) == 0  # the first two were not debited either
+    assert [m for _id, m in _marks(ctx.store, lesson)] == [Mark.NONE] * 3
+    assert all(view.roster.topLevelItem(i).text(1) == "not marked" for i in range(3))
+
+
+def _marks(store, lesson_id):
+    from desk.services.schedule import attendance
+
+    return [(line.enrolment_id, line.mark) for line in attendance.check(store, lesson_id).roster]
+
+
+def test_a_widget_reading_the_store_on_the_gui_thread_fails(qtbot, ctx):
+    """A regression that reads the database from a widget is caught by the suite."""
+    import pytest
+
+    from desk.ui import ops
+
+    def widget_code():
+        return families.find(ctx.store, "Ёлкина")
+
+    direct = type(widget_code)(widget_code.__code__, {**widget_code.__globals__,
+                                                      "__name__": "desk.ui.some_view"},
+                               closure=widget_code.__closure__)
+    with pytest.raises(ops.StoreOnUiThread, match="desk.ui.some_view"):
+        direct()
+    from PySide6.QtWidgets import QWidget
+
+    owner, found = QWidget(), []
+    qtbot.addWidget(owner)
+    ctx.ops.query(owner, direct, found.append)  # through an operation it is fine
+    assert found == [[]]

@@ -44,6 +44,7 @@ def test_autosave_follows_typing_and_cancel_discards_the_draft(qtbot, drafts_ctx
     assert not editor.drafts.path(None).exists()
 
 
+@pytest.mark.logs_warnings
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_slot_is_logged_and_shown_and_the_input_kept(qtbot, tmp_path,
                                                                          monkeypatch):
@@ -77,6 +78,7 @@ def test_an_exception_in_a_slot_is_logged_and_shown_and_the_input_kept(qtbot, tm
     button.click()  # the event loop and the widgets live on
 
 
+@pytest.mark.logs_warnings
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_thread_reaches_the_dialog(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+import pytest
+
 from desk import paths
 from desk.services.comms import channel_settings, inbox
 from desk.services.store import redact
@@ -17,6 +19,7 @@ PASSWORD = "Kj8#mail-pass-2026"
 
 
 
+@pytest.mark.logs_warnings
 def test_the_token_is_nowhere_under_the_data_folder_after_polling_at_debug(
         store, actor, data_dir, tmp_path):
     root = logging.getLogger()

@@ -158,8 +158,14 @@ def to_check(store: Store, since: dt.datetime | None = None) -> list[LessonCheck
 
 
 def mark(store: Store, actor: Actor, enrolment_id: int, new: Mark) -> None:
+    mark_many(store, actor, [enrolment_id], new)
+
+
+def mark_many(store: Store, actor: Actor, enrolment_ids: list[int], new: Mark) -> None:
+    """Mark several children at once: all of them or, when one fails, none."""
     with store.write(actor) as uow:
-        mark_in(uow, enrolment_id, new)
+        for enrolment_id in enrolment_ids:
+            mark_in(uow, enrolment_id, new)
         uow.commit()
 
 

@@ -181,6 +181,9 @@ class Store:
         self.clock = clock
         self._write_engine = engine.execution_options(**{WRITE: True})
         self._listeners: list[Callable[[frozenset[changes.Change]], None]] = []
+        # called before every read and write: the UI installs one that refuses widget code on
+        # the GUI thread outside an operation
+        self.guard: Callable[[], None] = lambda: None
 
     def on_commit(self, listener: Callable[[frozenset[changes.Change]], None],
                   ) -> Callable[[], None]:
@@ -199,12 +202,14 @@ class Store:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
+        self.guard()
         with Session(self.engine, expire_on_commit=False) as session, _busy_as_error():
             with session.begin():
                 yield session
 
     @contextlib.contextmanager
     def write(self, actor: Actor) -> Iterator[UnitOfWork]:
+        self.guard()
         if self.read_only:
             raise errors.ReadOnlyStore("the database is open read-only")
         with Session(self._write_engine, expire_on_commit=False) as session, _busy_as_error():

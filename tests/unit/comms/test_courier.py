@@ -19,6 +19,7 @@ pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExce
 
 
 
+@pytest.mark.logs_warnings
 def test_receiving_survives_the_network_dropping_and_nothing_arrives_twice(store, actor):
     states = []
     arrivals: list[int] = []  # what each on_received reported

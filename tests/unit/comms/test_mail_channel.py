@@ -69,6 +69,7 @@ LETTER = ("From: =?utf-8?b?0JLQtdGA0LAg0IHQu9C60LjQvdCw?= <Vera@Example.ru>\r\n"
           "Content-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n")
 
 
+@pytest.mark.logs_warnings
 def test_letters_arrive_once_match_the_family_and_the_answer_goes_by_smtp(
         store, actor, dovecot, smtp, mail):
     fid = families.save(store, actor, FamilyDraft(
@@ -94,6 +95,7 @@ def test_letters_arrive_once_match_the_family_and_the_answer_goes_by_smtp(
     assert [m.text for m in inbox.messages(store, row.id)][-1] == "Спасибо!"
 
 
+@pytest.mark.logs_warnings
 def test_a_wrong_password_or_a_dead_server_is_channel_down(dovecot, mail):
     wrong = EmailAdapter(mail.settings, "nope")
     with pytest.raises(ChannelDown):

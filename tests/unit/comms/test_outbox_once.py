@@ -67,6 +67,7 @@ def test_send_again_is_the_persons_choice(store, actor, bot):
         adapter.close()
 
 
+@pytest.mark.logs_warnings
 def test_a_definite_failure_is_retried_and_goes_at_once_when_the_channel_is_back(
         store, actor, bot):
     adapter = TelegramAdapter(bot.token, bot.url)
@@ -163,6 +164,7 @@ def test_a_new_bot_starts_receiving_from_zero_and_loses_no_message(store, actor)
     assert added == 3
 
 
+@pytest.mark.logs_warnings
 def test_a_confirmation_that_cannot_be_recorded_at_once_is_recorded_not_refused(
         store, actor, bot, monkeypatch):
     from desk.services.store import errors
