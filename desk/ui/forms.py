@@ -74,6 +74,18 @@ def attempt(widget: QWidget, error: FieldError, action) -> bool:
     return True
 
 
+def submit(ops, widget: QWidget, error: FieldError, action, on_done=None) -> None:
+    """``attempt`` as an operation: ``action`` runs as a command on the writer thread; a
+    validation failure goes to ``error`` (the input stays), any other DeskError to a dialog;
+    after success the error is cleared and ``on_done(result)`` runs on the UI thread."""
+    def done(result) -> None:
+        error.show_message("")
+        if on_done is not None:
+            on_done(result)
+
+    ops.command(widget, action, done, on_failure=lambda exc: report(widget, error, exc))
+
+
 def report(widget: QWidget, error: FieldError, exc: BaseException) -> None:
     """Show a failed service call as ``attempt`` does (for work done off the UI thread)."""
     if isinstance(exc, errors.ValidationFailed):
