@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import CheckConstraint, DateTime, MetaData, text
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -42,3 +43,17 @@ class Base(DeclarativeBase):
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
+
+
+def one_of(column: str, kind: type[enum.Enum], *, values: bool = False) -> CheckConstraint:
+    """A CHECK named ``ck_<table>_<column>``: the column holds one of ``kind``'s members as
+    stored, their names (an ``Enum(..., native_enum=False)`` column) or, with ``values``, their
+    values (a plain string column). NULL passes (a nullable column's "none")."""
+    stored = ", ".join(f"'{m.value if values else m.name}'" for m in kind)
+    return CheckConstraint(f"{column} IN ({stored})", name=column)
+
+
+def partial(where: str) -> dict[str, object]:
+    """The WHERE of a partial index (``Index(..., **partial("…"))``), for each database that
+    has them."""
+    return {"sqlite_where": text(where), "postgresql_where": text(where)}

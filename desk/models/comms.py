@@ -8,17 +8,24 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, Enum, ForeignKey, Index, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk.models.base import Base, UtcDateTime, utcnow
+from desk.models.base import Base, UtcDateTime, one_of, partial, utcnow
 from desk.models.enums import (
     CallDirection, InboxChannel, LapseReason, LeadStatus, MailingStatus,
     MessageDirection, OutboxStatus, PresenceState, RecipientStatus, ScriptPurpose,
 )
 
 
+def _count(column: str) -> CheckConstraint:
+    """A count or a duration: never negative (NULL passes)."""
+    return CheckConstraint(f"{column} >= 0", name=f"{column}_count")
+
+
 class WorkingBlock(Base):
     """One stretch of working time on a weekday (a day may have several: a lunch break)."""
 
     __tablename__ = "working_block"
+    __table_args__ = (CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday_range"),
+                      CheckConstraint('start < "end"', name="hours_ordered"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     weekday: Mapped[int]  # 0 = Monday
@@ -41,7 +48,8 @@ class Holiday(Base):
 
 class Call(Base):
     __tablename__ = "call"
-    __table_args__ = (Index("ix_call_at", "at"), Index("ix_call_family", "family_id"))
+    __table_args__ = (Index("ix_call_at", "at"), Index("ix_call_family", "family_id"),
+                      one_of("direction", CallDirection), _count("duration_s"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     family_id: Mapped[int | None] = mapped_column(ForeignKey("family.id", ondelete="SET NULL"))
@@ -66,7 +74,8 @@ class Lead(Base):
 
     __tablename__ = "lead"
     __table_args__ = (Index("ix_lead_status", "status"),
-                      Index("ux_lead_import_key", "import_key", unique=True))
+                      Index("ux_lead_import_key", "import_key", unique=True),
+                      one_of("status", LeadStatus))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
@@ -93,11 +102,13 @@ class LapseCall(Base):
     """The result of calling a family that did not come or has not been seen for weeks."""
 
     __tablename__ = "lapse_call"
-    __table_args__ = (Index("ix_lapse_call_family", "family_id"),)
+    __table_args__ = (Index("ix_lapse_call_family", "family_id"), one_of("reason", LapseReason))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
-    enrolment_id: Mapped[int | None] = mapped_column(ForeignKey("enrolment.id"))
+    # the no-show it was about; the call stays the family's if that ever goes
+    enrolment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enrolment.id", ondelete="SET NULL"))
     at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     reason: Mapped[LapseReason] = mapped_column(Enum(LapseReason, native_enum=False, length=20))
     note: Mapped[str] = mapped_column(Text, default="")
@@ -147,7 +158,8 @@ class Conversation(Base):
     __table_args__ = (Index("ix_conversation_waiting", "waiting_since"),
                       Index("ix_conversation_peer", "channel", "address"),
                       Index("ix_conversation_open", "closed_at", "last_at"),
-                      Index("ix_conversation_family", "family_id"))
+                      Index("ix_conversation_family", "family_id"),
+                      one_of("channel", InboxChannel), _count("first_response_s"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[InboxChannel] = mapped_column(
@@ -181,14 +193,17 @@ class InboxMessage(Base):
     __table_args__ = (Index("ix_message_conversation", "conversation_id", "at"),
                       Index("ix_message_outbox", "status", "send_after"),
                       Index("ux_message_external", "channel", "external_id", unique=True),
-                      Index("ix_message_kind_at", "kind", "at"))
+                      Index("ix_message_kind_at", "kind", "at"),
+                      one_of("channel", InboxChannel), one_of("direction", MessageDirection),
+                      one_of("status", OutboxStatus), _count("attempts"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(
         ForeignKey("conversation.id", ondelete="CASCADE"))
     channel: Mapped[InboxChannel] = mapped_column(
         Enum(InboxChannel, native_enum=False, length=20))
-    direction: Mapped[MessageDirection] = mapped_column(Enum(MessageDirection, native_enum=False, length=5))
+    direction: Mapped[MessageDirection] = mapped_column(
+        Enum(MessageDirection, native_enum=False, length=5))
     kind: Mapped[str] = mapped_column(String(20), default="message")
     at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     text: Mapped[str] = mapped_column(Text, default="")
@@ -212,7 +227,7 @@ class Response(Base):
     conversation marked)."""
 
     __tablename__ = "response"
-    __table_args__ = (Index("ix_response_answered", "answered_at"),)
+    __table_args__ = (Index("ix_response_answered", "answered_at"), _count("wait_s"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(
@@ -232,6 +247,7 @@ class ChannelConfig(Base):
     receiving stopped (Telegram's update offset, the IMAP UID), so nothing arrives twice."""
 
     __tablename__ = "channel_config"
+    __table_args__ = (one_of("channel", InboxChannel),)
 
     channel: Mapped[InboxChannel] = mapped_column(
         Enum(InboxChannel, native_enum=False, length=20), primary_key=True)
@@ -258,6 +274,7 @@ class Segment(Base):
 
 class Mailing(Base):
     __tablename__ = "mailing"
+    __table_args__ = (one_of("status", MailingStatus),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -277,7 +294,8 @@ class MailingRecipient(Base):
 
     __tablename__ = "mailing_recipient"
     __table_args__ = (Index("ux_mailing_recipient", "mailing_id", "family_id", unique=True),
-                      Index("ix_mailing_recipient_status", "mailing_id", "status"))
+                      Index("ix_mailing_recipient_status", "mailing_id", "status"),
+                      one_of("status", RecipientStatus))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mailing_id: Mapped[int] = mapped_column(ForeignKey("mailing.id", ondelete="CASCADE"))
@@ -297,6 +315,12 @@ class CallScript(Base):
     desk.services.calls.scripts for the shape)."""
 
     __tablename__ = "call_script"
+    # one lapsed-client and one NPS script in use (the studio's own general ones: any number)
+    __table_args__ = (
+        Index("ux_call_script_purpose", "purpose", unique=True,
+              **partial("active AND purpose <> 'GENERAL'")),
+        one_of("purpose", ScriptPurpose),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -314,7 +338,9 @@ class ScriptRun(Base):
     """One call made with a script: the answers as they were asked, and the outcome."""
 
     __tablename__ = "script_run"
-    __table_args__ = (Index("ix_script_run_family", "family_id", "at"),)
+    __table_args__ = (Index("ix_script_run_family", "family_id", "at"),
+                      one_of("purpose", ScriptPurpose), _count("duration_s"),
+                      CheckConstraint("score BETWEEN 0 AND 10", name="score_range"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
@@ -363,6 +389,7 @@ class Presence(Base):
     colleague at once."""
 
     __tablename__ = "presence"
+    __table_args__ = (one_of("state", PresenceState),)
 
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"),
                                           primary_key=True)

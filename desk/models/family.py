@@ -7,12 +7,13 @@ import datetime as dt
 from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desk.models.base import Base, UtcDateTime, utcnow
-from desk.models.enums import Channel, TimelineKind
+from desk.models.base import Base, UtcDateTime, one_of, utcnow
+from desk.models.enums import Channel, Relation, TimelineKind
 
 
 class Family(Base):
     __tablename__ = "family"
+    __table_args__ = (one_of("preferred_channel", Channel),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(200), default="")
@@ -43,7 +44,8 @@ class Guardian(Base):
     """A parent or guardian. A phone number belongs to one family only."""
 
     __tablename__ = "guardian"
-    __table_args__ = (Index("ux_guardian_phone", "phone", unique=True),)
+    __table_args__ = (Index("ux_guardian_phone", "phone", unique=True),
+                      one_of("relation", Relation, values=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"), index=True)
@@ -85,7 +87,8 @@ class TimelineEntry(Base):
     """Something that happened with a family, newest shown first."""
 
     __tablename__ = "timeline_entry"
-    __table_args__ = (Index("ix_timeline_family_at", "family_id", "at"),)
+    __table_args__ = (Index("ix_timeline_family_at", "family_id", "at"),
+                      one_of("kind", TimelineKind))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))

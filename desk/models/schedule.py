@@ -4,15 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text, Time, true
+from sqlalchemy import CheckConstraint, Date, Enum, ForeignKey, Index, String, Text, Time, true
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk.models.base import Base, UtcDateTime, utcnow
+from desk.models.base import Base, UtcDateTime, one_of, utcnow
 from desk.models.enums import Mark
+from desk.models.wallet import MAX_ENTRY
+
+# Directions, teachers and rooms are archived, never deleted, and lessons and enrolments are
+# the studio's history (the ledger points at them): deleting what history points at is
+# refused (RESTRICT). A place on a waitlist is no history: it goes with its lesson or child.
+
+
+def _money(column: str) -> CheckConstraint:
+    """Kopecks, never negative, never over the ledger's bound of 10 000 000 ₽."""
+    return CheckConstraint(f"{column} BETWEEN 0 AND {MAX_ENTRY}", name=f"{column}_range")
+
+
+def _named() -> CheckConstraint:
+    return CheckConstraint("trim(name) <> ''", name="name_present")
 
 
 class Direction(Base):
     __tablename__ = "direction"
+    __table_args__ = (
+        _named(),
+        CheckConstraint("capacity > 0", name="capacity_positive"),
+        _money("price"),
+        CheckConstraint("duration_min > 0", name="duration_positive"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
@@ -27,6 +47,7 @@ class Direction(Base):
 
 class Teacher(Base):
     __tablename__ = "teacher"
+    __table_args__ = (_named(),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -42,6 +63,7 @@ class Teacher(Base):
 
 class Room(Base):
     __tablename__ = "room"
+    __table_args__ = (_named(),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
@@ -55,11 +77,16 @@ class Series(Base):
     """A weekly lesson; its lessons are created ahead, and each can be moved or skipped."""
 
     __tablename__ = "series"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday_range"),
+        CheckConstraint("duration_min > 0", name="duration_positive"),
+        CheckConstraint("first_date <= last_date", name="dates_ordered"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    direction_id: Mapped[int] = mapped_column(ForeignKey("direction.id"))
-    teacher_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id"))
-    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"))
+    direction_id: Mapped[int] = mapped_column(ForeignKey("direction.id", ondelete="RESTRICT"))
+    teacher_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id", ondelete="RESTRICT"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id", ondelete="RESTRICT"))
     weekday: Mapped[int]  # 0 = Monday
     start_time: Mapped[dt.time] = mapped_column(Time)  # studio time
     duration_min: Mapped[int]
@@ -72,13 +99,19 @@ class Series(Base):
 
 class Lesson(Base):
     __tablename__ = "lesson"
-    __table_args__ = (Index("ix_lesson_starts", "starts_at"),)
+    __table_args__ = (
+        Index("ix_lesson_starts", "starts_at"),
+        CheckConstraint("capacity > 0", name="capacity_positive"),
+        _money("price"),
+        _money("adult_price"),
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id"))
-    direction_id: Mapped[int] = mapped_column(ForeignKey("direction.id"))
-    teacher_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id"))
-    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"))
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id", ondelete="RESTRICT"))
+    direction_id: Mapped[int] = mapped_column(ForeignKey("direction.id", ondelete="RESTRICT"))
+    teacher_id: Mapped[int | None] = mapped_column(ForeignKey("teacher.id", ondelete="RESTRICT"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id", ondelete="RESTRICT"))
     starts_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     ends_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     capacity: Mapped[int]
@@ -103,12 +136,17 @@ class Enrolment(Base):
         Index("ux_enrolment_lesson_child", "lesson_id", "child_id", unique=True),
         Index("ix_enrolment_family", "family_id"),
         Index("ix_enrolment_child", "child_id"),
+        one_of("mark", Mark),
+        _money("price"),
+        CheckConstraint("adults >= 0", name="adults_count"),
+        _money("adults_price"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    lesson_id: Mapped[int] = mapped_column(ForeignKey("lesson.id"))
-    family_id: Mapped[int] = mapped_column(ForeignKey("family.id"))
-    child_id: Mapped[int] = mapped_column(ForeignKey("child.id"))
+    lesson_id: Mapped[int] = mapped_column(ForeignKey("lesson.id", ondelete="RESTRICT"))
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="RESTRICT"))
+    # a child who has lessons is archived, never deleted (crm.families)
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="RESTRICT"))
     price: Mapped[int]  # kopecks for this child, the sibling discount applied
     adults: Mapped[int] = mapped_column(default=0)
     adults_price: Mapped[int] = mapped_column(default=0)  # kopecks for all adults together
@@ -128,9 +166,9 @@ class WaitlistEntry(Base):
     __table_args__ = (Index("ux_waitlist_lesson_child", "lesson_id", "child_id", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    lesson_id: Mapped[int] = mapped_column(ForeignKey("lesson.id"))
-    family_id: Mapped[int] = mapped_column(ForeignKey("family.id"))
-    child_id: Mapped[int] = mapped_column(ForeignKey("child.id"))
+    lesson_id: Mapped[int] = mapped_column(ForeignKey("lesson.id", ondelete="CASCADE"))
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     offered_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy import CheckConstraint, Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk.models.base import Base, UtcDateTime, utcnow
+from desk.models.base import Base, UtcDateTime, one_of, utcnow
 from desk.models.enums import Role
+from desk.models.wallet import MAX_ENTRY
 
 
 class Studio(Base):
     """One row: the studio's name and time zone."""
 
     __tablename__ = "studio"
+    __table_args__ = (
+        CheckConstraint("trim(name) <> ''", name="name_present"),
+        CheckConstraint("lapsed_weeks > 0", name="lapsed_weeks_positive"),
+        CheckConstraint("budget_messages > 0 AND budget_days > 0", name="budget_positive"),
+        CheckConstraint(f"large_payment BETWEEN 1 AND {MAX_ENTRY}", name="large_payment_range"),
+        CheckConstraint("repeat_days > 0", name="repeat_days_positive"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -50,6 +58,8 @@ class AbsenceRule(Base):
 
 class Staff(Base):
     __tablename__ = "staff"
+    __table_args__ = (one_of("role", Role),
+                      CheckConstraint("trim(name) <> ''", name="name_present"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))

@@ -4,18 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk.models.base import Base, UtcDateTime, utcnow
+from desk.models.base import Base, UtcDateTime, one_of, partial, utcnow
 from desk.models.enums import Role, TaskStatus
+
+# Origins the desk creates once only, each kept so by a partial UNIQUE index (the services
+# insert and let the index refuse a second one): the "second feedback" of a child crossing a
+# stage (``second_feedback:<child>:<lessons>``), and one open wallet reminder per family and
+# week (``wallet_reminder:<year>-W<week>``).
+SECOND_FEEDBACK = "second_feedback:"
+WALLET_REMINDER = "wallet_reminder:"
 
 
 class Task(Base):
     """A task is assigned either to a person or to a role (whoever holds it that day)."""
 
     __tablename__ = "task"
-    __table_args__ = (Index("ix_task_status_due", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_task_status_due", "status", "due_at"),
+        Index("ux_task_second_feedback", "origin", unique=True,
+              **partial(f"origin LIKE '{SECOND_FEEDBACK}%'")),
+        Index("ux_task_wallet_reminder", "family_id", "origin", unique=True,
+              **partial(f"status = 'OPEN' AND origin LIKE '{WALLET_REMINDER}%'")),
+        one_of("assignee_role", Role),
+        one_of("status", TaskStatus),
+        CheckConstraint("trim(title) <> ''", name="title_present"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300))

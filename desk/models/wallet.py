@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk.models.base import Base, UtcDateTime, utcnow
+from desk.models.base import Base, UtcDateTime, one_of, utcnow
 from desk.models.enums import EntryKind, PaymentMethod
 
 GENESIS = "0" * 64
@@ -20,6 +20,7 @@ class Wallet(Base):
     """A family's balance and the hash of its newest ledger entry (the chain head)."""
 
     __tablename__ = "wallet"
+    __table_args__ = (CheckConstraint("entries >= 0", name="entries_count"),)
 
     family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="RESTRICT"),
                                            primary_key=True)
@@ -40,7 +41,19 @@ class LedgerEntry(Base):
         Index("ux_ledger_idempotency", "idempotency_key", unique=True),
         # covering the attendance check's per-enrolment sums, and finding reversals
         Index("ix_ledger_enrolment_cover", "enrolment_id", "amount", "reverses_id"),
-        Index("ix_ledger_reverses", "reverses_id"),
+        # an entry is reversed once only (wallet.reverse_in says so before it gets here)
+        Index("ux_ledger_reverses", "reverses_id", unique=True),
+        one_of("kind", EntryKind),
+        one_of("method", PaymentMethod),
+        CheckConstraint("seq > 0", name="seq_positive"),
+        CheckConstraint("amount <> 0", name="amount_nonzero"),
+        # the sign by kind: money in is positive, money out (a lesson, a refund) negative; a
+        # correction reverses one entry (either sign), and only a correction reverses
+        CheckConstraint("kind <> 'TOPUP' OR amount > 0", name="topup_positive"),
+        CheckConstraint("kind <> 'DEBIT' OR amount < 0", name="debit_negative"),
+        CheckConstraint("kind <> 'REFUND' OR amount < 0", name="refund_negative"),
+        CheckConstraint("(kind = 'CORRECTION') = (reverses_id IS NOT NULL)",
+                        name="correction_reverses"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -51,8 +64,11 @@ class LedgerEntry(Base):
     amount: Mapped[int]  # kopecks, signed: a top-up adds, a debit subtracts
     method: Mapped[PaymentMethod | None] = mapped_column(
         Enum(PaymentMethod, native_enum=False, length=20))
-    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entry.id"))
-    enrolment_id: Mapped[int | None] = mapped_column(ForeignKey("enrolment.id"))
+    # history stays: neither the reversed entry nor the lesson charged can be deleted
+    reverses_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ledger_entry.id", ondelete="RESTRICT"))
+    enrolment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enrolment.id", ondelete="RESTRICT"))
     note: Mapped[str] = mapped_column(Text, default="")
     idempotency_key: Mapped[str | None] = mapped_column(String(64))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))

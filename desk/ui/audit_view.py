@@ -50,7 +50,11 @@ class AuditView(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.count)
 
-        self._fill_filters()
+        self.person.addItem(self.tr("Everyone"), None)
+        self.area.addItem(self.tr("All areas"), "")
+        ctx.ops.query(self, lambda: (studio.staff(ctx.store, active_only=False),
+                                     audit.kind_prefixes(ctx.store)), self._fill_filters,
+                      key="filters")
         for combo in (self.person, self.area):
             combo.currentIndexChanged.connect(self.refresh)
         self.since.dateChanged.connect(self.refresh)
@@ -59,21 +63,29 @@ class AuditView(QWidget):
         self.freshness = Freshness(self, self.refresh, ctx.notifier,
                                    (Change.AUDIT,))
 
-    def _fill_filters(self) -> None:
-        self.person.addItem(self.tr("Everyone"), None)
-        for m in studio.staff(self.ctx.store, active_only=False):
+    def _fill_filters(self, found: tuple[list[studio.StaffMember], list[str]]) -> None:
+        staff, prefixes = found
+        for combo in (self.person, self.area):
+            combo.blockSignals(True)  # filling is not choosing
+        for m in staff:
             self.person.addItem(m.name, m.id)
-        self.area.addItem(self.tr("All areas"), "")
-        for prefix in audit.kind_prefixes(self.ctx.store):
+        for prefix in prefixes:
             self.area.addItem(audit_area(prefix), prefix)
+        for combo in (self.person, self.area):
+            combo.blockSignals(False)
 
     @Slot()
     def refresh(self) -> None:
         tz = self.ctx.studio.tz
         since, _ = studio.local_day_bounds(fmt.from_qdate(self.since.date()), tz)
         _, until = studio.local_day_bounds(fmt.from_qdate(self.until.date()), tz)
-        rows = audit.entries(self.ctx.store, staff_id=self.person.currentData(), since=since,
-                             until=until, kind_prefix=self.area.currentData() or "")
+        staff_id, prefix = self.person.currentData(), self.area.currentData() or ""
+        self.ctx.ops.query(self, lambda: audit.entries(
+            self.ctx.store, staff_id=staff_id, since=since, until=until, kind_prefix=prefix),
+            self._show)
+
+    def _show(self, rows: list[audit.AuditRow]) -> None:
+        tz = self.ctx.studio.tz
         self.tree.clear()
         items = []
         for r in rows:

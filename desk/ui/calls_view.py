@@ -21,7 +21,7 @@ from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
-from desk.ui.forms import FieldError, attempt, key_for, side_by_side
+from desk.ui.forms import FieldError, key_for, side_by_side, submit
 from desk.ui.freshness import Freshness
 
 
@@ -126,16 +126,23 @@ class CallsView(QWidget):
 
     @Slot(str)
     def _on_phone_changed(self, text: str) -> None:
-        phone, row = calls.lookup(self.ctx.store, text)
-        self.found = row
+        """Look the number up (the family shows when the answer comes) and, while a number is
+        typed, be "on a call"."""
+        self.found = None  # the family found belonged to the text before
         self.phone_error.show_message("")
+        self.ctx.ops.query(self, lambda: calls.lookup(self.ctx.store, text),
+                           self._show_found, key="lookup")
+        self._set_on_call(bool(text.strip()))
+
+    def _show_found(self, found: tuple[str | None, families.FamilyRow | None]) -> None:
+        phone, row = found
+        self.found = row
         if row is not None:
             self.who.setText(f"<b>{row.parents or row.children}</b> — {row.children}")
         elif phone is not None:
             self.who.setText(self.tr("A new number: no family has it yet."))
         else:
             self.who.setText("")
-        self._set_on_call(bool(text.strip()))
         self.open_button.setVisible(row is not None)
         self.new_family_button.setVisible(phone is not None and row is None)
         self.new_lead_button.setVisible(phone is not None and row is None)
@@ -152,12 +159,15 @@ class CallsView(QWidget):
     def _set_on_call(self, on_call: bool) -> None:
         if on_call == self.on_call or self.ctx.store.read_only:
             return
-        try:
-            presence.set_state(self.ctx.store, self.ctx.actor,
-                               PresenceState.ON_CALL if on_call else PresenceState.AVAILABLE)
-        except errors.DeskError:
-            return  # a busy database: the next keystroke tries again
-        self.on_call = on_call
+        self.on_call = on_call  # taken as done: the next keystroke does not ask again
+        state = PresenceState.ON_CALL if on_call else PresenceState.AVAILABLE
+
+        def failed(_exc: errors.DeskError) -> None:
+            if self.on_call == on_call:  # a busy database: the next keystroke tries again
+                self.on_call = not on_call
+
+        self.ctx.ops.command(self, lambda: presence.set_state(self.ctx.store, self.ctx.actor,
+                                                              state), on_failure=failed)
 
     @Slot(bool)
     def _on_missed_toggled(self, missed: bool) -> None:
@@ -181,10 +191,10 @@ class CallsView(QWidget):
             return
         draft = leads.LeadDraft(name=name, phone=self.phone.text(), message=self.topic.text(),
                                 source="call")
-        if not attempt(self, self.phone_error,
-                       lambda: leads.create(self.ctx.store, self.ctx.actor, draft)):
-            return
-        self.who.setText(self.tr("Saved as an application: see Applications."))
+        submit(self.ctx.ops, self, self.phone_error,
+               lambda: leads.create(self.ctx.store, self.ctx.actor, draft),
+               lambda _id: self.who.setText(
+                   self.tr("Saved as an application: see Applications.")))
 
     @Slot()
     def save(self) -> None:
@@ -194,9 +204,11 @@ class CallsView(QWidget):
             duration_s=self.minutes.value() * 60 + self.seconds.value(),
             topic=self.topic.text(), outcome=self.outcome.toPlainText(),
             next_step=self.next_step.text())
-        if not attempt(self, self.phone_error,
-                       lambda: calls.log(self.ctx.store, self.ctx.actor, draft)):
-            return
+        submit(self.ctx.ops, self, self.phone_error,
+               lambda: calls.log(self.ctx.store, self.ctx.actor, draft), self._on_saved)
+
+    def _on_saved(self, _call_id: int) -> None:
+        """The call is logged: the card is cleared for the next one (and "on a call" ends)."""
         for widget in (self.phone, self.topic, self.next_step):
             widget.clear()
         self.outcome.clear()
@@ -207,6 +219,10 @@ class CallsView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        self.ctx.ops.query(self, lambda: calls.recent(self.ctx.store), self._show_recent,
+                           key="recent")
+
+    def _show_recent(self, rows: list[calls.CallRow]) -> None:
         tz = self.ctx.studio.tz
         words = {
             (CallDirection.INCOMING, False): self.tr("incoming"),
@@ -215,7 +231,7 @@ class CallsView(QWidget):
             (CallDirection.OUTGOING, True): self.tr("outgoing, no answer"),
         }
         self.recent.clear()
-        for c in calls.recent(self.ctx.store):
+        for c in rows:
             item = QTreeWidgetItem([fmt.datetime_text(c.at, tz), words[(c.direction, c.missed)],
                                     c.phone, c.family_title, c.topic, c.staff_name])
             item.setData(0, Qt.ItemDataRole.UserRole, c.family_id)

@@ -15,7 +15,7 @@ from desk.services.store import errors
 from desk.services.comms.channels.mail import MailSettings
 from desk.ui import messages
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, attempt, finish_form_dialog
+from desk.ui.forms import FieldError, finish_form_dialog, submit
 
 SECURITY = (("ssl", "SSL/TLS"), ("starttls", "STARTTLS"), ("none", "—"))
 
@@ -26,21 +26,15 @@ class ChannelsDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Channels"))
         self.setMinimumWidth(520)
-        setup = channel_settings.load(ctx.store)
-        try:
-            has_token = channel_settings.has_secret(ctx.store, InboxChannel.TELEGRAM)
-            has_password = channel_settings.has_secret(ctx.store, InboxChannel.EMAIL)
-        except errors.DeskError:
-            has_token = has_password = False
-        stored = self.tr("stored in the system keyring; type to replace")
+        setup = channel_settings.ChannelSetup(channel_settings.TelegramSettings(), False,
+                                              MailSettings("", ""))  # until the stored arrive
 
         self.tg_enabled = QCheckBox(self.tr("Receive and answer Telegram messages"))
-        self.tg_enabled.setChecked(setup.telegram.enabled)
         self.tg_url = QLineEdit(setup.telegram.base_url)
         self.tg_url.setToolTip(self.tr("Change only when the studio runs its own Bot API server"))
         self.tg_token = QLineEdit()
         self.tg_token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.tg_token.setPlaceholderText(stored if has_token else "123456:ABC…")
+        self.tg_token.setPlaceholderText("123456:ABC…")
         self.tg_test = QPushButton(self.tr("Test connection"))
         self.tg_result = QLabel()
         self.tg_result.setWordWrap(True)
@@ -52,30 +46,23 @@ class ChannelsDialog(QDialog):
         tg_box = QGroupBox(self.tr("Telegram bot"))
         tg_box.setLayout(tg_form)
 
-        m = setup.email
         self.mail_enabled = QCheckBox(self.tr("Receive and answer e-mail"))
-        self.mail_enabled.setChecked(setup.email_enabled)
-        self.mail_address = QLineEdit(m.address)
-        self.mail_user = QLineEdit(m.username)
+        self.mail_address = QLineEdit()
+        self.mail_user = QLineEdit()
         self.mail_user.setPlaceholderText(self.tr("the same as the address"))
         self.mail_password = QLineEdit()
         self.mail_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.mail_password.setPlaceholderText(stored if has_password else "")
-        self.imap_host = QLineEdit(m.imap_host)
+        self.imap_host = QLineEdit()
         self.imap_port = QSpinBox()
         self.imap_port.setRange(1, 65535)
-        self.imap_port.setValue(m.imap_port)
         self.imap_ssl = QCheckBox("SSL/TLS")
-        self.imap_ssl.setChecked(m.imap_ssl)
-        self.smtp_host = QLineEdit(m.smtp_host)
+        self.smtp_host = QLineEdit()
         self.smtp_port = QSpinBox()
         self.smtp_port.setRange(1, 65535)
-        self.smtp_port.setValue(m.smtp_port)
         self.smtp_security = QComboBox()
         for key, name in SECURITY:
             self.smtp_security.addItem(name, key)
-        self.smtp_security.setCurrentIndex(max(0, [k for k, _ in SECURITY].index(
-            m.smtp_security) if m.smtp_security in dict(SECURITY) else 0))
+        self._fill((setup, False, False))
         self.mail_test = QPushButton(self.tr("Test connection"))
         self.mail_result = QLabel()
         self.mail_result.setWordWrap(True)
@@ -100,6 +87,26 @@ class ChannelsDialog(QDialog):
         finish_form_dialog(self, form, self._on_accepted)
         self.tg_test.clicked.connect(self.test_telegram)
         self.mail_test.clicked.connect(self.test_mail)
+        ctx.ops.query(self, lambda: _stored(ctx.store), self._fill)
+
+    def _fill(self, found: tuple[channel_settings.ChannelSetup, bool, bool]) -> None:
+        setup, has_token, has_password = found
+        stored = self.tr("stored in the system keyring; type to replace")
+        self.tg_enabled.setChecked(setup.telegram.enabled)
+        self.tg_url.setText(setup.telegram.base_url)
+        self.tg_token.setPlaceholderText(stored if has_token else "123456:ABC…")
+        m = setup.email
+        self.mail_enabled.setChecked(setup.email_enabled)
+        self.mail_address.setText(m.address)
+        self.mail_user.setText(m.username)
+        self.mail_password.setPlaceholderText(stored if has_password else "")
+        self.imap_host.setText(m.imap_host)
+        self.imap_port.setValue(m.imap_port)
+        self.imap_ssl.setChecked(m.imap_ssl)
+        self.smtp_host.setText(m.smtp_host)
+        self.smtp_port.setValue(m.smtp_port)
+        self.smtp_security.setCurrentIndex(max(0, [k for k, _ in SECURITY].index(
+            m.smtp_security) if m.smtp_security in dict(SECURITY) else 0))
 
     @staticmethod
     def _row(*widgets: QWidget) -> QWidget:
@@ -133,42 +140,42 @@ class ChannelsDialog(QDialog):
             result.setStyleSheet("color: #2e7d32;")
             result.setText(self.tr("Connected: {who}").format(who=who))
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: errors.DeskError) -> None:
             button.setEnabled(True)
             result.setStyleSheet("color: #c62828;")
-            if isinstance(exc, errors.DeskError):
-                reason = exc.params.get("reason", "")
-                result.setText(messages.error_message(exc) + (f" ({reason})" if reason else ""))
-            else:
-                result.setText(str(exc))
+            reason = exc.params.get("reason", "")
+            result.setText(messages.error_message(exc) + (f" ({reason})" if reason else ""))
 
-        try:
-            adapter = make_adapter()
-        except errors.DeskError as exc:
-            failed(exc)
-            return
-        self.ctx.runner.start(lambda _p: channel_settings.test_connection(adapter), done, failed)
+        self.ctx.ops.query(self, lambda: channel_settings.test_connection(make_adapter()), done,
+                           key=button.text(), on_failure=failed)
 
     @Slot()
     def test_telegram(self) -> None:
-        self._test(lambda: channel_settings.telegram_adapter(
-            self.ctx.store, self.telegram_settings(), self.tg_token.text().strip() or None),
-            self.tg_test, self.tg_result)
+        settings, token = self.telegram_settings(), self.tg_token.text().strip() or None
+        self._test(lambda: channel_settings.telegram_adapter(self.ctx.store, settings, token),
+                   self.tg_test, self.tg_result)
 
     @Slot()
     def test_mail(self) -> None:
-        self._test(lambda: channel_settings.email_adapter(
-            self.ctx.store, self.mail_settings(), self.mail_password.text() or None),
-            self.mail_test, self.mail_result)
+        settings, password = self.mail_settings(), self.mail_password.text() or None
+        self._test(lambda: channel_settings.email_adapter(self.ctx.store, settings, password),
+                   self.mail_test, self.mail_result)
 
     @Slot()
     def _on_accepted(self) -> None:
-        def save() -> None:
-            channel_settings.save_telegram(self.ctx.store, self.ctx.actor,
-                                           self.telegram_settings(),
-                                           self.tg_token.text().strip() or None)
-            channel_settings.save_email(self.ctx.store, self.ctx.actor,
-                                        self.mail_enabled.isChecked(), self.mail_settings(),
-                                        self.mail_password.text() or None)
-        if attempt(self, self.error, save):
-            self.accept()
+        telegram, token = self.telegram_settings(), self.tg_token.text().strip() or None
+        mail, password = self.mail_settings(), self.mail_password.text() or None
+        enabled = self.mail_enabled.isChecked()
+        submit(self.ctx.ops, self, self.error, lambda: channel_settings.save(
+            self.ctx.store, self.ctx.actor, telegram, token, enabled, mail, password),
+            lambda _r: self.accept())
+
+
+def _stored(store) -> tuple[channel_settings.ChannelSetup, bool, bool]:
+    """What is saved, and whether the keyring holds each secret (no keyring: it does not)."""
+    setup = channel_settings.load(store)
+    try:
+        return (setup, channel_settings.has_secret(store, InboxChannel.TELEGRAM),
+                channel_settings.has_secret(store, InboxChannel.EMAIL))
+    except errors.DeskError:
+        return setup, False, False

@@ -30,6 +30,9 @@ class Notifier(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # called with (kinds, deliver) before the views hear of a change: the context first
+        # reloads what every view shows (the studio's name and zone)
+        self.before: Callable[[frozenset[Change], Callable], None] | None = None
 
     def listen(self, store: Store) -> None:
         """Announce every write ``store`` commits: at once when it was not a widget's command
@@ -41,13 +44,16 @@ class Notifier(QObject):
     def announce(self, kinds: Iterable[Change]) -> None:
         kinds = frozenset(kinds)
         if QThread.currentThread() is self.thread():
-            self.changed.emit(kinds)
+            self._deliver(kinds)
         else:
             self._arrived.emit(kinds)
 
     @Slot(object)
     def _deliver(self, kinds: frozenset[Change]) -> None:
-        self.changed.emit(kinds)
+        if self.before is None:
+            self.changed.emit(kinds)
+        else:
+            self.before(kinds, self.changed.emit)
 
 
 @dataclasses.dataclass
@@ -67,12 +73,19 @@ class Context:
         self.notifier.listen(self.store)
         self.store.guard = ops.guard
         self.ops = ops.Ops(self.runner, self.notifier.announce, self.runner.on_error)
-        # connected before any view: views told of a studio change see the new settings
-        self.notifier.changed.connect(self._on_changed)
+        self.notifier.before = self._before_views
 
-    def _on_changed(self, kinds: frozenset[Change]) -> None:
-        if Change.STUDIO in kinds:
-            self.studio = studio.info(self.store)
+    def _before_views(self, kinds: frozenset[Change], deliver: Callable) -> None:
+        """Views told of a studio change see the new settings."""
+        if Change.STUDIO not in kinds:
+            deliver(kinds)
+            return
+
+        def loaded(info: studio.StudioInfo) -> None:
+            self.studio = info
+            deliver(kinds)
+
+        self.ops.query(self.notifier, lambda: studio.info(self.store), loaded, key="studio")
 
     @property
     def actor(self) -> Actor:

@@ -3,6 +3,8 @@ page, and the family card beside them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, QTimer,
     Signal, Slot,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
 from desk.services.crm import families
 from desk.services.schedule import attendance
 from desk.services.store.changes import Change
+from desk.services.store.db import Store
 from desk.ui.context import Context
 from desk.ui.forms import key_for
 from desk.ui.freshness import Freshness
@@ -28,7 +31,8 @@ PAGE = 100
 
 
 class FamilyListModel(RowsModel):
-    """Holds the ids of every match and the rows of the pages fetched so far."""
+    """Holds the ids of every match and the rows of the pages fetched so far. ``fetch_rows(ids,
+    on_rows)`` reads the rows of ``ids`` off the UI thread and hands them to ``on_rows``."""
 
     COL_PARENTS, COL_CHILDREN, COL_PHONES = range(3)
     HEADERS = (
@@ -37,26 +41,42 @@ class FamilyListModel(RowsModel):
         QT_TRANSLATE_NOOP("FamilyListModel", "Phones"),
     )
 
-    def __init__(self, fetch_rows, parent=None) -> None:
+    def __init__(self, fetch_rows: Callable[[list[int], Callable[[list[families.FamilyRow]],
+                                                                  None]], None],
+                 parent=None) -> None:
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self.ids: list[int] = []
+        self._asked = False  # a page is on its way
+        self._generation = 0  # a new search drops the pages asked for the old one
 
-    def set_ids(self, ids: list[int]) -> None:
+    def set_result(self, ids: list[int], first_page: list[families.FamilyRow]) -> None:
+        """A new search: every matching id and the rows of the first page."""
         self.beginResetModel()
+        self._generation += 1
+        self._asked = False
         self.ids = ids
-        self.rows = self._fetch_rows(ids[:PAGE])
+        self.rows = list(first_page)
         self.endResetModel()
 
     def row_at(self, row: int) -> families.FamilyRow:
         return self.rows[row]
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self.rows) < len(self.ids)
+        return not parent.isValid() and not self._asked and len(self.rows) < len(self.ids)
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        start = len(self.rows)
-        more = self._fetch_rows(self.ids[start:start + PAGE])
+        if not self.canFetchMore(parent):
+            return
+        start, generation = len(self.rows), self._generation
+        self._asked = True
+        self._fetch_rows(self.ids[start:start + PAGE],
+                         lambda more: self._add_rows(generation, start, more))
+
+    def _add_rows(self, generation: int, start: int, more: list[families.FamilyRow]) -> None:
+        if generation != self._generation or start != len(self.rows):
+            return
+        self._asked = False
         if not more:
             return
         self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
@@ -72,6 +92,17 @@ class FamilyListModel(RowsModel):
         if role == IdRole:
             return r.id
         return None
+
+
+def find(store: Store, text: str, stage: str | None,
+         ) -> tuple[list[int], list[families.FamilyRow]]:
+    """Every family matching ``text`` (with a child at ``stage`` when given) and the rows of
+    the first page."""
+    ids = families.find_ids(store, text)
+    if stage is not None:
+        wanted = attendance.families_in_stage(store, stage)
+        ids = [i for i in ids if i in wanted]
+    return ids, families.rows_for(store, ids[:PAGE])
 
 
 class ResultsTable(QTableView):
@@ -108,7 +139,7 @@ class FamiliesView(QWidget):
         self.stage.setToolTip(self.tr("Families with a child at this stage (attended lessons)"))
         self.new_button = QPushButton(self.tr("New family"))
         self.new_button.setToolTip(self.tr("New family (Ctrl+N)"))
-        self.model = FamilyListModel(lambda ids: families.rows_for(ctx.store, ids), self)
+        self.model = FamilyListModel(self._fetch_rows, self)
         self.table = ResultsTable()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -165,17 +196,33 @@ class FamiliesView(QWidget):
 
     @Slot()
     def run_search(self) -> None:
-        ids = families.find_ids(self.ctx.store, self.search.text())
-        if self.stage.currentData() is not None:
-            wanted = attendance.families_in_stage(self.ctx.store, self.stage.currentData())
-            ids = [i for i in ids if i in wanted]
-        self.model.set_ids(ids)
+        self._search()
+
+    def _search(self, then: Callable[[], None] | None = None) -> None:
+        """Look for the typed text (and stage); ``then`` runs once the results are shown."""
+        text, stage = self.search.text(), self.stage.currentData()
+        self.ctx.ops.query(self, lambda: find(self.ctx.store, text, stage),
+                           lambda found: self._show_results(found, then), key="search")
+
+    def _show_results(self, found: tuple[list[int], list[families.FamilyRow]],
+                      then: Callable[[], None] | None) -> None:
+        ids, first_page = found
+        self.model.set_result(ids, first_page)
         self.count.setText(self.tr("%n family(ies) found", "", len(ids)))
+        if then is not None:
+            then()
+
+    def _fetch_rows(self, ids: list[int],
+                    on_rows: Callable[[list[families.FamilyRow]], None]) -> None:
+        self.ctx.ops.query(self, lambda: families.rows_for(self.ctx.store, ids), on_rows,
+                           key="page")
 
     @Slot()
     def _on_search_return(self) -> None:
         self._debounce.stop()
-        self.run_search()
+        self._search(then=self._open_first)
+
+    def _open_first(self) -> None:
         if self.model.rowCount():
             self.table.selectRow(0)
             self._open_row(0)

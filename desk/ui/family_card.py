@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from pathlib import Path
 
@@ -20,12 +21,13 @@ from desk.services.crm import contacts, families
 from desk.services.privacy import privacy
 from desk.services.schedule import attendance
 from desk.services.store import errors
+from desk.services.store.db import Store
 from desk.services.tasks import tasks
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.lesson_dialogs import EnrolDialog, LessonPicker
-from desk.ui.progress import run_with_progress
+from desk.ui.runner import Progress
 from desk.ui.script_call import ScriptCallDialog
 from desk.models.enums import Relation
 from desk.ui.labels import (
@@ -34,6 +36,31 @@ from desk.ui.labels import (
 )
 from desk.ui.task_views import TaskDialog, TaskList
 from desk.ui.wallet_views import WalletPanel
+
+
+@dataclasses.dataclass(frozen=True)
+class CardData:
+    """Everything the card shows of one family, read in one go off the UI thread."""
+
+    card: families.FamilyCard
+    attended: dict[int, int]  # lessons attended, by child
+    messages: list[inbox.FamilyMessage]
+    history: list[families.HistoryItem]
+    runs: list[scripts.RunRow]
+
+
+def load_card(store: Store, family_id: int) -> CardData | None:
+    """The card's data; None when the family is not there (any more)."""
+    try:
+        card = families.card(store, family_id)
+    except errors.NotFound:
+        return None
+    return CardData(
+        card=card,
+        attended=attendance.attended_counts(store, [ch.id for ch in card.draft.children]),
+        messages=inbox.family_messages(store, card.id),
+        history=families.history(store, card.id),
+        runs=scripts.runs(store, card.id))
 
 
 class FamilyCardView(QWidget):
@@ -53,6 +80,7 @@ class FamilyCardView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.current: families.FamilyCard | None = None
+        self._adding_note = False  # a note is on its way: Enter again waits for it
 
         self.empty = QLabel(self.tr("Find a family on the left or add a new one."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -75,7 +103,7 @@ class FamilyCardView(QWidget):
                                             "the answers stay on the card"))
         self.call_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.call_menu = QMenu(self.call_button)
-        self.call_menu.aboutToShow.connect(self._fill_call_menu)
+        self.call_menu.aboutToShow.connect(self._on_call_menu_shown)
         self.call_button.setMenu(self.call_menu)
         self.back_button = QToolButton()
         self.back_button.setText(self.tr("Bring a child back"))
@@ -186,24 +214,28 @@ class FamilyCardView(QWidget):
         ctx.notifier.changed.connect(self._on_changed)
 
     def _family_tasks(self) -> list[tasks.TaskView]:
-        if self.current is None:
+        """The task list's load: runs on a worker, reads only plain attributes."""
+        current = self.current
+        if current is None:
             return []
-        return tasks.listing(self.ctx.store, status=None, family_id=self.current.id)
+        return tasks.listing(self.ctx.store, status=None, family_id=current.id)
 
     @Slot(int)
     def show_family(self, family_id: int) -> None:
-        try:
-            self.current = families.card(self.ctx.store, family_id)
-        except errors.NotFound:
+        self.ctx.ops.query(self, lambda: load_card(self.ctx.store, family_id), self._show_card,
+                           key="card")
+
+    def _show_card(self, data: CardData | None) -> None:
+        if data is None:
             self.current = None
             self.stack.setCurrentIndex(0)
             return
-        self._render()
+        self.current = data.card
+        self._render(data)
         self.stack.setCurrentIndex(1)
 
-    def _render(self) -> None:
-        c = self.current
-        assert c is not None
+    def _render(self, data: CardData) -> None:
+        c = data.card
         d = c.draft
         tz = self.ctx.studio.tz
         today = self.ctx.store.now().astimezone(tz).date()
@@ -230,7 +262,7 @@ class FamilyCardView(QWidget):
             if g.whatsapp:
                 bits.append("WhatsApp " + html.escape(contacts.display_phone(g.whatsapp)))
             parts.append(" · ".join(bits))
-        attended = attendance.attended_counts(self.ctx.store, [ch.id for ch in d.children])
+        attended = data.attended
         for ch in d.children:
             text = self.tr("Child:") + f" <b>{html.escape(ch.name)}</b>"
             if attended.get(ch.id):
@@ -275,7 +307,7 @@ class FamilyCardView(QWidget):
                                     and not self.ctx.store.read_only)
 
         self.conversations.clear()
-        for fm in inbox.family_messages(self.ctx.store, c.id):
+        for fm in data.messages:
             m = fm.message
             who = self.tr("client") if fm.from_client else (m.staff_name or self.tr("the desk"))
             text = m.text + (("\n📎 " + Path(m.attachment).name) if m.attachment else "")
@@ -289,12 +321,12 @@ class FamilyCardView(QWidget):
                 fmt.datetime_text(item.at, tz), timeline_name(item.kind), item.text,
                 item.staff_name]))
         self.history.clear()
-        for h in families.history(self.ctx.store, c.id):
+        for h in data.history:
             self.history.addTopLevelItem(QTreeWidgetItem([
                 fmt.datetime_text(h.at, tz), h.staff_name, audit_kind(h.kind),
                 audit_text.describe(h.before, h.after)]))
         self.runs.clear()
-        for run in scripts.runs(self.ctx.store, c.id):
+        for run in data.runs:
             item = QTreeWidgetItem([fmt.datetime_text(run.at, tz), run.script_name,
                                     run.outcome_name, "" if run.score is None else str(run.score),
                                     run.staff_name])
@@ -320,9 +352,13 @@ class FamilyCardView(QWidget):
         editor.exec()
 
     @Slot()
-    def _fill_call_menu(self) -> None:
+    def _on_call_menu_shown(self) -> None:
+        self.ctx.ops.query(self, lambda: scripts.listing(self.ctx.store), self._fill_call_menu,
+                           key="scripts")
+
+    def _fill_call_menu(self, listing: list[scripts.Script]) -> None:
         self.call_menu.clear()
-        for script in scripts.listing(self.ctx.store):
+        for script in listing:
             action = self.call_menu.addAction(script.name)
             action.triggered.connect(lambda _=False, s=script: self.call_with(s))
 
@@ -356,19 +392,19 @@ class FamilyCardView(QWidget):
             self.export_data_to(Path(name))
 
     def export_data_to(self, path: Path) -> None:
+        """Write the family's data to ``path`` (a read: nothing in the database changes)."""
         assert self.current is not None
-        try:
-            privacy.export_to(self.ctx.store, self.current.id, path)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.tr("Export this family's data"),
-                                messages.error_message(exc))
+        family_id = self.current.id
+        self.ctx.ops.query(
+            self, lambda: privacy.export_to(self.ctx.store, family_id, path), lambda _r: None,
+            key="export", on_failure=lambda exc: QMessageBox.warning(
+                self, self.tr("Export this family's data"), messages.error_message(exc)))
 
     def _on_bring_back(self, child_id: int) -> None:
-        try:
-            families.bring_back(self.ctx.store, self.ctx.actor, child_id)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
-            return
+        self.ctx.ops.command(
+            self, lambda: families.bring_back(self.ctx.store, self.ctx.actor, child_id),
+            on_failure=lambda exc: QMessageBox.warning(self, self.windowTitle(),
+                                                       messages.error_message(exc)))
 
     @Slot()
     def _on_erase(self) -> None:
@@ -385,11 +421,12 @@ class FamilyCardView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         family_id = self.current.id
-        run_with_progress(
-            self, self.ctx, self.tr("Erasing…"),
-            lambda _p: privacy.erase(self.ctx.store, self.ctx.actor, family_id,
-                                     paths.backups_dir()),
-            self._on_erased, self._on_erase_failed, write=True)
+
+        def erase(_progress: Progress) -> privacy.Erased:
+            return privacy.erase(self.ctx.store, self.ctx.actor, family_id, paths.backups_dir())
+
+        self.ctx.ops.command(self, erase, self._on_erased, on_failure=self._on_erase_failed,
+                             progress=self.tr("Erasing…"))
 
     def _on_erased(self, result: privacy.Erased) -> None:
         notes = []
@@ -405,27 +442,31 @@ class FamilyCardView(QWidget):
         QMessageBox.information(self, self.tr("Erase this family"), "\n\n".join(
             [self.tr("The family's personal data is erased.")] + notes))
 
-    def _on_erase_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, errors.DeskError):
-            self.ctx.runner.on_error(exc)
-            return
+    def _on_erase_failed(self, exc: errors.DeskError) -> None:
         QMessageBox.warning(self, self.tr("Erase this family"), messages.error_message(exc))
 
     @Slot()
     def _on_note_added(self) -> None:
-        if self.current is None:
+        if self.current is None or self._adding_note:
             return
-        try:
-            families.add_note(self.ctx.store, self.ctx.actor, self.current.id, self.note.text())
-        except errors.ValidationFailed as exc:
+        family_id, text = self.current.id, self.note.text()
+        self._adding_note = True
+        self.ctx.ops.command(
+            self, lambda: families.add_note(self.ctx.store, self.ctx.actor, family_id, text),
+            self._on_note_saved, on_failure=self._on_note_failed)
+
+    def _on_note_saved(self, _result: None) -> None:
+        self._adding_note = False
+        self.note_error.hide()
+        self.note.clear()
+
+    def _on_note_failed(self, exc: errors.DeskError) -> None:
+        self._adding_note = False
+        if isinstance(exc, errors.ValidationFailed):
             self.note_error.setText(messages.field_message(exc.fields["note"]))
             self.note_error.show()
             return
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.tr("Note"), messages.error_message(exc))
-            return
-        self.note_error.hide()
-        self.note.clear()
+        QMessageBox.warning(self, self.tr("Note"), messages.error_message(exc))
 
     SHOWN = frozenset({Change.FAMILY, Change.TASK, Change.WALLET, Change.CALL, Change.INBOX,
                        Change.ENROLMENT, Change.STUDIO})

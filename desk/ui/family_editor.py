@@ -157,6 +157,7 @@ class FamilyEditor(QDialog):
         self.ctx = ctx
         self.family_id = draft.id if draft else None
         self.saved_id: int | None = None
+        self._saving = False  # a save is on its way: a second press waits for it
         self.drafts = FamilyDrafts(ctx.drafts_dir) if ctx.drafts_dir else None
         kept = self.drafts.load(self.family_id) if self.drafts else None
         if kept is not None and self.ask_restore(self):
@@ -364,21 +365,27 @@ class FamilyEditor(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _on_accepted(self) -> None:
-        draft = self.current_draft()
-        try:
-            try:
-                self.saved_id = families.save(self.ctx.store, self.ctx.actor, draft)
-            except families.ChildHasLessons as exc:
-                if not self._cancel_lessons_of(exc):
-                    return
-                self.saved_id = families.save(self.ctx.store, self.ctx.actor, draft,
-                                              cancel_lessons=True)
-        except errors.ValidationFailed as exc:
-            self._show_errors(exc.fields, exc.params.get("conflicts", {}))
-            return
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
-            return
+        if not self._saving:
+            self._save(self.current_draft(), cancel_lessons=False)
+
+    def _save(self, draft: families.FamilyDraft, *, cancel_lessons: bool) -> None:
+        """One save as a command; a child enrolled ahead asks first, then saves again."""
+        self._saving = True
+        self.ctx.ops.command(
+            self, lambda: families.save(self.ctx.store, self.ctx.actor, draft,
+                                        cancel_lessons=cancel_lessons),
+            self._on_saved, on_failure=lambda exc: self._on_save_failed(exc, draft))
+
+    def _on_saved(self, family_id: int) -> None:
+        self.saved_id = family_id
         self.accept()
 
-
+    def _on_save_failed(self, exc: errors.DeskError, draft: families.FamilyDraft) -> None:
+        self._saving = False
+        if isinstance(exc, families.ChildHasLessons):
+            if self._cancel_lessons_of(exc):
+                self._save(draft, cancel_lessons=True)
+        elif isinstance(exc, errors.ValidationFailed):
+            self._show_errors(exc.fields, exc.params.get("conflicts", {}))
+        else:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))

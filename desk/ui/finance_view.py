@@ -21,7 +21,6 @@ from desk.ui.context import Context
 from desk.ui.forms import side_by_side
 from desk.ui.freshness import Freshness
 from desk.ui.labels import entry_kind_name, method_name
-from desk.ui.progress import run_with_progress
 
 
 class FinanceView(QWidget):
@@ -99,7 +98,12 @@ class FinanceView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.alerts = finance.control(self.ctx.store)
+        self.ctx.ops.query(self, lambda: finance.control(self.ctx.store), self._show_control,
+                           key="control")
+        self.show_report()
+
+    def _show_control(self, alerts: list[finance.WalletAlert]) -> None:
+        self.alerts = alerts
         self.control.clear()
         for a in self.alerts:
             item = QTreeWidgetItem([a.title, amounts.format_rub(a.balance),
@@ -110,13 +114,15 @@ class FinanceView(QWidget):
                                       | Qt.AlignmentFlag.AlignVCenter)
             self.control.addTopLevelItem(item)
         self.control_summary.setText(self.tr("%n family(ies) to remind", "", len(self.alerts)))
-        self.show_report()
 
     @Slot()
     def _on_remind(self) -> None:
         chosen = {i.data(0, Qt.ItemDataRole.UserRole) for i in self.control.selectedItems()}
         alerts = [a for a in self.alerts if a.family_id in chosen]
-        done = finance.remind(self.ctx.store, self.ctx.actor, alerts)
+        self.ctx.ops.command(self, lambda: finance.remind(self.ctx.store, self.ctx.actor, alerts),
+                             self._show_reminded)
+
+    def _show_reminded(self, done: finance.Reminded) -> None:
         text = self.tr("Reminders for the Communicator: %n", "", done.created)
         if done.already:
             text += ". " + self.tr("%n family(ies) already have an open reminder this week.", "",
@@ -129,11 +135,17 @@ class FinanceView(QWidget):
     @Slot()
     def show_report(self) -> None:
         since, until = self._dates()
-        try:
-            self.report = finance.report(self.ctx.store, since, until)
-        except errors.ValidationFailed:
+        self.ctx.ops.query(self, lambda: finance.report(self.ctx.store, since, until),
+                           self._show_report, key="report", on_failure=self._on_report_failed)
+
+    def _on_report_failed(self, exc: errors.DeskError) -> None:
+        if isinstance(exc, errors.ValidationFailed):
             self.totals.setText(self.tr("The end date is before the start date."))
-            return
+        else:
+            QMessageBox.warning(self, self.tr("Finance report"), messages.error_message(exc))
+
+    def _show_report(self, report: finance.Report) -> None:
+        self.report = report
         self.table.clear()
         for r in self.report.rows:
             group = method_name(PaymentMethod(r.group)) if r.group in _METHODS else r.group
@@ -157,18 +169,11 @@ class FinanceView(QWidget):
     def export_to(self, path: Path) -> None:
         since, until = self._dates()
         labels = report_labels()
-        run_with_progress(
-            self, self.ctx, self.tr("Exporting…"),
-            lambda _p: finance.export_xlsx(finance.report(self.ctx.store, since, until), path,
-                                           labels),
+        self.ctx.ops.query(
+            self, lambda _p: finance.export_xlsx(finance.report(self.ctx.store, since, until),
+                                                 path, labels),
             lambda _r: self.totals.setText(self.tr("Saved: {path}").format(path=path)),
-            self._on_failed)
-
-    def _on_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, errors.DeskError):
-            QMessageBox.warning(self, self.tr("Finance report"), messages.error_message(exc))
-        else:
-            self.ctx.runner.on_error(exc)
+            key="export", progress=self.tr("Exporting…"))
 
 
 _METHODS = {m.value for m in PaymentMethod}

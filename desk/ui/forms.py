@@ -77,13 +77,20 @@ def attempt(widget: QWidget, error: FieldError, action) -> bool:
 def submit(ops, widget: QWidget, error: FieldError, action, on_done=None) -> None:
     """``attempt`` as an operation: ``action`` runs as a command on the writer thread; a
     validation failure goes to ``error`` (the input stays), any other DeskError to a dialog;
-    after success the error is cleared and ``on_done(result)`` runs on the UI thread."""
+    after success the error is cleared and ``on_done(result)`` runs on the UI thread. The form
+    is disabled meanwhile, so a second click cannot save it twice."""
     def done(result) -> None:
+        widget.setEnabled(True)
         error.show_message("")
         if on_done is not None:
             on_done(result)
 
-    ops.command(widget, action, done, on_failure=lambda exc: report(widget, error, exc))
+    def failed(exc) -> None:
+        widget.setEnabled(True)
+        report(widget, error, exc)
+
+    widget.setEnabled(False)
+    ops.command(widget, action, done, on_failure=failed)
 
 
 def report(widget: QWidget, error: FieldError, exc: BaseException) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QToolButton,
-    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QMenu, QPlainTextEdit,
+    QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desk.services.comms import mailings, templates
@@ -15,7 +15,7 @@ from desk.services.comms import greetings
 from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, attempt, finish_form_dialog, side_by_side
+from desk.ui.forms import FieldError, finish_form_dialog, side_by_side, submit
 from desk.ui.freshness import Freshness
 from desk.ui.labels import channel_name
 
@@ -34,7 +34,8 @@ class TemplateDialog(QDialog):
         self.setWindowTitle(self.tr("Greeting template for parents") if for_parents
                             else self.tr("Greeting template"))
         self.resize(560, 320)
-        self.body = QPlainTextEdit(templates.get(ctx.store, self.key))
+        self.body = QPlainTextEdit()
+        self.body.setEnabled(False)  # until the studio's text is read
         hint = QLabel(self.tr("Placeholders: {parent} — the parent's first name, {age} — their "
                               "age, {studio} — the studio.") if for_parents else
                       self.tr("Placeholders: {parent} — the parent's first name, {child} — the "
@@ -45,14 +46,25 @@ class TemplateDialog(QDialog):
         form.addRow(self.body)
         form.addRow(hint)
         form.addRow(self.error)
-        finish_form_dialog(self, form, self._on_accepted)
+        self.save_button = finish_form_dialog(self, form, self._on_accepted).button(
+            QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)
+        key = self.key
+        ctx.ops.query(self, lambda: templates.get(ctx.store, key), self._show_body)
+
+    def _show_body(self, body: str) -> None:
+        self.body.setPlainText(body)
+        self.body.setEnabled(True)
+        self.save_button.setEnabled(True)
 
     @Slot()
     def _on_accepted(self) -> None:
-        if attempt(self, self.error, lambda: templates.save(
-                self.ctx.store, self.ctx.actor, self.key, self.body.toPlainText(),
-                self.sample)):
-            self.accept()
+        if not self.body.isEnabled():
+            return  # the studio's text is not read yet: nothing to save over it
+        key, body, sample = self.key, self.body.toPlainText(), self.sample
+        submit(self.ctx.ops, self, self.error,
+               lambda: templates.save(self.ctx.store, self.ctx.actor, key, body, sample),
+               lambda _r: self.accept())
 
 
 class GreetingsView(QWidget):
@@ -103,12 +115,16 @@ class GreetingsView(QWidget):
             lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
         self.done_button.clicked.connect(self._on_done)
         self.send_button.clicked.connect(self._on_send)
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.GREETING, Change.FAMILY, Change.TEMPLATE))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier,
+                                   (Change.GREETING, Change.FAMILY, Change.TEMPLATE))
         self._show()
 
     @Slot()
     def refresh(self) -> None:
-        self.rows = greetings.upcoming(self.ctx.store)
+        self.ctx.ops.query(self, lambda: greetings.upcoming(self.ctx.store), self._show_rows)
+
+    def _show_rows(self, rows: list[greetings.GreetingRow]) -> None:
+        self.rows = rows
         self.list.clear()
         for r in self.rows:
             who = ", ".join(r.children) if not r.whom else \
@@ -137,16 +153,15 @@ class GreetingsView(QWidget):
 
     @Slot()
     def _on_done(self) -> None:
-        r = self.selected()
+        r, text = self.selected(), self.text.toPlainText()
         if r is not None:
-            attempt(self, self.error, lambda: greetings.mark_done(
-                self.ctx.store, self.ctx.actor, r.family_id, r.birthday,
-                self.text.toPlainText(), r.whom))
+            submit(self.ctx.ops, self, self.error, lambda: greetings.mark_done(
+                self.ctx.store, self.ctx.actor, r.family_id, r.birthday, text, r.whom))
 
     @Slot()
     def _on_send(self) -> None:
-        r = self.selected()
-        if r is not None and attempt(self, self.error, lambda: mailings.send_greeting(
-                self.ctx.store, self.ctx.actor, r.family_id, r.birthday,
-                self.text.toPlainText(), r.whom)):
-            self.ctx.wake_outbox()
+        r, text = self.selected(), self.text.toPlainText()
+        if r is not None:
+            submit(self.ctx.ops, self, self.error, lambda: mailings.send_greeting(
+                self.ctx.store, self.ctx.actor, r.family_id, r.birthday, text, r.whom),
+                lambda _channel: self.ctx.wake_outbox())

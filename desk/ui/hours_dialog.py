@@ -15,13 +15,17 @@ from PySide6.QtWidgets import (
 from desk.services.staff import hours
 from desk.ui import fmt
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, attempt
+from desk.ui.forms import FieldError, submit
 
 
 def _time_edit(value: dt.time) -> QTimeEdit:
     edit = QTimeEdit(QTime(value.hour, value.minute))
     edit.setDisplayFormat("HH:mm")
     return edit
+
+
+def _set_time(edit: QTimeEdit, value: dt.time) -> None:
+    edit.setTime(QTime(value.hour, value.minute))
 
 
 def _time(edit: QTimeEdit) -> dt.time:
@@ -34,7 +38,6 @@ class HoursDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Working hours"))
-        current = hours.current(ctx.store)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Works")), 0, 1)
         grid.addWidget(QLabel(self.tr("From")), 0, 2)
@@ -43,23 +46,14 @@ class HoursDialog(QDialog):
         grid.addWidget(QLabel(self.tr("From")), 0, 5)
         grid.addWidget(QLabel(self.tr("To")), 0, 6)
         self.rows = []
-        for day in range(7):
-            blocks = sorted(b for b in current.blocks if b.weekday == day)
-            works = QCheckBox()
-            works.setChecked(bool(blocks))
-            first = blocks[0] if blocks else hours.Block(day, dt.time(10), dt.time(14))
-            second = blocks[1] if len(blocks) > 1 else None
-            start1, end1 = _time_edit(first.start), _time_edit(first.end)
-            has_break = QCheckBox()
-            has_break.setChecked(second is not None)
-            start2 = _time_edit(second.start if second else dt.time(15))
-            end2 = _time_edit(second.end if second else dt.time(20))
+        for day in range(7):  # as a day without hours until the week is read
+            row = (QCheckBox(), _time_edit(dt.time(10)), _time_edit(dt.time(14)), QCheckBox(),
+                   _time_edit(dt.time(15)), _time_edit(dt.time(20)))
             monday = QDate(2024, 1, 1)  # a Monday: only its weekday name is shown
             grid.addWidget(QLabel(fmt.weekday_name(monday.addDays(day))), day + 1, 0)
-            for col, widget in enumerate((works, start1, end1, has_break, start2, end2),
-                                         start=1):
+            for col, widget in enumerate(row, start=1):
                 grid.addWidget(widget, day + 1, col)
-            self.rows.append((works, start1, end1, has_break, start2, end2))
+            self.rows.append(row)
         self.error = FieldError()
         week_box = QGroupBox(self.tr("Every week"))
         wl = QVBoxLayout(week_box)
@@ -94,8 +88,31 @@ class HoursDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.add_holiday.clicked.connect(self._on_add_holiday)
         self.remove_holiday.clicked.connect(self._on_remove_holiday)
-        self.days_off: dict[dt.date, str] = dict(hours.holidays(ctx.store))  # saved with Save
+        self.days_off: dict[dt.date, str] = {}  # saved with Save
+        # nothing to change or save until what is stored is shown (Save would overwrite it)
+        self.loading = (week_box, holidays_box,
+                        buttons.button(QDialogButtonBox.StandardButton.Save))
+        for widget in self.loading:
+            widget.setEnabled(False)
+        store = ctx.store
+        ctx.ops.query(self, lambda: (hours.current(store).blocks,
+                                     [(day, note) for day, note in hours.holidays(store)]),
+                      lambda read: self._show(*read))
+
+    def _show(self, blocks: tuple[hours.Block, ...],
+              days_off: list[tuple[dt.date, str]]) -> None:
+        """The stored week (up to two blocks a day) and days off."""
+        for day, (works, start1, end1, has_break, start2, end2) in enumerate(self.rows):
+            found = sorted(b for b in blocks if b.weekday == day)
+            works.setChecked(bool(found))
+            has_break.setChecked(len(found) > 1)
+            for block, start, end in zip(found, (start1, start2), (end1, end2)):
+                _set_time(start, block.start)
+                _set_time(end, block.end)
+        self.days_off = dict(days_off)
         self._fill_holidays()
+        for widget in self.loading:
+            widget.setEnabled(True)
 
     def blocks(self) -> list[hours.Block]:
         found = []
@@ -109,9 +126,10 @@ class HoursDialog(QDialog):
 
     @Slot()
     def _on_accepted(self) -> None:
-        if attempt(self, self.error, lambda: hours.save_week(
-                self.ctx.store, self.ctx.actor, self.blocks(), self.days_off)):
-            self.accept()
+        store, actor = self.ctx.store, self.ctx.actor
+        blocks, days_off = self.blocks(), dict(self.days_off)
+        submit(self.ctx.ops, self, self.error,
+               lambda: hours.save_week(store, actor, blocks, days_off), lambda _r: self.accept())
 
     def _fill_holidays(self) -> None:
         self.holidays.clear()

@@ -16,7 +16,6 @@ from desk.services.crm import transfer
 from desk.services.store import errors
 from desk.ui import fmt, messages
 from desk.ui.context import Context
-from desk.ui.progress import run_with_progress
 
 PREVIEW_ROWS = 500
 
@@ -93,10 +92,9 @@ class ImportDialog(QDialog):
         self.path.setText(str(path))
         self.plan = None
         self._update_button()
-        run_with_progress(
-            self, self.ctx, self.tr("Checking the file…"),
-            lambda p: transfer.plan(self.ctx.store, path, p.report, lambda: p.cancelled),
-            self._on_planned, self._on_failed)
+        self.ctx.ops.query(
+            self, lambda p: transfer.plan(self.ctx.store, path, p.report, lambda: p.cancelled),
+            self._on_planned, on_failure=self._on_failed, progress=self.tr("Checking the file…"))
 
     def _on_planned(self, plan: transfer.Plan) -> None:
         self.plan = plan
@@ -166,12 +164,11 @@ class ImportDialog(QDialog):
         skip_invalid = self.skip_invalid.isChecked()
         merge, skip = self._decided("merge"), self._decided("skip")
         self.import_button.setEnabled(False)
-        run_with_progress(
-            self, self.ctx, self.tr("Importing…"),
-            lambda p: transfer.apply(self.ctx.store, self.ctx.actor, plan,
-                                     skip_invalid=skip_invalid, merge=merge, skip=skip,
-                                     progress=p.report, cancelled=lambda: p.cancelled),
-            self._on_imported, self._on_failed, write=True)
+        self.ctx.ops.command(
+            self, lambda p: transfer.apply(self.ctx.store, self.ctx.actor, plan,
+                                           skip_invalid=skip_invalid, merge=merge, skip=skip,
+                                           progress=p.report, cancelled=lambda: p.cancelled),
+            self._on_imported, on_failure=self._on_failed, progress=self.tr("Importing…"))
 
     def _on_imported(self, result: transfer.Result) -> None:
         self.result_ = result
@@ -180,13 +177,10 @@ class ImportDialog(QDialog):
             "%n child(ren)", "", result.children) + ".")
         self.accept()
 
-    def _on_failed(self, exc: BaseException) -> None:
+    def _on_failed(self, exc: errors.DeskError) -> None:
         if isinstance(exc, errors.Cancelled):
             self.summary.setText(self.tr("Cancelled: nothing was imported."))
             self._update_button()
-            return
-        if not isinstance(exc, errors.DeskError):
-            self.ctx.runner.on_error(exc)
             return
         self.summary.setText(messages.import_failed_message(exc))
         self._update_button()

@@ -5,6 +5,7 @@ when the Communicator is on a call or away."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -18,6 +19,10 @@ from desk.ui.labels import inbox_channel_name
 from desk.ui.table_model import RowsModel
 
 GREEN, AMBER, RED = QColor("#2e7d32"), QColor("#ef6c00"), QColor("#c62828")
+Rows = list[inbox.ConversationRow]
+AskPage = Callable[[int, Callable[[Rows], None]], None]  # (offset, deliver): starts the read
+
+
 def wait_text(seconds: int) -> str:
     minutes, sec = divmod(max(seconds, 0), 60)
     hours_, minutes = divmod(minutes, 60)
@@ -32,7 +37,8 @@ def wait_colour(seconds: int) -> QColor:
 
 class QueueModel(RowsModel):
     """Conversations page by page (the queue never loads everything); the wait column is
-    recomputed each second from the working hours."""
+    recomputed each second from the working hours. The model never reads: ``ask_page(offset,
+    deliver)`` starts the read of the page from ``offset`` and hands its rows to ``deliver``."""
 
     COL_WAIT, COL_CHANNEL, COL_WHO, COL_LAST = range(4)
     HEADERS = (
@@ -42,29 +48,43 @@ class QueueModel(RowsModel):
         QT_TRANSLATE_NOOP("QueueModel", "Last message"),
     )
 
-    def __init__(self, fetch, parent=None) -> None:
+    def __init__(self, ask_page: AskPage, parent=None) -> None:
         super().__init__(parent)
-        self._fetch = fetch  # (offset, limit) -> rows
+        self._ask_page = ask_page
         self._exhausted = True
+        self._asked = False  # a page is on its way
+        self._generation = 0  # a page asked for before the last reset is dropped
         self.hours: hours.Hours | None = None
         self.now = dt.datetime.now(dt.timezone.utc)
 
-    def reload(self) -> None:
+    def set_rows(self, rows: Rows) -> None:
+        """The first page, read anew."""
         self.beginResetModel()
-        self.rows = self._fetch(0, inbox.PAGE)
+        self.rows = list(rows)
         self._exhausted = len(self.rows) < inbox.PAGE
+        self._asked = False
+        self._generation += 1
         self.endResetModel()
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        more = self._fetch(len(self.rows), inbox.PAGE)
+    def _add_page(self, generation: int, more: Rows) -> None:
+        if generation != self._generation:
+            return  # the queue was read anew meanwhile
+        self._asked = False
         self._exhausted = len(more) < inbox.PAGE
         if more:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
             self.rows.extend(more)
             self.endInsertRows()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted and not self._asked
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._asked = True
+        generation = self._generation
+        self._ask_page(len(self.rows), lambda more: self._add_page(generation, more))
 
     def wait_of(self, row: inbox.ConversationRow) -> int | None:
         if row.waiting_since is None or row.closed_at is not None:

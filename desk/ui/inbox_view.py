@@ -2,80 +2,69 @@
 its live timer (green under 40 s, amber to a minute, red beyond); the conversation beside it
 with an answer box (canned replies with their blanks asked for, files and voice notes, quiet
 hours, sending later), the holding reply, snoozing, and closing with "resolved in this
-contact?"."""
+contact?". Every read and write goes through ``ctx.ops``; the dialogs live in
+``inbox_dialogs``."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    Qt, QTimer, Signal, Slot,
-)
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QDialog, QFileDialog,
-    QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit, QPushButton, QTableView, QToolButton,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QDialog, QFileDialog, QHBoxLayout,
+    QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit,
+    QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
-from desk.models.enums import MessageDirection, InboxChannel, OutboxStatus
-from desk.services.comms import inbox, outbox, templates
-from desk.services.comms import leads
+from desk.models.enums import MessageDirection, OutboxStatus
+from desk.services.comms import inbox, leads, outbox, templates
+from desk.services.crm import families
 from desk.services.staff import hours
 from desk.services.store.changes import Change
+from desk.services.store.db import Actor, Store
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
-from desk.ui.forms import FieldError, attempt, finish_form_dialog, key_for, side_by_side
+from desk.ui.forms import FieldError, key_for, side_by_side, submit
 from desk.ui.freshness import Freshness
+from desk.ui.inbox_dialogs import (
+    LogMessageDialog, ask_close_reason, ask_resolved, ask_uncertain, moment_dialog,
+)
+from desk.ui.inbox_queue import RED, QueueModel
 from desk.ui.labels import channel_reason, inbox_channel_name
 from desk.ui.leads_view import FamilyPicker
-from desk.ui.inbox_queue import RED, QueueModel
 
 RECENT = dt.timedelta(minutes=15)  # a client who wrote this recently is in a conversation
-HAND_CHANNELS = (InboxChannel.WHATSAPP, InboxChannel.VK, InboxChannel.INSTAGRAM,
-                 InboxChannel.PHONE, InboxChannel.WEBSITE, InboxChannel.TELEGRAM,
-                 InboxChannel.EMAIL)
 
 
-class LogMessageDialog(QDialog):
-    """Write down a message that came by a channel the desk does not receive itself."""
+@dataclasses.dataclass(frozen=True)
+class QueueLook:
+    """The queue as read: its first page, the working hours its timers count in, and the
+    outbox's (waiting, not delivered) counts."""
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.saved_id: int | None = None
-        self.setWindowTitle(self.tr("Write down a message"))
-        self.setMinimumWidth(440)
-        self.channel = QComboBox()
-        for channel in HAND_CHANNELS:
-            self.channel.addItem(inbox_channel_name(channel), channel)
-        self.address = QLineEdit()
-        self.address.setPlaceholderText(self.tr("phone, profile or e-mail"))
-        self.name = QLineEdit()
-        self.text = QPlainTextEdit()
-        self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(90)
-        self.error = FieldError()
-        form = QFormLayout()
-        form.addRow(self.tr("Channel:"), self.channel)
-        form.addRow(self.tr("Contact:"), self.address)
-        form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("Message:"), self.text)
-        form.addRow("", self.error)
-        finish_form_dialog(self, form, self._on_accepted)
+    rows: list[inbox.ConversationRow]
+    hours: hours.Hours
+    pending: tuple[int, int]
 
-    @Slot()
-    def _on_accepted(self) -> None:
-        def save() -> None:
-            self.saved_id = inbox.log_incoming(
-                self.ctx.store, self.ctx.actor, self.channel.currentData(),
-                self.address.text(), self.text.toPlainText(), name=self.name.text())
-        if attempt(self, self.error, save):
-            self.accept()
+
+def _page(store: Store, mode: str, offset: int) -> list[inbox.ConversationRow]:
+    return inbox.queue(store, offset=offset, limit=inbox.PAGE, closed=mode == "closed",
+                       snoozed=mode == "snoozed")
+
+
+def _read_queue(store: Store, mode: str) -> QueueLook:
+    return QueueLook(_page(store, mode, 0), hours.current(store), outbox.count_pending(store))
+
+
+def _snooze_till_morning(store: Store, actor: Actor, conversation_id: int) -> None:
+    """Snooze until the studio next opens, at least 12 hours from now."""
+    opens = hours.current(store).next_open(store.now() + dt.timedelta(hours=12))
+    inbox.snooze(store, actor, conversation_id, opens)
 
 
 class InboxView(QWidget):
@@ -99,6 +88,9 @@ class InboxView(QWidget):
         self.attachment: Path | None = None
         self.send_at: dt.datetime | None = None
         self.shown: dict[int, inbox.MessageRow] = {}  # the conversation's messages on screen
+        self._wanted: int | None = None  # the conversation to select once the queue is read
+        self._pretick = False  # a new choice: its messages decide the "ongoing" box
+        self._quiet = False  # selecting after a read: the conversation is shown once, after it
         # the queue
         self.show_box = QComboBox()
         self.show_box.addItem(self.tr("Open"), "open")
@@ -106,7 +98,7 @@ class InboxView(QWidget):
         self.show_box.addItem(self.tr("Closed"), "closed")
         self.log_button = QPushButton(self.tr("Write down a message…"))
         self.log_button.setToolTip(self.tr("A message from WhatsApp, VK, Instagram or the phone"))
-        self.model = QueueModel(self._fetch, self)
+        self.model = QueueModel(self._ask_page, self)
         self.queue = QTableView()
         self.queue.setModel(self.model)
         self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -207,7 +199,8 @@ class InboxView(QWidget):
         rl.addLayout(compose_bottom)
         side_by_side(self, left, right, [470, 730])
 
-        self.queue.selectionModel().currentRowChanged.connect(lambda *_: self._select())
+        self.queue.selectionModel().currentRowChanged.connect(
+            lambda *_: self._quiet or self._select())
         self.show_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.log_button.clicked.connect(self._on_log)
         self.family_button.clicked.connect(
@@ -229,26 +222,36 @@ class InboxView(QWidget):
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self.tick)
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.INBOX, Change.FAMILY, Change.TEMPLATE))
+        self.freshness = Freshness(self, self.refresh, ctx.notifier,
+                                   (Change.INBOX, Change.FAMILY, Change.TEMPLATE))
         self._show_conversation()
 
     # loading ------------------------------------------------------------------------------
-    def _fetch(self, offset: int, limit: int) -> list[inbox.ConversationRow]:
-        mode = self.show_box.currentData()
-        return inbox.queue(self.ctx.store, offset=offset, limit=limit,
-                           closed=mode == "closed", snoozed=mode == "snoozed")
-
     @Slot()
     def refresh(self) -> None:
+        mode, store = self.show_box.currentData(), self.ctx.store
+        self.ctx.ops.query(self, lambda: _read_queue(store, mode), self._show_queue, key="queue")
+
+    def _ask_page(self, offset: int,
+                  deliver: Callable[[list[inbox.ConversationRow]], None]) -> None:
+        mode, store = self.show_box.currentData(), self.ctx.store
+        self.ctx.ops.query(self, lambda: _page(store, mode, offset), deliver, key="page")
+
+    def _show_queue(self, look: QueueLook) -> None:
+        wanted, self._wanted = self._wanted, None
         keep = self.current.id if self.current else None
-        self.model.hours = hours.current(self.ctx.store)
+        self.model.hours = look.hours
         self.model.now = self.ctx.store.now()
-        self.model.reload()
-        row = next((i for i, r in enumerate(self.model.rows) if r.id == keep), 0)
-        if self.model.rows:
-            self.queue.selectRow(row)
+        self.model.set_rows(look.rows)
+        ids = [r.id for r in look.rows]
+        self._quiet = True
+        try:
+            if ids:
+                self.queue.selectRow(next((ids.index(i) for i in (wanted, keep) if i in ids), 0))
+        finally:
+            self._quiet = False
         self._select()
-        queued, failed = outbox.count_pending(self.ctx.store)
+        queued, failed = look.pending
         parts = []
         if queued:
             parts.append(self.tr("Waiting to go: %n", "", queued))
@@ -276,12 +279,12 @@ class InboxView(QWidget):
         self.current = row
         if changed:
             self._clear_compose()
+            self.history.clear()
+            self.shown = {}
+            # only a new choice of conversation pre-ticks "ongoing" (once its messages are
+            # read); a refresh (another message arriving) never overrides what the person chose
+            self._pretick = row is not None
         self._show_conversation()
-        if changed and row is not None:  # only a new choice of conversation pre-ticks it;
-            # a refresh (another message arriving) never overrides what the person chose
-            self.ongoing.setChecked(self._last_in is not None
-                                    and self.ctx.store.now() - self._last_in < RECENT)
-            self._update_when()
 
     def _show_conversation(self) -> None:
         c = self.current
@@ -290,8 +293,9 @@ class InboxView(QWidget):
                   self.text, self.attach_button, self.later_button, self.send_button,
                   self.ongoing, self.urgent):
             w.setEnabled(c is not None)
-        self.history.clear()
         if c is None:
+            self.history.clear()
+            self.shown = {}
             self.title.setText(self.tr("No conversation chosen"))
             self.when.clear()
             return
@@ -300,16 +304,27 @@ class InboxView(QWidget):
         self.family_button.setVisible(c.family_id is not None)
         self.link_button.setVisible(c.family_id is None)
         self.new_family_button.setVisible(c.family_id is None)
-        tz = self.ctx.studio.tz
-        last_in = None
-        self.shown = {m.id: m for m in inbox.messages(self.ctx.store, c.id)}
-        for m in self.shown.values():
-            self.history.addItem(self._message_item(m, tz))
-            if m.direction is MessageDirection.IN:
-                last_in = m.at
-        self.history.scrollToBottom()
-        self._last_in = last_in
         self._update_holding()
+        cid, store = c.id, self.ctx.store
+        self.ctx.ops.query(self, lambda: (cid, inbox.messages(store, cid)),
+                           self._show_messages, key="history")
+
+    def _show_messages(self, found: tuple[int, list[inbox.MessageRow]]) -> None:
+        cid, messages = found
+        if self.current is None or self.current.id != cid:
+            return  # another conversation was chosen meanwhile
+        tz = self.ctx.studio.tz
+        self.history.clear()
+        self.shown = {m.id: m for m in messages}
+        for m in messages:
+            self.history.addItem(self._message_item(m, tz))
+        self.history.scrollToBottom()
+        came = [m.at for m in messages if m.direction is MessageDirection.IN]
+        self._last_in = came[-1] if came else None
+        if self._pretick:
+            self._pretick = False
+            self.ongoing.setChecked(self._last_in is not None
+                                    and self.ctx.store.now() - self._last_in < RECENT)
         self._update_when()
 
     def _message_item(self, m: inbox.MessageRow, tz) -> QListWidgetItem:
@@ -363,14 +378,22 @@ class InboxView(QWidget):
             "background: #ffe0b2; font-weight: 600;" if offer else "")
 
     def _update_when(self) -> None:
+        """Say when the answer would go (quiet hours hold what is neither ongoing nor urgent):
+        the service's rule, the same ``reply`` uses."""
         if self.current is None:
             return
-        tz = self.ctx.studio.tz
-        goes = inbox.when_it_goes(self.ctx.store, inbox.ReplyDraft(
-            "", send_at=self.send_at, ongoing=self.ongoing.isChecked(),
-            urgent=self.urgent.isChecked()))
+        draft = inbox.ReplyDraft("", send_at=self.send_at, ongoing=self.ongoing.isChecked(),
+                                 urgent=self.urgent.isChecked())
+        store = self.ctx.store
+        self.ctx.ops.query(self, lambda: inbox.when_it_goes(store, draft), self._show_when,
+                           key="when")
+
+    def _show_when(self, goes: dt.datetime) -> None:
+        if self.current is None:
+            return
         if goes > self.ctx.store.now() + dt.timedelta(seconds=1):
-            self.when.setText(self.tr("Goes at {when}").format(when=fmt.datetime_text(goes, tz)))
+            self.when.setText(self.tr("Goes at {when}").format(
+                when=fmt.datetime_text(goes, self.ctx.studio.tz)))
         else:
             self.when.setText("")
 
@@ -394,21 +417,27 @@ class InboxView(QWidget):
         self.use_template(key)
         self.template.setCurrentIndex(0)
 
-    def use_template(self, key: str) -> bool:
+    def use_template(self, key: str) -> None:
         """Fill the answer box from a canned reply; ask for the blanks the desk cannot fill.
         The text stays editable: it is the preview of what will be sent."""
-        values = inbox.template_values(self.ctx.store, self.current.id)
-        body = templates.get(self.ctx.store, key)
+        cid, store = self.current.id, self.ctx.store
+        self.ctx.ops.query(
+            self, lambda: (cid, templates.get(store, key), inbox.template_values(store, cid)),
+            self._fill_template, key="template")
+
+    def _fill_template(self, found: tuple[int, str, dict[str, str]]) -> None:
+        cid, body, values = found
+        if self.current is None or self.current.id != cid:
+            return
         _, missing = inbox.fill(body, values)
         for name in missing:
             value, ok = self.ask_value(name)
             if not ok:
-                return False
+                return
             values[name] = value
         text, _ = inbox.fill(body, values)
         self.text.setPlainText(text)
         self.text.setFocus()
-        return True
 
     def ask_value(self, name: str) -> tuple[str, bool]:
         """What the template needs and Desk does not know; a date is picked on a calendar."""
@@ -429,13 +458,8 @@ class InboxView(QWidget):
     def _moment_dialog(self, title: str, label: str,
                        ahead: dt.timedelta) -> tuple[QDialog, QDateTimeEdit]:
         """A small dialog asking for one moment, starting ``ahead`` of now."""
-        dialog = QDialog(self)
-        dialog.setWindowTitle(title)
-        edit = fmt.datetime_edit(self.ctx.store.now() + ahead, self.ctx.studio.tz)
-        form = QFormLayout()
-        form.addRow(label, edit)
-        finish_form_dialog(dialog, form, dialog.accept)
-        return dialog, edit
+        return moment_dialog(self, title, label, self.ctx.store.now() + ahead,
+                             self.ctx.studio.tz)
 
     @Slot()
     def _on_attach(self) -> None:
@@ -469,60 +493,73 @@ class InboxView(QWidget):
                                  self.voice.isChecked(), self.send_at,
                                  ongoing=self.ongoing.isChecked(),
                                  urgent=self.urgent.isChecked())
-        if attempt(self, self.error, lambda: inbox.reply(self.ctx.store, self.ctx.actor,
-                                                         c.id, draft)):
+        cid, store, actor = c.id, self.ctx.store, self.ctx.actor
+        self._outgoing(lambda: inbox.reply(store, actor, cid, draft),
+                       lambda _id: self._on_sent(cid))
+
+    def _on_sent(self, conversation_id: int) -> None:
+        if self.current is not None and self.current.id == conversation_id:
             self._clear_compose()
-            self._after_write()
 
     @Slot()
     def _on_holding(self) -> None:
-        if self.current is not None and attempt(self, self.error, lambda: inbox.holding_reply(
-                self.ctx.store, self.ctx.actor, self.current.id)):
-            self._after_write()
+        if self.current is not None:
+            cid, store, actor = self.current.id, self.ctx.store, self.ctx.actor
+            self._outgoing(lambda: inbox.holding_reply(store, actor, cid))
+
+    def _outgoing(self, write: Callable[[], object],
+                  on_done: Callable[[object], None] | None = None) -> None:
+        """A write that puts a message on its way to the client (or decides on one), as a
+        form's (the view is disabled meanwhile, so a double click never sends twice; a failure
+        shows beside the answer box); the courier looks at the outbox at once after it."""
+        def done(result: object) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.ctx.wake_outbox()
+
+        submit(self.ctx.ops, self, self.error, write, done)
 
     def snooze_for(self, delta: dt.timedelta) -> None:
         if self.current is not None:
-            attempt(self, self.error, lambda: inbox.snooze(
-                self.ctx.store, self.ctx.actor, self.current.id, self.ctx.store.now() + delta))
+            cid, store, actor = self.current.id, self.ctx.store, self.ctx.actor
+            until = store.now() + delta
+            submit(self.ctx.ops, self, self.error,
+                   lambda: inbox.snooze(store, actor, cid, until))
 
     @Slot()
     def _snooze_tomorrow(self) -> None:
-        work = hours.current(self.ctx.store)
-        opens = work.next_open(self.ctx.store.now() + dt.timedelta(hours=12))
-        self.snooze_for(opens - self.ctx.store.now())
+        if self.current is not None:
+            cid, store, actor = self.current.id, self.ctx.store, self.ctx.actor
+            submit(self.ctx.ops, self, self.error,
+                   lambda: _snooze_till_morning(store, actor, cid))
 
     @Slot()
     def _on_close(self) -> None:
         if self.current is None:
             return
-        if inbox.conversation(self.ctx.store, self.current.id).waiting_since is not None:
-            self._close_unanswered()
-            return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Close the conversation"),
-                          self.tr("Was the question resolved in this contact?"),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Yes, resolved"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("No, not yet"))
-        answer = box.exec()
-        if answer in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No):
-            self.close_conversation(answer == QMessageBox.StandardButton.Yes)
+        cid, store = self.current.id, self.ctx.store
+        self.ctx.ops.query(self, lambda: inbox.conversation(store, cid), self._ask_close,
+                           key="close")
 
-    def _close_unanswered(self) -> None:
-        """The client got no answer here: why close it? (No response is counted, no FCR.)"""
-        reasons = [self.tr("No answer needed (thanks, a sticker)"),
-                   self.tr("Answered elsewhere (by phone, in person)"),
-                   self.tr("Spam or a mistake")]
-        reason, ok = QInputDialog.getItem(
-            self, self.tr("Close without an answer"),
-            self.tr("The client has not been answered here. Why close the conversation?"),
-            reasons, 0, True)
-        if ok and reason.strip():
-            self.close_conversation(None, reason.strip())
+    def _ask_close(self, c: inbox.ConversationRow) -> None:
+        """Closing asks "resolved in this contact?"; a client not answered here, why close."""
+        if self.current is None or self.current.id != c.id:
+            return
+        if c.waiting_since is not None:
+            reason = ask_close_reason(self)
+            if reason is not None:
+                self.close_conversation(None, reason)
+            return
+        resolved = ask_resolved(self)
+        if resolved is not None:
+            self.close_conversation(resolved)
 
     def close_conversation(self, resolved: bool | None, reason: str = "") -> None:
-        attempt(self, self.error, lambda: inbox.close(self.ctx.store, self.ctx.actor,
-                                                      self.current.id, resolved, reason))
+        if self.current is None:
+            return
+        cid, store, actor = self.current.id, self.ctx.store, self.ctx.actor
+        submit(self.ctx.ops, self, self.error,
+               lambda: inbox.close(store, actor, cid, resolved, reason))
 
     def _on_message_activated(self, item: QListWidgetItem) -> None:
         m = self.shown.get(item.data(Qt.ItemDataRole.UserRole))
@@ -530,35 +567,22 @@ class InboxView(QWidget):
             return
         if m.status is OutboxStatus.UNCERTAIN:
             self.decide_uncertain(m.id)
-        elif m.status is OutboxStatus.FAILED and attempt(
-                self, self.error, lambda: outbox.send_again(self.ctx.store, self.ctx.actor,
-                                                            m.id, seen=m.status)):
-            self._after_write()
+        elif m.status is OutboxStatus.FAILED:
+            store, actor = self.ctx.store, self.ctx.actor
+            self._outgoing(lambda: outbox.send_again(store, actor, m.id, seen=m.status))
 
     def decide_uncertain(self, message_id: int) -> None:
         """No answer came when it was handed over: it may have arrived. The person decides."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delivery not confirmed"), self.tr(
-            "The channel did not answer when this message was handed over, so it may have "
-            "arrived. Check with the client (or in the messenger), then choose. Sending it "
-            "again may give the client a second copy."), parent=self)
-        again = box.addButton(self.tr("Send again"), QMessageBox.ButtonRole.AcceptRole)
-        arrived = box.addButton(self.tr("It arrived"), QMessageBox.ButtonRole.YesRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is again:
-            decide = functools.partial(outbox.send_again, self.ctx.store, self.ctx.actor,
-                                       message_id, seen=OutboxStatus.UNCERTAIN)
-        elif clicked is arrived:
-            decide = functools.partial(outbox.confirm_arrived, self.ctx.store, self.ctx.actor,
-                                       message_id)
+        choice = ask_uncertain(self)
+        store, actor = self.ctx.store, self.ctx.actor
+        if choice == "again":
+            decide = functools.partial(outbox.send_again, store, actor, message_id,
+                                       seen=OutboxStatus.UNCERTAIN)
+        elif choice == "arrived":
+            decide = functools.partial(outbox.confirm_arrived, store, actor, message_id)
         else:
             return
-        if attempt(self, self.error, decide):
-            self._after_write()
-
-    def _after_write(self) -> None:
-        self.ctx.wake_outbox()
+        self._outgoing(decide)
 
     # families -------------------------------------------------------------------------------
     @Slot()
@@ -569,11 +593,9 @@ class InboxView(QWidget):
             self.select_conversation(dialog.saved_id)
 
     def select_conversation(self, conversation_id: int) -> None:
+        """Read the queue anew and choose the conversation in it."""
+        self._wanted = conversation_id
         self.refresh()
-        for i, r in enumerate(self.model.rows):
-            if r.id == conversation_id:
-                self.queue.selectRow(i)
-                return
 
     @Slot()
     def _on_link(self) -> None:
@@ -585,16 +607,29 @@ class InboxView(QWidget):
             self.link(picker.chosen)
 
     def link(self, family_id: int) -> None:
-        inbox.link_family(self.ctx.store, self.ctx.actor, self.current.id, family_id)
+        if self.current is None:
+            return
+        cid, store, actor = self.current.id, self.ctx.store, self.ctx.actor
+        self.ctx.ops.command(self, lambda: inbox.link_family(store, actor, cid, family_id))
 
     @Slot()
     def _on_new_family(self) -> None:
         c = self.current
         if c is None:
             return
-        draft = leads.family_draft(leads.get(self.ctx.store, c.lead_id)) if c.lead_id else None
+        if c.lead_id is None:
+            self._new_family(c.id, None)
+            return
+        cid, lead_id, store = c.id, c.lead_id, self.ctx.store
+        self.ctx.ops.query(self, lambda: leads.family_draft(leads.get(store, lead_id)),
+                           lambda draft: self._new_family(cid, draft), key="lead")
+
+    def _new_family(self, conversation_id: int, draft: families.FamilyDraft | None) -> None:
+        """The family editor, filled from the lead when the conversation started as one; the
+        new family is linked to the conversation."""
+        if self.current is None or self.current.id != conversation_id:
+            return
         editor = FamilyEditor(self.ctx, draft, parent=self)
         editor.open_family_requested.connect(self.family_requested)
         if editor.exec() and editor.saved_id is not None:
             self.link(editor.saved_id)
-

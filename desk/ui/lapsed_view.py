@@ -3,6 +3,8 @@ lapsed-client script (which asks for the reason code), and the reasons counted p
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QTreeWidget, QTreeWidgetItem,
@@ -17,6 +19,9 @@ from desk.ui.context import Context
 from desk.ui.freshness import Freshness
 from desk.ui.labels import lapse_reason_name
 from desk.ui.script_call import ScriptCallDialog
+
+# the weeks, the no-shows, the lapsed families, the reasons by month
+Lists = tuple[int, list[lapsed.NoShow], list[lapsed.Lapsed], dict[str, Counter]]
 
 
 class LapsedView(QWidget):
@@ -82,17 +87,26 @@ class LapsedView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        self.ctx.ops.query(self, self._read, self._show_lists)
+
+    def _read(self) -> Lists:
+        store = self.ctx.store
+        return (lapsed.weeks(store), lapsed.no_shows(store), lapsed.lapsed(store),
+                lapsed.reasons_by_month(store))
+
+    def _show_lists(self, found: Lists) -> None:
+        weeks, no_shows, lapsed_rows, months = found
         tz = self.ctx.studio.tz
-        self.weeks.setValue(lapsed.weeks(self.ctx.store))
+        self.weeks.setValue(weeks)
         self.no_shows.clear()
-        for r in lapsed.no_shows(self.ctx.store):
+        for r in no_shows:
             item = QTreeWidgetItem([fmt.datetime_text(r.lesson_at, tz), r.child, r.direction,
                                     r.family_title])
             item.setData(0, Qt.ItemDataRole.UserRole, (r.family_id, r.family_title,
                                                        r.enrolment_id))
             self.no_shows.addTopLevelItem(item)
         self.lapsed.clear()
-        for r in lapsed.lapsed(self.ctx.store):
+        for r in lapsed_rows:
             item = QTreeWidgetItem([r.family_title, fmt.short_date(r.last_visit.astimezone(tz)),
                                     str(r.visits)])
             item.setData(0, Qt.ItemDataRole.UserRole, (r.family_id, r.family_title, None))
@@ -102,7 +116,7 @@ class LapsedView(QWidget):
         self.lists.setTabText(1, self.tr("Not seen for a while: %n", "",
                                          self.lapsed.topLevelItemCount()))
         self.months.clear()
-        for month, counts in lapsed.reasons_by_month(self.ctx.store).items():
+        for month, counts in months.items():
             text = ", ".join(f"{lapse_reason_name(reason)}: {n}"
                              for reason, n in counts.most_common())
             self.months.addTopLevelItem(QTreeWidgetItem([month, text]))
@@ -123,8 +137,10 @@ class LapsedView(QWidget):
         chosen = self._selected()
         if chosen is not None:
             family_id, _title, enrolment_id = chosen
-            script = scripts.for_purpose(self.ctx.store, ScriptPurpose.LAPSED)
-            ScriptCallDialog(self.ctx, family_id, script, enrolment_id, self).exec()
+            self.ctx.ops.query(
+                self, lambda: scripts.for_purpose(self.ctx.store, ScriptPurpose.LAPSED),
+                lambda script: ScriptCallDialog(self.ctx, family_id, script, enrolment_id,
+                                                self).exec(), key="script")
 
     @Slot()
     def _on_open(self) -> None:
@@ -134,5 +150,10 @@ class LapsedView(QWidget):
 
     @Slot()
     def _on_weeks_changed(self) -> None:
-        if self.weeks.value() != lapsed.weeks(self.ctx.store):
-            lapsed.set_weeks(self.ctx.store, self.ctx.actor, self.weeks.value())
+        wanted = self.weeks.value()
+
+        def change() -> None:
+            if wanted != lapsed.weeks(self.ctx.store):
+                lapsed.set_weeks(self.ctx.store, self.ctx.actor, wanted)
+
+        self.ctx.ops.command(self, change)

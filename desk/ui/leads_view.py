@@ -8,20 +8,19 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-    QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+    QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
     QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desk.models.enums import LeadStatus
 from desk.services.comms import leads
 from desk.services.crm import contacts, families
-from desk.services.store import errors
 from desk.services.store.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
-from desk.ui.forms import FieldError, attempt, finish_form_dialog
+from desk.ui.forms import FieldError, finish_form_dialog, submit
 from desk.ui.freshness import Freshness
 from desk.ui.labels import lead_status_name, source_choices
 
@@ -68,11 +67,12 @@ class LeadDialog(QDialog):
         draft = leads.LeadDraft(self.name.text(), self.phone.text(), self.email.text(),
                                 self.child.text(), self.message.toPlainText(),
                                 self._source_code())
-        def save() -> None:
-            self.saved_id = leads.create(self.ctx.store, self.ctx.actor, draft)
+        submit(self.ctx.ops, self, self.error,
+               lambda: leads.create(self.ctx.store, self.ctx.actor, draft), self._on_saved)
 
-        if attempt(self, self.error, save):
-            self.accept()
+    def _on_saved(self, lead_id: int) -> None:
+        self.saved_id = lead_id
+        self.accept()
 
 
 class FamilyPicker(QDialog):
@@ -100,8 +100,14 @@ class FamilyPicker(QDialog):
 
     @Slot(str)
     def _fill(self, text: str) -> None:
+        """Look for the families (nothing for empty words); the list fills when found."""
+        self.ctx.ops.query(
+            self, lambda: families.find(self.ctx.store, text, limit=50) if text.strip() else [],
+            self._show_found)
+
+    def _show_found(self, rows: list[families.FamilyRow]) -> None:
         self.list.clear()
-        for row in families.find(self.ctx.store, text, limit=50) if text.strip() else []:
+        for row in rows:
             item = QListWidgetItem(f"{row.parents} — {row.children} {row.phones}".strip())
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.list.addItem(item)
@@ -185,8 +191,13 @@ class LeadsView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        open_only = not self.show_all.isChecked()
+        self.ctx.ops.query(self, lambda: leads.listing(self.ctx.store, open_only=open_only),
+                           self._show_rows)
+
+    def _show_rows(self, rows: list[leads.LeadRow]) -> None:
         current = self.selected()
-        self.rows = leads.listing(self.ctx.store, open_only=not self.show_all.isChecked())
+        self.rows = rows
         tz = self.ctx.studio.tz
         self.table.clear()
         for r in self.rows:
@@ -223,11 +234,11 @@ class LeadsView(QWidget):
         r = self.selected()
         if r is None:
             return
-        try:
-            leads.set_status(self.ctx.store, self.ctx.actor, r.id, status, **kw)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.tr("Applications"), messages.error_message(exc))
-            return
+        lead_id = r.id
+        self.ctx.ops.command(
+            self, lambda: leads.set_status(self.ctx.store, self.ctx.actor, lead_id, status, **kw),
+            on_failure=lambda exc: QMessageBox.warning(self, self.tr("Applications"),
+                                                       messages.error_message(exc)))
 
     @Slot()
     def _on_thinking(self) -> None:
@@ -257,7 +268,7 @@ class LeadsView(QWidget):
         editor = FamilyEditor(self.ctx, leads.family_draft(r), parent=self)
         editor.open_family_requested.connect(self.family_requested)
         if editor.exec() and editor.saved_id is not None:
-            leads.link(self.ctx.store, self.ctx.actor, r.id, editor.saved_id)
+            self._link(r.id, editor.saved_id)
 
     @Slot()
     def _on_link_family(self) -> None:
@@ -266,7 +277,11 @@ class LeadsView(QWidget):
             return
         picker = FamilyPicker(self.ctx, r.phone[2:] if r.phone else r.name, self)
         if picker.exec() and picker.chosen is not None:
-            leads.link(self.ctx.store, self.ctx.actor, r.id, picker.chosen)
+            self._link(r.id, picker.chosen)
+
+    def _link(self, lead_id: int, family_id: int) -> None:
+        self.ctx.ops.command(self, lambda: leads.link(self.ctx.store, self.ctx.actor, lead_id,
+                                                      family_id))
 
     @Slot()
     def _on_import(self) -> None:
@@ -276,12 +291,13 @@ class LeadsView(QWidget):
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> None:
-        try:
-            added, problems = leads.import_csv(self.ctx.store, self.ctx.actor, path)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.tr("Import applications"),
-                                messages.import_failed_message(exc))
-            return
+        self.ctx.ops.command(
+            self, lambda: leads.import_csv(self.ctx.store, self.ctx.actor, path),
+            self._show_imported, on_failure=lambda exc: QMessageBox.warning(
+                self, self.tr("Import applications"), messages.import_failed_message(exc)))
+
+    def _show_imported(self, result: tuple[int, list]) -> None:
+        added, problems = result
         if problems:
             QMessageBox.warning(self, self.tr("Import applications"),
                                 self.tr("Nothing was imported:") + "\n"

@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
     QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
-    QSpinBox,
-    QVBoxLayout, QWidget,
+    QSpinBox, QVBoxLayout, QWidget,
 )
 
 from desk.services.crm import families
 from desk.services.money import amounts
 from desk.services.schedule import attendance, enrolment, lessons
 from desk.services.store import errors
+from desk.services.store.db import Store
 from desk.ui import fmt, messages
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, attempt, finish_form_dialog
+from desk.ui.forms import FieldError, finish_form_dialog, report, submit
 from desk.ui.labels import mark_name
+
+
+@dataclass(frozen=True)
+class _Choices:
+    """What a lesson may be given: directions, teachers and rooms (archived ones too)."""
+
+    directions: list[lessons.DirectionView]
+    teachers: list[lessons.TeacherView]
+    rooms: list[lessons.RoomView]
+
+
+def _choices(store: Store) -> _Choices:
+    return _Choices(lessons.directions(store, archived=True),
+                    lessons.teachers(store, archived=True), lessons.rooms(store, archived=True))
 
 
 class LessonDialog(QDialog):
@@ -32,9 +47,8 @@ class LessonDialog(QDialog):
         self.setWindowTitle(self.tr("Lesson") if row else self.tr("New lesson"))
         self.setMinimumWidth(460)
         tz = ctx.studio.tz
-        self.directions = lessons.directions(ctx.store, archived=True)
+        self.directions: list[lessons.DirectionView] = []
         self.direction = QComboBox()
-        self._offer(self.direction, self.directions, row.direction_id if row else None)
         self.starts = fmt.datetime_edit(row.starts_at if row else starts_at or ctx.store.now(),
                                         tz)
         self.duration = QSpinBox()
@@ -42,12 +56,8 @@ class LessonDialog(QDialog):
         self.duration.setSuffix(self.tr(" min"))
         self.teacher = QComboBox()
         self.teacher.addItem(self.tr("— not set —"), None)
-        self._offer(self.teacher, lessons.teachers(ctx.store, archived=True),
-                    row.teacher_id if row else None)
         self.room = QComboBox()
         self.room.addItem(self.tr("— not set —"), None)
-        self._offer(self.room, lessons.rooms(ctx.store, archived=True),
-                    row.room_id if row else None)
         self.capacity = QSpinBox()
         self.capacity.setRange(1, 500)
         self.price = QLineEdit()
@@ -77,22 +87,40 @@ class LessonDialog(QDialog):
             repeat.addWidget(self.until)
             form.addRow("", repeat)
         form.addRow("", self.error)
-        finish_form_dialog(self, form, self._on_accepted)
+        buttons = finish_form_dialog(self, form, self._on_accepted)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)  # until the choices are read
         self.direction.currentIndexChanged.connect(self._on_direction_changed)
         self.adults.toggled.connect(self.adult_price.setEnabled)
         if row:
-            self.direction.setCurrentIndex(max(self.direction.findData(row.direction_id), 0))
             self.duration.setValue(int((row.ends_at - row.starts_at).total_seconds() // 60))
-            self.teacher.setCurrentIndex(max(self.teacher.findData(row.teacher_id), 0))
-            self.room.setCurrentIndex(max(self.room.findData(row.room_id), 0))
             self.capacity.setValue(row.capacity)
             self.price.setText(amounts.format_rub(row.price).replace("\u00a0₽", ""))
             self.sibling.setChecked(row.sibling_discount)
             self.adults.setChecked(row.adults_allowed)
             self.adult_price.setText(amounts.format_rub(row.adult_price).replace("\u00a0₽", ""))
+        self.adult_price.setEnabled(self.adults.isChecked())
+        store = ctx.store
+        ctx.ops.query(self, lambda: _choices(store), self._show_choices)
+
+    def _show_choices(self, choices: _Choices) -> None:
+        """Fill the combos; a lesson keeps its own, a new one takes its direction's defaults."""
+        row = self.row
+        self.directions = choices.directions
+        self.direction.blockSignals(True)
+        self._offer(self.direction, choices.directions, row.direction_id if row else None)
+        self.direction.blockSignals(False)
+        self._offer(self.teacher, choices.teachers, row.teacher_id if row else None)
+        self._offer(self.room, choices.rooms, row.room_id if row else None)
+        if row:
+            for combo, item_id in ((self.direction, row.direction_id),
+                                   (self.teacher, row.teacher_id), (self.room, row.room_id)):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(combo.findData(item_id), 0))
+                combo.blockSignals(False)
         else:
             self._on_direction_changed()
-        self.adult_price.setEnabled(self.adults.isChecked())
+        self.save_button.setEnabled(True)
 
     def _offer(self, combo: QComboBox, items, current_id: int | None) -> None:
         """The active ones; an archived one only where this lesson already has it, so saving
@@ -131,24 +159,31 @@ class LessonDialog(QDialog):
             self.error.show_message(self.tr("Enter prices such as 1 200 or 1200,50.") + " "
                                     + messages.amount_message(exc.reason))
             return
-        if not self._booking_ok(draft):
+        store = self.ctx.store
+        self.ctx.ops.query(self, lambda: lessons.booking_conflicts(store, draft),
+                           lambda clashes: self._booking_checked(draft, clashes), key="clashes")
+
+    def _booking_checked(self, draft: lessons.LessonDraft,
+                         clashes: list[lessons.LessonRow]) -> None:
+        if not self._booking_ok(draft, clashes):
             return
+        store, actor = self.ctx.store, self.ctx.actor
         if self.repeat.isChecked() and self.row is None:
+            series = lessons.SeriesDraft(draft, fmt.from_qdate(self.until.date()))
+
             def save():
-                lessons.create_series(self.ctx.store, self.ctx.actor, lessons.SeriesDraft(
-                    draft, fmt.from_qdate(self.until.date())))
+                return lessons.create_series(store, actor, series)
         else:
             def save():
-                lessons.save_lesson(self.ctx.store, self.ctx.actor, draft)
-        if not attempt(self, self.error, save):
-            return
+                return lessons.save_lesson(store, actor, draft)
+        submit(self.ctx.ops, self, self.error, save, lambda _r: self._saved())
+
+    def _saved(self) -> None:
         self.saved = True
         self.accept()
 
-
-    def _booking_ok(self, draft: lessons.LessonDraft) -> bool:
+    def _booking_ok(self, draft: lessons.LessonDraft, clashes: list[lessons.LessonRow]) -> bool:
         """A teacher or a room already taken at that time is told, and the person decides."""
-        clashes = lessons.booking_conflicts(self.ctx.store, draft)
         if not clashes:
             return True
         tz = self.ctx.studio.tz
@@ -225,22 +260,34 @@ class EnrolDialog(QDialog):
 
     @Slot(str)
     def _on_search(self, text: str) -> None:
+        store = self.ctx.store
+        self.ctx.ops.query(
+            self, lambda: families.find(store, text, limit=50) if text.strip() else [],
+            self._show_found, key="search")
+
+    def _show_found(self, rows: list[families.FamilyRow]) -> None:
         self.found.clear()
-        for row in families.find(self.ctx.store, text, limit=50) if text.strip() else []:
+        for row in rows:
             item = QListWidgetItem(f"{row.parents} — {row.children}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.found.addItem(item)
 
     def choose_family(self, family_id: int) -> None:
         self.family_id = family_id
-        card = families.card(self.ctx.store, family_id)
+        store = self.ctx.store
+        self.ctx.ops.query(
+            self, lambda: [(c.id, c.name) for c in families.card(store, family_id).draft.children],
+            self._show_children, key="family")
+
+    def _show_children(self, children: list[tuple[int, str]]) -> None:
+        """The family's children, ticked when there is only one."""
         self.children.blockSignals(True)
         self.children.clear()
-        for child in card.draft.children:
-            item = QListWidgetItem(child.name)
-            item.setData(Qt.ItemDataRole.UserRole, child.id)
+        for child_id, name in children:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, child_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if len(card.draft.children) == 1
+            item.setCheckState(Qt.CheckState.Checked if len(children) == 1
                                else Qt.CheckState.Unchecked)
             self.children.addItem(item)
         self.children.blockSignals(False)
@@ -254,17 +301,19 @@ class EnrolDialog(QDialog):
     def _update_total(self) -> None:
         kids = self.chosen_children()
         self.error.show_message("")
+        self.enrol_button.setEnabled(False)  # until the total for this choice is read
         if self.family_id is None or not kids:
             self.total.setText("")
-            self.enrol_button.setEnabled(False)
+            # supersedes a quote still being read for the former choice
+            self.ctx.ops.query(self, lambda: None, lambda _r: None, key="quote")
             return
-        try:
-            q = enrolment.quote(self.ctx.store, self.lesson.id, self.family_id, kids,
-                                self.adults.value())
-        except errors.ValidationFailed as exc:
-            self.error.show_message(messages.fields_text(exc))
-            self.enrol_button.setEnabled(False)
-            return
+        store, lesson_id, family_id = self.ctx.store, self.lesson.id, self.family_id
+        adults = self.adults.value()
+        self.ctx.ops.query(
+            self, lambda: enrolment.quote(store, lesson_id, family_id, kids, adults),
+            self._show_total, key="quote", on_failure=lambda exc: report(self, self.error, exc))
+
+    def _show_total(self, q: enrolment.Quote) -> None:
         parts = [f"{line.child}: {amounts.format_rub(line.price)}"
                  + (" (" + self.tr("−10% sibling") + ")" if line.discounted else "")
                  for line in q.lines]
@@ -278,26 +327,34 @@ class EnrolDialog(QDialog):
     @Slot()
     def _on_enrol_clicked(self) -> None:
         kids = self.chosen_children()
-        try:
-            self.enrolled = enrolment.enrol(self.ctx.store, self.ctx.actor, self.lesson.id,
-                                            self.family_id, kids, self.adults.value())
-        except errors.LessonFull as exc:
-            answer = QMessageBox.question(
-                self, self.windowTitle(),
-                self.tr("The lesson is full: {free} places left. Put the children on the "
-                        "waitlist? The first on it gets a place when one frees up.").format(
-                    free=exc.params["free"]))
-            if answer == QMessageBox.StandardButton.Yes:
-                enrolment.add_to_waitlist(self.ctx.store, self.ctx.actor, self.lesson.id,
-                                          self.family_id, kids)
-                self.accept()
-            return
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
-            return
+        store, actor, lesson_id, family_id = (self.ctx.store, self.ctx.actor, self.lesson.id,
+                                              self.family_id)
+        adults = self.adults.value()
+        self.ctx.ops.command(
+            self, lambda: enrolment.enrol(store, actor, lesson_id, family_id, kids, adults),
+            self._enrolled, on_failure=lambda exc: self._enrol_failed(exc, kids))
+
+    def _enrolled(self, ids: list[int]) -> None:
+        self.enrolled = ids
         self.accept()
 
-
+    def _enrol_failed(self, exc: errors.DeskError, kids: list[int]) -> None:
+        """A full lesson offers the waitlist; any other refusal is told."""
+        if not isinstance(exc, errors.LessonFull):
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            return
+        answer = QMessageBox.question(
+            self, self.windowTitle(),
+            self.tr("The lesson is full: {free} places left. Put the children on the "
+                    "waitlist? The first on it gets a place when one frees up.").format(
+                free=exc.params["free"]))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        store, actor, lesson_id, family_id = (self.ctx.store, self.ctx.actor, self.lesson.id,
+                                              self.family_id)
+        self.ctx.ops.command(
+            self, lambda: enrolment.add_to_waitlist(store, actor, lesson_id, family_id, kids),
+            lambda _r: self.accept())
 
 
 class RosterDialog(QDialog):
@@ -318,6 +375,7 @@ class RosterDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("The client cancelled"))
         self.cancel_button.setToolTip(self.tr("Off the roster, never charged; the first on the "
                                               "waitlist is offered the place"))
+        self.cancel_button.setEnabled(False)
         self.enrol_button = QPushButton(self.tr("Enrol…"))
         close = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
@@ -341,7 +399,13 @@ class RosterDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        check = attendance.check(self.ctx.store, self.lesson.id)
+        store, lesson_id = self.ctx.store, self.lesson.id
+        self.ctx.ops.query(
+            self, lambda: (attendance.check(store, lesson_id),
+                           enrolment.waitlist(store, lesson_id)),
+            lambda read: self._show(*read))
+
+    def _show(self, check: attendance.LessonCheck, waiting: list[tuple[int, str]]) -> None:
         self.lesson = check.lesson
         self.head.setText(self.tr("Places: {enrolled} of {capacity} taken").format(
             enrolled=self.lesson.enrolled, capacity=self.lesson.capacity))
@@ -352,7 +416,7 @@ class RosterDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, line.enrolment_id)
             self.list.addItem(item)
         self.waiting.clear()
-        for _child_id, name in enrolment.waitlist(self.ctx.store, self.lesson.id):
+        for _child_id, name in waiting:
             self.waiting.addItem(name)
         self.cancel_button.setEnabled(False)
 
@@ -361,13 +425,12 @@ class RosterDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        try:
-            enrolment.cancel_by_client(self.ctx.store, self.ctx.actor,
-                                       item.data(Qt.ItemDataRole.UserRole))
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
-            return
-        self.refresh()
+        store, actor = self.ctx.store, self.ctx.actor
+        enrolment_id = item.data(Qt.ItemDataRole.UserRole)
+        # one transaction: off the roster, charges reversed, the place offered
+        self.ctx.ops.command(
+            self, lambda: enrolment.cancel_by_client(store, actor, enrolment_id),
+            lambda _r: self.refresh())
 
     @Slot()
     def _on_enrol(self) -> None:
@@ -386,12 +449,9 @@ class LessonPicker(QDialog):
         self.chosen: lessons.LessonRow | None = None
         self.setWindowTitle(self.tr("Choose the lesson"))
         self.resize(620, 480)
-        now = ctx.store.now()
-        self.rows = lessons.lessons(ctx.store, now, now + dt.timedelta(days=self.DAYS))
+        self.rows: list[lessons.LessonRow] = []
         self.direction = QComboBox()
         self.direction.addItem(self.tr("All directions"), None)
-        for d in lessons.directions(ctx.store):
-            self.direction.addItem(d.name, d.id)
         self.list = QListWidget()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -403,6 +463,19 @@ class LessonPicker(QDialog):
         self.list.itemDoubleClicked.connect(lambda _i: self._on_ok())
         buttons.accepted.connect(self._on_ok)
         buttons.rejected.connect(self.reject)
+        store, now = ctx.store, ctx.store.now()
+        until = now + dt.timedelta(days=self.DAYS)
+        ctx.ops.query(self, lambda: (lessons.lessons(store, now, until),
+                                     lessons.directions(store)),
+                      lambda read: self._show(*read))
+
+    def _show(self, rows: list[lessons.LessonRow],
+              directions: list[lessons.DirectionView]) -> None:
+        self.rows = rows
+        self.direction.blockSignals(True)  # the list is filled below, once
+        for d in directions:
+            self.direction.addItem(d.name, d.id)
+        self.direction.blockSignals(False)
         self._fill()
 
     @Slot()

@@ -17,7 +17,7 @@ from desk.services.schedule import attendance, lessons
 from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, attempt, finish_form_dialog, report, side_by_side
+from desk.ui.forms import FieldError, finish_form_dialog, report, side_by_side, submit
 from desk.ui.freshness import Freshness
 from desk.ui.labels import inbox_channel_name, stage_name
 
@@ -52,13 +52,9 @@ class MailingDialog(QDialog):
         self.name = QLineEdit()
         self.segment = QComboBox()
         self.segment.addItem(self.tr("—"), None)
-        for _sid, name, filters in mailings.segments(ctx.store):
-            self.segment.addItem(name, filters)
         self.save_segment_button = QPushButton(self.tr("Save as a segment…"))
         self.direction = QComboBox()
         self.direction.addItem(self.tr("any"), None)
-        for d in lessons.directions(ctx.store):
-            self.direction.addItem(d.name, d.id)
         self.stage = QComboBox()
         self.stage.addItem(self.tr("any"), None)
         for _low, _high, name in attendance.STAGES:
@@ -125,6 +121,18 @@ class MailingDialog(QDialog):
         self.segment.activated.connect(self._on_segment)
         self.save_segment_button.clicked.connect(self._on_save_segment)
         self.list.currentItemChanged.connect(lambda *_: self._show_text())
+        ctx.ops.query(self, lambda: (mailings.segments(ctx.store),
+                                     lessons.directions(ctx.store)),
+                      self._fill_choices, key="choices")
+
+    def _fill_choices(self, found: tuple[list[tuple[int, str, mailings.Filters]],
+                                         list[lessons.DirectionView]]) -> None:
+        """The saved segments and the directions, read for the combo boxes."""
+        segments, directions = found
+        for _sid, name, filters in segments:
+            self.segment.addItem(name, filters)
+        for d in directions:
+            self.direction.addItem(d.name, d.id)
 
     def filters(self) -> mailings.Filters:
         mode = self.visit.currentData()
@@ -159,14 +167,19 @@ class MailingDialog(QDialog):
 
     def save_segment(self, name: str) -> None:
         f = self.filters()
-        if attempt(self, self.error, lambda: mailings.save_segment(
-                self.ctx.store, self.ctx.actor, name, f)):
-            found = self.segment.findText(" ".join(name.split()))
-            if found < 0:
-                self.segment.addItem(" ".join(name.split()), f)
-                found = self.segment.count() - 1
-            self.segment.setItemData(found, f)
-            self.segment.setCurrentIndex(found)
+        submit(self.ctx.ops, self, self.error,
+               lambda: mailings.save_segment(self.ctx.store, self.ctx.actor, name, f),
+               lambda _id: self._segment_saved(name, f))
+
+    def _segment_saved(self, name: str, f: mailings.Filters) -> None:
+        """The segment is offered in the list, chosen."""
+        shown = " ".join(name.split())
+        found = self.segment.findText(shown)
+        if found < 0:
+            self.segment.addItem(shown, f)
+            found = self.segment.count() - 1
+        self.segment.setItemData(found, f)
+        self.segment.setCurrentIndex(found)
 
     @Slot()
     def run_preview(self) -> None:
@@ -185,7 +198,8 @@ class MailingDialog(QDialog):
             self.counts.clear()
             report(self, self.error, exc)
 
-        self.ctx.runner.start(lambda _p: mailings.preview(self.ctx.store, f, body), done, failed)
+        self.ctx.ops.query(self, lambda: mailings.preview(self.ctx.store, f, body), done,
+                           key="preview", on_failure=failed)
 
     def show_preview(self, shown: mailings.Preview) -> None:
         self.shown = shown
@@ -215,12 +229,15 @@ class MailingDialog(QDialog):
 
     @Slot()
     def _on_accepted(self) -> None:
-        def start() -> None:
-            self.started_id = mailings.start(self.ctx.store, self.ctx.actor, self.name.text(),
-                                             self.filters(), self.body.toPlainText())
-        if attempt(self, self.error, start):
-            self.ctx.wake_outbox()
-            self.accept()
+        name, f, body = self.name.text(), self.filters(), self.body.toPlainText()
+        submit(self.ctx.ops, self, self.error,
+               lambda: mailings.start(self.ctx.store, self.ctx.actor, name, f, body),
+               self._on_started)
+
+    def _on_started(self, mailing_id: int) -> None:
+        self.started_id = mailing_id
+        self.ctx.wake_outbox()
+        self.accept()
 
 
 class MailingsView(QWidget):
@@ -275,17 +292,27 @@ class MailingsView(QWidget):
     @Slot()
     def _on_budget(self) -> None:
         wanted = (self.budget_messages.value(), self.budget_days.value())
-        if wanted != mailings.budget(self.ctx.store):
-            attempt(self, FieldError(), lambda: mailings.set_budget(self.ctx.store,
-                                                                    self.ctx.actor, *wanted))
+
+        def change() -> None:
+            if wanted != mailings.budget(self.ctx.store):
+                mailings.set_budget(self.ctx.store, self.ctx.actor, *wanted)
+
+        submit(self.ctx.ops, self, FieldError(), change)
 
     @Slot()
     def refresh(self, keep: int | None = None) -> None:
-        messages, days = mailings.budget(self.ctx.store)
+        """Read the budget and the mailings; ``keep`` is chosen (else the one chosen now)."""
+        self.ctx.ops.query(
+            self, lambda: (mailings.budget(self.ctx.store), mailings.listing(self.ctx.store)),
+            lambda found: self._show_list(*found, keep=keep), key="list")
+
+    def _show_list(self, budget: tuple[int, int], rows: list[mailings.MailingRow], *,
+                   keep: int | None) -> None:
+        messages, days = budget
         self.budget_messages.setValue(messages)
         self.budget_days.setValue(days)
         keep = keep or (self.selected().id if self.selected() else None)
-        self.rows = mailings.listing(self.ctx.store)
+        self.rows = rows
         self.list.clear()
         tz = self.ctx.studio.tz
         for r in self.rows:
@@ -308,10 +335,16 @@ class MailingsView(QWidget):
                                                         or r.pending + r.queued > 0))
         self.pause_button.setText(self.tr("Resume") if r and r.status is MailingStatus.PAUSED
                                   else self.tr("Pause"))
-        self.recipients.clear()
         if r is None:
+            self.recipients.clear()
             return
-        for line in mailings.recipients(self.ctx.store, r.id):
+        mailing_id = r.id
+        self.ctx.ops.query(self, lambda: mailings.recipients(self.ctx.store, mailing_id),
+                           self._show_recipients, key="recipients")
+
+    def _show_recipients(self, lines: list[mailings.RecipientRow]) -> None:
+        self.recipients.clear()
+        for line in lines:
             item = QTreeWidgetItem([line.title, self._result(line)])
             if line.delivered is OutboxStatus.FAILED or line.error:
                 item.setForeground(1, QBrush(RED))
@@ -340,5 +373,6 @@ class MailingsView(QWidget):
     def _on_pause(self) -> None:
         r = self.selected()
         if r is not None:
-            attempt(self, FieldError(), lambda: mailings.set_paused(
-                self.ctx.store, self.ctx.actor, r.id, r.status is not MailingStatus.PAUSED))
+            mailing_id, pause = r.id, r.status is not MailingStatus.PAUSED
+            submit(self.ctx.ops, self, FieldError(), lambda: mailings.set_paused(
+                self.ctx.store, self.ctx.actor, mailing_id, pause))

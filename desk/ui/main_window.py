@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer, Slot
@@ -28,7 +29,6 @@ from desk.ui.hours_dialog import HoursDialog
 from desk.ui.import_dialog import ImportDialog
 from desk.ui.inbox_queue import WaitingBanner, wait_text
 from desk.ui.labels import channel_reason, inbox_channel_name, role_name
-from desk.ui.progress import run_with_progress
 from desk.ui.reply_templates import ReplyTemplatesDialog
 from desk.ui.schedule_view import ScheduleView
 from desk.ui.scripts_dialog import ScriptsDialog
@@ -100,8 +100,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.away_button)
         self.alerted: int | None = None  # the conversation the window last flashed for
         self._waiting_asked = False
+        self.in_flight = (0, 0)  # messages being sent, waiting to go: seen with the wait
         if not ctx.store.read_only:  # a state left by a crash does not outlive the restart
-            presence.set_state(ctx.store, ctx.actor, PresenceState.AVAILABLE)
+            ctx.ops.command(self, lambda: presence.set_state(ctx.store, ctx.actor,
+                                                             PresenceState.AVAILABLE))
         self.away_button.toggled.connect(self._on_away_toggled)
         ctx.notifier.changed.connect(self._on_changed)
         self.courier.state_changed.connect(lambda _s: self._show_channels())
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
             view.family_requested.connect(self.open_family)
         if ctx.store.read_only:
             hide_writes(self)
+        self.check_waiting()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -174,7 +177,7 @@ class MainWindow(QMainWindow):
         self.payments_action.setEnabled(not self.ctx.store.read_only)
         self.absent_action = settings_menu.addAction(self.tr("Charge for absences"))
         self.absent_action.setCheckable(True)
-        self.absent_action.setChecked(studio.info(self.ctx.store).absent_charged)
+        self.absent_action.setChecked(self.ctx.studio.absent_charged)
         self.absent_action.setToolTip(self.tr("A child marked \"did not come\" is charged as if "
                                               "they came"))
         self.absent_action.toggled.connect(self._on_absent_toggled)
@@ -211,10 +214,7 @@ class MainWindow(QMainWindow):
         """Quitting with messages not gone yet says what becomes of them."""
         if self.ctx.store.read_only:
             return True
-        try:
-            sending, waiting = outbox.in_flight(self.ctx.store)
-        except errors.DeskError:
-            return True
+        sending, waiting = self.in_flight  # as of the last look at the queue (≤ 1 s ago)
         if not sending and not waiting:
             return True
         text = self.tr("%n message(s) have not gone yet.", "", sending + waiting) + " "
@@ -239,18 +239,20 @@ class MainWindow(QMainWindow):
         self.ctx.ops.query(self, self._read_waiting, self._show_waiting, key="waiting",
                            on_failure=self._on_waiting_failed)
 
-    def _read_waiting(self) -> tuple[inbox.ConversationRow | None, presence.Status | None]:
+    def _read_waiting(self) -> tuple[inbox.ConversationRow | None, presence.Status | None,
+                                     tuple[int, int]]:
         longest = inbox.longest_wait(self.ctx.store)
-        return longest, presence.communicator_busy(self.ctx.store) if longest else None
+        return (longest, presence.communicator_busy(self.ctx.store) if longest else None,
+                outbox.in_flight(self.ctx.store))
 
     def _on_waiting_failed(self, exc: errors.DeskError) -> None:
         self._waiting_asked = False  # a busy database: said in the status bar, tried next second
         self.statusBar().showMessage(messages.error_message(exc), 2000)
 
     def _show_waiting(self, found: tuple[inbox.ConversationRow | None,
-                                         presence.Status | None]) -> None:
+                                         presence.Status | None, tuple[int, int]]) -> None:
         self._waiting_asked = False
-        longest, busy = found
+        longest, busy, self.in_flight = found
         wait = longest.wait_s if longest else 0
         text = wait_text(wait) if longest else ""
         self.setWindowTitle(f"⏱ {text} · {self.base_title}" if longest else self.base_title)
@@ -271,21 +273,22 @@ class MainWindow(QMainWindow):
             self.base_title = self.tr("Desk — {studio}").format(studio=self.ctx.studio.name)
             self.setWindowTitle(self.base_title)
         if Change.PRESENCE in kinds:  # a call ended: the Away button shows the state it left
-            away = presence.state_of(self.ctx.store, self.ctx.me.id) is PresenceState.AWAY
-            self.away_button.blockSignals(True)
-            self.away_button.setChecked(away)
-            self.away_button.blockSignals(False)
+            me = self.ctx.me.id
+            self.ctx.ops.query(self, lambda: presence.state_of(self.ctx.store, me),
+                               self._show_presence, key="presence")
+        if kinds & {Change.PRESENCE, Change.INBOX}:
             self.check_waiting()
+
+    def _show_presence(self, state: PresenceState) -> None:
+        self.away_button.blockSignals(True)
+        self.away_button.setChecked(state is PresenceState.AWAY)
+        self.away_button.blockSignals(False)
 
     @Slot(bool)
     def _on_away_toggled(self, away: bool) -> None:
-        try:
-            presence.set_state(self.ctx.store, self.ctx.actor,
-                               PresenceState.AWAY if away else PresenceState.AVAILABLE)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
-            return
-        self.check_waiting()
+        state = PresenceState.AWAY if away else PresenceState.AVAILABLE
+        self.ctx.ops.command(self, lambda: presence.set_state(self.ctx.store, self.ctx.actor,
+                                                              state))
 
     @Slot(int)
     def answer_waiting(self, conversation_id: int) -> None:
@@ -310,7 +313,11 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_absent_toggled(self, charged: bool) -> None:
         """The rule changes from today on; earlier lessons keep the rule they had."""
-        day = fmt.date_text(studio.absence_rule_starts(self.ctx.store))
+        self.ctx.ops.query(self, lambda: studio.absence_rule_starts(self.ctx.store),
+                           lambda day: self._ask_absent_charged(charged, day), key="absent")
+
+    def _ask_absent_charged(self, charged: bool, starts: dt.date) -> None:
+        day = fmt.date_text(starts)
         question = (self.tr("From {day} on, a child marked \"did not come\" is charged as if "
                             "they came. Earlier lessons keep the rule they had. Switch it on?")
                     if charged else
@@ -321,11 +328,15 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            try:
-                studio.set_absent_charged(self.ctx.store, self.ctx.actor, charged)
-                return
-            except errors.DeskError as exc:
-                QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            self.ctx.ops.command(
+                self, lambda: studio.set_absent_charged(self.ctx.store, self.ctx.actor, charged),
+                on_failure=lambda exc: self._keep_absent_rule(charged, exc))
+        else:
+            self._keep_absent_rule(charged)
+
+    def _keep_absent_rule(self, charged: bool, exc: errors.DeskError | None = None) -> None:
+        if exc is not None:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
         self.absent_action.blockSignals(True)  # the rule stays as it was
         self.absent_action.setChecked(not charged)
         self.absent_action.blockSignals(False)
@@ -362,12 +373,12 @@ class MainWindow(QMainWindow):
             self.export_to(Path(out))
 
     def export_to(self, out: Path) -> None:
-        run_with_progress(
-            self, self.ctx, self.tr("Exporting…"),
-            lambda p: transfer.export_families(self.ctx.store, out, p.report, lambda: p.cancelled),
+        self.ctx.ops.query(
+            self, lambda p: transfer.export_families(self.ctx.store, out, p.report,
+                                                     lambda: p.cancelled),
             lambda n: self.statusBar().showMessage(
                 self.tr("Exported %n row(s)", "", n) + f": {out}", 10000),
-            self._on_job_failed)
+            key="export", on_failure=self._on_job_failed, progress=self.tr("Exporting…"))
 
     @Slot()
     def _on_backup(self) -> None:
@@ -380,19 +391,15 @@ class MainWindow(QMainWindow):
         if not out:
             return
         self.statusBar().showMessage(self.tr("Backing up…"))
-        self.ctx.runner.start(
-            lambda progress: backup.make_backup(source, Path(out), progress.report),
+        self.ctx.ops.query(
+            self, lambda progress: backup.make_backup(source, Path(out), progress.report),
             lambda path: self.statusBar().showMessage(
                 self.tr("Backup saved: {path}").format(path=path), 10000),
-            self._on_job_failed,
-        )
+            key="backup", on_failure=self._on_job_failed, progress=self.tr("Backing up…"))
 
-    def _on_job_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, errors.DeskError):
-            self.statusBar().clearMessage()
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
-        else:
-            self.ctx.runner.on_error(exc)
+    def _on_job_failed(self, exc: errors.DeskError) -> None:
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
 
     @Slot()
     def _on_restore(self) -> None:
@@ -413,12 +420,17 @@ class MainWindow(QMainWindow):
                     "The current state is saved as a backup first.").format(name=chosen.path.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+        backups_dir = self.backups_dir
+
+        def restore() -> None:  # on the writer thread: no write of the app's can run meanwhile
             self.ctx.store.dispose()
-            backup.restore(chosen.path, source, self.backups_dir)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.tr("Restore"), messages.error_message(exc))
-            return
+            backup.restore(chosen.path, source, backups_dir)
+
+        self.ctx.ops.command(self, restore, self._on_restored,
+                             on_failure=lambda exc: QMessageBox.warning(
+                                 self, self.tr("Restore"), messages.error_message(exc)))
+
+    def _on_restored(self, _result: None) -> None:
         self.ctx.notifier.announce(Change)  # every kind: the whole file was replaced
         QMessageBox.information(self, self.tr("Restore"),
                                 self.tr("The backup was restored. Check that the data is right."))

@@ -109,6 +109,18 @@ ERROR_MESSAGES = {
         "Messages", "The database is busy in another program. Try again in a moment; "
         "what you typed is kept."),
     "not_found": QT_TRANSLATE_NOOP("Messages", "This record no longer exists."),
+    "database_locked": QT_TRANSLATE_NOOP(
+        "Messages", "Another copy of Desk has this database open."),
+    "child_has_lessons": QT_TRANSLATE_NOOP(
+        "Messages", "The child is enrolled in lessons to come: cancel them first."),
+    "delivery_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "It is not known whether the message arrived: check with the client."),
+    "already_reversed": QT_TRANSLATE_NOOP("Messages", "This entry has already been reversed."),
+    "already_set_up": QT_TRANSLATE_NOOP("Messages", "The studio is already set up."),
+    "no_working_hours": QT_TRANSLATE_NOOP(
+        "Messages", "The desk has no working hours: set them under Settings → Working hours."),
+    "bad_week": QT_TRANSLATE_NOOP(
+        "Messages", "Write the week as YYYY-Www, for example 2026-W10."),
     "cannot_write": QT_TRANSLATE_NOOP(
         "Messages", "Desk cannot write this database or its folder (it is read-only). Copy the "
         "file to a folder you can write and open it there."),

@@ -4,6 +4,8 @@ do about it: send now (or again), "it arrived", cancel."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -75,9 +77,13 @@ class OutboxView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        store = self.ctx.store
+        self.ctx.ops.query(self, lambda: outbox.pending(store), self._show_pending)
+
+    def _show_pending(self, pending: list[outbox.Pending]) -> None:
         tz = self.ctx.studio.tz
-        current = self.selected()
-        self.rows = {p.id: p for p in outbox.pending(self.ctx.store)}
+        current = self.selected()  # kept across the refresh
+        self.rows = {p.id: p for p in pending}
         self.list.clear()
         for p in self.rows.values():
             item = QTreeWidgetItem([fmt.datetime_text(p.send_after, tz),
@@ -109,11 +115,22 @@ class OutboxView(QWidget):
         self.arrived_button.setEnabled(p is not None and p.status is OutboxStatus.UNCERTAIN)
         self.cancel_button.setEnabled(waiting)
 
-    def _act(self, action, message_id: int, **kw) -> None:
-        try:
-            action(self.ctx.store, self.ctx.actor, message_id, **kw)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.window().windowTitle(), messages.error_message(exc))
+    def _act(self, action: Callable[..., None], message_id: int, **kw: object) -> None:
+        """One decision on a message, as a command (the view is disabled meanwhile, so a double
+        click never decides twice); the courier looks at the outbox after it, also after a
+        refusal, which is shown in a message box."""
+        store, actor = self.ctx.store, self.ctx.actor
+        self.setEnabled(False)
+        self.ctx.ops.command(self, lambda: action(store, actor, message_id, **kw),
+                             self._on_acted, on_failure=self._on_failed)
+
+    def _on_acted(self, _result: object) -> None:
+        self.setEnabled(True)
+        self.ctx.wake_outbox()
+
+    def _on_failed(self, exc: errors.DeskError) -> None:
+        self.setEnabled(True)
+        QMessageBox.warning(self, self.window().windowTitle(), messages.error_message(exc))
         self.ctx.wake_outbox()
 
     @Slot()

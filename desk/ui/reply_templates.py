@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from desk.services.comms import inbox, templates
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, attempt
+from desk.ui.forms import FieldError, submit
 
 
 class ReplyTemplatesDialog(QDialog):
@@ -64,8 +64,14 @@ class ReplyTemplatesDialog(QDialog):
             self.list.setCurrentItem(previous)
             self.list.blockSignals(False)
             return
-        self.key = item.data(Qt.ItemDataRole.UserRole)
-        self.saved_text = templates.get(self.ctx.store, self.key)
+        key = item.data(Qt.ItemDataRole.UserRole)
+        self.key = None  # nothing to save or drop until the chosen template is read
+        store = self.ctx.store
+        self.ctx.ops.query(self, lambda: (key, templates.get(store, key)), self._show_body,
+                           key="body")
+
+    def _show_body(self, found: tuple[str, str]) -> None:
+        self.key, self.saved_text = found
         self.body.setPlainText(self.saved_text)
         self.error.show_message("")
 
@@ -80,9 +86,14 @@ class ReplyTemplatesDialog(QDialog):
     def save(self) -> None:
         if self.key is None:
             return
-        text = self.body.toPlainText()
-        if attempt(self, self.error, lambda: templates.save(
-                self.ctx.store, self.ctx.actor, self.key, text, inbox.REPLY_SAMPLE)):
+        key, text = self.key, self.body.toPlainText()
+        store, actor = self.ctx.store, self.ctx.actor
+        submit(self.ctx.ops, self, self.error,
+               lambda: templates.save(store, actor, key, text, inbox.REPLY_SAMPLE),
+               lambda _r: self._on_saved(key, text))
+
+    def _on_saved(self, key: str, text: str) -> None:
+        if self.key == key:
             self.saved_text = text
 
     def reject(self) -> None:

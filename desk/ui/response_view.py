@@ -65,7 +65,10 @@ class ResponseView(QWidget):
     def refresh(self) -> None:
         today = self.ctx.store.now().astimezone(self.ctx.studio.tz).date()
         first = today - dt.timedelta(days=self.period.currentData() - 1)
-        report = inbox.stats(self.ctx.store, first, today)
+        store = self.ctx.store
+        self.ctx.ops.query(self, lambda: inbox.stats(store, first, today), self._show_report)
+
+    def _show_report(self, report: inbox.InboxReport) -> None:
         t = report.total
         self.summary.setText(self.tr(
             "Answered within a minute: {share} of {n}; resolved at once (FCR): {fcr}").format(

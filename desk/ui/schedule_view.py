@@ -4,20 +4,21 @@ with filters; new lessons and series, enrolment, cancelling."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
-    QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog,
+    QLabel, QMessageBox, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desk.services.money import amounts
 from desk.services.schedule import lessons, portal
 from desk.services.staff import studio
-from desk.services.store import errors
 from desk.services.store.changes import Change
 from desk.ui import fmt, messages
 from desk.ui.context import Context
@@ -26,6 +27,17 @@ from desk.ui.lesson_dialogs import EnrolDialog, LessonDialog, RosterDialog
 
 FULL = QColor("#fde2e1")
 LessonRole = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What a refresh read: the filters' choices (id, name) and the lessons of ``monday``'s
+    week or of the listed days."""
+
+    directions: list[tuple[int, str]]
+    teachers: list[tuple[int, str]]
+    rows: list[lessons.LessonRow]
+    monday: dt.date
 
 
 class ScheduleView(QWidget):
@@ -151,34 +163,58 @@ class ScheduleView(QWidget):
         self.until.setVisible(listing)
         self.refresh()
 
-    def _fill_filters(self) -> None:
-        """Directions and teachers, read when the view is shown (they change in Settings)."""
-        for combo, rows in ((self.direction, lessons.directions(self.ctx.store)),
-                            (self.teacher, lessons.teachers(self.ctx.store))):
+    def _filters_and_rows(self) -> Callable[[], _Shown]:
+        """The work of a refresh, on plain values read from the widgets now: directions and
+        teachers (they change in Settings) and the lessons the filters choose."""
+        store = self.ctx.store
+        chosen_direction = self.direction.currentData()
+        chosen_teacher = self.teacher.currentData()
+        monday = self.monday
+        span = None
+        if self.mode.currentData() == "list":
+            tz = self.ctx.studio.tz
+            since, _ = studio.local_day_bounds(fmt.from_qdate(self.since.date()), tz)
+            _, until = studio.local_day_bounds(fmt.from_qdate(self.until.date()), tz)
+            span = (since, until)
+
+        def work() -> _Shown:
+            directions = lessons.directions(store)
+            teachers = lessons.teachers(store)
+            # a filter whose choice left the list shows everything, as its combo will
+            filters = {
+                "direction_id": chosen_direction
+                if any(d.id == chosen_direction for d in directions) else None,
+                "teacher_id": chosen_teacher
+                if any(t.id == chosen_teacher for t in teachers) else None}
+            rows = (lessons.lessons(store, *span, **filters) if span is not None
+                    else lessons.week(store, monday, **filters))
+            return _Shown([(d.id, d.name) for d in directions],
+                          [(t.id, t.name) for t in teachers], rows, monday)
+        return work
+
+    def _fill_filters(self, shown: _Shown) -> None:
+        """Directions and teachers as read with the lessons; the choice is kept."""
+        for combo, items in ((self.direction, shown.directions),
+                             (self.teacher, shown.teachers)):
             chosen = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
                 combo.removeItem(1)
-            for row in rows:
-                combo.addItem(row.name, row.id)
+            for item_id, name in items:
+                combo.addItem(name, item_id)
             combo.setCurrentIndex(max(combo.findData(chosen), 0))
             combo.blockSignals(False)
 
     @Slot()
     def refresh(self) -> None:
-        self._fill_filters()
-        filters = {"direction_id": self.direction.currentData(),
-                   "teacher_id": self.teacher.currentData()}
-        if self.mode.currentData() == "list":
-            tz = self.ctx.studio.tz
-            since, _ = studio.local_day_bounds(fmt.from_qdate(self.since.date()), tz)
-            _, until = studio.local_day_bounds(fmt.from_qdate(self.until.date()), tz)
-            self.rows = lessons.lessons(self.ctx.store, since, until, **filters)
-        else:
-            self.rows = lessons.week(self.ctx.store, self.monday, **filters)
-        sunday = self.monday + dt.timedelta(days=6)
-        self.week_label.setText(f"{fmt.date_text(self.monday)} — {fmt.date_text(sunday)}")
-        self._fill_grid()
+        self.ctx.ops.query(self, self._filters_and_rows(), self._show)
+
+    def _show(self, shown: _Shown) -> None:
+        self._fill_filters(shown)
+        self.rows = shown.rows
+        sunday = shown.monday + dt.timedelta(days=6)
+        self.week_label.setText(f"{fmt.date_text(shown.monday)} — {fmt.date_text(sunday)}")
+        self._fill_grid(shown.monday)
         self._fill_list()
         taken = sum(r.enrolled for r in self.rows)
         places = sum(r.capacity for r in self.rows)
@@ -187,7 +223,7 @@ class ScheduleView(QWidget):
                                  taken=taken, places=places))
         self._update_buttons()
 
-    def _fill_grid(self) -> None:
+    def _fill_grid(self, monday: dt.date) -> None:
         """Days across, start times down; lessons that start at the same time on the same day
         take a row each under that time, so every lesson is a cell of its own."""
         tz = self.ctx.studio.tz
@@ -203,7 +239,7 @@ class ScheduleView(QWidget):
             labels += [t.strftime("%H:%M")] + [""] * (depth[t] - 1)
         self.grid.clear()
         self.grid.setRowCount(len(labels))
-        self.grid.setHorizontalHeaderLabels([fmt.day_text(self.monday + dt.timedelta(days=i))
+        self.grid.setHorizontalHeaderLabels([fmt.day_text(monday + dt.timedelta(days=i))
                                              for i in range(7)])
         self.grid.setVerticalHeaderLabels(labels)
         for (t, col), here in slots.items():
@@ -287,13 +323,23 @@ class ScheduleView(QWidget):
             self.export_to(Path(name))
 
     def export_to(self, path: Path) -> None:
-        try:
-            count = portal.export_week(self.ctx.store, self.monday, path)
-        except (errors.DeskError, OSError) as exc:
-            text = messages.error_message(exc) if isinstance(exc, errors.DeskError) else str(exc)
-            QMessageBox.warning(self, self.tr("Export the week"), text)
+        store, monday = self.ctx.store, self.monday
+
+        def work() -> int | OSError:
+            try:
+                return portal.export_week(store, monday, path)
+            except OSError as exc:  # the file could not be written: told, not a bug
+                return exc
+
+        self.ctx.ops.query(self, work, lambda done: self._exported(path, done), key="export",
+                           on_failure=lambda exc: QMessageBox.warning(
+                               self, self.tr("Export the week"), messages.error_message(exc)))
+
+    def _exported(self, path: Path, done: int | OSError) -> None:
+        if isinstance(done, OSError):
+            QMessageBox.warning(self, self.tr("Export the week"), str(done))
             return
-        self.summary.setText(self.tr("Exported %n lesson(s)", "", count) + f": {path.name}")
+        self.summary.setText(self.tr("Exported %n lesson(s)", "", done) + f": {path.name}")
 
     @Slot()
     def _on_cancel(self) -> None:
@@ -308,13 +354,12 @@ class ScheduleView(QWidget):
                     when=fmt.datetime_text(row.starts_at, self.ctx.studio.tz)))
         if not ok:
             return
-        try:
-            told = lessons.cancel_lesson(self.ctx.store, self.ctx.actor, row.id, reason)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.tr("Cancel the lesson"), messages.error_message(exc))
-            return
-        QMessageBox.information(self, self.tr("Cancel the lesson"), self.tr(
-            "The lesson is cancelled. Families to tell: %n (tasks for the Communicator).", "",
-            told))
-
-
+        store, actor, lesson_id = self.ctx.store, self.ctx.actor, row.id
+        # one transaction: off the schedule, charges reversed, a task for every family
+        self.ctx.ops.command(
+            self, lambda: lessons.cancel_lesson(store, actor, lesson_id, reason),
+            lambda told: QMessageBox.information(self, self.tr("Cancel the lesson"), self.tr(
+                "The lesson is cancelled. Families to tell: %n (tasks for the Communicator).",
+                "", told)),
+            on_failure=lambda exc: QMessageBox.warning(
+                self, self.tr("Cancel the lesson"), messages.error_message(exc)))

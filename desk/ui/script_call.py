@@ -18,7 +18,7 @@ from desk.models.enums import LapseReason, PresenceState, StepKind
 from desk.services.calls import calls, presence, scripts
 from desk.services.store import errors
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, attempt
+from desk.ui.forms import FieldError, submit
 from desk.ui.labels import lapse_reason_name
 
 
@@ -28,17 +28,16 @@ class ScriptCallDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.script = script
+        self.family_id = family_id
         self.enrolment_id = enrolment_id
-        self.sheet = scripts.sheet(ctx.store, family_id, ctx.me.name, script.purpose,
-                                   enrolment_id)
+        self.sheet: scripts.Sheet | None = None  # the family's names and phones, once read
         self.answers: list[scripts.Answer] = []
         self.step: scripts.Step | None = None
         self.started = time.monotonic()
         self.setWindowTitle(self.tr("Call: {script}").format(script=script.name))
         self.resize(720, 620)
 
-        who = QLabel(f"<b>{html.escape(self.sheet.title)}</b><br>"
-                     + html.escape(" · ".join(self.sheet.phones) or self.tr("no phone")))
+        who = self.who = QLabel()
         who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.clock = QLabel()
         self.clock.setStyleSheet("font-size: 12pt;")
@@ -131,8 +130,21 @@ class ScriptCallDialog(QDialog):
         self.ticker.timeout.connect(self._tick)
         self.ticker.start()
         self._tick()
+        for button in (self.back_button, self.finish_button, self.next_button,
+                       self.save_button):
+            button.hide()  # until the family is read
         self._set_presence(PresenceState.ON_CALL)
-        self._show(scripts.following(script, self.answers))
+        ctx.ops.query(self, lambda: scripts.sheet(ctx.store, family_id, ctx.me.name,
+                                                  script.purpose, enrolment_id),
+                      self._show_sheet)
+
+    def _show_sheet(self, sheet: scripts.Sheet) -> None:
+        """The family is read: who is called, then the script's first step."""
+        self.sheet = sheet
+        self.who.setText(f"<b>{html.escape(sheet.title)}</b><br>"
+                         + html.escape(" · ".join(sheet.phones) or self.tr("no phone")))
+        self.back_button.show()
+        self._show(scripts.following(self.script, self.answers))
 
     # -- walking the script ----------------------------------------------------------------
 
@@ -269,6 +281,8 @@ class ScriptCallDialog(QDialog):
                                            outcome.task_days).format(task=outcome.task))
 
     def _on_ctrl_enter(self) -> None:
+        if self.sheet is None:
+            return
         if self.step is None:
             self.save()
         else:
@@ -285,13 +299,14 @@ class ScriptCallDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        draft = scripts.RunDraft(self.sheet.family_id, self.script, tuple(self.answers),
+        if self.sheet is None:
+            return
+        draft = scripts.RunDraft(self.family_id, self.script, tuple(self.answers),
                                  self.outcome.currentData(), self.note.text(),
                                  self.duration_s(), self.enrolment_id)
-        if not attempt(self, self.error, lambda: scripts.record(
-                self.ctx.store, self.ctx.actor, draft)):
-            return
-        self.accept()
+        submit(self.ctx.ops, self, self.error,
+               lambda: scripts.record(self.ctx.store, self.ctx.actor, draft),
+               lambda _run_id: self.accept())
 
     def reject(self) -> None:
         if self.answers or self.note.text().strip():
@@ -312,7 +327,10 @@ class ScriptCallDialog(QDialog):
     def _set_presence(self, state: PresenceState) -> None:
         if self.ctx.store.read_only:
             return
-        try:
-            presence.set_state(self.ctx.store, self.ctx.actor, state)
-        except errors.DeskError:
-            pass  # a busy database must not stop the call
+        self.ctx.ops.command(self, lambda: presence.set_state(self.ctx.store, self.ctx.actor,
+                                                              state),
+                             on_failure=self._ignore)  # a busy database must not stop the call
+
+    @staticmethod
+    def _ignore(_exc: errors.DeskError) -> None:
+        pass

@@ -29,6 +29,7 @@ class ScriptsDialog(QDialog):
         self.setWindowTitle(self.tr("Call scripts"))
         self.resize(1100, 720)
         self.script: scripts.Script | None = None
+        self.all: list[scripts.Script] = []  # the scripts listed, once read
         self.steps: list[dict] = []  # the script being edited
         self.step_row = -1
         self.dirty = False
@@ -164,7 +165,12 @@ class ScriptsDialog(QDialog):
     # -- the list of scripts -----------------------------------------------------------------
 
     def load(self, select_id: int | None = None) -> None:
-        self.all = scripts.listing(self.ctx.store)
+        """Read the scripts, then show them with ``select_id`` chosen (else the first)."""
+        self.ctx.ops.query(self, lambda: scripts.listing(self.ctx.store),
+                           lambda found: self._show_scripts(found, select_id))
+
+    def _show_scripts(self, found: list[scripts.Script], select_id: int | None) -> None:
+        self.all = found
         self.list.blockSignals(True)
         self.list.clear()
         for s in self.all:
@@ -241,7 +247,11 @@ class ScriptsDialog(QDialog):
             .format(name=self.script.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        scripts.remove(self.ctx.store, self.ctx.actor, self.script.id)
+        script_id = self.script.id
+        self.ctx.ops.command(self, lambda: scripts.remove(self.ctx.store, self.ctx.actor,
+                                                          script_id), self._on_removed)
+
+    def _on_removed(self, _result: None) -> None:
         self.script = None
         self.dirty = False
         self.load()
@@ -463,18 +473,20 @@ class ScriptsDialog(QDialog):
     @Slot()
     def save(self) -> None:
         script = self.edited()
-        try:
-            script_id = scripts.save(self.ctx.store, self.ctx.actor, script)
-        except errors.ValidationFailed as exc:
-            self.error.show_message(self._problems(exc))
-            self._go_to_problem(exc)
-            return
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
-            return
+        self.ctx.ops.command(self, lambda: scripts.save(self.ctx.store, self.ctx.actor, script),
+                             self._on_saved, on_failure=self._on_save_failed)
+
+    def _on_saved(self, script_id: int) -> None:
         self.dirty = False
         self.script = None
         self.load(script_id)
+
+    def _on_save_failed(self, exc: errors.DeskError) -> None:
+        if isinstance(exc, errors.ValidationFailed):
+            self.error.show_message(self._problems(exc))
+            self._go_to_problem(exc)
+        else:
+            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
 
     def _problems(self, exc: errors.ValidationFailed) -> str:
         lines = []

@@ -15,6 +15,7 @@ from desk.services.store.db import Store
 from desk.ui import messages
 from desk.ui.forms import FieldError
 from desk.ui.labels import role_name
+from desk.ui.ops import Ops
 
 
 def studio_fields(dialog: QDialog, name: str, timezone: str) -> QFormLayout:
@@ -35,10 +36,25 @@ def studio_fields(dialog: QDialog, name: str, timezone: str) -> QFormLayout:
     return form
 
 
+def studio_refused(dialog: QDialog, exc: errors.DeskError) -> None:
+    """A refused save of ``studio_fields`` and the staff: each wrong field's message beside it
+    (``dialog.staff_error`` for the staff), any other refusal in a message box."""
+    if not isinstance(exc, errors.ValidationFailed):
+        QMessageBox.warning(dialog, dialog.windowTitle(), messages.error_message(exc))
+        return
+    for key, label in (("name", dialog.name_error), ("timezone", dialog.timezone_error),
+                       ("staff", dialog.staff_error)):
+        label.show_message(messages.field_message(exc.fields[key]) if key in exc.fields else "")
+
+
 class SetupDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *,
+                 ops: Ops | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        # The first start runs before there is a Context (desk/app.py): with no ``ops`` given
+        # the one write is made here, on the GUI thread, as before the operations layer.
+        self.ops = ops
         self.setWindowTitle(self.tr("Desk — first start"))
         self.setMinimumWidth(560)
 
@@ -92,17 +108,18 @@ class SetupDialog(QDialog):
     @Slot()
     def _on_accepted(self) -> None:
         drafts = [studio.StaffDraft(n.text(), c.currentData()) for n, c in self.staff_rows]
-        try:
-            studio.setup(self.store, self.name.text(), self.timezone.currentText().strip(), drafts)
-        except errors.ValidationFailed as exc:
-            self.name_error.show_message(
-                messages.field_message(exc.fields["name"]) if "name" in exc.fields else "")
-            self.timezone_error.show_message(
-                messages.field_message(exc.fields["timezone"]) if "timezone" in exc.fields else "")
-            self.staff_error.show_message(
-                messages.field_message(exc.fields["staff"]) if "staff" in exc.fields else "")
+        store, name, timezone = self.store, self.name.text(), self.timezone.currentText().strip()
+
+        def work() -> list[studio.StaffMember]:
+            return studio.setup(store, name, timezone, drafts)
+
+        if self.ops is not None:
+            self.ops.command(self, work, lambda _r: self.accept(),
+                             on_failure=lambda exc: studio_refused(self, exc))
             return
+        try:
+            work()
         except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+            studio_refused(self, exc)
             return
         self.accept()

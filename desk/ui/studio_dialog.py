@@ -3,20 +3,20 @@ rooms."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget,
-    QListWidgetItem, QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QListWidgetItem, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from desk.services.crm import contacts
 from desk.services.money import amounts
 from desk.services.schedule import lessons
-from desk.services.store import errors
-from desk.ui import messages
 from desk.ui.context import Context
-from desk.ui.forms import FieldError
+from desk.ui.forms import FieldError, submit
 
 
 class _ListEditor(QWidget):
@@ -48,6 +48,7 @@ class _ListEditor(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(right, 2)
         self.current_id: int | None = None
+        self.rows: list = []  # as last read
         self.list.currentItemChanged.connect(
             lambda item, _p: self.load(item.data(Qt.ItemDataRole.UserRole) if item else None))
         self.new_button.clicked.connect(lambda: (self.list.setCurrentItem(None),
@@ -84,33 +85,44 @@ class _ListEditor(QWidget):
         item = self.list.currentItem()
         if item is None:
             return
+        store, actor, kind = self.ctx.store, self.ctx.actor, self.KIND
         row_id = item.data(Qt.ItemDataRole.UserRole)
         active = bool(item.data(Qt.ItemDataRole.UserRole + 1))
-        try:
-            lessons.set_active(self.ctx.store, self.ctx.actor, self.KIND, row_id, not active)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.window().windowTitle(), messages.error_message(exc))
-            return
-        self.reload(row_id)
+        self.ctx.ops.command(self, lambda: lessons.set_active(store, actor, kind, row_id,
+                                                              not active),
+                             lambda _r: self.reload(row_id))
 
     def _save(self) -> None:
         try:
-            saved = self.save()
-        except errors.ValidationFailed as exc:
-            self.error.show_message(messages.fields_text(exc))
-            return
+            save = self.saver()
         except ValueError:
             self.error.show_message(self.bad_number_text())
             return
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.window().windowTitle(), messages.error_message(exc))
-            return
-        self.error.show_message("")
-        self.reload(saved)
+        submit(self.ctx.ops, self, self.error, save, self.reload)
+
+    def reload(self, select: int | None = None) -> None:
+        """Read the list again and show ``select`` (none: an empty form for a new one)."""
+        self.ctx.ops.query(self, self.rows_reader(), lambda rows: self._show(rows, select))
+
+    def _show(self, rows: list, select: int | None) -> None:
+        self.rows = rows
+        self.fill([(r.id, self.row_text(r), r.active) for r in rows], select)
+        self.load(select)
+
+    def rows_reader(self) -> Callable[[], list]:
+        """The read of the list, for a query."""
+        raise NotImplementedError
+
+    def row_text(self, row) -> str:
+        return row.name
 
     def load(self, row_id: int | None) -> None: ...
-    def save(self) -> int: ...
-    def reload(self, select: int | None = None) -> None: ...
+
+    def saver(self) -> Callable[[], int]:
+        """The service call for Save on the values in the form now, for a command (ValueError:
+        a number that cannot be read)."""
+        raise NotImplementedError
+
     def bad_number_text(self) -> str:
         return ""
 
@@ -135,10 +147,9 @@ class DirectionsEditor(_ListEditor):
         self.form.addRow(self.tr("Minutes by default:"), self.minutes)
         self.reload()
 
-    def reload(self, select: int | None = None) -> None:
-        self.rows = lessons.directions(self.ctx.store, archived=True)
-        self.fill([(d.id, d.name, d.active) for d in self.rows], select)
-        self.load(select)
+    def rows_reader(self) -> Callable[[], list[lessons.DirectionView]]:
+        store = self.ctx.store
+        return lambda: lessons.directions(store, archived=True)
 
     def load(self, row_id: int | None) -> None:
         self.current_id = row_id
@@ -148,10 +159,12 @@ class DirectionsEditor(_ListEditor):
         self.price.setText(amounts.format_rub(d.price).replace("\u00a0₽", "") if d else "0")
         self.minutes.setValue(d.duration_min if d else 90)
 
-    def save(self) -> int:
-        return lessons.save_direction(self.ctx.store, self.ctx.actor, self.name.text(),
-                                       self.capacity.value(), amounts.parse(self.price.text()),
-                                       self.minutes.value(), self.current_id)
+    def saver(self) -> Callable[[], int]:
+        store, actor, current_id = self.ctx.store, self.ctx.actor, self.current_id
+        name, capacity, minutes = self.name.text(), self.capacity.value(), self.minutes.value()
+        price = amounts.parse(self.price.text())
+        return lambda: lessons.save_direction(store, actor, name, capacity, price, minutes,
+                                              current_id)
 
     def bad_number_text(self) -> str:
         return self.tr("Enter a price such as 1 200 or 1200,50.")
@@ -177,11 +190,12 @@ class TeachersEditor(_ListEditor):
         self.form.addRow("", self.head)
         self.reload()
 
-    def reload(self, select: int | None = None) -> None:
-        self.rows = lessons.teachers(self.ctx.store, archived=True)
-        self.fill([(t.id, t.name + (" ★" if t.head else ""), t.active) for t in self.rows],
-                  select)
-        self.load(select)
+    def rows_reader(self) -> Callable[[], list[lessons.TeacherView]]:
+        store = self.ctx.store
+        return lambda: lessons.teachers(store, archived=True)
+
+    def row_text(self, row: lessons.TeacherView) -> str:
+        return row.name + (" ★" if row.head else "")
 
     def load(self, row_id: int | None) -> None:
         self.current_id = row_id
@@ -192,10 +206,11 @@ class TeachersEditor(_ListEditor):
         self.telegram.setText(t.telegram if t else "")
         self.head.setChecked(bool(t and t.head))
 
-    def save(self) -> int:
-        return lessons.save_teacher(self.ctx.store, self.ctx.actor, self.name.text(),
-                                     self.phone.text(), self.email.text(), self.telegram.text(),
-                                     self.head.isChecked(), self.current_id)
+    def saver(self) -> Callable[[], int]:
+        store, actor, current_id = self.ctx.store, self.ctx.actor, self.current_id
+        values = (self.name.text(), self.phone.text(), self.email.text(), self.telegram.text(),
+                  self.head.isChecked())
+        return lambda: lessons.save_teacher(store, actor, *values, current_id)
 
 
 class RoomsEditor(_ListEditor):
@@ -210,19 +225,19 @@ class RoomsEditor(_ListEditor):
         self.form.addRow(self.tr("Name:"), self.name)
         self.reload()
 
-    def reload(self, select: int | None = None) -> None:
-        self.rows = lessons.rooms(self.ctx.store, archived=True)
-        self.fill([(r.id, r.name, r.active) for r in self.rows], select)
-        self.load(select)
+    def rows_reader(self) -> Callable[[], list[lessons.RoomView]]:
+        store = self.ctx.store
+        return lambda: lessons.rooms(store, archived=True)
 
     def load(self, row_id: int | None) -> None:
         self.current_id = row_id
         room = next((r for r in self.rows if r.id == row_id), None)
         self.name.setText(room.name if room else "")
 
-    def save(self) -> int:
-        return lessons.save_room(self.ctx.store, self.ctx.actor, self.name.text(),
-                                  self.current_id)
+    def saver(self) -> Callable[[], int]:
+        store, actor, current_id, name = (self.ctx.store, self.ctx.actor, self.current_id,
+                                          self.name.text())
+        return lambda: lessons.save_room(store, actor, name, current_id)
 
 
 class StudioDialog(QDialog):

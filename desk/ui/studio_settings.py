@@ -6,18 +6,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QGridLayout, QGroupBox, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QLineEdit,
     QMessageBox, QPushButton, QWidget,
 )
 
 from desk.models.enums import Role
 from desk.services.staff import studio
-from desk.services.store import errors
-from desk.ui import messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, finish_form_dialog
 from desk.ui.labels import role_name
-from desk.ui.setup_dialog import studio_fields
+from desk.ui.setup_dialog import studio_fields, studio_refused
 
 
 class StudioSettingsDialog(QDialog):
@@ -26,23 +24,38 @@ class StudioSettingsDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Studio and staff"))
         self.setMinimumWidth(560)
-        info = studio.info(ctx.store)
-        form = studio_fields(self, info.name, info.timezone)
+        form = studio_fields(self, ctx.studio.name, ctx.studio.timezone)
         staff_box = QGroupBox(self.tr("Staff"))
         self.staff_grid = QGridLayout(staff_box)
         self.staff_grid.addWidget(QLabel(self.tr("Name")), 0, 0)
         self.staff_grid.addWidget(QLabel(self.tr("Role")), 0, 1)
         self.staff_grid.addWidget(QLabel(self.tr("Works")), 0, 2)
         self.rows: list[tuple[int | None, QLineEdit, QComboBox, QCheckBox]] = []
-        for member in studio.staff(ctx.store, active_only=False):
-            self._add_row(member.id, member.name, member.role, member.active)
         self.add_person = QPushButton(self.tr("Add a person"))
         self.staff_error = FieldError()
         form.addRow(staff_box)
         form.addRow(self.add_person)
         form.addRow(self.staff_error)
-        finish_form_dialog(self, form, self._on_accepted)
+        buttons = finish_form_dialog(self, form, self._on_accepted)
         self.add_person.clicked.connect(self._on_add_person)
+        # nothing to change or save until the stored staff is shown (Save would drop people)
+        self.loading = (self.name, self.timezone, staff_box, self.add_person,
+                        buttons.button(QDialogButtonBox.StandardButton.Save))
+        for widget in self.loading:
+            widget.setEnabled(False)
+        store = ctx.store
+        ctx.ops.query(self, lambda: (studio.info(store),
+                                     studio.staff(store, active_only=False)),
+                      lambda read: self._show(*read))
+
+    def _show(self, info: studio.StudioInfo, staff: list[studio.StaffMember]) -> None:
+        """The stored name, time zone and staff."""
+        self.name.setText(info.name)
+        self.timezone.setCurrentText(info.timezone)
+        for member in staff:
+            self._add_row(member.id, member.name, member.role, member.active)
+        for widget in self.loading:
+            widget.setEnabled(True)
 
     def _add_row(self, member_id: int | None, name: str, role: Role, active: bool) -> None:
         line = len(self.rows) + 1
@@ -90,16 +103,8 @@ class StudioSettingsDialog(QDialog):
         keep = self._keep_clock_times(timezone)
         if keep is None:
             return
-        try:
-            studio.update(self.ctx.store, self.ctx.actor, self.name.text(), timezone,
-                          self.people(), keep_local_times=keep)
-        except errors.ValidationFailed as exc:
-            for key, label in (("name", self.name_error), ("timezone", self.timezone_error),
-                               ("staff", self.staff_error)):
-                label.show_message(messages.field_message(exc.fields[key])
-                                   if key in exc.fields else "")
-            return
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
-            return
-        self.accept()
+        store, actor, name, people = self.ctx.store, self.ctx.actor, self.name.text(), self.people()
+        self.ctx.ops.command(
+            self, lambda: studio.update(store, actor, name, timezone, people,
+                                        keep_local_times=keep),
+            lambda _r: self.accept(), on_failure=lambda exc: studio_refused(self, exc))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desk.models.enums import Role, TaskStatus
 from desk.services.crm import families
+from desk.services.staff import studio
 from desk.services.store import errors
 from desk.services.tasks import tasks
 from desk.services.store.changes import Change
@@ -107,19 +109,11 @@ class TaskDialog(QDialog):
         self.assignee = QComboBox()
         for role in (Role.COMMUNICATOR, Role.SYSTEM):
             self.assignee.addItem(self.tr("Role: {role}").format(role=role_name(role)), ("role", role))
-        from desk.services.staff import studio
-
-        for member in studio.staff(ctx.store):
-            self.assignee.addItem(f"{member.name} ({role_name(member.role)})", ("staff", member.id))
         self._select_assignee(draft)
         self.assignee_error = FieldError()
-        family_label = ""
-        if draft and draft.family_id:
-            family_label = next(iter(families.rows_for(ctx.store, [draft.family_id])), None)
-            family_label = family_label.parents if family_label else ""
-        elif family:
-            family_label = family.parents or family.children
-        self.family = QLabel(family_label or self.tr("— not linked to a family —"))
+        self.family = QLabel(self.tr("— not linked to a family —"))
+        if family:
+            self.family.setText(family.parents or family.children)
 
         form = QFormLayout()
         form.addRow(self.tr("What to do:"), self.title)
@@ -130,6 +124,19 @@ class TaskDialog(QDialog):
         form.addRow("", self.assignee_error)
         form.addRow(self.tr("Family:"), self.family)
         finish_form_dialog(self, form, self._on_accepted)
+        family_id = draft.family_id if draft else None
+        ctx.ops.query(self, lambda: (studio.staff(ctx.store), families.rows_for(
+            ctx.store, [family_id]) if family_id else []), self._show_choices)
+
+    def _show_choices(self, found: tuple[list[studio.StaffMember], list[families.FamilyRow]],
+                      ) -> None:
+        staff, family_rows = found
+        for member in staff:
+            self.assignee.addItem(f"{member.name} ({role_name(member.role)})", ("staff", member.id))
+        self._select_assignee(self.draft)
+        if family_rows:
+            self.family.setText(family_rows[0].parents
+                                or self.tr("— not linked to a family —"))
 
     def _select_assignee(self, draft: tasks.TaskDraft | None) -> None:
         wanted = ("role", self.ctx.me.role if self.ctx.me.role is not Role.SUPERVISOR
@@ -156,18 +163,22 @@ class TaskDialog(QDialog):
 
     @Slot()
     def _on_accepted(self) -> None:
-        try:
-            self.saved_id = tasks.save(self.ctx.store, self.ctx.actor, self.current_draft())
-        except errors.ValidationFailed as exc:
-            self.title_error.show_message(
-                messages.field_message(exc.fields["title"]) if "title" in exc.fields else "")
-            self.assignee_error.show_message(
-                messages.field_message(exc.fields["assignee"]) if "assignee" in exc.fields else "")
-            return
-        except errors.DeskError as exc:
+        draft = self.current_draft()
+        self.ctx.ops.command(self, lambda: tasks.save(self.ctx.store, self.ctx.actor, draft),
+                             self._on_saved, on_failure=self._on_failed)
+
+    def _on_saved(self, task_id: int) -> None:
+        self.saved_id = task_id
+        self.accept()
+
+    def _on_failed(self, exc: errors.DeskError) -> None:
+        if not isinstance(exc, errors.ValidationFailed):
             QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
             return
-        self.accept()
+        self.title_error.show_message(
+            messages.field_message(exc.fields["title"]) if "title" in exc.fields else "")
+        self.assignee_error.show_message(
+            messages.field_message(exc.fields["assignee"]) if "assignee" in exc.fields else "")
 
 
 class TaskList(QWidget):
@@ -181,7 +192,9 @@ class TaskList(QWidget):
 
     family_requested = Signal(int)
 
-    def __init__(self, ctx: Context, load, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, load: Callable[[], list[tasks.TaskView]],
+                 parent: QWidget | None = None) -> None:
+        """``load`` runs on a worker: it may read plain attributes, never a widget."""
         super().__init__(parent)
         self.ctx = ctx
         self._load = load
@@ -233,7 +246,9 @@ class TaskList(QWidget):
         return self.model.item(rows[0].row()) if rows else None
 
     def refresh(self) -> None:
-        items = self._load()
+        self.ctx.ops.query(self, self._load, self._show)
+
+    def _show(self, items: list[tasks.TaskView]) -> None:
         self.model.set_items(items)
         overdue = sum(1 for t in items if t.overdue)
         text = self.tr("%n task(s)", "", len(items))
@@ -258,11 +273,8 @@ class TaskList(QWidget):
         t = self.selected()
         if t is None or t.status is not TaskStatus.OPEN:
             return
-        try:
-            tasks.set_status(self.ctx.store, self.ctx.actor, t.id, TaskStatus.DONE)
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.tr("Tasks"), messages.error_message(exc))
-            return
+        self.ctx.ops.command(self, lambda: tasks.set_status(self.ctx.store, self.ctx.actor,
+                                                            t.id, TaskStatus.DONE))
 
     @Slot()
     def _on_edit_clicked(self) -> None:

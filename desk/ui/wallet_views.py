@@ -3,12 +3,14 @@ payment lines, and the studio's payment rules."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
-    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget,
+    QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desk.models.enums import PaymentMethod
@@ -17,9 +19,10 @@ from desk.services.crm import families
 from desk.services.money import amounts, payments, wallet
 from desk.services.staff import studio
 from desk.services.store import errors
+from desk.services.store.db import Store
 from desk.ui import fmt, messages
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, attempt, finish_form_dialog
+from desk.ui.forms import FieldError, finish_form_dialog, report, submit
 from desk.ui.labels import entry_kind_name, method_name
 
 NEGATIVE = QColor("#c62828")
@@ -37,6 +40,7 @@ class TopUpDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.family_id = family_id
+        self._saving = False  # a top-up is on its way: a second press waits for it
         self.setWindowTitle(self.tr("Top up the wallet"))
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("2 500,00")
@@ -52,6 +56,8 @@ class TopUpDialog(QDialog):
 
     @Slot()
     def _on_accepted(self) -> None:
+        if self._saving:
+            return
         try:
             amount = amounts.parse(self.amount.text())
         except amounts.AmountError as exc:
@@ -62,19 +68,36 @@ class TopUpDialog(QDialog):
         if amount == 0:
             self.amount_error.show_message(messages.field_message("amount_zero"))
             return
-        large = studio.info(self.ctx.store).large_payment
+        self._saving = True
+        self.ctx.ops.query(self, lambda: studio.info(self.ctx.store).large_payment,
+                           lambda large: self._post(amount, large), key="rules",
+                           on_failure=self._on_failed)
+
+    def _post(self, amount: int, large: int) -> None:
+        """Top up, once a large amount is confirmed."""
         if amount > large and QMessageBox.question(
                 self, self.windowTitle(),
                 self.tr("{amount} is a large payment (over {limit}). Is the amount right?")
                 .format(amount=amounts.format_rub(amount), limit=amounts.format_rub(large)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            self._saving = False
             self.amount.setFocus()
             return
-        if attempt(self, self.amount_error, lambda: wallet.top_up(
-                self.ctx.store, self.ctx.actor, self.family_id, amount,
-                self.method.currentData(), self.note.text().strip())):
-            self.accept()
+        family_id, method, note = self.family_id, self.method.currentData(), \
+            self.note.text().strip()
+        self.ctx.ops.command(
+            self, lambda: wallet.top_up(self.ctx.store, self.ctx.actor, family_id, amount,
+                                        method, note),
+            self._on_posted, on_failure=self._on_failed)
+
+    def _on_posted(self, _entry_id: int) -> None:
+        self.amount_error.show_message("")
+        self.accept()
+
+    def _on_failed(self, exc: errors.DeskError) -> None:
+        self._saving = False
+        report(self, self.amount_error, exc)
 
 
 class ReverseDialog(QDialog):
@@ -100,9 +123,10 @@ class ReverseDialog(QDialog):
 
     @Slot()
     def _on_accepted(self) -> None:
-        if attempt(self, self.reason_error, lambda: wallet.reverse(
-                self.ctx.store, self.ctx.actor, self.line.id, self.reason.text())):
-            self.accept()
+        entry_id, reason = self.line.id, self.reason.text()
+        submit(self.ctx.ops, self, self.reason_error,
+               lambda: wallet.reverse(self.ctx.store, self.ctx.actor, entry_id, reason),
+               lambda _r: self.accept())
 
 
 class PaymentRulesDialog(QDialog):
@@ -113,18 +137,24 @@ class PaymentRulesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Payments"))
-        rules = studio.info(ctx.store)
-        self.large = QLineEdit(amounts.format_rub(rules.large_payment).replace("\u00a0₽", ""))
+        self.large = QLineEdit()
         self.large_error = FieldError()
         self.repeat_days = QSpinBox()
         self.repeat_days.setRange(1, 90)
-        self.repeat_days.setValue(rules.repeat_days)
         self.repeat_days.setSuffix(self.tr(" days"))
         form = QFormLayout()
         form.addRow(self.tr("A large payment, to confirm, from (₽):"), self.large)
         form.addRow("", self.large_error)
         form.addRow(self.tr("The same payment again is a repeat within:"), self.repeat_days)
-        finish_form_dialog(self, form, self._on_accepted)
+        buttons = finish_form_dialog(self, form, self._on_accepted)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)  # until the rules in force are shown
+        ctx.ops.query(self, lambda: studio.info(ctx.store), self._show_rules)
+
+    def _show_rules(self, rules: studio.StudioInfo) -> None:
+        self.large.setText(amounts.format_rub(rules.large_payment).replace("\u00a0₽", ""))
+        self.repeat_days.setValue(rules.repeat_days)
+        self.save_button.setEnabled(True)
 
     @Slot()
     def _on_accepted(self) -> None:
@@ -133,9 +163,10 @@ class PaymentRulesDialog(QDialog):
         except amounts.AmountError as exc:
             self.large_error.show_message(messages.amount_message(exc.reason))
             return
-        if attempt(self, self.large_error, lambda: studio.set_payment_rules(
-                self.ctx.store, self.ctx.actor, large, self.repeat_days.value())):
-            self.accept()
+        days = self.repeat_days.value()
+        submit(self.ctx.ops, self, self.large_error,
+               lambda: studio.set_payment_rules(self.ctx.store, self.ctx.actor, large, days),
+               lambda _r: self.accept())
 
 
 class WalletPanel(QWidget):
@@ -178,9 +209,12 @@ class WalletPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.family_id is None:
+        family_id = self.family_id
+        if family_id is None:
             return
-        view = wallet.view(self.ctx.store, self.family_id)
+        self.ctx.ops.query(self, lambda: wallet.view(self.ctx.store, family_id), self._show_view)
+
+    def _show_view(self, view: wallet.WalletView) -> None:
         self.balance.setText(self.tr("Balance: {amount}").format(
             amount=amounts.format_rub(view.balance)))
         self.balance.setStyleSheet("font-size: 13pt; font-weight: 600;"
@@ -221,6 +255,19 @@ class WalletPanel(QWidget):
             ReverseDialog(self.ctx, line, self).exec()
 
 
+Preview = tuple[list[payments.PaymentLine], studio.StudioInfo, dict[int, str]]
+
+
+def preview(store: Store, text: str) -> Preview:
+    """The pasted lines checked, the studio's payment rules, and the title of every family a
+    line may be for."""
+    lines = payments.parse(store, text)
+    candidates = sorted({c for p in lines for c in p.candidates})
+    titles = {row.id: f"{row.parents} — {row.children}".strip(" —")
+              for row in families.rows_for(store, candidates)}
+    return lines, studio.info(store), titles
+
+
 class PaymentsDialog(QDialog):
     """Paste lines such as "2500 Демин Саша", check them, choose where a line fits several
     families, tick the repeats that are real second payments and confirm large amounts, then
@@ -232,6 +279,8 @@ class PaymentsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.lines: list[payments.PaymentLine] = []
+        self.rules: studio.StudioInfo | None = None
+        self._posting = False  # a post is on its way: the button waits for it
         self.repeat_boxes: dict[int, QCheckBox] = {}
         self.large_boxes: dict[int, QCheckBox] = {}
         self.setWindowTitle(self.tr("Post payments"))
@@ -277,12 +326,21 @@ class PaymentsDialog(QDialog):
 
     @Slot()
     def check(self) -> None:
-        self.lines = payments.parse(self.ctx.store, self.text.toPlainText())
-        self.rules = studio.info(self.ctx.store)
-        titles = {}
-        with_candidates = sorted({c for p in self.lines for c in p.candidates})
-        for row in families.rows_for(self.ctx.store, with_candidates):
-            titles[row.id] = f"{row.parents} — {row.children}".strip(" —")
+        self._check()
+
+    def _check(self, then: Callable[[], None] | None = None) -> None:
+        """Check the pasted lines; ``then`` runs once they are shown."""
+        text = self.text.toPlainText()
+        self.ctx.ops.query(self, lambda: preview(self.ctx.store, text),
+                           lambda found: self._show_preview(found, then), key="check")
+
+    def _show_preview(self, found: Preview, then: Callable[[], None] | None) -> None:
+        self.lines, self.rules, titles = found
+        self._show_lines(titles)
+        if then is not None:
+            then()
+
+    def _show_lines(self, titles: dict[int, str]) -> None:
         self.repeat_boxes, self.large_boxes = {}, {}
         self.table.setRowCount(len(self.lines))
         for r, p in enumerate(self.lines):
@@ -317,7 +375,13 @@ class PaymentsDialog(QDialog):
     @Slot()
     def _on_family_chosen(self) -> None:
         """A line that fits several families may repeat a payment of the one chosen."""
-        found = payments.repeats(self.ctx.store, self.lines, self.choices())
+        lines, choices = self.lines, self.choices()
+        self.ctx.ops.query(self, lambda: payments.repeats(self.ctx.store, lines, choices),
+                           lambda found: self._show_repeats(lines, found), key="repeats")
+
+    def _show_repeats(self, lines: list[payments.PaymentLine], found: set[int]) -> None:
+        if lines is not self.lines:  # checked again meanwhile
+            return
         for r, p in enumerate(self.lines):
             if p.error == "several families match" and (p.line in found) != (
                     p.line in self.repeat_boxes):
@@ -330,6 +394,7 @@ class PaymentsDialog(QDialog):
         """A repeat is left out unless ticked as a real second payment; a large amount is
         posted only when ticked as right."""
         rules = self.rules
+        assert rules is not None
         self.table.removeCellWidget(row, self.COL_CHECK)
         boxes = []
         if repeat:
@@ -393,25 +458,35 @@ class PaymentsDialog(QDialog):
             text += " " + self.tr("%n line(s) need attention and will not be posted.", "",
                                   pending)
         self.summary.setText(text)
-        self.post_button.setEnabled(bool(ready))
+        self.post_button.setEnabled(bool(ready) and not self._posting)
 
     @Slot()
     def _on_post_clicked(self) -> None:
-        ready, _, _ = self._ready()
-        try:
-            result = payments.post(self.ctx.store, self.ctx.actor, ready,
-                                   self.method.currentData(), choices=self.choices(),
-                                   confirm_repeats=self._ticked(self.repeat_boxes),
-                                   confirm_large=self._ticked(self.large_boxes))
-        except errors.DeskError as exc:
-            QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+        if self._posting:
             return
+        ready, _, _ = self._ready()
+        method, choices = self.method.currentData(), self.choices()
+        repeats_ok, large_ok = self._ticked(self.repeat_boxes), self._ticked(self.large_boxes)
+        self._posting = True
+        self.post_button.setEnabled(False)
+        self.ctx.ops.command(
+            self, lambda: payments.post(self.ctx.store, self.ctx.actor, ready, method,
+                                        choices=choices, confirm_repeats=repeats_ok,
+                                        confirm_large=large_ok),
+            self._on_posted, on_failure=self._on_post_failed)
+
+    def _on_post_failed(self, exc: errors.DeskError) -> None:
+        self._posting = False
+        self._update_summary()
+        QMessageBox.warning(self, self.windowTitle(), messages.error_message(exc))
+
+    def _on_posted(self, result: payments.Posted) -> None:
+        self._posting = False
         if result.repeats:  # posted by someone else since the check: look again
-            self.check()
-            self.summary.setText(self.tr(
+            self._check(then=lambda: self.summary.setText(self.tr(
                 "Posted: %n payment(s)", "", result.entries) + ". " + self.tr(
                 "Lines {lines} were posted in the meantime and were left out.").format(
-                lines=", ".join(map(str, result.repeats))))
+                lines=", ".join(map(str, result.repeats)))))
             return
         self.summary.setText(self.tr("Posted: %n payment(s)", "", result.entries) + ", "
                              + amounts.format_rub(result.total) + ".")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -127,8 +127,14 @@ class TasksArea(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
-        self.status.currentIndexChanged.connect(self.list.freshness.invalidate)
+        self.shown_status: TaskStatus | None = TaskStatus.OPEN  # read by the worker
+        self.status.currentIndexChanged.connect(self._on_status_changed)
         self.list.family_requested.connect(self.family_requested)
 
+    @Slot()
+    def _on_status_changed(self) -> None:
+        self.shown_status = self.status.currentData()
+        self.list.freshness.invalidate()
+
     def _load(self) -> list[tasks.TaskView]:
-        return tasks.listing(self.ctx.store, status=self.status.currentData())
+        return tasks.listing(self.ctx.store, status=self.shown_status)

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
@@ -95,15 +95,11 @@
         <translation>списано лишнее</translation>
     </message>
     <message>
-        <source>Attendance</source>
-        <translation>Посещаемость</translation>
-    </message>
-    <message>
         <source>Ask the teacher</source>
         <translation>Спросить педагога</translation>
     </message>
     <message>
-        <source>A task with the teacher's contact and the children is in Today.</source>
+        <source>A task with the teacher&apos;s contact and the children is in Today.</source>
         <translation>Задача с контактом педагога и списком детей — в «Сегодня».</translation>
     </message>
 </context>
@@ -547,7 +543,7 @@
         <translation>совпадает с адресом</translation>
     </message>
     <message>
-        <source>Studio's address:</source>
+        <source>Studio&apos;s address:</source>
         <translation>Адрес студии:</translation>
     </message>
     <message>
@@ -686,7 +682,7 @@
 <context>
     <name>FamiliesView</name>
     <message>
-        <source>Search: parent's or child's name, any digits of a phone (Ctrl+F)</source>
+        <source>Search: parent&apos;s or child&apos;s name, any digits of a phone (Ctrl+F)</source>
         <translation>Поиск: имя родителя или ребёнка, любые цифры телефона (Ctrl+F)</translation>
     </message>
     <message>
@@ -737,7 +733,7 @@
         <translation>Записать…</translation>
     </message>
     <message>
-        <source>Enrol the family's children into a lesson</source>
+        <source>Enrol the family&apos;s children into a lesson</source>
         <translation>Записать детей семьи на занятие</translation>
     </message>
     <message>
@@ -745,7 +741,7 @@
         <translation>Позвонить по скрипту</translation>
     </message>
     <message>
-        <source>A call guided by one of the studio's scripts: the answers stay on the card</source>
+        <source>A call guided by one of the studio&apos;s scripts: the answers stay on the card</source>
         <translation>Звонок по одному из скриптов студии: ответы сохранятся в карточке</translation>
     </message>
     <message>
@@ -761,7 +757,7 @@
         <translation>Персональные данные</translation>
     </message>
     <message>
-        <source>Export this family's data…</source>
+        <source>Export this family&apos;s data…</source>
         <translation>Выгрузить данные семьи…</translation>
     </message>
     <message>
@@ -917,7 +913,7 @@
         <translation>автоответ</translation>
     </message>
     <message>
-        <source>Export this family's data</source>
+        <source>Export this family&apos;s data</source>
         <translation>Выгрузка данных семьи</translation>
     </message>
     <message>
@@ -953,7 +949,7 @@
         <translation>только вручную</translation>
     </message>
     <message>
-        <source>The family's personal data is erased.</source>
+        <source>The family&apos;s personal data is erased.</source>
         <translation>Персональные данные семьи стёрты.</translation>
     </message>
     <message>
@@ -980,7 +976,7 @@
         <translation>Добавить ребёнка</translation>
     </message>
     <message>
-        <source>e.g. a friend's advice, Yandex Maps</source>
+        <source>e.g. a friend&apos;s advice, Yandex Maps</source>
         <translation>например, совет подруги, Яндекс.Карты</translation>
     </message>
     <message>
@@ -1228,7 +1224,7 @@
         <translation>Отправить</translation>
     </message>
     <message>
-        <source>Through the family's e-mail or Telegram, not before 10:00</source>
+        <source>Through the family&apos;s e-mail or Telegram, not before 10:00</source>
         <translation>Через e-mail или Telegram семьи, не раньше 10:00</translation>
     </message>
     <message>
@@ -1393,7 +1389,7 @@
         <translation>Ошибка</translation>
     </message>
     <message>
-        <source>The phone's family</source>
+        <source>The phone&apos;s family</source>
         <translation>Семья с этим телефоном</translation>
     </message>
     <message>
@@ -1576,7 +1572,7 @@
         <translation>«Ответим через минуту»</translation>
     </message>
     <message>
-        <source>Send the studio's holding reply at once</source>
+        <source>Send the studio&apos;s holding reply at once</source>
         <translation>Сразу отправить ответ «уже читаем»</translation>
     </message>
     <message>
@@ -2259,7 +2255,7 @@
         <translation>NPS</translation>
     </message>
     <message>
-        <source>the studio's own</source>
+        <source>the studio&apos;s own</source>
         <translation>свой скрипт студии</translation>
     </message>
     <message>
@@ -2287,7 +2283,7 @@
         <translation>связь оборвалась</translation>
     </message>
     <message>
-        <source>the server's gateway stopped waiting for the answer</source>
+        <source>the server&apos;s gateway stopped waiting for the answer</source>
         <translation>промежуточный сервер не дождался ответа</translation>
     </message>
     <message>
@@ -2311,7 +2307,7 @@
         <translation>в ящике нет папки «Входящие» (INBOX)</translation>
     </message>
     <message>
-        <source>the server's address is not found</source>
+        <source>the server&apos;s address is not found</source>
         <translation>адрес сервера не найден</translation>
     </message>
     <message>
@@ -2327,7 +2323,7 @@
         <translation>клиент заблокировал бота</translation>
     </message>
     <message>
-        <source>the client's account is deleted</source>
+        <source>the client&apos;s account is deleted</source>
         <translation>аккаунт клиента удалён</translation>
     </message>
     <message>
@@ -2335,11 +2331,11 @@
         <translation>этого бота уже слушает другая программа</translation>
     </message>
     <message>
-        <source>the bot's token is wrong</source>
+        <source>the bot&apos;s token is wrong</source>
         <translation>неверный токен бота</translation>
     </message>
     <message>
-        <source>the bot's token or address is wrong</source>
+        <source>the bot&apos;s token or address is wrong</source>
         <translation>неверный токен или адрес бота</translation>
     </message>
     <message>
@@ -2789,7 +2785,7 @@
         <translation>Та программа на этом компьютере уже не работает: блокировка осталась от неё, её можно безопасно снять.</translation>
     </message>
     <message>
-        <source>Two programs writing at once can overwrite each other's work. Open read-only unless you are sure the other one is closed.</source>
+        <source>Two programs writing at once can overwrite each other&apos;s work. Open read-only unless you are sure the other one is closed.</source>
         <translation>Если две программы пишут одновременно, они могут затереть работу друг друга. Откройте только для чтения, если не уверены, что другая закрыта.</translation>
     </message>
     <message>
@@ -2915,7 +2911,7 @@
         <translation>Последний визит:</translation>
     </message>
     <message>
-        <source>Child's age:</source>
+        <source>Child&apos;s age:</source>
         <translation>Возраст ребёнка:</translation>
     </message>
     <message>
@@ -3156,7 +3152,7 @@
         <translation>Списывать за пропуски</translation>
     </message>
     <message>
-        <source>A child marked "did not come" is charged as if they came</source>
+        <source>A child marked &quot;did not come&quot; is charged as if they came</source>
         <translation>За отметку «не пришёл» списывается как за занятие</translation>
     </message>
     <message>
@@ -3176,7 +3172,7 @@
         </translation>
     </message>
     <message>
-        <source>One being handed over now will show "delivery not confirmed" for you to check.</source>
+        <source>One being handed over now will show &quot;delivery not confirmed&quot; for you to check.</source>
         <translation>То, что передаётся прямо сейчас, будет помечено «доставка не подтверждена», чтобы вы проверили.</translation>
     </message>
     <message>
@@ -3188,7 +3184,7 @@
         <translation>{channel}: нет связи ({reason})</translation>
     </message>
     <message>
-        <source>From {day} on, a child marked "did not come" is charged as if they came. Earlier lessons keep the rule they had. Switch it on?</source>
+        <source>From {day} on, a child marked &quot;did not come&quot; is charged as if they came. Earlier lessons keep the rule they had. Switch it on?</source>
         <translation>С {day} за ребёнка с отметкой «не пришёл» будет списываться оплата, как если бы он пришёл. Для прошлых занятий остаётся правило, действовавшее тогда. Включить?</translation>
     </message>
     <message>
@@ -3355,7 +3351,7 @@
         <translation>Укажите от 0 до 365 дней.</translation>
     </message>
     <message>
-        <source>The lapsed-client script needs a "reason for leaving" step.</source>
+        <source>The lapsed-client script needs a &quot;reason for leaving&quot; step.</source>
         <translation>В скрипте для ушедших клиентов нужен шаг «Причина ухода».</translation>
     </message>
     <message>
@@ -3463,11 +3459,11 @@
         <translation>Семья не давала согласия на сообщения.</translation>
     </message>
     <message>
-        <source>The family's contact budget is spent for now: copy the text instead.</source>
+        <source>The family&apos;s contact budget is spent for now: copy the text instead.</source>
         <translation>Лимит контактов семьи пока исчерпан: скопируйте текст вручную.</translation>
     </message>
     <message>
-        <source>The family's channel is not set up under Settings → Channels: copy the text instead.</source>
+        <source>The family&apos;s channel is not set up under Settings → Channels: copy the text instead.</source>
         <translation>Канал семьи не настроен (Настройки → Каналы): скопируйте текст.</translation>
     </message>
     <message>
@@ -3483,11 +3479,11 @@
         <translation>Выберите время в будущем.</translation>
     </message>
     <message>
-        <source>Enter the server's address.</source>
+        <source>Enter the server&apos;s address.</source>
         <translation>Укажите адрес сервера.</translation>
     </message>
     <message>
-        <source>Paste the bot's token from @BotFather.</source>
+        <source>Paste the bot&apos;s token from @BotFather.</source>
         <translation>Вставьте токен бота от @BotFather.</translation>
     </message>
     <message>
@@ -3539,6 +3535,34 @@
         <translation>Этой записи больше нет.</translation>
     </message>
     <message>
+        <source>Another copy of Desk has this database open.</source>
+        <translation>Эта база уже открыта в другой копии Desk.</translation>
+    </message>
+    <message>
+        <source>The child is enrolled in lessons to come: cancel them first.</source>
+        <translation>Ребёнок записан на будущие занятия: сначала отмените записи.</translation>
+    </message>
+    <message>
+        <source>It is not known whether the message arrived: check with the client.</source>
+        <translation>Неизвестно, дошло ли сообщение: уточните у клиента.</translation>
+    </message>
+    <message>
+        <source>This entry has already been reversed.</source>
+        <translation>Эта запись уже сторнирована.</translation>
+    </message>
+    <message>
+        <source>The studio is already set up.</source>
+        <translation>Студия уже настроена.</translation>
+    </message>
+    <message>
+        <source>The desk has no working hours: set them under Settings → Working hours.</source>
+        <translation>У стойки не заданы часы работы: укажите их в меню Настройки → Часы работы.</translation>
+    </message>
+    <message>
+        <source>Write the week as YYYY-Www, for example 2026-W10.</source>
+        <translation>Укажите неделю в виде ГГГГ-Wнн, например 2026-W10.</translation>
+    </message>
+    <message>
         <source>Desk cannot write this database or its folder (it is read-only). Copy the file to a folder you can write and open it there.</source>
         <translation>Desk не может записывать в эту базу или её папку (только для чтения). Скопируйте файл в папку, куда можно писать, и откройте его там.</translation>
     </message>
@@ -3555,7 +3579,7 @@
         <translation>Исправьте отмеченные поля.</translation>
     </message>
     <message>
-        <source>The system's password store is not available on this computer.</source>
+        <source>The system&apos;s password store is not available on this computer.</source>
         <translation>Системное хранилище паролей на этом компьютере недоступно.</translation>
     </message>
     <message>
@@ -3659,15 +3683,15 @@
         <translation>Это не дата: {value} (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)</translation>
     </message>
     <message>
-        <source>A birth date without a child's name.</source>
+        <source>A birth date without a child&apos;s name.</source>
         <translation>Дата рождения без имени ребёнка.</translation>
     </message>
     <message>
-        <source>The column "{value}" is over 10 000 characters.</source>
+        <source>The column &quot;{value}&quot; is over 10 000 characters.</source>
         <translation>В столбце «{value}» больше 10 000 символов.</translation>
     </message>
     <message>
-        <source>The column "{value}" holds invisible control characters.</source>
+        <source>The column &quot;{value}&quot; holds invisible control characters.</source>
         <translation>В столбце «{value}» есть невидимые управляющие символы.</translation>
     </message>
     <message>
@@ -3687,7 +3711,7 @@
         <translation>Файла больше нет на месте.</translation>
     </message>
     <message>
-        <source>The file is neither UTF-8 nor Windows-1251 text: save it from Excel as "CSV UTF-8".</source>
+        <source>The file is neither UTF-8 nor Windows-1251 text: save it from Excel as &quot;CSV UTF-8&quot;.</source>
         <translation>Файл не в кодировке UTF-8 и не Windows-1251: сохраните его из Excel как «CSV UTF-8».</translation>
     </message>
     <message>
@@ -3699,7 +3723,7 @@
         <translation>Файл пустой.</translation>
     </message>
     <message>
-        <source>The first line has no "Родитель" or "Ребёнок" column (or "parent", "child").</source>
+        <source>The first line has no &quot;Родитель&quot; or &quot;Ребёнок&quot; column (or &quot;parent&quot;, &quot;child&quot;).</source>
         <translation>В первой строке нет столбца «Родитель» или «Ребёнок» (или «parent», «child»).</translation>
     </message>
     <message>
@@ -4298,7 +4322,7 @@
         <translation>нет телефона</translation>
     </message>
     <message>
-        <source>The client's words</source>
+        <source>The client&apos;s words</source>
         <translation>Слова клиента</translation>
     </message>
     <message>
@@ -4497,7 +4521,7 @@
         <translation>Поговорили</translation>
     </message>
     <message>
-        <source>Remove the script "{name}"? Calls made with it keep their answers.</source>
+        <source>Remove the script &quot;{name}&quot;? Calls made with it keep their answers.</source>
         <translation>Удалить скрипт «{name}»? Звонки, сделанные по нему, сохранят ответы.</translation>
     </message>
     <message>
@@ -4753,10 +4777,6 @@
             <numerusform>%n просрочено</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Tasks</source>
-        <translation>Задачи</translation>
-    </message>
 </context>
 <context>
     <name>TaskTableModel</name>
@@ -4838,11 +4858,11 @@
         <translation>Шаблон поздравления</translation>
     </message>
     <message>
-        <source>Placeholders: {parent} — the parent's first name, {age} — their age, {studio} — the studio.</source>
+        <source>Placeholders: {parent} — the parent&apos;s first name, {age} — their age, {studio} — the studio.</source>
         <translation>Подстановки: {parent} — имя родителя, {age} — возраст, {studio} — студия.</translation>
     </message>
     <message>
-        <source>Placeholders: {parent} — the parent's first name, {child} — the children's names, {age} — their ages, {studio} — the studio.</source>
+        <source>Placeholders: {parent} — the parent&apos;s first name, {child} — the children&apos;s names, {age} — their ages, {studio} — the studio.</source>
         <translation>Подстановки: {parent} — имя родителя, {child} — имена детей, {age} — их возраст, {studio} — студия.</translation>
     </message>
 </context>
@@ -4957,7 +4977,7 @@
         <translation>Вставьте строки вида «2500 Демин Саша»</translation>
     </message>
     <message>
-        <source>Today's tasks</source>
+        <source>Today&apos;s tasks</source>
         <translation>Задачи на сегодня</translation>
     </message>
     <message>

@@ -143,3 +143,197 @@ def test_a_file_with_an_entry_over_the_new_bound_still_opens_and_the_entry_can_b
                     " hash) VALUES (?, 9, '2026-01-01', 'TOPUP', 10000000000000000, '', 'x', "
                     "'y')", (fid,))
     store.dispose()
+
+
+# --- 0018: the schema says what is allowed -------------------------------------------------
+
+
+def _schema(path):
+    """Per table its CHECKs and foreign keys (with ON DELETE), and every index as written."""
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(f"sqlite:///{path}")
+    tables = {}
+    with engine.connect() as conn:
+        inspector = inspect(conn)
+        for t in inspector.get_table_names():
+            if t.startswith("family_search") or t == "alembic_version":
+                continue
+            tables[t] = (
+                sorted((c["name"], " ".join(c["sqltext"].split()))
+                       for c in inspector.get_check_constraints(t)),
+                sorted((f["name"], tuple(f["constrained_columns"]), f["referred_table"],
+                        f["options"].get("ondelete")) for f in inspector.get_foreign_keys(t)))
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        indexes = {name: " ".join(sql.split()) for name, sql in db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+    db.close()
+    return tables, indexes
+
+
+def test_the_migrated_schema_holds_every_check_foreign_key_and_index_of_the_models(tmp_path):
+    """What compare_metadata does not see: CHECK texts, ON DELETE rules, partial indexes."""
+    from sqlalchemy import create_engine
+
+    from desk.models.schema import Base
+
+    fresh = tmp_path / "fresh.db"
+    engine = create_engine(f"sqlite:///{fresh}")
+    Base.metadata.create_all(engine)
+    engine.dispose()
+    migrate.open_database(tmp_path / "head.db", None).dispose()
+    assert _schema(tmp_path / "head.db") == _schema(fresh)
+    with sqlite3.connect(tmp_path / "head.db") as db:  # rebuilt with the ledger, made again
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
+                          "name = 'ledger_amount_bounded'").fetchone() == (1,)
+    db.close()
+
+
+def _migration_0018():
+    import importlib
+
+    return importlib.import_module("desk.migrations.versions.0018_constraints")
+
+
+def test_0018_verifies_exactly_the_rules_it_adds_and_the_models_declare(tmp_path):
+    from desk.models.schema import Base
+    from desk.services.store import rules
+
+    path = tmp_path / "0017.db"
+    engine = make_engine(url_for_path(path))
+    migrate.upgrade(engine, None, target="0017")
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        before = " ".join(sql for (sql,) in db.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+    db.close()
+
+    def spelled(rule):
+        if isinstance(rule, rules.Check):
+            return rule.table, rule.name, rule.condition, rule.key
+        return rule.table, rule.name, rule.columns, rule.where, rule.key
+
+    added = [r for r in rules.of_metadata(Base.metadata) if r.name not in before]
+    assert sorted(map(spelled, _migration_0018().new_rules())) == sorted(map(spelled, added))
+
+
+def _old_file(tmp_path, revision="0015"):
+    """seed_old's families brought to ``revision``, with a lesson, money and tasks that keep
+    every rule of 0018."""
+    path = tmp_path / "old.db"
+    seed_old(path)
+    engine = make_engine(url_for_path(path))
+    migrate.upgrade(engine, None, target=revision)
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO family_search(rowid, body) SELECT id, 'семья' FROM family")
+        db.execute("INSERT INTO direction VALUES (1, 'Керамика', 8, 120000, 90, 1)")
+        db.execute("INSERT INTO lesson(id, direction_id, starts_at, ends_at, capacity, price,"
+                   " sibling_discount, adults_allowed, adult_price, note) VALUES (1, 1,"
+                   " '2026-03-02 14:00:00.000000', '2026-03-02 15:30:00.000000', 8, 120000,"
+                   " 0, 0, 0, '')")
+        db.execute("INSERT INTO enrolment(id, lesson_id, family_id, child_id, price, adults,"
+                   " adults_price, first_time, mark, created_at) VALUES (1, 1, 1, 1, 120000,"
+                   " 0, 0, 1, 'ATTENDED', '2026-03-01')")
+        db.execute("INSERT INTO wallet VALUES (1, -120000, 2, 'h2')")
+        for seq, kind, amount, method, reverses in (
+                (1, "TOPUP", 120000, "CASH", None), (2, "CORRECTION", -120000, "CASH", 1)):
+            db.execute("INSERT INTO ledger_entry(id, family_id, seq, at, kind, amount, method,"
+                       " reverses_id, note, prev_hash, hash) VALUES (?, 1, ?, '2026-03-01',"
+                       " ?, ?, ?, ?, '', 'p', 'h')", (seq, seq, kind, amount, method, reverses))
+        db.execute("INSERT INTO ledger_entry(id, family_id, seq, at, kind, amount, enrolment_id,"
+                   " note, prev_hash, hash) VALUES (3, 1, 3, '2026-03-02', 'DEBIT', -120000,"
+                   " 1, '', 'p', 'h')")
+        for tid, origin, status in ((1, "second_feedback:1:8", "DONE"),
+                                    (2, "wallet_reminder:2026-W10", "DONE"),
+                                    (3, "wallet_reminder:2026-W10", "OPEN")):
+            db.execute("INSERT INTO task(id, title, details, family_id, due_at, assignee_role,"
+                       " status, origin, created_at) VALUES (?, 'Задача', '', 1, '2026-03-02',"
+                       " 'SYSTEM', ?, ?, '2026-03-01')", (tid, status, origin))
+    db.close()
+    return path
+
+
+def _break_rules(path):
+    """Rows an older Desk (or a hand edit) could leave, each against one rule of 0018."""
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE direction SET capacity = 0 WHERE id = 1")
+        db.execute("UPDATE ledger_entry SET amount = 120000 WHERE id = 3")  # a debit that pays
+        db.execute("INSERT INTO task(id, title, details, family_id, due_at, assignee_role,"
+                   " status, origin, created_at) VALUES (4, 'Ещё раз', '', 1, '2026-03-02',"
+                   " 'SYSTEM', 'OPEN', 'second_feedback:1:8', '2026-03-01')")
+        db.execute("UPDATE enrolment SET mark = 'LATE' WHERE id = 1")
+    db.close()
+
+
+BROKEN = [
+    "ledger_entry 3: breaks ck_ledger_entry_debit_negative (kind <> 'DEBIT' OR amount < 0)",
+    "direction 1: breaks ck_direction_capacity_positive (capacity > 0)",
+    "enrolment 1: breaks ck_enrolment_mark (mark IN ('NONE', 'ATTENDED', 'ABSENT', "
+    "'CANCELLED'))",
+    "task 4: the same origin as task 1 breaks ux_task_second_feedback (where origin LIKE "
+    "'second_feedback:%')",
+]
+
+
+def test_a_file_breaking_the_new_rules_is_not_upgraded_and_stays_byte_for_byte(tmp_path):
+    import hashlib
+
+    path = _old_file(tmp_path)
+    _break_rules(path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(errors.MigrationFailed) as failed:
+        migrate.open_database(path, tmp_path / "backups")
+    assert failed.value.code == "migration_failed"
+    assert sorted(failed.value.params["problems"]) == sorted(BROKEN)
+    assert all(line in str(failed.value) for line in BROKEN)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert failed.value.params["backup"]  # taken first, as before any migration
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0015",)
+        assert db.execute("SELECT capacity FROM direction").fetchone() == (0,)
+    db.close()
+
+
+def test_desk_check_names_the_rows_an_upgrade_would_refuse(tmp_path, capsys):
+    from desk import cli
+    from desk.services.upkeep import check
+
+    path = _old_file(tmp_path)
+    _break_rules(path)
+    faults = [f.text for f in check.run(path) if f.fault]
+    assert sorted(faults) == sorted(BROKEN)
+    assert cli.run(["check", "--db", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "FAULT direction 1: breaks ck_direction_capacity_positive (capacity > 0)" in out
+
+
+def test_a_clean_older_file_upgrades_keeps_its_data_and_then_holds_the_rules(tmp_path):
+    path = _old_file(tmp_path)
+    before = counts(path)
+    store = migrate.open_database(path, tmp_path / "backups")
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+    store.dispose()
+    assert counts(path) == before
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT kind, amount FROM ledger_entry ORDER BY id").fetchall() == [
+            ("TOPUP", 120000), ("CORRECTION", -120000), ("DEBIT", -120000)]
+        assert db.execute("SELECT count(*) FROM task").fetchone() == (3,)
+        assert db.execute("SELECT count(*) FROM family_search WHERE family_search MATCH "
+                          "'семья'").fetchone() == (50,)
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        with pytest.raises(sqlite3.IntegrityError, match="ck_direction_capacity_positive"):
+            db.execute("UPDATE direction SET capacity = 0")
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE constraint failed"):
+            db.execute("INSERT INTO task(title, details, family_id, due_at, assignee_role,"
+                       " status, origin, created_at) VALUES ('Ещё', '', 1, '2026-03-02',"
+                       " 'SYSTEM', 'OPEN', 'wallet_reminder:2026-W10', '2026-03-01')")
+        with pytest.raises(sqlite3.IntegrityError, match="ledger amount over"):
+            db.execute("INSERT INTO ledger_entry(family_id, seq, at, kind, amount, note,"
+                       " prev_hash, hash) VALUES (1, 9, '2026-03-03', 'TOPUP', 2000000000, '',"
+                       " 'p', 'h')")
+    db.close()
+    from desk.services.upkeep import check
+
+    assert [f for f in check.run(path) if f.fault and "breaks" in f.text] == []

@@ -77,7 +77,7 @@ def test_an_nps_call_from_the_card_is_guided_and_stored(qtbot, ctx, actor, monke
         return dialog.result()
 
     monkeypatch.setattr(ScriptCallDialog, "exec", call)
-    card._fill_call_menu()
+    card.call_menu.aboutToShow.emit()  # the menu is filled as it opens
     actions = card.call_menu.actions()
     assert [a.text() for a in actions] == ["Ушедший клиент", "Оценка NPS"]
     actions[1].trigger()

@@ -17,7 +17,7 @@ from desk.services.store import credentials, errors, redact
 from desk.services.comms.channels.base import Adapter
 from desk.services.comms.channels.mail import EmailAdapter, MailSettings
 from desk.services.comms.channels.telegram import DEFAULT_BASE_URL, TelegramAdapter
-from desk.services.store.db import Actor, Store
+from desk.services.store.db import Actor, Store, UnitOfWork
 
 SECRET_NAMES = {InboxChannel.TELEGRAM: "telegram.token", InboxChannel.EMAIL: "email.password"}
 SECRET_REF = "secret_ref"  # the key in a channel's settings JSON
@@ -89,39 +89,61 @@ def _validate_mail(m: MailSettings) -> None:
 def save_telegram(store: Store, actor: Actor, settings: TelegramSettings,
                   token: str | None) -> None:
     """``token`` None keeps the stored one; a new one goes to the keyring only."""
+    with store.write(actor) as uow:
+        _save_telegram(uow, store, settings, token)
+        uow.commit()
+
+
+def save_email(store: Store, actor: Actor, enabled: bool, settings: MailSettings,
+               password: str | None) -> None:
+    with store.write(actor) as uow:
+        _save_email(uow, store, enabled, settings, password)
+        uow.commit()
+
+
+def save(store: Store, actor: Actor, telegram: TelegramSettings, token: str | None,
+         email_enabled: bool, email: MailSettings, password: str | None) -> None:
+    """Both channels as the settings dialog has them: both are saved, or (on a wrong value)
+    neither."""
+    with store.write(actor) as uow:
+        _save_telegram(uow, store, telegram, token)
+        _save_email(uow, store, email_enabled, email, password)
+        uow.commit()
+
+
+def _save_telegram(uow: UnitOfWork, store: Store, settings: TelegramSettings,
+                   token: str | None) -> None:
     if settings.enabled and not token and not has_secret(store, InboxChannel.TELEGRAM):
         raise errors.ValidationFailed({"telegram.token": "token_missing"})
     token = token or _secret(store, InboxChannel.TELEGRAM)  # an older Desk's, carried over
     name = _secret_name(store, InboxChannel.TELEGRAM, create=True)
     if token:
         credentials.put(name, token.strip())
-    _save(store, actor, InboxChannel.TELEGRAM, settings.enabled,
+    _save(uow, InboxChannel.TELEGRAM, settings.enabled,
           {"base_url": settings.base_url.strip() or DEFAULT_BASE_URL}, name)
 
 
-def save_email(store: Store, actor: Actor, enabled: bool, settings: MailSettings,
-               password: str | None) -> None:
+def _save_email(uow: UnitOfWork, store: Store, enabled: bool, settings: MailSettings,
+                password: str | None) -> None:
     if enabled:
         _validate_mail(settings)
     password = password or _secret(store, InboxChannel.EMAIL)
     name = _secret_name(store, InboxChannel.EMAIL, create=True)
     if password:
         credentials.put(name, password)
-    _save(store, actor, InboxChannel.EMAIL, enabled, dataclasses.asdict(settings), name)
+    _save(uow, InboxChannel.EMAIL, enabled, dataclasses.asdict(settings), name)
 
 
-def _save(store: Store, actor: Actor, channel: InboxChannel, enabled: bool,
-          values: dict, secret_name: str) -> None:
-    with store.write(actor) as uow:
-        row = uow.session.get(ChannelConfig, channel)
-        if row is None:
-            row = ChannelConfig(channel=channel, cursor="")
-            uow.session.add(row)
-        stored = {**values, SECRET_REF: secret_name.rsplit(".", 1)[1]}
-        row.enabled, row.settings = enabled, json.dumps(stored, ensure_ascii=False)
-        uow.audit("channel.save", after=json.dumps({"channel": channel.value,
-                                                    "enabled": enabled, **values}))
-        uow.commit()
+def _save(uow: UnitOfWork, channel: InboxChannel, enabled: bool, values: dict,
+          secret_name: str) -> None:
+    row = uow.session.get(ChannelConfig, channel)
+    if row is None:
+        row = ChannelConfig(channel=channel, cursor="")
+        uow.session.add(row)
+    stored = {**values, SECRET_REF: secret_name.rsplit(".", 1)[1]}
+    row.enabled, row.settings = enabled, json.dumps(stored, ensure_ascii=False)
+    uow.audit("channel.save", after=json.dumps({"channel": channel.value,
+                                                "enabled": enabled, **values}))
 
 
 def telegram_adapter(store: Store, settings: TelegramSettings,

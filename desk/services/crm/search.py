@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+from desk.services.store.dialect import dialect_of
 
 SEPARATOR = " | "
 _PHONE_QUERY = re.compile(r"^[\d\s()+\-.]+$")
@@ -61,19 +62,13 @@ def terms(query: str) -> list[str]:
 
 
 def reindex(session: Session, family_id: int, body: str) -> None:
-    session.execute(text("DELETE FROM family_search WHERE rowid = :id"), {"id": family_id})
-    session.execute(
-        text("INSERT INTO family_search(rowid, body) VALUES (:id, :body)"),
-        {"id": family_id, "body": body},
-    )
+    dialect_of(session).index_put(session, family_id, body)
 
 
 def drop(session: Session, family_id: int, *, purge: bool = False) -> None:
-    """Take a family out of the index. ``purge`` also rewrites the index so no segment keeps
-    the family's words (a plain delete only marks them: an erase needs them gone)."""
-    session.execute(text("DELETE FROM family_search WHERE rowid = :id"), {"id": family_id})
-    if purge:
-        session.execute(text("INSERT INTO family_search(family_search) VALUES ('optimize')"))
+    """Take a family out of the index. ``purge``: no trace of its words stays in the index's
+    storage either (an erase)."""
+    dialect_of(session).index_drop(session, [family_id], purge=purge)
 
 
 def matching_ids(session: Session, query: str, limit: int | None = None) -> list[int]:
@@ -81,20 +76,4 @@ def matching_ids(session: Session, query: str, limit: int | None = None) -> list
     words = terms(query)
     long_words = [w for w in words if len(w) >= MIN_TRIGRAM]
     short_words = [w for w in words if len(w) < MIN_TRIGRAM]
-    params: dict[str, object] = {}
-    where = []
-    if long_words:
-        params["match"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-        where.append("family_search MATCH :match")
-    for i, word in enumerate(short_words):
-        params[f"s{i}"] = word
-        where.append(f"instr(body, :s{i}) > 0")
-    if not where:  # everyone: the primary key is much faster than a scan of the index
-        sql = "SELECT id FROM family WHERE NOT erased ORDER BY id DESC"
-    else:
-        sql = "SELECT rowid FROM family_search WHERE " + " AND ".join(where)
-        sql += " ORDER BY rowid DESC"
-    if limit is not None:
-        sql += " LIMIT :limit"
-        params["limit"] = limit
-    return list(session.execute(text(sql), params).scalars())
+    return dialect_of(session).index_match(session, long_words, short_words, limit)

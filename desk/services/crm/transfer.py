@@ -18,13 +18,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from desk.models.enums import TimelineKind
 from desk.models.family import Child, Family, Guardian, TimelineEntry
 from desk.services.crm import contacts, search
 from desk.services.staff import studio
 from desk.services.store import bulk, errors, sheets
+from desk.services.store.dialect import dialect_of
 from desk.services.store.db import Actor, Store
 from desk.services.store.sheets import RowError
 
@@ -331,7 +332,7 @@ def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = Fa
         by_key, children = _existing(s)
         changes = list(_changes(rows, by_key, children))
         total = len(changes)
-        next_id = (s.scalar(select(func.max(Family.id))) or 0) + 1
+        ids = iter(dialect_of(s).allocate_ids(s, Family.__tablename__, len(changes)))
         fams, guardians, kids, timeline, documents = [], [], [], [], []
         touched: set[int] = set()  # existing families that gained children
         new_families = new_children = 0
@@ -340,8 +341,7 @@ def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = Fa
             fid = change.family_id
             position = len(children.get(fid, ())) if fid else 0
             if fid is None:
-                fid = next_id
-                next_id += 1
+                fid = next(ids)
                 new_families += 1
                 fams.append(dict(id=fid, source=first.source, legend="", created_at=uow.now,
                                  updated_at=uow.now, consent_purposes=""))
@@ -369,9 +369,7 @@ def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = Fa
         for table, values in ((Family, fams), (Guardian, guardians), (Child, kids),
                               (TimelineEntry, timeline)):
             bulk.insert_rows(s, table.__table__, values)
-        if documents:
-            s.connection().exec_driver_sql(
-                "INSERT INTO family_search(rowid, body) VALUES (?, ?)", documents)
+        dialect_of(s).index_put_many(s, documents)
         _reindex(s, sorted(touched))
         dropped = len(the_plan.errors) + len(the_plan.rows) - len(rows)
         uow.audit("import.families", after=json.dumps(
@@ -413,12 +411,8 @@ def _reindex(s, ids: list[int]) -> None:
             names[fid].append(name)
         if not chunk:
             continue
-        conn = s.connection()
-        conn.exec_driver_sql("DELETE FROM family_search WHERE rowid IN ("
-                             + ",".join(str(i) for i in chunk) + ")")
-        conn.exec_driver_sql("INSERT INTO family_search(rowid, body) VALUES (?, ?)",
-                             [(i, search.document(names[i], phones[i], extras[i]))
-                              for i in chunk])
+        dialect_of(s).index_put_many(
+            s, [(i, search.document(names[i], phones[i], extras[i])) for i in chunk])
 
 
 def import_families(store: Store, actor: Actor, path: Path, *, skip_invalid: bool = False,

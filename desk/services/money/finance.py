@@ -10,10 +10,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from desk.models.enums import EntryKind, Mark, PaymentMethod, Role, TaskStatus
+from desk.models.enums import EntryKind, Mark, PaymentMethod, Role
 from desk.models.family import Family
 from desk.models.schedule import Direction, Enrolment, Lesson
-from desk.models.task import Task
+from desk.models.task import WALLET_REMINDER
 from desk.models.wallet import LedgerEntry, Wallet
 from desk.services.crm import families
 from desk.services.money import amounts
@@ -69,21 +69,15 @@ def remind(store: Store, actor: Actor, alerts: list[WalletAlert]) -> Reminded:
     from this week (pressing the button twice makes no second task)."""
     with store.write(actor) as uow:
         year, week, _ = uow.now.astimezone(studio.load_info(uow.session).tz).isocalendar()
-        origin = f"wallet_reminder:{year}-W{week:02d}"
-        open_ = set(uow.session.scalars(select(Task.family_id).where(
-            Task.origin == origin, Task.status == TaskStatus.OPEN,
-            Task.family_id.in_([a.family_id for a in alerts]))))
+        origin = f"{WALLET_REMINDER}{year}-W{week:02d}"
         created = 0
-        for a in alerts:
-            if a.family_id in open_:
-                continue
-            tasks.save_in(uow, tasks.TaskDraft(
+        for a in alerts:  # a family's second open one is refused by ux_task_wallet_reminder
+            task_id = tasks.save_once(uow, tasks.TaskDraft(
                 title=REMINDER.format(balance=amounts.format_rub(a.balance),
                                       need=amounts.format_rub(a.upcoming)),
                 due_at=uow.now, family_id=a.family_id, assignee_role=Role.COMMUNICATOR,
                 origin=origin))
-            open_.add(a.family_id)
-            created += 1
+            created += task_id is not None
         uow.commit()
         return Reminded(created, len(alerts) - created)
 

@@ -118,7 +118,7 @@ def reverse_in(uow: UnitOfWork, entry_id: int, note: str = "") -> int:
     if original is None:
         raise errors.NotFound(f"ledger entry {entry_id} not found")
     if s.scalar(select(LedgerEntry.id).where(LedgerEntry.reverses_id == entry_id)):
-        raise errors.DeskError(f"ledger entry {entry_id} is already reversed")
+        raise errors.AlreadyReversed(f"ledger entry {entry_id} is already reversed", entry=entry_id)
     return append(uow, original.family_id, EntryKind.CORRECTION, -original.amount,
                   method=original.method, reverses_id=entry_id, note=note,
                   enrolment_id=original.enrolment_id).id

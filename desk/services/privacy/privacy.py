@@ -365,12 +365,10 @@ def _checkpoint(store: Store) -> bool:
     holding an open read keeps its snapshot's pages: wait a little for it, then say so."""
     deadline = time.monotonic() + CHECKPOINT_WAIT_S
     while True:
-        with store.engine.connect() as conn:
-            busy, _log, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
-            conn.commit()
+        folded = store.dialect.checkpoint(store.engine)
         path = store.path
         wal = Path(f"{path}-wal") if path else None
-        if not busy and (wal is None or not wal.exists() or wal.stat().st_size == 0):
+        if folded and (wal is None or not wal.exists() or wal.stat().st_size == 0):
             return True
         if time.monotonic() > deadline:
             return False

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from desk.models.enums import EntryKind, Mark, Role
 from desk.models.family import Child
 from desk.models.schedule import Direction, Enrolment, Lesson, Teacher
-from desk.models.task import Task
+from desk.models.task import SECOND_FEEDBACK
 from desk.models.wallet import LedgerEntry
 from desk.services.money import wallet
 from desk.services.schedule import lessons
@@ -217,13 +217,12 @@ def _second_feedback(uow: UnitOfWork, e: Enrolment) -> None:
     name = FEEDBACK_STAGES.get(attended)
     if name is None:
         return
-    origin = f"second_feedback:{e.child_id}:{attended}"
-    if s.scalar(select(Task.id).where(Task.origin == origin)):
-        return  # once per crossing
-    tasks.save_in(uow, tasks.TaskDraft(
+    # once per crossing: a second task of this origin is refused by ux_task_second_feedback
+    tasks.save_once(uow, tasks.TaskDraft(
         title=texts.SECOND_FEEDBACK.format(child=s.get(Child, e.child_id).name,
                                            stage=texts.STAGE_WORDS[name]),
-        due_at=uow.now, family_id=e.family_id, assignee_role=Role.SYSTEM, origin=origin))
+        due_at=uow.now, family_id=e.family_id, assignee_role=Role.SYSTEM,
+        origin=f"{SECOND_FEEDBACK}{e.child_id}:{attended}"))
 
 
 def ask_teacher(store: Store, actor: Actor, lesson_id: int, enrolment_ids: list[int]) -> int:

@@ -22,11 +22,11 @@ def parse_week(text: str) -> dt.date:
     """'2026-W10' → the Monday of that ISO week."""
     m = _WEEK.match(text.strip())
     if not m:
-        raise errors.DeskError(f"{text!r}: write the week as YYYY-Www, e.g. 2026-W10")
+        raise errors.BadWeek(f"{text!r}: write the week as YYYY-Www, e.g. 2026-W10", text=text)
     try:
         return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
     except ValueError as exc:
-        raise errors.DeskError(f"{text!r}: there is no such week") from exc
+        raise errors.BadWeek(f"{text!r}: there is no such week", text=text) from exc
 
 
 def export_week(store: Store, monday: dt.date, out: Path) -> int:

@@ -59,7 +59,7 @@ class Hours:
                 start = dt.datetime.combine(day, b.start, self.tz)
                 if start > local:
                     return start.astimezone(dt.timezone.utc)
-        raise errors.DeskError("no working hours are set")
+        raise errors.NoWorkingHours("no working hours are set")
 
     def working_seconds(self, start: dt.datetime, end: dt.datetime) -> int:
         """How much of [start, end) falls in working time: a client's wait counts only that."""
@@ -124,7 +124,7 @@ class Hours:
                 if hi - lo >= left:
                     return (lo + left).astimezone(dt.timezone.utc)
                 left -= hi - lo
-        raise errors.DeskError("no working hours are set")
+        raise errors.NoWorkingHours("no working hours are set")
 
 
 def load(session: Session) -> Hours:

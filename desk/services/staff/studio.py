@@ -96,7 +96,7 @@ def setup(
         raise errors.ValidationFailed(fields)
     with store.write(actor) as uow:
         if uow.session.get(Studio, 1) is not None:
-            raise errors.DeskError("the studio is already set up")
+            raise errors.AlreadySetUp("the studio is already set up")
         uow.session.add(Studio(id=1, name=name.strip(), timezone=timezone, created_at=uow.now))
         rows = [Staff(name=p.name.strip(), role=p.role) for p in people]
         uow.session.add_all(rows)

@@ -21,6 +21,7 @@ from desk.models import audit as audit_model
 from desk.models import schema as _schema  # noqa: F401  (every mapper known before a query)
 from desk.models.base import utcnow
 from desk.services.store import changes, errors, events
+from desk.services.store import dialect as dialect_module
 
 BUSY_TIMEOUT_MS = 5000
 WRITE = "desk_write"
@@ -191,6 +192,11 @@ class Store:
         that committed it; returns the function that stops it."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    @property
+    def dialect(self) -> dialect_module.Dialect:
+        """What this engine does its own way (search index, ids, checkpoint, integrity)."""
+        return dialect_module.for_name(self.engine.dialect.name)
 
     @property
     def path(self) -> Path | None:

@@ -105,3 +105,25 @@ class ExportFailed(DeskError):
     path, detail."""
 
     code = "export_failed"
+
+
+class AlreadyReversed(DeskError):
+    """A ledger entry that was reversed before cannot be reversed again; params: entry."""
+
+    code = "already_reversed"
+
+
+class AlreadySetUp(DeskError):
+    code = "already_set_up"
+
+
+class NoWorkingHours(DeskError):
+    """The desk has no working hours at all, so no time can be counted in them."""
+
+    code = "no_working_hours"
+
+
+class BadWeek(DeskError):
+    """A week written otherwise than YYYY-Www, or one that does not exist; params: text."""
+
+    code = "bad_week"

@@ -12,10 +12,10 @@ import functools
 import re
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError
 
-from desk.services.store import backup, errors
+from desk.services.store import backup, errors, rules
 from desk.services.store.db import WRITE
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -98,6 +98,13 @@ def upgrade(engine: Engine, backup_dir: Path | None, *, target: str = "head") ->
         )
     try:
         _run(engine, target)
+    except rules.RulesBroken as exc:  # rows the new schema refuses: named, for the user to fix
+        raise errors.MigrationFailed(
+            "the database could not be upgraded: rows break the rules of the new schema; the "
+            "file was left as it was. Fix these rows (`desk check` names them too), then open "
+            "it again:\n" + "\n".join(exc.problems),
+            backup=str(backup_path or ""), problems=list(exc.problems),
+        ) from exc
     except Exception as exc:
         raise errors.MigrationFailed(
             f"the database could not be upgraded ({exc}); the file was left as it was",
@@ -123,6 +130,16 @@ def _run(engine: Engine, target: str) -> None:
                     raise RuntimeError(f"foreign key check failed: {broken[:5]}")
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
+
+
+def rule_problems(connection: Connection) -> list[str]:
+    """The rows that break a rule of the current schema (its CHECKs and UNIQUE indexes), one
+    line each, at most ``rules.LIMIT``: in an older file, what the next upgrade would refuse.
+    Reads only."""
+    from desk.models.schema import Base
+
+    every = rules.of_metadata(Base.metadata)
+    return rules.violations(connection, rules.applicable(connection, every))
 
 
 def file_revision(path: Path) -> str | None:

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.models.enums import Role, TaskStatus, TimelineKind
@@ -55,6 +56,25 @@ def save(store: Store, actor: Actor, draft: TaskDraft) -> int:
         task_id = save_in(uow, draft)
         uow.commit()
         return task_id
+
+
+# the partial UNIQUE indexes that keep a task's origin once only (desk.models.task)
+ONCE_ONLY = tuple(str(i.name) for i in Task.__table__.indexes if i.unique)
+
+
+def save_once(uow: UnitOfWork, draft: TaskDraft) -> int | None:
+    """Create a task whose origin the desk creates once only (see desk.models.task); None when
+    there is one already. The partial UNIQUE index decides, inside a savepoint, so two desks
+    writing at once cannot both create it, and nothing else of the transaction is lost."""
+    try:
+        with uow.session.begin_nested():
+            return save_in(uow, draft)
+    except IntegrityError as exc:
+        text = str(exc.orig)
+        if not (text.startswith("UNIQUE constraint failed: task.")  # SQLite names the columns
+                or any(name in text for name in ONCE_ONLY)):  # PostgreSQL names the index
+            raise
+        return None
 
 
 def save_in(uow: UnitOfWork, draft: TaskDraft) -> int:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import sqlite3
 from pathlib import Path
 
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import DatabaseError
+
+from desk.models.base import utcnow
+from desk.models.family import Guardian
 from desk.services.crm import contacts
+from desk.services.money import wallet
+from desk.services.schedule import attendance
 from desk.services.store import migrate
-from desk.services.store.db import connect_read_only
+from desk.services.store.db import Store, make_engine, url_for_path
 
 
 @dataclasses.dataclass(frozen=True)
@@ -26,54 +31,54 @@ def run(path: Path) -> list[Finding]:
         migrate.check_is_sqlite(path)
     except Exception as exc:
         return [Finding(True, str(exc))]
-    found: list[Finding] = []
-    tables: set[str] = set()
+    store = Store(make_engine(url_for_path(path), read_only=True), read_only=True)
     try:
-        with contextlib.closing(connect_read_only(path)) as db:
-            rows = [r[0] for r in db.execute("PRAGMA integrity_check")]
-            if rows != ["ok"]:
-                found += [Finding(True, f"integrity: {r}") for r in rows[:20]]
-                return found
-            for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
-                found.append(Finding(True, f"{table} row {rowid} points to a missing {parent}"))
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if "family" not in tables:
-                found.append(Finding(True, "no Desk schema in this file"))
-                return found
-            missing = db.execute(
-                "SELECT count(*) FROM family WHERE NOT erased AND id NOT IN (SELECT rowid FROM family_search)"
-            ).fetchone()[0]
-            if missing:
-                found.append(Finding(True, f"{missing} families are missing from the search index"))
-            for gid, phone in db.execute("SELECT id, phone FROM guardian WHERE phone IS NOT NULL"):
-                try:
-                    if contacts.normalize_phone(phone) != phone:
-                        raise contacts.BadContact("phone_invalid")
-                except contacts.BadContact:
-                    found.append(Finding(True, f"guardian {gid}: phone {phone!r} is not E.164"))
-    except sqlite3.DatabaseError as exc:
-        found.append(Finding(True, f"not a sound database: {exc}"))
+        found = _file_findings(store)
+        if not any(f.fault for f in found) and "wallet" in _tables(store):
+            found += _ledger_findings(store, "enrolment" in _tables(store))
         return found
-    if "wallet" in tables and not any(f.fault for f in found):
-        found += _ledger_findings(path, "enrolment" in tables)
+    except DatabaseError as exc:
+        return [Finding(True, f"not a sound database: {exc.orig}")]
+    finally:
+        store.dispose()
+
+
+def _tables(store: Store) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(inspect(conn).get_table_names())
+
+
+def _file_findings(store: Store) -> list[Finding]:
+    """The file's own integrity (through the dialect), the schema, the search index, phones,
+    and the rows that break a rule of the schema (a CHECK or a UNIQUE index)."""
+    with store.engine.connect() as conn:
+        problems = store.dialect.integrity_problems(conn)
+        if any(p.startswith("integrity") for p in problems):
+            return [Finding(True, p) for p in problems[:20]]
+        found = [Finding(True, p) for p in problems]
+        if "family" not in set(inspect(conn).get_table_names()):
+            return found + [Finding(True, "no Desk schema in this file")]
+        missing = store.dialect.index_missing(conn)
+        if missing:
+            found.append(Finding(True, f"{missing} families are missing from the search index"))
+        for gid, phone in conn.execute(select(Guardian.id, Guardian.phone)
+                                       .where(Guardian.phone.is_not(None))):
+            try:
+                if contacts.normalize_phone(phone) != phone:
+                    raise contacts.BadContact("phone_invalid")
+            except contacts.BadContact:
+                found.append(Finding(True, f"guardian {gid}: phone {phone!r} is not E.164"))
+        # rows breaking a CHECK or UNIQUE rule: in an older file, what the upgrade refuses
+        found += [Finding(True, text) for text in migrate.rule_problems(conn)]
     return found
 
 
-def _ledger_findings(path: Path, with_lessons: bool) -> list[Finding]:
+def _ledger_findings(store: Store, with_lessons: bool) -> list[Finding]:
     """Faults of the ledger itself, then the desk's open problems (lessons to mark, debits
     that do not match the marks)."""
-    from desk.models.base import utcnow
-    from desk.services.money import wallet
-    from desk.services.schedule import attendance
-    from desk.services.store.db import Store, make_engine, url_for_path
-
-    store = Store(make_engine(url_for_path(path), read_only=True), read_only=True)
-    try:
-        with store.read() as s:
-            found = [Finding(True, text) for text in wallet.verify(s)]
-            found += [Finding(False, text) for text in wallet.out_of_bounds(s)]
-            if with_lessons:
-                found += [Finding(False, text) for text in attendance.problems(s, utcnow())]
-            return found
-    finally:
-        store.dispose()
+    with store.read() as s:
+        found = [Finding(True, text) for text in wallet.verify(s)]
+        found += [Finding(False, text) for text in wallet.out_of_bounds(s)]
+        if with_lessons:
+            found += [Finding(False, text) for text in attendance.problems(s, utcnow())]
+        return found

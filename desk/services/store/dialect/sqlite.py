@@ -1,0 +1,89 @@
+"""SQLite: FTS5 with the trigram tokenizer for the search index, ``max(id)+1`` for ids (one
+writer at a time holds BEGIN IMMEDIATE), the WAL checkpoint, PRAGMA integrity checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.orm import Session
+
+
+class SqliteDialect:
+    name = "sqlite"
+
+    def index_put(self, session: Session, family_id: int, body: str) -> None:
+        session.execute(text("DELETE FROM family_search WHERE rowid = :id"), {"id": family_id})
+        session.execute(text("INSERT INTO family_search(rowid, body) VALUES (:id, :body)"),
+                        {"id": family_id, "body": body})
+
+    def index_put_many(self, session: Session, documents: Sequence[tuple[int, str]]) -> None:
+        """Replace the documents of these families (an import: thousands at once)."""
+        if not documents:
+            return
+        conn = session.connection()
+        ids = [family_id for family_id, _ in documents]
+        for start in range(0, len(ids), 500):
+            conn.exec_driver_sql("DELETE FROM family_search WHERE rowid IN ("
+                                 + ",".join(str(int(i)) for i in ids[start:start + 500]) + ")")
+        conn.exec_driver_sql("INSERT INTO family_search(rowid, body) VALUES (?, ?)",
+                             list(documents))
+
+    def index_drop(self, session: Session, family_ids: Iterable[int], *,
+                   purge: bool = False) -> None:
+        """``purge`` also rewrites the index so no segment keeps the words (a plain delete
+        only marks them: an erase needs them gone)."""
+        for family_id in family_ids:
+            session.execute(text("DELETE FROM family_search WHERE rowid = :id"),
+                            {"id": family_id})
+        if purge:
+            session.execute(text("INSERT INTO family_search(family_search) VALUES ('optimize')"))
+
+    def index_match(self, session: Session, long_words: list[str], short_words: list[str],
+                    limit: int | None) -> list[int]:
+        """Families holding every word, newest first; words shorter than a trigram are found
+        by a scan of the matching documents. No words: every family."""
+        params: dict[str, object] = {}
+        where = []
+        if long_words:
+            params["match"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
+            where.append("family_search MATCH :match")
+        for i, word in enumerate(short_words):
+            params[f"s{i}"] = word
+            where.append(f"instr(body, :s{i}) > 0")
+        if not where:  # everyone: the primary key is much faster than a scan of the index
+            sql = "SELECT id FROM family WHERE NOT erased ORDER BY id DESC"
+        else:
+            sql = "SELECT rowid FROM family_search WHERE " + " AND ".join(where)
+            sql += " ORDER BY rowid DESC"
+        if limit is not None:
+            sql += " LIMIT :limit"
+            params["limit"] = limit
+        return list(session.execute(text(sql), params).scalars())
+
+    def index_missing(self, connection: Connection) -> int:
+        return connection.exec_driver_sql(
+            "SELECT count(*) FROM family WHERE NOT erased AND id NOT IN "
+            "(SELECT rowid FROM family_search)").scalar() or 0
+
+    def allocate_ids(self, session: Session, table: str, count: int) -> range:
+        first = (session.execute(text(f'SELECT max(id) FROM "{table}"')).scalar() or 0) + 1
+        return range(first, first + count)
+
+    def checkpoint(self, engine: Engine) -> bool:
+        """Fold the write-ahead log into the file and truncate it; False while another
+        program's open read still holds old pages."""
+        with engine.connect() as conn:
+            busy, _log, _done = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+            conn.commit()
+        return not busy
+
+    def integrity_problems(self, connection: Connection) -> list[str]:
+        rows = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")]
+        found = [] if rows == ["ok"] else [f"integrity: {r}" for r in rows]
+        for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+            found.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+        return found
+
+
+DIALECT = SqliteDialect()
