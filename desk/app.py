@@ -41,11 +41,12 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings, QTimer
 
     from desk.ui import i18n
+    from desk.ui.settings import LANGUAGE, Settings
     from desk.ui.shell import Shell
 
     app = _application()
     settings = QSettings()
-    i18n.install(app, str(settings.value("language", "ru")))
+    i18n.install(app, Settings(settings).get(LANGUAGE))
     shell = Shell()
     shell.show()
     state: dict = {}
@@ -261,16 +262,15 @@ def _payments_screen(app, window, out: Path, number: int, demo: bool) -> None:
 def screenshots(args: argparse.Namespace, db: Path | None) -> int:
     """Render every main screen offscreen to one PNG each (1280×800)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-
     from desk.services.staff import studio
     from desk.services.store import migrate
     from desk.ui import i18n
     from desk.ui.family_editor import FamilyEditor
+    from desk.ui.settings import LANGUAGE, Settings
     from desk.ui.runner import SyncRunner
 
     app = _application()
-    i18n.install(app, str(QSettings().value("language", "ru")))
+    i18n.install(app, Settings().get(LANGUAGE))
     store = migrate.open_database(db, None) if db else _demo_store(300)
     out = args.dir
     out.mkdir(parents=True, exist_ok=True)

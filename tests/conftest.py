@@ -80,15 +80,16 @@ def data_dir(tmp_path, monkeypatch):
     return folder
 
 
-@pytest.fixture(autouse=True, scope="session")
-def qt_settings_in_tmp(tmp_path_factory):
+@pytest.fixture(autouse=True)
+def qt_settings_in_tmp(tmp_path):
+    """Each test starts with no settings: nothing one test arranged reaches another."""
     from PySide6.QtCore import QCoreApplication, QSettings
 
     QCoreApplication.setOrganizationName("DeskTests")
     QCoreApplication.setApplicationName("DeskTests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path_factory.mktemp("settings")))
+                      str(tmp_path / "settings"))
 
 
 class Clock:

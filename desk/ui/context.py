@@ -12,6 +12,7 @@ from desk.services.staff import studio
 from desk.services.store.changes import Change
 from desk.services.store.db import Actor, Store
 from desk.ui import ops
+from desk.ui.settings import Settings
 from desk.ui.runner import Runner
 
 
@@ -68,6 +69,7 @@ class Context:
     notifier: Notifier
     drafts_dir: Path | None = None
     wake_outbox: Callable[[], None] = lambda: None  # the courier looks at the outbox now
+    settings: Settings = dataclasses.field(default_factory=Settings)
 
     def __post_init__(self) -> None:
         self.notifier.listen(self.store)

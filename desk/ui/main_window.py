@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
@@ -31,6 +31,7 @@ from desk.ui.inbox_queue import WaitingBanner, wait_text
 from desk.ui.labels import channel_reason, inbox_channel_name, role_name
 from desk.ui.reply_templates import ReplyTemplatesDialog
 from desk.ui.schedule_view import ScheduleView
+from desk.ui.settings import LANGUAGE, remember_layout
 from desk.ui.scripts_dialog import ScriptsDialog
 from desk.ui.studio_dialog import StudioDialog
 from desk.ui.studio_settings import StudioSettingsDialog
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
             view.family_requested.connect(self.open_family)
         if ctx.store.read_only:
             hide_writes(self)
+        remember_layout(self, ctx.settings, ctx.me.id, "main")
         self.check_waiting()
 
     def _build_menus(self) -> None:
@@ -183,7 +185,7 @@ class MainWindow(QMainWindow):
         self.absent_action.toggled.connect(self._on_absent_toggled)
         language = settings_menu.addMenu(self.tr("Language"))
         group = QActionGroup(self)
-        current = str(QSettings().value("language", "ru"))
+        current = self.ctx.settings.get(LANGUAGE)
         for code, name in (("ru", "Русский"), ("en", "English")):
             action = QAction(name, self, checkable=True)
             action.setChecked(code == current)
@@ -343,10 +345,9 @@ class MainWindow(QMainWindow):
 
     @Slot(QAction)
     def _on_language_chosen(self, action: QAction) -> None:
-        settings = QSettings()
-        if settings.value("language", "ru") == action.data():
+        if self.ctx.settings.get(LANGUAGE) == action.data():
             return
-        settings.setValue("language", action.data())
+        self.ctx.settings.set(LANGUAGE, action.data())
         QMessageBox.information(self, self.tr("Language"),
                                 self.tr("The new language is used from the next start of Desk."))
 

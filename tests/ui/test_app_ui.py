@@ -220,3 +220,38 @@ def test_restore_from_the_file_menu_after_confirmation(qtbot, ctx, actor, tmp_pa
     window.restore_action.trigger()
     assert [r.parents for r in families.find(ctx.store, "")] == ["Первая"]
     assert list(backups.glob("before-restore-*.db"))
+
+
+def test_window_size_splitters_and_columns_are_kept_per_person(qtbot, ctx, staff, tmp_path):
+    """What one person arranged comes back for them; a colleague on the same PC starts from
+    the defaults (keys carry the person and the Qt version)."""
+    from desk.models.enums import Role
+    from desk.ui.context import Context, Notifier
+    from desk.ui.main_window import MainWindow
+    from desk.ui.runner import SyncRunner
+
+    def open_as(member):
+        def fail(exc):
+            raise exc
+
+        c = Context(store=ctx.store, me=member, studio=ctx.studio, runner=SyncRunner(fail),
+                    notifier=Notifier(), settings=ctx.settings)
+        window = MainWindow(c, tmp_path)
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    window = open_as(staff[Role.COMMUNICATOR])
+    header = window.system.attendance.roster.header()
+    default_width = header.sectionSize(1)
+    window.resize(window.width(), 555)  # the offscreen screen is 800 wide: heights tell
+    header.resizeSection(1, default_width + 77)
+    window.close()
+
+    again = open_as(staff[Role.COMMUNICATOR])
+    assert again.size().height() == 555
+    assert again.system.attendance.roster.header().sectionSize(1) == default_width + 77
+    again.close()
+    colleague = open_as(staff[Role.SYSTEM])
+    assert colleague.system.attendance.roster.header().sectionSize(1) == default_width
+    assert colleague.size().height() != 555

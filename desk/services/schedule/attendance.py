@@ -14,17 +14,32 @@ from sqlalchemy.orm import Session
 from desk.models.enums import EntryKind, Mark, Role
 from desk.models.family import Child
 from desk.models.schedule import Direction, Enrolment, Lesson, Teacher
-from desk.models.task import SECOND_FEEDBACK
 from desk.models.wallet import LedgerEntry
 from desk.services.money import wallet
 from desk.services.schedule import lessons
 from desk.services.staff import studio
-from desk.services.store import errors, texts
+from desk.services.store import errors, events, texts
 from desk.services.tasks import tasks
 from desk.services.store.db import Actor, Store, UnitOfWork
 
 STAGES = ((1, 1, "first lesson"), (2, 7, "2–7"), (8, 20, "8–20"), (21, None, "more than 20"))
-FEEDBACK_STAGES = {8: "8–20", 21: "more than 20"}
+
+
+@dataclasses.dataclass(frozen=True)
+class PlaceFreed(events.Event):
+    """A client cancelled: the lesson has a place for the waitlist."""
+
+    lesson_id: int
+
+
+@dataclasses.dataclass(frozen=True)
+class ChildAttended(events.Event):
+    """A child was marked "came"; ``attended``: their lessons attended so far, this one too."""
+
+    enrolment_id: int
+    child_id: int
+    family_id: int
+    attended: int
 
 
 @dataclasses.dataclass(frozen=True)
@@ -184,11 +199,11 @@ def mark_in(uow: UnitOfWork, enrolment_id: int, new: Mark) -> None:
     s.flush()
     settle(uow, e)
     if new is Mark.CANCELLED and before is not Mark.CANCELLED:
-        from desk.services.schedule import enrolment
-
-        enrolment.offer_free_place(uow, e.lesson_id)
+        uow.publish(PlaceFreed(e.lesson_id))
     if new is Mark.ATTENDED and before is not Mark.ATTENDED:
-        _second_feedback(uow, e)
+        attended = s.scalar(select(func.count()).select_from(Enrolment).where(
+            Enrolment.child_id == e.child_id, Enrolment.mark == Mark.ATTENDED)) or 0
+        uow.publish(ChildAttended(e.id, e.child_id, e.family_id, attended))
     uow.audit("attendance.mark", entity_id=e.id, family_id=e.family_id,
               before=json.dumps({"mark": before.value}), after=json.dumps({"mark": new.value}))
 
@@ -208,21 +223,6 @@ def settle(uow: UnitOfWork, e: Enrolment) -> None:
                              .where(Lesson.id == e.lesson_id))
         wallet.append(uow, e.family_id, EntryKind.DEBIT, -expected, enrolment_id=e.id,
                       note=f"{direction}: {s.get(Child, e.child_id).name}")
-
-
-def _second_feedback(uow: UnitOfWork, e: Enrolment) -> None:
-    s = uow.session
-    attended = s.scalar(select(func.count()).select_from(Enrolment).where(
-        Enrolment.child_id == e.child_id, Enrolment.mark == Mark.ATTENDED)) or 0
-    name = FEEDBACK_STAGES.get(attended)
-    if name is None:
-        return
-    # once per crossing: a second task of this origin is refused by ux_task_second_feedback
-    tasks.save_once(uow, tasks.TaskDraft(
-        title=texts.SECOND_FEEDBACK.format(child=s.get(Child, e.child_id).name,
-                                           stage=texts.STAGE_WORDS[name]),
-        due_at=uow.now, family_id=e.family_id, assignee_role=Role.SYSTEM,
-        origin=f"{SECOND_FEEDBACK}{e.child_id}:{attended}"))
 
 
 def ask_teacher(store: Store, actor: Actor, lesson_id: int, enrolment_ids: list[int]) -> int:

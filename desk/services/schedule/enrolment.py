@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from desk.models.enums import Mark, Role
 from desk.models.family import Child
-from desk.models.schedule import Direction, Enrolment, Lesson, Teacher, WaitlistEntry
+from desk.models.schedule import Direction, Enrolment, Lesson, WaitlistEntry
 from desk.services.crm import families
+from desk.services.schedule import attendance
 from desk.services.staff import studio
 from desk.services.store import errors, events, texts
 from desk.services.tasks import tasks
@@ -20,6 +21,15 @@ from desk.services.store.db import Actor, Store, UnitOfWork
 from desk.services.schedule.lessons import ACTIVE_MARKS, _enrolled, _load
 
 SIBLING_SHARE = 90  # percent paid by the 2nd, 3rd … child of a family in the same lesson
+
+
+@dataclasses.dataclass(frozen=True)
+class FirstLessonBooked(events.Event):
+    """A child who never came to the studio is booked for a lesson (a first-timer)."""
+
+    lesson_id: int
+    family_id: int
+    child_id: int
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,7 +135,7 @@ def enrol(store: Store, actor: Actor, lesson_id: int, family_id: int, child_ids:
             s.execute(WaitlistEntry.__table__.delete().where(
                 WaitlistEntry.lesson_id == lesson_id, WaitlistEntry.child_id == line.child_id))
             if line.first_time:
-                _first_time_task(uow, lesson, family_id, line.child)
+                uow.publish(FirstLessonBooked(lesson_id, family_id, line.child_id))
         uow.audit("enrolment.create", entity_id=lesson_id, family_id=family_id,
                   after=json.dumps({"lesson": lesson_id, "children": child_ids,
                                     "adults": adults, "total": q.total}))
@@ -137,17 +147,6 @@ def _lesson_words(s: Session, lesson: Lesson) -> tuple[str, str]:
     info = studio.load_info(s)
     direction = s.get(Direction, lesson.direction_id).name
     return direction, lesson.starts_at.astimezone(info.tz).strftime("%d.%m.%Y %H:%M")
-
-
-def _first_time_task(uow: UnitOfWork, lesson: Lesson, family_id: int, child: str) -> None:
-    s = uow.session
-    direction, when = _lesson_words(s, lesson)
-    teacher = s.get(Teacher, lesson.teacher_id).name if lesson.teacher_id else "?"
-    tasks.save_in(uow, tasks.TaskDraft(
-        title=texts.FIRST_TIME.format(teacher=teacher, child=child, direction=direction,
-                                      when=when),
-        due_at=min(uow.now, lesson.starts_at), family_id=family_id,
-        assignee_role=Role.SYSTEM, origin=f"first_lesson:{lesson.id}"))
 
 
 def add_to_waitlist(store: Store, actor: Actor, lesson_id: int, family_id: int,
@@ -201,11 +200,17 @@ def cancel_in(uow: UnitOfWork, enrolment_id: int) -> None:
     lessons.reverse_charges(uow, e.id, "отмена клиентом")
     e.mark, e.marked_at, e.marked_by = Mark.CANCELLED, uow.now, uow.actor.staff_id
     s.flush()
-    offer_free_place(uow, e.lesson_id)
+    uow.publish(attendance.PlaceFreed(e.lesson_id))
     uow.audit("enrolment.cancel", entity_id=e.id, family_id=e.family_id)
 
 
+@events.handler(attendance.PlaceFreed)
+def _offer_free_place(uow: UnitOfWork, event: attendance.PlaceFreed) -> None:
+    offer_free_place(uow, event.lesson_id)
+
+
 def offer_free_place(uow: UnitOfWork, lesson_id: int) -> None:
+    """The first on the lesson's waitlist not yet offered a place gets a task to call."""
     s = uow.session
     lesson = _load(s, lesson_id)
     if lesson.cancelled or _enrolled(s, lesson_id) >= lesson.capacity:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 HANDLER_MODULES = (
     "desk.services.schedule.enrolment",
     "desk.services.schedule.lessons",
+    "desk.services.feedback.flows",
 )
 
 

@@ -1,0 +1,48 @@
+"""The feedback the desk owes a family, opened as tasks when the schedule says so: before a
+child's first lesson (remember the teacher's first feedback) and when a child crosses into
+the "8–20" or "more than 20" stage (the second feedback, by the head teacher)."""
+
+from __future__ import annotations
+
+from desk.models.enums import Role
+from desk.models.family import Child
+from desk.models.schedule import Direction, Lesson, Teacher
+from desk.models.task import SECOND_FEEDBACK
+from desk.services.schedule import attendance, enrolment
+from desk.services.staff import studio
+from desk.services.store import events, texts
+from desk.services.store.db import UnitOfWork
+from desk.services.tasks import tasks
+
+# attended lessons at which the second feedback is due, and the stage it opens
+SECOND_FEEDBACK_AT = {8: "8–20", 21: "more than 20"}
+
+
+@events.handler(enrolment.FirstLessonBooked)
+def remind_first_feedback(uow: UnitOfWork, event: enrolment.FirstLessonBooked) -> None:
+    """A first-timer: the teacher is told, and the desk remembers the first feedback."""
+    s = uow.session
+    lesson = s.get(Lesson, event.lesson_id)
+    child = s.get(Child, event.child_id)
+    info = studio.load_info(s)
+    teacher = s.get(Teacher, lesson.teacher_id).name if lesson.teacher_id else "?"
+    tasks.save_in(uow, tasks.TaskDraft(
+        title=texts.FIRST_TIME.format(
+            teacher=teacher, child=child.name, direction=s.get(Direction, lesson.direction_id).name,
+            when=lesson.starts_at.astimezone(info.tz).strftime("%d.%m.%Y %H:%M")),
+        due_at=min(uow.now, lesson.starts_at), family_id=event.family_id,
+        assignee_role=Role.SYSTEM, origin=f"first_lesson:{lesson.id}"))
+
+
+@events.handler(attendance.ChildAttended)
+def ask_second_feedback(uow: UnitOfWork, event: attendance.ChildAttended) -> None:
+    """Crossing into a stage opens the second feedback, once per crossing (a second task of
+    the origin is refused by ux_task_second_feedback, so marking back and forth adds none)."""
+    stage = SECOND_FEEDBACK_AT.get(event.attended)
+    if stage is None:
+        return
+    child = uow.session.get(Child, event.child_id)
+    tasks.save_once(uow, tasks.TaskDraft(
+        title=texts.SECOND_FEEDBACK.format(child=child.name, stage=texts.STAGE_WORDS[stage]),
+        due_at=uow.now, family_id=event.family_id, assignee_role=Role.SYSTEM,
+        origin=f"{SECOND_FEEDBACK}{event.child_id}:{event.attended}"))
