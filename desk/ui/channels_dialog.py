@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 from desk.models.enums import InboxChannel
 from desk.services.comms import channel_settings
 from desk.services.store import errors
-from desk.services.comms.channels.mail import MailSettings
 from desk.ui import messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, finish_form_dialog, submit
@@ -27,7 +26,7 @@ class ChannelsDialog(QDialog):
         self.setWindowTitle(self.tr("Channels"))
         self.setMinimumWidth(520)
         setup = channel_settings.ChannelSetup(channel_settings.TelegramSettings(), False,
-                                              MailSettings("", ""))  # until the stored arrive
+                                              channel_settings.MailSettings("", ""))  # until the stored arrive
 
         self.tg_enabled = QCheckBox(self.tr("Receive and answer Telegram messages"))
         self.tg_url = QLineEdit(setup.telegram.base_url)
@@ -117,8 +116,8 @@ class ChannelsDialog(QDialog):
             layout.addWidget(w, 1 if i == 0 else 0)
         return row
 
-    def mail_settings(self) -> MailSettings:
-        return MailSettings(
+    def mail_settings(self) -> channel_settings.MailSettings:
+        return channel_settings.MailSettings(
             address=self.mail_address.text().strip(), imap_host=self.imap_host.text().strip(),
             imap_port=self.imap_port.value(), imap_ssl=self.imap_ssl.isChecked(),
             smtp_host=self.smtp_host.text().strip(), smtp_port=self.smtp_port.value(),

@@ -5,15 +5,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from desk.services.staff import studio
 from desk.services.store.changes import Change
-from desk.services.store.db import Actor, Store
 from desk.ui import ops
 from desk.ui.settings import Settings
 from desk.ui.runner import Runner
+
+if TYPE_CHECKING:
+    from desk.services.store.db import Actor, Store
 
 
 class Notifier(QObject):

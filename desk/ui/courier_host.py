@@ -4,14 +4,17 @@ turns its callbacks into Qt signals, which arrive on the UI thread."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.models.enums import InboxChannel
-from desk.services.comms import channel_settings
+from desk.services.comms import channel_settings, courier
 from desk.services.store import errors
-from desk.services.comms.courier import ChannelState, Courier
-from desk.services.store.db import Store
+
+if TYPE_CHECKING:
+    from desk.services.comms.courier import ChannelState, Courier
+    from desk.services.store.db import Store
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +83,7 @@ class CourierHost(QObject):
         except errors.DeskError as exc:  # no keyring: the outbox still runs for hand channels
             log.warning("channels not started: %s", exc)
             adapters, self.problem = {}, exc.code
-        self.courier = Courier(self.store, adapters, on_received=self.received.emit,
+        self.courier = courier.Courier(self.store, adapters, on_received=self.received.emit,
                                on_sent=self.sent.emit, on_state=self.state_changed.emit)
         self.courier.start()
         self._watch.start()

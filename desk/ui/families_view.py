@@ -4,6 +4,7 @@ page, and the family card beside them."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, QTimer,
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
 from desk.services.crm import families
 from desk.services.schedule import attendance
 from desk.services.store.changes import Change
-from desk.services.store.db import Store
 from desk.ui.context import Context
 from desk.ui.forms import key_for
 from desk.ui.freshness import Freshness
@@ -25,6 +25,9 @@ from desk.ui.labels import stage_name
 from desk.ui.table_model import RowsModel
 from desk.ui.family_card import FamilyCardView
 from desk.ui.family_editor import FamilyEditor
+
+if TYPE_CHECKING:
+    from desk.services.store.db import Store
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 PAGE = 100

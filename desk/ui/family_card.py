@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -21,7 +22,6 @@ from desk.services.crm import contacts, families
 from desk.services.privacy import privacy
 from desk.services.schedule import attendance
 from desk.services.store import errors
-from desk.services.store.db import Store
 from desk.services.tasks import tasks
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
@@ -36,6 +36,9 @@ from desk.ui.labels import (
 )
 from desk.ui.task_views import TaskDialog, TaskList
 from desk.ui.wallet_views import WalletPanel
+
+if TYPE_CHECKING:
+    from desk.services.store.db import Store
 
 
 @dataclasses.dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -145,16 +146,22 @@ class ChildRow(QWidget):
 
 
 class FamilyEditor(QDialog):
-    """Signals:
+    """``save(draft, cancel_lessons) -> family id``: what Save does in its command, instead of
+    ``families.save`` (e.g. create the family and link a lead to it in one transaction).
+
+    Signals:
         open_family_requested(int): the user wants to see the family that owns a phone.
     """
 
     open_family_requested = Signal(int)
 
     def __init__(self, ctx: Context, draft: families.FamilyDraft | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 save: Callable[[families.FamilyDraft, bool], int] | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._save_fn = save or (lambda d, cancel: families.save(
+            ctx.store, ctx.actor, d, cancel_lessons=cancel))
         self.family_id = draft.id if draft else None
         self.saved_id: int | None = None
         self._saving = False  # a save is on its way: a second press waits for it
@@ -371,9 +378,9 @@ class FamilyEditor(QDialog):
     def _save(self, draft: families.FamilyDraft, *, cancel_lessons: bool) -> None:
         """One save as a command; a child enrolled ahead asks first, then saves again."""
         self._saving = True
+        save = self._save_fn
         self.ctx.ops.command(
-            self, lambda: families.save(self.ctx.store, self.ctx.actor, draft,
-                                        cancel_lessons=cancel_lessons),
+            self, lambda: save(draft, cancel_lessons),
             self._on_saved, on_failure=lambda exc: self._on_save_failed(exc, draft))
 
     def _on_saved(self, family_id: int) -> None:

@@ -5,7 +5,7 @@ when the Communicator is on a call or away."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -18,9 +18,13 @@ from desk.services.staff import hours
 from desk.ui.labels import inbox_channel_name
 from desk.ui.table_model import RowsModel
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    Rows = list[inbox.ConversationRow]
+    AskPage = Callable[[int, Callable[[Rows], None]], None]  # (offset, deliver): starts a read
+
 GREEN, AMBER, RED = QColor("#2e7d32"), QColor("#ef6c00"), QColor("#c62828")
-Rows = list[inbox.ConversationRow]
-AskPage = Callable[[int, Callable[[Rows], None]], None]  # (offset, deliver): starts the read
 
 
 def wait_text(seconds: int) -> str:

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush
@@ -26,7 +27,6 @@ from desk.services.comms import inbox, leads, outbox, templates
 from desk.services.crm import families
 from desk.services.staff import hours
 from desk.services.store.changes import Change
-from desk.services.store.db import Actor, Store
 from desk.ui import fmt
 from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
@@ -38,6 +38,9 @@ from desk.ui.inbox_dialogs import (
 from desk.ui.inbox_queue import RED, QueueModel
 from desk.ui.labels import channel_reason, inbox_channel_name
 from desk.ui.leads_view import FamilyPicker
+
+if TYPE_CHECKING:  # the database layer loads on first use, after the window paints
+    from desk.services.store.db import Actor, Store
 
 RECENT = dt.timedelta(minutes=15)  # a client who wrote this recently is in a conversation
 
@@ -626,10 +629,13 @@ class InboxView(QWidget):
 
     def _new_family(self, conversation_id: int, draft: families.FamilyDraft | None) -> None:
         """The family editor, filled from the lead when the conversation started as one; the
-        new family is linked to the conversation."""
+        new family is saved and linked to the conversation in one go."""
         if self.current is None or self.current.id != conversation_id:
             return
-        editor = FamilyEditor(self.ctx, draft, parent=self)
+        store, actor = self.ctx.store, self.ctx.actor
+        editor = FamilyEditor(
+            self.ctx, draft, parent=self,
+            save=lambda d, cancel: inbox.new_family(store, actor, conversation_id, d,
+                                                    cancel_lessons=cancel))
         editor.open_family_requested.connect(self.family_requested)
-        if editor.exec() and editor.saved_id is not None:
-            self.link(editor.saved_id)
+        editor.exec()

@@ -4,6 +4,7 @@ lapsed-client script (which asks for the reason code), and the reasons counted p
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -20,8 +21,9 @@ from desk.ui.freshness import Freshness
 from desk.ui.labels import lapse_reason_name
 from desk.ui.script_call import ScriptCallDialog
 
-# the weeks, the no-shows, the lapsed families, the reasons by month
-Lists = tuple[int, list[lapsed.NoShow], list[lapsed.Lapsed], dict[str, Counter]]
+if TYPE_CHECKING:
+    # the weeks, the no-shows, the lapsed families, the reasons by month
+    Lists = tuple[int, list[lapsed.NoShow], list[lapsed.Lapsed], dict[str, Counter]]
 
 
 class LapsedView(QWidget):

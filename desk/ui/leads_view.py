@@ -265,10 +265,13 @@ class LeadsView(QWidget):
         r = self.selected()
         if r is None:
             return
-        editor = FamilyEditor(self.ctx, leads.family_draft(r), parent=self)
+        lead_id, store, actor = r.id, self.ctx.store, self.ctx.actor
+        editor = FamilyEditor(  # the family is saved and the lead linked in one go
+            self.ctx, leads.family_draft(r), parent=self,
+            save=lambda draft, cancel: leads.make_family(store, actor, lead_id, draft,
+                                                         cancel_lessons=cancel))
         editor.open_family_requested.connect(self.family_requested)
-        if editor.exec() and editor.saved_id is not None:
-            self._link(r.id, editor.saved_id)
+        editor.exec()
 
     @Slot()
     def _on_link_family(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -16,11 +17,13 @@ from desk.services.crm import families
 from desk.services.money import amounts
 from desk.services.schedule import attendance, enrolment, lessons
 from desk.services.store import errors
-from desk.services.store.db import Store
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, finish_form_dialog, report, submit
 from desk.ui.labels import mark_name
+
+if TYPE_CHECKING:
+    from desk.services.store.db import Store
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel,
@@ -11,11 +13,13 @@ from PySide6.QtWidgets import (
 from desk.models.enums import Role
 from desk.services.staff import studio
 from desk.services.store import errors
-from desk.services.store.db import Store
 from desk.ui import messages
 from desk.ui.forms import FieldError
 from desk.ui.labels import role_name
 from desk.ui.ops import Ops
+
+if TYPE_CHECKING:
+    from desk.services.store.db import Store
 
 
 def studio_fields(dialog: QDialog, name: str, timezone: str) -> QFormLayout:

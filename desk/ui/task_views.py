@@ -186,11 +186,13 @@ class TaskList(QWidget):
 
     Signals:
         family_requested(int): the user wants to open a task's family.
+        rows_loaded(int): the list was filled (how many tasks).
     """
 
     WRITES = ("done_button", "edit_button", "new_button")  # hidden on a read-only desk
 
     family_requested = Signal(int)
+    rows_loaded = Signal(int)
 
     def __init__(self, ctx: Context, load: Callable[[], list[tasks.TaskView]],
                  parent: QWidget | None = None) -> None:
@@ -256,6 +258,7 @@ class TaskList(QWidget):
             text += " · " + self.tr("%n overdue", "", overdue)
         self.summary.setText(text)
         self._update_buttons()
+        self.rows_loaded.emit(len(items))
 
     @Slot()
     def _update_buttons(self) -> None:

@@ -4,6 +4,7 @@ payment lines, and the studio's payment rules."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
@@ -19,11 +20,13 @@ from desk.services.crm import families
 from desk.services.money import amounts, payments, wallet
 from desk.services.staff import studio
 from desk.services.store import errors
-from desk.services.store.db import Store
 from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, finish_form_dialog, report, submit
 from desk.ui.labels import entry_kind_name, method_name
+
+if TYPE_CHECKING:
+    from desk.services.store.db import Store
 
 NEGATIVE = QColor("#c62828")
 
@@ -255,7 +258,7 @@ class WalletPanel(QWidget):
             ReverseDialog(self.ctx, line, self).exec()
 
 
-Preview = tuple[list[payments.PaymentLine], studio.StudioInfo, dict[int, str]]
+Preview = "tuple[list[payments.PaymentLine], studio.StudioInfo, dict[int, str]]"
 
 
 def preview(store: Store, text: str) -> Preview:

@@ -102,7 +102,11 @@ def main() -> int:
 
     _app = QApplication.instance() or QApplication([])  # noqa: F841  (keeps it alive)
     me = studio.staff(store)[0]
-    window = desk_app.build_window(store, me, on_error=print, backups_dir=tmp)
+    from desk.ui.runner import SyncRunner
+
+    # the time from a key to the repainted result: the query runs at once, as the user waits
+    window = desk_app.build_window(store, me, on_error=print, runner=SyncRunner(print),
+                                   backups_dir=tmp)
     window.resize(1280, 800)
     window.show()
     window.tabs.setCurrentIndex(window.TAB_FAMILIES)

@@ -186,6 +186,35 @@ def test_a_message_written_down_by_hand_becomes_a_lead_then_a_family(qtbot, ctx,
     assert view.current.family_id == fid and view.family_button.isVisible()
 
 
+def test_a_new_family_from_a_conversation_is_saved_and_linked_in_one_transaction(
+        qtbot, ctx, actor, monkeypatch):
+    from desk.ui.family_editor import FamilyEditor
+
+    cid = inbox.log_incoming(ctx.store, actor, InboxChannel.WHATSAPP, "8 912 000-11-22",
+                             "Есть ли скидка для двоих?", name="Ольга Петрова")
+    view = open_inbox(qtbot, ctx)
+    view.select_conversation(cid)
+    lead_id = view.current.lead_id
+    assert lead_id is not None and view.new_family_button.isVisible()
+    commits: list = []
+    stop = ctx.store.on_commit(commits.append)
+
+    def save(editor):
+        assert editor.guardian_boxes[0].name.text() == "Ольга Петрова"  # filled from the lead
+        type_text(editor.child_rows[0].name, "Петров Петя")
+        editor._on_accepted()
+        return editor.result()
+
+    monkeypatch.setattr(FamilyEditor, "exec", save)
+    view.new_family_button.click()
+    stop()
+    fid = inbox.conversation(ctx.store, cid).family_id
+    assert fid is not None and leads.get(ctx.store, lead_id).family_id == fid
+    assert families.card(ctx.store, fid).draft.children[0].name == "Петров Петя"
+    assert len(commits) == 1  # saved and linked in one go
+    assert view.current.family_id == fid and view.family_button.isVisible()
+
+
 def test_the_window_shows_the_longest_wait_and_a_banner_from_40_seconds(
         qtbot, ctx, bot, adapter, clock):
     window = MainWindow(ctx)

@@ -1,9 +1,10 @@
 
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desk.models.enums import LeadStatus, Role
 from desk.services.comms import leads
 from desk.services.crm import families
+from desk.services.store import errors
 from desk.services.tasks import tasks
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.leads_view import FamilyPicker, LeadDialog
@@ -41,6 +42,47 @@ def test_new_application_then_a_family_made_from_it(qtbot, ctx, monkeypatch):
     row = leads.get(ctx.store, dialog.saved_id)
     assert row.family_id is not None and row.status is LeadStatus.CONTACTED
     assert families.card(ctx.store, row.family_id).draft.children[0].name == "Петров Миша"
+
+
+def test_the_family_made_from_a_lead_is_saved_and_linked_in_one_transaction(
+        qtbot, ctx, actor, monkeypatch):
+    gone = leads.create(ctx.store, actor, leads.LeadDraft("Ольга Смирнова", "+79035550000",
+                                                          child="Смирнова Лиза"))
+    lead_id = leads.create(ctx.store, actor, leads.LeadDraft("Анна Петрова", "+79120001122",
+                                                             child="Петров Миша"))
+    view = open_leads(qtbot, ctx)
+    commits: list = []
+    stop = ctx.store.on_commit(commits.append)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+
+    def save(editor):
+        assert editor.child_rows[0].name.text() in ("Петров Миша", "Смирнова Лиза")
+        editor._on_accepted()
+        return editor.result()
+
+    monkeypatch.setattr(FamilyEditor, "exec", save)
+    view.table.setCurrentItem(view.table.topLevelItem(0))  # newest first: Анна
+    view.make_family.click()
+    stop()
+    row = leads.get(ctx.store, lead_id)
+    assert row.family_id is not None and row.status is LeadStatus.CONTACTED
+    assert families.card(ctx.store, row.family_id).draft.children[0].name == "Петров Миша"
+    assert len(commits) == 1 and warned == []  # saved and linked in one go
+    assert view.selected().id == lead_id and not view.make_family.isEnabled()
+
+    real_link = leads.link_in
+
+    def refuse(uow, lead_id, family_id):  # the link fails after the family was saved
+        real_link(uow, lead_id, family_id)
+        raise errors.NotFound(f"lead {lead_id} not found")
+
+    monkeypatch.setattr(leads, "link_in", refuse)
+    view.table.setCurrentItem(view.table.topLevelItem(1))
+    view.make_family.click()
+    assert warned == ["This record no longer exists."]
+    assert leads.get(ctx.store, gone).family_id is None
+    assert families.find(ctx.store, "Смирнова") == []  # no family left behind
 
 
 def test_thinking_and_lost_from_the_list(qtbot, ctx, actor, monkeypatch):

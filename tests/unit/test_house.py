@@ -155,3 +155,20 @@ def test_every_domain_event_has_a_handler():
             todo.append(sub)
     assert subclasses, "no events defined"
     assert [e.__name__ for e in subclasses if not events.handlers_of(e)] == []
+
+
+def test_importing_any_widget_loads_no_sqlalchemy():
+    """The window paints before the database layer loads: no widget module imports it, not
+    even through the services it names (they run on first use)."""
+    import subprocess
+    import sys
+
+    widgets = sorted(p.stem for p in (DESK / "ui").glob("*.py") if p.stem != "__init__")
+    code = ("import sys\n"
+            + "".join(f"import desk.ui.{name}\n" for name in widgets)
+            + "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy')\n"
+            + "print(len(loaded), loaded[:3])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+                         check=True).stdout
+    assert out.startswith("0 "), out

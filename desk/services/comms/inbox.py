@@ -473,18 +473,35 @@ def close(store: Store, actor: Actor, conversation_id: int, resolved: bool | Non
 
 
 def link_family(store: Store, actor: Actor, conversation_id: int, family_id: int) -> None:
-    """Attach the conversation (and its lead, if it started as one) to a family."""
+    """Attach the conversation (and its lead, if it started as one) to an existing family."""
     with store.write(actor) as uow:
-        s = uow.session
-        c = _load(s, conversation_id)
-        families.load(s, family_id)
-        c.family_id = family_id
-        if c.lead_id is not None:
-            leads.link_in(uow, c.lead_id, family_id)
-        uow.audit("inbox.link", entity_id=c.id, family_id=family_id)
+        _load(uow.session, conversation_id)
+        families.load(uow.session, family_id)
+        link_family_in(uow, conversation_id, family_id)
         uow.commit()
 
 
+def new_family(store: Store, actor: Actor, conversation_id: int, draft: families.FamilyDraft,
+               *, cancel_lessons: bool = False) -> int:
+    """Create a family from the conversation and attach the conversation (and its lead) to it
+    in one transaction: when either fails, nothing is saved. Raises what ``families.save``
+    raises, and NotFound when the conversation is gone. Returns the family's id."""
+    with store.write(actor) as uow:
+        _load(uow.session, conversation_id)  # gone: fails before the family is checked
+        family_id = families.save_in(uow, draft, cancel_lessons=cancel_lessons)
+        link_family_in(uow, conversation_id, family_id)
+        uow.commit()
+        return family_id
+
+
+def link_family_in(uow: UnitOfWork, conversation_id: int, family_id: int) -> None:
+    """The conversation, and its lead if it started as one, now belong to the family (in
+    ``uow``)."""
+    c = _load(uow.session, conversation_id)
+    c.family_id = family_id
+    if c.lead_id is not None:
+        leads.link_in(uow, c.lead_id, family_id)
+    uow.audit("inbox.link", entity_id=c.id, family_id=family_id)
 
 
 # how the promise is kept ----------------------------------------------------------------

@@ -162,14 +162,28 @@ def set_status(store: Store, actor: Actor, lead_id: int, status: LeadStatus, *,
 
 
 def link(store: Store, actor: Actor, lead_id: int, family_id: int) -> None:
+    """Link the lead (and the conversations it came from) to an existing family."""
     with store.write(actor) as uow:
         families.load(uow.session, family_id)
         link_in(uow, lead_id, family_id)
         uow.commit()
 
 
+def make_family(store: Store, actor: Actor, lead_id: int, draft: families.FamilyDraft, *,
+                cancel_lessons: bool = False) -> int:
+    """Create the family made from the lead and link the lead to it in one transaction: when
+    either fails, nothing is saved. Raises what ``families.save`` raises, and NotFound when
+    the lead is gone. Returns the family's id."""
+    with store.write(actor) as uow:
+        _load(uow.session, lead_id)  # a lead that is gone fails before the family is checked
+        family_id = families.save_in(uow, draft, cancel_lessons=cancel_lessons)
+        link_in(uow, lead_id, family_id)
+        uow.commit()
+        return family_id
+
+
 def link_in(uow: UnitOfWork, lead_id: int, family_id: int) -> None:
-    """The lead and the conversations it came from now belong to the family."""
+    """The lead and the conversations it came from now belong to the family (in ``uow``)."""
     lead = _load(uow.session, lead_id)
     lead.family_id = family_id
     if lead.responded_at is None:

@@ -1,4 +1,7 @@
 """Families: parents, children, contacts, search, the journal's read side, import and
 export."""
 
+from desk.services import lazy_face
+
 __all__ = ["audit", "contacts", "families", "search", "transfer"]
+__getattr__ = lazy_face(__name__, __all__)

@@ -1,3 +1,6 @@
 """The studio and its people: identity, time zone, staff, the desk's working hours."""
 
+from desk.services import lazy_face
+
 __all__ = ["hours", "studio"]
+__getattr__ = lazy_face(__name__, __all__)

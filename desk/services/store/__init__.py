@@ -3,7 +3,10 @@ dialect seam (what SQLite does its own way), the schema's migrations, backups, t
 errors a user can act on, secrets in the keyring, and the file formats (CSV/XLSX) and words
 every domain shares. Imports no other package."""
 
+from desk.services import lazy_face
+
 __all__ = [
     "backup", "bulk", "changes", "credentials", "db", "dialect", "errors", "events", "lock",
     "migrate", "redact", "sheets", "texts",
 ]
+__getattr__ = lazy_face(__name__, __all__)

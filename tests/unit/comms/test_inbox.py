@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
+from sqlalchemy import func, select
 
+from desk.models.audit import AuditEntry
 from desk.models.comms import Conversation
+from desk.models.family import Family
 from desk.models.enums import InboxChannel, LeadStatus, OutboxStatus
 from desk.services.comms import channel_settings, inbox, outbox
 from desk.services.comms import leads
@@ -354,3 +358,50 @@ def test_closing_with_an_answer_on_its_way_counts_it_when_it_goes(store, actor, 
     assert inbox.settle_sent_answers(store) == 1
     day = inbox.stats(store, clock.now.date(), clock.now.date()).days[0]
     assert (day.responses, day.closed, day.resolved) == (1, 1, 1)
+
+
+def audit_kinds(store) -> list[str]:
+    with store.read() as s:
+        return list(s.scalars(select(AuditEntry.kind).order_by(AuditEntry.id)))
+
+
+def a_lead_by_hand(store, actor) -> inbox.ConversationRow:
+    cid = inbox.log_incoming(store, actor, InboxChannel.WHATSAPP, "+7 912 000-11-22",
+                             "Хочу записать дочь на керамику", name="Ольга")
+    row = inbox.conversation(store, cid)
+    assert row.family_id is None and row.lead_id is not None
+    return row
+
+
+def test_a_new_family_from_a_conversation_is_saved_and_linked_in_one_go(store, actor):
+    row = a_lead_by_hand(store, actor)
+    draft = dataclasses.replace(leads.family_draft(leads.get(store, row.lead_id)),
+                                children=(ChildDraft("Петрова Лиза"),))
+    fid = inbox.new_family(store, actor, row.id, draft)
+    assert inbox.conversation(store, row.id).family_id == fid
+    lead = leads.get(store, row.lead_id)
+    assert lead.family_id == fid and lead.status is LeadStatus.CONTACTED
+    assert families.card(store, fid).draft.guardians[0].phone == "+79120001122"
+    assert audit_kinds(store)[-3:] == ["family.create", "lead.link", "inbox.link"]
+
+
+def test_a_failed_link_leaves_no_new_family_behind(store, actor, monkeypatch):
+    row = a_lead_by_hand(store, actor)
+    draft = dataclasses.replace(leads.family_draft(leads.get(store, row.lead_id)),
+                                children=(ChildDraft("Петрова Лиза"),))
+    kinds = audit_kinds(store)
+    with pytest.raises(errors.NotFound):  # the conversation is gone
+        inbox.new_family(store, actor, row.id + 100, draft)
+
+    def refuse(uow, lead_id, family_id):
+        raise errors.NotFound(f"lead {lead_id} not found")
+
+    # the family is saved and the conversation linked, then linking its lead fails
+    monkeypatch.setattr(leads, "link_in", refuse)
+    with pytest.raises(errors.NotFound):
+        inbox.new_family(store, actor, row.id, draft)
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Family)) == 0
+    assert audit_kinds(store) == kinds
+    assert inbox.conversation(store, row.id).family_id is None
+    assert leads.get(store, row.lead_id).family_id is None

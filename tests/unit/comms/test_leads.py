@@ -1,8 +1,11 @@
 import datetime as dt
 
 import pytest
+from sqlalchemy import func, select
 
+from desk.models.audit import AuditEntry
 from desk.models.enums import LeadStatus
+from desk.models.family import Family, Guardian
 from desk.services.comms import leads
 from desk.services.crm import families
 from desk.services.store import errors
@@ -51,6 +54,50 @@ def test_a_lead_becomes_a_family_in_two_steps(store, actor):
     assert card.draft.guardians[0].phone == "+79120001122"
     assert card.draft.legend == "Хотим на керамику"
     assert leads.get(store, lead_id).family_id == family_id
+
+
+def count(store, model) -> int:
+    with store.read() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def audit_kinds(store) -> list[str]:
+    with store.read() as s:
+        return list(s.scalars(select(AuditEntry.kind).order_by(AuditEntry.id)))
+
+
+def test_a_lead_becomes_a_family_in_one_go(store, actor):
+    lead_id = leads.create(store, actor, leads.LeadDraft(
+        "Анна Петрова", "+79120001122", child="Петров Миша", message="Хотим на керамику"))
+    draft = leads.family_draft(leads.get(store, lead_id))
+    family_id = leads.make_family(store, actor, lead_id, draft)
+    row = leads.get(store, lead_id)
+    assert row.family_id == family_id and row.status is LeadStatus.CONTACTED
+    assert row.responded_at is not None
+    card = families.card(store, family_id)
+    assert card.draft.guardians[0].phone == "+79120001122"
+    assert card.draft.children[0].name == "Петров Миша"
+    assert audit_kinds(store)[-2:] == ["family.create", "lead.link"]
+
+
+def test_a_failed_link_leaves_no_family_behind(store, actor, monkeypatch):
+    lead_id = leads.create(store, actor, leads.LeadDraft("Анна Петрова", "+79120001122",
+                                                         child="Петров Миша"))
+    draft = leads.family_draft(leads.get(store, lead_id))
+    kinds = audit_kinds(store)
+    with pytest.raises(errors.NotFound):  # the lead is gone
+        leads.make_family(store, actor, lead_id + 1, draft)
+
+    def refuse(uow, lead_id, family_id):
+        raise errors.NotFound(f"lead {lead_id} not found")
+
+    monkeypatch.setattr(leads, "link_in", refuse)  # the family is saved, then the link fails
+    with pytest.raises(errors.NotFound):
+        leads.make_family(store, actor, lead_id, draft)
+    assert count(store, Family) == 0 and count(store, Guardian) == 0
+    assert audit_kinds(store) == kinds
+    row = leads.get(store, lead_id)
+    assert row.family_id is None and row.status is LeadStatus.NEW
 
 
 def test_csv_import_is_all_or_nothing_and_idempotent(store, actor, tmp_path):
