@@ -369,7 +369,7 @@ def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = Fa
         for table, values in ((Family, fams), (Guardian, guardians), (Child, kids),
                               (TimelineEntry, timeline)):
             bulk.insert_rows(s, table.__table__, values)
-        dialect_of(s).index_put_many(s, documents)
+        dialect_of(s).index_add_many(s, documents)  # new families: nothing to replace
         _reindex(s, sorted(touched))
         dropped = len(the_plan.errors) + len(the_plan.rows) - len(rows)
         uow.audit("import.families", after=json.dumps(

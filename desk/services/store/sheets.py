@@ -195,10 +195,13 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab, LF and CR are text
+
+
 def bad_text(value: str) -> str | None:
     """Why a cell cannot be stored as it is: "too_long" or "control"; None when it can."""
     if len(value) > MAX_FIELD:
         return "too_long"
-    if any(ord(c) < 32 and c not in "\t\n\r" or 0x7f <= ord(c) < 0xa0 for c in value):
+    if _CONTROL.search(value):
         return "control"
     return None

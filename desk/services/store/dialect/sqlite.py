@@ -17,6 +17,12 @@ class SqliteDialect:
         session.execute(text("INSERT INTO family_search(rowid, body) VALUES (:id, :body)"),
                         {"id": family_id, "body": body})
 
+    def index_add_many(self, session: Session, documents: Sequence[tuple[int, str]]) -> None:
+        """Documents of families new to the index (an import's new families)."""
+        if documents:
+            session.connection().exec_driver_sql(
+                "INSERT INTO family_search(rowid, body) VALUES (?, ?)", list(documents))
+
     def index_put_many(self, session: Session, documents: Sequence[tuple[int, str]]) -> None:
         """Replace the documents of these families (an import: thousands at once)."""
         if not documents:
