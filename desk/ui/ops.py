@@ -17,7 +17,6 @@ a synchronous runner: the operation's work then runs at once, inside the operati
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -74,10 +73,6 @@ def collect(kinds: frozenset[Change]) -> bool:
 STILL_DIRECT = frozenset({"desk.ui.courier_host", "desk.ui.setup_dialog"})
 
 
-# While views move: DESK_STRICT_UI=desk.ui.a,desk.ui.b holds those listed modules already.
-_STRICT = frozenset(filter(None, os.environ.get("DESK_STRICT_UI", "").split(",")))
-
-
 def guard() -> None:
     """Installed on the store: refuse a widget's read or write on the GUI thread outside an
     operation. Code that is not the UI's (a test's set-up, the command line) is not held."""
@@ -92,7 +87,7 @@ def guard() -> None:
         frame = frame.f_back
     if frame is None or not module.startswith("desk.ui."):
         return  # a test's set-up, the command line
-    if module in STILL_DIRECT and module not in _STRICT:
+    if module in STILL_DIRECT:
         return
     raise StoreOnUiThread(f"{module}.{frame.f_code.co_name} used the store on the GUI thread; "
                           "go through ctx.ops.query or ctx.ops.command")
