@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 ALIGN = Qt.ItemDataRole.TextAlignmentRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -43,6 +44,10 @@ class RowsModel(QAbstractTableModel):
 
     def align_right(self, column: int) -> bool:
         return False
+
+    def foreground(self, row: Any, column: int) -> Any:
+        """A QColor or QBrush for the text (red for a debt, grey for a reversed entry)."""
+        return None
 
     def sort_key(self, row: Any, column: int) -> Any:
         """What a click on the column's header sorts by; the shown text by default, compared
@@ -83,6 +88,8 @@ class RowsModel(QAbstractTableModel):
             return self.tooltip(row, column)
         if role == ALIGN and self.align_right(column):
             return RIGHT
+        if role == FOREGROUND:
+            return self.foreground(row, column)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
