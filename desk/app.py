@@ -178,10 +178,10 @@ def build_window(store, me, *, on_error, runner=None, backups_dir=None):
 
         runner = Runner(on_error)
         QApplication.instance().aboutToQuit.connect(runner.wait)  # no job outlives the app
-    courier = CourierHost(store)
     ctx = Context(store=store, me=me, studio=studio.info(store), runner=runner,
-                  notifier=Notifier(), drafts_dir=paths.data_dir() / "drafts",
-                  wake_outbox=courier.wake)
+                  notifier=Notifier(), drafts_dir=paths.data_dir() / "drafts")
+    courier = CourierHost(store, ctx.ops)
+    ctx.wake_outbox = courier.wake
     return MainWindow(ctx, backups_dir or paths.backups_dir(), courier)
 
 

@@ -13,8 +13,10 @@ from desk.services.comms import channel_settings, courier
 from desk.services.store import errors
 
 if TYPE_CHECKING:
+    from desk.services.comms.channels.base import Adapter
     from desk.services.comms.courier import ChannelState, Courier
     from desk.services.store.db import Store
+    from desk.ui.ops import Ops
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +36,14 @@ class CourierHost(QObject):
 
     WATCH_MS = 5000
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, ops: Ops, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.ops = ops  # the channel settings (and their secrets) are read on a worker
         self.courier: Courier | None = None
         self.retiring: Courier | None = None  # the previous one, finishing its send in flight
         self.problem = ""  # why the channels could not start, shown to the staff
+        self.running = False  # between start() and stop()
         self._wait = QTimer(self)
         self._wait.setInterval(100)
         self._wait.timeout.connect(self._start_when_retired)
@@ -60,6 +64,7 @@ class CourierHost(QObject):
             self.retiring, self.courier = self.courier, None
         if self.store.read_only:
             return
+        self.running = True
         self._wait.start()
         self._start_when_retired()
 
@@ -73,18 +78,29 @@ class CourierHost(QObject):
     def _check_alive(self) -> None:
         if self.courier is not None and not self.courier.sending:  # the outbox thread died
             log.error("the courier stopped by itself; starting it again")
+            self.courier.stop(timeout=0.1)
+            self.courier = None
             self._start_now()
             self.restarted.emit()
 
     def _start_now(self) -> None:
-        try:
-            adapters = channel_settings.adapters(self.store)
-            self.problem = ""
-        except errors.DeskError as exc:  # no keyring: the outbox still runs for hand channels
-            log.warning("channels not started: %s", exc)
-            adapters, self.problem = {}, exc.code
+        self._watch.stop()  # until the new courier runs
+        self.ops.query(self, lambda: channel_settings.adapters(self.store), self._launch,
+                       key="adapters", on_failure=self._without_channels)
+
+    def _without_channels(self, exc: errors.DeskError) -> None:
+        """No keyring: the outbox still runs for the channels worked by hand."""
+        log.warning("channels not started: %s", exc)
+        self._launch({}, exc.code)
+
+    def _launch(self, adapters: dict[InboxChannel, Adapter], problem: str = "") -> None:
+        if self.courier is not None or not self.running:  # started anew, or stopped
+            for adapter in adapters.values():
+                adapter.close()
+            return
+        self.problem = problem
         self.courier = courier.Courier(self.store, adapters, on_received=self.received.emit,
-                               on_sent=self.sent.emit, on_state=self.state_changed.emit)
+                                       on_sent=self.sent.emit, on_state=self.state_changed.emit)
         self.courier.start()
         self._watch.start()
 
@@ -93,6 +109,7 @@ class CourierHost(QObject):
             self.courier.wake()
 
     def stop(self) -> None:
+        self.running = False
         self._wait.stop()
         self._watch.stop()
         if self.courier is not None:

@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.backups_dir = backups_dir
-        self.courier = courier or CourierHost(ctx.store, self)
+        self.courier = courier or CourierHost(ctx.store, ctx.ops, self)
         self.base_title = self.tr("Desk — {studio}").format(studio=ctx.studio.name)
         self.setWindowTitle(self.base_title)
         self.resize(1280, 800)

@@ -66,11 +66,10 @@ def collect(kinds: frozenset[Change]) -> bool:
     return True
 
 
-# UI modules still reading the store directly: the courier host reads the channel settings
-# when it (re)starts the courier, the first-start dialog writes before a Context exists (both
-# move with the start-up rework, which opens the store on a worker). The guard lets only
-# these through.
-STILL_DIRECT = frozenset({"desk.ui.courier_host", "desk.ui.setup_dialog"})
+# UI modules still reading the store directly: the first-start dialog writes before a Context
+# exists (it moves with the start-up rework, which opens the store on a worker). The guard lets
+# only these through.
+STILL_DIRECT = frozenset({"desk.ui.setup_dialog"})
 
 
 def guard() -> None:

@@ -3,6 +3,8 @@ only once the old one's send in flight has ended, so the client gets one copy.""
 
 from __future__ import annotations
 
+import pytest
+
 from desk.models.enums import OutboxStatus
 from desk.services.comms import channel_settings, inbox
 from desk.services.comms.channels.telegram import TelegramAdapter
@@ -10,13 +12,13 @@ from desk.ui.courier_host import CourierHost
 from tests.unit.comms.test_outbox_once import conversation, status_of
 
 
-def test_saving_the_settings_mid_send_makes_no_second_copy(store, actor, bot, qtbot):
+def test_saving_the_settings_mid_send_makes_no_second_copy(store, ctx, actor, bot, qtbot):
     channel_settings.save_telegram(store, actor, channel_settings.TelegramSettings(
         True, bot.url), bot.token)
     adapter = TelegramAdapter(bot.token, bot.url)
     cid = conversation(store, bot, adapter)
     adapter.close()
-    host = CourierHost(store)
+    host = CourierHost(store, ctx.ops)
     host.start()
     try:
         bot.hang["sendMessage"] = 1.0
@@ -34,3 +36,29 @@ def test_saving_the_settings_mid_send_makes_no_second_copy(store, actor, bot, qt
     finally:
         host.stop()
     assert [m["text"] for m in bot.sent] == ["Добрый день!", "Ещё вопрос?"]
+
+
+@pytest.mark.logs_warnings  # "the courier stopped by itself" is logged as an error
+def test_a_courier_that_died_is_stopped_and_replaced(store, ctx, qtbot):
+    """The watch finds the outbox thread gone: the old courier is stopped (its receivers too,
+    so no second getUpdates) and a new one reads the settings anew."""
+    host = CourierHost(store, ctx.ops)
+    host.start()
+    try:
+        first = host.courier
+        assert first is not None and first.sending
+        first.stop(timeout=1.0)  # as if its outbox thread had died
+        with qtbot.waitSignal(host.restarted):
+            host._check_alive()
+        assert host.courier is not None and host.courier is not first
+        assert host.courier.sending
+    finally:
+        host.stop()
+    assert host.courier is None
+
+
+def test_a_stopped_host_does_not_start_when_late_settings_arrive(store, ctx):
+    host = CourierHost(store, ctx.ops)
+    host.running = False  # stop() came before the settings were read
+    host._launch({})
+    assert host.courier is None

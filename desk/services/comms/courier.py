@@ -52,10 +52,7 @@ class Courier:
         self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
-        try:
-            outbox.recover(self.store)  # what a previous run left half-sent waits for a person
-        except DeskError as exc:  # a busy database: the next start asks again
-            log.warning("outbox: %s", exc)
+        """Starts the threads and returns at once (the caller may be the UI thread)."""
         for channel, adapter in self.adapters.items():
             self._spawn(f"receive-{channel.value}", self._receive_loop, adapter)
         self._spawn("outbox", self._send_loop)
@@ -139,6 +136,10 @@ class Courier:
             log.warning("outbox: %s", exc)
 
     def _send_loop(self) -> None:
+        try:
+            outbox.recover(self.store)  # what a previous run left half-sent waits for a person
+        except DeskError as exc:  # a busy database: the next start asks again
+            log.warning("outbox: %s", exc)
         while not self._stop.is_set():
             try:
                 mailings.step(self.store)  # the next few recipients of running mailings
