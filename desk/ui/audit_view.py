@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desk.services.crm import audit
@@ -16,6 +16,59 @@ from desk.ui import audit_text, fmt
 from desk.ui.context import Context
 from desk.ui.freshness import Freshness
 from desk.ui.labels import audit_area, audit_kind
+from desk.ui.table_model import RowsModel, sorted_view
+
+
+class JournalModel(RowsModel):
+    """The audit records, newest first as the service gives them; "When" sorts by the moment."""
+
+    COL_WHEN, COL_WHO, COL_WHAT, COL_FAMILY, COL_CHANGES = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("JournalModel", "When"),
+        QT_TRANSLATE_NOOP("JournalModel", "Who"),
+        QT_TRANSLATE_NOOP("JournalModel", "What"),
+        QT_TRANSLATE_NOOP("JournalModel", "Family"),
+        QT_TRANSLATE_NOOP("JournalModel", "Changes"),
+    )
+
+    def __init__(self, ctx: Context, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._changes: dict[int, str] = {}  # record id → the whole description
+
+    def set_rows(self, rows: list[audit.AuditRow]) -> None:
+        # described once per record, not on every paint (and before a sort may need it)
+        self._changes = {r.id: audit_text.describe(r.before, r.after) for r in rows}
+        super().set_rows(rows)
+
+    def _described(self, row: audit.AuditRow) -> str:
+        text = self._changes.get(row.id)
+        return text if text is not None else audit_text.describe(row.before, row.after)
+
+    def cell(self, row: audit.AuditRow, column: int) -> str:
+        if column == self.COL_WHEN:
+            return fmt.datetime_text(row.at, self.ctx.studio.tz)
+        if column == self.COL_WHO:
+            return row.staff_name or self.tr("Desk")
+        if column == self.COL_WHAT:
+            return audit_kind(row.kind)
+        if column == self.COL_FAMILY:
+            return row.family
+        if column == self.COL_CHANGES:
+            return _short(self._described(row))
+        return ""
+
+    def tooltip(self, row: audit.AuditRow, column: int) -> str | None:
+        if column == self.COL_FAMILY:
+            return row.family
+        if column == self.COL_CHANGES:
+            return self._described(row)
+        return None
+
+    def sort_key(self, row: audit.AuditRow, column: int) -> Any:
+        if column == self.COL_WHEN:
+            return (row.at, row.id)  # the service's own order: by the moment, then as written
+        return super().sort_key(row, column)
 
 
 class AuditView(QWidget):
@@ -31,12 +84,11 @@ class AuditView(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.tree = QTreeWidget()
-        self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
-                                   self.tr("Family"), self.tr("Changes")])
-        for col, width in enumerate((130, 160, 190, 180)):
-            self.tree.setColumnWidth(col, width)
+        self.model = JournalModel(ctx, self)
+        # newest first, as the service lists them: the same order as "When" descending
+        self.tree = sorted_view(self.model, widths=(130, 160, 190, 180),
+                                sort_column=JournalModel.COL_WHEN,
+                                order=Qt.SortOrder.DescendingOrder)
         self.count = QLabel()
         top = QHBoxLayout()
         for label, widget in ((self.tr("Person:"), self.person), (self.tr("Area:"), self.area),
@@ -85,17 +137,7 @@ class AuditView(QWidget):
             self._show)
 
     def _show(self, rows: list[audit.AuditRow]) -> None:
-        tz = self.ctx.studio.tz
-        self.tree.clear()
-        items = []
-        for r in rows:
-            item = QTreeWidgetItem([fmt.datetime_text(r.at, tz), r.staff_name or self.tr("Desk"),
-                                    audit_kind(r.kind), r.family,
-                                    _short(audit_text.describe(r.before, r.after))])
-            item.setToolTip(3, r.family)
-            item.setToolTip(4, audit_text.describe(r.before, r.after))
-            items.append(item)
-        self.tree.addTopLevelItems(items)
+        self.model.set_rows(rows)
         self.count.setText(self.tr("%n record(s)", "", len(rows)))
 
 

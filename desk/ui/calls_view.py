@@ -4,11 +4,13 @@ the call is saved the person is "on a call": waiting clients go to the colleague
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
     QLineEdit,
-    QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem,
+    QPlainTextEdit, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -23,6 +25,48 @@ from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.forms import FieldError, key_for, side_by_side, submit
 from desk.ui.freshness import Freshness
+from desk.ui.table_model import RowsModel, sorted_view
+
+
+class RecentCallsModel(RowsModel):
+    """The latest calls, newest first as the service gives them. ``kind(direction, missed)``
+    words the call (incoming, missed, …) in the view's language."""
+
+    COL_WHEN, COL_CALL, COL_NUMBER, COL_FAMILY, COL_TOPIC, COL_WHO = range(6)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("RecentCallsModel", "When"),
+        QT_TRANSLATE_NOOP("RecentCallsModel", "Call"),
+        QT_TRANSLATE_NOOP("RecentCallsModel", "Number"),
+        QT_TRANSLATE_NOOP("RecentCallsModel", "Family"),
+        QT_TRANSLATE_NOOP("RecentCallsModel", "Topic"),
+        QT_TRANSLATE_NOOP("RecentCallsModel", "Who"),
+    )
+
+    def __init__(self, ctx: Context, kind: Callable[[CallDirection, bool], str],
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+
+    def cell(self, row: calls.CallRow, column: int) -> str:
+        if column == self.COL_WHEN:
+            return fmt.datetime_text(row.at, self.ctx.studio.tz)
+        if column == self.COL_CALL:
+            return self.kind(row.direction, row.missed)
+        if column == self.COL_NUMBER:
+            return row.phone
+        if column == self.COL_FAMILY:
+            return row.family_title
+        if column == self.COL_TOPIC:
+            return row.topic
+        if column == self.COL_WHO:
+            return row.staff_name
+        return ""
+
+    def sort_key(self, row: calls.CallRow, column: int):
+        if column == self.COL_WHEN:
+            return row.at
+        return super().sort_key(row, column)
 
 
 class CallsView(QWidget):
@@ -66,12 +110,10 @@ class CallsView(QWidget):
         self.outcome.setFixedHeight(60)
         self.next_step = QLineEdit()
         self.save_button = QPushButton(self.tr("Save the call (Ctrl+Enter)"))
-        self.recent = QTreeWidget()
-        self.recent.setRootIsDecorated(False)
-        self.recent.setHeaderLabels([self.tr("When"), self.tr("Call"), self.tr("Number"),
-                                     self.tr("Family"), self.tr("Topic"), self.tr("Who")])
-        for col, width in enumerate((120, 160, 140, 170, 200)):
-            self.recent.setColumnWidth(col, width)
+        self.recent_model = RecentCallsModel(ctx, self._call_kind, self)
+        self.recent = sorted_view(  # newest first, as the service gives them
+            self.recent_model, widths=(120, 160, 140, 170, 200),
+            sort_column=RecentCallsModel.COL_WHEN, order=Qt.SortOrder.DescendingOrder)
         self.recent.header().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.recent.header().setStretchLastSection(False)
 
@@ -119,7 +161,7 @@ class CallsView(QWidget):
             lambda: self.found and self.family_requested.emit(self.found.id))
         self.new_family_button.clicked.connect(self._on_new_family)
         self.new_lead_button.clicked.connect(self._on_new_lead)
-        self.recent.itemDoubleClicked.connect(self._on_recent_opened)
+        self.recent.doubleClicked.connect(self._on_recent_opened)
         key_for(self.save_button, "Ctrl+Return", self)
         self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.CALL, Change.FAMILY))
         self._on_phone_changed("")
@@ -222,22 +264,21 @@ class CallsView(QWidget):
         self.ctx.ops.query(self, lambda: calls.recent(self.ctx.store), self._show_recent,
                            key="recent")
 
-    def _show_recent(self, rows: list[calls.CallRow]) -> None:
-        tz = self.ctx.studio.tz
+    def _call_kind(self, direction: CallDirection, missed: bool) -> str:
         words = {
             (CallDirection.INCOMING, False): self.tr("incoming"),
             (CallDirection.INCOMING, True): self.tr("missed"),
             (CallDirection.OUTGOING, False): self.tr("outgoing"),
             (CallDirection.OUTGOING, True): self.tr("outgoing, no answer"),
         }
-        self.recent.clear()
-        for c in rows:
-            item = QTreeWidgetItem([fmt.datetime_text(c.at, tz), words[(c.direction, c.missed)],
-                                    c.phone, c.family_title, c.topic, c.staff_name])
-            item.setData(0, Qt.ItemDataRole.UserRole, c.family_id)
-            self.recent.addTopLevelItem(item)
+        return words[(direction, missed)]
 
-    def _on_recent_opened(self, item: QTreeWidgetItem) -> None:
-        family_id = item.data(0, Qt.ItemDataRole.UserRole)
+    def _show_recent(self, rows: list[calls.CallRow]) -> None:
+        self.recent_model.set_rows(rows)
+
+    def _on_recent_opened(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        family_id = self.recent_model.row_at(index.row()).family_id
         if family_id:
             self.family_requested.emit(family_id)

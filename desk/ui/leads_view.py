@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
     QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-    QPlainTextEdit, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desk.models.enums import LeadStatus
@@ -23,8 +23,62 @@ from desk.ui.family_editor import FamilyEditor
 from desk.ui.forms import FieldError, finish_form_dialog, submit
 from desk.ui.freshness import Freshness
 from desk.ui.labels import lead_status_name, source_choices
+from desk.ui.table_model import RowsModel, sorted_view
 
 LATE = QColor("#c62828")
+
+
+class LeadsModel(RowsModel):
+    """The applications, newest first as the service gives them; late ones in red."""
+
+    COL_RECEIVED, COL_PARENT, COL_CONTACT, COL_CHILD, COL_STATUS, COL_ANSWER_BY, COL_MESSAGE = (
+        range(7))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LeadsModel", "Received"),
+        QT_TRANSLATE_NOOP("LeadsModel", "Parent"),
+        QT_TRANSLATE_NOOP("LeadsModel", "Contact"),
+        QT_TRANSLATE_NOOP("LeadsModel", "Child"),
+        QT_TRANSLATE_NOOP("LeadsModel", "Status"),
+        QT_TRANSLATE_NOOP("LeadsModel", "Answer by"),
+        QT_TRANSLATE_NOOP("LeadsModel", "Message"),
+    )
+
+    def __init__(self, ctx: Context, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    @staticmethod
+    def _answer_by(r: leads.LeadRow):
+        return r.respond_by if r.status is LeadStatus.NEW else None
+
+    def cell(self, row: leads.LeadRow, column: int) -> str:
+        tz = self.ctx.studio.tz
+        if column == self.COL_RECEIVED:
+            return fmt.datetime_text(row.created_at, tz)
+        if column == self.COL_PARENT:
+            return row.name
+        if column == self.COL_CONTACT:
+            return contacts.display_phone(row.phone or None) or row.email
+        if column == self.COL_CHILD:
+            return row.child
+        if column == self.COL_STATUS:
+            return lead_status_name(row.status)
+        if column == self.COL_ANSWER_BY:
+            answer_by = self._answer_by(row)
+            return fmt.datetime_text(answer_by, tz) if answer_by is not None else ""
+        if column == self.COL_MESSAGE:
+            return row.message.replace("\n", " ")
+        return ""
+
+    def sort_key(self, row: leads.LeadRow, column: int):
+        if column == self.COL_RECEIVED:
+            return row.created_at
+        if column == self.COL_ANSWER_BY:
+            return self._answer_by(row)  # no date once answered: those sort apart
+        return super().sort_key(row, column)
+
+    def foreground(self, row: leads.LeadRow, column: int):
+        return QBrush(LATE) if row.late else None
 
 
 class LeadDialog(QDialog):
@@ -148,13 +202,10 @@ class LeadsView(QWidget):
         self.lost = QPushButton(self.tr("Lost…"))
         self.make_family = QPushButton(self.tr("Create the family…"))
         self.link_family = QPushButton(self.tr("Link to a family…"))
-        self.table = QTreeWidget()
-        self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels([self.tr("Received"), self.tr("Parent"), self.tr("Contact"),
-                                    self.tr("Child"), self.tr("Status"), self.tr("Answer by"),
-                                    self.tr("Message")])
-        for col, width in enumerate((120, 170, 160, 140, 130, 120)):
-            self.table.setColumnWidth(col, width)
+        self.model = LeadsModel(ctx, self)
+        self.table = sorted_view(  # newest first, as the service gives them
+            self.model, widths=(120, 170, 160, 140, 130, 120),
+            sort_column=LeadsModel.COL_RECEIVED, order=Qt.SortOrder.DescendingOrder)
         self.table.header().setStretchLastSection(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -184,8 +235,8 @@ class LeadsView(QWidget):
         self.lost.clicked.connect(self._on_lost)
         self.make_family.clicked.connect(self._on_make_family)
         self.link_family.clicked.connect(self._on_link_family)
-        self.table.currentItemChanged.connect(lambda *_: self._update())
-        self.table.itemDoubleClicked.connect(self._on_opened)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._update())
+        self.table.doubleClicked.connect(self._on_opened)
         self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.LEAD, Change.FAMILY))
         self._update()
 
@@ -198,27 +249,17 @@ class LeadsView(QWidget):
     def _show_rows(self, rows: list[leads.LeadRow]) -> None:
         current = self.selected()
         self.rows = rows
-        tz = self.ctx.studio.tz
-        self.table.clear()
-        for r in self.rows:
-            contact = contacts.display_phone(r.phone or None) or r.email
-            item = QTreeWidgetItem([fmt.datetime_text(r.created_at, tz), r.name, contact,
-                                    r.child, lead_status_name(r.status),
-                                    fmt.datetime_text(r.respond_by, tz) if r.status is
-                                    LeadStatus.NEW else "", r.message.replace("\n", " ")])
-            item.setData(0, Qt.ItemDataRole.UserRole, r.id)
-            if r.late:
-                for col in range(7):
-                    item.setForeground(col, QBrush(LATE))
-            self.table.addTopLevelItem(item)
-            if current and r.id == current.id:
-                self.table.setCurrentItem(item)
+        self.model.set_rows(rows)
+        if current is not None:
+            for i in range(self.model.rowCount()):
+                if self.model.row_at(i).id == current.id:
+                    self.table.setCurrentIndex(self.model.index(i, 0))
+                    break
         self._update()
 
     def selected(self) -> leads.LeadRow | None:
-        item = self.table.currentItem()
-        lead_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        return next((r for r in self.rows if r.id == lead_id), None)
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def _update(self) -> None:
         r = self.selected()
@@ -308,7 +349,7 @@ class LeadsView(QWidget):
             return
         self.details.setText(self.tr("Imported: %n application(s)", "", added))
 
-    def _on_opened(self, item: QTreeWidgetItem) -> None:
+    def _on_opened(self, _index: QModelIndex) -> None:
         r = self.selected()
         if r is not None and r.family_id is not None:
             self.family_requested.emit(r.family_id)

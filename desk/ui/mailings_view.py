@@ -4,11 +4,13 @@ resume."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from desk.models.enums import MailingStatus, OutboxStatus, RecipientStatus
@@ -20,6 +22,7 @@ from desk.ui.context import Context
 from desk.ui.forms import FieldError, finish_form_dialog, report, side_by_side, submit
 from desk.ui.freshness import Freshness
 from desk.ui.labels import inbox_channel_name, stage_name
+from desk.ui.table_model import RowsModel, sorted_view
 
 GREY, RED = QColor("#757575"), QColor("#c62828")
 SKIPS = {
@@ -37,6 +40,94 @@ STATUSES = {
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Mailings", text)
+
+
+class MailingPreviewModel(RowsModel):
+    """The dry run of a mailing being composed: who gets it, by which channel, who is skipped
+    (greyed). ``result`` gives the Result text of a line (the dialog's words)."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MailingPreviewModel", "Family"),
+        QT_TRANSLATE_NOOP("MailingPreviewModel", "Channel"),
+        QT_TRANSLATE_NOOP("MailingPreviewModel", "Result"),
+    )
+
+    def __init__(self, result: Callable[[mailings.Recipient], str], parent=None) -> None:
+        super().__init__(parent)
+        self.result = result
+
+    def cell(self, row: mailings.Recipient, column: int) -> str:
+        if column == 0:
+            return row.title
+        if column == 1:
+            return inbox_channel_name(row.channel) if row.channel else ""
+        return self.result(row)
+
+    def foreground(self, row: mailings.Recipient, column: int) -> QBrush | None:
+        return QBrush(GREY) if row.skip else None
+
+
+class MailingsModel(RowsModel):
+    """The mailings, the newest first as the service gives them; Started sorts by the moment,
+    Delivered and Skipped by the counts."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MailingsModel", "Mailing"),
+        QT_TRANSLATE_NOOP("MailingsModel", "Started"),
+        QT_TRANSLATE_NOOP("MailingsModel", "Status"),
+        QT_TRANSLATE_NOOP("MailingsModel", "Delivered"),
+        QT_TRANSLATE_NOOP("MailingsModel", "Skipped"),
+    )
+
+    def __init__(self, ctx: Context, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def cell(self, row: mailings.MailingRow, column: int) -> str:
+        if column == 0:
+            return row.name
+        if column == 1:
+            return fmt.datetime_text(row.created_at, self.ctx.studio.tz)
+        if column == 2:
+            return _t(STATUSES[row.status])
+        if column == 3:
+            return f"{row.sent} / {row.total - row.skipped}"
+        return str(row.skipped)
+
+    def sort_key(self, row: mailings.MailingRow, column: int):
+        if column == 1:
+            return row.created_at
+        if column == 3:
+            return (row.sent, row.total - row.skipped)
+        if column == 4:
+            return row.skipped
+        return super().sort_key(row, column)
+
+
+class MailingRecipientsModel(RowsModel):
+    """The families of a sent mailing and what became of each; a failure is red, a skip grey.
+    ``result`` gives the Result text of a line (the view's words)."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MailingRecipientsModel", "Family"),
+        QT_TRANSLATE_NOOP("MailingRecipientsModel", "Result"),
+    )
+
+    def __init__(self, result: Callable[[mailings.RecipientRow], str], parent=None) -> None:
+        super().__init__(parent)
+        self.result = result
+
+    def cell(self, row: mailings.RecipientRow, column: int) -> str:
+        return row.title if column == 0 else self.result(row)
+
+    def foreground(self, row: mailings.RecipientRow, column: int) -> QBrush | None:
+        if column != 1:
+            return None
+        if row.delivered is OutboxStatus.FAILED or row.error:
+            return QBrush(RED)
+        if row.status is RecipientStatus.SKIPPED:
+            return QBrush(GREY)
+        return None
 
 
 class MailingDialog(QDialog):
@@ -78,11 +169,8 @@ class MailingDialog(QDialog):
         self.body.setFixedHeight(80)
         self.preview_button = QPushButton(self.tr("Dry run"))
         self.counts = QLabel()
-        self.list = QTreeWidget()
-        self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Family"), self.tr("Channel"), self.tr("Result")])
-        self.list.setColumnWidth(0, 240)
-        self.list.setColumnWidth(1, 110)
+        self.list_model = MailingPreviewModel(self._result, self)
+        self.list = sorted_view(self.list_model, widths=(240, 110))
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -120,7 +208,7 @@ class MailingDialog(QDialog):
         self.preview_button.clicked.connect(self.run_preview)
         self.segment.activated.connect(self._on_segment)
         self.save_segment_button.clicked.connect(self._on_save_segment)
-        self.list.currentItemChanged.connect(lambda *_: self._show_text())
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._show_text())
         ctx.ops.query(self, lambda: (mailings.segments(ctx.store),
                                      lessons.directions(ctx.store)),
                       self._fill_choices, key="choices")
@@ -203,14 +291,7 @@ class MailingDialog(QDialog):
 
     def show_preview(self, shown: mailings.Preview) -> None:
         self.shown = shown
-        self.list.clear()
-        for r in shown.recipients:
-            item = QTreeWidgetItem([r.title, inbox_channel_name(r.channel) if r.channel else "",
-                                    _t(SKIPS[r.skip]) if r.skip else self.tr("will get it")])
-            if r.skip:
-                for col in range(3):
-                    item.setForeground(col, QBrush(GREY))
-            self.list.addTopLevelItem(item)
+        self.list_model.set_rows(shown.recipients)
         self.counts.setText(self.tr(
             "Will get it: {n}. Skipped: no consent {a}, budget spent {b}, no channel {c}, "
             "channel not set up {d}.")
@@ -218,14 +299,18 @@ class MailingDialog(QDialog):
                     b=shown.skipped("over_budget"), c=shown.skipped("no_channel"),
                     d=shown.skipped("channel_off")))
         if shown.recipients:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+            self.list.setCurrentIndex(self.list_model.index(0, 0))
+        self._show_text()
+
+    def _result(self, r: mailings.Recipient) -> str:
+        return _t(SKIPS[r.skip]) if r.skip else self.tr("will get it")
 
     def _show_text(self) -> None:
-        item = self.list.currentItem()
-        if self.shown is None or item is None:
+        index = self.list.currentIndex()
+        if self.shown is None or not index.isValid():
             self.text.clear()
             return
-        self.text.setText(self.shown.recipients[self.list.indexOfTopLevelItem(item)].text)
+        self.text.setText(self.list_model.row_at(index.row()).text)
 
     @Slot()
     def _on_accepted(self) -> None:
@@ -258,16 +343,10 @@ class MailingsView(QWidget):
                       "per family (siblings count as one); answers are not counted")
         for box in (self.budget_messages, self.budget_days):
             box.setToolTip(tip)
-        self.list = QTreeWidget()
-        self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Mailing"), self.tr("Started"), self.tr("Status"),
-                                   self.tr("Delivered"), self.tr("Skipped")])
-        self.list.setColumnWidth(0, 200)
-        self.list.setColumnWidth(1, 130)
-        self.recipients = QTreeWidget()
-        self.recipients.setRootIsDecorated(False)
-        self.recipients.setHeaderLabels([self.tr("Family"), self.tr("Result")])
-        self.recipients.setColumnWidth(0, 240)
+        self.list_model = MailingsModel(ctx, self)
+        self.list = sorted_view(self.list_model, widths=(200, 130))
+        self.recipients_model = MailingRecipientsModel(self._result, self)
+        self.recipients = sorted_view(self.recipients_model, widths=(240,))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.pause_button)
@@ -284,7 +363,7 @@ class MailingsView(QWidget):
         side_by_side(self, left, self.recipients, [640, 560])
         self.new_button.clicked.connect(self._on_new)
         self.pause_button.clicked.connect(self._on_pause)
-        self.list.currentItemChanged.connect(lambda *_: self._show())
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._show())
         for box in (self.budget_messages, self.budget_days):
             box.editingFinished.connect(self._on_budget)
         self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.INBOX, Change.MAILING))
@@ -313,21 +392,18 @@ class MailingsView(QWidget):
         self.budget_days.setValue(days)
         keep = keep or (self.selected().id if self.selected() else None)
         self.rows = rows
-        self.list.clear()
-        tz = self.ctx.studio.tz
-        for r in self.rows:
-            self.list.addTopLevelItem(QTreeWidgetItem([
-                r.name, fmt.datetime_text(r.created_at, tz), _t(STATUSES[r.status]),
-                f"{r.sent} / {r.total - r.skipped}", str(r.skipped)]))
-        index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0)
-        if self.rows:
-            self.list.setCurrentItem(self.list.topLevelItem(index))
+        self.list_model.set_rows(rows)
+        shown = self.list_model.rows  # in the order the user sorted them by
+        index = next((i for i, r in enumerate(shown) if r.id == keep), 0)
+        if shown:
+            self.list.setCurrentIndex(self.list_model.index(index, 0))
         self._show()
 
     def selected(self) -> mailings.MailingRow | None:
-        item = self.list.currentItem()
-        index = self.list.indexOfTopLevelItem(item) if item else -1
-        return self.rows[index] if 0 <= index < len(self.rows) else None
+        index = self.list.currentIndex()
+        if not index.isValid() or not 0 <= index.row() < self.list_model.rowCount():
+            return None
+        return self.list_model.row_at(index.row())
 
     def _show(self) -> None:
         r = self.selected()
@@ -336,21 +412,14 @@ class MailingsView(QWidget):
         self.pause_button.setText(self.tr("Resume") if r and r.status is MailingStatus.PAUSED
                                   else self.tr("Pause"))
         if r is None:
-            self.recipients.clear()
+            self.recipients_model.set_rows([])
             return
         mailing_id = r.id
         self.ctx.ops.query(self, lambda: mailings.recipients(self.ctx.store, mailing_id),
                            self._show_recipients, key="recipients")
 
     def _show_recipients(self, lines: list[mailings.RecipientRow]) -> None:
-        self.recipients.clear()
-        for line in lines:
-            item = QTreeWidgetItem([line.title, self._result(line)])
-            if line.delivered is OutboxStatus.FAILED or line.error:
-                item.setForeground(1, QBrush(RED))
-            elif line.status is RecipientStatus.SKIPPED:
-                item.setForeground(1, QBrush(GREY))
-            self.recipients.addTopLevelItem(item)
+        self.recipients_model.set_rows(lines)
 
     def _result(self, line: mailings.RecipientRow) -> str:
         if line.status is RecipientStatus.SKIPPED:

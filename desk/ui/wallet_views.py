@@ -4,14 +4,14 @@ payment lines, and the studio's payment rules."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget,
-    QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desk.models.enums import PaymentMethod
@@ -24,6 +24,7 @@ from desk.ui import fmt, messages
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, finish_form_dialog, report, submit
 from desk.ui.labels import entry_kind_name, method_name
+from desk.ui.table_model import RowsModel, sorted_view
 
 if TYPE_CHECKING:
     from desk.services.store.db import Store
@@ -172,11 +173,65 @@ class PaymentRulesDialog(QDialog):
                lambda _r: self.accept())
 
 
+class LedgerModel(RowsModel):
+    """A family's ledger, newest entry first as the service gives it; the amount sorts by the
+    kopecks, a negative one is red."""
+
+    COL_WHEN, COL_ENTRY, COL_AMOUNT, COL_METHOD, COL_COMMENT, COL_WHO = range(6)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LedgerModel", "When"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Entry"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Amount"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Method"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Comment"),
+        QT_TRANSLATE_NOOP("LedgerModel", "Who"),
+    )
+
+    def __init__(self, ctx: Context, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def comment(self, line: wallet.LedgerLine) -> str:
+        return line.note + (" " + self.tr("(reversed)") if line.reversed_by else "")
+
+    def cell(self, row: wallet.LedgerLine, column: int) -> str:
+        if column == self.COL_WHEN:
+            return fmt.datetime_text(row.at, self.ctx.studio.tz)
+        if column == self.COL_ENTRY:
+            return entry_kind_name(row.kind)
+        if column == self.COL_AMOUNT:
+            return amounts.format_rub(row.amount)
+        if column == self.COL_METHOD:
+            return method_name(row.method) if row.method else ""
+        if column == self.COL_COMMENT:
+            return self.comment(row)
+        if column == self.COL_WHO:
+            return row.staff_name
+        return ""
+
+    def tooltip(self, row: wallet.LedgerLine, column: int) -> str | None:
+        # the whole comment, however narrow the column
+        return self.comment(row) if column == self.COL_COMMENT else None
+
+    def align_right(self, column: int) -> bool:
+        return column == self.COL_AMOUNT
+
+    def foreground(self, row: wallet.LedgerLine, column: int) -> Any:
+        return QBrush(NEGATIVE) if column == self.COL_AMOUNT and row.amount < 0 else None
+
+    def sort_key(self, row: wallet.LedgerLine, column: int) -> Any:
+        if column == self.COL_WHEN:
+            return (row.at, row.seq)
+        if column == self.COL_AMOUNT:
+            return row.amount
+        return super().sort_key(row, column)
+
+
 class WalletPanel(QWidget):
     """Balance and ledger of one family; corrections are new reversing entries."""
 
     WRITES = ("reverse_button", "top_up_button")  # hidden on a read-only desk
-    COL_COMMENT = 4
+    COL_COMMENT = LedgerModel.COL_COMMENT
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,10 +241,8 @@ class WalletPanel(QWidget):
         self.balance.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.top_up_button = QPushButton(self.tr("Top up…"))
         self.reverse_button = QPushButton(self.tr("Reverse the entry…"))
-        self.ledger = QTreeWidget()
-        self.ledger.setRootIsDecorated(False)
-        self.ledger.setHeaderLabels([self.tr("When"), self.tr("Entry"), self.tr("Amount"),
-                                     self.tr("Method"), self.tr("Comment"), self.tr("Who")])
+        self.model = LedgerModel(ctx, self)
+        self.ledger = sorted_view(self.model)  # in the service's order: the newest entry first
         header = self.ledger.header()  # the comment takes what the short columns leave
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COL_COMMENT, QHeaderView.ResizeMode.Stretch)
@@ -203,7 +256,7 @@ class WalletPanel(QWidget):
         layout.addWidget(self.ledger, 1)
         self.top_up_button.clicked.connect(self._on_top_up_clicked)
         self.reverse_button.clicked.connect(self._on_reverse_clicked)
-        self.ledger.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.ledger.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         ctx.notifier.changed.connect(
             lambda kinds: kinds & {Change.WALLET, Change.STUDIO} and self.refresh())
 
@@ -222,24 +275,12 @@ class WalletPanel(QWidget):
             amount=amounts.format_rub(view.balance)))
         self.balance.setStyleSheet("font-size: 13pt; font-weight: 600;"
                                    + (" color: #c62828;" if view.balance < 0 else ""))
-        self.ledger.clear()
-        for line in view.lines:
-            comment = line.note + (" " + self.tr("(reversed)") if line.reversed_by else "")
-            item = QTreeWidgetItem([
-                fmt.datetime_text(line.at, self.ctx.studio.tz), entry_kind_name(line.kind),
-                amounts.format_rub(line.amount), method_name(line.method) if line.method else "",
-                comment, line.staff_name])
-            item.setToolTip(self.COL_COMMENT, comment)  # the whole comment, however narrow
-            item.setData(0, Qt.ItemDataRole.UserRole, line)
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if line.amount < 0:
-                item.setForeground(2, QBrush(NEGATIVE))
-            self.ledger.addTopLevelItem(item)
+        self.model.set_rows(list(view.lines))
         self._update_buttons()
 
     def _selected(self) -> wallet.LedgerLine | None:
-        item = self.ledger.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        index = self.ledger.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
 
     def _update_buttons(self) -> None:
         line = self._selected()

@@ -309,26 +309,6 @@
         <translation>Обновить</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>Когда</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Что</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>Изменения</translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation>Семья</translation>
-    </message>
-    <message>
         <source>Person:</source>
         <translation>Сотрудник:</translation>
     </message>
@@ -351,10 +331,6 @@
     <message>
         <source>All areas</source>
         <translation>Все разделы</translation>
-    </message>
-    <message>
-        <source>Desk</source>
-        <translation>Desk</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
@@ -414,30 +390,6 @@
     <message>
         <source>Save the call (Ctrl+Enter)</source>
         <translation>Сохранить звонок (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Когда</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Звонок</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Номер</translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation>Семья</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>Тема</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Кто</translation>
     </message>
     <message>
         <source>Number:</source>
@@ -1741,6 +1693,33 @@
     </message>
 </context>
 <context>
+    <name>JournalModel</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>System person</source>
@@ -2574,6 +2553,37 @@
     </message>
 </context>
 <context>
+    <name>LeadsModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Получена</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Родитель</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>Ответить до</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+</context>
+<context>
     <name>LeadsView</name>
     <message>
         <source>Show closed ones too</source>
@@ -2610,34 +2620,6 @@
     <message>
         <source>Link to a family…</source>
         <translation>Привязать к семье…</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Получена</translation>
-    </message>
-    <message>
-        <source>Parent</source>
-        <translation>Родитель</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>Контакт</translation>
-    </message>
-    <message>
-        <source>Child</source>
-        <translation>Ребёнок</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
-        <source>Answer by</source>
-        <translation>Ответить до</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Сообщение</translation>
     </message>
     <message>
         <source>Applications</source>
@@ -2678,6 +2660,37 @@
             <numerusform>Загружено %n заявки</numerusform>
             <numerusform>Загружено %n заявок</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>(reversed)</source>
+        <translation>(сторнировано)</translation>
     </message>
 </context>
 <context>
@@ -2871,18 +2884,6 @@
         <translation>Пробный прогон</translation>
     </message>
     <message>
-        <source>Family</source>
-        <translation>Семья</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Канал</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Результат</translation>
-    </message>
-    <message>
         <source>from</source>
         <translation>от</translation>
     </message>
@@ -2940,6 +2941,32 @@
     </message>
 </context>
 <context>
+    <name>MailingPreviewModel</name>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+</context>
+<context>
+    <name>MailingRecipientsModel</name>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+</context>
+<context>
     <name>Mailings</name>
     <message>
         <source>skipped: no consent to mailings</source>
@@ -2971,23 +2998,7 @@
     </message>
 </context>
 <context>
-    <name>MailingsView</name>
-    <message>
-        <source>New mailing…</source>
-        <translation>Новая рассылка…</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Пауза</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> дн.</translation>
-    </message>
-    <message>
-        <source>At most this many mailings, reminders, survey invitations and greetings per family (siblings count as one); answers are not counted</source>
-        <translation>Не больше стольких рассылок, напоминаний, приглашений в опросы и поздравлений на семью (братья и сёстры — одна семья); ответы в диалогах не считаются</translation>
-    </message>
+    <name>MailingsModel</name>
     <message>
         <source>Mailing</source>
         <translation>Рассылка</translation>
@@ -3008,13 +3019,24 @@
         <source>Skipped</source>
         <translation>Пропущено</translation>
     </message>
+</context>
+<context>
+    <name>MailingsView</name>
     <message>
-        <source>Family</source>
-        <translation>Семья</translation>
+        <source>New mailing…</source>
+        <translation>Новая рассылка…</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>Результат</translation>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>At most this many mailings, reminders, survey invitations and greetings per family (siblings count as one); answers are not counted</source>
+        <translation>Не больше стольких рассылок, напоминаний, приглашений в опросы и поздравлений на семью (братья и сёстры — одна семья); ответы в диалогах не считаются</translation>
     </message>
     <message>
         <source>Contact budget:</source>
@@ -4042,6 +4064,33 @@
     </message>
 </context>
 <context>
+    <name>RecentCallsModel</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Звонок</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+</context>
+<context>
     <name>ReplyTemplatesDialog</name>
     <message>
         <source>Answer templates</source>
@@ -4923,36 +4972,8 @@
         <translation>Сторнировать…</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>Когда</translation>
-    </message>
-    <message>
-        <source>Entry</source>
-        <translation>Операция</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Сумма</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Способ</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Комментарий</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
         <source>Balance: {amount}</source>
         <translation>Баланс: {amount}</translation>
-    </message>
-    <message>
-        <source>(reversed)</source>
-        <translation>(сторнировано)</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from PySide6.QtCore import Qt
 
 from desk import app
@@ -55,7 +57,7 @@ def test_who_is_working_is_remembered_per_pc(qtbot, store, staff, monkeypatch):
     assert app.choose_staff(store, QSettings()) == first == staff[Role.COMMUNICATOR]
 
 
-def test_audit_view_filters_by_person(qtbot, ctx, actor):
+def test_audit_view_filters_by_person(qtbot, qtmodeltester, ctx, actor):
     from desk.services.crm import families
 
     fid = families.save(ctx.store, actor, families.FamilyDraft(
@@ -64,13 +66,50 @@ def test_audit_view_filters_by_person(qtbot, ctx, actor):
     view = AuditView(ctx)
     qtbot.addWidget(view)
     view.show()
-    assert view.tree.topLevelItemCount() == 3  # setup, create, note
+    model = view.tree.model()
+    assert model.rowCount() == 3  # setup, create, note
+    qtmodeltester.check(model)
     view.person.setCurrentIndex(view.person.findData(ctx.me.id))
-    assert view.tree.topLevelItemCount() == 1
-    assert view.tree.topLevelItem(0).text(3) == "Анна"  # the family
-    assert view.tree.topLevelItem(0).text(4) == "note: от Марии"
+    assert model.rowCount() == 1
+    assert model.index(0, 3).data() == "Анна"  # the family
+    assert model.index(0, 4).data() == "note: от Марии"
     view.area.setCurrentIndex(view.area.findData("studio"))
-    assert view.tree.topLevelItemCount() == 0
+    assert model.rowCount() == 0
+
+
+def test_the_journal_comes_newest_first_and_sorts_by_the_moment_not_the_text(
+        qtbot, ctx, actor, clock):
+    from desk.services.crm import audit, families
+
+    noon = clock.now  # 04.03.2026: the studio was set up then
+    for days_ago, name in ((10, "Февральская"), (1, "Вчерашняя")):  # 22.02 and 03.03
+        clock.now = noon - dt.timedelta(days=days_ago)
+        families.save(ctx.store, actor, families.FamilyDraft(
+            guardians=(families.GuardianDraft(name),)))
+    clock.now = noon
+    families.save(ctx.store, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft("Сегодняшняя"),)))
+    view = AuditView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    model, header = view.tree.model(), view.tree.header()
+
+    def column(c):
+        return [model.index(r, c).data() for r in range(model.rowCount())]
+
+    service = audit.entries(ctx.store, since=noon - dt.timedelta(days=30),
+                            until=noon + dt.timedelta(days=1))
+    assert [model.row_at(r).id for r in range(model.rowCount())] == [r.id for r in service]
+    assert column(3)[-2:] == ["Вчерашняя", "Февральская"]  # newest first, as the service
+    assert header.sortIndicatorSection() == 0
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # a click on "When"
+    moments = [model.row_at(r).at for r in range(model.rowCount())]
+    assert moments == sorted(moments) and column(3)[:2] == ["Февральская", "Вчерашняя"]
+    assert column(0) != sorted(column(0))  # "22.02.2026" sorts after "04.03.2026" as text
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    assert [model.row_at(r).id for r in range(model.rowCount())] == [r.id for r in service]
 
 
 def test_shortcut_keys_switch_tabs(qtbot, store, staff, tmp_path):

@@ -207,8 +207,8 @@ def test_marking_came_refreshes_the_open_card_journal_and_today_by_itself(qtbot,
     space.show()
     before = wallet.balance(ctx.store, fam)
     assert card.wallet.balance.text() == f"Balance: {amounts.format_rub(before)}"
-    ledger_rows = card.wallet.ledger.topLevelItemCount()
-    journal_rows = journal.tree.topLevelItemCount()
+    ledger_rows = card.wallet.ledger.model().rowCount()
+    journal_rows = journal.tree.model().rowCount()
 
     def today():
         return [t.title for t in space.today.model.rows]
@@ -223,8 +223,8 @@ def test_marking_came_refreshes_the_open_card_journal_and_today_by_itself(qtbot,
 
     assert wallet.balance(ctx.store, fam) == before - 120000
     assert card.wallet.balance.text() == f"Balance: {amounts.format_rub(before - 120000)}"
-    assert card.wallet.ledger.topLevelItemCount() == ledger_rows + 1
-    assert journal.tree.topLevelItemCount() > journal_rows
+    assert card.wallet.ledger.model().rowCount() == ledger_rows + 1
+    assert journal.tree.model().rowCount() > journal_rows
     space.sections.setCurrentWidget(space.today)
     (new,) = set(today()) - set(waiting)
     assert "Ёлкин Саша" in new and "8–20" in new  # the second feedback is due

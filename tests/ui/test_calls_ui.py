@@ -24,7 +24,7 @@ def vera_and_calls(qtbot, ctx, actor):
 
 
 def test_typing_a_number_shows_the_family_and_a_missed_call_makes_a_task(qtbot, ctx, actor,
-                                                                         clock):
+                                                                         clock, qtmodeltester):
     fam, space = vera_and_calls(qtbot, ctx, actor)
     view = space.calls
     type_text(view.phone, "8 912 345 67 89")
@@ -34,7 +34,14 @@ def test_typing_a_number_shows_the_family_and_a_missed_call_makes_a_task(qtbot, 
     assert opened.args == [fam]
     view.missed.setChecked(True)
     view.save_button.click()
-    assert view.phone.text() == "" and view.recent.topLevelItemCount() == 1
+    assert view.phone.text() == "" and view.recent.model().rowCount() == 1
+    model = view.recent.model()
+    assert [model.index(0, c).data() for c in range(1, 4)] == [
+        "missed", "+7 912 345-67-89", "Ёлкина Вера"]
+    qtmodeltester.check(model)
+    with qtbot.waitSignal(view.family_requested) as opened:  # a double click opens the family
+        view.recent.doubleClicked.emit(model.index(0, 2))
+    assert opened.args == [fam]
     (task,) = [t for t in tasks.listing(ctx.store) if t.origin == "missed_call"]
     assert task.due_at == clock.now + dt.timedelta(minutes=30)  # Wednesday noon: open
     space.sections.setCurrentWidget(space.today)
@@ -154,3 +161,51 @@ def test_on_a_call_ends_when_the_section_is_left_and_enter_opens_the_found_famil
     assert presence.state_of(ctx.store, ctx.me.id) is PresenceState.ON_CALL
     view.phone.clear()
     assert presence.state_of(ctx.store, ctx.me.id) is PresenceState.AVAILABLE
+
+
+def test_a_header_click_sorts_the_recent_calls_by_time_and_a_double_click_opens(
+        qtbot, ctx, actor, clock):
+    from PySide6.QtCore import QPoint, Qt
+
+    fam = families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера", "+7 912 345-67-89"),)))
+    for topic, at in (("февраль", dt.datetime(2026, 2, 10, 9, tzinfo=dt.timezone.utc)),
+                      ("март", dt.datetime(2026, 3, 5, 9, tzinfo=dt.timezone.utc)),
+                      ("январь", dt.datetime(2026, 1, 20, 9, tzinfo=dt.timezone.utc))):
+        clock.now = at
+        calls.log(ctx.store, actor, calls.CallDraft("+7 912 345-67-89", topic=topic))
+    clock.now = dt.datetime(2026, 2, 28, 9, tzinfo=dt.timezone.utc)
+    calls.log(ctx.store, actor, calls.CallDraft("+7 903 111-22-33", topic="чужой"))
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.calls)
+    view = space.calls
+    model = view.recent.model()
+
+    def topics() -> list[str]:
+        return [model.index(r, 4).data() for r in range(model.rowCount())]
+
+    assert topics() == ["март", "чужой", "февраль", "январь"]  # newest first, as before
+    header = view.recent.header()
+    x = header.sectionViewportPosition(0) + header.sectionSize(0) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+    assert header.sortIndicatorSection() == 0
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    # by the time, not the text ("05.03…" < "10.02…" < "20.01…" < "28.02…" would put март
+    # first)
+    assert topics() == ["январь", "февраль", "чужой", "март"]
+    assert model.index(0, 0).data().startswith("20.01.2026")
+    opened: list[int] = []
+    view.family_requested.connect(opened.append)
+
+    def double_click(row: int) -> None:  # a press, then the double click, as a mouse sends
+        where = view.recent.visualRect(model.index(row, 1)).center()
+        qtbot.mouseClick(view.recent.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(view.recent.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+    double_click(2)  # no family: nothing opens
+    assert opened == []
+    double_click(0)
+    assert opened == [fam]

@@ -19,6 +19,10 @@ def open_leads(qtbot, ctx):
     return space.leads
 
 
+def select(view, row: int) -> None:
+    view.table.setCurrentIndex(view.table.model().index(row, 0))
+
+
 def test_new_application_then_a_family_made_from_it(qtbot, ctx, monkeypatch):
     view = open_leads(qtbot, ctx)
     dialog = LeadDialog(ctx)
@@ -29,8 +33,8 @@ def test_new_application_then_a_family_made_from_it(qtbot, ctx, monkeypatch):
     dialog.phone.setText("8 912 000 11 22")
     dialog.child.setText("Петров Миша")
     dialog._on_accepted()
-    assert view.table.topLevelItemCount() == 1
-    view.table.setCurrentItem(view.table.topLevelItem(0))
+    assert view.table.model().rowCount() == 1
+    select(view, 0)
 
     def save(editor):
         assert editor.guardian_boxes[0].name.text() == "Анна Петрова"
@@ -45,7 +49,7 @@ def test_new_application_then_a_family_made_from_it(qtbot, ctx, monkeypatch):
 
 
 def test_the_family_made_from_a_lead_is_saved_and_linked_in_one_transaction(
-        qtbot, ctx, actor, monkeypatch):
+        qtbot, ctx, actor, monkeypatch, qtmodeltester):
     gone = leads.create(ctx.store, actor, leads.LeadDraft("Ольга Смирнова", "+79035550000",
                                                           child="Смирнова Лиза"))
     lead_id = leads.create(ctx.store, actor, leads.LeadDraft("Анна Петрова", "+79120001122",
@@ -62,7 +66,8 @@ def test_the_family_made_from_a_lead_is_saved_and_linked_in_one_transaction(
         return editor.result()
 
     monkeypatch.setattr(FamilyEditor, "exec", save)
-    view.table.setCurrentItem(view.table.topLevelItem(0))  # newest first: Анна
+    assert view.table.model().index(0, 1).data() == "Анна Петрова"  # newest first
+    select(view, 0)
     view.make_family.click()
     stop()
     row = leads.get(ctx.store, lead_id)
@@ -78,7 +83,8 @@ def test_the_family_made_from_a_lead_is_saved_and_linked_in_one_transaction(
         raise errors.NotFound(f"lead {lead_id} not found")
 
     monkeypatch.setattr(leads, "link_in", refuse)
-    view.table.setCurrentItem(view.table.topLevelItem(1))
+    qtmodeltester.check(view.table.model())
+    select(view, 1)
     view.make_family.click()
     assert warned == ["This record no longer exists."]
     assert leads.get(ctx.store, gone).family_id is None
@@ -90,10 +96,11 @@ def test_thinking_and_lost_from_the_list(qtbot, ctx, actor, monkeypatch):
     leads.create(ctx.store, actor, leads.LeadDraft("Ольга", "+79035550000"))
     view = open_leads(qtbot, ctx)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("дорого", True))
-    view.table.setCurrentItem(view.table.topLevelItem(0))  # newest first: Ольга
+    assert view.table.model().index(0, 1).data() == "Ольга"  # newest first
+    select(view, 0)
     view.lost.click()
-    assert view.table.topLevelItemCount() == 1
-    view.table.setCurrentItem(view.table.topLevelItem(0))
+    assert view.table.model().rowCount() == 1
+    select(view, 0)
     monkeypatch.setattr("desk.ui.leads_view.QDialog.exec", lambda self: True)
     view.thinking.click()
     assert leads.get(ctx.store, first).status is LeadStatus.THINKING
@@ -105,7 +112,7 @@ def test_link_to_an_existing_family_and_import(qtbot, ctx, actor, monkeypatch, t
         guardians=(families.GuardianDraft("Анна Петрова", "+79120001122"),)))
     lead_id = leads.create(ctx.store, actor, leads.LeadDraft("Анна", "+79120001122"))
     view = open_leads(qtbot, ctx)
-    view.table.setCurrentItem(view.table.topLevelItem(0))
+    select(view, 0)
 
     def choose(picker):
         assert picker.list.count() == 1
@@ -118,7 +125,7 @@ def test_link_to_an_existing_family_and_import(qtbot, ctx, actor, monkeypatch, t
     path = tmp_path / "leads.csv"
     path.write_text("name;phone\nВера;+79031112233\n", encoding="utf-8")
     view.import_file(path)
-    assert view.table.topLevelItemCount() == 2
+    assert view.table.model().rowCount() == 2
 
 
 def test_sources_are_offered_and_shown_in_words(qtbot, ctx):
@@ -140,3 +147,37 @@ def test_sources_are_offered_and_shown_in_words(qtbot, ctx):
     other.source.setCurrentText("афиша в школе")
     other._on_accepted()
     assert leads.get(ctx.store, other.saved_id).source == "афиша в школе"
+
+
+def test_a_header_click_sorts_the_applications_by_when_they_came(qtbot, ctx, actor, clock,
+                                                                 qtmodeltester):
+    import datetime as dt
+
+    from PySide6.QtCore import QPoint, Qt
+
+    for name, day in (("Вера", dt.datetime(2026, 2, 10, 9, tzinfo=dt.timezone.utc)),
+                      ("Анна", dt.datetime(2026, 3, 5, 9, tzinfo=dt.timezone.utc)),
+                      ("Ольга", dt.datetime(2026, 1, 20, 9, tzinfo=dt.timezone.utc))):
+        clock.now = day
+        leads.create(ctx.store, actor, leads.LeadDraft(name, "+7912000" + str(day.day).zfill(4)))
+    view = open_leads(qtbot, ctx)
+    model = view.table.model()
+
+    def names() -> list[str]:
+        return [model.index(r, 1).data() for r in range(model.rowCount())]
+
+    assert names() == ["Анна", "Вера", "Ольга"]  # newest first, as before
+    assert model.index(0, 0).data().startswith("05.03.2026")
+    qtmodeltester.check(model)
+    header = view.table.header()
+    x = header.sectionViewportPosition(0) + header.sectionSize(0) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+    assert header.sortIndicatorSection() == 0
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    # by the date, not the text ("05.03…" < "10.02…" < "20.01…" would be Анна, Вера, Ольга)
+    assert names() == ["Ольга", "Вера", "Анна"]
+    header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+    assert names() == ["Анна", "Вера", "Ольга"]
+    select(view, 1)
+    assert view.selected().name == "Вера" and view.make_family.isEnabled()

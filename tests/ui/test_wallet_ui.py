@@ -1,11 +1,14 @@
-from PySide6.QtWidgets import QComboBox, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHeaderView, QMessageBox
 
 from desk.models.enums import PaymentMethod
 from desk.services.crm import families
 from desk.services.money import wallet
 from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.ui.family_card import FamilyCardView
-from desk.ui.wallet_views import PaymentsDialog, ReverseDialog, TopUpDialog
+from desk.ui.wallet_views import (
+    NEGATIVE, LedgerModel, PaymentsDialog, ReverseDialog, TopUpDialog,
+)
 
 
 def seed(store, actor):
@@ -85,15 +88,20 @@ def test_top_up_refuses_a_bad_amount_then_posts(qtbot, ctx, actor):
     assert wallet.balance(ctx.store, demin) == 200050
 
 
-def test_reversing_an_entry_on_the_card_adds_a_correction(qtbot, ctx, actor, monkeypatch):
+def test_reversing_an_entry_on_the_card_adds_a_correction(qtbot, qtmodeltester, ctx, actor,
+                                                          monkeypatch):
     demin, _ = seed(ctx.store, actor)
     wallet.top_up(ctx.store, actor, demin, 300000, PaymentMethod.CARD_TRANSFER)
     card = FamilyCardView(ctx)
     qtbot.addWidget(card)
     card.show_family(demin)
     panel = card.wallet
+    model = panel.ledger.model()
     assert "3\u00a0000" in panel.balance.text()
-    panel.ledger.setCurrentItem(panel.ledger.topLevelItem(0))
+    assert not panel.reverse_button.isEnabled()  # nothing chosen yet
+    panel.ledger.setCurrentIndex(model.index(0, 0))
+    assert panel._selected() == model.row_at(0) and panel._selected().amount == 300000
+    assert panel.reverse_button.isEnabled()
     errors = []
 
     def answer(dialog):
@@ -107,10 +115,18 @@ def test_reversing_an_entry_on_the_card_adds_a_correction(qtbot, ctx, actor, mon
     panel.reverse_button.click()
     assert errors == ["Write the reason."]
     assert wallet.balance(ctx.store, demin) == 0
-    assert panel.ledger.topLevelItemCount() == 2
+    assert model.rowCount() == 2
     assert "0\u00a0₽" in panel.balance.text()
-    panel.ledger.setCurrentItem(panel.ledger.topLevelItem(1))
+    qtmodeltester.check(model)
+    assert model.index(0, LedgerModel.COL_AMOUNT).data(Qt.ItemDataRole.ForegroundRole).color() \
+        == NEGATIVE  # the correction takes the money back
+    assert model.index(1, LedgerModel.COL_AMOUNT).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(1, LedgerModel.COL_COMMENT).data().endswith("(reversed)")
+    panel.ledger.setCurrentIndex(model.index(1, 0))
+    assert panel._selected() == model.row_at(1)
     assert not panel.reverse_button.isEnabled()  # already reversed
+    panel.ledger.setCurrentIndex(model.index(0, 0))
+    assert not panel.reverse_button.isEnabled()  # a correction is not reversed again
 
 
 def test_top_up_over_the_large_threshold_asks_first(qtbot, ctx, actor, monkeypatch):
@@ -181,4 +197,41 @@ def test_the_ledger_comment_gets_the_room_the_short_columns_leave(qtbot, ctx, ac
     qtbot.waitUntil(lambda: ledger.viewport().width() > 0)
     comment, method = card.wallet.COL_COMMENT, 3
     assert ledger.columnWidth(comment) >= ledger.columnWidth(method)  # it was squeezed to "12…"
-    assert ledger.topLevelItem(0).toolTip(comment) == note  # the whole of it, however narrow
+    assert ledger.model().index(0, comment).data(Qt.ItemDataRole.ToolTipRole) == note  # all of it
+    header = ledger.header()
+    assert header.sectionResizeMode(comment) == QHeaderView.ResizeMode.Stretch
+    assert all(header.sectionResizeMode(c) == QHeaderView.ResizeMode.ResizeToContents
+               for c in range(header.count()) if c != comment)
+
+
+def test_the_ledger_sorts_amounts_by_the_kopecks_and_keeps_the_newest_first(qtbot, ctx, actor):
+    demin, _ = seed(ctx.store, actor)
+    for kopecks in (50000, 300000, 120050):  # 500 ₽, 3 000 ₽, 1 200,50 ₽
+        wallet.top_up(ctx.store, actor, demin, kopecks, PaymentMethod.CASH)
+    first = wallet.view(ctx.store, demin).lines[-1]
+    wallet.reverse(ctx.store, actor, first.id, "ошиблись")  # −500 ₽
+    card = FamilyCardView(ctx)
+    qtbot.addWidget(card)
+    card.show_family(demin)
+    ledger = card.wallet.ledger
+    model, header = ledger.model(), ledger.header()
+
+    def kopecks():
+        return [model.row_at(r).amount for r in range(model.rowCount())]
+
+    assert kopecks() == [-50000, 120050, 300000, 50000]  # the newest entry first, as today
+    assert [model.row_at(r).id for r in range(model.rowCount())] == [
+        line.id for line in wallet.view(ctx.store, demin).lines]
+    amount = LedgerModel.COL_AMOUNT
+    assert model.index(0, amount).data(Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    header.setSortIndicator(amount, Qt.SortOrder.DescendingOrder)  # a click on "Amount"
+    assert kopecks() == [300000, 120050, 50000, -50000]  # as text "500,00" would come first
+    texts = [model.index(r, amount).data() for r in range(model.rowCount())]
+    assert texts != sorted(texts, reverse=True)
+    header.setSortIndicator(amount, Qt.SortOrder.AscendingOrder)
+    assert kopecks() == [-50000, 50000, 120050, 300000]
+    ledger.setCurrentIndex(model.index(3, 0))
+    assert card.wallet._selected().amount == 300000  # the row shown, not the row it came as
+    assert card.wallet.reverse_button.isEnabled()
