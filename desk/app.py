@@ -4,10 +4,12 @@ in that order. Nothing is built at import time."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,8 +38,9 @@ def _demo_store(families: int = 300):
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Paint the window's frame first, then open the database and fill it (issue #2's start
-    targets: the frame as fast as a bare Qt window, Today filled within 3×)."""
+    """Paint the window's frame first; then ``Start`` opens the database on a worker and fills
+    the frame (issue 10's start targets: the frame as fast as a bare Qt window, Today filled
+    within 3×)."""
     from PySide6.QtCore import QSettings, QTimer
 
     from desk.ui import i18n
@@ -51,88 +54,189 @@ def run_gui(args: argparse.Namespace) -> int:
     shell.show()
     state: dict = {}
 
-    def finish() -> None:
+    def begin() -> None:
         from desk import paths
         from desk.ui import crash
 
         reporter = crash.CrashReporter(crash.setup_logging(paths.logs_dir()))
         reporter.install()
-        code = _open_and_fill(args, shell, settings, reporter, state)
-        if code is not None:
-            app.exit(code)
+        state["start"] = Start(args, shell, settings, reporter, on_exit=app.exit)
+        state["start"].begin()
 
-    QTimer.singleShot(0, finish)
+    QTimer.singleShot(0, begin)
     return app.exec()
 
 
-def _open_and_fill(args, shell, settings, reporter, state) -> int | None:
-    """Open the store, run first-start setup, ask who works, take the lock and replace the shell
-    with the main window. Returns an exit code to stop, or None when the window is up."""
-    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+@dataclasses.dataclass(frozen=True)
+class Opened:
+    store: Any
+    shared: Path | None  # the file, when it sits in a network or synced folder
+    set_up: bool
+    problems: list[str]  # rows breaking the schema's rules: the file is shown read-only
+    url: str  # the file's, also when a copy of it is shown
 
-    from desk import paths
-    from desk.services.staff import studio
-    from desk.services.store import errors, migrate
-    from desk.ui import messages
-    from desk.ui.setup_dialog import SetupDialog
 
-    try:
-        if args.demo:
+class Start:
+    """The start after the frame is painted, one step after another. What reads or writes
+    the database runs on a worker; the dialogs between the steps on the UI thread:
+
+    open (and upgrade) the file → first-start setup → who works here → the lock → the
+    window, filled; the courier starts once Today has its rows.
+
+    ``on_window(window)`` when the window is up; ``on_exit(code)`` to stop instead."""
+
+    def __init__(self, args, shell, settings, reporter, *, runner=None,
+                 on_window=lambda window: None, on_exit=lambda code: None) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from desk.ui.ops import Ops
+        from desk.ui.runner import Runner
+
+        self.args, self.shell, self.settings, self.reporter = args, shell, settings, reporter
+        if runner is None:
+            runner = Runner(reporter.handle)
+            QApplication.instance().aboutToQuit.connect(runner.wait)  # no job outlives the app
+        self.runner = runner
+        self.ops = Ops(runner, lambda kinds: None, reporter.handle)
+        self.on_window, self.on_exit = on_window, on_exit
+        self.store = self.me = self.info = self.window = self.url = None
+        self.looking = False  # a refused file's copy, opened read-only
+
+    def begin(self) -> None:
+        self.ops.command(self.shell, self._open, self._opened, on_failure=self._not_opened)
+
+    def _open(self) -> Opened:
+        from desk import paths
+        from desk.services.staff import studio
+        from desk.services.store import errors, migrate
+        from desk.services.store.db import url_for_path
+
+        if self.args.demo:
             store = _demo_store()
-        else:
-            path = args.db or paths.default_db()
-            warning = paths.shared_location_warning(path)
-            if warning:
-                QMessageBox.warning(shell, "Desk", QApplication.translate(
-                    "App", "The database is in a network or synced folder ({path}). SQLite must "
-                    "not be shared between computers this way: keep the file on this PC.")
-                    .format(path=path))
+            return Opened(store, None, True, [], str(store.engine.url))
+        path = self.args.db or paths.default_db()
+        problems: list[str] = []
+        try:
             store = migrate.open_database(path, paths.backups_dir())
-    except errors.DeskError as exc:
+        except errors.MigrationFailed as exc:
+            if not exc.params.get("problems") or not exc.params.get("last_good"):
+                raise
+            problems = exc.params["problems"]
+            store = migrate.open_to_look(path, exc.params["last_good"])
+        shared = Path(path) if paths.shared_location_warning(path) else None
+        return Opened(store, shared, studio.is_set_up(store), problems, url_for_path(path))
+
+    def _not_opened(self, exc) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from desk.ui import messages
+
         where = exc.params.get("path")
-        QMessageBox.critical(shell, "Desk", messages.error_message(exc)
+        QMessageBox.critical(self.shell, "Desk", messages.error_message(exc)
                              + (f"\n\n{where}" if where else ""))
-        return 1
-    if not studio.is_set_up(store):
-        if SetupDialog(store, shell).exec() != QDialog.DialogCode.Accepted:
-            return 0
-    me = choose_staff(store, settings)
-    if me is None:
-        return 0
-    store, token = take_lock(store, me)
-    if store is None:
-        return 0
-    if token is not None:
-        QApplication.instance().aboutToQuit.connect(lambda: _release(store, me, token))
-    window = build_window(store, me, on_error=reporter.handle)
-    window.courier.start()  # receiving and sending; messages left from last time go now
-    QApplication.instance().aboutToQuit.connect(window.courier.stop)
-    state["window"] = window
-    shell.hand_over(window)
-    if store.path is not None and not args.demo:
-        _daily_backup(window, store.path)
-    return None
+        self.on_exit(1)
+
+    def _opened(self, opened: Opened) -> None:
+        from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+        from desk.ui.lock_dialog import look_read_only
+        from desk.ui.setup_dialog import SetupDialog
+
+        self.store, self.url = opened.store, opened.url
+        if opened.shared:
+            QMessageBox.warning(self.shell, "Desk", QApplication.translate(
+                "App", "The database is in a network or synced folder ({path}). SQLite must "
+                "not be shared between computers this way: keep the file on this PC.")
+                .format(path=opened.shared))
+        if opened.problems:
+            if not look_read_only(opened.problems, self.shell):
+                self.on_exit(0)
+                return
+            self.looking = True
+        if not opened.set_up:
+            if SetupDialog(self.store, self.ops, self.shell).exec() \
+                    != QDialog.DialogCode.Accepted:
+                self.on_exit(0)
+                return
+        from desk.services.staff import studio
+
+        store = self.store
+        self.ops.query(self.shell, lambda: (studio.staff(store), studio.info(store)),
+                       self._choose)
+
+    def _choose(self, found) -> None:
+        from desk.services.store import lock
+
+        staff, self.info = found
+        self.me = choose_staff(staff, staff_key(self.url), self.settings)
+        if self.me is None:
+            self.on_exit(0)
+            return
+        if self.store.read_only:
+            self._build(None)
+            return
+        store, actor = self.store, self.me.actor()
+        self.ops.command(self.shell, lambda: lock.acquire(store, actor), self._build,
+                         on_failure=self._locked)
+
+    def _locked(self, exc) -> None:
+        from desk.services.store import errors, lock
+        from desk.services.store.db import Store
+        from desk.ui.lock_dialog import OPEN_ANYWAY, READ_ONLY, LockDialog
+
+        if not isinstance(exc, errors.DatabaseLocked):
+            self._not_opened(exc)
+            return
+        choice = LockDialog.ask(exc.params["holder"], self.info.tz)
+        if choice == READ_ONLY:
+            self.store = Store(self.store.engine, read_only=True, clock=self.store.clock)
+            self._build(None)
+        elif choice == OPEN_ANYWAY:
+            store, actor = self.store, self.me.actor()
+            self.ops.command(self.shell, lambda: lock.acquire(store, actor, force=True),
+                             self._build, on_failure=self._not_opened)
+        else:
+            self.on_exit(0)
+
+    def _build(self, token) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        store, me = self.store, self.me
+        window = build_window(store, me, on_error=self.reporter.handle, runner=self.runner,
+                              info=self.info)
+        quitting = QApplication.instance().aboutToQuit
+        quitting.connect(window.courier.stop)
+        if token is not None:  # after the courier and the runner's jobs
+            quitting.connect(lambda: (self.runner.wait(), _release(store, me, token)))
+        if self.looking:
+            window.statusBar().showMessage(QApplication.translate(
+                "App", "Read-only: rows of this database break the rules and need fixing"))
+        _after_first_fill(window, window.courier.start)  # messages left from last time go then
+        self.window = window
+        self.shell.hand_over(window)
+        if store.path is not None and not self.args.demo and not self.looking:
+            _daily_backup(window, store.path)
+        self.on_window(window)
 
 
-def take_lock(store, me):
-    """Returns (store, token): the store read-only (token None) when the user chose so,
-    (None, None) to quit."""
-    from desk.services.staff import studio
-    from desk.services.store import errors, lock
-    from desk.services.store.db import Store
-    from desk.ui.lock_dialog import OPEN_ANYWAY, READ_ONLY, LockDialog
+def _after_first_fill(window, then) -> None:
+    """``then()`` once the home Today has its first rows (the courier's start waits for it,
+    so the first thing a person sees comes first), or at once when the home has no Today."""
+    from PySide6.QtCore import QTimer
 
-    if store.read_only:
-        return store, None
-    try:
-        return store, lock.acquire(store, me.actor())
-    except errors.DatabaseLocked as exc:
-        choice = LockDialog.ask(exc.params["holder"], studio.info(store).tz)
-    if choice == READ_ONLY:
-        return Store(store.engine, read_only=True, clock=store.clock), None
-    if choice == OPEN_ANYWAY:
-        return store, lock.acquire(store, me.actor(), force=True)
-    return None, None
+    today = getattr(window.tabs.currentWidget(), "today", None)
+    done = []
+
+    def once(*_args) -> None:
+        if not done:
+            done.append(True)
+            then()
+
+    if today is None:
+        once()
+        return
+    today.rows_loaded.connect(once)
+    QTimer.singleShot(5000, window, once)  # a busy database: Today comes late, sending not
 
 
 def _release(store, me, token) -> None:
@@ -141,19 +245,17 @@ def _release(store, me, token) -> None:
     lock.release(store, me.actor(), token)
 
 
-def staff_key(store) -> str:
-    """The QSettings key remembering who works on this PC with this database."""
+def staff_key(url: str) -> str:
+    """The QSettings key remembering who works on this PC with the database at ``url``."""
     import hashlib
 
-    return "staff/" + hashlib.sha1(str(store.engine.url).encode()).hexdigest()[:12]
+    return "staff/" + hashlib.sha1(url.encode()).hexdigest()[:12]
 
 
-def choose_staff(store, settings):
-    from desk.services.staff import studio
+def choose_staff(staff, key: str, settings):
+    """Who works on this PC: remembered under ``key``, or asked once."""
     from desk.ui.who_dialog import WhoDialog
 
-    staff = studio.staff(store)
-    key = staff_key(store)
     remembered = settings.value(key)
     for member in staff:
         if str(member.id) == str(remembered):
@@ -165,7 +267,7 @@ def choose_staff(store, settings):
     return next(m for m in staff if m.id == dialog.chosen())
 
 
-def build_window(store, me, *, on_error, runner=None, backups_dir=None):
+def build_window(store, me, *, on_error, runner=None, backups_dir=None, info=None):
     from desk import paths
     from desk.services.staff import studio
     from desk.ui.context import Context, Notifier
@@ -178,7 +280,7 @@ def build_window(store, me, *, on_error, runner=None, backups_dir=None):
 
         runner = Runner(on_error)
         QApplication.instance().aboutToQuit.connect(runner.wait)  # no job outlives the app
-    ctx = Context(store=store, me=me, studio=studio.info(store), runner=runner,
+    ctx = Context(store=store, me=me, studio=info or studio.info(store), runner=runner,
                   notifier=Notifier(), drafts_dir=paths.data_dir() / "drafts")
     courier = CourierHost(store, ctx.ops)
     ctx.wake_outbox = courier.wake

@@ -1,7 +1,9 @@
-"""A second instance on the same database: read-only, open anyway, or quit."""
+"""A database that cannot be opened for writing: another instance holds it (read-only, open
+anyway, or quit), or its rows break the rules of this version's schema (read-only or quit)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk.services.store import lock
@@ -43,3 +45,23 @@ class LockDialog(QMessageBox):
         if clicked is dialog.anyway:
             return OPEN_ANYWAY
         return QUIT
+
+
+def look_read_only(problems: list[str], parent: QWidget | None = None) -> bool:
+    """The file's upgrade was refused because of ``problems`` (one row each): True to open it
+    read-only, False to quit."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("LookReadOnly", "The database needs fixing"))
+    box.setText(QCoreApplication.translate(
+        "LookReadOnly", "Some rows of this database break rules that this version of Desk "
+        "keeps, so the file was not upgraded; it was left exactly as it was. You can open it "
+        "read-only to look at it. These rows need fixing (\"desk check\" lists them too):"))
+    box.setInformativeText("\n".join(problems))
+    look = box.addButton(QCoreApplication.translate("LookReadOnly", "Open read-only"),
+                         QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("LookReadOnly", "Quit"),
+                  QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(look)
+    box.exec()
+    return box.clickedButton() is look

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -20,23 +22,32 @@ from desk.services.crm import transfer
 from desk.services.staff import studio
 from desk.services.store import backup, errors
 from desk.ui import fmt, messages
-from desk.ui.audit_view import AuditView
 from desk.ui.channels_dialog import ChannelsDialog
 from desk.ui.context import Context
 from desk.ui.courier_host import CourierHost
-from desk.ui.families_view import FamiliesView
 from desk.ui.hours_dialog import HoursDialog
 from desk.ui.import_dialog import ImportDialog
 from desk.ui.inbox_queue import WaitingBanner, wait_text
 from desk.ui.labels import channel_reason, inbox_channel_name, role_name
 from desk.ui.reply_templates import ReplyTemplatesDialog
-from desk.ui.schedule_view import ScheduleView
 from desk.ui.settings import LANGUAGE, remember_layout
 from desk.ui.scripts_dialog import ScriptsDialog
 from desk.ui.studio_dialog import StudioDialog
 from desk.ui.studio_settings import StudioSettingsDialog
 from desk.ui.wallet_views import PaymentRulesDialog
-from desk.ui.workspaces import TasksArea, Workspace
+
+
+def _workspace(ctx: Context, role: Role) -> QWidget:
+    from desk.ui.workspaces import Workspace
+
+    return Workspace(ctx, role)
+
+
+def _view(ctx: Context, module: str, name: str) -> QWidget:
+    """A tab's view, its module imported only when the tab is first shown."""
+    import importlib
+
+    return getattr(importlib.import_module(f"desk.ui.{module}"), name)(ctx)
 
 
 def hide_writes(root: QWidget) -> None:
@@ -49,8 +60,43 @@ def hide_writes(root: QWidget) -> None:
                 part.setVisible(False)
 
 
+class _Page(QWidget):
+    """A tab's page whose view is built the first time the tab is shown or the view is asked
+    for: the start builds only the home tab, so Today is filled sooner."""
+
+    def __init__(self, build: Callable[[], QWidget], adopt: Callable[[QWidget], None]) -> None:
+        super().__init__()
+        self._build, self._adopt = build, adopt
+        self.view: QWidget | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def get(self) -> QWidget:
+        if self.view is None:
+            self.view = self._build()
+            self.layout().addWidget(self.view)
+            self.view.show()  # at once, not when the layout gets round to it
+            self._adopt(self.view)
+        return self.view
+
+
+class _Tab:
+    """``window.families`` and the like: the view of a tab, built on first use."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def __get__(self, window: MainWindow | None, owner: type) -> Any:
+        return self if window is None else window.pages[self.index].get()
+
+
 class MainWindow(QMainWindow):
     TAB_SYSTEM, TAB_COMMUNICATOR, TAB_SCHEDULE, TAB_FAMILIES, TAB_TASKS, TAB_JOURNAL = range(6)
+    system = _Tab(TAB_SYSTEM)
+    communicator = _Tab(TAB_COMMUNICATOR)
+    schedule = _Tab(TAB_SCHEDULE)
+    families = _Tab(TAB_FAMILIES)
+    tasks = _Tab(TAB_TASKS)
+    journal = _Tab(TAB_JOURNAL)
 
     def __init__(self, ctx: Context, backups_dir: Path | None = None,
                  courier: CourierHost | None = None, parent: QWidget | None = None) -> None:
@@ -62,20 +108,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.base_title)
         self.resize(1280, 800)
 
-        self.system = Workspace(ctx, Role.SYSTEM)
-        self.communicator = Workspace(ctx, Role.COMMUNICATOR)
-        self.schedule = ScheduleView(ctx)
-        self.families = FamiliesView(ctx)
-        self.tasks = TasksArea(ctx)
-        self.journal = AuditView(ctx)
+        self.layout_memory = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.system, role_name(Role.SYSTEM))
-        self.tabs.addTab(self.communicator, role_name(Role.COMMUNICATOR))
-        self.tabs.addTab(self.schedule, self.tr("Schedule"))
-        self.tabs.addTab(self.families, self.tr("Families"))
-        self.tabs.addTab(self.tasks, self.tr("Tasks"))
-        self.tabs.addTab(self.journal, self.tr("Journal"))
+        self.pages: list[_Page] = []
+        for build, title in ((lambda: _workspace(ctx, Role.SYSTEM), role_name(Role.SYSTEM)),
+                             (lambda: _workspace(ctx, Role.COMMUNICATOR),
+                              role_name(Role.COMMUNICATOR)),
+                             (lambda: _view(ctx, "schedule_view", "ScheduleView"),
+                              self.tr("Schedule")),
+                             (lambda: _view(ctx, "families_view", "FamiliesView"),
+                              self.tr("Families")),
+                             (lambda: _view(ctx, "workspaces", "TasksArea"), self.tr("Tasks")),
+                             (lambda: _view(ctx, "audit_view", "AuditView"),
+                              self.tr("Journal"))):
+            self.pages.append(_Page(build, self._adopt))
+            self.tabs.addTab(self.pages[-1], title)
         self.waiting = WaitingBanner()
         self.waiting.answer_requested.connect(self.answer_waiting)
         central = QWidget()
@@ -118,12 +166,21 @@ class MainWindow(QMainWindow):
         if ctx.store.read_only:
             self.statusBar().showMessage(self.tr("Read-only: changes cannot be saved"))
         self._build_menus()
-        for view in (self.system, self.communicator, self.tasks):
-            view.family_requested.connect(self.open_family)
         if ctx.store.read_only:
             hide_writes(self)
-        remember_layout(self, ctx.settings, ctx.me.id, "main")
+        self.layout_memory = remember_layout(self, ctx.settings, ctx.me.id, "main")
+        self.pages[self.tabs.currentIndex()].get()  # the home tab now, the others when shown
+        self.tabs.currentChanged.connect(lambda index: self.pages[index].get())
         self.check_waiting()
+
+    def _adopt(self, view: QWidget) -> None:
+        """A tab's view was just built: wire it as if it had always been there."""
+        if hasattr(view, "family_requested"):
+            view.family_requested.connect(self.open_family)
+        if self.ctx.store.read_only:
+            hide_writes(view)
+        if self.layout_memory is not None:
+            self.layout_memory.restore_under(view)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -260,7 +317,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"⏱ {text} · {self.base_title}" if longest else self.base_title)
         self.tabs.setTabText(self.TAB_COMMUNICATOR, role_name(Role.COMMUNICATOR)
                              + (f" · {text}" if longest else ""))
-        self.communicator.show_wait(text)
+        communicator = self.pages[self.TAB_COMMUNICATOR].view
+        if communicator is not None:  # built: its Inbox section shows the wait too
+            communicator.show_wait(text)
         self.waiting.show_wait(longest if wait >= inbox.HOLDING_AT_S or busy else None, busy)
         if busy is not None and longest is not None and self.alerted != longest.id:
             self.alerted = longest.id

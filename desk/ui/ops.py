@@ -66,12 +66,6 @@ def collect(kinds: frozenset[Change]) -> bool:
     return True
 
 
-# UI modules still reading the store directly: the first-start dialog writes before a Context
-# exists (it moves with the start-up rework, which opens the store on a worker). The guard lets
-# only these through.
-STILL_DIRECT = frozenset({"desk.ui.setup_dialog"})
-
-
 def guard() -> None:
     """Installed on the store: refuse a widget's read or write on the GUI thread outside an
     operation. Code that is not the UI's (a test's set-up, the command line) is not held."""
@@ -86,8 +80,6 @@ def guard() -> None:
         frame = frame.f_back
     if frame is None or not module.startswith("desk.ui."):
         return  # a test's set-up, the command line
-    if module in STILL_DIRECT:
-        return
     raise StoreOnUiThread(f"{module}.{frame.f_code.co_name} used the store on the GUI thread; "
                           "go through ctx.ops.query or ctx.ops.command")
 

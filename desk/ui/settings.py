@@ -124,6 +124,13 @@ class _Layout(QObject):
             if state is not None:
                 widget.restoreState(state)
 
+    def restore_under(self, root: QWidget) -> None:
+        for part, widget in _parts(self.window):
+            if root is widget or root.isAncestorOf(widget):
+                state = self.settings.load_state(self.key(part))
+                if state is not None:
+                    widget.restoreState(state)
+
     def save(self) -> None:
         self.settings.save_state(self.key("geometry"), self.window.saveGeometry())
         if isinstance(self.window, QMainWindow):
@@ -139,7 +146,10 @@ class _Layout(QObject):
 
 
 def remember_layout(window: QWidget, settings: Settings, person: int | None,
-                    name: str) -> None:
+                    name: str) -> _Layout:
     """Restore ``window``'s size, splitters and column widths as ``person`` left them, and
-    keep them when the window closes."""
-    _Layout(window, settings, person, name).restore()
+    keep them when the window closes. A part built later (a tab's view shown for the first
+    time) is restored with ``restore_under(part)``."""
+    layout = _Layout(window, settings, person, name)
+    layout.restore()
+    return layout

@@ -52,13 +52,10 @@ def studio_refused(dialog: QDialog, exc: errors.DeskError) -> None:
 
 
 class SetupDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 ops: Ops | None = None) -> None:
+    def __init__(self, store: Store, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        # The first start runs before there is a Context (desk/app.py): with no ``ops`` given
-        # the one write is made here, on the GUI thread, as before the operations layer.
-        self.ops = ops
+        self.ops = ops  # the start's, before there is a Context
         self.setWindowTitle(self.tr("Desk — first start"))
         self.setMinimumWidth(560)
 
@@ -117,13 +114,9 @@ class SetupDialog(QDialog):
         def work() -> list[studio.StaffMember]:
             return studio.setup(store, name, timezone, drafts)
 
-        if self.ops is not None:
-            self.ops.command(self, work, lambda _r: self.accept(),
-                             on_failure=lambda exc: studio_refused(self, exc))
-            return
-        try:
-            work()
-        except errors.DeskError as exc:
+        def refused(exc: errors.DeskError) -> None:
+            self.setEnabled(True)
             studio_refused(self, exc)
-            return
-        self.accept()
+
+        self.setEnabled(False)  # saving: a second click cannot set the studio up twice
+        self.ops.command(self, work, lambda _r: self.accept(), on_failure=refused)

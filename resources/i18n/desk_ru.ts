@@ -7,6 +7,10 @@
         <source>The database is in a network or synced folder ({path}). SQLite must not be shared between computers this way: keep the file on this PC.</source>
         <translation>База лежит в сетевой или синхронизируемой папке ({path}). Так делить SQLite между компьютерами нельзя: держите файл на этом ПК.</translation>
     </message>
+    <message>
+        <source>Read-only: rows of this database break the rules and need fixing</source>
+        <translation>Только чтение: строки этой базы нарушают правила и требуют исправления</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceView</name>
@@ -2843,6 +2847,25 @@
     <message>
         <source>Message:</source>
         <translation>Сообщение:</translation>
+    </message>
+</context>
+<context>
+    <name>LookReadOnly</name>
+    <message>
+        <source>The database needs fixing</source>
+        <translation>База данных требует исправления</translation>
+    </message>
+    <message>
+        <source>Some rows of this database break rules that this version of Desk keeps, so the file was not upgraded; it was left exactly as it was. You can open it read-only to look at it. These rows need fixing (&quot;desk check&quot; lists them too):</source>
+        <translation>Некоторые строки этой базы нарушают правила, которые соблюдает эта версия Desk, поэтому файл не обновлён и оставлен в точности как был. Его можно открыть только для чтения, чтобы посмотреть. Исправить нужно эти строки (их же перечисляет «desk check»):</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Открыть только для чтения</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выйти</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,7 @@ def remember_staff(db: Path, tmp: Path) -> str:
     store = migrate.open_database(db, None)
     me = next(m for m in studio.staff(store) if m.role.value == "communicator")
     settings = QSettings()
-    settings.setValue(desk_app.staff_key(store), me.id)
+    settings.setValue(desk_app.staff_key(str(store.engine.url)), me.id)
     settings.sync()
     store.dispose()
     return str(folder)

@@ -68,10 +68,13 @@ def desk(db: str, settings_dir: str) -> None:
         print(f"paint {time.perf_counter() - T0:.4f}")
         from desk.ui import crash
 
-        desk_app._open_and_fill(args, shell, settings, crash.CrashReporter(None), state)
-        window = state["window"]  # Today is read on a worker: filled when its rows arrive
-        for today in (window.system.today, window.communicator.today):
-            today.rows_loaded.connect(filled)
+        def on_window(window) -> None:  # Today is read on a worker: filled when its rows come
+            for today in (window.system.today, window.communicator.today):
+                today.rows_loaded.connect(filled)
+
+        state["start"] = desk_app.Start(args, shell, settings, crash.CrashReporter(None),
+                                        on_window=on_window)
+        state["start"].begin()
 
     probe = OnPaint(first_paint)
     shell.installEventFilter(probe)

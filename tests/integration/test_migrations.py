@@ -296,6 +296,30 @@ def test_a_file_breaking_the_new_rules_is_not_upgraded_and_stays_byte_for_byte(t
     db.close()
 
 
+def test_a_refused_file_can_be_looked_at_read_only_and_stays_as_it_was(tmp_path):
+    import hashlib
+
+    from desk.services.staff import studio
+
+    path = _old_file(tmp_path)
+    _break_rules(path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(errors.MigrationFailed) as failed:
+        migrate.open_database(path, None)
+    assert failed.value.params["last_good"] == "0017"  # the revision before the rules
+    store = migrate.open_to_look(path, failed.value.params["last_good"])
+    try:
+        assert store.read_only and store.path != path
+        assert studio.info(store).name  # the app's reads work on the copy
+        assert migrate.current_revision(store.engine) == "0017"
+        with pytest.raises(errors.ReadOnlyStore):
+            with store.write(None):
+                pass
+    finally:
+        store.dispose()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
 def test_desk_check_names_the_rows_an_upgrade_would_refuse(tmp_path, capsys):
     from desk import cli
     from desk.services.upkeep import check

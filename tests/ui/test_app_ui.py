@@ -11,8 +11,46 @@ from desk.ui.runner import SyncRunner
 from desk.ui.setup_dialog import SetupDialog
 
 
+def fail(exc):
+    raise exc
+
+
+class Reporter:
+    """The crash reporter of a test: a bug fails it."""
+
+    handle = staticmethod(fail)
+
+
+def sync_ops():
+    from desk.ui.ops import Ops
+
+    return Ops(SyncRunner(fail), lambda kinds: None, fail)
+
+
+def start_on(path, qtbot, runner=None):
+    """desk.app's start on the file at ``path``, behind a painted shell; returns its state:
+    "window" once the window is up, "exit" when it stopped instead."""
+    import argparse
+
+    from PySide6.QtCore import QSettings
+
+    from desk.ui.shell import Shell
+
+    shell = Shell()
+    qtbot.addWidget(shell)
+    shell.show()
+    state = {}
+    start = app.Start(argparse.Namespace(demo=False, db=path), shell, QSettings(), Reporter(),
+                      runner=runner or SyncRunner(fail),
+                      on_window=lambda w: (qtbot.addWidget(w), state.update(window=w)),
+                      on_exit=lambda code: state.update(exit=code))
+    state["start"] = start
+    start.begin()
+    return state
+
+
 def test_setup_asks_name_timezone_and_both_desk_roles(qtbot, empty_store):
-    dialog = SetupDialog(empty_store)
+    dialog = SetupDialog(empty_store, sync_ops())
     qtbot.addWidget(dialog)
     assert dialog.timezone.currentText() == "Europe/Moscow"
     dialog._on_accepted()
@@ -52,9 +90,10 @@ def test_who_is_working_is_remembered_per_pc(qtbot, store, staff, monkeypatch):
         return True
 
     monkeypatch.setattr(WhoDialog, "exec", choose)
-    first = app.choose_staff(store, QSettings())
+    everyone, key = studio.staff(store), app.staff_key(str(store.engine.url))
+    first = app.choose_staff(everyone, key, QSettings())
     monkeypatch.setattr(WhoDialog, "exec", lambda d: (_ for _ in ()).throw(AssertionError))
-    assert app.choose_staff(store, QSettings()) == first == staff[Role.COMMUNICATOR]
+    assert app.choose_staff(everyone, key, QSettings()) == first == staff[Role.COMMUNICATOR]
 
 
 def test_audit_view_filters_by_person(qtbot, qtmodeltester, ctx, actor):
@@ -127,10 +166,13 @@ def test_shortcut_keys_switch_tabs(qtbot, store, staff, tmp_path):
 
 
 def test_second_instance_offers_read_only(qtbot, store, staff, monkeypatch):
+    from PySide6.QtCore import QSettings
+
     from desk.services.store import errors, lock
     from desk.ui import lock_dialog
 
     lock.acquire(store, staff[Role.SYSTEM].actor(), pid=1)
+    QSettings().setValue(app.staff_key(str(store.engine.url)), staff[Role.COMMUNICATOR].id)
     seen = []
 
     def answer(holder, tz):
@@ -138,12 +180,80 @@ def test_second_instance_offers_read_only(qtbot, store, staff, monkeypatch):
         return lock_dialog.READ_ONLY
 
     monkeypatch.setattr(lock_dialog.LockDialog, "ask", staticmethod(answer))
-    ro, token = app.take_lock(store, staff[Role.COMMUNICATOR])
-    assert token is None and ro.read_only
+    window = start_on(store.path, qtbot)["window"]
+    ro = window.ctx.store
+    assert ro.read_only and window.ctx.me == staff[Role.COMMUNICATOR]
     assert seen[0].staff == "Анна Соколова"
     with __import__("pytest").raises(errors.ReadOnlyStore):
         with ro.write(staff[Role.COMMUNICATOR].actor()):
             pass
+    assert lock.holder(store).staff == "Анна Соколова"  # the lock stays where it was
+
+
+def broken_file(path):
+    """A studio kept by the Desk before the schema's rules (revision 0017), with a lesson
+    direction of capacity 0, which 0018 refuses."""
+    import sqlite3
+
+    from desk.services.store import migrate
+    from desk.services.store.db import Store, make_engine, url_for_path
+
+    engine = make_engine(url_for_path(path))
+    migrate.upgrade(engine, None, target="0017")
+    store = Store(engine)
+    members = studio.setup(store, "Мастерская", "Europe/Moscow", [
+        studio.StaffDraft("Анна", Role.SYSTEM), studio.StaffDraft("Мария", Role.COMMUNICATOR)])
+    store.dispose()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE direction SET capacity = 0 WHERE id = (SELECT min(id) FROM direction)")
+    db.close()
+    return members
+
+
+def test_a_file_whose_rows_break_the_rules_opens_read_only_with_the_list(
+        qtbot, tmp_path, monkeypatch):
+    import hashlib
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.services.store.db import url_for_path
+
+    path = tmp_path / "old.db"
+    members = broken_file(path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    key = app.staff_key(url_for_path(path))  # the file's, though a copy is shown
+    shown = []
+
+    def look(box):
+        shown.append(box.informativeText())
+        accept = next(b for b in box.buttons()
+                      if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+        accept.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", look)
+    QSettings().setValue(key, members[0].id)
+    state = start_on(path, qtbot)
+    assert "ck_direction_capacity_positive" in shown[0]  # the list, row by row
+    window = state["window"]
+    assert window.ctx.store.read_only and window.ctx.store.path != path
+    assert window.ctx.me.name == "Анна"
+    assert not window.system.attendance.attended.isVisible()  # nothing offered that writes
+    assert "rules" in window.statusBar().currentMessage()
+    window.close()
+    window.ctx.store.dispose()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_quitting_at_the_list_of_broken_rows_opens_nothing(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "old.db"
+    broken_file(path)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)  # closed: no button clicked
+    state = start_on(path, qtbot)
+    assert state.get("exit") == 0 and "window" not in state
 
 
 def test_a_read_only_desk_offers_no_action_that_would_write(qtbot, store, staff, tmp_path):
@@ -184,13 +294,15 @@ def test_lock_dialog_names_the_holder_and_offers_three_ways(qtbot, store, staff)
 
 def test_first_start_on_an_empty_database_sets_up_asks_who_and_opens(qtbot, tmp_path,
                                                                      monkeypatch):
-    import argparse
+    """The real start, with the real threaded runner: the file is opened and set up on
+    workers while the UI thread only shows the dialogs."""
+    import threading
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog
 
-    from desk.ui import crash
+    from desk.services.store import migrate
+    from desk.ui.runner import Runner
     from desk.ui.setup_dialog import SetupDialog
-    from desk.ui.shell import Shell
     from desk.ui.who_dialog import WhoDialog
 
     def fill_setup(dialog):
@@ -198,28 +310,34 @@ def test_first_start_on_an_empty_database_sets_up_asks_who_and_opens(qtbot, tmp_
         dialog.staff_rows[0][0].setText("Анна")
         dialog.staff_rows[1][0].setText("Мария")
         dialog._on_accepted()
+        assert not dialog.isEnabled()  # saving on the writer: the form waits
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
         return dialog.result()
 
     def pick_second(dialog):
         dialog.list.setCurrentRow(1)
         return True
 
+    opened_on = []
+    real_open = migrate.open_database
+    monkeypatch.setattr(migrate, "open_database", lambda *a, **k: (
+        opened_on.append(threading.current_thread()), real_open(*a, **k))[1])
     monkeypatch.setattr(SetupDialog, "exec", fill_setup)
     monkeypatch.setattr(WhoDialog, "exec", pick_second)
-    shell = Shell()
-    qtbot.addWidget(shell)
-    shell.show()
-    state = {}
-    args = argparse.Namespace(demo=False, db=tmp_path / "new.db")
-    code = app._open_and_fill(args, shell, QSettings(), crash.CrashReporter(None), state)
+    runner = Runner(fail)
+    state = start_on(tmp_path / "new.db", qtbot, runner=runner)
+    assert "window" not in state  # the UI thread went on while the file opened
+    qtbot.waitUntil(lambda: "window" in state or "exit" in state, timeout=20000)
     window = state["window"]
-    qtbot.addWidget(window)
-    assert code is None
+    assert opened_on and opened_on[0] is not threading.main_thread()
+    shell = state["start"].shell
     assert window.isVisible() and not shell.isVisible()
     assert window.ctx.me.name == "Мария"
     assert window.tabs.currentIndex() == MainWindow.TAB_COMMUNICATOR
     assert "Мастерская" in window.windowTitle()
-    window.ctx.runner.wait()
+    qtbot.waitUntil(lambda: window.courier.courier is not None)  # once Today had its rows
+    window.courier.stop()
+    runner.wait()
 
 
 def test_language_is_switchable_in_settings(qtbot, ctx, tmp_path, monkeypatch):

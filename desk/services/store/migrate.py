@@ -104,6 +104,7 @@ def upgrade(engine: Engine, backup_dir: Path | None, *, target: str = "head") ->
             "file was left as it was. Fix these rows (`desk check` names them too), then open "
             "it again:\n" + "\n".join(exc.problems),
             backup=str(backup_path or ""), problems=list(exc.problems),
+            last_good=exc.last_good or "",
         ) from exc
     except Exception as exc:
         raise errors.MigrationFailed(
@@ -194,3 +195,21 @@ def open_database(path: Path, backup_dir: Path | None, *, read_only: bool = Fals
         engine.dispose()
         raise
     return Store(engine, read_only=read_only, **store_kw)
+
+
+def open_to_look(path: Path, last_good: str, **store_kw):
+    """A file the next upgrade refuses (its rows break the new rules), opened to be looked
+    at: a consistent copy in a temporary folder, brought up to ``last_good`` (the newest
+    schema its rows fit) and opened read-only. The file itself is not changed."""
+    import tempfile
+
+    from desk.services.store.db import make_engine, url_for_path
+
+    folder = Path(tempfile.mkdtemp(prefix="desk-read-only-"))
+    copy = backup.make_backup(Path(path), folder / Path(path).name)
+    engine = make_engine(url_for_path(copy))
+    try:
+        upgrade(engine, None, target=last_good)
+    finally:
+        engine.dispose()
+    return open_database(copy, None, read_only=True, **store_kw)

@@ -79,11 +79,13 @@ Rule = Check | Unique
 
 class RulesBroken(Exception):
     """Rows break rules the schema is about to hold; ``problems`` names them (at most
-    ``LIMIT`` lines and a last "… and more")."""
+    ``LIMIT`` lines and a last "… and more"); ``last_good`` is the revision before the one
+    that refused them (the newest schema the file can be shown in)."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], last_good: str | None = None) -> None:
         super().__init__("rows break the rules of the new schema:\n" + "\n".join(problems))
         self.problems = problems
+        self.last_good = last_good
 
 
 def violations(connection: Connection, rules: list[Rule], limit: int = LIMIT) -> list[str]:
@@ -99,11 +101,12 @@ def violations(connection: Connection, rules: list[Rule], limit: int = LIMIT) ->
     return found
 
 
-def verify(connection: Connection, rules: list[Rule]) -> None:
-    """Raise RulesBroken naming the rows that break ``rules``; nothing is changed."""
+def verify(connection: Connection, rules: list[Rule], *, last_good: str | None = None) -> None:
+    """Raise RulesBroken naming the rows that break ``rules``; nothing is changed. A migration
+    gives its ``down_revision`` as ``last_good``."""
     problems = violations(connection, rules)
     if problems:
-        raise RulesBroken(problems)
+        raise RulesBroken(problems, last_good)
 
 
 def _without_literals(sql: str) -> str:
