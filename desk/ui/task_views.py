@@ -48,9 +48,7 @@ class TaskTableModel(RowsModel):
         self.ctx = ctx
 
     def set_items(self, items: list[tasks.TaskView]) -> None:
-        self.beginResetModel()
-        self.rows = items
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int) -> tasks.TaskView:
         return self.rows[row]
@@ -60,29 +58,30 @@ class TaskTableModel(RowsModel):
             return t.assignee_name
         return role_name(t.assignee_role) if t.assignee_role else ""
 
+    def cell(self, t: tasks.TaskView, column: int) -> str:
+        if column == self.COL_DUE:
+            return fmt.datetime_text(t.due_at, self.ctx.studio.tz)
+        if column == self.COL_TITLE:
+            return t.title
+        if column == self.COL_FAMILY:
+            return t.family_title
+        if column == self.COL_ASSIGNEE:
+            return self._assignee(t)
+        return self.tr("Overdue") if t.overdue else status_name(t.status)
+
+    def sort_key(self, t: tasks.TaskView, column: int):
+        return t.due_at if column == self.COL_DUE else super().sort_key(t, column)
+
+    def tooltip(self, t: tasks.TaskView, column: int) -> str | None:
+        return t.details or None
+
+    def foreground(self, t: tasks.TaskView, column: int):
+        return QBrush(OVERDUE) if t.overdue else None
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        t = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.COL_DUE:
-                return fmt.datetime_text(t.due_at, self.ctx.studio.tz)
-            if col == self.COL_TITLE:
-                return t.title
-            if col == self.COL_FAMILY:
-                return t.family_title
-            if col == self.COL_ASSIGNEE:
-                return self._assignee(t)
-            if col == self.COL_STATUS:
-                return self.tr("Overdue") if t.overdue else status_name(t.status)
-        if role == Qt.ItemDataRole.ForegroundRole and t.overdue:
-            return QBrush(OVERDUE)
-        if role == Qt.ItemDataRole.ToolTipRole and t.details:
-            return t.details
         if role == IdRole:
-            return t.id
-        return None
+            return self.rows[index.row()].id if index.isValid() else None
+        return super().data(index, role)
 
 
 class TaskDialog(QDialog):
@@ -210,6 +209,9 @@ class TaskList(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
+        header.setSortIndicatorShown(True)  # a click sorts; the service's order to begin with
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self.model.sort)
         header.setSectionResizeMode(TaskTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(TaskTableModel.COL_DUE, 130)
         header.resizeSection(TaskTableModel.COL_FAMILY, 220)

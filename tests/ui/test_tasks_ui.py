@@ -94,3 +94,30 @@ def test_due_time_is_the_studios_wall_clock_whatever_the_pcs_zone(qtbot, ctx):
     dialog._on_accepted()
     saved = tasks.get(ctx.store, dialog.saved_id).due_at
     assert saved == expected.replace(second=0, microsecond=0)
+
+
+def test_a_header_click_sorts_the_tasks_by_due_time_and_done_acts_on_the_row_shown(
+        qtbot, ctx, actor, qtmodeltester):
+    now = ctx.store.now()
+    for title, hours in (("Через день", 24), ("Через час", 1), ("Через неделю", 24 * 7)):
+        tasks.save(ctx.store, actor, tasks.TaskDraft(
+            title, now + dt.timedelta(hours=hours), assignee_role=Role.SYSTEM))
+    area = TasksArea(ctx)
+    qtbot.addWidget(area)
+    area.show()
+    view, model = area.list.view, area.list.model
+
+    def titles():
+        return [model.index(r, TaskTableModel.COL_TITLE).data() for r in range(model.rowCount())]
+
+    service = titles()
+    header = view.horizontalHeader()
+    header.setSortIndicator(TaskTableModel.COL_DUE, Qt.SortOrder.DescendingOrder)
+    assert titles() == ["Через неделю", "Через день", "Через час"]  # by the moment, not text
+    header.setSortIndicator(TaskTableModel.COL_TITLE, Qt.SortOrder.AscendingOrder)
+    assert titles() == ["Через день", "Через неделю", "Через час"]
+    qtmodeltester.check(model)
+    view.selectRow(titles().index("Через неделю"))
+    area.list.done_button.click()  # the task of the row shown, whatever the sort
+    assert "Через неделю" not in titles() and len(titles()) == 2
+    assert sorted(service) == sorted(titles() + ["Через неделю"])
