@@ -97,14 +97,16 @@ class FamilyListModel(RowsModel):
         return None
 
 
-def find(store: Store, text: str, stage: str | None,
+def find(store: Store, text: str, stage: str | None, order: tuple[int, bool] | None = None,
          ) -> tuple[list[int], list[families.FamilyRow]]:
-    """Every family matching ``text`` (with a child at ``stage`` when given) and the rows of
-    the first page."""
+    """Every family matching ``text`` (with a child at ``stage`` when given), sorted by
+    ``order`` (a column and descending) or by relevance, and the rows of the first page."""
     ids = families.find_ids(store, text)
     if stage is not None:
         wanted = attendance.families_in_stage(store, stage)
         ids = [i for i in ids if i in wanted]
+    if order is not None:
+        ids = families.sort_ids(store, ids, families.SORTABLE[order[0]], order[1])
     return ids, families.rows_for(store, ids[:PAGE])
 
 
@@ -151,6 +153,9 @@ class FamiliesView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)  # a click sorts every match, not the page shown
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # relevance to begin with
+        self.order: tuple[int, bool] | None = None
         self.table.setWordWrap(False)
         header.resizeSection(FamilyListModel.COL_PARENTS, 190)
         header.resizeSection(FamilyListModel.COL_CHILDREN, 170)
@@ -184,6 +189,7 @@ class FamiliesView(QWidget):
         self._debounce.timeout.connect(self.run_search)
         self.search.returnPressed.connect(self._on_search_return)
         self.stage.currentIndexChanged.connect(self.run_search)
+        header.sortIndicatorChanged.connect(self._on_sort)
         self.table.activated_row.connect(self._open_row)
         self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.table.selectionModel().currentRowChanged.connect(
@@ -201,10 +207,14 @@ class FamiliesView(QWidget):
     def run_search(self) -> None:
         self._search()
 
+    def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
+        self.order = (column, order == Qt.SortOrder.DescendingOrder) if column >= 0 else None
+        self.run_search()
+
     def _search(self, then: Callable[[], None] | None = None) -> None:
         """Look for the typed text (and stage); ``then`` runs once the results are shown."""
-        text, stage = self.search.text(), self.stage.currentData()
-        self.ctx.ops.query(self, lambda: find(self.ctx.store, text, stage),
+        text, stage, order = self.search.text(), self.stage.currentData(), self.order
+        self.ctx.ops.query(self, lambda: find(self.ctx.store, text, stage, order),
                            lambda found: self._show_results(found, then), key="search")
 
     def _show_results(self, found: tuple[list[int], list[families.FamilyRow]],

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from desk.services.crm import families
 from desk.ui import messages
 from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
-from desk.ui.families_view import FamiliesView
+from desk.ui.families_view import FamiliesView, FamilyListModel
 from desk.ui.family_editor import FamilyEditor
 from tests.ui.typing import type_text
 
@@ -265,3 +265,32 @@ def test_the_card_shows_the_familys_messages_in_every_channel(qtbot, ctx, actor)
             for i in range(view.card.conversations.topLevelItemCount())]
     assert [r[3] for r in rows] == ["Да, записали на среду", "Можно перенести на среду?"]
     assert rows[1][1] == "WhatsApp" and rows[1][2] == "client"
+
+
+def test_a_header_click_sorts_every_match_not_only_the_page_shown(
+        qtbot, ctx, actor, monkeypatch, qtmodeltester):
+    from desk.ui import families_view
+
+    seed(ctx.store, actor)
+    for name in ("Яковлева Анна", "Абрамова Ия"):
+        families.save(ctx.store, actor, FamilyDraft(guardians=(GuardianDraft(name),)))
+    monkeypatch.setattr(families_view, "PAGE", 2)  # the first page holds two of the four
+    view = FamiliesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    header = view.table.horizontalHeader()
+
+    def shown():
+        return [view.model.row_at(r).parents for r in range(view.model.rowCount())]
+
+    header.setSortIndicator(FamilyListModel.COL_PARENTS, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: shown()[:1] == ["Яковлева Анна"])
+    assert shown() == ["Яковлева Анна", "Ёлкина Вера"]  # ё sorts as е, after Демин
+    header.setSortIndicator(FamilyListModel.COL_PARENTS, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: shown()[:1] == ["Абрамова Ия"])
+    while view.model.canFetchMore():
+        view.model.fetchMore()
+    assert shown() == ["Абрамова Ия", "Демин Олег", "Ёлкина Вера", "Яковлева Анна"]
+    qtmodeltester.check(view.model)
+    type_text(view.search, "ов")  # a new search keeps the chosen order
+    qtbot.waitUntil(lambda: shown() == ["Абрамова Ия", "Яковлева Анна"])

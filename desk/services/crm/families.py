@@ -466,6 +466,21 @@ def find_ids(store: Store, query: str) -> list[int]:
         return search.matching_ids(s, query)
 
 
+SORTABLE = ("parents", "children", "phones")
+
+
+def sort_ids(store: Store, ids: list[int], column: str, descending: bool = False,
+             ) -> list[int]:
+    """``ids`` ordered by a column of their list rows as shown (``SORTABLE``), the way a
+    Russian reader expects (case and ё ignored); families with the column empty come last."""
+    if column not in SORTABLE:
+        raise ValueError(column)
+    keyed = [(getattr(r, column).casefold().replace("ё", "е"), r.id)
+             for r in rows_for(store, ids)]
+    filled = sorted((k for k in keyed if k[0]), key=lambda k: k[0], reverse=descending)
+    return [i for _k, i in filled] + [i for k, i in keyed if not k]
+
+
 def rows_for(store: Store, ids: list[int]) -> list[FamilyRow]:
     with store.read() as s:
         return rows(s, ids)
