@@ -13,18 +13,20 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import itertools
 import json
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from desk.models.enums import TimelineKind
 from desk.models.family import Child, Family, Guardian, TimelineEntry
 from desk.services.crm import contacts, search
 from desk.services.staff import studio
-from desk.services.store import bulk, errors, sheets
+from desk.services.store import errors, sheets
 from desk.services.store.dialect import dialect_of
 from desk.services.store.db import Actor, Store
 from desk.services.store.sheets import RowError
@@ -47,7 +49,7 @@ Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Row:
     line: int
     parent: str
@@ -174,6 +176,68 @@ def _row(line: int, cells: list[str], cols: dict[str, int], today: dt.date) -> R
     return Row(line, parent, phone, email, telegram, child, birth, get("source"), get("notes"))
 
 
+_KEYS = ("parent", "phone", "email", "telegram", "child", "birth_date", "source", "notes")
+_NOT_A_DATE = object()
+
+
+class _Reader:
+    """Rows of one file: a plain row takes a short way; anything unusual (a short row, a
+    quote, a long or odd cell, a value that fails a check) takes ``_row``, which gives the
+    same row or the row's error."""
+
+    def __init__(self, cols: dict[str, int], today: dt.date) -> None:
+        self.cols, self.today = cols, today
+        self.width = max(cols.values()) + 1
+        # the cells of the eight fields; -1 picks the "" put after a row's cells
+        self.fields = operator.itemgetter(*(cols.get(k, -1) for k in _KEYS))
+        self.dates: dict[str, object] = {}  # birth dates repeat: each text checked once
+        # (None: blank; _NOT_A_DATE: refused, ``_row`` says why)
+
+    def row(self, line: int, cells: list[str]) -> Row:
+        return self._plain(line, cells) or _row(line, cells, self.cols, self.today)
+
+    def _plain(self, line: int, cells: list[str]) -> Row | None:
+        if len(cells) < self.width:
+            return None
+        parent, phone, email, telegram, child, birth_text, source, notes = fields = \
+            self.fields((*cells, ""))
+        text = "".join(fields)
+        if "'" in text or sheets.bad_text(text) is not None:
+            return None
+        parent, child = " ".join(parent.split()), " ".join(child.split())
+        if not parent and not child:
+            return None
+        try:
+            phone = contacts.normalize_phone(" ".join(phone.split())) if phone else None
+            email = contacts.normalize_email(" ".join(email.split())) if email else ""
+            telegram = contacts.normalize_handle(" ".join(telegram.split())) if telegram else ""
+        except contacts.BadContact:
+            return None
+        birth = None
+        if birth_text:
+            birth = self.dates.get(birth_text, _NOT_A_DATE)
+            if birth is _NOT_A_DATE:
+                birth = self.dates[birth_text] = self._birth(birth_text)
+            if birth is _NOT_A_DATE or (birth is not None and not child):
+                return None
+        return Row(line, parent, phone, email, telegram, child, birth,
+                   " ".join(source.split()) if source else "", notes.strip())
+
+    def _birth(self, text: str) -> object:
+        """The date in a birth date cell: None when blank, _NOT_A_DATE when ``_row`` refuses
+        it (whatever the reason)."""
+        text = " ".join(text.split())
+        if not text:
+            return None
+        try:
+            birth = parse_date(text)
+        except ValueError:
+            return _NOT_A_DATE
+        today = self.today
+        age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+        return _NOT_A_DATE if birth > today or age > MAX_CHILD_AGE else birth
+
+
 def _key(row: Row) -> str:
     return row.phone or "name:" + search.fold(row.parent or row.child)
 
@@ -194,24 +258,27 @@ def plan(store: Store, path: Path, progress: Progress | None = None,
         header = next(cells)
     except StopIteration:
         raise errors.ImportFailed(f"{path.name} is empty", reason="empty") from None
-    cols = _columns(header)
+    reader = _Reader(_columns(header), today)
     rows: list[Row] = []
     bad: list[RowError] = []
     for line, values in enumerate(cells, start=2):
-        if not any(v.strip() for v in values):
-            continue
         try:
-            rows.append(_row(line, values, cols, today))
+            rows.append(reader.row(line, values))
         except _Bad as exc:
-            bad.append(RowError(line, str(exc), exc.code, exc.value))
+            if any(v.strip() for v in values):
+                bad.append(RowError(line, str(exc), exc.code, exc.value))
         if line % CHUNK == 0:
             if cancelled():
                 raise errors.Cancelled("import cancelled")
             if progress:
                 progress(line, 0)
     with store.read() as s:
-        conflicts = _conflicts(s, rows)
-    new_families, new_children = _count_new(store, rows)
+        known = _known(s)
+    conflicts = _conflicts(known, rows)
+    new_families = new_children = 0
+    for change in _changes(_groups(rows), known):
+        new_families += change.family_id is None
+        new_children += len(change.new_children)
     return Plan(str(path), tuple(rows), tuple(bad), new_families, new_children,
                 tuple(conflicts))
 
@@ -221,41 +288,65 @@ def _same_person(a: str, b: str) -> bool:
     return sorted(search.fold(a).split()) == sorted(search.fold(b).split())
 
 
-def _conflicts(s, rows: list[Row]) -> list[Conflict]:
+@dataclasses.dataclass
+class _Known:
+    """What the database already holds, read once per plan and once per import."""
+
+    by_key: dict[str, int]  # families by phone / folded name of a phoneless parent
+    children: dict[int, set[str]]  # each family's children, folded names
+    guardians: list[tuple[int, int, int, str]]  # family id, position, id, name
+
+
+def _known(s) -> _Known:
+    by_key: dict[str, int] = {}
+    guardians = []
+    fold = search.fold
+    for gid, fid, position, phone, name in s.execute(
+            select(Guardian.id, Guardian.family_id, Guardian.position, Guardian.phone,
+                   Guardian.name)):
+        by_key.setdefault(phone or "name:" + fold(name), fid)
+        guardians.append((fid, position, gid, name))
+    children: dict[int, set[str]] = {}
+    for fid, name in s.execute(select(Child.family_id, Child.name)):
+        children.setdefault(fid, set()).add(fold(name))
+    return _Known(by_key, children, guardians)
+
+
+def _conflicts(known: _Known, rows: list[Row]) -> list[Conflict]:
     """Rows whose phone belongs to a family none of whose parents has the row's name (a row
     without a parent's name cannot tell, so it asks too)."""
-    phones = sorted({r.phone for r in rows if r.phone})
-    owners: dict[str, int] = {}
-    for start in range(0, len(phones), 900):
-        owners.update(s.execute(select(Guardian.phone, Guardian.family_id)
-                                .where(Guardian.phone.in_(phones[start:start + 900]))).all())
-    if not owners:
+    if not known.by_key:
         return []
-    names: dict[int, list[str]] = {}
-    ids = sorted(set(owners.values()))
-    for start in range(0, len(ids), 900):
-        for fid, name in s.execute(select(Guardian.family_id, Guardian.name)
-                                   .where(Guardian.family_id.in_(ids[start:start + 900]))
-                                   .order_by(Guardian.position)):
-            names.setdefault(fid, []).append(name)
-    found = []
-    for r in rows:
-        fid = owners.get(r.phone) if r.phone else None
-        if fid is not None and not (r.parent and any(_same_person(r.parent, n)
-                                                     for n in names.get(fid, []))):
-            found.append(Conflict(r.line, r.phone, fid, ", ".join(names.get(fid, [])), r.parent,
-                                  r.child))
-    return found
+    owned = [(r, fid) for r in rows if r.phone and (fid := known.by_key.get(r.phone))]
+    if not owned:
+        return []
+    wanted = {fid for _, fid in owned}
+    parents: dict[int, list[tuple[int, int, str]]] = {fid: [] for fid in wanted}
+    for fid, position, gid, name in known.guardians:
+        if fid in wanted:
+            parents[fid].append((position, gid, name))
+    names = {fid: [name for _, _, name in sorted(found)] for fid, found in parents.items()}
+    return [Conflict(r.line, r.phone, fid, ", ".join(names[fid]), r.parent, r.child)
+            for r, fid in owned
+            if not (r.parent and any(_same_person(r.parent, n) for n in names[fid]))]
 
 
-def _groups(rows: tuple[Row, ...] | list[Row]) -> dict[str, list[Row]]:
-    groups: dict[str, list[Row]] = {}
+def _groups(rows: tuple[Row, ...] | list[Row]) -> dict[str, Row | list[Row]]:
+    """Rows by family key, in the order of their first rows: a row alone as itself (most
+    families have one row), several as a list."""
+    groups: dict[str, Row | list[Row]] = {}
     for row in rows:
-        groups.setdefault(_key(row), []).append(row)
+        key = _key(row)
+        found = groups.setdefault(key, row)
+        if found is not row:
+            if type(found) is list:
+                found.append(row)
+            else:
+                groups[key] = [found, row]
     return groups
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class _Change:
     """What importing one group of rows (one family) does."""
 
@@ -265,17 +356,23 @@ class _Change:
     new_children: list[Row]
 
 
-def _changes(rows, by_key: dict[str, int], children: dict[int, set[str]]) -> Iterator[_Change]:
-    for key, group in _groups(rows).items():
+_NONE: frozenset[str] = frozenset()
+
+
+def _changes(groups: dict[str, Row | list[Row]], known: _Known) -> Iterator[_Change]:
+    """One change per group, made as they are used (an import of 100,000 families)."""
+    by_key, children = known.by_key, known.children
+    for key, group in groups.items():
         fid = by_key.get(key)
-        known = children.get(fid, set()) if fid else set()
-        if len(group) == 1:  # the common case: one row, one child
-            row = group[0]
-            fresh = [row] if row.child and (not known or search.fold(row.child) not in known) \
+        names = children.get(fid, _NONE) if fid else _NONE
+        if type(group) is not list:  # the common case: one row, one child
+            row = group
+            alone = [row]
+            fresh = alone if row.child and (not names or search.fold(row.child) not in names) \
                 else []
-            yield _Change(fid, group, [row] if fid is None and row.parent else [], fresh)
+            yield _Change(fid, alone, alone if fid is None and row.parent else [], fresh)
             continue
-        seen = set(known)
+        seen = set(names)
         fresh = []
         for row in group:
             name = search.fold(row.child) if row.child else ""
@@ -284,23 +381,13 @@ def _changes(rows, by_key: dict[str, int], children: dict[int, set[str]]) -> Ite
                 fresh.append(row)
         parents: list[Row] = []
         if fid is None:
-            names: set[str] = set()
+            parent_names: set[str] = set()
             for row in group:
                 name = search.fold(row.parent) if row.parent else ""
-                if name and name not in names:
-                    names.add(name)
+                if name and name not in parent_names:
+                    parent_names.add(name)
                     parents.append(row)
         yield _Change(fid, group, parents, fresh)
-
-
-def _count_new(store: Store, rows: list[Row]) -> tuple[int, int]:
-    with store.read() as s:
-        by_key, children = _existing(s)
-    families = kids = 0
-    for change in _changes(rows, by_key, children):
-        families += change.family_id is None
-        kids += len(change.new_children)
-    return families, kids
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -323,52 +410,56 @@ def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = Fa
         raise errors.ImportFailed(
             f"{len(undecided)} rows have a phone of another family; nothing was imported",
             reason="conflicts", errors=[str(c) for c in undecided])
-    rows = [r for r in the_plan.rows if r.line not in skipped]
+    rows = [r for r in the_plan.rows if r.line not in skipped] if skipped \
+        else list(the_plan.rows)
     with store.write(actor) as uow:
         s = uow.session
-        if _conflicts(s, [r for r in rows if r.line not in merged]):
+        known = _known(s)
+        if _conflicts(known, [r for r in rows if r.line not in merged] if merged else rows):
             raise errors.ImportFailed("the families changed since the file was checked: "
                                       "check it again", reason="changed")
-        by_key, children = _existing(s)
-        changes = list(_changes(rows, by_key, children))
-        total = len(changes)
-        ids = iter(dialect_of(s).allocate_ids(s, Family.__tablename__, len(changes)))
-        fams, guardians, kids, timeline, documents = [], [], [], [], []
+        groups = _groups(rows)
+        total = len(groups)  # one change per group
+        ids = iter(dialect_of(s).allocate_ids(s, Family.__tablename__, total))
+        fams, guardians, kids, documents = [], [], [], []
         touched: set[int] = set()  # existing families that gained children
         new_families = new_children = 0
-        for n, change in enumerate(changes, start=1):
+        for n, change in enumerate(_changes(groups, known), start=1):
             first = change.rows[0]
             fid = change.family_id
-            position = len(children.get(fid, ())) if fid else 0
             if fid is None:
+                position = 0
                 fid = next(ids)
                 new_families += 1
-                fams.append(dict(id=fid, source=first.source, legend="", created_at=uow.now,
-                                 updated_at=uow.now, consent_purposes=""))
+                fams.append((fid, first.source))
                 for i, row in enumerate(change.parents or [first]):
-                    guardians.append(dict(
-                        family_id=fid, position=i, name=row.parent,
-                        phone=first.phone if i == 0 else None, email=row.email,
-                        telegram=row.telegram, vk="", whatsapp=""))
-                timeline.append(dict(family_id=fid, at=uow.now, kind=TimelineKind.CREATED,
-                                     text="import", staff_id=actor.staff_id))
-                documents.append((fid, search.document(
-                    [r.parent for r in change.rows] + [r.child for r in change.rows],
-                    [first.phone], [first.email, first.telegram])))
-            elif change.new_children:
-                touched.add(fid)
+                    guardians.append((fid, i, row.parent, first.phone if i == 0 else None,
+                                      row.email, row.telegram))
+                names = [first.parent, first.child] if len(change.rows) == 1 else \
+                    [r.parent for r in change.rows] + [r.child for r in change.rows]
+                documents.append((fid, search.document(names, [first.phone],
+                                                       [first.email, first.telegram])))
+            else:
+                position = len(known.children.get(fid, ()))
+                if change.new_children:
+                    touched.add(fid)
             for i, row in enumerate(change.new_children, start=position):
-                kids.append(dict(family_id=fid, position=i, name=row.child,
-                                 birth_date=row.birth_date, notes=row.notes))
+                kids.append((fid, i, row.child, row.birth_date, row.notes))
             new_children += len(change.new_children)
             if n % CHUNK == 0:
                 if cancelled():
                     raise errors.Cancelled("import cancelled")  # rolled back: nothing written
                 if progress:
                     progress(n, total)
-        for table, values in ((Family, fams), (Guardian, guardians), (Child, kids),
-                              (TimelineEntry, timeline)):
-            bulk.insert_rows(s, table.__table__, values)
+        now = uow.now
+        _insert(s, Family.__table__, ("id", "source"), fams, legend="", created_at=now,
+                updated_at=now, consent_purposes="")
+        _insert(s, Guardian.__table__, ("family_id", "position", "name", "phone", "email",
+                                        "telegram"), guardians, vk="", whatsapp="")
+        _insert(s, Child.__table__, ("family_id", "position", "name", "birth_date", "notes"),
+                kids)
+        _insert(s, TimelineEntry.__table__, ("family_id",), fams, at=now,
+                kind=TimelineKind.CREATED, text="import", staff_id=actor.staff_id)
         dialect_of(s).index_add_many(s, documents)  # new families: nothing to replace
         _reindex(s, sorted(touched))
         dropped = len(the_plan.errors) + len(the_plan.rows) - len(rows)
@@ -382,15 +473,35 @@ def apply(store: Store, actor: Actor, the_plan: Plan, *, skip_invalid: bool = Fa
     return Result(new_families, new_children, dropped)
 
 
-def _existing(s) -> tuple[dict[str, int], dict[int, set[str]]]:
-    """Families by phone / folded name of a phoneless parent, and their children's names."""
-    by_key: dict[str, int] = {}
-    for fid, phone, name in s.execute(select(Guardian.family_id, Guardian.phone, Guardian.name)):
-        by_key.setdefault(phone or "name:" + search.fold(name), fid)
-    children: dict[int, set[str]] = {}
-    for fid, name in s.execute(select(Child.family_id, Child.name)):
-        children.setdefault(fid, set()).add(search.fold(name))
-    return by_key, children
+def _insert(s, table: Table, names: tuple[str, ...], rows: list[tuple], **same: object) -> None:
+    """Insert ``rows``, values of the columns ``names`` as the models take them, each with the
+    values ``same`` too (one timestamp for all). Scalar column defaults fill the other columns,
+    and every value goes through its column type's conversion for this database, so what is
+    stored is what the ORM would store. Column by column: no object per row is kept."""
+    if not rows:
+        return
+    dialect = s.connection().dialect
+
+    def driver(name: str) -> Callable[[object], object] | None:
+        return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+
+    columns: list[Iterable[object]] = []
+    for i, name in enumerate(names):
+        values: Iterable[object] = map(operator.itemgetter(i), rows)
+        if (process := driver(name)) is not None:
+            values = list(values)  # rows share their values (a birth date): each converted once
+            seen = {value: None if value is None else process(value) for value in set(values)}
+            values = map(seen.__getitem__, values)
+        columns.append(values)
+    for column in table.columns:
+        if column.default is not None and column.default.is_scalar \
+                and column.name not in names and column.name not in same:
+            same[column.name] = column.default.arg
+    for name, value in same.items():
+        process = driver(name)
+        columns.append(itertools.repeat(
+            process(value) if process is not None and value is not None else value))
+    dialect_of(s).insert_many(s, table.name, [*names, *same], zip(*columns))
 
 
 def _reindex(s, ids: list[int]) -> None:

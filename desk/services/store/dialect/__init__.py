@@ -1,9 +1,10 @@
 """The dialect seam: everything one database engine does its own way, behind one interface.
 
 The use cases never write engine-specific SQL; they ask ``dialect_of(session)`` (or
-``store.dialect``) for the family search index, id allocation for bulk inserts, folding the
-write-ahead log into the file, and the file's own integrity check. SQLite is implemented in
-``sqlite``; a PostgreSQL implementation is a new module beside it, chosen in ``for_name``.
+``store.dialect``) for the family search index, ids and many-row writes for bulk inserts,
+folding the write-ahead log into the file, and the file's own integrity check. SQLite is
+implemented in ``sqlite``; a PostgreSQL implementation is a new module beside it, chosen in
+``for_name``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class Dialect(Protocol):
 
     # ids for rows inserted in bulk (an import): ``count`` fresh ids of ``table``
     def allocate_ids(self, session: Session, table: str, count: int) -> range: ...
+    # rows of driver values inserted in bulk, in the engine's fastest plain way
+    def insert_many(self, session: Session, table: str, columns: Sequence[str],
+                    rows: Iterable[Sequence[object]]) -> None: ...
 
     # the file itself
     def checkpoint(self, engine: Engine) -> bool: ...

@@ -1,16 +1,42 @@
 """SQLite: FTS5 with the trigram tokenizer for the search index, ``max(id)+1`` for ids (one
-writer at a time holds BEGIN IMMEDIATE), the WAL checkpoint, PRAGMA integrity checks."""
+writer at a time holds BEGIN IMMEDIATE), many rows per INSERT for bulk writes, the WAL
+checkpoint, PRAGMA integrity checks."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain, islice
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
+MAX_PARAMS = 999  # bound values in one statement on any SQLite build (newer ones take more)
+
 
 class SqliteDialect:
     name = "sqlite"
+
+    def insert_many(self, session: Session, table: str, columns: Sequence[str],
+                    rows: Iterable[Sequence[object]]) -> None:
+        """Insert rows of driver values (an import: thousands at once), as many rows per
+        statement as the bound-value limit allows: SQLite runs a statement per row two to
+        three times slower (each one its own statement journal for the table's checks)."""
+        width = len(columns)
+        per = max(1, MAX_PARAMS // width)
+        head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+        one = "(" + ", ".join("?" * width) + ")"
+        rows = iter(rows)
+        whole: list[tuple[object, ...]] = []
+        while chunk := list(islice(rows, per)):
+            if len(chunk) < per:
+                break
+            whole.append(tuple(chain.from_iterable(chunk)))
+        conn = session.connection()
+        if whole:
+            conn.exec_driver_sql(head + ", ".join([one] * per), whole)
+        if chunk:
+            conn.exec_driver_sql(head + ", ".join([one] * len(chunk)),
+                                 tuple(chain.from_iterable(chunk)))
 
     def index_put(self, session: Session, family_id: int, body: str) -> None:
         session.execute(text("DELETE FROM family_search WHERE rowid = :id"), {"id": family_id})
