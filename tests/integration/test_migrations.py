@@ -1,5 +1,6 @@
 """Every migration keeps the data; a failing one leaves the file as it was."""
 
+import shutil
 import sqlite3
 
 import pytest
@@ -89,13 +90,16 @@ def test_cheap_revision_reader_agrees_with_alembic():
     assert migrate.known_revisions() == {r.revision for r in script.walk_revisions()}
 
 
-def test_the_migrations_build_exactly_the_models(tmp_path):
+def test_the_migrations_build_exactly_the_models(tmp_path, migrated_template):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
     from desk.models.schema import Base
 
+    # the run's template is an empty file migrated to head by open_database, as here before
+    shutil.copyfile(migrated_template, tmp_path / "head.db")
     store = migrate.open_database(tmp_path / "head.db", None)
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
     with store.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={
             "include_object": lambda obj, name, type_, *a: not (
@@ -172,7 +176,8 @@ def _schema(path):
     return tables, indexes
 
 
-def test_the_migrated_schema_holds_every_check_foreign_key_and_index_of_the_models(tmp_path):
+def test_the_migrated_schema_holds_every_check_foreign_key_and_index_of_the_models(
+        tmp_path, migrated_template):
     """What compare_metadata does not see: CHECK texts, ON DELETE rules, partial indexes."""
     from sqlalchemy import create_engine
 
@@ -182,7 +187,8 @@ def test_the_migrated_schema_holds_every_check_foreign_key_and_index_of_the_mode
     engine = create_engine(f"sqlite:///{fresh}")
     Base.metadata.create_all(engine)
     engine.dispose()
-    migrate.open_database(tmp_path / "head.db", None).dispose()
+    # the run's template: an empty file migrated to head by open_database, as here before
+    shutil.copyfile(migrated_template, tmp_path / "head.db")
     assert _schema(tmp_path / "head.db") == _schema(fresh)
     with sqlite3.connect(tmp_path / "head.db") as db:  # rebuilt with the ledger, made again
         assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "

@@ -50,6 +50,9 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# a wrong password is answered at once (default: 2 s, then growing per IP): the tests check
+# that it is refused, not how slowly
+auth_failure_delay = 0
 default_login_user = {login}
 default_internal_user = {internal}
 first_valid_uid = {self.uid}
@@ -73,6 +76,10 @@ service imap-login {{
 }}
 service anvil {{
   chroot =
+  # no penalty for this IP after a failure either (+2 s, 4 s, ... on each next login)
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
 }}
 service imap-login {{
   chroot =

@@ -278,11 +278,15 @@ def test_response_times_per_day_and_person(qtbot, ctx, actor, bot, adapter, cloc
 
 
 def test_a_fresh_database_never_sees_another_studios_token(qtbot, ctx, bot, tmp_path,
-                                                           memory_keyring):
+                                                           memory_keyring, migrated_template):
+    import shutil
+
     from desk.services.store import migrate
 
     channel_settings.save_telegram(ctx.store, ctx.me.actor(), channel_settings.TelegramSettings(
         True, bot.url), bot.token)
+    # a fresh file: the run's template, an empty file that open_database just migrated
+    shutil.copyfile(migrated_template, tmp_path / "demo.db")
     demo = migrate.open_database(tmp_path / "demo.db", None)
     try:
         assert not channel_settings.has_secret(demo, TG)

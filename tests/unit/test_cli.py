@@ -1,4 +1,7 @@
+import contextlib
+import io
 import json
+import shutil
 import sqlite3
 
 import pytest
@@ -12,11 +15,23 @@ def run(capsys, *argv):
     return code, out.out, out.err
 
 
+@pytest.fixture(scope="module")
+def demo_written(tmp_path_factory):
+    """`desk demo-db` run once for the module: it writes one checked file with no -wal beside
+    it, so a byte copy of it is what the command would have written for each test."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = cli.run(["demo-db", str(path), "--families", "60", "--seed", "7"])
+    assert code == 0, err.getvalue()
+    assert [p.name for p in path.parent.iterdir()] == ["demo.db"]
+    return path
+
+
 @pytest.fixture
-def demo(tmp_path, capsys):
+def demo(demo_written, tmp_path):
     path = tmp_path / "demo.db"
-    code, _, err = run(capsys, "demo-db", str(path), "--families", "60", "--seed", "7")
-    assert code == 0, err
+    shutil.copyfile(demo_written, path)
     return path
 
 

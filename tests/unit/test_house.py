@@ -5,6 +5,7 @@ it. Function-level imports count as much as those at the top."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -20,15 +21,22 @@ def _modules(folder: str) -> list[Path]:
     return sorted((DESK / folder).rglob("*.py"))
 
 
-def _imports(path: Path) -> list[tuple[str, list[str], int]]:
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """The file's syntax tree, parsed once per run: every rule here reads the same files."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _imports(path: Path) -> tuple[tuple[str, list[str], int], ...]:
     """(module, names, line) for every import in the file."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             found += [(a.name, [], node.lineno) for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.append((node.module, [a.name for a in node.names], node.lineno))
-    return found
+    return tuple(found)
 
 
 def _where(path: Path, line: int) -> str:
@@ -114,7 +122,7 @@ def test_other_packages_use_only_a_package_face_and_no_private_names():
         for path in _modules(folder):
             here = _package_of(path) if folder == "services" else folder
             imported: dict[str, str] = {}  # local name -> its package
-            tree = ast.parse(path.read_text(encoding="utf-8"))
+            tree = _tree(path)
             for node in ast.walk(tree):
                 if not (isinstance(node, ast.ImportFrom) and node.module
                         and node.module.startswith("desk.services.")):

@@ -94,7 +94,8 @@ class Courier:
             self.on_state(state)
 
     def _receive_loop(self, adapter: Adapter) -> None:
-        pause = BACKOFF_FIRST_S
+        first = min(BACKOFF_FIRST_S, self.backoff_max_s)  # no pause is longer than the longest
+        pause = first
         while not self._stop.is_set():
             try:
                 cursor = channel_settings.cursor(self.store, adapter.channel, adapter.identity)
@@ -114,13 +115,13 @@ class Courier:
                 continue
             except DeskError as exc:  # the database is busy: try again shortly
                 log.warning("receiving %s: %s", adapter.channel.value, exc)
-                self._stop.wait(BACKOFF_FIRST_S)
+                self._stop.wait(first)
                 continue
             except Exception:  # a bug: logged, and receiving goes on
                 log.exception("receiving %s", adapter.channel.value)
                 self._stop.wait(self.backoff_max_s)
                 continue
-            pause = BACKOFF_FIRST_S
+            pause = first
             if not self.states[adapter.channel].online:  # back: what waits goes now
                 self._retry_now(adapter.channel)
             self._set_state(ChannelState(adapter.channel, True))

@@ -26,7 +26,7 @@ def test_receiving_survives_the_network_dropping_and_nothing_arrives_twice(store
     received = threading.Event()
     with FakeBotApi() as bot:
         adapter = TelegramAdapter(bot.token, bot.url)
-        courier = Courier(store, {TG: adapter}, long_poll_s=0.3, backoff_max_s=0.2,
+        courier = Courier(store, {TG: adapter}, long_poll_s=0.3, backoff_max_s=0.05,
                           on_state=lambda s: (states.append(s), bot.poke()),
                           on_received=lambda n: (arrivals.append(n), received.set(),
                                                  bot.poke()),

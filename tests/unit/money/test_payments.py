@@ -185,25 +185,38 @@ def test_cli_large_lines_need_confirm_large_and_bad_amounts_exit_2(
 
 
 def test_two_processes_top_up_one_wallet_without_losing_anything(store, studio_families,
-                                                                  db_path):
+                                                                  db_path, tmp_path):
+    """Both processes open the file, wait for each other, then write at once: the writes
+    interleave (checked from the ledger's order), and none is lost or doubled."""
     store.dispose()
     family = studio_families["demin"]
+    each = 300
     script = f"""
+import sys, time
 from pathlib import Path
 from desk.models.enums import PaymentMethod
 from desk.services.money import wallet
 from desk.services.store import migrate
 from desk.services.store.db import SYSTEM_ACTOR
+me = sys.argv[1]
 store = migrate.open_database(Path({str(db_path)!r}), None)
-for _ in range(1000):
-    wallet.top_up(store, SYSTEM_ACTOR, {family}, 100, PaymentMethod.CASH)
+Path({str(tmp_path)!r}, "ready-" + me).touch()
+while len(list(Path({str(tmp_path)!r}).glob("ready-*"))) < 2:  # the other one is open too
+    time.sleep(0.005)
+for _ in range({each}):
+    wallet.top_up(store, SYSTEM_ACTOR, {family}, 100, PaymentMethod.CASH, note=me)
 """
-    procs = [subprocess.Popen([sys.executable, "-c", script]) for _ in range(2)]
+    procs = [subprocess.Popen([sys.executable, "-c", script, name]) for name in ("a", "b")]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     from desk.services.store import migrate
 
     again = migrate.open_database(db_path, None)
-    assert wallet.balance(again, family) == 2 * 1000 * 100
+    assert wallet.balance(again, family) == 2 * each * 100
+    notes = [line.note for line in sorted(wallet.view(again, family).lines,
+                                          key=lambda line: line.seq) if line.note in ("a", "b")]
+    assert notes.count("a") == notes.count("b") == each
+    switches = sum(1 for x, y in zip(notes, notes[1:]) if x != y)
+    assert switches > 1  # the two really wrote at the same time
     with again.read() as s:
         assert wallet.verify(s) == []
     again.dispose()

@@ -135,8 +135,14 @@ def test_erase_leaves_no_trace_in_any_table_the_wal_or_the_backups(store, actor,
 def test_erase_tells_when_another_program_keeps_the_wal(store, actor, db_path, monkeypatch):
     import sqlite3
 
+    from desk.services.store import db
+
     fid, _ = seed(store, actor)
     monkeypatch.setattr(privacy, "CHECKPOINT_WAIT_S", 0.2)
+    # each checkpoint attempt also waits out the connection's busy timeout (5 s) for the
+    # reader: shortened like the wait above, on connections opened from here on
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)
+    store.engine.dispose()
     reader = sqlite3.connect(db_path)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM family").fetchone()
