@@ -96,11 +96,14 @@ def test_missing_database_is_a_one_line_error(tmp_path, capsys):
     assert not (tmp_path / "none.db").exists()
 
 
-def test_find_json_with_more_matches_than_sqlite_variables(tmp_path, capsys):
-    path = tmp_path / "big.db"
-    assert run(capsys, "demo-db", str(path), "--families", "1500")[0] == 0
-    code, out, _ = run(capsys, "find", "", "--db", str(path), "--json")
-    assert code == 0 and len(json.loads(out)) == 1500
+def test_find_json_with_more_matches_than_sqlite_variables(demo, tmp_path, capsys):
+    rows = tmp_path / "many.csv"
+    rows.write_text("parent;phone;child\n" + "".join(
+        f"Родитель {i};+7 916 {i // 10000:03d}-{i % 10000 // 100:02d}-{i % 100:02d};Ребёнок {i}\n"
+        for i in range(1500)), encoding="utf-8")
+    assert run(capsys, "import", "families", str(rows), "--db", str(demo))[0] == 0
+    code, out, _ = run(capsys, "find", "", "--db", str(demo), "--json")
+    assert code == 0 and len(json.loads(out)) == 60 + 1500
 
 
 def test_demo_has_a_year_of_lessons_and_three_slips_for_the_check(demo, capsys):
