@@ -23,7 +23,7 @@ from desk.services.crm import families
 from desk.services.upkeep import check
 from desk.services.crm.families import FamilyDraft, GuardianDraft
 
-ROWS = 20_000
+ROWS = 10_000
 PAYMENTS = 25
 SILENCE_S = 60.0  # a child that says nothing wanted for this long has failed
 ROOT = Path(__file__).resolve().parents[2]
