@@ -185,14 +185,14 @@ def test_cli_large_lines_need_confirm_large_and_bad_amounts_exit_2(
 
 
 def test_two_processes_top_up_one_wallet_without_losing_anything(store, studio_families,
-                                                                  db_path, tmp_path):
+                                                                  db_path):
     """Both processes open the file, wait for each other, then write at once (SQLite may let
     one run ahead while the other waits for the lock): none is lost or doubled."""
     store.dispose()
     family = studio_families["demin"]
     each = 300
     script = f"""
-import sys, time
+import sys
 from pathlib import Path
 from desk.models.enums import PaymentMethod
 from desk.services.money import wallet
@@ -200,20 +200,25 @@ from desk.services.store import migrate
 from desk.services.store.db import SYSTEM_ACTOR
 me = sys.argv[1]
 store = migrate.open_database(Path({str(db_path)!r}), None)
-Path({str(tmp_path)!r}, "ready-" + me).touch()
-while len(list(Path({str(tmp_path)!r}).glob("ready-*"))) < 2:  # the other one is open too
-    time.sleep(0.005)
+print("ready", flush=True)
+sys.stdin.readline()  # "go": the other one is open too
 for _ in range({each}):
     wallet.top_up(store, SYSTEM_ACTOR, {family}, 100, PaymentMethod.CASH, note=me)
 """
-    procs = [subprocess.Popen([sys.executable, "-c", script, name]) for name in ("a", "b")]
+    procs = [subprocess.Popen([sys.executable, "-c", script, name], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True) for name in ("a", "b")]
+    assert [p.stdout.readline() for p in procs] == ["ready\n", "ready\n"]
+    for p in procs:
+        p.stdin.write("go\n")
+        p.stdin.close()
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    for p in procs:
+        p.stdout.close()
     from desk.services.store import migrate
 
     again = migrate.open_database(db_path, None)
     assert wallet.balance(again, family) == 2 * each * 100
-    notes = [line.note for line in sorted(wallet.view(again, family).lines,
-                                          key=lambda line: line.seq) if line.note in ("a", "b")]
+    notes = [line.note for line in wallet.view(again, family).lines]
     assert notes.count("a") == notes.count("b") == each
     with again.read() as s:
         assert wallet.verify(s) == []
