@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
+from desk.services.crm import search
+
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 ALIGN = Qt.ItemDataRole.TextAlignmentRole
@@ -52,7 +54,7 @@ class RowsModel(QAbstractTableModel):
     def sort_key(self, row: Any, column: int) -> Any:
         """What a click on the column's header sorts by; the shown text by default, compared
         the way a Russian reader expects (case and ё ignored)."""
-        return self.cell(row, column).casefold().replace("ё", "е")
+        return search.fold(self.cell(row, column))
 
     # --- the model -------------------------------------------------------------------------
 

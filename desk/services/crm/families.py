@@ -475,8 +475,7 @@ def sort_ids(store: Store, ids: list[int], column: str, descending: bool = False
     Russian reader expects (case and ё ignored); families with the column empty come last."""
     if column not in SORTABLE:
         raise ValueError(column)
-    keyed = [(getattr(r, column).casefold().replace("ё", "е"), r.id)
-             for r in rows_for(store, ids)]
+    keyed = [(search.fold(getattr(r, column)), r.id) for r in rows_for(store, ids)]
     filled = sorted((k for k in keyed if k[0]), key=lambda k: k[0], reverse=descending)
     return [i for _k, i in filled] + [i for k, i in keyed if not k]
 
