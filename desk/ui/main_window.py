@@ -37,17 +37,11 @@ from desk.ui.studio_settings import StudioSettingsDialog
 from desk.ui.wallet_views import PaymentRulesDialog
 
 
-def _workspace(ctx: Context, role: Role) -> QWidget:
-    from desk.ui.workspaces import Workspace
-
-    return Workspace(ctx, role)
-
-
-def _view(ctx: Context, module: str, name: str) -> QWidget:
+def _view(module: str, name: str, *args: Any) -> QWidget:
     """A tab's view, its module imported only when the tab is first shown."""
     import importlib
 
-    return getattr(importlib.import_module(f"desk.ui.{module}"), name)(ctx)
+    return getattr(importlib.import_module(f"desk.ui.{module}"), name)(*args)
 
 
 def hide_writes(root: QWidget) -> None:
@@ -112,16 +106,15 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.pages: list[_Page] = []
-        for build, title in ((lambda: _workspace(ctx, Role.SYSTEM), role_name(Role.SYSTEM)),
-                             (lambda: _workspace(ctx, Role.COMMUNICATOR),
-                              role_name(Role.COMMUNICATOR)),
-                             (lambda: _view(ctx, "schedule_view", "ScheduleView"),
-                              self.tr("Schedule")),
-                             (lambda: _view(ctx, "families_view", "FamiliesView"),
-                              self.tr("Families")),
-                             (lambda: _view(ctx, "workspaces", "TasksArea"), self.tr("Tasks")),
-                             (lambda: _view(ctx, "audit_view", "AuditView"),
-                              self.tr("Journal"))):
+        for build, title in (
+                (lambda: _view("workspaces", "Workspace", ctx, Role.SYSTEM),
+                 role_name(Role.SYSTEM)),
+                (lambda: _view("workspaces", "Workspace", ctx, Role.COMMUNICATOR),
+                 role_name(Role.COMMUNICATOR)),
+                (lambda: _view("schedule_view", "ScheduleView", ctx), self.tr("Schedule")),
+                (lambda: _view("families_view", "FamiliesView", ctx), self.tr("Families")),
+                (lambda: _view("workspaces", "TasksArea", ctx), self.tr("Tasks")),
+                (lambda: _view("audit_view", "AuditView", ctx), self.tr("Journal"))):
             self.pages.append(_Page(build, self._adopt))
             self.tabs.addTab(self.pages[-1], title)
         self.waiting = WaitingBanner()

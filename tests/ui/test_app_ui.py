@@ -412,3 +412,18 @@ def test_window_size_splitters_and_columns_are_kept_per_person(qtbot, ctx, staff
     colleague = open_as(staff[Role.SYSTEM])
     assert colleague.system.attendance.roster.header().sectionSize(1) == default_width
     assert colleague.size().height() != 555
+
+
+def test_only_the_home_tab_is_built_at_start_and_a_tab_built_later_is_wired(
+        qtbot, store, staff, tmp_path):
+    window = app.build_window(store, staff[Role.SYSTEM], on_error=fail, runner=SyncRunner(fail),
+                              backups_dir=tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    built = [i for i, page in enumerate(window.pages) if page.view is not None]
+    assert built == [MainWindow.TAB_SYSTEM]
+    window.tabs.setCurrentIndex(MainWindow.TAB_TASKS)
+    assert window.pages[MainWindow.TAB_TASKS].view is not None
+    assert window.tasks.isVisible()
+    window.tasks.family_requested.emit(0)  # wired as if built at start: the family tab opens
+    assert window.tabs.currentIndex() == MainWindow.TAB_FAMILIES
