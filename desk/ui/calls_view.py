@@ -172,8 +172,9 @@ class CallsView(QWidget):
         typed, be "on a call"."""
         self.found = None  # the family found belonged to the text before
         self.phone_error.show_message("")
-        self.ctx.ops.query(self, lambda: calls.lookup(self.ctx.store, text),
-                           self._show_found, key="lookup")
+        store = self.ctx.store  # a blank field finds nobody: nothing to load for it
+        self.ctx.ops.query(self, (lambda: calls.lookup(store, text)) if text.strip()
+                           else (lambda: (None, None)), self._show_found, key="lookup")
         self._set_on_call(bool(text.strip()))
 
     def _show_found(self, found: tuple[str | None, families.FamilyRow | None]) -> None:

@@ -69,8 +69,8 @@ def desk(db: str, settings_dir: str) -> None:
         from desk.ui import crash
 
         def on_window(window) -> None:  # Today is read on a worker: filled when its rows come
-            for today in (window.system.today, window.communicator.today):
-                today.rows_loaded.connect(filled)
+            home = window.pages[window.tabs.currentIndex()].get()  # the only tab built at start
+            home.today.rows_loaded.connect(filled)
 
         state["start"] = desk_app.Start(args, shell, settings, crash.CrashReporter(None),
                                         on_window=on_window)
