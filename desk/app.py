@@ -108,13 +108,16 @@ class Start:
     def _open(self) -> Opened:
         from desk import paths
         from desk.services.staff import studio
-        from desk.services.store import errors, migrate
+        from desk.services.store import errors, migrate, server
         from desk.services.store.db import url_for_path
 
         if self.args.demo:
             store = _demo_store()
             return Opened(store, None, True, [], str(store.engine.url))
         path = self.args.db or paths.default_db()
+        if server.is_url(path):  # the studio's server: no file, no shared-folder worry
+            store = migrate.open_server(path, paths.backups_dir())
+            return Opened(store, None, studio.is_set_up(store), [], server.shown(path))
         problems: list[str] = []
         try:
             store = migrate.open_database(path, paths.backups_dir())

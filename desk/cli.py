@@ -18,7 +18,8 @@ EXIT_INVALID = 2
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="desk", description="Desk: the studio's client desk")
     p.add_argument("--version", action="version", version=f"desk {__version__}")
-    p.add_argument("--db", type=Path, help="database file (default: $DESK_DB or the data dir)")
+    p.add_argument("--db", type=paths.database,
+                   help="database file or server URL (default: $DESK_DB or the data dir)")
     p.add_argument("--demo", action="store_true", help="open a fresh demo studio (temporary file)")
     sub = p.add_subparsers(dest="command")
 
@@ -29,20 +30,25 @@ def parser() -> argparse.ArgumentParser:
 
     find = sub.add_parser("find", help="search families")
     find.add_argument("text")
-    find.add_argument("--db", type=Path, dest="sub_db")
+    find.add_argument("--db", type=paths.database, dest="sub_db")
     find.add_argument("--json", action="store_true")
 
     backup = sub.add_parser("backup", help="a consistent copy of the database")
     backup.add_argument("out", type=Path)
-    backup.add_argument("--db", type=Path, dest="sub_db")
+    backup.add_argument("--db", type=paths.database, dest="sub_db")
 
     check = sub.add_parser("check", help="integrity and the store's invariants")
-    check.add_argument("--db", type=Path, dest="sub_db")
+    check.add_argument("--db", type=paths.database, dest="sub_db")
+
+    move = sub.add_parser("move-to-server",
+                          help="copy a one-PC studio (its file) onto the studio's server")
+    move.add_argument("file", type=Path)
+    move.add_argument("url", help="postgresql+psycopg://user@host:5432/database (empty)")
 
     imp = sub.add_parser("import", help="import data")
     imp.add_argument("what", choices=["families"])
     imp.add_argument("file", type=Path)
-    imp.add_argument("--db", type=Path, dest="sub_db")
+    imp.add_argument("--db", type=paths.database, dest="sub_db")
     imp.add_argument("--skip-invalid", action="store_true",
                      help="import the valid rows and report the bad ones")
     imp.add_argument("--merge-by-phone", action="store_true",
@@ -52,17 +58,17 @@ def parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="export data")
     exp.add_argument("what", choices=["families"])
     exp.add_argument("file", type=Path)
-    exp.add_argument("--db", type=Path, dest="sub_db")
+    exp.add_argument("--db", type=paths.database, dest="sub_db")
 
     pay = sub.add_parser("payments", help="payment lines: '2500 Демин Саша'")
     pay_sub = pay.add_subparsers(dest="action", required=True)
     parse_cmd = pay_sub.add_parser("parse", help="match the lines, write nothing")
     parse_cmd.add_argument("file", type=Path)
-    parse_cmd.add_argument("--db", type=Path, dest="sub_db")
+    parse_cmd.add_argument("--db", type=paths.database, dest="sub_db")
     parse_cmd.add_argument("--json", action="store_true")
     post_cmd = pay_sub.add_parser("post", help="post the lines as top-ups")
     post_cmd.add_argument("file", type=Path)
-    post_cmd.add_argument("--db", type=Path, dest="sub_db")
+    post_cmd.add_argument("--db", type=paths.database, dest="sub_db")
     post_cmd.add_argument("--method", default="card_transfer",
                           choices=["card_transfer", "cash", "terminal", "other"])
     post_cmd.add_argument("--skip-unmatched", action="store_true",
@@ -78,18 +84,18 @@ def parser() -> argparse.ArgumentParser:
     p_export = priv_sub.add_parser("export", help="everything about one family as JSON")
     p_export.add_argument("family_id", type=int)
     p_export.add_argument("out", type=Path, help="OUT.json")
-    p_export.add_argument("--db", type=Path, dest="sub_db")
+    p_export.add_argument("--db", type=paths.database, dest="sub_db")
     p_erase = priv_sub.add_parser("erase", help="erase one family's personal data")
     p_erase.add_argument("family_id", type=int)
     p_erase.add_argument("--yes", action="store_true", help="really erase it (cannot be undone)")
-    p_erase.add_argument("--db", type=Path, dest="sub_db")
+    p_erase.add_argument("--db", type=paths.database, dest="sub_db")
 
     sched = sub.add_parser("schedule", help="the schedule")
     sched_sub = sched.add_subparsers(dest="action", required=True)
     export_cmd = sched_sub.add_parser("export", help="a week for the client portal")
     export_cmd.add_argument("--week", required=True, help="YYYY-Www, e.g. 2026-W10")
     export_cmd.add_argument("out", type=Path, help="OUT.ics or OUT.csv")
-    export_cmd.add_argument("--db", type=Path, dest="sub_db")
+    export_cmd.add_argument("--db", type=paths.database, dest="sub_db")
 
     fin = sub.add_parser("finance", help="money reports")
     fin_sub = fin.add_subparsers(dest="action", required=True)
@@ -97,15 +103,16 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("--from", dest="since", required=True, help="YYYY-MM-DD")
     rep.add_argument("--to", dest="until", required=True, help="YYYY-MM-DD")
     rep.add_argument("out", type=Path, help="OUT.xlsx")
-    rep.add_argument("--db", type=Path, dest="sub_db")
+    rep.add_argument("--db", type=paths.database, dest="sub_db")
 
     shots = sub.add_parser("screenshots", help="render every main screen to PNG")
     shots.add_argument("dir", type=Path)
-    shots.add_argument("--db", type=Path, dest="sub_db")
+    shots.add_argument("--db", type=paths.database, dest="sub_db")
     return p
 
 
-def db_path(args: argparse.Namespace) -> Path:
+def db_path(args: argparse.Namespace) -> Path | str:
+    """The file's path or the server's URL (``--db``, ``DESK_DB``, the data folder)."""
     return getattr(args, "sub_db", None) or args.db or paths.default_db()
 
 
@@ -127,10 +134,10 @@ def run(argv: list[str]) -> int:
 def _open(args: argparse.Namespace, *, must_exist: bool = True):
     from desk.services.store import errors, migrate
 
-    path = db_path(args)
-    if must_exist and not path.exists():
-        raise errors.NotFound(f"{path} does not exist")
-    return migrate.open_database(path, paths.backups_dir())
+    where = db_path(args)
+    if must_exist and isinstance(where, Path) and not where.exists():
+        raise errors.NotFound(f"{where} does not exist")
+    return migrate.open_store(where, paths.backups_dir())
 
 
 def cmd_demo_db(args: argparse.Namespace) -> int:
@@ -178,11 +185,21 @@ def cmd_find(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from desk.services.store import backup, errors, migrate
 
-    path = db_path(args)
-    if not path.exists():
-        raise errors.NotFound(f"{path} does not exist")
-    migrate.check_is_sqlite(path)
-    out = backup.make_backup(path, args.out)
+    where = db_path(args)
+    if isinstance(where, str):  # the server's data, as a one-PC studio's file
+        from desk.services.store import copy
+
+        store = migrate.open_server(where, None, read_only=True)
+        try:
+            out = copy.snapshot(store, args.out)
+        finally:
+            store.dispose()
+        print(f"backup written: {out}")
+        return 0
+    if not where.exists():
+        raise errors.NotFound(f"{where} does not exist")
+    migrate.check_is_sqlite(where)
+    out = backup.make_backup(where, args.out)
     print(f"backup written: {out}")
     return 0
 
@@ -338,6 +355,26 @@ def cmd_finance(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_move_to_server(args: argparse.Namespace) -> int:
+    from desk.services.upkeep import move
+
+    shown = [-1]
+
+    def report(done: int, total: int) -> None:
+        percent = done * 100 // max(total, 1)
+        if percent != shown[0]:
+            shown[0] = percent
+            print(f"\rcopied {percent}% of {total} rows", end="", file=sys.stderr)
+
+    moved = move.move_to_server(args.file, args.url, cli_actor(), report)
+    print(file=sys.stderr)
+    print(f"{args.file} moved to {moved.url}: {moved.rows.get('family', 0)} families, "
+          f"{moved.rows.get('ledger_entry', 0)} ledger entries, {sum(moved.rows.values())} "
+          "rows in all; checked on the server: row counts, ledger chains, balances. "
+          "The file was not changed.")
+    return 0
+
+
 def cmd_screenshots(args: argparse.Namespace) -> int:
     from desk import app
 
@@ -349,6 +386,7 @@ COMMANDS = {
     "find": cmd_find,
     "backup": cmd_backup,
     "check": cmd_check,
+    "move-to-server": cmd_move_to_server,
     "import": cmd_import,
     "export": cmd_export,
     "payments": cmd_payments,

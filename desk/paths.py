@@ -18,9 +18,15 @@ def data_dir() -> Path:
     return path
 
 
-def default_db() -> Path:
+def database(text: str) -> Path | str:
+    """``--db`` and ``DESK_DB``: a SQLite file's path, or the studio's server URL as written
+    (postgresql+psycopg://user@host/dbname)."""
+    return text if "://" in text else Path(text)
+
+
+def default_db() -> Path | str:
     override = os.environ.get("DESK_DB")
-    return Path(override) if override else data_dir() / "desk.db"
+    return database(override) if override else data_dir() / "desk.db"
 
 
 def backups_dir() -> Path:

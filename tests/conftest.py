@@ -1,9 +1,12 @@
-"""Offscreen Qt, a real SQLite file per test, an in-memory keyring, a movable clock."""
+"""Offscreen Qt, a real database per test (a SQLite file, and a PostgreSQL database when
+``--database`` asks for it: the default runs the store's tests on both), an in-memory keyring,
+a movable clock."""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import logging
 import os
 import shutil
@@ -47,6 +50,29 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database", choices=("sqlite", "postgresql", "all"),
+        default=os.environ.get("DESK_TEST_DATABASE", "all"),
+        help="the engines the store's tests run on (default: all; PostgreSQL is skipped, "
+             "saying why, where no server can be started)")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: the test is about the SQLite file itself "
+                                       "(its bytes, lock, pragmas), not the data")
+
+
+def pytest_generate_tests(metafunc):
+    """Every test that uses a store runs once per engine asked for."""
+    if "backend" in metafunc.fixturenames:
+        chosen = metafunc.config.getoption("database")
+        names = ["sqlite", "postgresql"] if chosen == "all" else [chosen]
+        if metafunc.definition.get_closest_marker("sqlite_only"):
+            names = [n for n in names if n == "sqlite"]
+        metafunc.parametrize("backend", names)
 
 
 @pytest.fixture(autouse=True)
@@ -161,20 +187,127 @@ def _open_copy(template, db_path, tmp_path, clock):
     return migrate.open_database(db_path, tmp_path / "backups", clock=clock)
 
 
+@pytest.fixture(scope="session")
+def postgres():
+    """One throwaway PostgreSQL server per run (tests/servers/postgres.py)."""
+    from tests.servers.postgres import Server, Unavailable
+
+    try:
+        server = Server.find()
+        server.start()
+    except Unavailable as exc:
+        pytest.skip(f"the PostgreSQL run is skipped: {exc}")
+    yield server
+    server.stop()
+
+
+class PgDatabases:
+    """Databases on the test server: the templates once per run, a copy per test."""
+
+    def __init__(self, server) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import NullPool
+
+        self.server = server
+        self.admin = create_engine(server.url("postgres"), isolation_level="AUTOCOMMIT",
+                                   poolclass=NullPool)
+        self.numbers = itertools.count(1)
+
+    def create(self, name: str, template: str | None = None) -> str:
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f"CREATE DATABASE {name}" + (
+                f" TEMPLATE {template} STRATEGY FILE_COPY" if template else ""))
+        return self.server.url(name)
+
+    def copy(self, template: str) -> tuple[str, str]:
+        name = f"test_{next(self.numbers)}"
+        return name, self.create(name, template)
+
+    def drop(self, name: str) -> None:
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def pg(postgres):
+    """The migrated template ``desk_empty`` and ``desk_studio`` with the studio set up."""
+    from desk.services.store.db import Store, make_engine
+
+    databases = PgDatabases(postgres)
+    engine = make_engine(databases.create("desk_empty"))
+    migrate.upgrade(engine, None)
+    engine.dispose()
+    store = Store(make_engine(databases.create("desk_studio", "desk_empty")),
+                  clock=Clock(NOON))
+    set_up_studio(store)
+    store.dispose()
+    return databases
+
+
+def _pg_store(request, template: str, clock):
+    from desk.services.store.db import Store, make_engine
+
+    databases = request.getfixturevalue("pg")
+    name, url = databases.copy(template)
+    store = Store(make_engine(url), clock=clock)
+    request.addfinalizer(lambda: (store.dispose(), databases.drop(name)))
+    return store
+
+
 @pytest.fixture
-def empty_store(db_path, tmp_path, clock, migrated_template):
+def empty_store(request, backend, db_path, tmp_path, clock, migrated_template):
+    if backend == "postgresql":
+        yield _pg_store(request, "desk_empty", clock)
+        return
     store = _open_copy(migrated_template, db_path, tmp_path, clock)
     yield store
     store.dispose()
 
 
 @pytest.fixture
-def store(db_path, tmp_path, clock, studio_template):
-    """A migrated file with the studio "ДетиЛюбят" set up (Europe/Moscow; a System person and
-    a Communicator), as ``set_up_studio`` leaves it."""
+def store(request, backend, db_path, tmp_path, clock, studio_template):
+    """A migrated database with the studio "ДетиЛюбят" set up (Europe/Moscow; a System
+    person and a Communicator), as ``set_up_studio`` leaves it: a SQLite file, or a database
+    on the test server (``backend``)."""
+    if backend == "postgresql":
+        yield _pg_store(request, "desk_studio", clock)
+        return
     store = _open_copy(studio_template, db_path, tmp_path, clock)
     yield store
     store.dispose()
+
+
+@pytest.fixture
+def russian(qapp):
+    """The app in Russian for one test (the next one starts in English again)."""
+    from desk.ui import i18n
+
+    installed = i18n.install(qapp, "ru")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def where(store, db_path):
+    """What ``--db`` takes for the test's store: the file's path, or the server's URL."""
+    if store.path is not None:
+        return str(db_path)
+    return store.engine.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def empty_where(request, backend, tmp_path):
+    """Where a new studio would be: a file not made yet, or an empty database on the server
+    (its URL), as a person gives them to ``desk --db``."""
+    if backend == "sqlite":
+        return tmp_path / "new.db"
+    databases = request.getfixturevalue("pg")
+    name = f"empty_{next(databases.numbers)}"
+    url = databases.create(name)
+    request.addfinalizer(lambda: databases.drop(name))
+    return url
 
 
 @pytest.fixture

@@ -12,11 +12,13 @@ from sqlalchemy import insert, text
 
 from desk.models.enums import Channel, EntryKind, PaymentMethod, Role, TaskStatus, TimelineKind
 from desk.models.family import Child, Family, Guardian, TimelineEntry
+from desk.models.schema import Base
 from desk.models.task import Task
 from desk.demo import calls, inbox, schedule
 from desk.services.crm import contacts, search
 from desk.services.staff import studio
 from desk.services.store.db import SYSTEM_ACTOR, Store
+from desk.services.store.dialect import dialect_of
 
 SURNAMES = [
     ("Иванов", "Иванова"), ("Смирнов", "Смирнова"), ("Кузнецов", "Кузнецова"),
@@ -194,8 +196,7 @@ def generate(
             s.execute(insert(TimelineEntry), t_rows)
             if task_rows:
                 s.execute(insert(Task), task_rows)
-            s.execute(text("INSERT INTO family_search(rowid, body) VALUES (:id, :body)"),
-                      search_rows)
+            dialect_of(s).index_add_many(s, [(r["id"], r["body"]) for r in search_rows])
             if progress:
                 progress(min(start + batch, families), families)
         if all_children:
@@ -206,5 +207,7 @@ def generate(
         desk_staff = [m.id for m in staff if m.role is not Role.SUPERVISOR]
         inbox.generate(s, rng, store.now(), info.tz, parents, desk_staff)
         calls.generate(s, rng, store.now(), [fid for fid, _ in parents[:12]], desk_staff)
+        dialect_of(s).after_copy(s.connection(), [  # rows went in with their ids
+            t.name for t in Base.metadata.sorted_tables if "id" in t.columns])
         uow.audit("demo.generate", after=f'{{"families": {families}, "seed": {seed}}}')
         uow.commit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import CheckConstraint, DateTime, MetaData, text
+from sqlalchemy import BigInteger, CheckConstraint, DateTime, Integer, MetaData, text
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -39,6 +39,11 @@ class UtcDateTime(TypeDecorator):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+# kopecks: 64-bit on PostgreSQL (a balance may pass 21 million roubles); SQLite's INTEGER is
+# 64-bit already
+Kopecks = BigInteger().with_variant(Integer(), "sqlite")
 
 
 def utcnow() -> dt.datetime:

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk.models.base import Base, UtcDateTime, one_of, utcnow
+from desk.models.base import Base, Kopecks, UtcDateTime, one_of, utcnow
 from desk.models.enums import EntryKind, PaymentMethod
 
 GENESIS = "0" * 64
@@ -24,7 +24,7 @@ class Wallet(Base):
 
     family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="RESTRICT"),
                                            primary_key=True)
-    balance: Mapped[int] = mapped_column(default=0)  # kopecks
+    balance: Mapped[int] = mapped_column(Kopecks, default=0)
     entries: Mapped[int] = mapped_column(default=0)
     head: Mapped[str] = mapped_column(String(64), default=GENESIS)
 
@@ -61,7 +61,7 @@ class LedgerEntry(Base):
     seq: Mapped[int]  # 1, 2, 3 … within the wallet
     at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     kind: Mapped[EntryKind] = mapped_column(Enum(EntryKind, native_enum=False, length=20))
-    amount: Mapped[int]  # kopecks, signed: a top-up adds, a debit subtracts
+    amount: Mapped[int] = mapped_column(Kopecks)  # signed: a top-up adds, a debit subtracts
     method: Mapped[PaymentMethod | None] = mapped_column(
         Enum(PaymentMethod, native_enum=False, length=20))
     # history stays: neither the reversed entry nor the lesson charged can be deleted

@@ -20,7 +20,7 @@ from desk.services.calls import presence
 from desk.services.comms import inbox, outbox
 from desk.services.crm import transfer
 from desk.services.staff import studio
-from desk.services.store import backup, errors
+from desk.services.store import backup, copy, errors
 from desk.ui import fmt, messages
 from desk.ui.channels_dialog import ChannelsDialog
 from desk.ui.context import Context
@@ -254,12 +254,14 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self._on_backup)
         self.restore_action.triggered.connect(self._on_restore)
         self.restore_action.setEnabled(self.backups_dir is not None and not self.ctx.store.read_only)
+        self.restore_action.setVisible(self.ctx.store.path is not None)  # a file's own backups
         quit_action.triggered.connect(self.close)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if not self.confirm_quit():
             event.ignore()
             return
+        self.watch.stop()  # a closed window no longer looks at the queue
         super().closeEvent(event)
 
     def confirm_quit(self) -> bool:
@@ -435,9 +437,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_backup(self) -> None:
-        source = self.ctx.store.path
-        if source is None:
-            return
+        """A file of the studio: a copy of the file, or the server's data as a one-PC studio."""
+        store, source = self.ctx.store, self.ctx.store.path
         out, _ = QFileDialog.getSaveFileName(self, self.tr("Save a backup"),
                                              str(Path.home() / "desk-backup.db"),
                                              self.tr("Desk database (*.db)"))
@@ -445,7 +446,8 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Backing up…"))
         self.ctx.ops.query(
-            self, lambda progress: backup.make_backup(source, Path(out), progress.report),
+            self, lambda progress: copy.snapshot(store, Path(out), progress.report)
+            if source is None else backup.make_backup(source, Path(out), progress.report),
             lambda path: self.statusBar().showMessage(
                 self.tr("Backup saved: {path}").format(path=path), 10000),
             key="backup", on_failure=self._on_job_failed, progress=self.tr("Backing up…"))

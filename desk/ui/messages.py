@@ -98,6 +98,28 @@ FIELD_MESSAGES = {
 
 ERROR_MESSAGES = {
     "not_a_database": QT_TRANSLATE_NOOP("Messages", "This file is not a Desk database."),
+    "bad_server_url": QT_TRANSLATE_NOOP(
+        "Messages", "This is not a server address. It looks like "
+        "postgresql+psycopg://user@host:5432/database."),
+    "server_unreachable": QT_TRANSLATE_NOOP(
+        "Messages", "Cannot reach the studio's server at {host}:{port}. Check that the server "
+        "computer is on and on the network, and that the address and port are right."),
+    "server_refused_password": QT_TRANSLATE_NOOP(
+        "Messages", "The server refused the password of the user {user}. Check the password "
+        "(the keyboard layout and Caps Lock matter)."),
+    "server_database_missing": QT_TRANSLATE_NOOP(
+        "Messages", "The server has no database named {database}. Check the name, or create "
+        "the database as the README's \"Two PCs\" section shows."),
+    "copy_refused": QT_TRANSLATE_NOOP(
+        "Messages", "The server's database already holds a studio's data: a studio is moved "
+        "only into an empty database. Nothing was changed."),
+    "move_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The copy on the server did not match the file, so nothing was kept on the "
+        "server; the file is as it was. The details are in the log."),
+    "server_not_utf8": QT_TRANSLATE_NOOP(
+        "Messages", "The database uses the {encoding} encoding with the character type "
+        "{ctype}: Russian letters would be searched and sorted wrongly. Create it again with "
+        "UTF-8 (for example the C.UTF-8 or ru_RU.UTF-8 locale)."),
     "database_from_future": QT_TRANSLATE_NOOP(
         "Messages", "This database was written by a newer version of Desk. "
         "Update Desk to open it; the file was not changed."),
@@ -277,4 +299,11 @@ def error_message(exc: errors.DeskError) -> str:
     text = ERROR_MESSAGES.get(exc.code)
     if text is None:
         return str(exc)
-    return QCoreApplication.translate("Messages", text)
+    return QCoreApplication.translate("Messages", text).format_map(_Params(exc.params))
+
+
+class _Params(dict):
+    """An error's params for its words; one the error lacks stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -3560,6 +3560,34 @@
         <translation>Этот файл не является базой Desk.</translation>
     </message>
     <message>
+        <source>This is not a server address. It looks like postgresql+psycopg://user@host:5432/database.</source>
+        <translation>Это не адрес сервера. Адрес выглядит так: postgresql+psycopg://пользователь@сервер:5432/база.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the studio&apos;s server at {host}:{port}. Check that the server computer is on and on the network, and that the address and port are right.</source>
+        <translation>Не удаётся связаться с сервером студии {host}:{port}. Проверьте, что компьютер-сервер включён и в сети, а адрес и порт указаны верно.</translation>
+    </message>
+    <message>
+        <source>The server refused the password of the user {user}. Check the password (the keyboard layout and Caps Lock matter).</source>
+        <translation>Сервер не принял пароль пользователя {user}. Проверьте пароль (важны раскладка клавиатуры и Caps Lock).</translation>
+    </message>
+    <message>
+        <source>The server has no database named {database}. Check the name, or create the database as the README&apos;s &quot;Two PCs&quot; section shows.</source>
+        <translation>На сервере нет базы {database}. Проверьте название или создайте базу, как описано в разделе «Two PCs» файла README.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s database already holds a studio&apos;s data: a studio is moved only into an empty database. Nothing was changed.</source>
+        <translation>В базе на сервере уже есть данные студии: переносить можно только в пустую базу. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The copy on the server did not match the file, so nothing was kept on the server; the file is as it was. The details are in the log.</source>
+        <translation>Копия на сервере не совпала с файлом, поэтому на сервере ничего не сохранено; файл остался прежним. Подробности — в журнале программы.</translation>
+    </message>
+    <message>
+        <source>The database uses the {encoding} encoding with the character type {ctype}: Russian letters would be searched and sorted wrongly. Create it again with UTF-8 (for example the C.UTF-8 or ru_RU.UTF-8 locale).</source>
+        <translation>База использует кодировку {encoding} с типом символов {ctype}: русские буквы будут искаться и сортироваться неверно. Создайте базу заново в UTF-8 (например, с локалью C.UTF-8 или ru_RU.UTF-8).</translation>
+    </message>
+    <message>
         <source>This database was written by a newer version of Desk. Update Desk to open it; the file was not changed.</source>
         <translation>Эта база создана более новой версией Desk. Обновите Desk, чтобы открыть её; файл не изменён.</translation>
     </message>

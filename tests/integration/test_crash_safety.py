@@ -23,6 +23,9 @@ from desk.services.crm import families
 from desk.services.upkeep import check
 from desk.services.crm.families import FamilyDraft, GuardianDraft
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself
+
+
 ROWS = 10_000
 PAYMENTS = 25
 SILENCE_S = 60.0  # a child that says nothing wanted for this long has failed

@@ -90,22 +90,19 @@ def test_cheap_revision_reader_agrees_with_alembic():
     assert migrate.known_revisions() == {r.revision for r in script.walk_revisions()}
 
 
-def test_the_migrations_build_exactly_the_models(tmp_path, migrated_template):
+def test_the_migrations_build_exactly_the_models(empty_store):
+    """On each engine: the run's template, migrated to head as every new database is."""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
     from desk.models.schema import Base
 
-    # the run's template is an empty file migrated to head by open_database, as here before
-    shutil.copyfile(migrated_template, tmp_path / "head.db")
-    store = migrate.open_database(tmp_path / "head.db", None)
-    assert migrate.current_revision(store.engine) == migrate.head_revision()
-    with store.engine.connect() as conn:
+    assert migrate.current_revision(empty_store.engine) == migrate.head_revision()
+    with empty_store.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={
             "include_object": lambda obj, name, type_, *a: not (
                 type_ == "table" and name.startswith("family_search"))})
         diff = compare_metadata(context, Base.metadata)
-    store.dispose()
     assert diff == []
 
 

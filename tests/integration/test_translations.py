@@ -3,11 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from desk import app
 from desk.models.enums import Role
-from desk.ui import i18n
 from desk.ui.runner import SyncRunner
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,15 +23,6 @@ def test_shipped_qm_is_built_from_the_ts(tmp_path):
     subprocess.run([str(lrelease), str(ts), "-qm", str(tmp_path / "ru.qm")], check=True,
                    capture_output=True)
     assert filecmp.cmp(tmp_path / "ru.qm", ts.with_suffix(".qm"), shallow=False)
-
-
-@pytest.fixture
-def russian(qapp):
-    installed = i18n.install(qapp, "ru")
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    i18n.install(qapp, "en")
 
 
 def test_main_window_speaks_russian_with_russian_plurals(qtbot, russian, store, staff, tmp_path,

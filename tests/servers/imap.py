@@ -115,6 +115,16 @@ service imap-login {{
         path = self.folder / "dovecot.log"
         return path.read_text(errors="replace") if path.exists() else ""
 
+    def empty(self) -> None:
+        """Delete every message of the user's INBOX: each test starts with an empty box."""
+        box = imaplib.IMAP4("127.0.0.1", self.port, timeout=10)
+        box.login(USER, PASSWORD)
+        _, (count,) = box.select("INBOX")
+        if int(count):
+            box.store("1:*", "+FLAGS", "\\Deleted")
+            box.expunge()
+        box.logout()
+
     def deliver(self, raw: bytes) -> None:
         """Put a message into the user's INBOX, as a mail server would."""
         box = imaplib.IMAP4("127.0.0.1", self.port, timeout=10)

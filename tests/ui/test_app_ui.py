@@ -1,4 +1,5 @@
 import datetime as dt
+import pytest
 
 from PySide6.QtCore import Qt
 
@@ -28,19 +29,22 @@ def sync_ops():
 
 
 def start_on(path, qtbot, runner=None):
-    """desk.app's start on the file at ``path``, behind a painted shell; returns its state:
+    """desk.app's start on the file at ``path`` (or the server's URL), behind a painted shell;
+    returns its state:
     "window" once the window is up, "exit" when it stopped instead."""
     import argparse
 
     from PySide6.QtCore import QSettings
 
+    from desk import paths
     from desk.ui.shell import Shell
 
     shell = Shell()
     qtbot.addWidget(shell)
     shell.show()
     state = {}
-    start = app.Start(argparse.Namespace(demo=False, db=path), shell, QSettings(), Reporter(),
+    start = app.Start(argparse.Namespace(demo=False, db=paths.database(str(path))), shell,
+                      QSettings(), Reporter(),
                       runner=runner or SyncRunner(fail),
                       on_window=lambda w: (qtbot.addWidget(w), state.update(window=w)),
                       on_exit=lambda code: state.update(exit=code))
@@ -165,7 +169,7 @@ def test_shortcut_keys_switch_tabs(qtbot, store, staff, tmp_path):
     assert window.tabs.currentIndex() == MainWindow.TAB_TASKS
 
 
-def test_second_instance_offers_read_only(qtbot, store, staff, monkeypatch):
+def test_second_instance_offers_read_only(qtbot, store, staff, where, monkeypatch):
     from PySide6.QtCore import QSettings
 
     from desk.services.store import errors, lock
@@ -180,7 +184,7 @@ def test_second_instance_offers_read_only(qtbot, store, staff, monkeypatch):
         return lock_dialog.READ_ONLY
 
     monkeypatch.setattr(lock_dialog.LockDialog, "ask", staticmethod(answer))
-    window = start_on(store.path, qtbot)["window"]
+    window = start_on(where, qtbot)["window"]
     ro = window.ctx.store
     assert ro.read_only and window.ctx.me == staff[Role.COMMUNICATOR]
     assert seen[0].staff == "Анна Соколова"
@@ -210,6 +214,7 @@ def broken_file(path):
     return members
 
 
+@pytest.mark.sqlite_only
 def test_a_file_whose_rows_break_the_rules_opens_read_only_with_the_list(
         qtbot, tmp_path, monkeypatch):
     import hashlib
@@ -246,6 +251,7 @@ def test_a_file_whose_rows_break_the_rules_opens_read_only_with_the_list(
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.sqlite_only
 def test_quitting_at_the_list_of_broken_rows_opens_nothing(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
@@ -292,7 +298,7 @@ def test_lock_dialog_names_the_holder_and_offers_three_ways(qtbot, store, staff)
     assert len(dialog.buttons()) == 3
 
 
-def test_first_start_on_an_empty_database_sets_up_asks_who_and_opens(qtbot, tmp_path,
+def test_first_start_on_an_empty_database_sets_up_asks_who_and_opens(qtbot, empty_where,
                                                                      monkeypatch):
     """The real start, with the real threaded runner: the file is opened and set up on
     workers while the UI thread only shows the dialogs."""
@@ -319,13 +325,13 @@ def test_first_start_on_an_empty_database_sets_up_asks_who_and_opens(qtbot, tmp_
         return True
 
     opened_on = []
-    real_open = migrate.open_database
-    monkeypatch.setattr(migrate, "open_database", lambda *a, **k: (
-        opened_on.append(threading.current_thread()), real_open(*a, **k))[1])
+    for name in ("open_database", "open_server"):
+        monkeypatch.setattr(migrate, name, lambda *a, real=getattr(migrate, name), **k: (
+            opened_on.append(threading.current_thread()), real(*a, **k))[1])
     monkeypatch.setattr(SetupDialog, "exec", fill_setup)
     monkeypatch.setattr(WhoDialog, "exec", pick_second)
     runner = Runner(fail)
-    state = start_on(tmp_path / "new.db", qtbot, runner=runner)
+    state = start_on(empty_where, qtbot, runner=runner)
     assert "window" not in state  # the UI thread went on while the file opened
     qtbot.waitUntil(lambda: "window" in state or "exit" in state, timeout=20000)
     window = state["window"]
@@ -356,6 +362,7 @@ def test_language_is_switchable_in_settings(qtbot, ctx, tmp_path, monkeypatch):
     assert QSettings().value("language") == "ru"
 
 
+@pytest.mark.sqlite_only
 def test_restore_from_the_file_menu_after_confirmation(qtbot, ctx, actor, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -427,3 +434,27 @@ def test_only_the_home_tab_is_built_at_start_and_a_tab_built_later_is_wired(
     assert window.tasks.isVisible()
     window.tasks.family_requested.emit(0)  # wired as if built at start: the family tab opens
     assert window.tabs.currentIndex() == MainWindow.TAB_FAMILIES
+
+
+def test_back_up_now_writes_a_studio_file_from_a_file_or_the_server(qtbot, ctx, actor, tmp_path,
+                                                                    monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desk.services.crm import families
+    from desk.services.store import migrate
+    from desk.services.upkeep import check
+
+    families.save(ctx.store, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft("Ёлкина Вера", phone="+7 912 345-67-89"),)))
+    window = MainWindow(ctx, tmp_path / "backups")
+    qtbot.addWidget(window)
+    out = tmp_path / "copy.db"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.backup_action.trigger()
+    assert window.statusBar().currentMessage().endswith(str(out))
+    assert not [f for f in check.run(out) if f.fault]
+    copy = migrate.open_database(out, None, read_only=True)
+    assert [r.parents for r in families.find(copy, "елкина")] == ["Ёлкина Вера"]
+    copy.dispose()
+    # restoring replaces a file with its own backups: a server has none of those
+    assert window.restore_action.isVisible() == (ctx.store.path is not None)

@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desk.services.crm import families
@@ -188,6 +189,7 @@ def test_erase_from_the_card_after_confirmation(qtbot, ctx, actor, monkeypatch, 
         elkina not in [view.model.row_at(i).id for i in range(view.model.rowCount())]
 
 
+@pytest.mark.sqlite_only  # the backups are files
 def test_erasing_names_the_backups_that_still_hold_the_family(qtbot, ctx, actor, monkeypatch,
                                                               data_dir):
     from PySide6.QtWidgets import QMessageBox

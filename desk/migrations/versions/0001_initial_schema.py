@@ -143,9 +143,14 @@ def upgrade() -> None:
 
 
     # Search: one normalised text per family (lower case, ё = е, phone digits), trigram index.
-    op.execute(
-        "CREATE VIRTUAL TABLE family_search USING fts5(body, tokenize='trigram')"
-    )
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("CREATE VIRTUAL TABLE family_search USING fts5(body, tokenize='trigram')")
+    else:  # PostgreSQL: a plain table, its text indexed by pg_trgm (a trusted extension)
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute("CREATE TABLE family_search (family_id integer PRIMARY KEY "
+                   "REFERENCES family (id) ON DELETE CASCADE, body text NOT NULL)")
+        op.execute("CREATE INDEX ix_family_search_body ON family_search "
+                   "USING gin (body gin_trgm_ops)")
 
 
 def downgrade() -> None:

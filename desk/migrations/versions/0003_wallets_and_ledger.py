@@ -8,6 +8,9 @@ Create Date: 2026-11-22
 import sqlalchemy as sa
 from alembic import op
 
+# 64-bit on PostgreSQL (a balance may pass 21 million roubles); SQLite's INTEGER is 64-bit
+KOPECKS = sa.BigInteger().with_variant(sa.Integer(), 'sqlite')
+
 
 revision = '0003'
 down_revision = '0002'
@@ -18,7 +21,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table('wallet',
     sa.Column('family_id', sa.Integer(), nullable=False),
-    sa.Column('balance', sa.Integer(), nullable=False),
+    sa.Column('balance', KOPECKS, nullable=False),
     sa.Column('entries', sa.Integer(), nullable=False),
     sa.Column('head', sa.String(length=64), nullable=False),
     sa.ForeignKeyConstraint(['family_id'], ['family.id'], name=op.f('fk_wallet_family_id_family'), ondelete='RESTRICT'),
@@ -30,7 +33,7 @@ def upgrade() -> None:
     sa.Column('seq', sa.Integer(), nullable=False),
     sa.Column('at', sa.DateTime(), nullable=False),
     sa.Column('kind', sa.Enum('TOPUP', 'DEBIT', 'REFUND', 'CORRECTION', name='entrykind', native_enum=False, length=20), nullable=False),
-    sa.Column('amount', sa.Integer(), nullable=False),
+    sa.Column('amount', KOPECKS, nullable=False),
     sa.Column('method', sa.Enum('CARD_TRANSFER', 'CASH', 'TERMINAL', 'OTHER', name='paymentmethod', native_enum=False, length=20), nullable=True),
     sa.Column('reverses_id', sa.Integer(), nullable=True),
     sa.Column('note', sa.Text(), nullable=False),

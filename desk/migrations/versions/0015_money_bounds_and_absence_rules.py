@@ -37,13 +37,25 @@ def upgrade() -> None:
     # a studio that charged absences already did so from its first day
     op.execute("INSERT INTO absence_rule (since, charged) SELECT created_at, absent_charged "
                "FROM studio WHERE absent_charged")
-    op.execute(f"CREATE TRIGGER ledger_amount_bounded BEFORE INSERT ON ledger_entry "
-               f"WHEN abs(NEW.amount) > {MAX_ENTRY} AND NEW.reverses_id IS NULL "
-               f"BEGIN SELECT RAISE(ABORT, 'a ledger amount over 10 000 000 roubles'); END")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(f"CREATE TRIGGER ledger_amount_bounded BEFORE INSERT ON ledger_entry "
+                   f"WHEN abs(NEW.amount) > {MAX_ENTRY} AND NEW.reverses_id IS NULL "
+                   f"BEGIN SELECT RAISE(ABORT, 'a ledger amount over 10 000 000 roubles'); END")
+    else:
+        op.execute(f"CREATE FUNCTION ledger_amount_bounded() RETURNS trigger LANGUAGE plpgsql "
+                   f"AS $$ BEGIN IF abs(NEW.amount) > {MAX_ENTRY} AND NEW.reverses_id IS NULL "
+                   f"THEN RAISE EXCEPTION 'a ledger amount over 10 000 000 roubles' "
+                   f"USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$")
+        op.execute("CREATE TRIGGER ledger_amount_bounded BEFORE INSERT ON ledger_entry "
+                   "FOR EACH ROW EXECUTE FUNCTION ledger_amount_bounded()")
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS ledger_amount_bounded")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TRIGGER IF EXISTS ledger_amount_bounded")
+    else:
+        op.execute("DROP TRIGGER IF EXISTS ledger_amount_bounded ON ledger_entry")
+        op.execute("DROP FUNCTION IF EXISTS ledger_amount_bounded()")
     op.drop_index(op.f('ix_absence_rule_since'), table_name='absence_rule')
     op.drop_table('absence_rule')
     with op.batch_alter_table('studio') as batch_op:

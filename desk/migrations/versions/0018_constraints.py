@@ -172,6 +172,18 @@ LEDGER_TRIGGER = (
     f"BEGIN SELECT RAISE(ABORT, 'a ledger amount over 10 000 000 roubles'); END")
 
 
+def _rebuild() -> str:
+    """SQLite changes a table's constraints by rebuilding it; PostgreSQL alters it."""
+    return 'always' if op.get_bind().dialect.name == 'sqlite' else 'auto'
+
+
+def _restore_ledger_trigger() -> None:
+    """A SQLite rebuild drops the table's triggers; PostgreSQL's was never dropped."""
+    if op.get_bind().dialect.name == 'sqlite':
+        op.execute("DROP TRIGGER IF EXISTS ledger_amount_bounded")
+        op.execute(LEDGER_TRIGGER)
+
+
 def _fk_name(table: str, column: str, referred: str) -> str:
     return f"fk_{table}_{column}_{referred}"
 
@@ -191,7 +203,7 @@ def upgrade() -> None:
     rules.verify(op.get_bind(), new_rules(), last_good=down_revision)
     op.drop_index('ix_ledger_reverses', table_name='ledger_entry')
     for table in dict.fromkeys([*CHECKS, *FOREIGN_KEYS]):
-        with op.batch_alter_table(table, recreate='always') as batch_op:
+        with op.batch_alter_table(table, recreate=_rebuild()) as batch_op:
             for column, referred, ondelete in FOREIGN_KEYS.get(table, []):
                 name = _fk_name(table, column, referred)
                 batch_op.drop_constraint(op.f(name), type_='foreignkey')
@@ -199,8 +211,7 @@ def upgrade() -> None:
                                             ondelete=ondelete)
             for name, condition in CHECKS.get(table, []):
                 batch_op.create_check_constraint(op.f(f"ck_{table}_{name}"), condition)
-    op.execute("DROP TRIGGER IF EXISTS ledger_amount_bounded")
-    op.execute(LEDGER_TRIGGER)
+    _restore_ledger_trigger()
     for table, name, columns, where in UNIQUES:
         partial = {} if where is None else {
             'sqlite_where': sa.text(where), 'postgresql_where': sa.text(where)}
@@ -211,13 +222,12 @@ def downgrade() -> None:
     for table, name, _columns, _where in reversed(UNIQUES):
         op.drop_index(name, table_name=table)
     for table in dict.fromkeys([*CHECKS, *FOREIGN_KEYS]):
-        with op.batch_alter_table(table, recreate='always') as batch_op:
+        with op.batch_alter_table(table, recreate=_rebuild()) as batch_op:
             for name, _condition in CHECKS.get(table, []):
                 batch_op.drop_constraint(op.f(f"ck_{table}_{name}"), type_='check')
             for column, referred, _ondelete in FOREIGN_KEYS.get(table, []):
                 name = _fk_name(table, column, referred)
                 batch_op.drop_constraint(op.f(name), type_='foreignkey')
                 batch_op.create_foreign_key(op.f(name), referred, [column], ['id'])
-    op.execute("DROP TRIGGER IF EXISTS ledger_amount_bounded")
-    op.execute(LEDGER_TRIGGER)
+    _restore_ledger_trigger()
     op.create_index('ix_ledger_reverses', 'ledger_entry', ['reverses_id'], unique=False)

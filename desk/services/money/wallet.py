@@ -10,6 +10,7 @@ import hashlib
 import json
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.models.enums import EntryKind, PaymentMethod, TimelineKind
@@ -56,19 +57,23 @@ def entry_hash(prev_hash: str, family_id: int, seq: int, at: dt.datetime, kind: 
 def append(uow: UnitOfWork, family_id: int, kind: EntryKind, amount: int, *,
            method: PaymentMethod | None = None, reverses_id: int | None = None, note: str = "",
            idempotency_key: str | None = None, enrolment_id: int | None = None) -> LedgerEntry:
-    """Add one entry inside the caller's write transaction (BEGIN IMMEDIATE: the wallet's head
-    read here cannot change before commit)."""
+    """Add one entry inside the caller's write transaction. The wallet's head read here cannot
+    change before commit: SQLite's writer holds BEGIN IMMEDIATE, PostgreSQL locks the wallet's
+    row (FOR UPDATE) until then."""
     if not isinstance(amount, int) or isinstance(amount, bool):
         raise TypeError("amounts are integer kopecks")
     if abs(amount) > MAX_ENTRY and reverses_id is None:
         raise errors.ValidationFailed({"amount": "amount_too_large"})
     s = uow.session
-    wallet = s.get(Wallet, family_id)
+    wallet = s.get(Wallet, family_id, with_for_update=True, populate_existing=True)
     if wallet is None:
         families.load(s, family_id)
-        wallet = Wallet(family_id=family_id, balance=0, entries=0, head=GENESIS)
-        s.add(wallet)
-        s.flush()
+        try:
+            with s.begin_nested():  # another desk may be opening the same wallet
+                s.add(Wallet(family_id=family_id, balance=0, entries=0, head=GENESIS))
+        except IntegrityError:
+            pass
+        wallet = s.get(Wallet, family_id, with_for_update=True, populate_existing=True)
     seq = wallet.entries + 1
     digest = entry_hash(wallet.head, family_id, seq, uow.now, kind, amount, method, reverses_id,
                         note, idempotency_key, enrolment_id)

@@ -1,12 +1,13 @@
 """The store: the engine and the unit of work, typed changes and domain events, the
-dialect seam (what SQLite does its own way), the schema's migrations, backups, the lock,
+dialect seam (what SQLite and PostgreSQL each do their own way), the studio's server, the
+schema's migrations, backups and whole-studio copies between databases, the lock,
 errors a user can act on, secrets in the keyring, and the file formats (CSV/XLSX) and words
 every domain shares. Imports no other package."""
 
 from desk.services import lazy_face
 
 __all__ = [
-    "backup", "bulk", "changes", "credentials", "db", "dialect", "errors", "events", "lock",
-    "migrate", "redact", "sheets", "texts",
+    "backup", "bulk", "changes", "copy", "credentials", "db", "dialect", "errors", "events",
+    "lock", "migrate", "redact", "server", "sheets", "texts",
 ]
 __getattr__ = lazy_face(__name__, __all__)

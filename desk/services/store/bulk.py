@@ -10,6 +10,8 @@ from operator import itemgetter
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from desk.services.store.dialect import dialect_of
+
 BATCH = 5000
 
 
@@ -26,8 +28,6 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict]) -> None:
                   if (process := table.c[name].type.bind_processor(conn.dialect)) is not None]
     tail = [value for _, value in defaults]
     get = itemgetter(*given) if len(given) > 1 else (lambda row: (row[given[0]],))
-    sql = (f"INSERT INTO {table.name} ({', '.join(names)}) "
-           f"VALUES ({', '.join('?' for _ in names)})")
     cache: dict[int, tuple[object, object]] = {}  # rows often share a value (one timestamp)
     for start in range(0, len(rows), BATCH):
         params = []
@@ -41,4 +41,4 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict]) -> None:
                         seen = cache[i] = (value, process(value))
                     values[i] = seen[1]
             params.append(tuple(values))
-        conn.exec_driver_sql(sql, params)
+        dialect_of(session).insert_many(session, table.name, names, params)

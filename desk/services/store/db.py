@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -24,6 +25,7 @@ from desk.services.store import changes, errors, events
 from desk.services.store import dialect as dialect_module
 
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 10  # a server that does not answer is "unreachable" after this
 WRITE = "desk_write"
 
 
@@ -67,11 +69,21 @@ def _track_writes(engine: Engine) -> Engine:
     return engine
 
 
-def make_engine(url: str, *, read_only: bool = False) -> Engine:
-    """``read_only``: connections that never write to the file (`desk check`, a second copy of
-    the app opened read-only, a file about to be refused)."""
-    if not url.startswith("sqlite"):
-        return _track_writes(create_engine(url))
+def _server_engine(url: str | URL, read_only: bool) -> Engine:
+    """PostgreSQL: connections checked before use (a server restarted overnight), read-only
+    ones refused writes by the server itself."""
+    connect_args: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT_S}
+    if read_only:
+        connect_args["options"] = "-c default_transaction_read_only=on"
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
+    """``read_only``: connections that never write (`desk check`, a second copy of the app
+    opened read-only, a file about to be refused, a supervisor's PC)."""
+    if make_url(url).get_backend_name() != "sqlite":
+        return _track_writes(_server_engine(url, read_only))
+    url = str(url)
     if read_only:
         path = url.removeprefix("sqlite:///")
         engine = create_engine(url, creator=lambda: connect_read_only(path))

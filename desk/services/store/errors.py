@@ -127,3 +127,47 @@ class BadWeek(DeskError):
     """A week written otherwise than YYYY-Www, or one that does not exist; params: text."""
 
     code = "bad_week"
+
+
+class BadServerUrl(DeskError):
+    """Not a PostgreSQL URL; params: text."""
+
+    code = "bad_server_url"
+
+
+class ServerUnreachable(DeskError):
+    """No connection to the studio's server; params: url, host, port."""
+
+    code = "server_unreachable"
+
+
+class ServerRefusedPassword(DeskError):
+    """The server refused the user's password (or wanted one); params: url, user."""
+
+    code = "server_refused_password"
+
+
+class ServerDatabaseMissing(DeskError):
+    """The server has no database of that name; params: url, database."""
+
+    code = "server_database_missing"
+
+
+class ServerNotUtf8(DeskError):
+    """The server's database is not UTF-8 (Cyrillic case and search would break); params:
+    encoding, ctype."""
+
+    code = "server_not_utf8"
+
+
+class CopyRefused(DeskError):
+    """A studio is copied only into an empty database."""
+
+    code = "copy_refused"
+
+
+class MoveFailed(DeskError):
+    """The studio's copy on the server did not match the file (nothing was kept); params:
+    problems."""
+
+    code = "move_failed"

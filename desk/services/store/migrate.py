@@ -16,7 +16,6 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError
 
 from desk.services.store import backup, errors, rules
-from desk.services.store.db import WRITE
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -91,7 +90,7 @@ def upgrade(engine: Engine, backup_dir: Path | None, *, target: str = "head") ->
         return MigrationResult(before, wanted, None)
 
     backup_path = None
-    database = engine.url.database
+    database = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
     if before is not None and database and backup_dir is not None:
         backup_path = backup.make_backup(
             Path(database), backup_dir / f"before-migration-{before}-{backup.stamp()}.db"
@@ -117,20 +116,12 @@ def upgrade(engine: Engine, backup_dir: Path | None, *, target: str = "head") ->
 def _run(engine: Engine, target: str) -> None:
     from alembic import command
 
+    from desk.services.store.dialect import for_name
+
     cfg = _config()
-    with engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            conn = conn.execution_options(**{WRITE: True})
-            with conn.begin():
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, target)
-                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise RuntimeError(f"foreign key check failed: {broken[:5]}")
-        finally:
-            raw.execute("PRAGMA foreign_keys=ON")
+    with engine.connect() as conn, for_name(engine.dialect.name).migrating(conn) as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
 
 
 def rule_problems(connection: Connection) -> list[str]:
@@ -213,3 +204,36 @@ def open_to_look(path: Path, last_good: str, **store_kw):
     finally:
         engine.dispose()
     return open_database(copy, None, read_only=True, **store_kw)
+
+
+def open_server(url: str, backup_dir: Path | None, *, read_only: bool = False, **store_kw):
+    """Open the studio's database on its server (creating the schema in an empty one, or
+    upgrading it) as a Store; what is wrong with the connection comes as a DeskError the
+    user can act on. A role that may not write opens read-only."""
+    from desk.services.store import server
+    from desk.services.store.db import Store, make_engine
+
+    connect_to = server.with_password(server.parse(url))
+    info = server.probe(connect_to)
+    engine = make_engine(connect_to, read_only=read_only)
+    try:
+        revision = current_revision(engine)
+        if revision is not None and revision not in known_revisions():
+            raise errors.DatabaseFromFuture(
+                "the database was written by a newer version of Desk; it was not changed",
+                revision=revision)
+        if not (read_only or info.read_only):
+            upgrade(engine, backup_dir)
+    except Exception:
+        engine.dispose()
+        raise
+    return Store(engine, read_only=read_only or info.read_only, **store_kw)
+
+
+def open_store(where: Path | str, backup_dir: Path | None, **kw):
+    """A SQLite file's path or the studio's server URL, opened as a Store."""
+    from desk.services.store import server
+
+    if server.is_url(where):
+        return open_server(str(where), backup_dir, **kw)
+    return open_database(Path(where), backup_dir, **kw)

@@ -19,6 +19,8 @@ import re
 
 from sqlalchemy import CheckConstraint, Connection, MetaData, UniqueConstraint, inspect
 
+from desk.services.store.dialect import run_literal
+
 LIMIT = 20  # rows named at most; the rest is "… and more"
 
 
@@ -94,7 +96,7 @@ def violations(connection: Connection, rules: list[Rule], limit: int = LIMIT) ->
     for rule in rules:
         if len(found) > limit:
             break
-        rows = connection.exec_driver_sql(rule.query(limit + 1 - len(found))).fetchall()
+        rows = run_literal(connection, rule.query(limit + 1 - len(found))).fetchall()
         found += [rule.describe(key, first) for key, first in rows]
     if len(found) > limit:
         return found[:limit] + ["… and more rows"]

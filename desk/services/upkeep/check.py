@@ -13,7 +13,7 @@ from desk.models.family import Guardian
 from desk.services.crm import contacts
 from desk.services.money import wallet
 from desk.services.schedule import attendance
-from desk.services.store import migrate
+from desk.services.store import errors, migrate, server
 from desk.services.store.db import Store, make_engine, url_for_path
 
 
@@ -23,15 +23,22 @@ class Finding:
     text: str
 
 
-def run(path: Path) -> list[Finding]:
-    path = Path(path)
-    if not path.exists():
-        return [Finding(True, f"{path} does not exist")]
-    try:
-        migrate.check_is_sqlite(path)
-    except Exception as exc:
-        return [Finding(True, str(exc))]
-    store = Store(make_engine(url_for_path(path), read_only=True), read_only=True)
+def run(where: Path | str) -> list[Finding]:
+    """The findings on a SQLite file (its path) or the studio's server (its URL)."""
+    if server.is_url(where):
+        try:
+            store = migrate.open_server(str(where), None, read_only=True)
+        except errors.DeskError as exc:
+            return [Finding(True, str(exc))]
+    else:
+        path = Path(where)
+        if not path.exists():
+            return [Finding(True, f"{path} does not exist")]
+        try:
+            migrate.check_is_sqlite(path)
+        except Exception as exc:
+            return [Finding(True, str(exc))]
+        store = Store(make_engine(url_for_path(path), read_only=True), read_only=True)
     try:
         found = _file_findings(store)
         if not any(f.fault for f in found) and "wallet" in _tables(store):

@@ -205,6 +205,7 @@ def test_a_run_is_refused_without_a_known_outcome_or_with_a_bad_score(store, act
     assert scripts.runs(store, elkina) == []
 
 
+@pytest.mark.sqlite_only  # reads the file's bytes
 def test_erasing_the_family_erases_the_answers(store, actor, elkina, db_path):
     nps = scripts.default(ScriptPurpose.NPS)
     answers = walk(nps, ("Да", 0), ("10", 10), ("Святослав в восторге от керамики", None))

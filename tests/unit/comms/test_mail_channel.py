@@ -55,6 +55,7 @@ def smtp():
 
 @pytest.fixture
 def mail(dovecot, smtp):
+    dovecot.empty()  # the server lives for the module; its mailbox is the test's own
     controller, _ = smtp
     settings = MailSettings(address=imap.USER, imap_host="127.0.0.1", imap_port=dovecot.port,
                             imap_ssl=False, smtp_host="127.0.0.1",

@@ -98,15 +98,15 @@ def test_exported_file_imports_back_as_nothing_new(store, actor, tmp_path, suffi
         assert rows[1][:2] == ["Ёлкина Вера", "'+79123456789"]  # text, not a formula
 
 
-def test_cli_import_exit_codes(store, db_path, tmp_path, capsys):
+def test_cli_import_exit_codes(store, where, tmp_path, capsys):
     store.dispose()
-    code = cli.run(["import", "families", str(write(tmp_path, BROKEN)), "--db", str(db_path)])
+    code = cli.run(["import", "families", str(write(tmp_path, BROKEN)), "--db", where])
     err = capsys.readouterr().err
     assert code == 2
     assert "line 3: invalid phone '12345'" in err and "line 6: birth date is in the future" in err
-    assert cli.run(["import", "families", str(write(tmp_path, BROKEN)), "--db", str(db_path),
+    assert cli.run(["import", "families", str(write(tmp_path, BROKEN)), "--db", where,
                     "--skip-invalid"]) == 0
-    assert cli.run(["export", "families", str(tmp_path / "x.csv"), "--db", str(db_path)]) == 0
+    assert cli.run(["export", "families", str(tmp_path / "x.csv"), "--db", where]) == 0
     assert (tmp_path / "x.csv").read_text(encoding="utf-8-sig").count("\n") == 2
 
 
@@ -166,7 +166,7 @@ def test_tabs_and_carriage_returns_lead_as_text_too(tmp_path):
 
 
 def test_a_phone_of_another_parents_family_is_a_conflict_never_a_silent_merge(
-        store, actor, tmp_path, db_path, capsys):
+        store, actor, tmp_path, where, capsys):
     elkina = families.save(store, actor, families.FamilyDraft(
         guardians=(families.GuardianDraft("Ёлкина Елена", phone="+7 915 039-20-07"),),
         children=(families.ChildDraft("Ёлкин Ваня"),)))
@@ -184,14 +184,14 @@ def test_a_phone_of_another_parents_family_is_a_conflict_never_a_silent_merge(
     assert (result.families, result.children, result.skipped) == (0, 1, 1)
     assert "Морозов Петя" not in [c.name for c in families.card(store, elkina).draft.children]
     store.dispose()
-    assert cli.run(["import", "families", str(path), "--db", str(db_path)]) == 2
+    assert cli.run(["import", "families", str(path), "--db", where]) == 2
     err = capsys.readouterr().err
     assert f"line 2: phone +79150392007 belongs to family #{elkina} (Ёлкина Елена)" in err
-    assert cli.run(["import", "families", str(path), "--db", str(db_path),
+    assert cli.run(["import", "families", str(path), "--db", where,
                     "--merge-by-phone"]) == 0
     from desk.services.store import migrate
 
-    again = migrate.open_database(db_path, None)
+    again = migrate.open_store(where, None)
     assert "Морозов Петя" in [c.name for c in families.card(again, elkina).draft.children]
     again.dispose()
 
@@ -212,7 +212,7 @@ def test_windows_1251_and_english_headers_in_any_case_and_spacing(store, actor, 
 
 
 def test_long_fields_control_characters_and_damaged_files_are_line_errors(
-        store, actor, tmp_path, db_path, capsys):
+        store, actor, tmp_path, where, capsys):
     text = ("parent,phone,child,notes\n"
             "Ёлкина Вера,,Ёлкин Саша," + "x" * 10_001 + "\n"
             "Демин\x07 Олег,,Демин Петя,\n"
@@ -227,20 +227,19 @@ def test_long_fields_control_characters_and_damaged_files_are_line_errors(
         transfer.plan(store, broken)
     assert caught.value.params["reason"] == "damaged"
     store.dispose()
-    assert cli.run(["import", "families", str(broken), "--db", str(db_path)]) == 1
+    assert cli.run(["import", "families", str(broken), "--db", where]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err and "broken.xlsx" in err
-    assert cli.run(["import", "families", str(write(tmp_path, text)), "--db",
-                    str(db_path)]) == 2
+    assert cli.run(["import", "families", str(write(tmp_path, text)), "--db", where]) == 2
     assert "line 3: control characters in the parent" in capsys.readouterr().err
 
 
-def test_cli_export_to_a_missing_folder_is_one_line(store, actor, db_path, tmp_path, capsys):
+def test_cli_export_to_a_missing_folder_is_one_line(store, actor, where, tmp_path, capsys):
     families.save(store, actor, families.FamilyDraft(
         guardians=(families.GuardianDraft("Ёлкина Вера"),)))
     store.dispose()
     out = tmp_path / "missing" / "f.csv"
-    assert cli.run(["export", "families", str(out), "--db", str(db_path)]) == 1
+    assert cli.run(["export", "families", str(out), "--db", where]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot write it" in err and "Traceback" not in err
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desk.models.family import Family
 from desk.services.crm import audit, families, search, transfer
 from desk.services.store import errors
 from desk.services.store.dialect import dialect_of
@@ -58,14 +59,14 @@ def write(tmp_path, text, name="families.csv"):
     return path
 
 
-def raw_rows(db_path, table):
-    with sqlite3.connect(db_path) as conn:
-        conn.row_factory = sqlite3.Row
-        return [{k: (r[k], type(r[k]).__name__) for k in r.keys()}
-                for r in conn.execute(f"SELECT * FROM {table} ORDER BY id")]
+def raw_rows(store, table):
+    """The rows as the driver reads them back: the stored values, no type conversion."""
+    with store.engine.connect() as conn:
+        result = conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY id")
+        return [{k: (v, type(v).__name__) for k, v in row._mapping.items()} for row in result]
 
 
-def test_imported_rows_are_stored_as_the_orm_stores_them(store, actor, db_path, tmp_path):
+def test_imported_rows_are_stored_as_the_orm_stores_them(store, actor, tmp_path):
     """Timestamps, dates, flags, enums: the same text and types as a family saved by hand."""
     by_hand = families.save(store, actor, families.FamilyDraft(
         guardians=(families.GuardianDraft("Демин Олег", phone="+7 903 111-22-33"),),
@@ -73,20 +74,18 @@ def test_imported_rows_are_stored_as_the_orm_stores_them(store, actor, db_path, 
     transfer.import_families(store, actor, write(
         tmp_path, "parent;phone;child;birth_date\nЁлкина Вера;+7 912 345-67-89;Ёлкин Саша;"
                   "01.02.2018\n"))
-    store.dispose()
-    made, imported = raw_rows(db_path, "family")
+    made, imported = raw_rows(store, "family")
     assert made["id"][0] == by_hand
     assert {k: v for k, v in made.items() if k != "id"} == \
         {k: v for k, v in imported.items() if k != "id"}
-    made, imported = raw_rows(db_path, "guardian")
+    made, imported = raw_rows(store, "guardian")
     same = ("position", "email", "telegram", "vk", "whatsapp", "relation", "birth_date")
     assert {k: made[k] for k in same} == {k: imported[k] for k in same}
     assert {k: v[1] for k, v in made.items()} == {k: v[1] for k, v in imported.items()}
-    made, imported = raw_rows(db_path, "child")
+    made, imported = raw_rows(store, "child")
     same = ("position", "birth_date", "notes", "archived_at")
     assert {k: made[k] for k in same} == {k: imported[k] for k in same}
-    assert imported["birth_date"] == ("2018-02-01", "str")
-    entries = raw_rows(db_path, "timeline_entry")
+    entries = raw_rows(store, "timeline_entry")
     assert len({(e["at"], e["kind"], e["staff_id"]) for e in entries}) == 1
 
 
@@ -154,11 +153,16 @@ def test_insert_many_writes_every_row_once_whatever_the_count(store, actor, coun
     """99 rows of ten values fill one statement; the rest go in a last, shorter one."""
     with store.write(actor) as uow:
         s = uow.session
-        rows = [(1000 + i, f"источник {i}", "", "2025-01-01 12:00:00.000000",
-                 "2025-01-01 12:00:00.000000", "", "PHONE", 0, 0, 0) for i in range(count)]
-        dialect_of(s).insert_many(s, "family", [
-            "id", "source", "legend", "created_at", "updated_at", "consent_purposes",
-            "preferred_channel", "consent_messages", "consent_marketing", "erased"], iter(rows))
+        columns = ["id", "source", "legend", "created_at", "updated_at", "consent_purposes",
+                   "preferred_channel", "consent_messages", "consent_marketing", "erased"]
+        when = dt.datetime(2025, 1, 1, 12, tzinfo=dt.timezone.utc)
+        values = [None, None, "", when, when, "", "PHONE", False, False, False]
+        processors = [Family.__table__.c[c].type.bind_processor(s.connection().dialect)
+                      for c in columns]  # the driver's values, as the import makes them
+        rows = [tuple(p(v) if p and v is not None else v for p, v in
+                      zip(processors, [1000 + i, f"источник {i}", *values[2:]]))
+                for i in range(count)]
+        dialect_of(s).insert_many(s, "family", columns, iter(rows))
         got = s.connection().exec_driver_sql(
             "SELECT id, source FROM family WHERE id >= 1000 ORDER BY id").all()
         assert [tuple(r) for r in got] == [(r[0], r[1]) for r in rows]

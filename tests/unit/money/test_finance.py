@@ -69,12 +69,12 @@ def test_report_by_day_method_and_direction_to_xlsx(store, actor, tmp_path):
     assert book["rows"].max_row == len(rep.rows) + 1
 
 
-def test_finance_report_command(store, actor, db_path, tmp_path, capsys):
+def test_finance_report_command(store, actor, where, tmp_path, capsys):
     setup_money(store, actor)
     store.dispose()
     out = tmp_path / "r.xlsx"
     assert cli.run(["finance", "report", "--from", "2026-03-01", "--to", "2026-03-31",
-                    str(out), "--db", str(db_path)]) == 0
+                    str(out), "--db", where]) == 0
     assert out.exists()
     assert cli.run(["finance", "report", "--from", "1 марта", "--to", "2026-03-31",
-                    str(out), "--db", str(db_path)]) == 1
+                    str(out), "--db", where]) == 1

@@ -139,11 +139,11 @@ def test_a_large_payment_needs_a_confirmation(store, actor, studio_families):
     assert wallet.balance(store, studio_families["demin"]) == 15_000_000
 
 
-def test_cli_parse_json_and_post(store, studio_families, db_path, tmp_path, capsys):
+def test_cli_parse_json_and_post(store, studio_families, where, tmp_path, capsys):
     store.dispose()
     f = tmp_path / "pay.txt"
     f.write_text("2500 Демин Саша\nСаша 700\nбез суммы\n", encoding="utf-8")
-    assert cli.run(["payments", "parse", str(f), "--db", str(db_path), "--json"]) == 0
+    assert cli.run(["payments", "parse", str(f), "--db", where, "--json"]) == 0
     parsed = json.loads(capsys.readouterr().out)
     assert [p["line"] for p in parsed] == [1, 2, 3]
     assert parsed[0] == {"line": 1, "text": "2500 Демин Саша", "amount_kopecks": 250000,
@@ -152,40 +152,40 @@ def test_cli_parse_json_and_post(store, studio_families, db_path, tmp_path, caps
                          "repeat": False, "large": False}
     assert parsed[1]["family_id"] is None and len(parsed[1]["candidates"]) == 2
     assert parsed[2]["error"] == "no amount"
-    assert cli.run(["payments", "post", str(f), "--db", str(db_path)]) == 2  # all or nothing
+    assert cli.run(["payments", "post", str(f), "--db", where]) == 2  # all or nothing
     assert "line 2: several families match" in capsys.readouterr().err
-    assert cli.run(["payments", "post", str(f), "--db", str(db_path), "--skip-unmatched",
+    assert cli.run(["payments", "post", str(f), "--db", where, "--skip-unmatched",
                     "--method", "cash"]) == 0
     capsys.readouterr()
     # the same file again: the repeat is listed, nothing posted, exit 0
-    assert cli.run(["payments", "post", str(f), "--db", str(db_path), "--skip-unmatched"]) == 0
+    assert cli.run(["payments", "post", str(f), "--db", where, "--skip-unmatched"]) == 0
     out, err = capsys.readouterr()
     assert "line 1: a repeat" in err and "posted 0 payments" in out
-    assert cli.run(["payments", "parse", str(f), "--db", str(db_path), "--json"]) == 0
+    assert cli.run(["payments", "parse", str(f), "--db", where, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["repeat"] is True
-    assert cli.run(["payments", "post", str(f), "--db", str(db_path), "--skip-unmatched",
+    assert cli.run(["payments", "post", str(f), "--db", where, "--skip-unmatched",
                     "--confirm-new"]) == 0
     assert "posted 1 payments" in capsys.readouterr().out
 
 
 def test_cli_large_lines_need_confirm_large_and_bad_amounts_exit_2(
-        store, studio_families, db_path, tmp_path, capsys):
+        store, studio_families, where, tmp_path, capsys):
     store.dispose()
     big = tmp_path / "big.txt"
     big.write_text("150 000 Демин Саша\n", encoding="utf-8")
-    assert cli.run(["payments", "post", str(big), "--db", str(db_path)]) == 2
+    assert cli.run(["payments", "post", str(big), "--db", where]) == 2
     assert "line 1: over the large-payment threshold" in capsys.readouterr().err
-    assert cli.run(["payments", "post", str(big), "--db", str(db_path), "--confirm-large"]) == 0
+    assert cli.run(["payments", "post", str(big), "--db", where, "--confirm-large"]) == 0
     huge = tmp_path / "huge.txt"
     huge.write_text("123456789012345678901 Демин Саша\n-300 Демин Саша\n", encoding="utf-8")
-    assert cli.run(["payments", "post", str(huge), "--db", str(db_path)]) == 2
+    assert cli.run(["payments", "post", str(huge), "--db", where]) == 2
     err = capsys.readouterr().err
     assert "line 1: the amount is over" in err and "line 2: the amount has a sign" in err
     assert "Traceback" not in err
 
 
 def test_two_processes_top_up_one_wallet_without_losing_anything(store, studio_families,
-                                                                  db_path):
+                                                                  where):
     """Both processes open the file, wait for each other, then write at once (SQLite may let
     one run ahead while the other waits for the lock): none is lost or doubled."""
     store.dispose()
@@ -199,7 +199,7 @@ from desk.services.money import wallet
 from desk.services.store import migrate
 from desk.services.store.db import SYSTEM_ACTOR
 me = sys.argv[1]
-store = migrate.open_database(Path({str(db_path)!r}), None)
+store = migrate.open_store({where!r}, None)
 print("ready", flush=True)
 sys.stdin.readline()  # "go": the other one is open too
 for _ in range({each}):
@@ -216,7 +216,7 @@ for _ in range({each}):
         p.stdout.close()
     from desk.services.store import migrate
 
-    again = migrate.open_database(db_path, None)
+    again = migrate.open_store(where, None)
     assert wallet.balance(again, family) == 2 * each * 100
     notes = [line.note for line in wallet.view(again, family).lines]
     assert notes.count("a") == notes.count("b") == each

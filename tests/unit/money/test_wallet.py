@@ -1,8 +1,8 @@
-import sqlite3
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from desk.models.enums import EntryKind, PaymentMethod
 from desk.services.crm import families
@@ -46,14 +46,14 @@ def test_float_amounts_are_a_bug(store, actor, family):
      "VALUES (1, 4, '2026-01-01', 'TOPUP', 100, '', 'x', 'y')", "does not follow"),
     ("UPDATE wallet SET balance = balance + 1", "differs from the ledger"),
 ])
-def test_desk_check_finds_tampering_behind_the_apps_back(store, actor, family, db_path,
+def test_desk_check_finds_tampering_behind_the_apps_back(store, actor, family, where,
                                                          tamper, words):
     for amount in (1000, 2000, 3000):
         wallet.top_up(store, actor, family, amount, PaymentMethod.CASH)
-    assert check.run(db_path) == []
-    with sqlite3.connect(db_path) as db:
-        db.execute(tamper)
-    found = check.run(db_path)
+    assert check.run(where) == []
+    with store.engine.begin() as conn:  # behind the app's back
+        conn.exec_driver_sql(tamper)
+    found = check.run(where)
     assert found and found[0].fault and words in found[0].text
 
 
@@ -82,7 +82,7 @@ def test_a_reversal_needs_a_reason(store, actor, family):
     assert wallet.balance(store, family) == 250000
 
 
-def test_an_entry_over_the_bound_never_reaches_the_store(store, actor, family, db_path):
+def test_an_entry_over_the_bound_never_reaches_the_store(store, actor, family, where):
     wallet.top_up(store, actor, family, amounts.MAX_KOPECKS, PaymentMethod.CASH)
     for amount in (amounts.MAX_KOPECKS + 1, 10**16):
         with pytest.raises(errors.ValidationFailed):
@@ -90,11 +90,11 @@ def test_an_entry_over_the_bound_never_reaches_the_store(store, actor, family, d
     wallet.top_up(store, actor, family, amounts.MAX_KOPECKS, PaymentMethod.CASH)
     assert wallet.balance(store, family) == 2 * amounts.MAX_KOPECKS
     assert isinstance(wallet.balance(store, family), int)
-    assert [f for f in check.run(db_path) if f.fault] == []
-    with sqlite3.connect(db_path) as db, pytest.raises(sqlite3.IntegrityError):
-        db.execute("INSERT INTO ledger_entry(family_id, seq, at, kind, amount, note, prev_hash,"
-                   " hash) VALUES (?, 9, '2026-01-01', 'TOPUP', 10000000000000000, '', 'x', 'y')",
-                   (family,))
+    assert [f for f in check.run(where) if f.fault] == []
+    with pytest.raises(IntegrityError), store.engine.begin() as conn:  # the schema's own bound
+        conn.execute(text("INSERT INTO ledger_entry(family_id, seq, at, kind, amount, note, "
+                          "prev_hash, hash) VALUES (:family, 9, '2026-01-01', 'TOPUP', "
+                          "10000000000000000, '', 'x', 'y')"), {"family": family})
 
 
 def test_money_formatting():

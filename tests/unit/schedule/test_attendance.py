@@ -1,17 +1,19 @@
 import datetime as dt
-import sqlite3
 import subprocess
 import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import func, select
 
 from desk.models.enums import EntryKind, Mark, PaymentMethod
+from desk.models.wallet import LedgerEntry
 from desk.services.crm import families
 from desk.services.money import wallet
 from desk.services.schedule import attendance, enrolment, lessons
 from desk.services.staff import studio
+from desk.services.store import migrate
 from desk.services.upkeep import check
 from desk.services.tasks import tasks
 from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
@@ -58,7 +60,7 @@ def test_attended_debits_the_childs_price_once_and_corrections_reverse(store, ac
     assert not roster[sasha].mismatch and not roster[masha].mismatch
 
 
-def test_a_missing_or_double_debit_is_flagged(store, actor, setup, db_path):
+def test_a_missing_or_double_debit_is_flagged(store, actor, setup, where):
     lesson, fam, (sasha, masha) = setup
     attendance.mark(store, actor, sasha, Mark.ATTENDED)
     attendance.mark(store, actor, masha, Mark.ATTENDED)
@@ -69,7 +71,7 @@ def test_a_missing_or_double_debit_is_flagged(store, actor, setup, db_path):
     assert lines[sasha].mismatch and lines[sasha].debits == 2
     assert [c.lesson.id for c in attendance.to_check(store)] == [lesson]
     store.dispose()
-    found = check.run(db_path)
+    found = check.run(where)
     assert not any(f.fault for f in found)
     assert any("debited 2 times" in f.text for f in found)
 
@@ -99,7 +101,7 @@ def test_crossing_into_8_20_asks_for_the_second_feedback_once(store, actor, setu
     assert len(asks) == 1 and "этап «8–20 занятий»" in asks[0].title  # in the studio's words
 
 
-def test_two_processes_marking_the_same_child_debit_once(store, actor, setup, db_path):
+def test_two_processes_marking_the_same_child_debit_once(store, actor, setup, where):
     lesson, fam, (sasha, _) = setup
     store.dispose()
     script = f"""
@@ -108,17 +110,19 @@ from desk.models.enums import Mark
 from desk.services.schedule import attendance
 from desk.services.store import migrate
 from desk.services.store.db import SYSTEM_ACTOR
-store = migrate.open_database(Path({str(db_path)!r}), None)
+store = migrate.open_store({where!r}, None)
 for _ in range(20):
     attendance.mark(store, SYSTEM_ACTOR, {sasha}, Mark.ATTENDED)
 """
     procs = [subprocess.Popen([sys.executable, "-c", script]) for _ in range(2)]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
-    with sqlite3.connect(db_path) as db:
-        debits = db.execute("SELECT count(*) FROM ledger_entry WHERE enrolment_id = ? "
-                            "AND kind = 'DEBIT'", (sasha,)).fetchone()[0]
+    again = migrate.open_store(where, None)
+    with again.read() as s:
+        debits = s.scalar(select(func.count()).select_from(LedgerEntry).where(
+            LedgerEntry.enrolment_id == sasha, LedgerEntry.kind == EntryKind.DEBIT))
+    again.dispose()
     assert debits == 1
-    assert not [f for f in check.run(db_path) if f.fault]
+    assert not [f for f in check.run(where) if f.fault]
 
 
 @settings(max_examples=20, deadline=None,
@@ -154,7 +158,7 @@ def test_any_marks_keep_balances_equal_to_ledgers_and_attended_debited_once(
 
 
 def test_switching_absence_charging_never_rewrites_the_past(store, actor, clock, setup,
-                                                           db_path):
+                                                           where):
     lesson, fam, (sasha, masha) = setup
     attendance.mark(store, actor, sasha, Mark.ABSENT)
     attendance.mark(store, actor, masha, Mark.ATTENDED)
@@ -174,4 +178,4 @@ def test_switching_absence_charging_never_rewrites_the_past(store, actor, clock,
     studio.set_absent_charged(store, actor, False)
     # switching it off does not call the charge made under the old rule wrong
     assert attendance.to_check(store) == []
-    assert not [p for p in check.run(db_path) if "without attending" in p.text]
+    assert not [p for p in check.run(where) if "without attending" in p.text]

@@ -34,17 +34,17 @@ def test_ics_holds_the_weeks_lessons_in_utc(store, week_lessons, tmp_path):
     assert str(event["uid"]) == f"lesson-{week_lessons}@desk"
 
 
-def test_csv_and_the_command_line(store, week_lessons, db_path, tmp_path, capsys):
+def test_csv_and_the_command_line(store, week_lessons, where, tmp_path, capsys):
     store.dispose()
     out = tmp_path / "w.csv"
     assert cli.run(["schedule", "export", "--week", "2026-W10", str(out),
-                    "--db", str(db_path)]) == 0
+                    "--db", where]) == 0
     with out.open(encoding="utf-8-sig") as f:
         rows = list(csv.reader(f))
     assert rows[0] == portal.CSV_HEADER
     assert rows[1][1:5] == ["2026-03-02", "17:00", "18:30", "Керамика"]
     assert cli.run(["schedule", "export", "--week", "2026-10", str(out),
-                    "--db", str(db_path)]) == 1
+                    "--db", where]) == 1
     assert capsys.readouterr().err.startswith("desk: ")
 
 

@@ -124,7 +124,7 @@ def test_cancelled_lesson_leaves_the_schedule_tells_families_and_reverses_charge
         enrolment.enrol(store, actor, lesson, a, kids(store, a))
 
 
-def test_a_client_who_cancelled_can_enrol_again(store, actor, ceramics, teacher, db_path):
+def test_a_client_who_cancelled_can_enrol_again(store, actor, ceramics, teacher, where):
     from desk.models.enums import Mark
     from desk.services.schedule import attendance
     from desk.services.upkeep import check
@@ -141,7 +141,7 @@ def test_a_client_who_cancelled_can_enrol_again(store, actor, ceramics, teacher,
     assert wallet.balance(store, fam) == -120000
     (line,) = attendance.check(store, lesson).roster
     assert not line.mismatch and line.debits == 1
-    assert [f for f in check.run(db_path) if f.fault] == []
+    assert [f for f in check.run(where) if f.fault] == []
 
 
 def test_moving_a_lesson_tells_the_families_and_cancelling_cleans_up(store, actor, ceramics,

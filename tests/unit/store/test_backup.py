@@ -10,6 +10,9 @@ from desk.services.store import backup, errors
 from desk.services.crm.families import FamilyDraft, GuardianDraft
 
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself
+
+
 def family_count(path):
     with sqlite3.connect(path) as db:
         return db.execute("SELECT count(*) FROM family").fetchone()[0]

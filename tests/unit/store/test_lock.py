@@ -6,6 +6,9 @@ import pytest
 from desk.services.store import errors, lock
 
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself
+
+
 def dead_pid():
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()

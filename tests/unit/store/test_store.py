@@ -12,6 +12,7 @@ from desk.services.store import errors, migrate
 from desk.services.store.db import SYSTEM_ACTOR
 
 
+@pytest.mark.sqlite_only
 def test_every_connection_has_the_safe_pragmas(store):
     with store.read() as s:
         values = {p: s.execute(text(f"PRAGMA {p}")).scalar()
@@ -20,6 +21,7 @@ def test_every_connection_has_the_safe_pragmas(store):
                       "busy_timeout": 5000}
 
 
+@pytest.mark.sqlite_only
 def test_write_transactions_begin_immediate(store, db_path):
     """A writer holds the RESERVED lock from its first statement, so another writer waits
     instead of failing later with a deferred read-then-write."""
@@ -31,6 +33,7 @@ def test_write_transactions_begin_immediate(store, db_path):
         other.close()
 
 
+@pytest.mark.sqlite_only
 def test_read_only_store_refuses_writes(db_path, tmp_path, store):
     ro = migrate.open_database(db_path, None, read_only=True)
     with pytest.raises(errors.ReadOnlyStore):
@@ -58,6 +61,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     assert bogus.read_text() == "hello, this is not sqlite"
 
 
+@pytest.mark.sqlite_only
 def test_database_from_a_newer_desk_is_never_written(store, db_path, tmp_path):
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
@@ -83,6 +87,7 @@ def _delete_journal_copy(store, db_path, tmp_path):
     return copy
 
 
+@pytest.mark.sqlite_only
 def test_a_file_is_judged_before_anything_touches_it(store, db_path, tmp_path):
     from desk.services.upkeep import check
 
@@ -117,6 +122,7 @@ def read_only_folder(folder):
         subprocess.run(["chattr", "-i", str(folder)], check=True)
 
 
+@pytest.mark.sqlite_only
 def test_desk_check_on_a_sound_file_in_a_read_only_folder(store, db_path, tmp_path, capsys):
     from desk import cli
 
@@ -129,6 +135,7 @@ def test_desk_check_on_a_sound_file_in_a_read_only_folder(store, db_path, tmp_pa
         assert capsys.readouterr().out.strip().endswith("ok")
 
 
+@pytest.mark.sqlite_only
 def test_a_full_disk_is_one_line_and_nothing_is_half_written(store, actor, db_path, tmp_path,
                                                               monkeypatch, capsys):
     """SQLite's own "database or disk is full" (max_page_count stands in for the disk)."""
@@ -169,6 +176,7 @@ def test_a_full_disk_is_one_line_and_nothing_is_half_written(store, actor, db_pa
     again.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_a_database_in_a_folder_that_cannot_be_written_is_one_line(store, actor, db_path,
                                                                     tmp_path, capsys):
     from desk import cli

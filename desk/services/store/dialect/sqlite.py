@@ -4,17 +4,39 @@ checkpoint, PRAGMA integrity checks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
+from desk.services.store.dialect import IndexTable
+
 MAX_PARAMS = 999  # bound values in one statement on any SQLite build (newer ones take more)
 
 
-class SqliteDialect:
+class SqliteDialect(IndexTable):
+    key, mark = "rowid", "?"
     name = "sqlite"
+
+    @contextlib.contextmanager
+    def migrating(self, connection: Connection) -> Iterator[Connection]:
+        """The connection a migration runs on, in one write transaction: foreign keys off
+        while tables are rebuilt (shared/RELIABILITY.md #4, #5), checked before the commit."""
+        from desk.services.store.db import WRITE
+
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            connection = connection.execution_options(**{WRITE: True})
+            with connection.begin():
+                yield connection
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"foreign key check failed: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
 
     def insert_many(self, session: Session, table: str, columns: Sequence[str],
                     rows: Iterable[Sequence[object]]) -> None:
@@ -43,11 +65,8 @@ class SqliteDialect:
         session.execute(text("INSERT INTO family_search(rowid, body) VALUES (:id, :body)"),
                         {"id": family_id, "body": body})
 
-    def index_add_many(self, session: Session, documents: Sequence[tuple[int, str]]) -> None:
-        """Documents of families new to the index (an import's new families)."""
-        if documents:
-            session.connection().exec_driver_sql(
-                "INSERT INTO family_search(rowid, body) VALUES (?, ?)", list(documents))
+    def after_copy(self, connection: Connection, tables: Sequence[str]) -> None:
+        """Rows came with their ids: SQLite's next id is the largest plus one anyway."""
 
     def index_put_many(self, session: Session, documents: Sequence[tuple[int, str]]) -> None:
         """Replace the documents of these families (an import: thousands at once)."""
