@@ -89,8 +89,10 @@ class Start:
                  on_window=lambda window: None, on_exit=lambda code: None) -> None:
         from PySide6.QtWidgets import QApplication
 
+        from desk import paths
         from desk.ui.ops import Ops
         from desk.ui.runner import Runner
+        from desk.ui.settings import DATABASE, Settings
 
         self.args, self.shell, self.settings, self.reporter = args, shell, settings, reporter
         if runner is None:
@@ -101,6 +103,8 @@ class Start:
         self.on_window, self.on_exit = on_window, on_exit
         self.store = self.me = self.info = self.window = self.url = None
         self.looking = False  # a refused file's copy, opened read-only
+        self.chosen = Settings(settings)  # the studio's server, once this PC chose one
+        self.where = args.db or paths.default_db(self.chosen.get(DATABASE))
 
     def begin(self) -> None:
         self.ops.command(self.shell, self._open, self._opened, on_failure=self._not_opened)
@@ -114,7 +118,7 @@ class Start:
         if self.args.demo:
             store = _demo_store()
             return Opened(store, None, True, [], str(store.engine.url))
-        path = self.args.db or paths.default_db()
+        path = self.where
         if server.is_url(path):  # the studio's server: no file, no shared-folder worry
             store = migrate.open_server(path, paths.backups_dir())
             return Opened(store, None, studio.is_set_up(store), [], server.shown(path))
@@ -157,9 +161,17 @@ class Start:
                 return
             self.looking = True
         if not opened.set_up:
-            if SetupDialog(self.store, self.ops, self.shell).exec() \
-                    != QDialog.DialogCode.Accepted:
+            setup = SetupDialog(self.store, self.ops, self.shell)
+            if setup.exec() != QDialog.DialogCode.Accepted:
                 self.on_exit(0)
+                return
+            if setup.server_url:  # the studio lives on its server: open that instead
+                from desk.ui.settings import DATABASE
+
+                self.chosen.set(DATABASE, setup.server_url)
+                self.store.dispose()
+                self.where = setup.server_url
+                self.begin()
                 return
         from desk.services.staff import studio
 
@@ -209,6 +221,7 @@ class Start:
                               info=self.info)
         quitting = QApplication.instance().aboutToQuit
         quitting.connect(window.courier.stop)
+        quitting.connect(window.stop_watching)
         if token is not None:  # after the courier and the runner's jobs
             quitting.connect(lambda: (self.runner.wait(), _release(store, me, token)))
         if self.looking:

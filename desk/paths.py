@@ -24,8 +24,10 @@ def database(text: str) -> Path | str:
     return text if "://" in text else Path(text)
 
 
-def default_db() -> Path | str:
-    override = os.environ.get("DESK_DB")
+def default_db(chosen: str = "") -> Path | str:
+    """``DESK_DB``, else what this PC chose at its first start (the studio's server), else
+    the file in the data folder."""
+    override = os.environ.get("DESK_DB") or chosen
     return database(override) if override else data_dir() / "desk.db"
 
 

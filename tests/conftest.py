@@ -63,6 +63,8 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: the test is about the SQLite file itself "
                                        "(its bytes, lock, pragmas), not the data")
+    config.addinivalue_line("markers", "postgresql_only: the test is about desks sharing the "
+                                       "studio's server")
 
 
 def pytest_generate_tests(metafunc):
@@ -72,6 +74,8 @@ def pytest_generate_tests(metafunc):
         names = ["sqlite", "postgresql"] if chosen == "all" else [chosen]
         if metafunc.definition.get_closest_marker("sqlite_only"):
             names = [n for n in names if n == "sqlite"]
+        if metafunc.definition.get_closest_marker("postgresql_only"):
+            names = [n for n in names if n == "postgresql"]
         metafunc.parametrize("backend", names)
 
 

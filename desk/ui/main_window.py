@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
@@ -20,7 +20,7 @@ from desk.services.calls import presence
 from desk.services.comms import inbox, outbox
 from desk.services.crm import transfer
 from desk.services.staff import studio
-from desk.services.store import backup, copy, errors
+from desk.services.store import backup, copy, errors, live
 from desk.ui import fmt, messages
 from desk.ui.channels_dialog import ChannelsDialog
 from desk.ui.context import Context
@@ -84,7 +84,13 @@ class _Tab:
 
 
 class MainWindow(QMainWindow):
+    """Signals:
+        server_connected(bool): the live-refresh connection to the studio's server came or
+            went (emitted from the listener's thread, shown on the UI thread).
+    """
+
     TAB_SYSTEM, TAB_COMMUNICATOR, TAB_SCHEDULE, TAB_FAMILIES, TAB_TASKS, TAB_JOURNAL = range(6)
+    server_connected = Signal(bool)
     system = _Tab(TAB_SYSTEM)
     communicator = _Tab(TAB_COMMUNICATOR)
     schedule = _Tab(TAB_SCHEDULE)
@@ -129,6 +135,11 @@ class MainWindow(QMainWindow):
         home = {Role.SYSTEM: self.TAB_SYSTEM, Role.COMMUNICATOR: self.TAB_COMMUNICATOR}
         self.tabs.setCurrentIndex(home.get(ctx.me.role, self.TAB_FAMILIES))
 
+        self.offline_label = QLabel(self.tr("No connection to the studio's server: trying "
+                                            "again…"))
+        self.offline_label.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.offline_label.hide()
+        self.statusBar().addPermanentWidget(self.offline_label)
         self.channels_label = QLabel()
         self.statusBar().addPermanentWidget(self.channels_label)
         who = QLabel(self.tr("Working: {name}").format(name=ctx.me.name))
@@ -152,6 +163,12 @@ class MainWindow(QMainWindow):
         self.courier.restarted.connect(lambda: self.statusBar().showMessage(self.tr(
             "Sending and receiving had stopped because of an error and were started again; "
             "the details are in the log."), 15000))
+        self.listener = None  # what the other desks write, on the studio's server
+        if ctx.store.on_server:
+            self.server_connected.connect(lambda up: self.offline_label.setVisible(not up))
+            self.listener = live.Listener(ctx.store, ctx.notifier.announce,
+                                          self.server_connected.emit)
+            self.listener.start()
         self.watch = QTimer(self)
         self.watch.setInterval(1000)
         self.watch.timeout.connect(self.check_waiting)
@@ -261,8 +278,15 @@ class MainWindow(QMainWindow):
         if not self.confirm_quit():
             event.ignore()
             return
-        self.watch.stop()  # a closed window no longer looks at the queue
+        self.stop_watching()
         super().closeEvent(event)
+
+    def stop_watching(self) -> None:
+        """A closed window no longer looks at the queue nor listens to the other desks."""
+        self.watch.stop()
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
 
     def confirm_quit(self) -> bool:
         """Quitting with messages not gone yet says what becomes of them."""

@@ -21,6 +21,11 @@ FIELD_MESSAGES = {
     "birth_invalid": QT_TRANSLATE_NOOP("Messages", "Check the year of birth."),
     "child_too_old": QT_TRANSLATE_NOOP("Messages", "The child is older than 18."),
     "note_empty": QT_TRANSLATE_NOOP("Messages", "Write the note first."),
+    "host_empty": QT_TRANSLATE_NOOP("Messages", "Enter the server computer's name or address."),
+    "host_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "Write only the computer's name or address, e.g. 192.168.1.10."),
+    "database_empty": QT_TRANSLATE_NOOP("Messages", "Enter the database's name."),
+    "user_empty": QT_TRANSLATE_NOOP("Messages", "Enter the user name."),
     "title_empty": QT_TRANSLATE_NOOP("Messages", "Enter what needs to be done."),
     "script_no_steps": QT_TRANSLATE_NOOP("Messages", "Add at least one step."),
     "script_no_outcomes": QT_TRANSLATE_NOOP("Messages", "Add at least one outcome."),

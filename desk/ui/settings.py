@@ -38,6 +38,7 @@ class Option(Generic[T]):
 
 
 LANGUAGE = Option("language", "ru")
+DATABASE = Option("database", "")  # the studio's server chosen at the first start (no password)
 
 
 class Settings(QObject):

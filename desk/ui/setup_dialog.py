@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel,
-    QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desk.models.enums import Role
@@ -17,6 +17,7 @@ from desk.ui import messages
 from desk.ui.forms import FieldError
 from desk.ui.labels import role_name
 from desk.ui.ops import Ops
+from desk.ui.server_dialog import ServerDialog
 
 if TYPE_CHECKING:
     from desk.services.store.db import Store
@@ -75,10 +76,23 @@ class SetupDialog(QDialog):
         box_layout.addWidget(self.add_person, alignment=Qt.AlignmentFlag.AlignLeft)
         box_layout.addWidget(self.staff_error)
 
+        self.server_url = ""  # set when the studio lives on its server instead
+        self.server_button = QPushButton(self.tr("The studio's server…"))
+        self.server_button.setToolTip(self.tr(
+            "Two or more PCs: connect to the studio's PostgreSQL server instead of keeping "
+            "the studio on this PC"))
+        where = QLabel(self.tr("Only this PC works with the studio? Fill in the form. Two or "
+                               "more PCs share it on a server? Connect to it:"))
+        where.setWordWrap(True)
+        where_row = QHBoxLayout()
+        where_row.addWidget(where, 1)
+        where_row.addWidget(self.server_button)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start working"))
         layout = QVBoxLayout(self)
+        layout.addLayout(where_row)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(staff_box)
@@ -86,6 +100,7 @@ class SetupDialog(QDialog):
         layout.addWidget(buttons)
 
         self.add_person.clicked.connect(self._on_add_person_clicked)
+        self.server_button.clicked.connect(self._on_server_clicked)
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
 
@@ -100,6 +115,13 @@ class SetupDialog(QDialog):
         self.staff_grid.addWidget(name, row, 0)
         self.staff_grid.addWidget(combo, row, 1)
         self.staff_rows.append((name, combo))
+
+    @Slot()
+    def _on_server_clicked(self) -> None:
+        dialog = ServerDialog(self.ops, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.server_url = dialog.url
+            self.accept()
 
     @Slot()
     def _on_add_person_clicked(self) -> None:

@@ -3113,6 +3113,10 @@
         <translation>Журнал</translation>
     </message>
     <message>
+        <source>No connection to the studio&apos;s server: trying again…</source>
+        <translation>Нет связи с сервером студии: подключаюсь снова…</translation>
+    </message>
+    <message>
         <source>Working: {name}</source>
         <translation>Работает: {name}</translation>
     </message>
@@ -3346,6 +3350,22 @@
     <message>
         <source>Write the note first.</source>
         <translation>Сначала напишите заметку.</translation>
+    </message>
+    <message>
+        <source>Enter the server computer&apos;s name or address.</source>
+        <translation>Введите имя или адрес компьютера-сервера.</translation>
+    </message>
+    <message>
+        <source>Write only the computer&apos;s name or address, e.g. 192.168.1.10.</source>
+        <translation>Напишите только имя или адрес компьютера, например 192.168.1.10.</translation>
+    </message>
+    <message>
+        <source>Enter the database&apos;s name.</source>
+        <translation>Введите название базы.</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Введите имя пользователя.</translation>
     </message>
     <message>
         <source>Enter what needs to be done.</source>
@@ -4658,6 +4678,57 @@
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>The studio&apos;s server</source>
+        <translation>Сервер студии</translation>
+    </message>
+    <message>
+        <source>Both desks work on one database on the studio&apos;s PostgreSQL server. Ask whoever set it up for these details (the README&apos;s &quot;Two PCs&quot; section shows how).</source>
+        <translation>Оба рабочих места работают с одной базой на сервере PostgreSQL студии. Эти данные даст тот, кто настраивал сервер (как это сделать — в разделе «Two PCs» файла README).</translation>
+    </message>
+    <message>
+        <source>e.g. office-pc or 192.168.1.10</source>
+        <translation>например, office-pc или 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>База:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Пользователь:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Проверить подключение</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключиться</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL {version}, {encoding} ({ctype}){ro}.</source>
+        <translation>Подключено: PostgreSQL {version}, {encoding} ({ctype}){ro}.</translation>
+    </message>
+    <message>
+        <source>, read-only</source>
+        <translation>, только чтение</translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Desk — first start</source>
@@ -4678,6 +4749,18 @@
     <message>
         <source>Add a person</source>
         <translation>Добавить сотрудника</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s server…</source>
+        <translation>Сервер студии…</translation>
+    </message>
+    <message>
+        <source>Two or more PCs: connect to the studio&apos;s PostgreSQL server instead of keeping the studio on this PC</source>
+        <translation>Два компьютера и больше: подключиться к серверу PostgreSQL студии, а не хранить студию на этом компьютере</translation>
+    </message>
+    <message>
+        <source>Only this PC works with the studio? Fill in the form. Two or more PCs share it on a server? Connect to it:</source>
+        <translation>Со студией работает только этот компьютер? Заполните форму ниже. Студия на сервере для нескольких компьютеров? Подключитесь к нему:</translation>
     </message>
     <message>
         <source>Start working</source>

@@ -1,6 +1,6 @@
 import datetime as dt
-import pytest
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desk import app
@@ -43,7 +43,8 @@ def start_on(path, qtbot, runner=None):
     qtbot.addWidget(shell)
     shell.show()
     state = {}
-    start = app.Start(argparse.Namespace(demo=False, db=paths.database(str(path))), shell,
+    db = paths.database(str(path)) if path is not None else None  # None: as this PC chose
+    start = app.Start(argparse.Namespace(demo=False, db=db), shell,
                       QSettings(), Reporter(),
                       runner=runner or SyncRunner(fail),
                       on_window=lambda w: (qtbot.addWidget(w), state.update(window=w)),
@@ -458,3 +459,109 @@ def test_back_up_now_writes_a_studio_file_from_a_file_or_the_server(qtbot, ctx, 
     copy.dispose()
     # restoring replaces a file with its own backups: a server has none of those
     assert window.restore_action.isVisible() == (ctx.store.path is not None)
+
+
+def test_the_server_dialog_names_what_is_wrong_beside_the_field_and_keeps_the_password(
+        qtbot, pg, memory_keyring):
+    from desk.ui.server_dialog import ServerDialog
+
+    name = f"ui_{next(pg.numbers)}"
+    with pg.admin.connect() as conn:
+        conn.exec_driver_sql("DROP ROLE IF EXISTS ui_clerk")
+        conn.exec_driver_sql("CREATE ROLE ui_clerk LOGIN PASSWORD 'верный-пароль'")
+        conn.exec_driver_sql(f"CREATE DATABASE {name} OWNER ui_clerk")
+    try:
+        dialog = ServerDialog(sync_ops())
+        qtbot.addWidget(dialog)
+        dialog.host.setText("")
+        dialog.connect_button.click()
+        assert dialog.errors["host"].text() == "Enter the server computer's name or address."
+        assert dialog.result() != dialog.DialogCode.Accepted
+        dialog.host.setText("127.0.0.1")
+        dialog.port.setValue(pg.server.port)
+        dialog.database.setText(name)
+        dialog.user.setText("ui_clerk")
+        dialog.password.setText("не-тот")
+        dialog.test_button.click()
+        assert "ui_clerk" in dialog.errors["password"].text()
+        assert dialog.errors["host"].isHidden() and dialog.isEnabled()
+        dialog.password.setText("верный-пароль")
+        dialog.test_button.click()
+        assert dialog.errors["password"].isHidden()
+        assert dialog.status.text().startswith("Connected: PostgreSQL 1")
+        dialog.connect_button.click()
+        assert dialog.result() == dialog.DialogCode.Accepted
+        assert dialog.url == f"postgresql+psycopg://ui_clerk@127.0.0.1:{pg.server.port}/{name}"
+        assert memory_keyring.secrets == {
+            ("desk", f"postgresql:ui_clerk@127.0.0.1:{pg.server.port}/{name}"): "верный-пароль"}
+    finally:
+        pg.drop(name)
+        with pg.admin.connect() as conn:
+            conn.exec_driver_sql("DROP ROLE IF EXISTS ui_clerk")
+
+
+def test_a_first_start_can_choose_the_studios_server_and_the_next_start_goes_there(
+        qtbot, pg, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog
+
+    from desk.services.store import migrate
+    from desk.ui import lock_dialog
+    from desk.ui.server_dialog import ServerDialog
+    from desk.ui.settings import DATABASE, Settings
+    from desk.ui.who_dialog import WhoDialog
+
+    name = f"ui_{next(pg.numbers)}"
+    pg.create(name)
+    url = pg.server.url(name)
+    asked = []
+
+    def on_the_server(dialog):
+        dialog.host.setText("127.0.0.1")
+        dialog.port.setValue(pg.server.port)
+        dialog.database.setText(name)
+        dialog.user.setText("desk")
+        dialog.connect_button.click()
+        return dialog.result()
+
+    def setup(dialog):
+        asked.append(dialog.store.engine.url.get_backend_name())
+        if len(asked) == 1:  # on this PC's file: the studio is on the server instead
+            dialog.server_button.click()
+            return dialog.result()
+        dialog.name.setText("Мастерская")
+        dialog.staff_rows[0][0].setText("Анна")
+        dialog.staff_rows[1][0].setText("Мария")
+        dialog._on_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(ServerDialog, "exec", on_the_server)
+    monkeypatch.setattr(SetupDialog, "exec", setup)
+    monkeypatch.setattr(WhoDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
+    windows = []
+    try:
+        window = start_on(tmp_path / "this-pc.db", qtbot)["window"]
+        windows.append(window)
+        assert asked == ["sqlite", "postgresql"]
+        assert window.ctx.store.engine.url.get_backend_name() == "postgresql"
+        assert window.ctx.studio.name == "Мастерская" and "Мастерская" in window.windowTitle()
+        assert Settings(QSettings()).get(DATABASE) == url
+        window.close()
+
+        # the next start on this PC: the server at once, the studio as it was left
+        monkeypatch.setattr(SetupDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+        monkeypatch.setattr(lock_dialog.LockDialog, "ask",
+                            staticmethod(lambda holder, tz: lock_dialog.OPEN_ANYWAY))
+        again = start_on(None, qtbot)["window"]
+        windows.append(again)
+        assert again.ctx.store.engine.url.database == name
+        assert again.ctx.me.name == "Анна"
+        store = migrate.open_server(url, None)
+        assert studio.info(store).name == "Мастерская"
+        store.dispose()
+    finally:
+        for w in windows:  # their courier and listener end before the database goes
+            w.courier.stop()
+            w.stop_watching()
+            w.ctx.store.dispose()
+        pg.drop(name)

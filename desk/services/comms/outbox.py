@@ -136,7 +136,9 @@ def deliver(store: Store, adapters: dict[InboxChannel, Adapter],
 
 
 def _claim(store: Store, channels: list[InboxChannel]) -> _Claimed | None:
-    """Take the next message that is due, in one write transaction: queued → sending."""
+    """Take the next message that is due, in one write transaction: queued → sending. On the
+    studio's server the row is locked and one another desk holds is skipped (FOR UPDATE SKIP
+    LOCKED), so two couriers never take the same message."""
     if not channels:
         return None
     with store.write(Actor(None, "")) as uow:
@@ -146,7 +148,8 @@ def _claim(store: Store, channels: list[InboxChannel]) -> _Claimed | None:
             .where(InboxMessage.status == OutboxStatus.QUEUED,
                    InboxMessage.send_after <= uow.now,
                    InboxMessage.channel.in_(channels))
-            .order_by(InboxMessage.send_after, InboxMessage.id).limit(1)).first()
+            .order_by(InboxMessage.send_after, InboxMessage.id).limit(1)
+            .with_for_update(skip_locked=True, of=InboxMessage)).first()
         if row is None:
             return None
         m, address, subject = row

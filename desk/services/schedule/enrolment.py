@@ -108,7 +108,7 @@ def enrol(store: Store, actor: Actor, lesson_id: int, family_id: int, child_ids:
     """Enrol children of one family; a full lesson raises LessonFull (offer the waitlist)."""
     with store.write(actor) as uow:
         s = uow.session
-        lesson = _load(s, lesson_id)
+        lesson = _load(s, lesson_id, lock=True)  # another desk may be taking the last place
         if lesson.cancelled:
             raise errors.LessonCancelled("the lesson is cancelled")
         q = _quote(s, lesson, family_id, child_ids, adults)
@@ -212,7 +212,7 @@ def _offer_free_place(uow: UnitOfWork, event: attendance.PlaceFreed) -> None:
 def offer_free_place(uow: UnitOfWork, lesson_id: int) -> None:
     """The first on the lesson's waitlist not yet offered a place gets a task to call."""
     s = uow.session
-    lesson = _load(s, lesson_id)
+    lesson = _load(s, lesson_id, lock=True)
     if lesson.cancelled or _enrolled(s, lesson_id) >= lesson.capacity:
         return
     first = s.scalar(select(WaitlistEntry).where(

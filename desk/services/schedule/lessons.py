@@ -302,7 +302,7 @@ def save_lesson(store: Store, actor: Actor, draft: LessonDraft) -> int:
         if draft.id is None:
             lesson = Lesson()
         else:
-            lesson = _load(s, draft.id)
+            lesson = _load(s, draft.id, lock=True)  # its capacity against the places taken
             if lesson.cancelled:
                 raise errors.LessonCancelled("the lesson is cancelled")
         before = _snapshot(lesson) if draft.id else None
@@ -463,8 +463,10 @@ def reverse_charges(uow: UnitOfWork, enrolment_id: int, note: str) -> int:
     return count
 
 
-def _load(s: Session, lesson_id: int) -> Lesson:
-    lesson = s.get(Lesson, lesson_id)
+def _load(s: Session, lesson_id: int, *, lock: bool = False) -> Lesson:
+    """``lock``: hold the lesson until the commit (PostgreSQL: FOR UPDATE; SQLite's writer
+    holds the file), so its places are counted by one desk at a time."""
+    lesson = s.get(Lesson, lesson_id, with_for_update=lock or None, populate_existing=lock)
     if lesson is None:
         raise errors.NotFound(f"lesson {lesson_id} not found")
     return lesson

@@ -5,6 +5,7 @@ desks. No SQLAlchemy here, so the UI can import the kinds."""
 from __future__ import annotations
 
 import enum
+import json
 import logging
 import re
 from collections.abc import Iterable
@@ -84,3 +85,16 @@ def of_tables(tables: Iterable[str]) -> frozenset[Change]:
         elif TABLES[table] is not None:
             kinds.add(TABLES[table])
     return frozenset(kinds)
+
+
+def payload(origin: str, kinds: Iterable[Change]) -> str:
+    """What travels to the other desks: who wrote, and the kinds (a few short words)."""
+    return json.dumps({"from": origin, "kinds": sorted(k.value for k in kinds)})
+
+
+def from_payload(text: str) -> tuple[str, frozenset[Change]]:
+    """(who wrote, the kinds) of a payload; a kind this desk does not know is left out."""
+    data = json.loads(text)
+    known = {k.value for k in Change}
+    return data.get("from", ""), frozenset(Change(k) for k in data.get("kinds", ())
+                                           if k in known)

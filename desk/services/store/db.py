@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -135,10 +136,13 @@ class UnitOfWork:
     ``changes``: after the commit, the kinds of data the transaction wrote (derived from its
     statements), which the store then announces to its listeners."""
 
-    def __init__(self, session: Session, actor: Actor, now: dt.datetime) -> None:
+    def __init__(self, session: Session, actor: Actor, now: dt.datetime,
+                 announce: Callable[[Session, frozenset[changes.Change]], None] = (
+                     lambda _s, _kinds: None)) -> None:
         self.session = session
         self.actor = actor
         self.now = now
+        self._announce = announce  # tells the other desks, inside the transaction
         self._committed = False
         self.changes: frozenset[changes.Change] = frozenset()
         self._written: set[str] = set()
@@ -171,9 +175,13 @@ class UnitOfWork:
         events.dispatch(self, event)
 
     def commit(self) -> None:
+        self.session.flush()  # every statement run: the kinds are complete
+        kinds = changes.of_tables(self._written)
+        if kinds:
+            self._announce(self.session, kinds)  # delivered by the commit, never on rollback
         self.session.commit()
         self._committed = True
-        self.changes = changes.of_tables(self._written)
+        self.changes = kinds
 
 
 class Store:
@@ -194,6 +202,7 @@ class Store:
         self.clock = clock
         self._write_engine = engine.execution_options(**{WRITE: True})
         self._listeners: list[Callable[[frozenset[changes.Change]], None]] = []
+        self.origin = secrets.token_hex(8)  # this desk's writes, as the other desks hear of them
         # called before every read and write: the UI installs one that refuses widget code on
         # the GUI thread outside an operation
         self.guard: Callable[[], None] = lambda: None
@@ -209,6 +218,11 @@ class Store:
     def dialect(self) -> dialect_module.Dialect:
         """What this engine does its own way (search index, ids, checkpoint, integrity)."""
         return dialect_module.for_name(self.engine.dialect.name)
+
+    @property
+    def on_server(self) -> bool:
+        """The studio's server (other desks may write), not a file of this PC."""
+        return self.engine.url.get_backend_name() == "postgresql"
 
     @property
     def path(self) -> Path | None:
@@ -231,7 +245,7 @@ class Store:
         if self.read_only:
             raise errors.ReadOnlyStore("the database is open read-only")
         with Session(self._write_engine, expire_on_commit=False) as session, _busy_as_error():
-            uow = UnitOfWork(session, actor, self.now())
+            uow = UnitOfWork(session, actor, self.now(), self._tell_others)
             try:
                 yield uow
             finally:
@@ -240,6 +254,9 @@ class Store:
         if uow.changes:
             for listener in list(self._listeners):
                 listener(uow.changes)
+
+    def _tell_others(self, session: Session, kinds: frozenset[changes.Change]) -> None:
+        self.dialect.announce(session, changes.payload(self.origin, kinds))
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -37,6 +37,25 @@ def parse(text: str) -> URL:
     return url.set(drivername="postgresql+psycopg")
 
 
+def url_of(host: str, port: int, database: str, user: str) -> str:
+    """The URL of the form a person fills in (the first start's "the studio's server");
+    a missing or malformed field is refused by name."""
+    host, database, user = host.strip(), database.strip(), user.strip()
+    fields = {}
+    if not host:
+        fields["host"] = "host_empty"
+    elif any(c.isspace() or c in "/@:?#" for c in host):
+        fields["host"] = "host_invalid"
+    if not database:
+        fields["database"] = "database_empty"
+    if not user:
+        fields["user"] = "user_empty"
+    if fields:
+        raise errors.ValidationFailed(fields)
+    return URL.create("postgresql+psycopg", username=user, host=host, port=port,
+                      database=database).render_as_string(hide_password=True)
+
+
 def shown(url: URL | str) -> str:
     """The URL as Desk keeps and shows it: never with the password."""
     url = parse(url) if isinstance(url, str) else url

@@ -255,3 +255,38 @@ def test_cancelling_an_answer_not_confirmed_keeps_its_response(store, actor, bot
         assert inbox.stats(store, today, today).total.responses == 1
     finally:
         adapter.close()
+
+
+def test_two_desks_sending_one_outbox_at_once_send_each_message_once(store, actor, bot, clock):
+    """Two couriers (two engines, as on two PCs) work the same queue at the same moment: each
+    takes the next message no one else holds, so the server gets every message exactly once."""
+    import threading
+
+    from desk.services.store.db import Store, make_engine
+
+    adapters = [TelegramAdapter(bot.token, bot.url) for _ in range(2)]
+    desks = [store, Store(make_engine(store.engine.url), clock=clock)]
+    try:
+        cid = conversation(store, bot, adapters[0])
+        texts = [f"Ответ {n}" for n in range(40)]
+        for text in texts:
+            inbox.reply(store, actor, cid, inbox.ReplyDraft(text))
+        go = threading.Barrier(2)
+
+        def courier(desk, adapter):
+            go.wait()
+            while outbox.deliver(desk, {TG: adapter}) != (0, 0):
+                pass
+
+        workers = [threading.Thread(target=courier, args=pair)
+                   for pair in zip(desks, adapters)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join(60)
+        assert sorted(m["text"] for m in bot.sent) == sorted(texts)
+        assert outbox.count_pending(store) == (0, 0)
+    finally:
+        for adapter in adapters:
+            adapter.close()
+        desks[1].dispose()

@@ -1,5 +1,7 @@
 import dataclasses
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 
@@ -183,3 +185,47 @@ def test_a_teacher_or_room_taken_at_the_same_time_is_found(store, actor, ceramic
     later = dataclasses.replace(draft, starts_at=dt.datetime(2026, 3, 10, 18, 30, tzinfo=MSK))
     assert lessons.booking_conflicts(store, later) == []  # 17:00–18:30 has ended
     assert lessons.booking_conflicts(store, lessons.lesson(store, first).draft()) == []
+
+
+def test_two_desks_taking_the_last_place_at_once_one_gets_it_the_other_is_told(
+        store, actor, ceramics, teacher, where):
+    """Two processes (two desks) enrol two families into the lesson's last place at the same
+    moment: the lesson is held while its places are counted, so one wins and the other hears
+    "the lesson is full", never both."""
+    lesson = lesson_at(store, actor, ceramics, teacher, capacity=1)
+    fams = {name: family(store, actor, name, "Саша") for name in ("Ёлкин", "Демин")}
+    children = {name: kids(store, fid)[0] for name, fid in fams.items()}
+    store.dispose()
+    script = f"""
+import sys
+from desk.services.schedule import enrolment
+from desk.services.store import errors, migrate
+from desk.services.store.db import SYSTEM_ACTOR
+family, child = int(sys.argv[1]), int(sys.argv[2])
+store = migrate.open_store({where!r}, None)
+print("ready", flush=True)
+sys.stdin.readline()  # "go": the other one is open too
+try:
+    enrolment.enrol(store, SYSTEM_ACTOR, {lesson}, family, [child])
+    print("enrolled", flush=True)
+except errors.LessonFull:
+    print("full", flush=True)
+"""
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(fams[name]),
+                               str(children[name])], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True) for name in children]
+    assert [p.stdout.readline() for p in procs] == ["ready\n", "ready\n"]
+    for p in procs:
+        p.stdin.write("go\n")
+        p.stdin.close()
+    said = sorted(p.stdout.readline() for p in procs)
+    assert [p.wait(timeout=60) for p in procs] == [0, 0]
+    for p in procs:
+        p.stdout.close()
+    assert said == ["enrolled\n", "full\n"]
+    from desk.services.schedule import attendance
+    from desk.services.store import migrate
+
+    again = migrate.open_store(where, None)
+    assert len(attendance.check(again, lesson).roster) == 1
+    again.dispose()

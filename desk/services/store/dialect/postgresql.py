@@ -14,6 +14,9 @@ from sqlalchemy.orm import Session
 from desk.services.store.dialect import IndexTable
 
 
+CHANNEL = "desk_changes"  # LISTEN/NOTIFY: what one desk committed, for the others
+
+
 def _like(word: str) -> str:
     """``word`` anywhere in the text, its own % and _ taken literally."""
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -104,6 +107,12 @@ class PostgresDialect(IndexTable):
             text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
                  "FROM generate_series(1, :count)"),
             {"table": f'"{table}"', "count": count}).scalars())
+
+    def announce(self, session: Session, payload: str) -> None:
+        """NOTIFY on the changes channel: the server delivers it to every listening desk
+        when the transaction commits, and drops it when it rolls back."""
+        session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                        {"channel": CHANNEL, "payload": payload})
 
     def checkpoint(self, engine: Engine) -> bool:
         return True  # the server's write-ahead log is its own business

@@ -121,6 +121,9 @@ class SqliteDialect(IndexTable):
         first = (session.execute(text(f'SELECT max(id) FROM "{table}"')).scalar() or 0) + 1
         return range(first, first + count)
 
+    def announce(self, session: Session, payload: str) -> None:
+        """One desk per file: nobody else to tell."""
+
     def checkpoint(self, engine: Engine) -> bool:
         """Fold the write-ahead log into the file and truncate it; False while another
         program's open read still holds old pages."""

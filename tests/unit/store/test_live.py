@@ -1,0 +1,84 @@
+"""Live refresh between desks on one server: what one desk commits reaches the others' views
+(the kinds), never what it rolled back, never its own writes twice."""
+
+from __future__ import annotations
+
+import queue
+
+import pytest
+
+from desk.models.enums import Role
+from desk.services.crm import families
+from desk.services.staff import studio
+from desk.services.store import live
+from desk.services.store.changes import Change
+from desk.services.store.db import Store, make_engine
+from desk.services.tasks import tasks
+
+pytestmark = pytest.mark.usefixtures("postgres")
+
+
+@pytest.fixture
+def desks(pg, clock):
+    """Two desks (two engines, as on two PCs) on one studio database; the second listens."""
+    name, url = pg.copy("desk_studio")
+    first, second = Store(make_engine(url), clock=clock), Store(make_engine(url), clock=clock)
+    heard: queue.Queue = queue.Queue()
+    listener = live.Listener(second, heard.put)
+    listener.start()
+    assert listener.listening.wait(10)
+    yield first, second, heard, listener
+    listener.stop()
+    first.dispose()
+    second.dispose()
+    pg.drop(name)
+
+
+def someone(store):
+    return studio.staff(store)[0].actor()
+
+
+def test_what_one_desk_commits_reaches_the_other_and_a_rollback_never_does(desks):
+    first, second, heard, _ = desks
+    actor = someone(first)
+    with first.write(actor) as uow:  # a task written, then rolled back (never committed)
+        tasks.save_in(uow, tasks.TaskDraft("Позвонить", first.now(), assignee_role=Role.SYSTEM))
+        uow.session.flush()
+    fid = families.save(first, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft("Ёлкина Вера"),)))
+    kinds = heard.get(timeout=5)  # the family's, not the task's
+    assert Change.FAMILY in kinds and Change.TASK not in kinds
+    assert families.card(second, fid).draft.guardians[0].name == "Ёлкина Вера"
+    assert heard.empty()
+
+
+def test_a_desk_does_not_hear_its_own_writes(desks):
+    first, second, heard, _ = desks
+    own = queue.Queue()
+    listener = live.Listener(first, own.put)
+    listener.start()
+    assert listener.listening.wait(10)
+    try:
+        families.save(first, someone(first), families.FamilyDraft(
+            guardians=(families.GuardianDraft("Демин Олег"),)))
+        assert Change.FAMILY in heard.get(timeout=5)  # the other desk heard it …
+        families.save(second, someone(second), families.FamilyDraft(
+            guardians=(families.GuardianDraft("Петрова Анна"),)))
+        assert Change.FAMILY in own.get(timeout=5)  # … and this one only the other's
+        assert own.empty()
+    finally:
+        listener.stop()
+
+
+@pytest.mark.logs_warnings  # "no connection to the server", as it should
+def test_after_the_connection_is_lost_every_view_reloads(desks, pg):
+    first, second, heard, listener = desks
+    up: queue.Queue = queue.Queue()
+    listener.on_connected = up.put
+    with pg.admin.connect() as conn:  # the server drops the listener's connection
+        conn.exec_driver_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            f"WHERE datname = '{second.engine.url.database}' AND query LIKE 'LISTEN%%'")
+    assert up.get(timeout=10) is False
+    assert up.get(timeout=10) is True
+    assert heard.get(timeout=5) == frozenset(Change)
