@@ -187,7 +187,7 @@ class Start:
         if self.me is None:
             self.on_exit(0)
             return
-        if self.store.read_only:
+        if self.store.read_only or self.store.on_server:  # the one-writer lock is a file's
             self._build(None)
             return
         store, actor = self.store, self.me.actor()
@@ -222,6 +222,7 @@ class Start:
         quitting = QApplication.instance().aboutToQuit
         quitting.connect(window.courier.stop)
         quitting.connect(window.stop_watching)
+        quitting.connect(lambda: (self.runner.wait(), _let_go(store, window.courier)))
         if token is not None:  # after the courier and the runner's jobs
             quitting.connect(lambda: (self.runner.wait(), _release(store, me, token)))
         if self.looking:
@@ -255,6 +256,14 @@ def _after_first_fill(window, then) -> None:
     QTimer.singleShot(5000, window, once)  # a busy database: Today comes late, sending not
 
 
+def _let_go(store, courier) -> None:
+    """The desk quits: the next desk takes the courier lease at once, not when it runs out."""
+    from desk.services.comms import lease
+
+    if courier.held and not store.read_only:
+        lease.release(store, courier.token)
+
+
 def _release(store, me, token) -> None:
     from desk.services.store import lock
 
@@ -284,6 +293,8 @@ def choose_staff(staff, key: str, settings):
 
 
 def build_window(store, me, *, on_error, runner=None, backups_dir=None, info=None):
+    import socket
+
     from desk import paths
     from desk.services.staff import studio
     from desk.ui.context import Context, Notifier
@@ -298,7 +309,7 @@ def build_window(store, me, *, on_error, runner=None, backups_dir=None, info=Non
         QApplication.instance().aboutToQuit.connect(runner.wait)  # no job outlives the app
     ctx = Context(store=store, me=me, studio=info or studio.info(store), runner=runner,
                   notifier=Notifier(), drafts_dir=paths.data_dir() / "drafts")
-    courier = CourierHost(store, ctx.ops)
+    courier = CourierHost(store, ctx.ops, who=f"{socket.gethostname()} ({me.name})")
     ctx.wake_outbox = courier.wake
     return MainWindow(ctx, backups_dir or paths.backups_dir(), courier)
 

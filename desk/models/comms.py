@@ -399,3 +399,18 @@ class Presence(Base):
 
     def __repr__(self) -> str:
         return f"Presence({self.staff_id}, {self.state.value})"
+
+
+class CourierLease(Base):
+    """Which desk receives and sends for the studio (one courier per studio): held while its
+    holder renews it, taken over by another desk once it runs out."""
+
+    __tablename__ = "courier_lease"
+
+    id: Mapped[int] = mapped_column(primary_key=True)  # always 1: one courier per studio
+    token: Mapped[str] = mapped_column(String(32))  # the holding desk's, for as long as it runs
+    holder: Mapped[str] = mapped_column(String(200))  # "office-pc (Мария Лебедева)"
+    until: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+    def __repr__(self) -> str:
+        return f"CourierLease({self.holder!r}, {self.until:%H:%M:%S})"

@@ -1,15 +1,19 @@
 """Runs the services' courier (receiving and sending on its own threads) for the window and
-turns its callbacks into Qt signals, which arrive on the UI thread."""
+turns its callbacks into Qt signals, which arrive on the UI thread. The courier runs only on
+the desk that holds the studio's courier lease (comms.lease); the others show who does and
+take over once that desk has gone away."""
 
 from __future__ import annotations
 
 import logging
+import secrets
+import socket
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk.models.enums import InboxChannel
-from desk.services.comms import channel_settings, courier
+from desk.services.comms import channel_settings, courier, lease
 from desk.services.store import errors
 
 if TYPE_CHECKING:
@@ -27,18 +31,29 @@ class CourierHost(QObject):
         sent(int, int): confirmed, failed this round.
         state_changed(object): a ChannelState.
         restarted(): the courier had stopped by itself and was started again.
+        lease_changed(): another desk holds the courier lease, or this one took it
+            (``through`` says which desk receives and sends, "" for this one).
     """
 
     received = Signal(int)
     sent = Signal(int, int)
     state_changed = Signal(object)
     restarted = Signal()
+    lease_changed = Signal()
 
     WATCH_MS = 5000
 
-    def __init__(self, store: Store, ops: Ops, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, ops: Ops, parent: QObject | None = None,
+                 who: str = "") -> None:
         super().__init__(parent)
         self.store = store
+        self.token = secrets.token_hex(16)  # this desk's hold on the courier lease
+        self.who = who or socket.gethostname()  # "office-pc (Мария Лебедева)"
+        self.through = ""  # the desk that receives and sends when it is not this one
+        self.held = False  # this desk holds the lease (and runs the courier)
+        self._lease = QTimer(self)
+        self._lease.setInterval(int(lease.LEASE_S * 1000 / 3))  # renewed well before it ends
+        self._lease.timeout.connect(self._renew)
         self.ops = ops  # the channel settings (and their secrets) are read on a worker
         self.courier: Courier | None = None
         self.retiring: Courier | None = None  # the previous one, finishing its send in flight
@@ -85,18 +100,72 @@ class CourierHost(QObject):
 
     def _start_now(self) -> None:
         self._watch.stop()  # until the new courier runs
-        self.ops.query(self, lambda: channel_settings.adapters(self.store), self._launch,
+        self.ops.query(self, lambda: channel_settings.adapters(self.store), self._take_lease,
                        key="adapters", on_failure=self._without_channels)
 
     def _without_channels(self, exc: errors.DeskError) -> None:
         """No keyring: the outbox still runs for the channels worked by hand."""
         log.warning("channels not started: %s", exc)
-        self._launch({}, exc.code)
+        self._take_lease({}, exc.code)
+
+    def _take_lease(self, adapters: dict[InboxChannel, Adapter], problem: str = "") -> None:
+        """Receive and send only while this desk holds the studio's lease."""
+        if self.courier is not None or not self.running:
+            _close(adapters)
+            return
+        store, token, who = self.store, self.token, self.who
+        self.ops.command(self, lambda: lease.take(store, token, who),
+                         lambda held: self._leased(held, adapters, problem),
+                         on_failure=lambda exc: (_close(adapters), self._not_leased(exc)))
+
+    def _leased(self, held: lease.Lease, adapters: dict[InboxChannel, Adapter],
+                problem: str) -> None:
+        self._lease.start()  # renew it, or try again to take it over
+        if not held.mine:
+            _close(adapters)
+            self._show_through(held.holder)
+            return
+        self.held = True
+        self._show_through("")
+        self._launch(adapters, problem)
+
+    def _not_leased(self, exc: errors.DeskError) -> None:
+        log.warning("the courier lease could not be read: %s", exc)
+        self._lease.start()
+
+    def _show_through(self, holder: str) -> None:
+        if holder != self.through:
+            self.through = holder
+            self.lease_changed.emit()
+
+    def _renew(self) -> None:
+        """Renew the lease this desk holds (losing it stops the courier at once), or try
+        again to take it over from a desk that went away."""
+        if not self.running:
+            return
+        if not self.held:
+            if self.courier is None:
+                self._start_when_retired()  # (a courier that lost the lease sends no more)
+            return
+        store, token, who = self.store, self.token, self.who
+        self.ops.command(self, lambda: lease.take(store, token, who), self._renewed,
+                         on_failure=self._not_leased)
+
+    def _renewed(self, held: lease.Lease) -> None:
+        if held.mine or not self.running:
+            return
+        log.warning("the courier lease went to %s: this desk stops receiving and sending",
+                    held.holder)
+        self.held = False
+        self._watch.stop()
+        if self.courier is not None:
+            self.courier.stop(timeout=0.1)
+            self.retiring, self.courier = self.courier, None
+        self._show_through(held.holder)
 
     def _launch(self, adapters: dict[InboxChannel, Adapter], problem: str = "") -> None:
         if self.courier is not None or not self.running:  # started anew, or stopped
-            for adapter in adapters.values():
-                adapter.close()
+            _close(adapters)
             return
         self.problem = problem
         self.courier = courier.Courier(self.store, adapters, on_received=self.received.emit,
@@ -109,9 +178,17 @@ class CourierHost(QObject):
             self.courier.wake()
 
     def stop(self) -> None:
+        """Stop receiving and sending; the lease is let go by the app at quit (after the
+        jobs), or runs out."""
         self.running = False
         self._wait.stop()
         self._watch.stop()
+        self._lease.stop()
         if self.courier is not None:
             self.courier.stop(timeout=1.0)
             self.courier = None
+
+
+def _close(adapters: dict[InboxChannel, Adapter]) -> None:
+    for adapter in adapters.values():
+        adapter.close()

@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.away_button.toggled.connect(self._on_away_toggled)
         ctx.notifier.changed.connect(self._on_changed)
         self.courier.state_changed.connect(lambda _s: self._show_channels())
+        self.courier.lease_changed.connect(self._show_channels)
         self.courier.restarted.connect(lambda: self.statusBar().showMessage(self.tr(
             "Sending and receiving had stopped because of an error and were started again; "
             "the details are in the log."), 15000))
@@ -377,6 +378,11 @@ class MainWindow(QMainWindow):
         self.communicator.inbox.select_conversation(conversation_id)
 
     def _show_channels(self) -> None:
+        if self.courier.through:  # another desk receives and sends for the studio
+            self.channels_label.setText(self.tr("Messages go through {desk}").format(
+                desk=self.courier.through))
+            self.channels_label.setStyleSheet("")
+            return
         offline = [s for s in self.courier.states.values() if not s.online]
         self.channels_label.setText(" ".join(
             self.tr("{channel}: offline ({reason})").format(

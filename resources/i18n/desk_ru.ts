@@ -3229,6 +3229,10 @@
         <translation>Остальные уйдут при следующем запуске Desk. Всё равно выйти?</translation>
     </message>
     <message>
+        <source>Messages go through {desk}</source>
+        <translation>Сообщения идут через {desk}</translation>
+    </message>
+    <message>
         <source>{channel}: offline ({reason})</source>
         <translation>{channel}: нет связи ({reason})</translation>
     </message>

@@ -170,6 +170,7 @@ def test_shortcut_keys_switch_tabs(qtbot, store, staff, tmp_path):
     assert window.tabs.currentIndex() == MainWindow.TAB_TASKS
 
 
+@pytest.mark.sqlite_only  # on the server both desks write (test_two_desks_on_the_server…)
 def test_second_instance_offers_read_only(qtbot, store, staff, where, monkeypatch):
     from PySide6.QtCore import QSettings
 
@@ -550,9 +551,10 @@ def test_a_first_start_can_choose_the_studios_server_and_the_next_start_goes_the
 
         # the next start on this PC: the server at once, the studio as it was left
         monkeypatch.setattr(SetupDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
-        monkeypatch.setattr(lock_dialog.LockDialog, "ask",
-                            staticmethod(lambda holder, tz: lock_dialog.OPEN_ANYWAY))
-        again = start_on(None, qtbot)["window"]
+        monkeypatch.setattr(lock_dialog.LockDialog, "ask", staticmethod(
+            lambda holder, tz: (_ for _ in ()).throw(AssertionError("no lock on a server"))))
+        again = start_on(None, qtbot)["window"]  # the first desk is still connected
+        assert not again.ctx.store.read_only
         windows.append(again)
         assert again.ctx.store.engine.url.database == name
         assert again.ctx.me.name == "Анна"

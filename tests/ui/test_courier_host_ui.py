@@ -62,3 +62,29 @@ def test_a_stopped_host_does_not_start_when_late_settings_arrive(store, ctx):
     host.running = False  # stop() came before the settings were read
     host._launch({})
     assert host.courier is None
+
+
+def test_one_desk_runs_the_courier_the_other_says_through_which_and_takes_over(
+        store, ctx, qtbot, tmp_path, monkeypatch):
+    """Two desks: the first holds the lease and runs the courier; the second names it in the
+    status bar; when the first PC goes away (stops renewing), the second takes over."""
+    from desk.services.comms import lease
+    from desk.ui.main_window import MainWindow
+
+    monkeypatch.setattr(lease, "LEASE_S", 0.6)  # renewed every 0.2 s; run out after 0.6 s
+    first = CourierHost(store, ctx.ops, who="office-pc (Мария Лебедева)")
+    first.start()
+    second = CourierHost(store, ctx.ops, who="reception (Анна Соколова)")
+    window = MainWindow(ctx, tmp_path, second)
+    qtbot.addWidget(window)
+    try:
+        assert first.held and first.courier is not None
+        second.start()
+        assert second.courier is None and not second.held
+        assert window.channels_label.text() == "Messages go through office-pc (Мария Лебедева)"
+        first.stop()  # the first PC goes away without letting go: its lease runs out
+        qtbot.waitUntil(lambda: second.courier is not None, timeout=10000)
+        assert second.held and window.channels_label.text() == ""
+    finally:
+        first.stop()
+        second.stop()

@@ -1,10 +1,10 @@
-"""Talking to clients: the inbox and the outbox, the courier and its channels, leads,
-greetings, mailings and message templates."""
+"""Talking to clients: the inbox and the outbox, the courier (one per studio: the lease) and
+its channels, leads, greetings, mailings and message templates."""
 
 from desk.services import lazy_face
 
 __all__ = [
-    "channel_settings", "channels", "courier", "greetings", "inbox", "leads", "mailings",
-    "outbox", "templates",
+    "channel_settings", "channels", "courier", "greetings", "inbox", "lease", "leads",
+    "mailings", "outbox", "templates",
 ]
 __getattr__ = lazy_face(__name__, __all__)

@@ -53,7 +53,7 @@ TABLES: dict[str, Change | None] = {
     "call_script": Change.SCRIPT,
     "lead": Change.LEAD,
     "conversation": Change.INBOX, "message": Change.INBOX, "response": Change.INBOX,
-    "channel_config": Change.CHANNELS,
+    "channel_config": Change.CHANNELS, "courier_lease": Change.CHANNELS,
     "message_template": Change.TEMPLATE,
     "greeting": Change.GREETING,
     "segment": Change.MAILING, "mailing": Change.MAILING, "mailing_recipient": Change.MAILING,

@@ -203,6 +203,7 @@ class Store:
         self._write_engine = engine.execution_options(**{WRITE: True})
         self._listeners: list[Callable[[frozenset[changes.Change]], None]] = []
         self.origin = secrets.token_hex(8)  # this desk's writes, as the other desks hear of them
+        self._server = engine.url if self.on_server else None  # for "no connection" words
         # called before every read and write: the UI installs one that refuses widget code on
         # the GUI thread outside an operation
         self.guard: Callable[[], None] = lambda: None
@@ -235,7 +236,8 @@ class Store:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         self.guard()
-        with Session(self.engine, expire_on_commit=False) as session, _busy_as_error():
+        with Session(self.engine, expire_on_commit=False) as session, \
+                _busy_as_error(self._server):
             with session.begin():
                 yield session
 
@@ -244,7 +246,8 @@ class Store:
         self.guard()
         if self.read_only:
             raise errors.ReadOnlyStore("the database is open read-only")
-        with Session(self._write_engine, expire_on_commit=False) as session, _busy_as_error():
+        with Session(self._write_engine, expire_on_commit=False) as session, \
+                _busy_as_error(self._server):
             uow = UnitOfWork(session, actor, self.now(), self._tell_others)
             try:
                 yield uow
@@ -262,8 +265,15 @@ class Store:
         self.engine.dispose()
 
 
+# what psycopg says when the studio's server cannot be reached or went away mid-way
+_SERVER_GONE = ("connection refused", "could not connect", "connection failed",
+                "server closed the connection", "terminating connection",
+                "connection timeout", "timeout expired", "no route to host",
+                "network is unreachable", "connection is closed", "consuming input failed")
+
+
 @contextlib.contextmanager
-def _busy_as_error() -> Iterator[None]:
+def _busy_as_error(url: URL | None = None) -> Iterator[None]:
     """What the environment does to a transaction becomes a message the user can act on (the
     transaction is rolled back whole); anything else is a bug."""
     try:
@@ -278,4 +288,9 @@ def _busy_as_error() -> Iterator[None]:
         if "readonly database" in text or "read-only" in text:
             raise errors.ReadOnlyStore("the database file or its folder cannot be written")\
                 from exc
+        if url is not None and any(words in text for words in _SERVER_GONE):
+            raise errors.ServerUnreachable(  # the transaction was rolled back whole
+                f"no connection to the studio's server at {url.host}:{url.port or 5432}: "
+                "nothing was written; try again", host=url.host or "",
+                port=url.port or 5432) from None
         raise

@@ -195,3 +195,25 @@ def test_a_one_pc_studio_moves_to_the_server_whole_and_searches_the_same(
     code, out, err = run("check", "--db", str(copy))
     assert code == 0 and out.strip().endswith("ok"), out + err
     assert run("find", "ива", "--db", str(copy))[1] == run("find", "ива", "--db", url)[1]
+
+
+def test_a_server_that_cannot_be_reached_is_words_for_the_user_not_a_crash():
+    """A read or a write while the studio's server is away: the "no connection" error with
+    the server's address (the transaction was rolled back whole), never a bug's traceback."""
+    import socket
+
+    from desk.services.store.db import SYSTEM_ACTOR, Store
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    gone = Store(make_engine(f"postgresql+psycopg://desk@127.0.0.1:{port}/studio"))
+    try:
+        with pytest.raises(errors.ServerUnreachable) as read:
+            studio.info(gone)
+        assert read.value.params == {"host": "127.0.0.1", "port": port}
+        with pytest.raises(errors.ServerUnreachable):
+            families.save(gone, SYSTEM_ACTOR, families.FamilyDraft(
+                guardians=(families.GuardianDraft("Ёлкина Вера"),)))
+    finally:
+        gone.dispose()
