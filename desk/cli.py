@@ -324,6 +324,9 @@ def cmd_privacy(args: argparse.Namespace) -> int:
     if not result.wal_clean:
         print("desk: another program has the database open; the erased data leaves the -wal "
               "file when it closes", file=sys.stderr)
+    if not result.compacted:
+        print("desk: this user may not rewrite the server's tables; the erased data leaves "
+              "the server's files when its administrator runs VACUUM FULL", file=sys.stderr)
     for held in result.backups:
         until = f"until {held.rotates_out}" if held.rotates_out else "until deleted by hand"
         print(f"desk: the backup {held.path} still holds the family ({until})", file=sys.stderr)

@@ -436,6 +436,10 @@ class FamilyCardView(QWidget):
         if not result.wal_clean:
             notes.append(self.tr("Another program has the database open: the erased data "
                                  "leaves its working file when that program closes."))
+        if not result.compacted:
+            notes.append(self.tr("This user may not rewrite the tables on the studio's server: "
+                                 "the erased data leaves the server's files when its "
+                                 "administrator runs VACUUM FULL."))
         for held in result.backups:
             notes.append(self.tr("The backup {file} still holds the family: it is deleted "
                                  "{when}.").format(

@@ -893,6 +893,10 @@
         <translation>База открыта в другой программе: стёртые данные уйдут из её рабочего файла, когда та программа закроется.</translation>
     </message>
     <message>
+        <source>This user may not rewrite the tables on the studio&apos;s server: the erased data leaves the server&apos;s files when its administrator runs VACUUM FULL.</source>
+        <translation>Этому пользователю нельзя перезаписывать таблицы на сервере студии: стёртые данные исчезнут из файлов сервера, когда его администратор выполнит VACUUM FULL.</translation>
+    </message>
+    <message>
         <source>The backup {file} still holds the family: it is deleted {when}.</source>
         <translation>В резервной копии {file} семья ещё есть: копия будет удалена {when}.</translation>
     </message>

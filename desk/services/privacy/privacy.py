@@ -52,6 +52,7 @@ class Erased:
     pseudonym: str
     wal_clean: bool  # False: another program kept a read open; its -wal pages go when it closes
     backups: tuple[HeldBackup, ...] = ()
+    compacted: bool = True  # False: this server user may not rewrite the tables (VACUUM FULL)
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -355,9 +356,10 @@ def erase(store: Store, actor: Actor, family_id: int,
         uow.audit("family.erase", entity_id=family_id, family_id=family_id,
                   after=json.dumps({"erased": name, "ledger_rechained": rechained}))
         uow.commit()
+    compacted = store.dialect.compact(store.engine, uow.tables)  # a server's files too
     clean = _checkpoint(store)
     held = _backups_holding(backup_dir, identifiers) if backup_dir else ()
-    return Erased(family_id, name, clean, held)
+    return Erased(family_id, name, clean, held, compacted)
 
 
 def _checkpoint(store: Store) -> bool:

@@ -145,6 +145,7 @@ class UnitOfWork:
         self._announce = announce  # tells the other desks, inside the transaction
         self._committed = False
         self.changes: frozenset[changes.Change] = frozenset()
+        self.tables: frozenset[str] = frozenset()
         self._written: set[str] = set()
         session.connection().info[WRITTEN] = self._written  # begins the write transaction
 
@@ -182,6 +183,7 @@ class UnitOfWork:
         self.session.commit()
         self._committed = True
         self.changes = kinds
+        self.tables = frozenset(self._written)  # what it wrote (an erase compacts them)
 
 
 class Store:

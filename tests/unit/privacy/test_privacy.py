@@ -46,17 +46,31 @@ def test_export_holds_everything_about_the_family_and_nothing_else(store, actor)
     assert "Демин" not in json.dumps(data, ensure_ascii=False)
 
 
-def test_erase_removes_personal_data_from_every_table_and_the_file(store, actor, db_path):
+def database_bytes(request, store, db_path) -> bytes:
+    """Every byte of the database's own files: the SQLite file and its -wal, or the server's
+    files of this database (after a checkpoint has written its pages out)."""
+    if store.path is not None:
+        return b"".join(p.read_bytes() for p in db_path.parent.glob("desk.db*"))
+    server = request.getfixturevalue("postgres")
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("CHECKPOINT")
+        oid = conn.exec_driver_sql("SELECT oid FROM pg_database WHERE datname = "
+                                   "current_database()").scalar_one()
+    return b"".join(p.read_bytes() for p in (server.data / "base" / str(oid)).iterdir()
+                    if p.is_file())
+
+
+def test_erase_removes_personal_data_from_every_table_and_the_file(request, store, actor,
+                                                                   db_path):
     fid, other = seed(store, actor)
-    privacy.erase(store, actor, fid)
+    result = privacy.erase(store, actor, fid)
+    assert result.compacted and result.wal_clean
     assert families.find(store, "елкина") == []
     card = families.card(store, fid)
     assert card.erased and card.draft.guardians[0].name == "#F" + str(fid)
     assert [h.kind for h in families.history(store, fid)][0] == "family.erase"
     assert families.find(store, "демин")[0].id == other
-    if store.path is None:
-        return  # a server's files are the server's (the erase there: vacuumed tables)
-    raw = b"".join(p.read_bytes() for p in db_path.parent.glob("desk.db*"))
+    raw = database_bytes(request, store, db_path)  # the server's files too: vacuumed
     for secret in ("Вероника", "вероника", "святослав", "Святослав", "79123456789", "veronika@example.ru",
                    "орехи", "Казани"):
         assert secret.encode() not in raw, secret
@@ -203,3 +217,32 @@ def test_the_command_line_exports_and_erases_with_yes_only(store, actor, where, 
     entry = audit.entries(again)[0]
     assert entry.kind == "family.erase" and entry.staff_name.startswith("командная строка (")
     again.dispose()
+
+
+@pytest.mark.postgresql_only
+def test_an_erase_by_a_server_user_that_may_not_rewrite_the_tables_says_so(pg, store, actor):
+    """The erase itself goes through (rows deleted and overwritten); the server's files keep
+    the bytes until its administrator compacts them, and the result says so."""
+    from desk.services.store.db import Store, make_engine
+
+    with pg.admin.connect() as conn:
+        conn.exec_driver_sql("DROP ROLE IF EXISTS eraser")
+        conn.exec_driver_sql("CREATE ROLE eraser LOGIN PASSWORD 'pass-eraser'")
+    with store.engine.begin() as conn:  # may read and write every table, owns none
+        conn.exec_driver_sql("GRANT ALL ON ALL TABLES IN SCHEMA public TO eraser")
+        conn.exec_driver_sql("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO eraser")
+    url = store.engine.url.set(username="eraser", password="pass-eraser")
+    clerk = Store(make_engine(url), clock=store.clock)
+    try:
+        fid, _ = seed(clerk, actor)
+        result = privacy.erase(clerk, actor, fid)
+        assert not result.compacted
+        assert families.find(clerk, "вероника") == []
+    finally:
+        clerk.dispose()
+        with pg.admin.connect() as conn:
+            conn.exec_driver_sql(f"REVOKE ALL ON DATABASE {url.database} FROM eraser")
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("DROP OWNED BY eraser")
+        with pg.admin.connect() as conn:
+            conn.exec_driver_sql("DROP ROLE eraser")

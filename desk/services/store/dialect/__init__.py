@@ -50,6 +50,9 @@ class Dialect(Protocol):
 
     # the file itself
     def checkpoint(self, engine: Engine) -> bool: ...
+    # rewrite these tables so no deleted row's bytes stay in the database's files (an erase);
+    # False when this user may not
+    def compact(self, engine: Engine, tables: Iterable[str]) -> bool: ...
     def integrity_problems(self, connection: Connection) -> list[str]: ...
 
 
