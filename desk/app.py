@@ -138,6 +138,12 @@ class Start:
 
         from desk.ui import messages
 
+        if exc.code == "server_unreachable":  # the network or the server PC may be back soon
+            if try_again(self.shell, messages.error_message(exc)):
+                self.begin()
+            else:
+                self.on_exit(1)
+            return
         where = exc.params.get("path")
         QMessageBox.critical(self.shell, "Desk", messages.error_message(exc)
                              + (f"\n\n{where}" if where else ""))
@@ -234,6 +240,19 @@ class Start:
         if store.path is not None and not self.args.demo and not self.looking:
             _daily_backup(window, store.path)
         self.on_window(window)
+
+
+def try_again(parent, text: str) -> bool:
+    """The studio's server cannot be reached at start: "Try again" (True) or "Quit"."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "Desk", text, parent=parent)
+    again = box.addButton(QApplication.translate("App", "Try again"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(again)
+    box.exec()
+    return box.clickedButton() is again
 
 
 def _after_first_fill(window, then) -> None:

@@ -11,6 +11,14 @@
         <source>Read-only: rows of this database break the rules and need fixing</source>
         <translation>Только чтение: строки этой базы нарушают правила и требуют исправления</translation>
     </message>
+    <message>
+        <source>Try again</source>
+        <translation>Попробовать снова</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceView</name>

@@ -567,3 +567,37 @@ def test_a_first_start_can_choose_the_studios_server_and_the_next_start_goes_the
             w.stop_watching()
             w.ctx.store.dispose()
         pg.drop(name)
+
+
+def test_a_start_while_the_server_is_away_offers_to_try_again(qtbot, pg, monkeypatch):
+    """The chosen server cannot be reached: "Try again" (here: once it is back) or "Quit",
+    never a crash and never a silent exit."""
+    import socket
+
+    name = f"ui_{next(pg.numbers)}"
+    pg.create(name)
+    with socket.socket() as s:  # a port nobody listens on: the server PC is off
+        s.bind(("127.0.0.1", 0))
+        away = f"postgresql+psycopg://desk@127.0.0.1:{s.getsockname()[1]}/{name}"
+    asked, starts = [], []
+    real_begin = app.Start.begin
+    monkeypatch.setattr(app.Start, "begin", lambda self: (starts.append(self),
+                                                          real_begin(self))[1])
+
+    def answer(parent, text):
+        asked.append(text)
+        if len(asked) == 2:  # tried again while it was still away; now it is back
+            starts[-1].where = pg.server.url(name)
+        return True
+
+    monkeypatch.setattr(app, "try_again", answer)
+    monkeypatch.setattr(SetupDialog, "exec", lambda d: 0)  # an empty studio: not set up here
+    try:
+        state = start_on(away, qtbot)
+        assert len(asked) == 2 and "Cannot reach the studio's server" in asked[0]
+        assert state == {"start": state["start"], "exit": 0}  # opened, then set-up declined
+        monkeypatch.setattr(app, "try_again", lambda parent, text: False)
+        quit_state = start_on(away, qtbot)
+        assert quit_state["exit"] == 1 and "window" not in quit_state
+    finally:
+        pg.drop(name)
