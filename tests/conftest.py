@@ -258,14 +258,18 @@ def _pg_store(request, template: str, clock):
     return store
 
 
+def _store_of(request, backend, pg_template: str, file_template, db_path, tmp_path, clock):
+    """A copy of the run's template on the test's engine, disposed (and dropped) after."""
+    if backend == "postgresql":
+        return _pg_store(request, pg_template, clock)
+    store = _open_copy(file_template, db_path, tmp_path, clock)
+    request.addfinalizer(store.dispose)
+    return store
+
+
 @pytest.fixture
 def empty_store(request, backend, db_path, tmp_path, clock, migrated_template):
-    if backend == "postgresql":
-        yield _pg_store(request, "desk_empty", clock)
-        return
-    store = _open_copy(migrated_template, db_path, tmp_path, clock)
-    yield store
-    store.dispose()
+    return _store_of(request, backend, "desk_empty", migrated_template, db_path, tmp_path, clock)
 
 
 @pytest.fixture
@@ -273,12 +277,7 @@ def store(request, backend, db_path, tmp_path, clock, studio_template):
     """A migrated database with the studio "ДетиЛюбят" set up (Europe/Moscow; a System
     person and a Communicator), as ``set_up_studio`` leaves it: a SQLite file, or a database
     on the test server (``backend``)."""
-    if backend == "postgresql":
-        yield _pg_store(request, "desk_studio", clock)
-        return
-    store = _open_copy(studio_template, db_path, tmp_path, clock)
-    yield store
-    store.dispose()
+    return _store_of(request, backend, "desk_studio", studio_template, db_path, tmp_path, clock)
 
 
 @pytest.fixture

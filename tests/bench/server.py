@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from tests.bench.run import QUERIES, row  # noqa: E402
+from tests.bench.run import row, search_median  # noqa: E402
 from tests.servers.postgres import Server  # noqa: E402
 
 LISTENER = """
@@ -32,19 +32,6 @@ print("listening", flush=True)
 sys.stdin.readline()
 listener.stop()
 """
-
-
-def search_median(store) -> float:
-    from desk.services.crm import search
-
-    times = []
-    with store.read() as s:
-        for _ in range(3):
-            for q in QUERIES:
-                t = time.perf_counter()
-                search.matching_ids(s, q)
-                times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
 
 
 def main() -> int:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 
@@ -62,6 +62,10 @@ class IndexTable:
 
     key: str
     mark: str
+    contains: str  # the SQL function giving where a word stands in the text (0: nowhere)
+
+    def long_terms(self, words: list[str], params: dict[str, object]) -> list[str]:
+        raise NotImplementedError
 
     def index_add_many(self, session: Session, documents: Sequence[tuple[int, str]]) -> None:
         """Documents of families new to the index (an import's new families)."""
@@ -79,6 +83,27 @@ class IndexTable:
 
     def index_count(self, connection: Connection) -> int:
         return connection.exec_driver_sql("SELECT count(*) FROM family_search").scalar_one()
+
+    def index_match(self, session: Session, long_words: list[str], short_words: list[str],
+                    limit: int | None) -> list[int]:
+        """Families holding every word, newest first: the words of three letters and more
+        through the engine's trigram index (``long_terms``), shorter ones by a scan of the
+        documents it found (``contains``). No words: every family, by the primary key (much
+        faster than a scan of the index)."""
+        params: dict[str, object] = {}
+        where = self.long_terms(long_words, params)
+        for i, word in enumerate(short_words):
+            params[f"s{i}"] = word
+            where.append(f"{self.contains}(body, :s{i}) > 0")
+        if not where:
+            sql = "SELECT id FROM family WHERE NOT erased ORDER BY id DESC"
+        else:
+            sql = (f"SELECT {self.key} FROM family_search WHERE " + " AND ".join(where)
+                   + f" ORDER BY {self.key} DESC")
+        if limit is not None:
+            sql += " LIMIT :limit"
+            params["limit"] = limit
+        return list(session.execute(text(sql), params).scalars())
 
 
 def for_name(name: str) -> Dialect:

@@ -23,7 +23,7 @@ def _like(word: str) -> str:
 
 
 class PostgresDialect(IndexTable):
-    key, mark = "family_id", "%s"
+    key, mark, contains = "family_id", "%s", "strpos"
     name = "postgresql"
 
     @contextlib.contextmanager
@@ -71,27 +71,11 @@ class PostgresDialect(IndexTable):
             session.execute(text("DELETE FROM family_search WHERE family_id = ANY(:ids)"),
                             {"ids": ids})
 
-    def index_match(self, session: Session, long_words: list[str], short_words: list[str],
-                    limit: int | None) -> list[int]:
-        """Families holding every word, newest first. Words of three letters and more go
-        through the trigram index (LIKE); shorter ones filter the documents it found."""
-        params: dict[str, object] = {}
-        where = []
-        for i, word in enumerate(long_words):
+    def long_terms(self, words: list[str], params: dict[str, object]) -> list[str]:
+        """LIKE, which the pg_trgm GIN index answers for words of three letters and more."""
+        for i, word in enumerate(words):
             params[f"w{i}"] = _like(word)
-            where.append(f"body LIKE :w{i}")
-        for i, word in enumerate(short_words):
-            params[f"s{i}"] = word
-            where.append(f"strpos(body, :s{i}) > 0")
-        if not where:
-            sql = "SELECT id FROM family WHERE NOT erased ORDER BY id DESC"
-        else:
-            sql = "SELECT family_id FROM family_search WHERE " + " AND ".join(where)
-            sql += " ORDER BY family_id DESC"
-        if limit is not None:
-            sql += " LIMIT :limit"
-            params["limit"] = limit
-        return list(session.execute(text(sql), params).scalars())
+        return [f"body LIKE :w{i}" for i in range(len(words))]
 
     def index_missing(self, connection: Connection) -> int:
         return connection.exec_driver_sql(

@@ -17,7 +17,7 @@ MAX_PARAMS = 999  # bound values in one statement on any SQLite build (newer one
 
 
 class SqliteDialect(IndexTable):
-    key, mark = "rowid", "?"
+    key, mark, contains = "rowid", "?", "instr"
     name = "sqlite"
 
     @contextlib.contextmanager
@@ -90,27 +90,12 @@ class SqliteDialect(IndexTable):
         if purge:
             session.execute(text("INSERT INTO family_search(family_search) VALUES ('optimize')"))
 
-    def index_match(self, session: Session, long_words: list[str], short_words: list[str],
-                    limit: int | None) -> list[int]:
-        """Families holding every word, newest first; words shorter than a trigram are found
-        by a scan of the matching documents. No words: every family."""
-        params: dict[str, object] = {}
-        where = []
-        if long_words:
-            params["match"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-            where.append("family_search MATCH :match")
-        for i, word in enumerate(short_words):
-            params[f"s{i}"] = word
-            where.append(f"instr(body, :s{i}) > 0")
-        if not where:  # everyone: the primary key is much faster than a scan of the index
-            sql = "SELECT id FROM family WHERE NOT erased ORDER BY id DESC"
-        else:
-            sql = "SELECT rowid FROM family_search WHERE " + " AND ".join(where)
-            sql += " ORDER BY rowid DESC"
-        if limit is not None:
-            sql += " LIMIT :limit"
-            params["limit"] = limit
-        return list(session.execute(text(sql), params).scalars())
+    def long_terms(self, words: list[str], params: dict[str, object]) -> list[str]:
+        """FTS5's trigram MATCH, every word quoted."""
+        if not words:
+            return []
+        params["match"] = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+        return ["family_search MATCH :match"]
 
     def index_missing(self, connection: Connection) -> int:
         return connection.exec_driver_sql(
