@@ -138,7 +138,7 @@ class Start:
 
         from desk.ui import messages
 
-        if exc.code == "server_unreachable":  # the network or the server PC may be back soon
+        if exc.code in ("server_unreachable", "others_connected"):  # may be different soon
             if try_again(self.shell, messages.error_message(exc)):
                 self.begin()
             else:
@@ -161,6 +161,10 @@ class Start:
                 "App", "The database is in a network or synced folder ({path}). SQLite must "
                 "not be shared between computers this way: keep the file on this PC.")
                 .format(path=opened.shared))
+        if self.store.outdated:
+            QMessageBox.warning(self.shell, "Desk", QApplication.translate(
+                "App", "A newer Desk has upgraded the studio's database, so this Desk opened it "
+                "read-only: you can look, not change. Update Desk on this PC."))
         if opened.problems:
             if not look_read_only(opened.problems, self.shell):
                 self.on_exit(0)
@@ -234,6 +238,9 @@ class Start:
         if self.looking:
             window.statusBar().showMessage(QApplication.translate(
                 "App", "Read-only: rows of this database break the rules and need fixing"))
+        elif store.outdated:
+            window.statusBar().showMessage(QApplication.translate(
+                "App", "Read-only: update Desk on this PC to work with the studio's database"))
         _after_first_fill(window, window.courier.start)  # messages left from last time go then
         self.window = window
         self.shell.hand_over(window)

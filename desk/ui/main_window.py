@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from desk.services.calls import presence
 from desk.services.comms import inbox, outbox
 from desk.services.crm import transfer
 from desk.services.staff import studio
-from desk.services.store import backup, copy, errors, live
+from desk.services.store import backup, copy, desks, errors, live
 from desk.ui import fmt, messages
 from desk.ui.channels_dialog import ChannelsDialog
 from desk.ui.context import Context
@@ -87,10 +88,12 @@ class MainWindow(QMainWindow):
     """Signals:
         server_connected(bool): the live-refresh connection to the studio's server came or
             went (emitted from the listener's thread, shown on the UI thread).
+        desks_seen(tuple): the other desks connected to the server changed (the same).
     """
 
     TAB_SYSTEM, TAB_COMMUNICATOR, TAB_SCHEDULE, TAB_FAMILIES, TAB_TASKS, TAB_JOURNAL = range(6)
     server_connected = Signal(bool)
+    desks_seen = Signal(object)
     system = _Tab(TAB_SYSTEM)
     communicator = _Tab(TAB_COMMUNICATOR)
     schedule = _Tab(TAB_SCHEDULE)
@@ -103,7 +106,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.backups_dir = backups_dir
-        self.courier = courier or CourierHost(ctx.store, ctx.ops, self)
+        self.courier = courier or CourierHost(ctx.store, ctx.ops, self,
+                                              who=f"{socket.gethostname()} ({ctx.me.name})")
         self.base_title = self.tr("Desk — {studio}").format(studio=ctx.studio.name)
         self.setWindowTitle(self.base_title)
         self.resize(1280, 800)
@@ -140,6 +144,9 @@ class MainWindow(QMainWindow):
         self.offline_label.setStyleSheet("color: #b00020; font-weight: 600;")
         self.offline_label.hide()
         self.statusBar().addPermanentWidget(self.offline_label)
+        self.desks_label = QLabel()  # the other desks on the studio's server
+        self.desks_label.hide()
+        self.statusBar().addPermanentWidget(self.desks_label)
         self.channels_label = QLabel()
         self.statusBar().addPermanentWidget(self.channels_label)
         who = QLabel(self.tr("Working: {name}").format(name=ctx.me.name))
@@ -167,8 +174,11 @@ class MainWindow(QMainWindow):
         self.listener = None  # what the other desks write, on the studio's server
         if ctx.store.on_server:
             self.server_connected.connect(lambda up: self.offline_label.setVisible(not up))
-            self.listener = live.Listener(ctx.store, ctx.notifier.announce,
-                                          self.server_connected.emit)
+            self.desks_seen.connect(self._show_desks)
+            self.listener = live.Listener(
+                ctx.store, ctx.notifier.announce, self.server_connected.emit,
+                name=desks.application_name(self.courier.who, ctx.store.read_only),
+                on_desks=self.desks_seen.emit)
             self.listener.start()
         self.watch = QTimer(self)
         self.watch.setInterval(1000)
@@ -281,6 +291,14 @@ class MainWindow(QMainWindow):
             return
         self.stop_watching()
         super().closeEvent(event)
+
+    def _show_desks(self, others: tuple) -> None:
+        """Who else is connected to the studio's server, in the status bar."""
+        names = [self.tr("{desk}, read-only").format(desk=d.who) if d.read_only else d.who
+                 for d in others]
+        self.desks_label.setText(self.tr("Also connected: {desks}").format(
+            desks="; ".join(names)))
+        self.desks_label.setVisible(bool(names))
 
     def stop_watching(self) -> None:
         """A closed window no longer looks at the queue nor listens to the other desks."""

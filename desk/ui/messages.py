@@ -135,6 +135,13 @@ ERROR_MESSAGES = {
     "database_busy": QT_TRANSLATE_NOOP(
         "Messages", "The database is busy in another program. Try again in a moment; "
         "what you typed is kept."),
+    "writes_collided": QT_TRANSLATE_NOOP(
+        "Messages", "Another desk changed the same records at the same moment, so this change "
+        "was not saved. Try again; what you typed is kept."),
+    "others_connected": QT_TRANSLATE_NOOP(
+        "Messages", "This Desk is newer than the studio's database. It can upgrade the "
+        "database only while no other desk is connected; now connected: {names}. Ask them to "
+        "quit Desk, then try again."),
     "not_found": QT_TRANSLATE_NOOP("Messages", "This record no longer exists."),
     "database_locked": QT_TRANSLATE_NOOP(
         "Messages", "Another copy of Desk has this database open."),

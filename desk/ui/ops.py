@@ -4,7 +4,9 @@ CollectionOp in our words).
 - ``ops.query(owner, fn, on_done)`` reads on the pool of readers; a newer query of the same
   owner and key drops the result of an older one still running.
 - ``ops.command(owner, fn, on_done)`` writes on the one writer thread. The kinds of data its
-  transactions changed are announced once, when it has finished, before ``on_done`` runs.
+  transactions changed are announced once, when it has finished, before ``on_done`` runs. A
+  command whose transaction collided with another desk's (a deadlock on the server) before it
+  committed anything is run again.
 - A ``DeskError`` goes to ``on_failure`` (a message box when none is given); anything else is a
   bug and goes to the crash handler. Long work takes a ``Progress`` and gets a dialog with
   Cancel (``progress=`` label).
@@ -25,7 +27,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from desk.services.store import errors
+from desk.services.store import errors, retry
 from desk.services.store.changes import Change
 from desk.ui.runner import Progress, Runner
 
@@ -131,8 +133,8 @@ class Ops:
 
         def work(p: Progress) -> T:
             with _operation() as kinds:
-                try:
-                    return fn(p) if progress is not None else fn()
+                try:  # collided with another desk's write before committing: run again
+                    return retry.again(lambda: fn(p) if progress is not None else fn())
                 finally:
                     collected.update(kinds)
 

@@ -8,8 +8,16 @@
         <translation>База лежит в сетевой или синхронизируемой папке ({path}). Так делить SQLite между компьютерами нельзя: держите файл на этом ПК.</translation>
     </message>
     <message>
+        <source>A newer Desk has upgraded the studio&apos;s database, so this Desk opened it read-only: you can look, not change. Update Desk on this PC.</source>
+        <translation>Более новая версия Desk уже обновила базу студии, поэтому эта версия открыла её только для чтения: смотреть можно, менять нельзя. Обновите Desk на этом компьютере.</translation>
+    </message>
+    <message>
         <source>Read-only: rows of this database break the rules and need fixing</source>
         <translation>Только чтение: строки этой базы нарушают правила и требуют исправления</translation>
+    </message>
+    <message>
+        <source>Read-only: update Desk on this PC to work with the studio&apos;s database</source>
+        <translation>Только чтение: обновите Desk на этом компьютере, чтобы работать с базой студии</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -3224,6 +3232,14 @@
         <source>Find a family</source>
         <translation>Найти семью</translation>
     </message>
+    <message>
+        <source>{desk}, read-only</source>
+        <translation>{desk}, только чтение</translation>
+    </message>
+    <message>
+        <source>Also connected: {desks}</source>
+        <translation>Ещё подключены: {desks}</translation>
+    </message>
     <message numerus="yes">
         <source>%n message(s) have not gone yet.</source>
         <translation>
@@ -3638,6 +3654,14 @@
     <message>
         <source>The database is busy in another program. Try again in a moment; what you typed is kept.</source>
         <translation>База занята другой программой. Повторите через минуту — введённое не потеряется.</translation>
+    </message>
+    <message>
+        <source>Another desk changed the same records at the same moment, so this change was not saved. Try again; what you typed is kept.</source>
+        <translation>На другом компьютере в тот же момент меняли те же записи, поэтому это изменение не сохранилось. Попробуйте ещё раз — введённое не потеряно.</translation>
+    </message>
+    <message>
+        <source>This Desk is newer than the studio&apos;s database. It can upgrade the database only while no other desk is connected; now connected: {names}. Ask them to quit Desk, then try again.</source>
+        <translation>Эта версия Desk новее базы студии. Обновить базу можно, только когда к ней не подключены другие компьютеры; сейчас подключены: {names}. Попросите их закрыть Desk и попробуйте ещё раз.</translation>
     </message>
     <message>
         <source>This record no longer exists.</source>

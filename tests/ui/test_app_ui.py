@@ -601,3 +601,74 @@ def test_a_start_while_the_server_is_away_offers_to_try_again(qtbot, pg, monkeyp
         assert quit_state["exit"] == 1 and "window" not in quit_state
     finally:
         pg.drop(name)
+
+
+def test_an_older_desk_opens_the_server_read_only_and_an_upgrade_waits_for_the_others(
+        qtbot, pg, monkeypatch):
+    """A database a newer Desk upgraded: this one opens it read-only and says "update Desk".
+    One this Desk must upgrade: it waits, naming who is connected, until they quit."""
+    import psycopg
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import text
+
+    from desk.services.store import desks, migrate
+    from desk.services.store.db import make_engine
+    from desk.ui.who_dialog import WhoDialog
+
+    monkeypatch.setattr(WhoDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text_: warned.append(text_))
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text_: pytest.fail(text_))
+    name, url = pg.copy("desk_studio")
+    engine = make_engine(url)
+    windows = []
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = 'f00000000099'"))
+        window = start_on(url, qtbot)["window"]
+        windows.append(window)
+        assert window.ctx.store.read_only and "newer Desk" in warned[0]
+        assert "update Desk" in window.statusBar().currentMessage()
+        window.close()
+
+        with engine.begin() as conn:  # as an older Desk left it, with a colleague still in it
+            conn.execute(text("UPDATE alembic_version SET version_num = :v"),
+                         {"v": migrate.head_revision()})
+        downgrade_one(engine)
+        colleague = psycopg.connect(url.replace("postgresql+psycopg", "postgresql"),
+                                    application_name=desks.application_name("office-2 (Ольга)",
+                                                                            False))
+        asked = []
+
+        def answer(parent, words):
+            asked.append(words)
+            colleague.close()  # she quits Desk; then "Try again"
+            return True
+
+        monkeypatch.setattr(app, "try_again", answer)
+        window = start_on(url, qtbot)["window"]
+        windows.append(window)
+        assert len(asked) == 1 and "office-2 (Ольга)" in asked[0]
+        assert not window.ctx.store.read_only
+        assert migrate.current_revision(window.ctx.store.engine) == migrate.head_revision()
+    finally:
+        for w in windows:
+            w.courier.stop()
+            w.stop_watching()
+            w.ctx.store.dispose()
+        engine.dispose()
+        pg.drop(name)
+
+
+def downgrade_one(engine) -> str:
+    """The database one migration back, as the Desk before this one left it."""
+    from alembic import command
+
+    from desk.services.store import migrate
+
+    older = migrate._revisions()[migrate.head_revision()]
+    cfg = migrate._config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, older)
+    return older

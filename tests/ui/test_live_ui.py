@@ -60,7 +60,30 @@ def test_a_lost_connection_is_shown_and_recovers_by_itself(qtbot, ctx, tmp_path,
     with pg.admin.connect() as conn:  # the network drops the listener's connection
         conn.exec_driver_sql(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
-            f"'{ctx.store.engine.url.database}' AND query LIKE 'LISTEN%%'")
+            f"'{ctx.store.engine.url.database}' AND left(application_name, 5) = 'Desk:'")
     qtbot.waitUntil(window.offline_label.isVisible, timeout=5000)
     assert "No connection to the studio's server" in window.offline_label.text()
     qtbot.waitUntil(window.offline_label.isHidden, timeout=10000)
+
+
+def test_the_status_bar_shows_who_else_is_connected(qtbot, ctx, tmp_path, monkeypatch, russian):
+    from desk.services.store import desks, live
+
+    monkeypatch.setattr(live, "PRESENCE_S", 0.1)
+    supervisor = Store(make_engine(ctx.store.engine.url), read_only=True)
+    window = MainWindow(ctx, tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.listener.listening.is_set, timeout=10000)
+    assert window.desks_label.isHidden()
+    other = live.Listener(supervisor, lambda _k: None,
+                          name=desks.application_name("office-2 (Ирина Соколова)", True))
+    other.start()
+    try:
+        qtbot.waitUntil(window.desks_label.isVisible, timeout=5000)
+        assert window.desks_label.text() == \
+            "Ещё подключены: office-2 (Ирина Соколова), только чтение"
+    finally:
+        other.stop()
+        supervisor.dispose()
+    qtbot.waitUntil(window.desks_label.isHidden, timeout=5000)

@@ -16,13 +16,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from desk.models import audit as audit_model
 from desk.models import schema as _schema  # noqa: F401  (every mapper known before a query)
 from desk.models.base import utcnow
-from desk.services.store import changes, errors, events
+from desk.services.store import changes, errors, events, retry
 from desk.services.store import dialect as dialect_module
 
 BUSY_TIMEOUT_MS = 5000
@@ -182,6 +182,7 @@ class UnitOfWork:
             self._announce(self.session, kinds)  # delivered by the commit, never on rollback
         self.session.commit()
         self._committed = True
+        retry.committed()
         self.changes = kinds
         self.tables = frozenset(self._written)  # what it wrote (an erase compacts them)
 
@@ -190,7 +191,10 @@ class Store:
     """The database as the services see it.
 
     ``clock`` returns the aware UTC now; tests move it. ``read_only`` refuses every write.
+    ``outdated``: the database was upgraded by a newer Desk (this one opened it read-only).
     """
+
+    outdated = False
 
     def __init__(
         self,
@@ -274,13 +278,22 @@ _SERVER_GONE = ("connection refused", "could not connect", "connection failed",
                 "network is unreachable", "connection is closed", "consuming input failed")
 
 
+_COLLIDED = ("40001", "40P01")  # serialization failure, deadlock detected
+
+
 @contextlib.contextmanager
 def _busy_as_error(url: URL | None = None) -> Iterator[None]:
     """What the environment does to a transaction becomes a message the user can act on (the
     transaction is rolled back whole); anything else is a bug."""
     try:
         yield
-    except OperationalError as exc:
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) in _COLLIDED:
+            raise errors.WritesCollided(
+                "this change collided with another desk's at the same moment and was not "
+                "written; try again") from exc
+        if not isinstance(exc, OperationalError):
+            raise
         text = str(exc.orig).lower()
         if "locked" in text or "busy" in text:
             raise errors.DatabaseBusy("the database is busy: another program holds it") from exc

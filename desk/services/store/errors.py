@@ -171,3 +171,18 @@ class MoveFailed(DeskError):
     problems."""
 
     code = "move_failed"
+
+
+class WritesCollided(DeskError):
+    """Two desks' transactions blocked each other (a deadlock or a serialization failure on
+    the server); the database rolled one back whole. Retried by ``retry.again``; shown only
+    when it kept happening."""
+
+    code = "writes_collided"
+
+
+class OthersConnected(DeskError):
+    """The studio's database needs an upgrade that waits until no other desk is connected;
+    params: names."""
+
+    code = "others_connected"

@@ -209,25 +209,33 @@ def open_to_look(path: Path, last_good: str, **store_kw):
 def open_server(url: str, backup_dir: Path | None, *, read_only: bool = False, **store_kw):
     """Open the studio's database on its server (creating the schema in an empty one, or
     upgrading it) as a Store; what is wrong with the connection comes as a DeskError the
-    user can act on. A role that may not write opens read-only."""
-    from desk.services.store import server
+    user can act on. A role that may not write opens read-only; so does a database a newer
+    Desk has upgraded (``store.outdated``: this Desk needs updating). An upgrade waits until
+    no other desk is connected (``OthersConnected`` names them)."""
+    from desk.services.store import desks, server
     from desk.services.store.db import Store, make_engine
 
     connect_to = server.with_password(server.parse(url))
     info = server.probe(connect_to)
     engine = make_engine(connect_to, read_only=read_only)
+    outdated = False
     try:
         revision = current_revision(engine)
-        if revision is not None and revision not in known_revisions():
-            raise errors.DatabaseFromFuture(
-                "the database was written by a newer version of Desk; it was not changed",
-                revision=revision)
-        if not (read_only or info.read_only):
+        outdated = revision is not None and revision not in known_revisions()
+        if not (read_only or info.read_only or outdated or revision == head_revision()):
+            with engine.connect() as conn:
+                others = desks.others(conn) if revision is not None else ()
+            if others:
+                raise errors.OthersConnected(
+                    "the studio's database needs upgrading for this Desk, which waits until "
+                    "no other desk is connected", names="; ".join(d.who for d in others))
             upgrade(engine, backup_dir)
     except Exception:
         engine.dispose()
         raise
-    return Store(engine, read_only=read_only or info.read_only, **store_kw)
+    store = Store(engine, read_only=read_only or info.read_only or outdated, **store_kw)
+    store.outdated = outdated
+    return store
 
 
 def open_store(where: Path | str, backup_dir: Path | None, **kw):

@@ -78,7 +78,44 @@ def test_after_the_connection_is_lost_every_view_reloads(desks, pg):
     with pg.admin.connect() as conn:  # the server drops the listener's connection
         conn.exec_driver_sql(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            f"WHERE datname = '{second.engine.url.database}' AND query LIKE 'LISTEN%%'")
+            f"WHERE datname = '{second.engine.url.database}' "
+            "AND left(application_name, 5) = 'Desk:'")  # the listener's (it names its desk)
     assert up.get(timeout=10) is False
     assert up.get(timeout=10) is True
     assert heard.get(timeout=5) == frozenset(Change)
+
+
+def test_each_desk_sees_who_else_is_connected_and_when_they_leave(pg, clock, monkeypatch):
+    from desk.services.store import desks as connected
+
+    monkeypatch.setattr(live, "PRESENCE_S", 0.1)
+    name, url = pg.copy("desk_studio")
+    office, supervisor = Store(make_engine(url), clock=clock), \
+        Store(make_engine(url), clock=clock, read_only=True)
+    seen_by_office: queue.Queue = queue.Queue()
+    first = live.Listener(office, lambda _k: None, name=connected.application_name(
+        "office-1 (Мария Лебедева)", False), on_desks=seen_by_office.put)
+    second = live.Listener(supervisor, lambda _k: None, name=connected.application_name(
+        "office-2 (Ирина)", True))
+    try:
+        first.start()
+        assert seen_by_office.get(timeout=10) == ()
+        second.start()
+        assert seen_by_office.get(timeout=10) == (connected.Desk("office-2 (Ирина)", True),)
+        second.stop()
+        assert seen_by_office.get(timeout=10) == ()
+    finally:
+        first.stop()
+        second.stop()
+        office.dispose()
+        supervisor.dispose()
+        pg.drop(name)
+
+
+def test_a_long_name_is_cut_on_a_character_to_what_the_server_keeps():
+    from desk.services.store import desks as connected
+
+    name = connected.application_name("бухгалтерия-второй-этаж (Александра Константиновна)", False)
+    assert len(name.encode()) <= connected.NAME_BYTES
+    name.encode().decode()  # whole characters only
+    assert connected.parse([name])[0].who.startswith("бухгалтерия")

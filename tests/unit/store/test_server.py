@@ -217,3 +217,52 @@ def test_a_server_that_cannot_be_reached_is_words_for_the_user_not_a_crash():
                 guardians=(families.GuardianDraft("Ёлкина Вера"),)))
     finally:
         gone.dispose()
+
+
+def test_a_database_a_newer_desk_upgraded_opens_read_only_and_says_update(pg, russian):
+    from sqlalchemy import text
+
+    name, url = pg.copy("desk_studio")
+    try:
+        with make_engine(url).begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = 'f00000000099'"))
+        store = migrate.open_server(url, None)
+        try:
+            assert store.read_only and store.outdated
+            assert studio.staff(store)  # it reads
+            with pytest.raises(errors.ReadOnlyStore):
+                families.save(store, studio.staff(store)[0].actor(), families.FamilyDraft(
+                    guardians=(families.GuardianDraft("Ёлкина Вера"),)))
+        finally:
+            store.dispose()
+        with make_engine(url).connect() as conn:  # left as the newer desk made it
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() \
+                == "f00000000099"
+    finally:
+        pg.drop(name)
+
+
+def test_an_upgrade_waits_until_no_other_desk_is_connected_and_names_them(fresh, russian):
+    from desk.services.store import desks
+
+    url = fresh()
+    older = migrate._revisions()[migrate.head_revision()]
+    engine = make_engine(url)
+    migrate.upgrade(engine, None, target=older)
+    other = psycopg.connect(url.replace("postgresql+psycopg", "postgresql"),
+                            application_name=desks.application_name("office-2 (Ольга)", False))
+    try:
+        with pytest.raises(errors.OthersConnected) as caught:
+            migrate.open_server(url, None)
+        assert "office-2 (Ольга)" in messages.error_message(caught.value)
+        assert "Обновить базу" in messages.error_message(caught.value)
+        assert migrate.current_revision(engine) == older  # not touched
+    finally:
+        other.close()
+    store = migrate.open_server(url, None)
+    try:
+        assert migrate.current_revision(store.engine) == migrate.head_revision()
+        assert not store.read_only and not store.outdated
+    finally:
+        store.dispose()
+        engine.dispose()
