@@ -63,6 +63,7 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: the test is about the SQLite file itself "
                                        "(its bytes, lock, pragmas), not the data")
+    config.addinivalue_line("markers", "telegram_pace: the test keeps Telegram's real pace")
     config.addinivalue_line("markers", "postgresql_only: the test is about desks sharing the "
                                        "studio's server")
 
@@ -114,6 +115,16 @@ def memory_keyring():
     yield backend
     assert keyring.get_keyring() is backend, "a test swapped in another keyring backend"
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def telegram_pace(request, monkeypatch):
+    """Answers to one chat go without the second's pause Telegram wants between them, except
+    in the tests of that pace (marked ``telegram_pace``): a test's chat waits for no one."""
+    if request.node.get_closest_marker("telegram_pace") is None:
+        from desk.services.comms.channels.telegram import Pace
+
+        monkeypatch.setattr(Pace, "PER_CHAT_S", 0.0)
 
 
 @pytest.fixture(autouse=True)

@@ -32,7 +32,8 @@ class CourierHost(QObject):
         state_changed(object): a ChannelState.
         restarted(): the courier had stopped by itself and was started again.
         lease_changed(): another desk holds the courier lease, or this one took it
-            (``through`` says which desk receives and sends, "" for this one).
+            (``through`` says which desk receives and sends, "" for this one or nobody;
+            ``lacking`` the channels whose secret this PC lacks, so it may not take it).
     """
 
     received = Signal(int)
@@ -51,6 +52,7 @@ class CourierHost(QObject):
         self.who = who or socket.gethostname()  # "office-pc (Мария Лебедева)"
         self.through = ""  # the desk that receives and sends when it is not this one
         self.held = False  # this desk holds the lease (and runs the courier)
+        self.lacking: tuple[InboxChannel, ...] = ()  # on a server: secrets this PC lacks
         self._lease = QTimer(self)
         self._lease.setInterval(int(lease.LEASE_S * 1000 / 3))  # renewed well before it ends
         self._lease.timeout.connect(self._renew)
@@ -100,20 +102,36 @@ class CourierHost(QObject):
 
     def _start_now(self) -> None:
         self._watch.stop()  # until the new courier runs
-        self.ops.query(self, lambda: channel_settings.adapters(self.store), self._take_lease,
+        store = self.store
+        self.ops.query(self, lambda: (channel_settings.adapters(store),
+                                      channel_settings.lacking(store) if store.on_server else ()),
+                       lambda found: self._take_lease(*found),
                        key="adapters", on_failure=self._without_channels)
 
     def _without_channels(self, exc: errors.DeskError) -> None:
         """No keyring: the outbox still runs for the channels worked by hand."""
         log.warning("channels not started: %s", exc)
-        self._take_lease({}, exc.code)
+        self._take_lease({}, (), exc.code)
 
-    def _take_lease(self, adapters: dict[InboxChannel, Adapter], problem: str = "") -> None:
-        """Receive and send only while this desk holds the studio's lease."""
+    def _take_lease(self, adapters: dict[InboxChannel, Adapter],
+                    lacking: tuple[InboxChannel, ...] = (), problem: str = "") -> None:
+        """Receive and send only while this desk holds the studio's lease. A desk on the
+        server whose keyring lacks a channel's secret does not take it: it would hold the
+        studio's messages without being able to receive them."""
         if self.courier is not None or not self.running:
             _close(adapters)
             return
         store, token, who = self.store, self.token, self.who
+        if lacking != self.lacking:
+            self.lacking = lacking
+            self.lease_changed.emit()
+        if lacking:
+            _close(adapters)
+            self._lease.start()  # look again: the token may be entered, the holder change
+            self.ops.query(self, lambda: lease.look(store),
+                           lambda held: self._show_through(held.holder if held else ""),
+                           key="lease", on_failure=self._not_leased)
+            return
         self.ops.command(self, lambda: lease.take(store, token, who),
                          lambda held: self._leased(held, adapters, problem),
                          on_failure=lambda exc: (_close(adapters), self._not_leased(exc)))

@@ -396,6 +396,14 @@ class MainWindow(QMainWindow):
         self.communicator.inbox.select_conversation(conversation_id)
 
     def _show_channels(self) -> None:
+        if self.courier.lacking:  # this PC has not the bot's token: it cannot take over
+            self.channels_label.setText((self.tr(
+                "Messages go through {desk}. Enter the bot token on this PC (Settings → "
+                "Channels) to be able to take over.") if self.courier.through else self.tr(
+                "No desk receives or sends messages now: enter the bot token on this PC "
+                "(Settings → Channels) to do it here.")).format(desk=self.courier.through))
+            self.channels_label.setStyleSheet("" if self.courier.through else "color: #c62828;")
+            return
         if self.courier.through:  # another desk receives and sends for the studio
             self.channels_label.setText(self.tr("Messages go through {desk}").format(
                 desk=self.courier.through))

@@ -3257,6 +3257,14 @@
         <translation>Остальные уйдут при следующем запуске Desk. Всё равно выйти?</translation>
     </message>
     <message>
+        <source>Messages go through {desk}. Enter the bot token on this PC (Settings → Channels) to be able to take over.</source>
+        <translation>Сообщения идут через {desk}. Чтобы этот компьютер мог их перехватить, введите на нём токен бота (Настройки → Каналы).</translation>
+    </message>
+    <message>
+        <source>No desk receives or sends messages now: enter the bot token on this PC (Settings → Channels) to do it here.</source>
+        <translation>Сейчас ни один компьютер не принимает и не отправляет сообщения: введите на этом компьютере токен бота (Настройки → Каналы), чтобы это делал он.</translation>
+    </message>
+    <message>
         <source>Messages go through {desk}</source>
         <translation>Сообщения идут через {desk}</translation>
     </message>

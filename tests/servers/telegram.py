@@ -27,6 +27,7 @@ class FakeBotApi:
         self.refuse: dict[str, int] = {}  # method → how many next calls answer 403
         self.hang: dict[str, float] = {}  # method → seconds to stall before answering
         self.gateway: dict[str, int] = {}  # method → how many next calls a proxy answers 504
+        self.too_many: dict[str, int] = {}  # method → retry_after of the next call's 429
         self._ids = itertools.count(1)
         self._messages = itertools.count(1000)
         self._cond = threading.Condition()
@@ -98,6 +99,11 @@ class FakeBotApi:
         if self.fail.get(method):
             self.fail[method] -= 1
             return 500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+        if method in self.too_many:
+            return 429, {"ok": False, "error_code": 429,
+                         "description": "Too Many Requests: retry after "
+                                        f"{self.too_many[method]}",
+                         "parameters": {"retry_after": self.too_many.pop(method)}}
         if self.refuse.get(method):
             self.refuse[method] -= 1
             return 403, {"ok": False, "error_code": 403,

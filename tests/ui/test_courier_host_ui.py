@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desk.models.enums import OutboxStatus
+from desk.models.enums import InboxChannel, OutboxStatus
 from desk.services.comms import channel_settings, inbox
 from desk.services.comms.channels.telegram import TelegramAdapter
 from desk.ui.courier_host import CourierHost
@@ -85,6 +85,44 @@ def test_one_desk_runs_the_courier_the_other_says_through_which_and_takes_over(
         first.stop()  # the first PC goes away without letting go: its lease runs out
         qtbot.waitUntil(lambda: second.courier is not None, timeout=10000)
         assert second.held and window.channels_label.text() == ""
+    finally:
+        first.stop()
+        second.stop()
+
+
+@pytest.mark.postgresql_only
+def test_a_desk_without_the_bot_token_does_not_take_over_and_says_what_to_do(
+        store, ctx, actor, bot, qtbot, tmp_path, monkeypatch, russian):
+    """On the studio's server: the second PC's keyring lacks the bot token, so it never takes
+    the lease (it could not receive); it says so, and takes over once the token is entered."""
+    from desk.services.comms import channel_settings, lease
+    from desk.services.store import credentials
+    from desk.ui.main_window import MainWindow
+
+    monkeypatch.setattr(lease, "LEASE_S", 0.6)
+    channel_settings.save_telegram(store, actor, channel_settings.TelegramSettings(
+        True, bot.url), bot.token)
+    first = CourierHost(store, ctx.ops, who="office-pc (Мария Лебедева)")
+    first.start()
+    assert first.held
+    secret = channel_settings._secret_name(store, InboxChannel.TELEGRAM)
+    credentials.delete(secret)  # the second PC's keyring: no token there
+    second = CourierHost(store, ctx.ops, who="reception (Анна Соколова)")
+    window = MainWindow(ctx, tmp_path, second)
+    qtbot.addWidget(window)
+    try:
+        second.start()
+        assert second.lacking == (InboxChannel.TELEGRAM,) and not second.held
+        assert window.channels_label.text() == (
+            "Сообщения идут через office-pc (Мария Лебедева). Чтобы этот компьютер мог "
+            "их перехватить, введите на нём токен бота (Настройки → Каналы).")
+        first.stop()  # the first PC goes away: its lease runs out, the second may not take it
+        qtbot.waitUntil(lambda: second.through == "", timeout=10000)
+        assert not second.held and second.courier is None
+        assert window.channels_label.text().startswith("Сейчас ни один компьютер")
+        credentials.put(secret, bot.token)  # the token entered on this PC
+        qtbot.waitUntil(lambda: second.courier is not None, timeout=30000)
+        assert second.held and second.lacking == () and window.channels_label.text() == ""
     finally:
         first.stop()
         second.stop()

@@ -179,6 +179,15 @@ def adapters(store: Store) -> dict[InboxChannel, Adapter]:
     return found
 
 
+def lacking(store: Store) -> tuple[InboxChannel, ...]:
+    """Channels switched on for the studio whose secret this PC's keyring does not hold (the
+    bot token entered on another desk): this desk cannot receive or send through them."""
+    setup = load(store)
+    if setup.telegram.enabled and not has_secret(store, InboxChannel.TELEGRAM):
+        return (InboxChannel.TELEGRAM,)
+    return ()
+
+
 def cursor(store: Store, channel: InboxChannel, identity: str = "") -> str:
     """Where receiving stopped, for this bot or mailbox (``identity``): a cursor left by
     another one (a new token, another server) means nothing here, so it starts from zero."""

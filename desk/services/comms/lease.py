@@ -63,6 +63,16 @@ def take(store: Store, token: str, holder: str) -> Lease:
         return Lease(holder, row.until, True)
 
 
+def look(store: Store) -> Lease | None:
+    """Who holds the lease now (None: nobody, or its holder let it run out); changes
+    nothing, for a desk that may not take it."""
+    with store.read() as s:
+        row = s.get(CourierLease, 1)
+        if row is None or row.token == NOBODY or row.until <= _clock(s):
+            return None
+        return Lease(row.holder, row.until, False)
+
+
 def release(store: Store, token: str) -> None:
     """Let go at once (the desk quits): the next desk need not wait for it to run out."""
     with store.write(Actor(None, "")) as uow:

@@ -1,13 +1,21 @@
 """Telegram through the studio's bot: getUpdates long polling to receive; sendMessage,
 sendDocument and sendVoice to answer. The API's base URL is a setting, since a studio may run
-its own Bot API server. The token never reaches a log: errors name the method, not the URL."""
+its own Bot API server. The token never reaches a log: errors name the method, not the URL.
+
+Sending keeps to Telegram's limits (``Pace``): about one message a second to one chat, about
+thirty a second in all, and none while a 429's ``retry_after`` runs."""
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import json
+import math
 import ssl
+import threading
+import time
+from collections.abc import Callable
 
 import httpx
 
@@ -29,15 +37,56 @@ def _tls() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+class Pace:
+    """When the next message may go: ``PER_CHAT_S`` apart to one chat, at most ``PER_SECOND``
+    in any second, nothing while held after a 429. ``clock`` and ``sleep`` are a test's to
+    replace."""
+
+    PER_CHAT_S = 1.0
+    PER_SECOND = 30
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.clock, self.sleep = clock, sleep
+        self._chat_next: dict[str, float] = {}
+        self._recent: collections.deque[float] = collections.deque(maxlen=self.PER_SECOND)
+        self._held_until = 0.0
+        self._lock = threading.Lock()
+
+    def hold(self, seconds: float) -> None:
+        """Telegram said "retry after": nothing goes to any chat until then."""
+        with self._lock:
+            self._held_until = max(self._held_until, self.clock() + seconds)
+
+    def held_for(self) -> float:
+        return max(0.0, self._held_until - self.clock())
+
+    def wait_turn(self, chat: str) -> None:
+        """Wait (at most about a second) until a message to ``chat`` may go, and count it."""
+        with self._lock:
+            now = self.clock()
+            wait = self._chat_next.get(chat, now) - now
+            if len(self._recent) == self.PER_SECOND:  # thirty went: the oldest a second ago
+                wait = max(wait, self._recent[0] + 1.0 - now)
+            if wait > 0:
+                self.sleep(wait)
+                now = self.clock()
+            if len(self._chat_next) > 1000:  # chats whose pause is over need no entry
+                self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+            self._chat_next[chat] = now + self.PER_CHAT_S
+            self._recent.append(now)
+
+
 class TelegramAdapter:
     channel = InboxChannel.TELEGRAM
 
     def __init__(self, token: str, base_url: str = DEFAULT_BASE_URL,
-                 timeout_s: float = SEND_TIMEOUT_S) -> None:
+                 timeout_s: float = SEND_TIMEOUT_S, pace: Pace | None = None) -> None:
         base = (base_url or DEFAULT_BASE_URL).rstrip("/")
         self._root = f"{base}/bot{token}/"
         self.identity = identity_of(base, token)
         self.timeout_s = timeout_s
+        self.pace = pace or Pace()
         self._http = httpx.Client(timeout=httpx.Timeout(timeout_s, connect=CONNECT_TIMEOUT_S),
                                   verify=_tls())
 
@@ -104,6 +153,19 @@ class TelegramAdapter:
         return Batch(tuple(found), str(next_offset) if next_offset else cursor, self.identity)
 
     def send(self, message: Outgoing) -> str:
+        held = self.pace.held_for()
+        if held > 0:  # Telegram asked to wait: the message goes back to the queue till then
+            raise ChannelDown("telegram: waiting as asked", reason="Too Many Requests: waiting",
+                              retry_after=math.ceil(held))
+        self.pace.wait_turn(str(message.address))
+        try:
+            return self._send(message)
+        except ChannelDown as exc:
+            if exc.params.get("retry_after"):
+                self.pace.hold(float(exc.params["retry_after"]))
+            raise
+
+    def _send(self, message: Outgoing) -> str:
         if message.attachment is None:
             result = self._call("sendMessage", {"chat_id": message.address, "text": message.text})
         else:
