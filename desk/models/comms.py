@@ -207,7 +207,9 @@ class InboxMessage(Base):
     kind: Mapped[str] = mapped_column(String(20), default="message")
     at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     text: Mapped[str] = mapped_column(Text, default="")
-    attachment: Mapped[str] = mapped_column(String(500), default="")  # a file's path or name
+    attachment: Mapped[str] = mapped_column(String(500), default="")  # the file's name
+    file_id: Mapped[int | None] = mapped_column(  # an outgoing file, kept in the database
+        ForeignKey("stored_file.id", ondelete="SET NULL"))
     voice: Mapped[bool] = mapped_column(default=False)
     external_id: Mapped[str | None] = mapped_column(String(200))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))

@@ -84,6 +84,8 @@ FIELD_MESSAGES = {
     "no_channel": QT_TRANSLATE_NOOP(
         "Messages", "No e-mail or Telegram chat for this family: copy the text instead."),
     "file_missing": QT_TRANSLATE_NOOP("Messages", "The attached file is not there any more."),
+    "file_too_big": QT_TRANSLATE_NOOP("Messages", "The file is too big: a message can carry "
+                                                  "up to 50 MB."),
     "time_past": QT_TRANSLATE_NOOP("Messages", "Choose a time in the future."),
     "host_missing": QT_TRANSLATE_NOOP("Messages", "Enter the server's address."),
     "token_missing": QT_TRANSLATE_NOOP("Messages", "Paste the bot's token from @BotFather."),

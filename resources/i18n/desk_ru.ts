@@ -3580,6 +3580,10 @@
         <translation>Прикреплённого файла больше нет на месте.</translation>
     </message>
     <message>
+        <source>The file is too big: a message can carry up to 50 MB.</source>
+        <translation>Файл слишком большой: к сообщению можно приложить до 50 МБ.</translation>
+    </message>
+    <message>
         <source>Choose a time in the future.</source>
         <translation>Выберите время в будущем.</translation>
     </message>

@@ -114,6 +114,24 @@ def test_an_empty_answer_is_refused_beside_the_box(qtbot, ctx, bot, adapter, clo
     assert outbox.pending(ctx.store) == []
 
 
+def test_a_file_too_big_is_refused_beside_the_box_and_the_answer_is_kept(
+        qtbot, ctx, bot, adapter, clock, tmp_path, monkeypatch, russian):
+    from desk.services.store import files
+
+    monkeypatch.setattr(files, "MAX_BYTES", 1024)
+    view = open_inbox(qtbot, ctx)
+    bot.client_writes(501, "Пришлите видео", date=clock.now.timestamp())
+    receive(ctx.store, adapter)
+    film = tmp_path / "занятие.mp4"
+    film.write_bytes(b"\0" * 4096)
+    view.text.setPlainText("Вот видео с занятия")
+    view.attach(film)
+    view.send_button.click()
+    assert view.error.text() == "Файл слишком большой: к сообщению можно приложить до 50 МБ."
+    assert view.text.toPlainText() == "Вот видео с занятия" and view.attachment == film
+    assert outbox.pending(ctx.store) == []
+
+
 def test_a_canned_reply_asks_for_what_the_desk_cannot_know(qtbot, ctx, actor, bot, adapter,
                                                            clock, monkeypatch):
     families.save(ctx.store, actor, FamilyDraft(

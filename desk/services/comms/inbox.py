@@ -23,7 +23,7 @@ from desk.services.crm import contacts, families
 from desk.services.money import amounts, wallet
 from desk.services.staff import hours
 from desk.services.staff import studio
-from desk.services.store import errors, texts
+from desk.services.store import errors, files, texts
 from desk.services.comms.channels.base import Batch, Incoming
 from desk.services.store.db import Actor, Store, UnitOfWork
 
@@ -336,8 +336,8 @@ def reply(store: Store, actor: Actor, conversation_id: int, draft: ReplyDraft,
     reply ends no wait: the client still waits for the answer."""
     if not draft.text.strip() and draft.attachment is None:
         raise errors.ValidationFailed({"text": "text_empty"})
-    if draft.attachment is not None and not draft.attachment.is_file():
-        raise errors.ValidationFailed({"attachment": "file_missing"})
+    if draft.attachment is not None:
+        files.check(draft.attachment)
     with store.write(actor) as uow:
         s = uow.session
         c = _load(s, conversation_id)
@@ -382,7 +382,9 @@ def _queue(uow: UnitOfWork, c: Conversation, text: str, *, kind: str,
     by_desk = c.channel in SENT_BY_DESK
     message = InboxMessage(
         conversation_id=c.id, channel=c.channel, direction=MessageDirection.OUT, kind=kind,
-        at=uow.now, text=text, attachment=str(attachment) if attachment else "", voice=voice,
+        at=uow.now, text=text, voice=voice,
+        file_id=files.keep(uow, attachment).id if attachment else None,
+        attachment=attachment.name[:500] if attachment else "",
         staff_id=uow.actor.staff_id, send_after=send_after,
         status=OutboxStatus.QUEUED if by_desk else OutboxStatus.LOGGED,
         sent_at=None if by_desk else uow.now)

@@ -16,7 +16,6 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -26,7 +25,7 @@ from desk.models.comms import Conversation, InboxMessage, Response
 from desk.models.enums import MessageDirection, InboxChannel, OutboxStatus
 from desk.services.staff import hours
 from desk.services.staff import studio
-from desk.services.store import errors
+from desk.services.store import errors, files
 from desk.services.comms.channels.base import (
     Adapter, ChannelDown, ChannelRefused, DeliveryUnknown, Outgoing,
 )
@@ -110,7 +109,8 @@ class _Claimed:
     address: str
     subject: str
     text: str
-    attachment: str
+    attachment: str  # the file's name
+    file_id: int | None
     voice: bool
 
 
@@ -154,7 +154,8 @@ def _claim(store: Store, channels: list[InboxChannel]) -> _Claimed | None:
             return None
         m, address, subject = row
         m.status = OutboxStatus.SENDING
-        claimed = _Claimed(m.id, m.channel, address, subject, m.text, m.attachment, m.voice)
+        claimed = _Claimed(m.id, m.channel, address, subject, m.text, m.attachment, m.file_id,
+                           m.voice)
         uow.commit()
     return claimed
 
@@ -164,8 +165,8 @@ def _hand_over(store: Store, adapter: Adapter, m: _Claimed) -> OutboxStatus:
     message is never marked refused once the channel may have taken it: an unexpected error
     from the channel is "not confirmed"; a confirmation that cannot be recorded (the database
     busy) is tried again, and at worst left "sending" for the next start to flag."""
-    attachment = Path(m.attachment) if m.attachment else None
-    if attachment is not None and not attachment.is_file():
+    attachment = files.read(store, m.file_id) if m.file_id is not None else None
+    if m.attachment and attachment is None:  # its file was gone before it was kept
         return _record(store, m.id, OutboxStatus.FAILED, error="file_missing")
     outgoing = Outgoing(m.address, m.text, attachment, m.voice,
                         subject=_reply_subject(m.subject))
@@ -180,8 +181,6 @@ def _hand_over(store: Store, adapter: Adapter, m: _Claimed) -> OutboxStatus:
         retry_after = exc.params.get("retry_after")
         return _record(store, m.id, OutboxStatus.QUEUED, error=str(exc.params.get("reason", exc)),
                        pause=dt.timedelta(seconds=int(retry_after)) if retry_after else None)
-    except OSError as exc:  # the attachment could not be read before anything left
-        return _record(store, m.id, OutboxStatus.FAILED, error=f"file: {exc.strerror or exc}")
     except Exception as exc:  # a bug in a channel: it may have gone, so a person decides
         log.exception("outbox: message %s", m.id)
         return _record(store, m.id, OutboxStatus.UNCERTAIN, error=f"error: {type(exc).__name__}")

@@ -23,6 +23,7 @@ from desk.models.comms import (
 )
 from desk.models.enums import TimelineKind
 from desk.models.family import Child, Family, Guardian, TimelineEntry
+from desk.models.files import StoredFile
 from desk.models.schedule import Direction, Enrolment, Lesson
 from desk.models.task import Task
 from desk.models.wallet import GENESIS, LedgerEntry, Wallet
@@ -324,8 +325,11 @@ def erase(store: Store, actor: Actor, family_id: int,
                         Task.origin.in_([f"lead_thinking:{i}" for i in lead_ids]))
         task_ids = list(s.scalars(select(Task.id).where(its_tasks)))
         s.execute(update(Task).where(its_tasks).values(title=name, details=""))
+        kept_files = list(s.scalars(select(InboxMessage.file_id).where(
+            InboxMessage.conversation_id.in_(talks), InboxMessage.file_id.is_not(None))))
         s.execute(update(InboxMessage).where(InboxMessage.conversation_id.in_(talks)).values(
-            text="", attachment="", external_id=None, last_error=""))
+            text="", attachment="", file_id=None, external_id=None, last_error=""))
+        s.execute(delete(StoredFile).where(StoredFile.id.in_(kept_files)))
         s.execute(update(Conversation).where(Conversation.id.in_(talks)).values(
             address=name, name=name, subject=""))
         s.execute(update(Lead).where(Lead.id.in_(leads)).values(

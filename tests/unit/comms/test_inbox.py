@@ -276,6 +276,10 @@ def test_a_hanging_or_broken_server_is_channel_down(bot):
 
 
 def test_documents_and_voice_notes_go_as_files(store, actor, bot, adapter, clock, tmp_path):
+    """The files are kept in the database when the answer is written: another desk sends
+    them, even once they are gone from the folder they were picked in."""
+    from desk.services.store.db import Store, make_engine
+
     bot.client_writes(501, "Пришлите договор", date=clock.now.timestamp())
     receive(store, adapter)
     [row] = inbox.queue(store)
@@ -285,10 +289,37 @@ def test_documents_and_voice_notes_go_as_files(store, actor, bot, adapter, clock
     voice.write_bytes(b"OggS" + b"\0" * 100)
     inbox.reply(store, actor, row.id, inbox.ReplyDraft("Договор", attachment=contract))
     inbox.reply(store, actor, row.id, inbox.ReplyDraft("", attachment=voice, voice=True))
-    outbox.deliver(store, {TG: adapter})
+    contract.unlink()
+    voice.unlink()
+    other_desk = Store(make_engine(store.engine.url), clock=store.clock)
+    try:
+        outbox.deliver(other_desk, {TG: adapter})
+    finally:
+        other_desk.dispose()
     assert [s["method"] for s in bot.sent] == ["sendDocument", "sendVoice"]
     assert bot.sent[0]["document"] == {"filename": "договор.pdf", "size": 13}
     assert bot.sent[0]["caption"] == "Договор"
+    assert bot.sent[1]["voice"] == {"filename": "ответ.ogg", "size": 104}
+    messages = inbox.messages(store, row.id)
+    assert [m.attachment for m in messages if m.attachment] == ["договор.pdf", "ответ.ogg"]
+
+
+def test_a_file_too_big_or_gone_is_told_beside_the_field_and_nothing_is_queued(
+        store, actor, bot, adapter, clock, tmp_path, monkeypatch):
+    from desk.services.store import files
+
+    bot.client_writes(501, "Пришлите договор", date=clock.now.timestamp())
+    receive(store, adapter)
+    [row] = inbox.queue(store)
+    big = tmp_path / "видео.mp4"
+    big.write_bytes(b"\0" * 2048)
+    monkeypatch.setattr(files, "MAX_BYTES", 1024)
+    with pytest.raises(errors.ValidationFailed) as caught:
+        inbox.reply(store, actor, row.id, inbox.ReplyDraft("Видео", attachment=big))
+    assert caught.value.fields == {"attachment": "file_too_big"}
+    with pytest.raises(errors.ValidationFailed):
+        inbox.reply(store, actor, row.id, inbox.ReplyDraft("", attachment=tmp_path / "нет.pdf"))
+    assert outbox.pending(store) == []
 
 
 def test_close_asks_resolved_and_fcr_counts_it(store, actor, bot, adapter, clock):

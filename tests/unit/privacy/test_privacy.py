@@ -61,8 +61,16 @@ def database_bytes(request, store, db_path) -> bytes:
 
 
 def test_erase_removes_personal_data_from_every_table_and_the_file(request, store, actor,
-                                                                   db_path):
+                                                                   db_path, tmp_path):
+    from desk.models.enums import InboxChannel
+    from desk.services.comms import inbox
+
     fid, other = seed(store, actor)
+    talk = inbox.log_incoming(store, actor, InboxChannel.VK, "", "Нужна справка",
+                              family_id=fid)
+    paper = tmp_path / "справка.txt"  # a file sent to the family: kept in the database
+    paper.write_text("Справка: Ёлкин Святослав посещает студию", encoding="utf-8")
+    inbox.reply(store, actor, talk, inbox.ReplyDraft("Справка во вложении", attachment=paper))
     result = privacy.erase(store, actor, fid)
     assert result.compacted and result.wal_clean
     assert families.find(store, "елкина") == []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 from typing import Protocol
 
 from desk.models.enums import InboxChannel
 from desk.services.store import errors
+from desk.services.store.files import File
 
 
 @dataclasses.dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Incoming:
 class Outgoing:
     address: str
     text: str
-    attachment: Path | None = None
+    attachment: File | None = None  # its name and bytes, as kept in the database
     voice: bool = False
     subject: str = ""
 

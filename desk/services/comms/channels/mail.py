@@ -118,7 +118,7 @@ class EmailAdapter:
         if message.attachment is not None:
             kind = mimetypes.guess_type(message.attachment.name)[0] or "application/octet-stream"
             main, _, sub = kind.partition("/")
-            mail.add_attachment(message.attachment.read_bytes(), maintype=main, subtype=sub,
+            mail.add_attachment(message.attachment.data, maintype=main, subtype=sub,
                                 filename=message.attachment.name)
         server = self._smtp()  # a failure to connect: nothing left, try again later
         try:

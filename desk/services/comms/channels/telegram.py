@@ -171,12 +171,11 @@ class TelegramAdapter:
         else:
             method, field = ("sendVoice", "voice") if message.voice else ("sendDocument",
                                                                          "document")
-            with message.attachment.open("rb") as handle:
-                params = {"chat_id": message.address}
-                if message.text:
-                    params["caption"] = message.text
-                result = self._call(method, params,
-                                    files={field: (message.attachment.name, handle)})
+            params = {"chat_id": message.address}
+            if message.text:
+                params["caption"] = message.text
+            result = self._call(method, params, files={
+                field: (message.attachment.name, message.attachment.data)})
         return f"{result['chat']['id']}:{result['message_id']}"
 
     def check(self) -> str:

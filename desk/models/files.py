@@ -1,0 +1,27 @@
+"""Files kept with the data: an attachment of a message, a voice note (later an archived
+PDF). In the database, not as a path on one PC, so what one desk queued another can send,
+and a backup or a move to the server carries them along."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, LargeBinary, String
+from sqlalchemy.orm import Mapped, deferred, mapped_column
+
+from desk.models.base import Base, UtcDateTime, utcnow
+
+
+class StoredFile(Base):
+    __tablename__ = "stored_file"
+    __table_args__ = (CheckConstraint("size >= 0", name="size_count"),
+                      CheckConstraint("trim(name) <> ''", name="name_present"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))  # as the user's file was called
+    size: Mapped[int] = mapped_column()
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))  # loaded only when sent or saved
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"StoredFile({self.id}, {self.size} bytes)"

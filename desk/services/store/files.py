@@ -1,0 +1,56 @@
+"""Files kept with the data (``StoredFile``): taken in from a path on this PC when a message
+is composed, read back by whichever desk sends it."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desk.models.files import StoredFile
+from desk.services.store import errors
+from desk.services.store.db import Store, UnitOfWork
+
+MAX_BYTES = 50 * 1024 * 1024  # what a Telegram bot may send; mail servers take less
+
+
+@dataclasses.dataclass(frozen=True)
+class File:
+    name: str
+    data: bytes
+
+
+def check(path: Path, field: str = "attachment") -> None:
+    """A file that can be kept: there, readable, not too big (else ValidationFailed on
+    ``field``)."""
+    try:
+        size = path.stat().st_size if path.is_file() else None
+    except OSError:
+        size = None
+    if size is None:
+        raise errors.ValidationFailed({field: "file_missing"})
+    if size > MAX_BYTES:
+        raise errors.ValidationFailed({field: "file_too_big"})
+
+
+def keep(uow: UnitOfWork, path: Path, field: str = "attachment") -> StoredFile:
+    """The file at ``path`` copied into the database (in this unit of work)."""
+    check(path, field)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise errors.ValidationFailed({field: "file_missing"}) from None
+    stored = StoredFile(name=path.name[:255] or "file", size=len(data), data=data,
+                        created_at=uow.now)
+    uow.session.add(stored)
+    uow.session.flush()
+    return stored
+
+
+def read(store: Store, file_id: int) -> File | None:
+    """The file's name and bytes; None when it is gone (an erase took it)."""
+    with store.read() as s:
+        row = s.execute(select(StoredFile.name, StoredFile.data)
+                        .where(StoredFile.id == file_id)).first()
+    return File(row.name, row.data) if row else None
