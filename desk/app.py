@@ -229,6 +229,7 @@ class Start:
         store, me = self.store, self.me
         window = build_window(store, me, on_error=self.reporter.handle, runner=self.runner,
                               info=self.info)
+        window.moved.connect(lambda url: self._reopen(url, token))
         quitting = QApplication.instance().aboutToQuit
         quitting.connect(window.courier.stop)
         quitting.connect(window.stop_watching)
@@ -247,6 +248,34 @@ class Start:
         if store.path is not None and not self.args.demo and not self.looking:
             _daily_backup(window, store.path)
         self.on_window(window)
+
+
+    def _reopen(self, url: str, token) -> None:
+        """The studio was moved onto the server at ``url``: this PC works there from now on.
+        The window lets go of the file (its courier, the lease, the lock) and the start runs
+        again on the server."""
+        from desk.ui.settings import DATABASE
+
+        self.chosen.set(DATABASE, url)
+        window, store, me = self.window, self.store, self.me
+        window.courier.stop()
+        window.stop_watching()
+
+        def let_go() -> None:
+            _let_go(store, window.courier)
+            if token is not None:
+                _release(store, me, token)
+
+        def reopen(_result=None) -> None:
+            self.shell.setGeometry(window.geometry())  # "opening the database…" meanwhile
+            self.shell.show()
+            window.hide()
+            window.deleteLater()
+            store.dispose()
+            self.where = url
+            self.begin()
+
+        self.ops.command(self.shell, let_go, reopen, on_failure=reopen)
 
 
 def try_again(parent, text: str) -> bool:

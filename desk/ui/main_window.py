@@ -21,6 +21,7 @@ from desk.services.calls import presence
 from desk.services.comms import inbox, outbox
 from desk.services.crm import transfer
 from desk.services.staff import studio
+from desk.services.upkeep import move
 from desk.services.store import backup, copy, desks, errors, live
 from desk.ui import fmt, messages
 from desk.ui.channels_dialog import ChannelsDialog
@@ -33,6 +34,7 @@ from desk.ui.labels import channel_reason, inbox_channel_name, role_name
 from desk.ui.reply_templates import ReplyTemplatesDialog
 from desk.ui.settings import LANGUAGE, remember_layout
 from desk.ui.scripts_dialog import ScriptsDialog
+from desk.ui.server_dialog import ServerDialog
 from desk.ui.studio_dialog import StudioDialog
 from desk.ui.studio_settings import StudioSettingsDialog
 from desk.ui.wallet_views import PaymentRulesDialog
@@ -89,11 +91,14 @@ class MainWindow(QMainWindow):
         server_connected(bool): the live-refresh connection to the studio's server came or
             went (emitted from the listener's thread, shown on the UI thread).
         desks_seen(tuple): the other desks connected to the server changed (the same).
+        moved(str): this PC's studio was moved onto the server at this URL; the app opens
+            it there.
     """
 
     TAB_SYSTEM, TAB_COMMUNICATOR, TAB_SCHEDULE, TAB_FAMILIES, TAB_TASKS, TAB_JOURNAL = range(6)
     server_connected = Signal(bool)
     desks_seen = Signal(object)
+    moved = Signal(str)
     system = _Tab(TAB_SYSTEM)
     communicator = _Tab(TAB_COMMUNICATOR)
     schedule = _Tab(TAB_SCHEDULE)
@@ -209,6 +214,7 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self.tr("Export families…"), self)
         self.backup_action = QAction(self.tr("Back up now…"), self)
         self.restore_action = QAction(self.tr("Restore from a backup…"), self)
+        self.move_action = QAction(self.tr("Move the studio to a server…"), self)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.import_action)
@@ -216,6 +222,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.move_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         go = self.menuBar().addMenu(self.tr("&Go"))
@@ -283,6 +290,9 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self._on_restore)
         self.restore_action.setEnabled(self.backups_dir is not None and not self.ctx.store.read_only)
         self.restore_action.setVisible(self.ctx.store.path is not None)  # a file's own backups
+        self.move_action.triggered.connect(self._on_move)
+        self.move_action.setVisible(self.ctx.store.path is not None)  # a one-PC studio's file
+        self.move_action.setEnabled(not self.ctx.store.read_only)
         quit_action.triggered.connect(self.close)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -507,6 +517,35 @@ class MainWindow(QMainWindow):
             lambda path: self.statusBar().showMessage(
                 self.tr("Backup saved: {path}").format(path=path), 10000),
             key="backup", on_failure=self._on_job_failed, progress=self.tr("Backing up…"))
+
+    @Slot()
+    def _on_move(self) -> None:
+        """This PC's studio onto the studio's server (the second PC's way in): every row
+        copied and checked there; the file stays as it was; then the app opens the server."""
+        title = self.tr("Move the studio to a server")
+        answer = QMessageBox.question(self, title, self.tr(
+            "Every record of this studio is copied to the studio's server (PostgreSQL), checked "
+            "there, and from then on this PC and the others work on the server. The file on "
+            "this PC stays as it is. Go on?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        dialog = ServerDialog(self.ctx.ops, self)
+        if not dialog.exec() or not dialog.url:
+            return
+        url, path, actor = dialog.url, self.ctx.store.path, self.ctx.actor
+        self.ctx.ops.command(
+            self, lambda progress: move.move_to_server(path, url, actor, progress.report),
+            lambda done: self._on_moved(url, done), on_failure=self._on_job_failed,
+            progress=self.tr("Copying the studio to the server…"))
+
+    def _on_moved(self, url: str, done) -> None:
+        QMessageBox.information(self, self.tr("Move the studio to a server"), self.tr(
+            "The studio is on the server {server}: {families} families, {rows} records copied "
+            "and checked. The file on this PC stays as it was. Desk now opens the studio on "
+            "the server; connect the other PCs to it (at the first start: \"The studio's "
+            "server…\").").format(server=done.url, families=done.rows.get("family", 0),
+                                   rows=sum(done.rows.values())))
+        self.moved.emit(url)
 
     def _on_job_failed(self, exc: errors.DeskError) -> None:
         self.statusBar().clearMessage()

@@ -3177,6 +3177,10 @@
         <translation>Восстановить из резервной копии…</translation>
     </message>
     <message>
+        <source>Move the studio to a server…</source>
+        <translation>Перенести студию на сервер…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
@@ -3319,6 +3323,22 @@
     <message>
         <source>Backup saved: {path}</source>
         <translation>Резервная копия сохранена: {path}</translation>
+    </message>
+    <message>
+        <source>Move the studio to a server</source>
+        <translation>Перенос студии на сервер</translation>
+    </message>
+    <message>
+        <source>Every record of this studio is copied to the studio&apos;s server (PostgreSQL), checked there, and from then on this PC and the others work on the server. The file on this PC stays as it is. Go on?</source>
+        <translation>Все записи студии будут скопированы на сервер студии (PostgreSQL) и проверены там; после этого этот и другие компьютеры работают с сервером. Файл на этом компьютере останется как есть. Продолжить?</translation>
+    </message>
+    <message>
+        <source>Copying the studio to the server…</source>
+        <translation>Копирую студию на сервер…</translation>
+    </message>
+    <message>
+        <source>The studio is on the server {server}: {families} families, {rows} records copied and checked. The file on this PC stays as it was. Desk now opens the studio on the server; connect the other PCs to it (at the first start: &quot;The studio&apos;s server…&quot;).</source>
+        <translation>Студия перенесена на сервер {server}: семей — {families}, записей — {rows}, всё скопировано и проверено. Файл на этом компьютере остался как был. Сейчас Desk откроет студию на сервере; другие компьютеры подключите к нему (при первом запуске: «Сервер студии…»).</translation>
     </message>
     <message>
         <source>Restore</source>

@@ -672,3 +672,59 @@ def downgrade_one(engine) -> str:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, older)
     return older
+
+
+def test_a_one_pc_studio_moves_to_the_server_from_the_file_menu_and_the_desk_goes_there(
+        qtbot, pg, where, store, actor, monkeypatch):
+    """File → Move the studio to a server: the server's details, a copy with progress, the
+    counts said, then this desk works on the server (and will at its next start)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.services.crm import families
+    from desk.ui.server_dialog import ServerDialog
+    from desk.ui.settings import DATABASE, Settings
+    from desk.ui.who_dialog import WhoDialog
+
+    if store.on_server:
+        pytest.skip("a one-PC studio is a file")
+    fid = families.save(store, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft("Ёлкина Вера"),)))
+    store.dispose()
+    name = f"moved_{next(pg.numbers)}"
+    pg.create(name)
+    told = []
+
+    def on_the_server(dialog):
+        dialog.host.setText("127.0.0.1")
+        dialog.port.setValue(pg.server.port)
+        dialog.database.setText(name)
+        dialog.user.setText("desk")
+        dialog.connect_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(WhoDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(ServerDialog, "exec", on_the_server)
+    windows = []
+    try:
+        state = start_on(where, qtbot)
+        first = state["window"]
+        assert first.move_action.isVisible() and first.move_action.isEnabled()
+        first.move_action.trigger()
+        second = state["window"]
+        windows.append(second)
+        assert second is not first and not first.isVisible()
+        assert second.ctx.store.on_server and second.ctx.store.engine.url.database == name
+        assert "families" in told[0] and "stays as it was" in told[0]
+        assert families.card(second.ctx.store, fid).draft.guardians[0].name == "Ёлкина Вера"
+        assert Settings(QSettings()).get(DATABASE) == pg.server.url(name)
+        assert not second.move_action.isVisible()  # a studio on the server has no file to move
+    finally:
+        for w in windows:
+            w.courier.stop()
+            w.stop_watching()
+            w.ctx.store.dispose()
+        pg.drop(name)
