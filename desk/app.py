@@ -245,8 +245,8 @@ class Start:
         _after_first_fill(window, window.courier.start)  # messages left from last time go then
         self.window = window
         self.shell.hand_over(window)
-        if store.path is not None and not self.args.demo and not self.looking:
-            _daily_backup(window, store.path)
+        if not self.args.demo and not self.looking:
+            _keep_daily_backups(window)
         self.on_window(window)
 
 
@@ -369,13 +369,33 @@ def build_window(store, me, *, on_error, runner=None, backups_dir=None, info=Non
     return MainWindow(ctx, backups_dir or paths.backups_dir(), courier)
 
 
-def _daily_backup(window, source: Path) -> None:
-    from desk import paths
-    from desk.services.store import backup
+def _keep_daily_backups(window) -> None:
+    """A backup a day into this PC's backups folder: of the studio's file, or, on the
+    studio's server, a snapshot taken by the desk that holds the courier lease (one desk, so
+    the studio gets one a day). Looked at now, when this desk takes the lease, and hourly."""
+    from PySide6.QtCore import QTimer
 
-    today = window.ctx.store.now().astimezone(window.ctx.studio.tz).date()
-    window.ctx.runner.start(lambda _p: backup.daily_backup(source, paths.backups_dir(), today),
-                            write=True)
+    from desk import paths
+    from desk.services.store import backup, copy
+
+    store = window.ctx.store
+    if store.read_only:
+        return
+
+    def due() -> None:
+        if store.on_server and not window.courier.held:
+            return
+        today = store.now().astimezone(window.ctx.studio.tz).date()
+        source = store.path or (lambda out: copy.snapshot(store, out))
+        window.ctx.runner.start(lambda _p: backup.daily_backup(source, paths.backups_dir(),
+                                                               today), write=not store.on_server)
+
+    window.courier.lease_changed.connect(due)
+    hourly = QTimer(window)
+    hourly.setInterval(3600 * 1000)
+    hourly.timeout.connect(due)
+    hourly.start()
+    due()
 
 
 def _settle(app) -> None:

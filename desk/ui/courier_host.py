@@ -145,6 +145,7 @@ class CourierHost(QObject):
             return
         self.held = True
         self._show_through("")
+        self.lease_changed.emit()  # this desk took it: the courier desk's work is here now
         self._launch(adapters, problem)
 
     def _not_leased(self, exc: errors.DeskError) -> None:

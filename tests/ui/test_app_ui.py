@@ -728,3 +728,32 @@ def test_a_one_pc_studio_moves_to_the_server_from_the_file_menu_and_the_desk_goe
             w.stop_watching()
             w.ctx.store.dispose()
         pg.drop(name)
+
+
+def test_on_the_server_the_courier_desk_takes_the_daily_backup_as_a_studio_file(
+        qtbot, pg, monkeypatch):
+    from desk import paths
+    from desk.services.crm import families
+    from desk.services.store import migrate
+    from desk.ui.who_dialog import WhoDialog
+
+    monkeypatch.setattr(WhoDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
+    name, url = pg.copy("desk_studio")
+    window = None
+    try:
+        window = start_on(url, qtbot)["window"]
+        qtbot.waitUntil(lambda: window.courier.held, timeout=10000)
+        qtbot.waitUntil(lambda: bool(list(paths.backups_dir().glob("desk-*.db"))), timeout=10000)
+        [daily] = paths.backups_dir().glob("desk-*.db")
+        copy = migrate.open_database(daily, None, read_only=True)
+        try:  # the same studio, on its own as a file
+            assert [s.name for s in families.find(copy, "")] == \
+                [s.name for s in families.find(window.ctx.store, "")]
+        finally:
+            copy.dispose()
+    finally:
+        if window is not None:
+            window.courier.stop()
+            window.stop_watching()
+            window.ctx.store.dispose()
+        pg.drop(name)

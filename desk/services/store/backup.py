@@ -81,12 +81,18 @@ def list_backups(backup_dir: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def daily_backup(source: Path, backup_dir: Path, today: dt.date) -> Path | None:
-    """Take today's backup once a day; keep the newest KEEP_DAILY daily backups."""
+def daily_backup(source: Path | Callable[[Path], Path], backup_dir: Path,
+                 today: dt.date) -> Path | None:
+    """Take today's backup once a day; keep the newest KEEP_DAILY daily backups. ``source``:
+    the studio's file, or what writes a snapshot of the studio's server to the path given."""
     target = backup_dir / f"desk-{today.isoformat()}.db"
     made = None
-    if not target.exists() and Path(source).exists():
-        made = make_backup(source, target)
+    if not target.exists():
+        if callable(source):
+            backup_dir.mkdir(parents=True, exist_ok=True)
+            made = source(target)
+        elif Path(source).exists():
+            made = make_backup(source, target)
     daily = sorted(
         (p for p in backup_dir.glob("desk-*.db") if DAILY_RE.match(p.name)), reverse=True
     )
