@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
@@ -16,7 +17,8 @@ from sqlalchemy.orm import Session
 from desk.models.comms import CourierLease
 from desk.services.store.db import Actor, Store
 
-LEASE_S = 45.0  # a holder that stops renewing is replaced within a minute (tests shorten it)
+# a holder that stops renewing is replaced within a minute; DESK_LEASE_S shortens it (tests)
+LEASE_S = float(os.environ.get("DESK_LEASE_S", "45"))
 NOBODY = ""
 
 
