@@ -139,7 +139,11 @@ class Start:
         from desk.ui import messages
 
         if exc.code in ("server_unreachable", "others_connected"):  # may be different soon
-            if try_again(self.shell, messages.error_message(exc)):
+            choice = try_again(self.shell, messages.error_message(exc),
+                               settings=exc.code == "server_unreachable")
+            if choice == SETTINGS:
+                self._change_server()
+            elif choice == AGAIN:
                 self.begin()
             else:
                 self.on_exit(1)
@@ -148,6 +152,18 @@ class Start:
         QMessageBox.critical(self.shell, "Desk", messages.error_message(exc)
                              + (f"\n\n{where}" if where else ""))
         self.on_exit(1)
+
+    def _change_server(self) -> None:
+        """The server's details as this PC has them, to correct; then the start again."""
+        from desk.ui.server_dialog import ServerDialog
+        from desk.ui.settings import DATABASE
+
+        dialog = ServerDialog(self.ops, self.shell, url=str(self.where))
+        if dialog.exec() and dialog.url:
+            self.where = dialog.url
+            if not self.args.db:  # chosen on this PC (not given for this start only)
+                self.chosen.set(DATABASE, dialog.url)
+        self.begin()
 
     def _opened(self, opened: Opened) -> None:
         from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -278,17 +294,25 @@ class Start:
         self.ops.command(self.shell, let_go, reopen, on_failure=reopen)
 
 
-def try_again(parent, text: str) -> bool:
-    """The studio's server cannot be reached at start: "Try again" (True) or "Quit"."""
+AGAIN, SETTINGS, QUIT = "again", "settings", "quit"
+
+
+def try_again(parent, text: str, *, settings: bool = False) -> str:
+    """The studio's server cannot be reached (or not used yet) at start: "Try again"
+    (AGAIN), "Connection settings…" (SETTINGS, when ``settings``: the server moved, its
+    password changed) or "Quit" (QUIT)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Warning, "Desk", text, parent=parent)
     again = box.addButton(QApplication.translate("App", "Try again"),
                           QMessageBox.ButtonRole.AcceptRole)
+    change = box.addButton(QApplication.translate("App", "Connection settings…"),
+                           QMessageBox.ButtonRole.ActionRole) if settings else None
     box.addButton(QApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(again)
     box.exec()
-    return box.clickedButton() is again
+    clicked = box.clickedButton()
+    return AGAIN if clicked is again else SETTINGS if change and clicked is change else QUIT
 
 
 def _after_first_fill(window, then) -> None:

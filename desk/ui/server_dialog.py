@@ -21,9 +21,9 @@ _FIELD_OF = {"server_unreachable": "host", "bad_server_url": "host",
 
 
 class ServerDialog(QDialog):
-    """``url`` (without the password) once accepted."""
+    """``url`` (without the password) once accepted; ``url`` given: its details to correct."""
 
-    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None, url: str = "") -> None:
         super().__init__(parent)
         self.ops = ops
         self.url = ""
@@ -68,6 +68,15 @@ class ServerDialog(QDialog):
         self.test_button.clicked.connect(self.test)
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
+        if url:
+            self._fill(url)
+
+    def _fill(self, url: str) -> None:
+        shown = server.parse(url)
+        self.host.setText(shown.host or "")
+        self.port.setValue(shown.port or 5432)
+        self.database.setText(shown.database or "")
+        self.user.setText(shown.username or "")
 
     def _form(self) -> tuple[str, str] | None:
         """(the URL without the password, the password), or None with the fields marked."""

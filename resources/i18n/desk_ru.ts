@@ -24,6 +24,10 @@
         <translation>Попробовать снова</translation>
     </message>
     <message>
+        <source>Connection settings…</source>
+        <translation>Настройки подключения…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Выйти</translation>
     </message>

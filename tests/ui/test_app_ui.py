@@ -569,34 +569,47 @@ def test_a_first_start_can_choose_the_studios_server_and_the_next_start_goes_the
         pg.drop(name)
 
 
-def test_a_start_while_the_server_is_away_offers_to_try_again(qtbot, pg, monkeypatch):
-    """The chosen server cannot be reached: "Try again" (here: once it is back) or "Quit",
-    never a crash and never a silent exit."""
+def test_a_start_while_the_server_is_away_offers_to_try_again_or_correct_it(
+        qtbot, pg, monkeypatch):
+    """The chosen server cannot be reached: "Try again", "Connection settings…" (here: its
+    port was wrong) or "Quit", never a crash and never a silent exit."""
     import socket
+
+    from PySide6.QtCore import QSettings
+
+    from desk.ui.server_dialog import ServerDialog
+    from desk.ui.settings import DATABASE, Settings
 
     name = f"ui_{next(pg.numbers)}"
     pg.create(name)
     with socket.socket() as s:  # a port nobody listens on: the server PC is off
         s.bind(("127.0.0.1", 0))
         away = f"postgresql+psycopg://desk@127.0.0.1:{s.getsockname()[1]}/{name}"
-    asked, starts = [], []
-    real_begin = app.Start.begin
-    monkeypatch.setattr(app.Start, "begin", lambda self: (starts.append(self),
-                                                          real_begin(self))[1])
+    Settings(QSettings()).set(DATABASE, away)  # as this PC chose it
+    asked, shown = [], []
 
-    def answer(parent, text):
-        asked.append(text)
-        if len(asked) == 2:  # tried again while it was still away; now it is back
-            starts[-1].where = pg.server.url(name)
-        return True
+    def answer(parent, text, *, settings=False):
+        asked.append((text, settings))
+        return app.AGAIN if len(asked) == 1 else app.SETTINGS  # still away: correct it
+
+    def correct(dialog):
+        shown.append((dialog.host.text(), dialog.port.value(), dialog.database.text(),
+                      dialog.user.text()))
+        dialog.port.setValue(pg.server.port)
+        dialog.connect_button.click()
+        return dialog.result()
 
     monkeypatch.setattr(app, "try_again", answer)
+    monkeypatch.setattr(ServerDialog, "exec", correct)
     monkeypatch.setattr(SetupDialog, "exec", lambda d: 0)  # an empty studio: not set up here
     try:
-        state = start_on(away, qtbot)
-        assert len(asked) == 2 and "Cannot reach the studio's server" in asked[0]
+        state = start_on(None, qtbot)
+        assert len(asked) == 2 and "Cannot reach the studio's server" in asked[0][0]
+        assert asked[0][1] is True
+        assert shown == [("127.0.0.1", int(away.split(":")[-1].split("/")[0]), name, "desk")]
         assert state == {"start": state["start"], "exit": 0}  # opened, then set-up declined
-        monkeypatch.setattr(app, "try_again", lambda parent, text: False)
+        assert Settings(QSettings()).get(DATABASE) == pg.server.url(name)
+        monkeypatch.setattr(app, "try_again", lambda parent, text, settings=False: app.QUIT)
         quit_state = start_on(away, qtbot)
         assert quit_state["exit"] == 1 and "window" not in quit_state
     finally:
@@ -640,10 +653,10 @@ def test_an_older_desk_opens_the_server_read_only_and_an_upgrade_waits_for_the_o
                                                                             False))
         asked = []
 
-        def answer(parent, words):
+        def answer(parent, words, settings=False):
             asked.append(words)
             colleague.close()  # she quits Desk; then "Try again"
-            return True
+            return app.AGAIN
 
         monkeypatch.setattr(app, "try_again", answer)
         window = start_on(url, qtbot)["window"]
