@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desk import app
+from tests import schema
 from desk.models.enums import Role
 from desk.services.staff import studio
 from desk.ui.audit_view import AuditView
@@ -647,7 +648,7 @@ def test_an_older_desk_opens_the_server_read_only_and_an_upgrade_waits_for_the_o
         with engine.begin() as conn:  # as an older Desk left it, with a colleague still in it
             conn.execute(text("UPDATE alembic_version SET version_num = :v"),
                          {"v": migrate.head_revision()})
-        downgrade_one(engine)
+        schema.downgrade_one(engine)
         colleague = psycopg.connect(url.replace("postgresql+psycopg", "postgresql"),
                                     application_name=desks.application_name("office-2 (Ольга)",
                                                                             False))
@@ -672,19 +673,6 @@ def test_an_older_desk_opens_the_server_read_only_and_an_upgrade_waits_for_the_o
         engine.dispose()
         pg.drop(name)
 
-
-def downgrade_one(engine) -> str:
-    """The database one migration back, as the Desk before this one left it."""
-    from alembic import command
-
-    from desk.services.store import migrate
-
-    older = migrate._revisions()[migrate.head_revision()]
-    cfg = migrate._config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, older)
-    return older
 
 
 def test_a_one_pc_studio_moves_to_the_server_from_the_file_menu_and_the_desk_goes_there(

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, insert, inspect, select
 
 from desk.services.store import backup, errors, migrate
 from desk.services.store.db import Store
@@ -28,6 +28,13 @@ def _tables():
     return [t for t in Base.metadata.sorted_tables if t.name != "alembic_version"]
 
 
+def _columns(connection: Connection) -> dict[str, set[str]]:
+    """The tables of the database at its revision, with their columns."""
+    found = inspect(connection)
+    return {name: {c["name"] for c in found.get_columns(name)}
+            for name in found.get_table_names()}
+
+
 def counts(connection: Connection) -> dict[str, int]:
     """Rows per table (the search index under ``family_search``)."""
     found = {t.name: connection.execute(select(func.count()).select_from(t)).scalar_one()
@@ -38,9 +45,12 @@ def counts(connection: Connection) -> dict[str, int]:
 
 def copy_rows(source: Connection, target: Connection,
               progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Copy every row from ``source`` into the empty ``target`` (both at the head revision,
-    each inside its transaction); returns the rows copied per table."""
-    tables = _tables()
+    """Copy every row from ``source`` into the empty ``target`` (both at the same revision,
+    each inside its transaction); returns the rows copied per table. At an older revision
+    than this Desk's (a backup before upgrading the server), the tables and columns it has
+    then are copied, read through the models' types."""
+    present = _columns(target)
+    tables = [t for t in _tables() if t.name in present]
     if any(target.execute(select(func.count()).select_from(t)).scalar_one() for t in tables):
         raise errors.CopyRefused("the target database already holds a studio's data")
     total = sum(source.execute(select(func.count()).select_from(t)).scalar_one()
@@ -48,8 +58,9 @@ def copy_rows(source: Connection, target: Connection,
     done = 0
     copied: dict[str, int] = {}
     for table in tables:
-        key = list(table.primary_key.columns) or list(table.columns)
-        result = source.execute(select(table).order_by(*key)).mappings()
+        columns = [c for c in table.columns if c.name in present[table.name]]
+        key = [c for c in table.primary_key.columns if c in columns] or columns
+        result = source.execute(select(*columns).order_by(*key)).mappings()
         copied[table.name] = 0
         while batch := result.fetchmany(BATCH):
             target.execute(insert(table), [dict(row) for row in batch])
@@ -68,19 +79,24 @@ def copy_rows(source: Connection, target: Connection,
 
 def snapshot(store: Store, out: Path,
              progress: Callable[[int, int], None] | None = None) -> Path:
-    """The studio's server database as a SQLite file of the same schema, one consistent
-    moment of it while desks write: `desk check` verifies it, and it opens as a one-PC studio
-    (the way back). Written beside, checked, then renamed over ``out``."""
+    """The studio's server database as a SQLite file of the same schema revision, one
+    consistent moment of it while desks write: `desk check` verifies it, and it opens as a
+    one-PC studio (the way back; an older revision is upgraded then). Written beside,
+    checked, then renamed over ``out``."""
+    from desk.services.store.db import make_engine, url_for_path
+
     folder = Path(tempfile.mkdtemp(prefix="desk-snapshot-"))
     try:
-        copy = migrate.open_database(folder / "snapshot.db", None)
+        engine = make_engine(url_for_path(folder / "snapshot.db"))
         try:
+            migrate.upgrade(engine, None, target=migrate.current_revision(store.engine)
+                            or "head")
             source = store.engine.connect().execution_options(
                 isolation_level="REPEATABLE READ")
-            with source, source.begin(), copy.engine.connect() as target, target.begin():
+            with source, source.begin(), engine.connect() as target, target.begin():
                 copy_rows(source, target, progress)
         finally:
-            copy.dispose()  # the last close folds the write-ahead log into the file
+            engine.dispose()  # the last close folds the write-ahead log into the file
         return backup.make_backup(folder / "snapshot.db", Path(out))
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -211,7 +211,8 @@ def open_server(url: str, backup_dir: Path | None, *, read_only: bool = False, *
     upgrading it) as a Store; what is wrong with the connection comes as a DeskError the
     user can act on. A role that may not write opens read-only; so does a database a newer
     Desk has upgraded (``store.outdated``: this Desk needs updating). An upgrade waits until
-    no other desk is connected (``OthersConnected`` names them)."""
+    no other desk is connected (``OthersConnected`` names them) and takes a snapshot of the
+    data first, as a studio file in ``backup_dir``."""
     from desk.services.store import desks, server
     from desk.services.store.db import Store, make_engine
 
@@ -229,6 +230,11 @@ def open_server(url: str, backup_dir: Path | None, *, read_only: bool = False, *
                 raise errors.OthersConnected(
                     "the studio's database needs upgrading for this Desk, which waits until "
                     "no other desk is connected", names="; ".join(d.who for d in others))
+            if revision is not None and backup_dir is not None:  # its data, as it is now
+                from desk.services.store import copy
+
+                copy.snapshot(Store(engine), backup_dir / f"before-migration-{revision}-"
+                                                          f"{backup.stamp()}.db")
             upgrade(engine, backup_dir)
     except Exception:
         engine.dispose()

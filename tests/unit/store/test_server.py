@@ -17,6 +17,7 @@ from desk.services.staff import studio
 from desk.services.store import errors, migrate, server
 from desk.services.store.db import make_engine
 from desk.ui import messages
+from tests import schema
 
 
 @pytest.fixture
@@ -266,3 +267,25 @@ def test_an_upgrade_waits_until_no_other_desk_is_connected_and_names_them(fresh,
     finally:
         store.dispose()
         engine.dispose()
+
+
+def test_a_server_database_with_data_is_backed_up_as_a_file_before_an_upgrade(
+        pg, tmp_path):
+    name, url = pg.copy("desk_studio")
+    engine = make_engine(url)
+    try:
+        older = schema.downgrade_one(engine)
+        store = migrate.open_server(url, tmp_path / "backups")
+        try:
+            assert migrate.current_revision(store.engine) == migrate.head_revision()
+            [taken] = (tmp_path / "backups").glob(f"before-migration-{older}-*.db")
+            looked = migrate.open_database(taken, None, read_only=True)
+            assert migrate.current_revision(looked.engine) == older  # the data as it was
+            assert [m.name for m in studio.staff(looked)] == \
+                [m.name for m in studio.staff(store)]
+            looked.dispose()
+        finally:
+            store.dispose()
+    finally:
+        engine.dispose()
+        pg.drop(name)
