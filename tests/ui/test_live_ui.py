@@ -87,3 +87,32 @@ def test_the_status_bar_shows_who_else_is_connected(qtbot, ctx, tmp_path, monkey
         other.stop()
         supervisor.dispose()
     qtbot.waitUntil(window.desks_label.isHidden, timeout=5000)
+
+
+def test_the_communicator_on_a_call_on_pc1_the_system_person_on_pc2_sees_the_banner(
+        qtbot, store, staff, clock, tmp_path, other_desk):
+    """The two-person promise across PCs: PC 1's Communicator takes a call; a client writes;
+    PC 2 (the System person's window, its own connection) shows the red banner by itself."""
+    from desk.models.enums import InboxChannel, PresenceState
+    from desk.services.calls import presence
+    from desk.services.comms import inbox
+    from desk.services.staff import studio
+    from desk.ui.context import Context, Notifier
+    from desk.ui.runner import SyncRunner
+
+    def fail(exc):
+        raise exc
+
+    pc2 = Context(store=other_desk, me=staff[Role.SYSTEM], studio=studio.info(other_desk),
+                  runner=SyncRunner(fail), notifier=Notifier())
+    window = MainWindow(pc2, tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    communicator = staff[Role.COMMUNICATOR].actor()
+    presence.set_state(store, communicator, PresenceState.ON_CALL)  # on PC 1
+    inbox.log_incoming(store, communicator, InboxChannel.WHATSAPP, "+7 903 111-22-33",
+                       "Здравствуйте, есть места на керамику?")
+    clock.advance(seconds=5)
+    qtbot.waitUntil(lambda: not window.waiting.isHidden(), timeout=5000)
+    assert window.waiting.label.text().startswith(
+        f"{staff[Role.COMMUNICATOR].name} is on a call, please answer")
