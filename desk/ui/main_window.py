@@ -407,13 +407,16 @@ class MainWindow(QMainWindow):
 
     def _show_channels(self) -> None:
         if self.courier.lacking:  # this PC has not the bot's token: it cannot take over
-            self.channels_label.setText((self.tr(
-                "Messages go through {desk}. Enter the bot token on this PC (Settings → "
-                "Channels) to be able to take over.") if self.courier.through else self.tr(
-                "No desk receives or sends messages now: enter the bot token on this PC "
-                "(Settings → Channels) to do it here.")).format(desk=self.courier.through))
-            self.channels_label.setStyleSheet("" if self.courier.through else "color: #c62828;")
+            through = self.courier.through
+            self.channels_label.setText(self.tr("Messages go through {desk}").format(
+                desk=through) if through else self.tr(
+                "No desk receives messages: enter the bot token here"))
+            self.channels_label.setToolTip(self.tr(
+                "This PC has not the bot token, so it cannot receive and send for the studio. "
+                "Enter it under Settings → Channels to be able to take over."))
+            self.channels_label.setStyleSheet("" if through else "color: #c62828;")
             return
+        self.channels_label.setToolTip("")
         if self.courier.through:  # another desk receives and sends for the studio
             self.channels_label.setText(self.tr("Messages go through {desk}").format(
                 desk=self.courier.through))

@@ -3265,14 +3265,6 @@
         <translation>Остальные уйдут при следующем запуске Desk. Всё равно выйти?</translation>
     </message>
     <message>
-        <source>Messages go through {desk}. Enter the bot token on this PC (Settings → Channels) to be able to take over.</source>
-        <translation>Сообщения идут через {desk}. Чтобы этот компьютер мог их перехватить, введите на нём токен бота (Настройки → Каналы).</translation>
-    </message>
-    <message>
-        <source>No desk receives or sends messages now: enter the bot token on this PC (Settings → Channels) to do it here.</source>
-        <translation>Сейчас ни один компьютер не принимает и не отправляет сообщения: введите на этом компьютере токен бота (Настройки → Каналы), чтобы это делал он.</translation>
-    </message>
-    <message>
         <source>Messages go through {desk}</source>
         <translation>Сообщения идут через {desk}</translation>
     </message>
@@ -3311,6 +3303,14 @@
             <numerusform>Выгружено %n строки</numerusform>
             <numerusform>Выгружено %n строк</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No desk receives messages: enter the bot token here</source>
+        <translation>Сообщения никто не принимает: введите здесь токен бота</translation>
+    </message>
+    <message>
+        <source>This PC has not the bot token, so it cannot receive and send for the studio. Enter it under Settings → Channels to be able to take over.</source>
+        <translation>На этом компьютере нет токена бота, поэтому он не может принимать и отправлять сообщения студии. Введите токен в меню Настройки → Каналы, чтобы этот компьютер мог их перехватить.</translation>
     </message>
     <message>
         <source>Save a backup</source>
