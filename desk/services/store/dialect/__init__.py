@@ -103,6 +103,10 @@ class IndexTable:
         if limit is not None:
             sql += " LIMIT :limit"
             params["limit"] = limit
+        return self.ids(session, sql, params)
+
+    def ids(self, session: Session, sql: str, params: dict[str, object]) -> list[int]:
+        """The ids a query of one integer column finds, in its order."""
         return list(session.execute(text(sql), params).scalars())
 
 
