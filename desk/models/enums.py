@@ -53,6 +53,17 @@ class EntryKind(enum.Enum):
     CORRECTION = "correction"
 
 
+class DirectionKind(enum.Enum):
+    """What a direction is: camp feedback and (later) the surveys' segments go by it, never
+    by the direction's name."""
+
+    WORKSHOP = "workshop"
+    CAMP = "camp"
+    HIKE = "hike"
+    PARTY = "party"  # a holiday party
+    OTHER = "other"
+
+
 class PaymentMethod(enum.Enum):
     CARD_TRANSFER = "card_transfer"
     CASH = "cash"

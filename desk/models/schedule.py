@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, Date, Enum, ForeignKey, Index, String, T
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk.models.base import Base, UtcDateTime, one_of, utcnow
-from desk.models.enums import Mark
+from desk.models.enums import DirectionKind, Mark
 from desk.models.wallet import MAX_ENTRY
 
 # Directions, teachers and rooms are archived, never deleted, and lessons and enrolments are
@@ -32,10 +32,13 @@ class Direction(Base):
         CheckConstraint("capacity > 0", name="capacity_positive"),
         _money("price"),
         CheckConstraint("duration_min > 0", name="duration_positive"),
+        one_of("kind", DirectionKind),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[DirectionKind] = mapped_column(
+        Enum(DirectionKind, native_enum=False, length=10), default=DirectionKind.WORKSHOP)
     capacity: Mapped[int] = mapped_column(default=8)
     price: Mapped[int] = mapped_column(default=0)  # kopecks per child
     duration_min: Mapped[int] = mapped_column(default=90)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from desk.models.enums import (
-    Channel, EntryKind, InboxChannel, LapseReason, LeadStatus, Mark, PaymentMethod,
+    Channel, DirectionKind, EntryKind, InboxChannel, LapseReason, LeadStatus, Mark, PaymentMethod,
     PresenceState, Relation, Role, ScriptPurpose, StepKind, TaskStatus, TimelineKind,
 )
 
@@ -44,6 +44,13 @@ _ENTRY_KINDS = {
     EntryKind.DEBIT: QT_TRANSLATE_NOOP("Labels", "Lesson debit"),
     EntryKind.REFUND: QT_TRANSLATE_NOOP("Labels", "Refund"),
     EntryKind.CORRECTION: QT_TRANSLATE_NOOP("Labels", "Correction"),
+}
+_DIRECTION_KINDS = {
+    DirectionKind.WORKSHOP: QT_TRANSLATE_NOOP("Labels", "Workshop"),
+    DirectionKind.CAMP: QT_TRANSLATE_NOOP("Labels", "Camp"),
+    DirectionKind.HIKE: QT_TRANSLATE_NOOP("Labels", "Hike"),
+    DirectionKind.PARTY: QT_TRANSLATE_NOOP("Labels", "Holiday party"),
+    DirectionKind.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
 }
 _METHODS = {
     PaymentMethod.CARD_TRANSFER: QT_TRANSLATE_NOOP("Labels", "Card transfer"),
@@ -247,6 +254,10 @@ def relation_name(relation: Relation) -> str:
 
 def entry_kind_name(kind: EntryKind) -> str:
     return _t(_ENTRY_KINDS[kind])
+
+
+def direction_kind_name(kind: DirectionKind) -> str:
+    return _t(_DIRECTION_KINDS[kind])
 
 
 def method_name(method: PaymentMethod) -> str:

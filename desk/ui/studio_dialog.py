@@ -1,5 +1,5 @@
-"""The studio's directions (capacity, price, duration), teachers (contacts, head teacher) and
-rooms."""
+"""The studio's directions (kind, capacity, price, duration), teachers (contacts, head
+teacher) and rooms."""
 
 from __future__ import annotations
 
@@ -8,15 +8,17 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget,
     QListWidgetItem, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from desk.models.enums import DirectionKind
 from desk.services.crm import contacts
 from desk.services.money import amounts
 from desk.services.schedule import lessons
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, submit
+from desk.ui.labels import direction_kind_name
 
 
 class _ListEditor(QWidget):
@@ -136,12 +138,16 @@ class DirectionsEditor(_ListEditor):
         self.new_button.setText(self.tr("New direction"))
         self.save_button.setText(self.tr("Save"))
         self.name = QLineEdit()
+        self.kind = QComboBox()  # camp feedback and the surveys go by it, not by the name
+        for kind in DirectionKind:
+            self.kind.addItem(direction_kind_name(kind), kind.value)
         self.capacity = QSpinBox()
         self.capacity.setRange(1, 500)
         self.price = QLineEdit()
         self.minutes = QSpinBox()
         self.minutes.setRange(5, 24 * 60)
         self.form.addRow(self.tr("Name:"), self.name)
+        self.form.addRow(self.tr("Kind:"), self.kind)
         self.form.addRow(self.tr("Places by default:"), self.capacity)
         self.form.addRow(self.tr("Price by default, ₽:"), self.price)
         self.form.addRow(self.tr("Minutes by default:"), self.minutes)
@@ -155,6 +161,7 @@ class DirectionsEditor(_ListEditor):
         self.current_id = row_id
         d = next((d for d in self.rows if d.id == row_id), None)
         self.name.setText(d.name if d else "")
+        self.kind.setCurrentIndex(self.kind.findData((d.kind if d else DirectionKind.WORKSHOP).value))
         self.capacity.setValue(d.capacity if d else 8)
         self.price.setText(amounts.format_rub(d.price).replace("\u00a0₽", "") if d else "0")
         self.minutes.setValue(d.duration_min if d else 90)
@@ -162,9 +169,10 @@ class DirectionsEditor(_ListEditor):
     def saver(self) -> Callable[[], int]:
         store, actor, current_id = self.ctx.store, self.ctx.actor, self.current_id
         name, capacity, minutes = self.name.text(), self.capacity.value(), self.minutes.value()
+        kind = DirectionKind(self.kind.currentData())
         price = amounts.parse(self.price.text())
         return lambda: lessons.save_direction(store, actor, name, capacity, price, minutes,
-                                              current_id)
+                                              current_id, kind=kind)
 
     def bad_number_text(self) -> str:
         return self.tr("Enter a price such as 1 200 or 1200,50.")

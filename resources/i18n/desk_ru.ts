@@ -596,6 +596,10 @@
         <translation>Название:</translation>
     </message>
     <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
         <source>Places by default:</source>
         <translation>Мест по умолчанию:</translation>
     </message>
@@ -1848,6 +1852,22 @@
     <message>
         <source>Other</source>
         <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Мастерская</translation>
+    </message>
+    <message>
+        <source>Camp</source>
+        <translation>Лагерь</translation>
+    </message>
+    <message>
+        <source>Hike</source>
+        <translation>Поход</translation>
+    </message>
+    <message>
+        <source>Holiday party</source>
+        <translation>Праздник</translation>
     </message>
     <message>
         <source>not marked</source>

@@ -203,24 +203,26 @@ def test_0018_verifies_exactly_the_rules_it_adds_and_the_models_declare(tmp_path
     from desk.models.schema import Base
     from desk.services.store import rules
 
-    path = tmp_path / "0017.db"
-    engine = make_engine(url_for_path(path))
-    migrate.upgrade(engine, None, target="0017")
-    engine.dispose()
-    with sqlite3.connect(path) as db:
-        before = " ".join(sql for (sql,) in db.execute(
-            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
-        tables = {name for (name,) in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-    db.close()
+    def schema_at(revision: str) -> str:
+        path = tmp_path / f"{revision}.db"
+        engine = make_engine(url_for_path(path))
+        migrate.upgrade(engine, None, target=revision)
+        engine.dispose()
+        with sqlite3.connect(path) as db:
+            sql = " ".join(sql for (sql,) in db.execute(
+                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+        db.close()
+        return sql
+
+    before, after = schema_at("0017"), schema_at("0018")
 
     def spelled(rule):
         if isinstance(rule, rules.Check):
             return rule.table, rule.name, rule.condition, rule.key
         return rule.table, rule.name, rule.columns, rule.where, rule.key
 
-    added = [r for r in rules.of_metadata(Base.metadata)  # (a later table brings its own)
-             if r.name not in before and r.table in tables]
+    added = [r for r in rules.of_metadata(Base.metadata)  # (later migrations add their own)
+             if r.name not in before and r.name in after]
     assert sorted(map(spelled, _migration_0018().new_rules())) == sorted(map(spelled, added))
 
 
@@ -416,3 +418,27 @@ def store_actor():
     from desk.services.store.db import Actor
 
     return Actor(None, "test")
+
+
+def test_0021_gives_the_directions_their_kind_from_their_names(tmp_path):
+    """Camps, hikes and holiday parties by their names, once; any other a workshop."""
+    path = tmp_path / "desk.db"
+    engine = make_engine(url_for_path(path))
+    migrate.upgrade(engine, None, target="0020")
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        for n, name in enumerate(("Керамика", "Городской ЛАГЕРЬ", "Поход выходного дня",
+                                  "Праздник", "Выпускной", "Йога")):
+            db.execute("INSERT INTO direction (id, name, capacity, price, duration_min, active)"
+                       " VALUES (?, ?, 8, 0, 90, 1)", (n + 1, name))
+    db.close()
+    store = migrate.open_database(path, None)
+    try:
+        from desk.services.schedule import lessons
+
+        kinds = {d.name: d.kind.value for d in lessons.directions(store)}
+        assert kinds == {"Керамика": "workshop", "Городской ЛАГЕРЬ": "camp",
+                         "Поход выходного дня": "hike", "Праздник": "party",
+                         "Выпускной": "party", "Йога": "workshop"}
+    finally:
+        store.dispose()

@@ -131,3 +131,25 @@ def test_directions_teachers_and_rooms_are_renamed_and_archived(qtbot, ctx, acto
     assert picker.direction.findText("Керамика") == -1 and picker.room.count() == 1
     directions.archive_button.click()  # brought back
     assert "Керамика" in [d.name for d in lessons.directions(ctx.store)]
+
+
+def test_a_directions_kind_is_shown_and_changed_in_settings(qtbot, ctx, russian):
+    from desk.models.enums import DirectionKind
+
+    dialog = StudioDialog(ctx)
+    qtbot.addWidget(dialog)
+    d = dialog.directions
+    kinds = {x.name: x.kind for x in lessons.directions(ctx.store)}
+    assert kinds["Городской лагерь"] is DirectionKind.CAMP  # the presets come with their kinds
+    assert kinds["Поход"] is DirectionKind.HIKE and kinds["Праздник"] is DirectionKind.PARTY
+    d.list.setCurrentRow([x.name for x in d.rows].index("Поход"))
+    assert d.kind.currentText() == "Поход"
+    assert [d.kind.itemText(i) for i in range(d.kind.count())] == [
+        "Мастерская", "Лагерь", "Поход", "Праздник", "Другое"]
+    d.list.setCurrentRow([x.name for x in d.rows].index("Рукоделие"))
+    d.kind.setCurrentIndex(d.kind.findText("Лагерь"))
+    d.save_button.click()
+    assert next(x for x in lessons.directions(ctx.store) if x.name == "Рукоделие").kind \
+        is DirectionKind.CAMP
+    d.new_button.click()
+    assert d.kind.currentText() == "Мастерская"

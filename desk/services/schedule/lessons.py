@@ -11,7 +11,7 @@ import json
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from desk.models.enums import Mark, Role, TaskStatus
+from desk.models.enums import DirectionKind, Mark, Role, TaskStatus
 from desk.models.family import Child, Family
 from desk.models.schedule import Direction, Enrolment, Lesson, Room, Series, Teacher, WaitlistEntry
 from desk.models.task import Task
@@ -35,6 +35,7 @@ class DirectionView:
     price: int
     duration_min: int
     active: bool
+    kind: DirectionKind = DirectionKind.WORKSHOP
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,9 +121,9 @@ def ensure_default_directions(uow: UnitOfWork, _event: studio.StudioCreated | No
                               ) -> None:
     if uow.session.scalar(select(func.count()).select_from(Direction)):
         return
-    for name, capacity, price, minutes in texts.DEFAULT_DIRECTIONS:
-        uow.session.add(Direction(name=name, capacity=capacity, price=price,
-                                  duration_min=minutes))
+    for name, kind, capacity, price, minutes in texts.DEFAULT_DIRECTIONS:
+        uow.session.add(Direction(name=name, kind=DirectionKind(kind), capacity=capacity,
+                                  price=price, duration_min=minutes))
 
 
 def directions(store: Store, *, archived: bool = False) -> list[DirectionView]:
@@ -131,12 +132,13 @@ def directions(store: Store, *, archived: bool = False) -> list[DirectionView]:
         stmt = select(Direction).order_by(Direction.active.desc(), Direction.name)
         if not archived:
             stmt = stmt.where(Direction.active.is_(True))
-        return [DirectionView(d.id, d.name, d.capacity, d.price, d.duration_min, d.active)
-                for d in s.scalars(stmt)]
+        return [DirectionView(d.id, d.name, d.capacity, d.price, d.duration_min, d.active,
+                              d.kind) for d in s.scalars(stmt)]
 
 
 def save_direction(store: Store, actor: Actor, name: str, capacity: int, price: int,
-                   duration_min: int, direction_id: int | None = None) -> int:
+                   duration_min: int, direction_id: int | None = None, *,
+                   kind: DirectionKind = DirectionKind.WORKSHOP) -> int:
     fields = {}
     if not name.strip():
         fields["name"] = "name_empty"
@@ -158,10 +160,12 @@ def save_direction(store: Store, actor: Actor, name: str, capacity: int, price: 
         if taken is not None and taken != direction_id:
             raise errors.ValidationFailed({"name": "name_taken"})
         d.name, d.capacity, d.price, d.duration_min = name.strip(), capacity, price, duration_min
+        d.kind = kind
         uow.session.add(d)
         uow.session.flush()
         uow.audit("schedule.direction", entity_id=d.id, after=json.dumps(
-            {"name": d.name, "capacity": capacity, "price": price}, ensure_ascii=False))
+            {"name": d.name, "kind": kind.value, "capacity": capacity, "price": price},
+            ensure_ascii=False))
         uow.commit()
         return d.id
 

@@ -2,14 +2,14 @@
 studio's working language is Russian; the UI's own strings go through Qt's translations."""
 
 DEFAULT_DIRECTIONS = [
-    # name, capacity, price in kopecks, minutes
-    ("Столярная мастерская", 8, 120000, 90),
-    ("Керамика", 8, 120000, 90),
-    ("Рукоделие", 8, 100000, 90),
-    ("Мастерская-лагерь", 13, 250000, 240),
-    ("Поход", 13, 300000, 360),
-    ("Городской лагерь", 13, 450000, 480),
-    ("Праздник", 13, 150000, 120),
+    # name, kind (DirectionKind's value), capacity, price in kopecks, minutes
+    ("Столярная мастерская", "workshop", 8, 120000, 90),
+    ("Керамика", "workshop", 8, 120000, 90),
+    ("Рукоделие", "workshop", 8, 100000, 90),
+    ("Мастерская-лагерь", "camp", 13, 250000, 240),
+    ("Поход", "hike", 13, 300000, 360),
+    ("Городской лагерь", "camp", 13, 450000, 480),
+    ("Праздник", "party", 13, 150000, 120),
 ]
 
 LESSON_CANCELLED = "Занятие отменено: сообщить семье ({channel}) — {direction}, {when}"
