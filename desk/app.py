@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import logging
 import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -246,12 +249,17 @@ class Start:
         window = build_window(store, me, on_error=self.reporter.handle, runner=self.runner,
                               info=self.info)
         window.moved.connect(lambda url: self._reopen(url, token))
-        quitting = QApplication.instance().aboutToQuit
-        quitting.connect(window.courier.stop)
-        quitting.connect(window.stop_watching)
-        quitting.connect(lambda: (self.runner.wait(), _let_go(store, window.courier)))
-        if token is not None:  # after the courier and the runner's jobs
-            quitting.connect(lambda: (self.runner.wait(), _release(store, me, token)))
+
+        def at_quit() -> None:  # the courier stops, then the lease and the lock are let go
+            window.courier.stop()
+            window.stop_watching()
+            self.runner.wait()  # after the runner's jobs
+            _let_go(store, window.courier)
+            if token is not None:
+                _release(store, me, token)
+
+        self.at_quit = at_quit
+        QApplication.instance().aboutToQuit.connect(at_quit)
         if self.looking:
             window.statusBar().showMessage(QApplication.translate(
                 "App", "Read-only: rows of this database break the rules and need fixing"))
@@ -272,8 +280,11 @@ class Start:
         again on the server."""
         from desk.ui.settings import DATABASE
 
+        from PySide6.QtWidgets import QApplication
+
         self.chosen.set(DATABASE, url)
         window, store, me = self.window, self.store, self.me
+        QApplication.instance().aboutToQuit.disconnect(self.at_quit)  # this window's, let go now
         window.courier.stop()
         window.stop_watching()
 
@@ -405,14 +416,29 @@ def _keep_daily_backups(window) -> None:
     store = window.ctx.store
     if store.read_only:
         return
+    taking: list[bool] = []  # one at a time (taking the lease may ask twice in a row)
 
     def due() -> None:
-        if store.on_server and not window.courier.held:
+        if taking or (store.on_server and not window.courier.held):
             return
         today = store.now().astimezone(window.ctx.studio.tz).date()
         source = store.path or (lambda out: copy.snapshot(store, out))
+        taking.append(True)
         window.ctx.runner.start(lambda _p: backup.daily_backup(source, paths.backups_dir(),
-                                                               today), write=not store.on_server)
+                                                               today),
+                                lambda _made: taking.clear(), failed,
+                                write=not store.on_server)
+
+    def failed(exc: BaseException) -> None:  # said in the status bar; tried again in an hour
+        from desk.services.store import errors
+        from desk.ui import messages
+
+        taking.clear()
+        if not isinstance(exc, errors.DeskError):
+            window.ctx.runner.on_error(exc)
+            return
+        log.warning("the daily backup was not taken: %s", exc)
+        window.statusBar().showMessage(messages.error_message(exc), 15000)
 
     window.courier.lease_changed.connect(due)
     hourly = QTimer(window)

@@ -109,9 +109,11 @@ class CourierHost(QObject):
                        key="adapters", on_failure=self._without_channels)
 
     def _without_channels(self, exc: errors.DeskError) -> None:
-        """No keyring: the outbox still runs for the channels worked by hand."""
+        """No keyring: on a file of its own the outbox still runs for the channels worked by
+        hand; on the server the desk may not take the lease (it could not receive)."""
         log.warning("channels not started: %s", exc)
-        self._take_lease({}, (), exc.code)
+        self._take_lease({}, (InboxChannel.TELEGRAM,) if self.store.on_server else (),
+                         exc.code)
 
     def _take_lease(self, adapters: dict[InboxChannel, Adapter],
                     lacking: tuple[InboxChannel, ...] = (), problem: str = "") -> None:
@@ -127,6 +129,8 @@ class CourierHost(QObject):
             self.lease_changed.emit()
         if lacking:
             _close(adapters)
+            if self.held:  # it held the lease until now: let the others take it at once
+                self._let_go()
             self._lease.start()  # look again: the token may be entered, the holder change
             self.ops.query(self, lambda: lease.look(store),
                            lambda held: self._show_through(held.holder if held else ""),
@@ -167,20 +171,47 @@ class CourierHost(QObject):
                 self._start_when_retired()  # (a courier that lost the lease sends no more)
             return
         store, token, who = self.store, self.token, self.who
-        self.ops.command(self, lambda: lease.take(store, token, who), self._renewed,
+
+        def renew() -> tuple[tuple[InboxChannel, ...], lease.Lease | None]:
+            """(what this PC lacks, the lease renewed); lacking, it lets the lease go."""
+            lacking = channel_settings.lacking(store) if store.on_server else ()
+            if lacking:  # a channel switched on at another PC, or the token removed here
+                lease.release(store, token)
+                return lacking, None
+            return (), lease.take(store, token, who)
+
+        self.ops.command(self, renew, lambda found: self._renewed(*found),
                          on_failure=self._not_leased)
 
-    def _renewed(self, held: lease.Lease) -> None:
-        if held.mine or not self.running:
+    def _renewed(self, lacking: tuple[InboxChannel, ...], held: lease.Lease | None) -> None:
+        if not self.running or (held is not None and held.mine):
             return
-        log.warning("the courier lease went to %s: this desk stops receiving and sending",
-                    held.holder)
+        if lacking:
+            log.warning("this PC lacks the secret of %s: it stops receiving and sending",
+                        ", ".join(c.value for c in lacking))
+            self.lacking = lacking
+        else:
+            log.warning("the courier lease went to %s: this desk stops receiving and sending",
+                        held.holder)
+        self._stop_courier()
+        self._show_through(held.holder if held else "")
+        if lacking:
+            self.lease_changed.emit()
+
+    def _stop_courier(self) -> None:
+        """This desk no longer holds the lease: its courier stops at once."""
         self.held = False
         self._watch.stop()
         if self.courier is not None:
             self.courier.stop(timeout=0.1)
             self.retiring, self.courier = self.courier, None
-        self._show_through(held.holder)
+
+    def _let_go(self) -> None:
+        """Stop the courier and release the lease now, for another desk to take at once."""
+        self._stop_courier()
+        store, token = self.store, self.token
+        self.ops.command(self, lambda: lease.release(store, token),
+                         on_failure=self._not_leased)
 
     def _launch(self, adapters: dict[InboxChannel, Adapter], problem: str = "") -> None:
         if self.courier is not None or not self.running:  # started anew, or stopped

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desk.models.enums import PresenceState, Role
 from desk.services.store.changes import Change
 from desk.services.calls import presence
-from desk.services.comms import inbox, outbox
+from desk.services.comms import inbox, lease, outbox
 from desk.services.crm import transfer
 from desk.services.staff import studio
 from desk.services.upkeep import move
@@ -536,9 +536,16 @@ class MainWindow(QMainWindow):
         if not dialog.exec() or not dialog.url:
             return
         url, path, actor = dialog.url, self.ctx.store.path, self.ctx.actor
+        store, token = self.ctx.store, self.courier.token
+        self.courier.stop()  # nothing sent or received meanwhile is left behind in the file
+
+        def moving(progress):
+            lease.release(store, token)  # the server's copy: free for the desk that opens it
+            return move.move_to_server(path, url, actor, progress.report)
+
         self.ctx.ops.command(
-            self, lambda progress: move.move_to_server(path, url, actor, progress.report),
-            lambda done: self._on_moved(url, done), on_failure=self._on_job_failed,
+            self, moving, lambda done: self._on_moved(url, done),
+            on_failure=lambda exc: (self.courier.start(), self._on_job_failed(exc)),
             progress=self.tr("Copying the studio to the server…"))
 
     def _on_moved(self, url: str, done) -> None:

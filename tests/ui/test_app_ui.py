@@ -206,11 +206,12 @@ def broken_file(path):
     from desk.services.store.db import Store, make_engine, url_for_path
 
     engine = make_engine(url_for_path(path))
-    migrate.upgrade(engine, None, target="0017")
+    migrate.upgrade(engine, None)
     store = Store(engine)
     members = studio.setup(store, "Мастерская", "Europe/Moscow", [
         studio.StaffDraft("Анна", Role.SYSTEM), studio.StaffDraft("Мария", Role.COMMUNICATOR)])
     store.dispose()
+    schema.downgrade_to(make_engine(url_for_path(path)), "0017")
     with sqlite3.connect(path) as db:
         db.execute("UPDATE direction SET capacity = 0 WHERE id = (SELECT min(id) FROM direction)")
     db.close()
@@ -249,6 +250,10 @@ def test_a_file_whose_rows_break_the_rules_opens_read_only_with_the_list(
     assert window.ctx.me.name == "Анна"
     assert not window.system.attendance.attended.isVisible()  # nothing offered that writes
     assert "rules" in window.statusBar().currentMessage()
+    from desk.services.comms import inbox
+    from desk.services.schedule import lessons
+    assert "Керамика" in [d.name for d in lessons.directions(window.ctx.store)]  # newer columns
+    assert inbox.queue(window.ctx.store) == []  # (messages have a newer column too)
     window.close()
     window.ctx.store.dispose()
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
@@ -640,15 +645,17 @@ def test_an_older_desk_opens_the_server_read_only_and_an_upgrade_waits_for_the_o
         with engine.begin() as conn:
             conn.execute(text("UPDATE alembic_version SET version_num = 'f00000000099'"))
         window = start_on(url, qtbot)["window"]
-        windows.append(window)
         assert window.ctx.store.read_only and "newer Desk" in warned[0]
         assert "update Desk" in window.statusBar().currentMessage()
         window.close()
+        window.courier.stop()
+        window.ctx.store.dispose()  # this Desk quit
 
         with engine.begin() as conn:  # as an older Desk left it, with a colleague still in it
             conn.execute(text("UPDATE alembic_version SET version_num = :v"),
                          {"v": migrate.head_revision()})
         schema.downgrade_one(engine)
+        schema.wait_alone(url)
         colleague = psycopg.connect(url.replace("postgresql+psycopg", "postgresql"),
                                     application_name=desks.application_name("office-2 (Ольга)",
                                                                             False))
@@ -656,7 +663,8 @@ def test_an_older_desk_opens_the_server_read_only_and_an_upgrade_waits_for_the_o
 
         def answer(parent, words, settings=False):
             asked.append(words)
-            colleague.close()  # she quits Desk; then "Try again"
+            assert len(asked) == 1, words  # after she quit, nothing else is connected
+            schema.close_and_wait(colleague, url)  # she quits Desk; then "Try again"
             return app.AGAIN
 
         monkeypatch.setattr(app, "try_again", answer)

@@ -126,3 +126,25 @@ def test_a_desk_without_the_bot_token_does_not_take_over_and_says_what_to_do(
     finally:
         first.stop()
         second.stop()
+
+
+@pytest.mark.postgresql_only
+@pytest.mark.logs_warnings  # "this PC lacks the secret of telegram", as it should
+def test_a_courier_desk_that_loses_the_token_lets_the_lease_go_at_once(
+        store, ctx, actor, bot, qtbot, monkeypatch):
+    from desk.services.comms import channel_settings, lease
+    from desk.services.store import credentials
+
+    monkeypatch.setattr(lease, "LEASE_S", 0.6)
+    channel_settings.save_telegram(store, actor, channel_settings.TelegramSettings(
+        True, bot.url), bot.token)
+    host = CourierHost(store, ctx.ops, who="office-pc (Мария Лебедева)")
+    host.start()
+    try:
+        assert host.held and host.courier is not None
+        credentials.delete(channel_settings._secret_name(store, InboxChannel.TELEGRAM))
+        qtbot.waitUntil(lambda: not host.held, timeout=10000)  # at its next renewal
+        assert host.courier is None and host.lacking == (InboxChannel.TELEGRAM,)
+        assert lease.look(store) is None  # let go: another desk takes it at once
+    finally:
+        host.stop()

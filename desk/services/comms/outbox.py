@@ -165,7 +165,10 @@ def _hand_over(store: Store, adapter: Adapter, m: _Claimed) -> OutboxStatus:
     message is never marked refused once the channel may have taken it: an unexpected error
     from the channel is "not confirmed"; a confirmation that cannot be recorded (the database
     busy) is tried again, and at worst left "sending" for the next start to flag."""
-    attachment = files.read(store, m.file_id) if m.file_id is not None else None
+    try:
+        attachment = files.read(store, m.file_id) if m.file_id is not None else None
+    except errors.DeskError as exc:  # the database busy or away: nothing left, it waits
+        return _record(store, m.id, OutboxStatus.QUEUED, error=exc.code)
     if m.attachment and attachment is None:  # its file was gone before it was kept
         return _record(store, m.id, OutboxStatus.FAILED, error="file_missing")
     outgoing = Outgoing(m.address, m.text, attachment, m.voice,

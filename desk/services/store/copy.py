@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, func, insert, inspect, select
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 
 from desk.services.store import backup, errors, migrate
 from desk.services.store.db import Store
@@ -61,9 +63,12 @@ def copy_rows(source: Connection, target: Connection,
         columns = [c for c in table.columns if c.name in present[table.name]]
         key = [c for c in table.primary_key.columns if c in columns] or columns
         result = source.execute(select(*columns).order_by(*key)).mappings()
+        # only these columns: the model's own table would add the defaults of columns an
+        # older revision has not got yet
+        into = sql_table(table.name, *[sql_column(c.name, c.type) for c in columns])
         copied[table.name] = 0
         while batch := result.fetchmany(BATCH):
-            target.execute(insert(table), [dict(row) for row in batch])
+            target.execute(insert(into), [dict(row) for row in batch])
             copied[table.name] += len(batch)
             done += len(batch)
             if progress is not None:

@@ -53,3 +53,23 @@ def others(connection) -> tuple[Desk, ...]:
     else:
         rows = connection.execute(OTHERS_SQL).fetchall()
     return parse([row[0] for row in rows])
+
+
+SESSIONS_SQL = ("SELECT application_name, usename, client_addr::text FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                "AND backend_type = 'client backend' ORDER BY 1, 2, 3")
+
+
+def sessions(connection) -> tuple[str, ...]:
+    """Everything else connected to this database (SQLAlchemy's connection): the desks by
+    name, any other program (an older Desk, psql, a backup tool) as ``program — user@address``.
+    An upgrade waits until there is nothing."""
+    found = set()
+    for app, user, address in connection.exec_driver_sql(SESSIONS_SQL).all():
+        desk = parse([app or ""])
+        if desk:
+            found.add(desk[0].who)
+        else:
+            where = f"{user or '?'}@{(address or 'localhost').split('/')[0]}"
+            found.add(f"{app} — {where}" if app else where)
+    return tuple(sorted(found))

@@ -190,8 +190,9 @@ def open_database(path: Path, backup_dir: Path | None, *, read_only: bool = Fals
 
 def open_to_look(path: Path, last_good: str, **store_kw):
     """A file the next upgrade refuses (its rows break the new rules), opened to be looked
-    at: a consistent copy in a temporary folder, brought up to ``last_good`` (the newest
-    schema its rows fit) and opened read-only. The file itself is not changed."""
+    at: a consistent copy in a temporary folder, brought up to this Desk's schema with the
+    refusing migrations passed over (they add rules, not columns: the copy lacks only those
+    rules) and opened read-only. The file itself is not changed."""
     import tempfile
 
     from desk.services.store.db import make_engine, url_for_path
@@ -201,9 +202,31 @@ def open_to_look(path: Path, last_good: str, **store_kw):
     engine = make_engine(url_for_path(copy))
     try:
         upgrade(engine, None, target=last_good)
+        while current_revision(engine) != head_revision():
+            try:
+                upgrade(engine, None)
+            except errors.MigrationFailed as exc:
+                if not exc.params.get("last_good"):
+                    raise
+                _pass_over(engine, _next(exc.params["last_good"]))
     finally:
         engine.dispose()
     return open_database(copy, None, read_only=True, **store_kw)
+
+
+def _next(revision: str) -> str:
+    (after,) = [r for r, down in _revisions().items() if down == revision]
+    return after
+
+
+def _pass_over(engine: Engine, revision: str) -> None:
+    """Mark ``revision`` as done without running it (a copy that is only looked at)."""
+    from alembic import command
+
+    cfg = _config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.stamp(cfg, revision)
 
 
 def open_server(url: str, backup_dir: Path | None, *, read_only: bool = False, **store_kw):
@@ -225,11 +248,11 @@ def open_server(url: str, backup_dir: Path | None, *, read_only: bool = False, *
         outdated = revision is not None and revision not in known_revisions()
         if not (read_only or info.read_only or outdated or revision == head_revision()):
             with engine.connect() as conn:
-                others = desks.others(conn) if revision is not None else ()
+                others = desks.sessions(conn) if revision is not None else ()
             if others:
                 raise errors.OthersConnected(
                     "the studio's database needs upgrading for this Desk, which waits until "
-                    "no other desk is connected", names="; ".join(d.who for d in others))
+                    "nothing else is connected", names="; ".join(others))
             if revision is not None and backup_dir is not None:  # its data, as it is now
                 from desk.services.store import copy
 

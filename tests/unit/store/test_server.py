@@ -259,7 +259,16 @@ def test_an_upgrade_waits_until_no_other_desk_is_connected_and_names_them(fresh,
         assert "Обновить базу" in messages.error_message(caught.value)
         assert migrate.current_revision(engine) == older  # not touched
     finally:
-        other.close()
+        schema.close_and_wait(other, url)
+    engine.dispose()
+    tool = psycopg.connect(url.replace("postgresql+psycopg", "postgresql"),
+                           application_name="psql")  # any other program waits it too
+    try:
+        with pytest.raises(errors.OthersConnected) as caught:
+            migrate.open_server(url, None)
+        assert caught.value.params["names"] == "psql — desk@127.0.0.1"
+    finally:
+        schema.close_and_wait(tool, url)
     store = migrate.open_server(url, None)
     try:
         assert migrate.current_revision(store.engine) == migrate.head_revision()
