@@ -445,3 +445,33 @@ def test_0021_gives_the_directions_their_kind_from_their_names(tmp_path):
                          "Выпускной": "party", "Йога": "workshop"}
     finally:
         store.dispose()
+
+
+def test_0022_keeps_each_files_bytes_once(tmp_path):
+    from desk.models.comms import InboxMessage
+    from desk.services.store import files
+
+    path = tmp_path / "desk.db"
+    engine = make_engine(url_for_path(path))
+    migrate.upgrade(engine, None, target="0021")
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO conversation (id, channel, address, name, subject, opened_at,"
+                   " last_at, holding_sent, auto_replied) VALUES (1, 'TELEGRAM', '501', '', '',"
+                   " '2026-03-01', '2026-03-01', 0, 0)")
+        for fid, data in ((1, b"same"), (2, b"same"), (3, b"other")):
+            db.execute("INSERT INTO stored_file (id, name, size, data, created_at) VALUES"
+                       " (?, 'f.pdf', ?, ?, '2026-03-01')", (fid, len(data), data))
+            db.execute("INSERT INTO message (conversation_id, channel, direction, kind, at, text,"
+                       " attachment, voice, status, attempts, last_error, file_id) VALUES"
+                       " (1, 'TELEGRAM', 'OUT', 'answer', '2026-03-01', '', 'f.pdf', 0,"
+                       " 'QUEUED', 0, '', ?)", (fid,))
+    db.close()
+    store = migrate.open_database(path, None)
+    try:
+        with store.read() as s:
+            assert [m.file_id for m in s.query(InboxMessage).order_by(InboxMessage.id)] \
+                == [1, 1, 3]
+        assert files.read(store, 1).data == b"same" and files.read(store, 2) is None
+    finally:
+        store.dispose()

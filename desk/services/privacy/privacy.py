@@ -21,15 +21,14 @@ from desk.models.comms import (
     Call, Conversation, Greeting, InboxMessage, LapseCall, Lead, MailingRecipient, NpsScore,
     ScriptRun,
 )
-from desk.models.enums import TimelineKind
+from desk.models.enums import OutboxStatus, TimelineKind
 from desk.models.family import Child, Family, Guardian, TimelineEntry
-from desk.models.files import StoredFile
 from desk.models.schedule import Direction, Enrolment, Lesson
 from desk.models.task import Task
 from desk.models.wallet import GENESIS, LedgerEntry, Wallet
 from desk.services.crm import contacts, families, search
 from desk.services.money import wallet
-from desk.services.store import backup, errors
+from desk.services.store import backup, errors, files
 from desk.services.store.db import Actor, Store, UnitOfWork
 
 CHECKPOINT_WAIT_S = 5.0  # how long an erase waits for another program's open read to end
@@ -329,7 +328,12 @@ def erase(store: Store, actor: Actor, family_id: int,
             InboxMessage.conversation_id.in_(talks), InboxMessage.file_id.is_not(None))))
         s.execute(update(InboxMessage).where(InboxMessage.conversation_id.in_(talks)).values(
             text="", attachment="", file_id=None, external_id=None, last_error=""))
-        s.execute(delete(StoredFile).where(StoredFile.id.in_(kept_files)))
+        files.forget_unused(uow, kept_files)  # a file another family was sent stays theirs
+        s.execute(update(InboxMessage).where(  # nothing more goes to a family erased
+            InboxMessage.conversation_id.in_(talks),
+            InboxMessage.status.in_([OutboxStatus.QUEUED, OutboxStatus.SENDING,
+                                     OutboxStatus.UNCERTAIN, OutboxStatus.FAILED]))
+            .values(status=OutboxStatus.CANCELLED))
         s.execute(update(Conversation).where(Conversation.id.in_(talks)).values(
             address=name, name=name, subject=""))
         s.execute(update(Lead).where(Lead.id.in_(leads)).values(

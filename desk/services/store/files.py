@@ -4,9 +4,10 @@ is composed, read back by whichever desk sends it."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from desk.models.files import StoredFile
 from desk.services.store import errors
@@ -35,17 +36,32 @@ def check(path: Path, field: str = "attachment") -> None:
 
 
 def keep(uow: UnitOfWork, path: Path, field: str = "attachment") -> StoredFile:
-    """The file at ``path`` copied into the database (in this unit of work)."""
+    """The file at ``path`` in the database (in this unit of work): the row already holding
+    the same bytes, or a new one."""
     check(path, field)
     try:
         data = path.read_bytes()
     except OSError:
         raise errors.ValidationFailed({field: "file_missing"}) from None
-    stored = StoredFile(name=path.name[:255] or "file", size=len(data), data=data,
-                        created_at=uow.now)
+    digest = hashlib.sha256(data).hexdigest()
+    found = uow.session.scalar(select(StoredFile).where(StoredFile.sha256 == digest))
+    if found is not None:
+        return found
+    stored = StoredFile(name=path.name[:255] or "file", size=len(data), sha256=digest,
+                        data=data, created_at=uow.now)
     uow.session.add(stored)
     uow.session.flush()
     return stored
+
+
+def forget_unused(uow: UnitOfWork, file_ids: list[int]) -> None:
+    """Delete those of ``file_ids`` nothing points at any more (an erase let go of them; a
+    file another family was sent too stays)."""
+    from desk.models.comms import InboxMessage
+
+    if file_ids:
+        used = select(InboxMessage.id).where(InboxMessage.file_id == StoredFile.id).exists()
+        uow.session.execute(delete(StoredFile).where(StoredFile.id.in_(file_ids), ~used))
 
 
 def read(store: Store, file_id: int) -> File | None:

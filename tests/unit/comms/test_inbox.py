@@ -436,3 +436,35 @@ def test_a_failed_link_leaves_no_new_family_behind(store, actor, monkeypatch):
     assert audit_kinds(store) == kinds
     assert inbox.conversation(store, row.id).family_id is None
     assert leads.get(store, row.lead_id).family_id is None
+
+
+def test_the_same_file_sent_to_two_families_is_kept_once_and_outlives_an_erase(
+        store, actor, bot, adapter, clock, tmp_path):
+    from desk.models.files import StoredFile
+    from desk.services.crm import families
+    from desk.services.privacy import privacy
+
+    for chat in (501, 502):
+        bot.client_writes(chat, "Пришлите прайс", date=clock.now.timestamp())
+    receive(store, adapter)
+    talks = {r.address: r.id for r in inbox.queue(store)}
+    fams = {chat: families.save(store, actor, families.FamilyDraft(
+        guardians=(families.GuardianDraft(name),))) for chat, name in
+        (("501", "Ёлкина Вера"), ("502", "Демина Ольга"))}
+    for chat, fid in fams.items():
+        inbox.link_family(store, actor, talks[chat], fid)
+    prices = tmp_path / "цены.pdf"
+    prices.write_bytes(b"%PDF-1.4 prices")
+    for chat in ("501", "502"):
+        inbox.reply(store, actor, talks[chat], inbox.ReplyDraft("Прайс", attachment=prices))
+    with store.read() as s:
+        assert s.query(StoredFile).count() == 1  # the same bytes: one row
+    privacy.erase(store, actor, fams["501"])
+    with store.read() as s:
+        assert s.query(StoredFile).count() == 1  # still the other family's
+    outbox.deliver(store, {TG: adapter})
+    assert [m["chat_id"] for m in bot.sent] == ["502"]
+    assert bot.sent[0]["document"] == {"filename": "цены.pdf", "size": 15}
+    privacy.erase(store, actor, fams["502"])
+    with store.read() as s:
+        assert s.query(StoredFile).count() == 0  # nobody's any more: gone
