@@ -57,7 +57,8 @@ def test_a_deadlock_between_two_desks_is_run_again_and_both_changes_land(store, 
     for t in threads:
         t.join(30)
     assert failures == []
-    assert sorted(attempts.values()) == [1, 2]  # the server picked one victim; it ran again
+    # the server rolled back a victim (rarely both, when their checks cross), run again
+    assert max(attempts.values()) == 2
     with store.read() as s:
         for family_id in (a, b):
             assert sorted(s.get(Family, family_id).legend) == sorted("firstsecond")
