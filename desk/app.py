@@ -288,17 +288,19 @@ class Start:
         window.courier.stop()
         window.stop_watching()
 
-        def let_go() -> None:
-            _let_go(store, window.courier)
-            if token is not None:
-                _release(store, me, token)
+        def let_go() -> None:  # on the writer thread, the file's connections closed last
+            try:
+                _let_go(store, window.courier)
+                if token is not None:
+                    _release(store, me, token)
+            finally:
+                store.dispose()
 
         def reopen(_result=None) -> None:
             self.shell.setGeometry(window.geometry())  # "opening the database…" meanwhile
             self.shell.show()
             window.hide()
             window.deleteLater()
-            store.dispose()
             self.where = url
             self.begin()
 

@@ -29,6 +29,18 @@ def sync_ops():
     return Ops(SyncRunner(fail), lambda kinds: None, fail)
 
 
+def server_dialog_answer(pg, name: str):
+    """An ``exec`` for the server dialog: the test server's database ``name``, then Connect."""
+    def on_the_server(dialog):
+        dialog.host.setText("127.0.0.1")
+        dialog.port.setValue(pg.server.port)
+        dialog.database.setText(name)
+        dialog.user.setText("desk")
+        dialog.connect_button.click()
+        return dialog.result()
+    return on_the_server
+
+
 def start_on(path, qtbot, runner=None):
     """desk.app's start on the file at ``path`` (or the server's URL), behind a painted shell;
     returns its state:
@@ -523,13 +535,7 @@ def test_a_first_start_can_choose_the_studios_server_and_the_next_start_goes_the
     url = pg.server.url(name)
     asked = []
 
-    def on_the_server(dialog):
-        dialog.host.setText("127.0.0.1")
-        dialog.port.setValue(pg.server.port)
-        dialog.database.setText(name)
-        dialog.user.setText("desk")
-        dialog.connect_button.click()
-        return dialog.result()
+    on_the_server = server_dialog_answer(pg, name)
 
     def setup(dialog):
         asked.append(dialog.store.engine.url.get_backend_name())
@@ -704,13 +710,7 @@ def test_a_one_pc_studio_moves_to_the_server_from_the_file_menu_and_the_desk_goe
     pg.create(name)
     told = []
 
-    def on_the_server(dialog):
-        dialog.host.setText("127.0.0.1")
-        dialog.port.setValue(pg.server.port)
-        dialog.database.setText(name)
-        dialog.user.setText("desk")
-        dialog.connect_button.click()
-        return dialog.result()
+    on_the_server = server_dialog_answer(pg, name)
 
     monkeypatch.setattr(WhoDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
     monkeypatch.setattr(QMessageBox, "question",
