@@ -32,6 +32,7 @@ class TimelineKind(enum.Enum):
     PAYMENT = "payment"
     CALL = "call"
     ERASED = "erased"
+    FEEDBACK = "feedback"
 
 
 class Role(enum.Enum):
@@ -168,3 +169,22 @@ class PresenceState(enum.Enum):
     AVAILABLE = "available"
     ON_CALL = "on_call"
     AWAY = "away"
+
+
+class FeedbackKind(enum.Enum):
+    """Which feedback to a family: after the first lesson (the teacher's words), the second
+    (the head teacher's call at a new stage), after a camp."""
+
+    FIRST = "first"
+    SECOND = "second"
+    CAMP = "camp"
+
+
+class FeedbackStatus(enum.Enum):
+    """Where a feedback request is: waiting for the teacher's words, with the copywriter,
+    ready to go to the parent, sent."""
+
+    WAITING = "waiting"
+    COPYWRITER = "copywriter"
+    READY = "ready"
+    SENT = "sent"

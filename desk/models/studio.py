@@ -22,6 +22,7 @@ class Studio(Base):
         CheckConstraint("budget_messages > 0 AND budget_days > 0", name="budget_positive"),
         CheckConstraint(f"large_payment BETWEEN 1 AND {MAX_ENTRY}", name="large_payment_range"),
         CheckConstraint("repeat_days > 0", name="repeat_days_positive"),
+        CheckConstraint("feedback_hours BETWEEN 1 AND 720", name="feedback_hours_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -36,6 +37,8 @@ class Studio(Base):
     large_payment: Mapped[int] = mapped_column(default=10_000_000, server_default="10000000")
     # the same family, amount and name posted again within these days is a repeat
     repeat_days: Mapped[int] = mapped_column(default=7, server_default="7")
+    # the teacher's feedback on a lesson is due this many hours after it ends
+    feedback_hours: Mapped[int] = mapped_column(default=24, server_default="24")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     def __repr__(self) -> str:

@@ -215,10 +215,12 @@ def test_0018_verifies_exactly_the_rules_it_adds_and_the_models_declare(tmp_path
         return sql
 
     before, after = schema_at("0017"), schema_at("0018")
+    changed_later = {"ck_timeline_entry_kind"}  # 0023 lets a timeline entry be feedback
 
     def spelled(rule):
         if isinstance(rule, rules.Check):
-            return rule.table, rule.name, rule.condition, rule.key
+            condition = None if rule.name in changed_later else rule.condition
+            return rule.table, rule.name, condition, rule.key
         return rule.table, rule.name, rule.columns, rule.where, rule.key
 
     added = [r for r in rules.of_metadata(Base.metadata)  # (later migrations add their own)

@@ -23,6 +23,7 @@ from desk.models.enums import (
     Channel, InboxChannel, MailingStatus, Mark, MessageDirection, OutboxStatus, RecipientStatus,
 )
 from desk.models.family import Child, Family, Guardian
+from desk.models.files import StoredFile
 from desk.models.schedule import Enrolment, Lesson
 from desk.models.studio import Studio
 from desk.services.comms import outbox, templates
@@ -185,7 +186,7 @@ def audience(s: Session, f: Filters, now: dt.datetime, today: dt.date) -> dict[i
     return found
 
 
-def _addresses(s: Session, ids: list[int]) -> dict[int, tuple[InboxChannel, str]]:
+def addresses(s: Session, ids: list[int]) -> dict[int, tuple[InboxChannel, str]]:
     """Where the desk can write to each family: its preferred channel when the desk sends
     through it (Telegram needs a chat the family wrote from), else e-mail, else Telegram."""
     telegram: dict[int, str] = {}
@@ -213,6 +214,11 @@ def _addresses(s: Session, ids: list[int]) -> dict[int, tuple[InboxChannel, str]
                 found[fid] = (channel, address)
                 break
     return found
+
+
+def switched_on(s: Session) -> set[InboxChannel]:
+    """The channels the courier sends through (what goes to another would wait forever)."""
+    return set(s.scalars(select(ChannelConfig.channel).where(ChannelConfig.enabled.is_(True))))
 
 
 def preview(store: Store, f: Filters, body: str) -> Preview:
@@ -258,9 +264,8 @@ def _checks(s: Session, ids: list[int], now: dt.datetime, marketing: bool = True
     column = Family.consent_marketing if marketing else Family.consent_messages
     consent = dict(s.execute(select(Family.id, column).where(Family.id.in_(ids))).all()
                    if len(ids) < 500 else s.execute(select(Family.id, column)).all())
-    where = _addresses(s, ids)
-    switched_on = set(s.scalars(select(ChannelConfig.channel)
-                                .where(ChannelConfig.enabled.is_(True))))
+    where = addresses(s, ids)
+    on = switched_on(s)
 
     def check(fid: int) -> tuple[str, InboxChannel | None, str]:
         channel, address = where.get(fid, (None, ""))
@@ -270,7 +275,7 @@ def _checks(s: Session, ids: list[int], now: dt.datetime, marketing: bool = True
             return "over_budget", channel, address
         if channel is None:
             return "no_channel", channel, address
-        if channel not in switched_on:  # nothing would ever send it
+        if channel not in on:  # nothing would ever send it
             return "channel_off", channel, address
         return "", channel, address
 
@@ -378,8 +383,8 @@ def step(store: Store, limit: int = STEP) -> int:
             if skip:
                 recipient.status, recipient.reason = RecipientStatus.SKIPPED, skip
                 continue
-            message = _queue(uow, Recipient(recipient.family_id, "", channel, address,
-                                            recipient.text, ""), "mailing")
+            message = queue(uow, recipient.family_id, "", channel, address, recipient.text,
+                            "mailing")
             recipient.status, recipient.message_id = RecipientStatus.QUEUED, message.id
             queued += 1
         s.flush()
@@ -388,21 +393,31 @@ def step(store: Store, limit: int = STEP) -> int:
         return queued
 
 
-def _queue(uow: UnitOfWork, r: Recipient, kind: str,
-           send_after: dt.datetime | None = None) -> InboxMessage:
-    """The message goes into a closed conversation of the family's: it waits for no answer;
-    a reply from the client opens a new conversation as usual."""
-    c = Conversation(channel=r.channel, address=r.address, name=r.title, family_id=r.family_id,
+def queue(uow: UnitOfWork, family_id: int, title: str, channel: InboxChannel, address: str,
+          text: str, kind: str, *, send_after: dt.datetime | None = None,
+          files: list[tuple[StoredFile, bool]] = ()) -> InboxMessage:
+    """The desk's own message to a family, into a closed conversation of the family's: it
+    waits for no answer (a reply from the client opens a new conversation as usual) and
+    stops no client's clock. Each of ``files`` (a kept file, whether it goes as a voice note)
+    follows as a message of its own; the text's message is returned."""
+    c = Conversation(channel=channel, address=address, name=title, family_id=family_id,
                      opened_at=uow.now, last_at=uow.now, closed_at=uow.now)
     uow.session.add(c)
     uow.session.flush()
-    message = InboxMessage(conversation_id=c.id, channel=r.channel,
-                           direction=MessageDirection.OUT, kind=kind, at=uow.now, text=r.text,
-                           status=OutboxStatus.QUEUED, send_after=send_after or uow.now,
-                           staff_id=uow.actor.staff_id)
-    uow.session.add(message)
-    uow.session.flush()
-    return message
+    first = None
+    for body, stored, voice in [(text, None, False)] + [("", f, v) for f, v in files]:
+        if stored is None and not body:
+            continue
+        message = InboxMessage(conversation_id=c.id, channel=channel,
+                               direction=MessageDirection.OUT, kind=kind, at=uow.now, text=body,
+                               status=OutboxStatus.QUEUED, send_after=send_after or uow.now,
+                               staff_id=uow.actor.staff_id, voice=voice,
+                               file_id=stored.id if stored else None,
+                               attachment=stored.name if stored else "")
+        uow.session.add(message)
+        uow.session.flush()
+        first = first or message
+    return first
 
 
 GREET_FROM = dt.time(10, 0)  # a decent hour for a greeting
@@ -426,8 +441,8 @@ def send_greeting(store: Store, actor: Actor, family_id: int, birthday: dt.date,
         if local.time() < GREET_FROM:
             when = dt.datetime.combine(local.date(), GREET_FROM, tz).astimezone(dt.timezone.utc)
         if greetings.mark_done_in(uow, family_id, birthday, text.strip(), whom):
-            _queue(uow, Recipient(family_id, "", channel, address, text.strip(), ""),
-                   "greeting", send_after=when)
+            queue(uow, family_id, "", channel, address, text.strip(), "greeting",
+                  send_after=when)
         uow.commit()
         return channel
 

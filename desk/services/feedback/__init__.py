@@ -1,7 +1,7 @@
 """Feedback to parents: the reactions that open it (a child's first lesson booked, a child
-crossing into a new stage) — the feedback flows and register grow here."""
+crossing into a new stage) and the requests that follow it to the parent."""
 
 from desk.services import lazy_face
 
-__all__ = ["flows"]
+__all__ = ["flows", "requests"]
 __getattr__ = lazy_face(__name__, __all__)

@@ -1,13 +1,16 @@
-"""The feedback the desk owes a family, opened as tasks when the schedule says so: before a
-child's first lesson (remember the teacher's first feedback) and when a child crosses into
-the "8–20" or "more than 20" stage (the second feedback, by the head teacher)."""
+"""The feedback the desk owes a family, opened when the schedule says so: before a child's
+first lesson (the teacher is told, and the first feedback's request opens) and when a child
+crosses into the "8–20" or "more than 20" stage (the second feedback, by the head teacher)."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from desk.models.enums import Role
 from desk.models.family import Child
-from desk.models.schedule import Direction, Lesson, Teacher
+from desk.models.schedule import Direction, Enrolment, Lesson, Teacher
 from desk.models.task import SECOND_FEEDBACK
+from desk.services.feedback import requests
 from desk.services.schedule import attendance, enrolment
 from desk.services.staff import studio
 from desk.services.store import events, texts
@@ -20,8 +23,10 @@ SECOND_FEEDBACK_AT = {8: "8–20", 21: "more than 20"}
 
 @events.handler(enrolment.FirstLessonBooked)
 def remind_first_feedback(uow: UnitOfWork, event: enrolment.FirstLessonBooked) -> None:
-    """A first-timer: the teacher is told, and the desk remembers the first feedback."""
+    """A first-timer: the teacher is told, and the first feedback's request opens."""
     s = uow.session
+    requests.open_first(uow, s.scalar(select(Enrolment.id).where(
+        Enrolment.lesson_id == event.lesson_id, Enrolment.child_id == event.child_id)))
     lesson = s.get(Lesson, event.lesson_id)
     child = s.get(Child, event.child_id)
     info = studio.load_info(s)

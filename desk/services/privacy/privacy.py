@@ -6,6 +6,7 @@ file and its -wal. Money and audit rows stay under a pseudonym; the act itself i
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime as dt
 import json
@@ -23,6 +24,8 @@ from desk.models.comms import (
 )
 from desk.models.enums import OutboxStatus, TimelineKind
 from desk.models.family import Child, Family, Guardian, TimelineEntry
+from desk.models.feedback import FeedbackRequest
+from desk.models.files import StoredFile
 from desk.models.schedule import Direction, Enrolment, Lesson
 from desk.models.task import Task
 from desk.models.wallet import GENESIS, LedgerEntry, Wallet
@@ -123,6 +126,17 @@ def export_data(store: Store, family_id: int) -> dict:
                     for r in s.scalars(select(MailingRecipient)
                                        .where(MailingRecipient.family_id == family_id)
                                        .order_by(MailingRecipient.id))]
+        feedback = [{"kind": r.kind.value, "status": r.status.value, "words": r.words,
+                     "edited": r.edited, "audio": name,
+                     "audio_base64": base64.b64encode(data).decode() if data else None,
+                     "recorded_at": _iso(r.recorded_at), "sent_text": r.sent_text,
+                     "sent_at": _iso(r.sent_at), "child": child}
+                    for r, name, data, child in s.execute(
+                        select(FeedbackRequest, StoredFile.name, StoredFile.data, Child.name)
+                        .join(Child, Child.id == FeedbackRequest.child_id)
+                        .outerjoin(StoredFile, StoredFile.id == FeedbackRequest.audio_file_id)
+                        .where(FeedbackRequest.family_id == family_id)
+                        .order_by(FeedbackRequest.id))]
         children = [{"name": c.name, "birth_date": _iso(c.birth_date), "notes": c.notes,
                      "left_at": _iso(c.archived_at)}
                     for c in s.scalars(select(Child).where(Child.family_id == family_id)
@@ -157,6 +171,7 @@ def export_data(store: Store, family_id: int) -> dict:
         "applications": leads,
         "conversations": conversations,
         "greetings": greetings,
+        "feedback": feedback,
         "mailings": mailings,
         "history": [{"at": _iso(h.at), "staff": h.staff_name, "kind": h.kind,
                      "before": h.before, "after": h.after}
@@ -326,6 +341,9 @@ def erase(store: Store, actor: Actor, family_id: int,
         s.execute(update(Task).where(its_tasks).values(title=name, details=""))
         kept_files = list(s.scalars(select(InboxMessage.file_id).where(
             InboxMessage.conversation_id.in_(talks), InboxMessage.file_id.is_not(None))))
+        kept_files += s.scalars(select(FeedbackRequest.audio_file_id).where(
+            FeedbackRequest.family_id == family_id, FeedbackRequest.audio_file_id.is_not(None)))
+        s.execute(delete(FeedbackRequest).where(FeedbackRequest.family_id == family_id))
         s.execute(update(InboxMessage).where(InboxMessage.conversation_id.in_(talks)).values(
             text="", attachment="", file_id=None, external_id=None, last_error=""))
         files.forget_unused(uow, kept_files)  # a file another family was sent stays theirs

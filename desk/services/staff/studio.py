@@ -42,6 +42,7 @@ class StudioInfo:
     absent_charged: bool = False
     large_payment: int = 10_000_000  # kopecks: a payment line over it needs a confirmation
     repeat_days: int = 7  # the same payment again within these days is a repeat
+    feedback_hours: int = 24  # a lesson's feedback is due this many hours after it ends
 
     @property
     def tz(self) -> ZoneInfo:
@@ -73,7 +74,7 @@ def load_info(session: Session) -> StudioInfo:
     if row is None:
         raise errors.NotFound("the studio is not set up yet")
     return StudioInfo(row.name, row.timezone, row.absent_charged, row.large_payment,
-                      row.repeat_days)
+                      row.repeat_days, row.feedback_hours)
 
 
 def setup(

@@ -30,6 +30,7 @@ class Change(str, enum.Enum):
     TEMPLATE = "template"    # the studio's message templates
     GREETING = "greeting"
     MAILING = "mailing"      # segments, mailings and their recipients
+    FEEDBACK = "feedback"    # feedback requests to parents
     PRESENCE = "presence"
     AUDIT = "audit"          # the journal
 
@@ -57,6 +58,7 @@ TABLES: dict[str, Change | None] = {
     "stored_file": None,  # shown through what holds it (a message)
     "message_template": Change.TEMPLATE,
     "greeting": Change.GREETING,
+    "feedback_request": Change.FEEDBACK,
     "segment": Change.MAILING, "mailing": Change.MAILING, "mailing_recipient": Change.MAILING,
     "presence": Change.PRESENCE,
     "audit_entry": Change.AUDIT,

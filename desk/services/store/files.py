@@ -22,23 +22,24 @@ class File:
     data: bytes
 
 
-def check(path: Path, field: str = "attachment") -> None:
-    """A file that can be kept: there, readable, not too big (else ValidationFailed on
-    ``field``)."""
+def check(path: Path, field: str = "attachment", limit: int | None = None) -> None:
+    """A file that can be kept: there, readable, not over ``limit`` bytes (else
+    ValidationFailed on ``field``); the limit is MAX_BYTES unless given."""
     try:
         size = path.stat().st_size if path.is_file() else None
     except OSError:
         size = None
     if size is None:
         raise errors.ValidationFailed({field: "file_missing"})
-    if size > MAX_BYTES:
+    if size > (limit or MAX_BYTES):
         raise errors.ValidationFailed({field: "file_too_big"})
 
 
-def keep(uow: UnitOfWork, path: Path, field: str = "attachment") -> StoredFile:
+def keep(uow: UnitOfWork, path: Path, field: str = "attachment",
+         limit: int | None = None) -> StoredFile:
     """The file at ``path`` in the database (in this unit of work): the row already holding
     the same bytes, or a new one."""
-    check(path, field)
+    check(path, field, limit)
     try:
         data = path.read_bytes()
     except OSError:
@@ -58,10 +59,14 @@ def forget_unused(uow: UnitOfWork, file_ids: list[int]) -> None:
     """Delete those of ``file_ids`` nothing points at any more (an erase let go of them; a
     file another family was sent too stays)."""
     from desk.models.comms import InboxMessage
+    from desk.models.feedback import FeedbackRequest
 
     if file_ids:
-        used = select(InboxMessage.id).where(InboxMessage.file_id == StoredFile.id).exists()
-        uow.session.execute(delete(StoredFile).where(StoredFile.id.in_(file_ids), ~used))
+        sent = select(InboxMessage.id).where(InboxMessage.file_id == StoredFile.id).exists()
+        heard = select(FeedbackRequest.id).where(
+            FeedbackRequest.audio_file_id == StoredFile.id).exists()
+        uow.session.execute(delete(StoredFile).where(StoredFile.id.in_(file_ids), ~sent,
+                                                     ~heard))
 
 
 def read(store: Store, file_id: int) -> File | None:

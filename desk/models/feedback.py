@@ -1,0 +1,51 @@
+"""Feedback to parents: a request the desk opens for a child (after the first lesson, at a new
+stage, after a camp) and follows until the parent has the teacher's words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Enum, ForeignKey, Index, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desk.models.base import Base, UtcDateTime, one_of, utcnow
+from desk.models.enums import FeedbackKind, FeedbackStatus
+
+
+class FeedbackRequest(Base):
+    """One child's feedback, from the teacher's words (typed, dictated, a voice note) through
+    the copywriter's edit to the message the parent got. A first feedback follows the child's
+    first enrolment (one request per enrolment: a rebooking after a cancel reuses it)."""
+
+    __tablename__ = "feedback_request"
+    __table_args__ = (
+        Index("ux_feedback_request_enrolment", "enrolment_id", unique=True),
+        Index("ix_feedback_request_status", "status"),
+        Index("ix_feedback_request_family", "family_id"),
+        one_of("kind", FeedbackKind),
+        one_of("status", FeedbackStatus),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[FeedbackKind] = mapped_column(Enum(FeedbackKind, native_enum=False, length=10))
+    status: Mapped[FeedbackStatus] = mapped_column(
+        Enum(FeedbackStatus, native_enum=False, length=10), default=FeedbackStatus.WAITING)
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
+    child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"))
+    enrolment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("enrolment.id", ondelete="CASCADE"))
+    words: Mapped[str] = mapped_column(Text, default="")  # the teacher's, as recorded
+    edited: Mapped[str] = mapped_column(Text, default="")  # the copywriter's version, if any
+    audio_file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("stored_file.id", ondelete="SET NULL"))
+    recorded_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    sent_text: Mapped[str] = mapped_column(Text, default="")
+    message_id: Mapped[int | None] = mapped_column(  # the message that carried it, if sent
+        ForeignKey("message.id", ondelete="SET NULL"))
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    sent_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"FeedbackRequest({self.id}, {self.kind.value}, {self.status.value})"
