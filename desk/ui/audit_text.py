@@ -56,6 +56,13 @@ FIELDS = {
     "repeat_days": QT_TRANSLATE_NOOP("AuditText", "repeat within, days"),
     "absent_charged": QT_TRANSLATE_NOOP("AuditText", "absences charged"),
     "since": QT_TRANSLATE_NOOP("AuditText", "from"),
+    "words": QT_TRANSLATE_NOOP("AuditText", "teacher's words"),
+    "edited": QT_TRANSLATE_NOOP("AuditText", "edited text"),
+    "audio": QT_TRANSLATE_NOOP("AuditText", "voice note"),
+    "text": QT_TRANSLATE_NOOP("AuditText", "text"),
+    "channel": QT_TRANSLATE_NOOP("AuditText", "channel"),
+    "message": QT_TRANSLATE_NOOP("AuditText", "message"),
+    "feedback_hours": QT_TRANSLATE_NOOP("AuditText", "feedback due after, hours"),
 }
 MONEY = {"amount", "total", "price", "adult_price", "large_payment"}
 PHONES = {"phone", "whatsapp"}

@@ -25,6 +25,7 @@ from desk.services.store import errors
 from desk.services.tasks import tasks
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
+from desk.ui.feedback_view import FamilyFeedback
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.lesson_dialogs import EnrolDialog, LessonPicker
 from desk.ui.runner import Progress
@@ -182,6 +183,8 @@ class FamilyCardView(QWidget):
         self.tabs.addTab(self.task_list, self.tr("Tasks"))
         self.tabs.addTab(self.conversations, self.tr("Messages"))
         self.tabs.addTab(self.runs, self.tr("Calls by script"))
+        self.feedback = FamilyFeedback(ctx)
+        self.tabs.addTab(self.feedback, self.tr("Feedback"))
         self.wallet = WalletPanel(ctx)
         self.tabs.addTab(self.wallet, self.tr("Wallet"))
         self.tabs.addTab(self.history, self.tr("History of changes"))
@@ -225,6 +228,7 @@ class FamilyCardView(QWidget):
 
     @Slot(int)
     def show_family(self, family_id: int) -> None:
+        self.feedback.show_family(family_id)
         self.ctx.ops.query(self, lambda: load_card(self.ctx.store, family_id), self._show_card,
                            key="card")
 

@@ -6,65 +6,35 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QMenu, QPlainTextEdit,
+    QHBoxLayout, QLabel, QMenu, QPlainTextEdit,
     QPushButton, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.services.comms import mailings, templates
+from desk.services.comms import mailings
 from desk.services.comms import greetings
 from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, finish_form_dialog, side_by_side, submit
+from desk.ui.forms import FieldError, side_by_side, submit
 from desk.ui.freshness import Freshness
 from desk.ui.labels import channel_name
+from desk.ui.template_dialog import TemplateDialog
 
 DONE = QColor("#2e7d32")
 
 
-class TemplateDialog(QDialog):
-    """The greeting for children (``for_parents`` False) or for a parent's own birthday."""
-
-    def __init__(self, ctx: Context, for_parents: bool = False,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.key = "greeting_parent" if for_parents else "greeting"
-        self.sample = greetings.SAMPLE_PARENT if for_parents else greetings.SAMPLE
-        self.setWindowTitle(self.tr("Greeting template for parents") if for_parents
-                            else self.tr("Greeting template"))
-        self.resize(560, 320)
-        self.body = QPlainTextEdit()
-        self.body.setEnabled(False)  # until the studio's text is read
-        hint = QLabel(self.tr("Placeholders: {parent} — the parent's first name, {age} — their "
-                              "age, {studio} — the studio.") if for_parents else
-                      self.tr("Placeholders: {parent} — the parent's first name, {child} — the "
-                              "children's names, {age} — their ages, {studio} — the studio."))
-        hint.setWordWrap(True)
-        self.error = FieldError()
-        form = QFormLayout()
-        form.addRow(self.body)
-        form.addRow(hint)
-        form.addRow(self.error)
-        self.save_button = finish_form_dialog(self, form, self._on_accepted).button(
-            QDialogButtonBox.StandardButton.Save)
-        self.save_button.setEnabled(False)
-        key = self.key
-        ctx.ops.query(self, lambda: templates.get(ctx.store, key), self._show_body)
-
-    def _show_body(self, body: str) -> None:
-        self.body.setPlainText(body)
-        self.body.setEnabled(True)
-        self.save_button.setEnabled(True)
-
-    @Slot()
-    def _on_accepted(self) -> None:
-        if not self.body.isEnabled():
-            return  # the studio's text is not read yet: nothing to save over it
-        key, body, sample = self.key, self.body.toPlainText(), self.sample
-        submit(self.ctx.ops, self, self.error,
-               lambda: templates.save(self.ctx.store, self.ctx.actor, key, body, sample),
-               lambda _r: self.accept())
+def template_dialog(ctx: Context, for_parents: bool, parent: QWidget) -> TemplateDialog:
+    """The greeting for children, or for a parent's own birthday."""
+    tr = parent.tr
+    if for_parents:
+        return TemplateDialog(
+            ctx, "greeting_parent", greetings.SAMPLE_PARENT, tr("Greeting template for parents"),
+            tr("Placeholders: {parent} — the parent's first name, {age} — their age, {studio} "
+               "— the studio."), parent)
+    return TemplateDialog(
+        ctx, "greeting", greetings.SAMPLE, tr("Greeting template"),
+        tr("Placeholders: {parent} — the parent's first name, {child} — the children's names, "
+           "{age} — their ages, {studio} — the studio."), parent)
 
 
 class GreetingsView(QWidget):
@@ -91,9 +61,9 @@ class GreetingsView(QWidget):
         self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         templates_menu = QMenu(self.template_button)
         templates_menu.addAction(self.tr("For children…"),
-                                 lambda: TemplateDialog(ctx, False, self).exec())
+                                 lambda: template_dialog(ctx, False, self).exec())
         templates_menu.addAction(self.tr("For parents…"),
-                                 lambda: TemplateDialog(ctx, True, self).exec())
+                                 lambda: template_dialog(ctx, True, self).exec())
         self.template_button.setMenu(templates_menu)
         self.error = FieldError()
         buttons = QHBoxLayout()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from desk.models.enums import (
-    Channel, DirectionKind, EntryKind, InboxChannel, LapseReason, LeadStatus, Mark, PaymentMethod,
+    Channel, DirectionKind, EntryKind, FeedbackStatus, InboxChannel, LapseReason, LeadStatus, Mark, PaymentMethod,
     PresenceState, Relation, Role, ScriptPurpose, StepKind, TaskStatus, TimelineKind,
 )
 
@@ -77,6 +77,7 @@ _TIMELINE = {
     TimelineKind.PAYMENT: QT_TRANSLATE_NOOP("Labels", "Wallet"),
     TimelineKind.CALL: QT_TRANSLATE_NOOP("Labels", "Call"),
     TimelineKind.ERASED: QT_TRANSLATE_NOOP("Labels", "Personal data erased"),
+    TimelineKind.FEEDBACK: QT_TRANSLATE_NOOP("Labels", "Feedback"),
 }
 _AUDIT = {
     "studio": QT_TRANSLATE_NOOP("Labels", "Studio"),
@@ -96,6 +97,7 @@ _AUDIT = {
     "lead": QT_TRANSLATE_NOOP("Labels", "Applications"),
     "lapsed": QT_TRANSLATE_NOOP("Labels", "No-shows"),
     "greeting": QT_TRANSLATE_NOOP("Labels", "Birthdays"),
+    "feedback": QT_TRANSLATE_NOOP("Labels", "Feedback"),
     "template": QT_TRANSLATE_NOOP("Labels", "Templates"),
     "inbox": QT_TRANSLATE_NOOP("Labels", "Inbox"),
     "outbox": QT_TRANSLATE_NOOP("Labels", "Outbox"),
@@ -168,6 +170,17 @@ _AUDIT_KINDS = {
     "script.remove": QT_TRANSLATE_NOOP("Labels", "Call script removed"),
     "script.run": QT_TRANSLATE_NOOP("Labels", "Call with a script"),
     "presence.set": QT_TRANSLATE_NOOP("Labels", "At the desk / away"),
+    "feedback.record": QT_TRANSLATE_NOOP("Labels", "Teacher's feedback recorded"),
+    "feedback.edit": QT_TRANSLATE_NOOP("Labels", "Feedback edited by the copywriter"),
+    "feedback.send": QT_TRANSLATE_NOOP("Labels", "Feedback sent to the parent"),
+    "studio.feedback_hours": QT_TRANSLATE_NOOP("Labels", "Feedback deadline changed"),
+}
+
+_FEEDBACK_STATUSES = {
+    FeedbackStatus.WAITING: QT_TRANSLATE_NOOP("Labels", "waiting for the teacher"),
+    FeedbackStatus.COPYWRITER: QT_TRANSLATE_NOOP("Labels", "with the copywriter"),
+    FeedbackStatus.READY: QT_TRANSLATE_NOOP("Labels", "ready to send"),
+    FeedbackStatus.SENT: QT_TRANSLATE_NOOP("Labels", "sent"),
 }
 
 _STEP_KINDS = {
@@ -367,6 +380,10 @@ def audit_area(prefix: str) -> str:
 
 def audit_kind(kind: str) -> str:
     return _t(_AUDIT_KINDS[kind]) if kind in _AUDIT_KINDS else kind
+
+
+def feedback_status_name(status: FeedbackStatus) -> str:
+    return _t(_FEEDBACK_STATUSES[status])
 
 
 def step_kind_name(kind: StepKind) -> str:

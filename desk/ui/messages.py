@@ -86,6 +86,15 @@ FIELD_MESSAGES = {
     "file_missing": QT_TRANSLATE_NOOP("Messages", "The attached file is not there any more."),
     "file_too_big": QT_TRANSLATE_NOOP("Messages", "The file is too big: a message can carry "
                                                   "up to 50 MB."),
+    "feedback_empty": QT_TRANSLATE_NOOP(
+        "Messages", "Write the teacher's words or attach a voice note first."),
+    "feedback_sent": QT_TRANSLATE_NOOP("Messages", "This feedback has already been sent."),
+    "feedback_at_copywriter": QT_TRANSLATE_NOOP(
+        "Messages", "The text is with the copywriter: paste the edited text back first."),
+    "audio_type": QT_TRANSLATE_NOOP(
+        "Messages", "Attach a voice note as .ogg, .opus, .mp3 or .m4a."),
+    "audio_too_big": QT_TRANSLATE_NOOP("Messages", "The voice note is too big: up to 20 MB."),
+    "feedback_hours_invalid": QT_TRANSLATE_NOOP("Messages", "Choose from 1 to 720 hours."),
     "time_past": QT_TRANSLATE_NOOP("Messages", "Choose a time in the future."),
     "host_missing": QT_TRANSLATE_NOOP("Messages", "Enter the server's address."),
     "token_missing": QT_TRANSLATE_NOOP("Messages", "Paste the bot's token from @BotFather."),

@@ -12,6 +12,7 @@ from desk.services.tasks import tasks
 from desk.ui import fmt
 from desk.ui.attendance_view import AttendanceView
 from desk.ui.calls_view import CallsView
+from desk.ui.feedback_view import FeedbackDue, FeedbackView
 from desk.ui.finance_view import FinanceView
 from desk.ui.greetings_view import GreetingsView
 from desk.ui.inbox_view import InboxView
@@ -53,10 +54,15 @@ class Workspace(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         if role is Role.SYSTEM:
+            self.feedback_due = FeedbackDue(ctx)
+            self.feedback_due.request_chosen.connect(self._on_feedback_chosen)
+            layout.addWidget(self.feedback_due)
             self.sections = QTabWidget()
             self.attendance = AttendanceView(ctx)
             self.sections.addTab(self.today, self.tr("Today's tasks"))
             self.sections.addTab(self.attendance, self.tr("Attendance check"))
+            self.feedback = FeedbackView(ctx)
+            self.sections.addTab(self.feedback, self.tr("Feedback"))
             self.finance = FinanceView(ctx)
             self.sections.addTab(self.finance, self.tr("Wallets and report"))
             layout.addWidget(self.sections, 1)
@@ -86,6 +92,11 @@ class Workspace(QWidget):
             layout.addWidget(self.sections, 1)
         self.today.family_requested.connect(self.family_requested)
         self._update_heading()
+
+    @Slot(int)
+    def _on_feedback_chosen(self, request_id: int) -> None:
+        self.sections.setCurrentWidget(self.feedback)
+        self.feedback.select_request(request_id)
 
     def show_wait(self, text: str) -> None:
         """The longest wait on the Inbox section's tab ("Inbox · 0:45")."""

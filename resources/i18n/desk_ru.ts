@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name></name>
+    <message>
+        <source>Greeting template for parents</source>
+        <translation>Шаблон поздравления родителя</translation>
+    </message>
+    <message>
+        <source>Placeholders: {parent} — the parent&apos;s first name, {age} — their age, {studio} — the studio.</source>
+        <translation>Подстановки: {parent} — имя родителя, {age} — возраст, {studio} — название студии.</translation>
+    </message>
+    <message>
+        <source>Greeting template</source>
+        <translation>Шаблон поздравления</translation>
+    </message>
+    <message>
+        <source>Placeholders: {parent} — the parent&apos;s first name, {child} — the children&apos;s names, {age} — their ages, {studio} — the studio.</source>
+        <translation>Подстановки: {parent} — имя родителя, {child} — имена детей, {age} — их возраст, {studio} — название студии.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The database is in a network or synced folder ({path}). SQLite must not be shared between computers this way: keep the file on this PC.</source>
@@ -300,6 +319,34 @@
     <message>
         <source>from</source>
         <translation>с</translation>
+    </message>
+    <message>
+        <source>teacher&apos;s words</source>
+        <translation>слова педагога</translation>
+    </message>
+    <message>
+        <source>edited text</source>
+        <translation>текст после редактуры</translation>
+    </message>
+    <message>
+        <source>voice note</source>
+        <translation>голосовое</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>канал</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>сообщение</translation>
+    </message>
+    <message>
+        <source>feedback due after, hours</source>
+        <translation>срок обратной связи, ч</translation>
     </message>
     <message>
         <source>{who} added</source>
@@ -617,6 +664,21 @@
     </message>
 </context>
 <context>
+    <name>DueHoursDialog</name>
+    <message>
+        <source>Feedback deadline</source>
+        <translation>Срок обратной связи</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s feedback is due after the lesson ends, within:</source>
+        <translation>Обратная связь педагога нужна после конца занятия в течение:</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Enrol into the lesson</source>
@@ -811,6 +873,10 @@
     <message>
         <source>Calls by script</source>
         <translation>Звонки по скриптам</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Обратная связь</translation>
     </message>
     <message>
         <source>Wallet</source>
@@ -1037,6 +1103,49 @@
     </message>
 </context>
 <context>
+    <name>FamilyFeedback</name>
+    <message>
+        <source>Lesson</source>
+        <translation>Занятие</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Педагог</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Listen to the voice note</source>
+        <translation>Прослушать голосовое</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s words:</source>
+        <translation>Слова педагога:</translation>
+    </message>
+    <message>
+        <source>After the copywriter:</source>
+        <translation>После копирайтера:</translation>
+    </message>
+    <message>
+        <source>Voice note: {name}</source>
+        <translation>Голосовое: {name}</translation>
+    </message>
+    <message>
+        <source>Sent {when}:</source>
+        <translation>Отправлено {when}:</translation>
+    </message>
+</context>
+<context>
     <name>FamilyListModel</name>
     <message>
         <source>Parents</source>
@@ -1056,6 +1165,172 @@
     <message>
         <source>Choose the family</source>
         <translation>Выбор семьи</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDue</name>
+    <message>
+        <source>Open the feedback</source>
+        <translation>Открыть обратную связь</translation>
+    </message>
+    <message>
+        <source>Feedback due: {n} ({names})</source>
+        <translation>Ждут обратной связи: {n} ({names})</translation>
+    </message>
+    <message>
+        <source>late: {n}</source>
+        <translation>просрочено: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackView</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Ждут</translation>
+    </message>
+    <message>
+        <source>Sent in the last 30 days</source>
+        <translation>Отправленные за 30 дней</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Занятие</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Педагог</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>Шаблон…</translation>
+    </message>
+    <message>
+        <source>Deadline…</source>
+        <translation>Срок…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Показать:</translation>
+    </message>
+    <message>
+        <source>What the teacher wrote or dictated</source>
+        <translation>Что педагог написал или надиктовал</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Прослушать</translation>
+    </message>
+    <message>
+        <source>Attach a voice note…</source>
+        <translation>Прикрепить голосовое…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Give it to the copywriter first</source>
+        <translation>Сначала отдать копирайтеру</translation>
+    </message>
+    <message>
+        <source>Save the words</source>
+        <translation>Сохранить слова</translation>
+    </message>
+    <message>
+        <source>Copy for the copywriter</source>
+        <translation>Скопировать для копирайтера</translation>
+    </message>
+    <message>
+        <source>Paste the copywriter&apos;s text here</source>
+        <translation>Вставьте сюда текст от копирайтера</translation>
+    </message>
+    <message>
+        <source>Save the edited text</source>
+        <translation>Сохранить отредактированный текст</translation>
+    </message>
+    <message>
+        <source>Message to the parent…</source>
+        <translation>Сообщение родителю…</translation>
+    </message>
+    <message>
+        <source>Copywriter</source>
+        <translation>Копирайтер</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s words</source>
+        <translation>Слова педагога</translation>
+    </message>
+    <message>
+        <source>Choose a child on the left.</source>
+        <translation>Выберите ребёнка в списке слева.</translation>
+    </message>
+    <message>
+        <source>First feedback template</source>
+        <translation>Шаблон первой обратной связи</translation>
+    </message>
+    <message>
+        <source>Placeholders: {parent} — the parent&apos;s first name, {child} — the child&apos;s first name, {direction}, {teacher}, {words} — the teacher&apos;s words (or that a voice note follows), {studio} — the studio.</source>
+        <translation>Подстановки: {parent} — имя родителя, {child} — имя ребёнка, {direction} — направление, {teacher} — педагог, {words} — слова педагога (или что следом придёт голосовое), {studio} — название студии.</translation>
+    </message>
+    <message>
+        <source>lesson to come</source>
+        <translation>занятие впереди</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>просрочено</translation>
+    </message>
+    <message>
+        <source>{child} — «{direction}», {when}, teacher {teacher}</source>
+        <translation>{child} — «{direction}», {when}, педагог {teacher}</translation>
+    </message>
+    <message>
+        <source>Sent {when}</source>
+        <translation>Отправлено {when}</translation>
+    </message>
+    <message>
+        <source>Late: was due by {when}</source>
+        <translation>Просрочено: нужно было до {when}</translation>
+    </message>
+    <message>
+        <source>Due by {when}</source>
+        <translation>Нужно до {when}</translation>
+    </message>
+    <message>
+        <source>Sent to the parent:</source>
+        <translation>Отправлено родителю:</translation>
+    </message>
+    <message>
+        <source>Voice note: {name} (not saved yet)</source>
+        <translation>Голосовое: {name} (ещё не сохранено)</translation>
+    </message>
+    <message>
+        <source>Voice note: {name}</source>
+        <translation>Голосовое: {name}</translation>
+    </message>
+    <message>
+        <source>No voice note</source>
+        <translation>Голосового нет</translation>
+    </message>
+    <message>
+        <source>Attach a voice note</source>
+        <translation>Прикрепить голосовое</translation>
+    </message>
+    <message>
+        <source>Voice notes ({patterns})</source>
+        <translation>Голосовые ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -1926,6 +2201,10 @@
         <translation>Персональные данные удалены</translation>
     </message>
     <message>
+        <source>Feedback</source>
+        <translation>Обратная связь</translation>
+    </message>
+    <message>
         <source>Studio</source>
         <translation>Студия</translation>
     </message>
@@ -2252,6 +2531,38 @@
     <message>
         <source>At the desk / away</source>
         <translation>На месте / не на месте</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s feedback recorded</source>
+        <translation>Записана обратная связь педагога</translation>
+    </message>
+    <message>
+        <source>Feedback edited by the copywriter</source>
+        <translation>Обратная связь отредактирована копирайтером</translation>
+    </message>
+    <message>
+        <source>Feedback sent to the parent</source>
+        <translation>Обратная связь отправлена родителю</translation>
+    </message>
+    <message>
+        <source>Feedback deadline changed</source>
+        <translation>Изменён срок обратной связи</translation>
+    </message>
+    <message>
+        <source>waiting for the teacher</source>
+        <translation>ждём педагога</translation>
+    </message>
+    <message>
+        <source>with the copywriter</source>
+        <translation>у копирайтера</translation>
+    </message>
+    <message>
+        <source>ready to send</source>
+        <translation>готово к отправке</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлено</translation>
     </message>
     <message>
         <source>Words to say</source>
@@ -3390,6 +3701,49 @@
     </message>
 </context>
 <context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Feedback to the parent</source>
+        <translation>Обратная связь родителю</translation>
+    </message>
+    <message>
+        <source>Copy the text</source>
+        <translation>Скопировать текст</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Отметить отправленным</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>The family has not agreed to messages: tell the parent another way, then mark it as sent.</source>
+        <translation>Семья не давала согласия на сообщения: передайте родителю иначе и отметьте отправленным.</translation>
+    </message>
+    <message>
+        <source>Goes by {channel} ({address}), not during quiet hours.</source>
+        <translation>Уйдёт через {channel} ({address}), не в тихие часы.</translation>
+    </message>
+    <message>
+        <source>The family prefers {channel}: copy the text, send it there and mark it as sent.</source>
+        <translation>Семья предпочитает {channel}: скопируйте текст, отправьте туда и отметьте отправленным.</translation>
+    </message>
+    <message>
+        <source>Send the voice note {name} there too.</source>
+        <translation>Голосовое {name} отправьте туда же.</translation>
+    </message>
+    <message>
+        <source>The voice note follows the text.</source>
+        <translation>Голосовое уйдёт следом за текстом.</translation>
+    </message>
+    <message>
+        <source>The voice note {name} follows as a file.</source>
+        <translation>Голосовое {name} уйдёт следом файлом.</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Enter a name.</source>
@@ -3626,6 +3980,30 @@
     <message>
         <source>The file is too big: a message can carry up to 50 MB.</source>
         <translation>Файл слишком большой: к сообщению можно приложить до 50 МБ.</translation>
+    </message>
+    <message>
+        <source>Write the teacher&apos;s words or attach a voice note first.</source>
+        <translation>Сначала впишите слова педагога или прикрепите голосовое.</translation>
+    </message>
+    <message>
+        <source>This feedback has already been sent.</source>
+        <translation>Эта обратная связь уже отправлена.</translation>
+    </message>
+    <message>
+        <source>The text is with the copywriter: paste the edited text back first.</source>
+        <translation>Текст у копирайтера: сначала вставьте отредактированный текст.</translation>
+    </message>
+    <message>
+        <source>Attach a voice note as .ogg, .opus, .mp3 or .m4a.</source>
+        <translation>Голосовое должно быть в формате .ogg, .opus, .mp3 или .m4a.</translation>
+    </message>
+    <message>
+        <source>The voice note is too big: up to 20 MB.</source>
+        <translation>Голосовое слишком большое: можно до 20 МБ.</translation>
+    </message>
+    <message>
+        <source>Choose from 1 to 720 hours.</source>
+        <translation>Выберите от 1 до 720 часов.</translation>
     </message>
     <message>
         <source>Choose a time in the future.</source>
@@ -5127,25 +5505,6 @@
     </message>
 </context>
 <context>
-    <name>TemplateDialog</name>
-    <message>
-        <source>Greeting template for parents</source>
-        <translation>Шаблон поздравления для родителей</translation>
-    </message>
-    <message>
-        <source>Greeting template</source>
-        <translation>Шаблон поздравления</translation>
-    </message>
-    <message>
-        <source>Placeholders: {parent} — the parent&apos;s first name, {age} — their age, {studio} — the studio.</source>
-        <translation>Подстановки: {parent} — имя родителя, {age} — возраст, {studio} — студия.</translation>
-    </message>
-    <message>
-        <source>Placeholders: {parent} — the parent&apos;s first name, {child} — the children&apos;s names, {age} — their ages, {studio} — the studio.</source>
-        <translation>Подстановки: {parent} — имя родителя, {child} — имена детей, {age} — их возраст, {studio} — студия.</translation>
-    </message>
-</context>
-<context>
     <name>TopUpDialog</name>
     <message>
         <source>Top up the wallet</source>
@@ -5234,6 +5593,10 @@
     <message>
         <source>Attendance check</source>
         <translation>Проверка отметок</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Обратная связь</translation>
     </message>
     <message>
         <source>Wallets and report</source>

@@ -180,9 +180,15 @@ class Words:
 
 
 def check_audio(path: Path) -> None:
+    """A voice note the desk keeps: one of AUDIO_TYPES, there, up to MAX_AUDIO bytes."""
     if path.suffix.lower() not in AUDIO_TYPES:
         raise errors.ValidationFailed({"audio": "audio_type"})
-    files.check(path, "audio", MAX_AUDIO)
+    try:
+        files.check(path, "audio", MAX_AUDIO)
+    except errors.ValidationFailed as exc:
+        if exc.fields.get("audio") == "file_too_big":
+            raise errors.ValidationFailed({"audio": "audio_too_big"}) from None
+        raise
 
 
 def record(store: Store, actor: Actor, request_id: int, given: Words) -> None:
