@@ -181,10 +181,14 @@ class FeedbackKind(enum.Enum):
 
 
 class FeedbackStatus(enum.Enum):
-    """Where a feedback request is: waiting for the teacher's words, with the copywriter,
-    ready to go to the parent, sent."""
+    """Where a feedback request is. A first (or camp) feedback: waiting for the teacher's
+    words, with the copywriter, ready to go to the parent, sent. A second feedback: waiting
+    to be handed to the head teacher, with the head teacher (who calls the parent), done (their
+    feedback recorded)."""
 
     WAITING = "waiting"
     COPYWRITER = "copywriter"
     READY = "ready"
     SENT = "sent"
+    HANDED = "handed"
+    DONE = "done"

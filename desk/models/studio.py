@@ -23,6 +23,8 @@ class Studio(Base):
         CheckConstraint(f"large_payment BETWEEN 1 AND {MAX_ENTRY}", name="large_payment_range"),
         CheckConstraint("repeat_days > 0", name="repeat_days_positive"),
         CheckConstraint("feedback_hours BETWEEN 1 AND 720", name="feedback_hours_range"),
+        CheckConstraint("second_feedback_days BETWEEN 1 AND 60",
+                        name="second_feedback_days_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,6 +41,8 @@ class Studio(Base):
     repeat_days: Mapped[int] = mapped_column(default=7, server_default="7")
     # the teacher's feedback on a lesson is due this many hours after it ends
     feedback_hours: Mapped[int] = mapped_column(default=24, server_default="24")
+    # the head teacher's second feedback is due this many days after the stage is crossed
+    second_feedback_days: Mapped[int] = mapped_column(default=7, server_default="7")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     def __repr__(self) -> str:

@@ -63,6 +63,8 @@ FIELDS = {
     "channel": QT_TRANSLATE_NOOP("AuditText", "channel"),
     "message": QT_TRANSLATE_NOOP("AuditText", "message"),
     "feedback_hours": QT_TRANSLATE_NOOP("AuditText", "feedback due after, hours"),
+    "second_feedback_days": QT_TRANSLATE_NOOP("AuditText", "second feedback due after, days"),
+    "teacher": QT_TRANSLATE_NOOP("AuditText", "teacher"),
 }
 MONEY = {"amount", "total", "price", "adult_price", "large_payment"}
 PHONES = {"phone", "whatsapp"}

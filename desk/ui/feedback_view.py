@@ -5,29 +5,31 @@ message to the parent previewed and sent; the family card's Feedback tab; the To
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QGuiApplication
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
     QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
 )
 
-from desk.models.enums import FeedbackStatus
-from desk.services.feedback import requests
-from desk.services.store import errors, files
+from desk.models.enums import FeedbackKind, FeedbackStatus
+from desk.services.feedback import requests, second
 from desk.services.store.changes import Change
 from desk.ui import fmt
+from desk.ui.camp_feedback import CampDialog
 from desk.ui.context import Context
 from desk.ui.forms import (
     FieldError, finish_form_dialog, key_for, report, side_by_side, submit,
 )
 from desk.ui.freshness import Freshness
-from desk.ui.labels import channel_name, feedback_status_name, inbox_channel_name
+from desk.ui.labels import (
+    channel_name, feedback_status_name, inbox_channel_name, stage_name,
+)
 from desk.ui.template_dialog import TemplateDialog
+from desk.ui.voice_notes import AudioPicker, play
 
 RED = QColor("#b00020")
 GREEN = QColor("#2e7d32")
@@ -35,51 +37,50 @@ KINDS = (Change.FEEDBACK, Change.ENROLMENT, Change.SCHEDULE, Change.FAMILY, Chan
 SENT_DAYS = 30  # how far back "sent" looks
 
 
-def play(ctx: Context, owner: QWidget, file_id: int) -> None:
-    """A stored voice note opened in the system's player (one copy at a time in the temp
-    folder: the one played before is removed)."""
-    ctx.ops.query(owner, lambda: files.read(ctx.store, file_id), _open_in_player)
-
-
-def _open_in_player(found: files.File | None) -> None:
-    if found is None:
-        return
-    folder = Path(tempfile.gettempdir()) / "desk-playback"
-    folder.mkdir(exist_ok=True)
-    for old in folder.iterdir():
-        old.unlink(missing_ok=True)
-    path = folder / Path(found.name).name
-    path.write_bytes(found.data)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
 def when_text(row: requests.RequestRow, ctx: Context) -> str:
-    return fmt.datetime_text(row.lesson_at, ctx.studio.tz) if row.lesson_at else ""
+    """The lesson's time; a second feedback's: when its case opened."""
+    at = row.lesson_at or row.created_at
+    return fmt.datetime_text(at, ctx.studio.tz) if at else ""
 
 
-class DueHoursDialog(QDialog):
-    """When feedback is due: hours after the lesson ends."""
+def what_text(row: requests.RequestRow) -> str:
+    """Which feedback: "first · Ceramics", "second · 8–20"."""
+    if row.kind is FeedbackKind.SECOND:
+        return QCoreApplication.translate("FeedbackView", "second · {stage}").format(
+            stage=stage_name(second.AT[row.stage]))
+    return QCoreApplication.translate("FeedbackView", "first · {direction}").format(
+        direction=row.direction)
+
+
+class DeadlinesDialog(QDialog):
+    """When feedback is due: the first, hours after the lesson ends; the second, days after
+    the stage is crossed."""
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Feedback deadline"))
+        self.setWindowTitle(self.tr("Feedback deadlines"))
         self.hours = QSpinBox()
         self.hours.setRange(*requests.HOURS)
         self.hours.setSuffix(self.tr(" h"))
         self.hours.setValue(ctx.studio.feedback_hours)
+        self.days = QSpinBox()
+        self.days.setRange(*requests.DAYS)
+        self.days.setSuffix(self.tr(" days"))
+        self.days.setValue(ctx.studio.second_feedback_days)
         self.error = FieldError()
         form = QFormLayout()
-        form.addRow(self.tr("The teacher's feedback is due after the lesson ends, within:"),
-                    self.hours)
+        form.addRow(self.tr("The first feedback, after the lesson ends, within:"), self.hours)
+        form.addRow(self.tr("The second feedback, after the stage is reached, within:"),
+                    self.days)
         form.addRow(self.error)
         finish_form_dialog(self, form, self._on_accepted)
 
     @Slot()
     def _on_accepted(self) -> None:
-        hours = self.hours.value()
+        hours, days = self.hours.value(), self.days.value()
         submit(self.ctx.ops, self, self.error,
-               lambda: requests.set_due_hours(self.ctx.store, self.ctx.actor, hours),
+               lambda: requests.set_deadlines(self.ctx.store, self.ctx.actor, hours, days),
                lambda _r: self.accept())
 
 
@@ -159,32 +160,92 @@ class MessageDialog(QDialog):
                lambda _r: self.accept())
 
 
+class BriefDialog(QDialog):
+    """The head teacher's brief for the second feedback's call: copy or print it, then say
+    whom it was handed to."""
+
+    WRITES = ("hand_button",)
+
+    def __init__(self, ctx: Context, brief: second.Brief, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.brief = ctx, brief
+        self.setWindowTitle(self.tr("Brief for the head teacher"))
+        self.resize(640, 420)
+        self.text = QPlainTextEdit(brief.text)
+        self.text.setReadOnly(True)
+        self.teacher = QComboBox()
+        for teacher_id, name in brief.head_teachers:
+            self.teacher.addItem(name, teacher_id)
+        if brief.teacher_id is not None:
+            self.teacher.setCurrentIndex(max(self.teacher.findData(brief.teacher_id), 0))
+        self.error = FieldError()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = buttons.addButton(self.tr("Copy"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(self.tr("Print…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.hand_button = buttons.addButton(self.tr("Handed over"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.hand_button.setToolTip(self.tr("The head teacher has the brief and will call "
+                                            "the parent"))
+        form = QFormLayout()
+        form.addRow(self.tr("Head teacher:"), self.teacher)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
+        self.print_button.clicked.connect(self._on_print)
+        self.hand_button.clicked.connect(self._on_hand)
+        buttons.rejected.connect(self.reject)
+
+    def printer(self) -> QPrinter | None:
+        """The printer the user chose (replaced in tests)."""
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    @Slot()
+    def _on_print(self) -> None:
+        printer = self.printer()
+        if printer is not None:
+            QTextDocument(self.text.toPlainText()).print_(printer)
+
+    @Slot()
+    def _on_hand(self) -> None:
+        rid, teacher = self.brief.request_id, self.teacher.currentData()
+        submit(self.ctx.ops, self, self.error,
+               lambda: second.hand_over(self.ctx.store, self.ctx.actor, rid, teacher),
+               lambda _r: self.accept())
+
+
 class FeedbackView(QWidget):
     """The requests: waiting ones (the oldest lesson first, late ones red) or those sent in
     the last 30 days; the chosen one's words, voice note, copywriter's text and message."""
 
-    WRITES = ("save_button", "attach_button", "remove_audio_button", "edited_button",
-              "compose_button", "template_button", "hours_button")
+    WRITES = ("save_button", "edited_button", "compose_button", "template_button",
+              "hours_button", "brief_button", "camp_button")
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[requests.RequestRow] = []
-        self.new_audio: Path | None = None  # chosen, not saved yet
-        self.drop_audio = False
         self.show_sent = False  # read by the worker
         self.wanted: int | None = None  # the request to select once the list is read
         self.shown = QComboBox()
         self.shown.addItem(self.tr("Waiting"), False)
-        self.shown.addItem(self.tr("Sent in the last 30 days"), True)
+        self.shown.addItem(self.tr("Done in the last 30 days"), True)
         self.list = QTreeWidget()
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Lesson"), self.tr("Child"), self.tr("Direction"),
+        self.list.setHeaderLabels([self.tr("Date"), self.tr("Child"), self.tr("Feedback"),
                                    self.tr("Teacher"), self.tr("State")])
-        for col, width in enumerate((115, 135, 105, 120)):
+        for col, width in enumerate((115, 135, 140, 120)):
             self.list.setColumnWidth(col, width)
         self.template_button = QPushButton(self.tr("Template…"))
-        self.hours_button = QPushButton(self.tr("Deadline…"))
+        self.hours_button = QPushButton(self.tr("Deadlines…"))
+        self.camp_button = QPushButton(self.tr("Camp feedback…"))
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -192,6 +253,7 @@ class FeedbackView(QWidget):
         top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.shown)
         top.addStretch(1)
+        top.addWidget(self.camp_button)
         top.addWidget(self.template_button)
         top.addWidget(self.hours_button)
         ll.addLayout(top)
@@ -203,12 +265,9 @@ class FeedbackView(QWidget):
         self.due = QLabel()
         self.words = QPlainTextEdit()
         self.words.setPlaceholderText(self.tr("What the teacher wrote or dictated"))
-        self.audio = QLabel()
-        self.play_button = QPushButton(self.tr("Listen"))
-        self.attach_button = QPushButton(self.tr("Attach a voice note…"))
-        self.remove_audio_button = QPushButton(self.tr("Remove"))
         self.to_copywriter = QCheckBox(self.tr("Give it to the copywriter first"))
         self.error = FieldError()
+        self.audio = AudioPicker(ctx, self.error)
         self.save_button = QPushButton(self.tr("Save the words"))
         self.save_button.setToolTip("Ctrl+S")
         self.copy_words_button = QPushButton(self.tr("Copy for the copywriter"))
@@ -216,17 +275,14 @@ class FeedbackView(QWidget):
         self.edited.setPlaceholderText(self.tr("Paste the copywriter's text here"))
         self.edited_error = FieldError()
         self.edited_button = QPushButton(self.tr("Save the edited text"))
+        self.brief_button = QPushButton(self.tr("Brief for the head teacher…"))
+        self.words_label = QLabel()
         self.compose_button = QPushButton(self.tr("Message to the parent…"))
         self.compose_button.setToolTip("Ctrl+Enter")
         self.sent = QLabel()
         self.sent.setWordWrap(True)
         self.sent.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        audio_row = QHBoxLayout()
-        audio_row.addWidget(self.audio, 1)
-        audio_row.addWidget(self.play_button)
-        audio_row.addWidget(self.attach_button)
-        audio_row.addWidget(self.remove_audio_button)
         save_row = QHBoxLayout()
         save_row.addWidget(self.to_copywriter)
         save_row.addStretch(1)
@@ -245,14 +301,15 @@ class FeedbackView(QWidget):
         dl.setContentsMargins(0, 0, 0, 0)
         dl.addWidget(self.heading)
         dl.addWidget(self.due)
-        dl.addWidget(QLabel(self.tr("The teacher's words")))
+        dl.addWidget(self.words_label)
         dl.addWidget(self.words, 2)
-        dl.addLayout(audio_row)
+        dl.addWidget(self.audio)
         dl.addLayout(save_row)
         dl.addWidget(self.error)
         dl.addWidget(self.copywriter, 1)
         dl.addWidget(self.sent)
         send_row = QHBoxLayout()
+        send_row.addWidget(self.brief_button)
         send_row.addStretch(1)
         send_row.addWidget(self.compose_button)
         dl.addLayout(send_row)
@@ -267,16 +324,15 @@ class FeedbackView(QWidget):
 
         self.shown.currentIndexChanged.connect(self._on_shown_changed)
         self.list.currentItemChanged.connect(lambda *_: self._show())
-        self.play_button.clicked.connect(self._on_play)
-        self.attach_button.clicked.connect(self._on_attach)
-        self.remove_audio_button.clicked.connect(self._on_remove_audio)
         self.save_button.clicked.connect(self._on_save)
         self.copy_words_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.words.toPlainText()))
         self.edited_button.clicked.connect(self._on_save_edited)
         self.compose_button.clicked.connect(self._on_compose)
+        self.brief_button.clicked.connect(self._on_brief)
+        self.camp_button.clicked.connect(lambda: self.camp_dialog().exec())
         self.template_button.clicked.connect(lambda: self.template_dialog().exec())
-        self.hours_button.clicked.connect(lambda: DueHoursDialog(ctx, self).exec())
+        self.hours_button.clicked.connect(lambda: DeadlinesDialog(ctx, self).exec())
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
         key_for(self.save_button, "Ctrl+S", self, scope)
         key_for(self.compose_button, "Ctrl+Return", self, scope)
@@ -304,7 +360,7 @@ class FeedbackView(QWidget):
         show_sent, store = self.show_sent, self.ctx.store
         since = store.now() - dt.timedelta(days=SENT_DAYS)
         self.ctx.ops.query(
-            self, lambda: requests.sent(store, since) if show_sent
+            self, lambda: requests.finished(store, since) if show_sent
             else requests.open_requests(store), self._show_rows, key="feedback")
 
     @Slot()
@@ -320,7 +376,7 @@ class FeedbackView(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for r in rows:
-            item = QTreeWidgetItem([when_text(r, self.ctx), r.child, r.direction, r.teacher,
+            item = QTreeWidgetItem([when_text(r, self.ctx), r.child, what_text(r), r.teacher,
                                     self._state(r)])
             if r.late:
                 for col in range(5):
@@ -355,95 +411,69 @@ class FeedbackView(QWidget):
         r = self.selected()
         self.details.setVisible(r is not None)
         self.empty.setVisible(r is None)
-        self.new_audio, self.drop_audio = None, False
         self.error.show_message("")
         self.edited_error.show_message("")
         if r is None:
             return
-        self.heading.setText(self.tr("{child} — «{direction}», {when}, teacher {teacher}").format(
-            child=r.child, direction=r.direction, when=when_text(r, self.ctx),
-            teacher=r.teacher or "—"))
+        by_call = r.kind is FeedbackKind.SECOND
+        if by_call:
+            self.heading.setText(self.tr("Second feedback: {child} — stage «{stage}»").format(
+                child=r.child, stage=stage_name(second.AT[r.stage])) + (
+                "\n" + self.tr("With the head teacher {teacher} since {when}").format(
+                    teacher=r.teacher, when=fmt.datetime_text(r.handed_at, self.ctx.studio.tz))
+                if r.handed_at else ""))
+        else:
+            self.heading.setText(self.tr("{child} — «{direction}», {when}, teacher {teacher}")
+                                 .format(child=r.child, direction=r.direction,
+                                         when=when_text(r, self.ctx), teacher=r.teacher or "—"))
+        self.words_label.setText(self.tr("The head teacher's feedback after the call")
+                                 if by_call else self.tr("The teacher's words"))
+        self.words.setPlaceholderText(
+            self.tr("What the head teacher learned on the call: goals, doubts, wishes, the "
+                    "child's results") if by_call
+            else self.tr("What the teacher wrote or dictated"))
+        self.save_button.setText(self.tr("Record and close") if by_call
+                                 else self.tr("Save the words"))
+        self.to_copywriter.setVisible(not by_call)
+        self.brief_button.setVisible(by_call)
+        self.compose_button.setVisible(not by_call)
         if r.status is FeedbackStatus.SENT:
             self.due.setText(self.tr("Sent {when}").format(
                 when=fmt.datetime_text(r.sent_at, self.ctx.studio.tz)))
+            self.due.setStyleSheet("")
+        elif r.status is FeedbackStatus.DONE:
+            self.due.setText(self.tr("Recorded {when}").format(
+                when=fmt.datetime_text(r.recorded_at, self.ctx.studio.tz)))
             self.due.setStyleSheet("")
         elif r.due_at is not None:
             self.due.setText((self.tr("Late: was due by {when}") if r.late else
                               self.tr("Due by {when}")).format(
                 when=fmt.datetime_text(r.due_at, self.ctx.studio.tz)))
             self.due.setStyleSheet(f"color: {RED.name()};" if r.late else "")
-        done = r.status is FeedbackStatus.SENT
+        done = r.status in requests.FINISHED
         self.words.setPlainText(r.words)
         self.words.setReadOnly(done)
         self.to_copywriter.setChecked(r.status is FeedbackStatus.COPYWRITER)
         self.edited.setPlainText(r.edited)
         self.edited.setReadOnly(done)
-        self.copywriter.setVisible(r.status is FeedbackStatus.COPYWRITER or bool(r.edited))
-        for button in (self.save_button, self.attach_button, self.to_copywriter):
+        self.copywriter.setVisible(not by_call and (r.status is FeedbackStatus.COPYWRITER
+                                                    or bool(r.edited)))
+        for button in (self.save_button, self.to_copywriter):
             button.setEnabled(not done)
         self.edited_button.setEnabled(not done)
         self.compose_button.setEnabled(r.status is FeedbackStatus.READY)
-        self.sent.setText(self.tr("Sent to the parent:") + "\n" + r.sent_text if done else "")
-        self.sent.setVisible(done)
-        self._show_audio()
-
-    def _show_audio(self) -> None:
-        r = self.selected()
-        if self.new_audio is not None:
-            text, has = self.tr("Voice note: {name} (not saved yet)").format(
-                name=self.new_audio.name), True
-        elif r is not None and r.audio_file_id and not self.drop_audio:
-            text, has = self.tr("Voice note: {name}").format(name=r.audio_name), True
-        else:
-            text, has = self.tr("No voice note"), False
-        self.audio.setText(text)
-        self.play_button.setEnabled(has)
-        self.remove_audio_button.setEnabled(has and r is not None and
-                                            r.status is not FeedbackStatus.SENT)
-
-    @Slot()
-    def _on_play(self) -> None:
-        r = self.selected()
-        if self.new_audio is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.new_audio)))
-        elif r is not None and r.audio_file_id:
-            play(self.ctx, self, r.audio_file_id)
-
-    def choose_audio(self) -> Path | None:
-        """Asks for a voice note file (replaced in tests)."""
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Attach a voice note"), "",
-            self.tr("Voice notes ({patterns})").format(
-                patterns=" ".join("*" + t for t in requests.AUDIO_TYPES)))
-        return Path(name) if name else None
-
-    @Slot()
-    def _on_attach(self) -> None:
-        path = self.choose_audio()
-        if path is None:
-            return
-        try:
-            requests.check_audio(path)
-        except errors.ValidationFailed as exc:
-            report(self, self.error, exc)
-            return
-        self.error.show_message("")
-        self.new_audio, self.drop_audio = path, False
-        self._show_audio()
-
-    @Slot()
-    def _on_remove_audio(self) -> None:
-        self.new_audio, self.drop_audio = None, True
-        self._show_audio()
+        self.sent.setText(self.tr("Sent to the parent:") + "\n" + r.sent_text
+                          if r.status is FeedbackStatus.SENT else "")
+        self.sent.setVisible(r.status is FeedbackStatus.SENT)
+        self.brief_button.setEnabled(not done)
+        self.audio.reset(r.audio_file_id, r.audio_name, editable=not done)
 
     @Slot()
     def _on_save(self) -> None:
         r = self.selected()
         if r is None:
             return
-        given = requests.Words(self.words.toPlainText(), self.new_audio,
-                               keep_audio=not self.drop_audio,
-                               to_copywriter=self.to_copywriter.isChecked())
+        given = self.audio.words(self.words.toPlainText(), self.to_copywriter.isChecked())
         self.wanted = r.id
         submit(self.ctx.ops, self.details, self.error,
                lambda: requests.record(self.ctx.store, self.ctx.actor, r.id, given))
@@ -468,6 +498,20 @@ class FeedbackView(QWidget):
 
     def message_dialog(self, composed: requests.Composed) -> MessageDialog:
         return MessageDialog(self.ctx, composed, self)
+
+    @Slot()
+    def _on_brief(self) -> None:
+        r = self.selected()
+        if r is not None:
+            self.wanted = r.id
+            self.ctx.ops.query(self, lambda: second.brief(self.ctx.store, r.id),
+                               lambda brief: self.brief_dialog(brief).exec())
+
+    def camp_dialog(self) -> CampDialog:
+        return CampDialog(self.ctx, self)
+
+    def brief_dialog(self, brief: second.Brief) -> BriefDialog:
+        return BriefDialog(self.ctx, brief, self)
 
     def _on_compose_failed(self, exc: BaseException) -> None:
         report(self, self.error, exc)
@@ -535,9 +579,9 @@ class FamilyFeedback(QWidget):
         self.rows: list[requests.RequestRow] = []
         self.list = QTreeWidget()
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Lesson"), self.tr("Child"), self.tr("Direction"),
+        self.list.setHeaderLabels([self.tr("Date"), self.tr("Child"), self.tr("Feedback"),
                                    self.tr("Teacher"), self.tr("State")])
-        for col, width in enumerate((120, 150, 120, 130)):
+        for col, width in enumerate((120, 150, 140, 130)):
             self.list.setColumnWidth(col, width)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
@@ -570,7 +614,7 @@ class FamilyFeedback(QWidget):
         self.list.clear()
         for r in rows:
             self.list.addTopLevelItem(QTreeWidgetItem([
-                when_text(r, self.ctx), r.child, r.direction, r.teacher,
+                when_text(r, self.ctx), r.child, what_text(r), r.teacher,
                 feedback_status_name(r.status)]))
         if rows:
             self.list.setCurrentItem(self.list.topLevelItem(len(rows) - 1))
@@ -587,7 +631,8 @@ class FamilyFeedback(QWidget):
         if r is None:
             self.text.setPlainText("")
             return
-        parts = [self.tr("The teacher's words:") + "\n" + (r.words or "—")]
+        parts = [(self.tr("The head teacher's feedback:") if r.kind is FeedbackKind.SECOND
+                  else self.tr("The teacher's words:")) + "\n" + (r.words or "—")]
         if r.edited:
             parts.append(self.tr("After the copywriter:") + "\n" + r.edited)
         if r.audio_name:

@@ -173,7 +173,8 @@ _AUDIT_KINDS = {
     "feedback.record": QT_TRANSLATE_NOOP("Labels", "Teacher's feedback recorded"),
     "feedback.edit": QT_TRANSLATE_NOOP("Labels", "Feedback edited by the copywriter"),
     "feedback.send": QT_TRANSLATE_NOOP("Labels", "Feedback sent to the parent"),
-    "studio.feedback_hours": QT_TRANSLATE_NOOP("Labels", "Feedback deadline changed"),
+    "studio.feedback_deadlines": QT_TRANSLATE_NOOP("Labels", "Feedback deadlines changed"),
+    "feedback.hand_over": QT_TRANSLATE_NOOP("Labels", "Brief handed to the head teacher"),
 }
 
 _FEEDBACK_STATUSES = {
@@ -181,6 +182,8 @@ _FEEDBACK_STATUSES = {
     FeedbackStatus.COPYWRITER: QT_TRANSLATE_NOOP("Labels", "with the copywriter"),
     FeedbackStatus.READY: QT_TRANSLATE_NOOP("Labels", "ready to send"),
     FeedbackStatus.SENT: QT_TRANSLATE_NOOP("Labels", "sent"),
+    FeedbackStatus.HANDED: QT_TRANSLATE_NOOP("Labels", "with the head teacher"),
+    FeedbackStatus.DONE: QT_TRANSLATE_NOOP("Labels", "recorded"),
 }
 
 _STEP_KINDS = {

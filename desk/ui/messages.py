@@ -95,6 +95,9 @@ FIELD_MESSAGES = {
         "Messages", "Attach a voice note as .ogg, .opus, .mp3 or .m4a."),
     "audio_too_big": QT_TRANSLATE_NOOP("Messages", "The voice note is too big: up to 20 MB."),
     "feedback_hours_invalid": QT_TRANSLATE_NOOP("Messages", "Choose from 1 to 720 hours."),
+    "feedback_days_invalid": QT_TRANSLATE_NOOP("Messages", "Choose from 1 to 60 days."),
+    "feedback_by_call": QT_TRANSLATE_NOOP(
+        "Messages", "The head teacher gives the second feedback on a call: record it instead."),
     "time_past": QT_TRANSLATE_NOOP("Messages", "Choose a time in the future."),
     "host_missing": QT_TRANSLATE_NOOP("Messages", "Enter the server's address."),
     "token_missing": QT_TRANSLATE_NOOP("Messages", "Paste the bot's token from @BotFather."),

@@ -147,6 +147,41 @@
     </message>
 </context>
 <context>
+    <name>AudioPicker</name>
+    <message>
+        <source>Listen</source>
+        <translation>Прослушать</translation>
+    </message>
+    <message>
+        <source>Attach a voice note…</source>
+        <translation>Прикрепить голосовое…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Voice note: {name} (not saved yet)</source>
+        <translation>Голосовое: {name} (ещё не сохранено)</translation>
+    </message>
+    <message>
+        <source>Voice note: {name}</source>
+        <translation>Голосовое: {name}</translation>
+    </message>
+    <message>
+        <source>No voice note</source>
+        <translation>Голосового нет</translation>
+    </message>
+    <message>
+        <source>Attach a voice note</source>
+        <translation>Прикрепить голосовое</translation>
+    </message>
+    <message>
+        <source>Voice notes ({patterns})</source>
+        <translation>Голосовые ({patterns})</translation>
+    </message>
+</context>
+<context>
     <name>AuditText</name>
     <message>
         <source>name</source>
@@ -349,6 +384,14 @@
         <translation>срок обратной связи, ч</translation>
     </message>
     <message>
+        <source>second feedback due after, days</source>
+        <translation>срок второй обратной связи, дн.</translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation>педагог</translation>
+    </message>
+    <message>
         <source>{who} added</source>
         <translation>новый в семье: {who}</translation>
     </message>
@@ -410,6 +453,33 @@
             <numerusform>%n записи</numerusform>
             <numerusform>%n записей</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>BriefDialog</name>
+    <message>
+        <source>Brief for the head teacher</source>
+        <translation>Карточка для главного педагога</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Скопировать</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>Передано</translation>
+    </message>
+    <message>
+        <source>The head teacher has the brief and will call the parent</source>
+        <translation>Главный педагог получил карточку и позвонит родителю</translation>
+    </message>
+    <message>
+        <source>Head teacher:</source>
+        <translation>Главный педагог:</translation>
     </message>
 </context>
 <context>
@@ -524,6 +594,124 @@
     </message>
 </context>
 <context>
+    <name>CampDialog</name>
+    <message>
+        <source>Camp feedback</source>
+        <translation>Обратная связь после лагеря</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Слова педагога</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>What the teacher said about the child</source>
+        <translation>Что педагог сказал о ребёнке</translation>
+    </message>
+    <message>
+        <source>Save and next</source>
+        <translation>Сохранить и дальше</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>Шаблон…</translation>
+    </message>
+    <message>
+        <source>Preview and send…</source>
+        <translation>Просмотреть и отправить…</translation>
+    </message>
+    <message>
+        <source>No camp has ended in the last 60 days.</source>
+        <translation>За последние 60 дней ни один лагерь не закончился.</translation>
+    </message>
+    <message>
+        <source>Camp:</source>
+        <translation>Лагерь:</translation>
+    </message>
+    <message>
+        <source>Camp feedback template</source>
+        <translation>Шаблон обратной связи после лагеря</translation>
+    </message>
+    <message>
+        <source>Placeholders: {parent} — the parent&apos;s first name, {children} — the children&apos;s first names, {direction} — the camp, {words} — each child&apos;s words, {studio} — the studio.</source>
+        <translation>Подстановки: {parent} — имя родителя, {children} — имена детей, {direction} — лагерь, {words} — слова педагога о каждом ребёнке, {studio} — название студии.</translation>
+    </message>
+    <message>
+        <source>{direction}, {first} — {last} · recorded {recorded} of {children} · sent {sent}</source>
+        <translation>{direction}, {first} — {last} · записано {recorded} из {children} · отправлено {sent}</translation>
+    </message>
+</context>
+<context>
+    <name>CampSendDialog</name>
+    <message>
+        <source>Camp feedback to the parents</source>
+        <translation>Обратная связь после лагеря — родителям</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Родитель</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Дети</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Как</translation>
+    </message>
+    <message>
+        <source>Copy the text</source>
+        <translation>Скопировать текст</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Отметить отправленным</translation>
+    </message>
+    <message>
+        <source>Send to {n} families</source>
+        <translation>Отправить семьям: {n}</translation>
+    </message>
+    <message>
+        <source>No words recorded yet for: {names}. Their families get a message of their own once recorded.</source>
+        <translation>Ещё нет слов педагога: {names}. Их семьи получат отдельное сообщение, когда слова будут записаны.</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлено</translation>
+    </message>
+    <message>
+        <source>no consent: by hand</source>
+        <translation>нет согласия: вручную</translation>
+    </message>
+    <message>
+        <source>{channel}: by hand</source>
+        <translation>{channel}: вручную</translation>
+    </message>
+    <message>
+        <source>Sent.</source>
+        <translation>Отправлено.</translation>
+    </message>
+    <message>
+        <source>The desk cannot send this one: copy the text, send it by the family&apos;s channel ({channel}) and mark it as sent.</source>
+        <translation>Это сообщение Desk не отправит сам: скопируйте текст, отправьте через канал семьи ({channel}) и отметьте отправленным.</translation>
+    </message>
+    <message>
+        <source>Goes by {channel} ({address}), not during quiet hours.</source>
+        <translation>Уйдёт через {channel} ({address}), не в тихие часы.</translation>
+    </message>
+    <message>
+        <source>Voice notes follow: {names}.</source>
+        <translation>Следом уйдут голосовые: {names}.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelsDialog</name>
     <message>
         <source>Channels</source>
@@ -629,6 +817,29 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesDialog</name>
+    <message>
+        <source>Feedback deadlines</source>
+        <translation>Сроки обратной связи</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>The first feedback, after the lesson ends, within:</source>
+        <translation>Первая обратная связь — после конца занятия, в течение:</translation>
+    </message>
+    <message>
+        <source>The second feedback, after the stage is reached, within:</source>
+        <translation>Вторая обратная связь — после перехода на этап, в течение:</translation>
+    </message>
+</context>
+<context>
     <name>DirectionsEditor</name>
     <message>
         <source>New direction</source>
@@ -661,21 +872,6 @@
     <message>
         <source>Enter a price such as 1 200 or 1200,50.</source>
         <translation>Введите цену, например 1 200 или 1200,50.</translation>
-    </message>
-</context>
-<context>
-    <name>DueHoursDialog</name>
-    <message>
-        <source>Feedback deadline</source>
-        <translation>Срок обратной связи</translation>
-    </message>
-    <message>
-        <source> h</source>
-        <translation> ч</translation>
-    </message>
-    <message>
-        <source>The teacher&apos;s feedback is due after the lesson ends, within:</source>
-        <translation>Обратная связь педагога нужна после конца занятия в течение:</translation>
     </message>
 </context>
 <context>
@@ -1105,16 +1301,16 @@
 <context>
     <name>FamilyFeedback</name>
     <message>
-        <source>Lesson</source>
-        <translation>Занятие</translation>
-    </message>
-    <message>
         <source>Child</source>
         <translation>Ребёнок</translation>
     </message>
     <message>
-        <source>Direction</source>
-        <translation>Направление</translation>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Обратная связь</translation>
     </message>
     <message>
         <source>Teacher</source>
@@ -1127,6 +1323,10 @@
     <message>
         <source>Listen to the voice note</source>
         <translation>Прослушать голосовое</translation>
+    </message>
+    <message>
+        <source>The head teacher&apos;s feedback:</source>
+        <translation>Обратная связь главного педагога:</translation>
     </message>
     <message>
         <source>The teacher&apos;s words:</source>
@@ -1189,20 +1389,8 @@
         <translation>Ждут</translation>
     </message>
     <message>
-        <source>Sent in the last 30 days</source>
-        <translation>Отправленные за 30 дней</translation>
-    </message>
-    <message>
-        <source>Lesson</source>
-        <translation>Занятие</translation>
-    </message>
-    <message>
         <source>Child</source>
         <translation>Ребёнок</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>Направление</translation>
     </message>
     <message>
         <source>Teacher</source>
@@ -1217,28 +1405,12 @@
         <translation>Шаблон…</translation>
     </message>
     <message>
-        <source>Deadline…</source>
-        <translation>Срок…</translation>
-    </message>
-    <message>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
         <source>What the teacher wrote or dictated</source>
         <translation>Что педагог написал или надиктовал</translation>
-    </message>
-    <message>
-        <source>Listen</source>
-        <translation>Прослушать</translation>
-    </message>
-    <message>
-        <source>Attach a voice note…</source>
-        <translation>Прикрепить голосовое…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Убрать</translation>
     </message>
     <message>
         <source>Give it to the copywriter first</source>
@@ -1277,6 +1449,38 @@
         <translation>Выберите ребёнка в списке слева.</translation>
     </message>
     <message>
+        <source>second · {stage}</source>
+        <translation>вторая · {stage}</translation>
+    </message>
+    <message>
+        <source>first · {direction}</source>
+        <translation>первая · {direction}</translation>
+    </message>
+    <message>
+        <source>Done in the last 30 days</source>
+        <translation>Завершённые за 30 дней</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Обратная связь</translation>
+    </message>
+    <message>
+        <source>Deadlines…</source>
+        <translation>Сроки…</translation>
+    </message>
+    <message>
+        <source>Camp feedback…</source>
+        <translation>После лагеря…</translation>
+    </message>
+    <message>
+        <source>Brief for the head teacher…</source>
+        <translation>Карточка для главного педагога…</translation>
+    </message>
+    <message>
         <source>First feedback template</source>
         <translation>Шаблон первой обратной связи</translation>
     </message>
@@ -1293,12 +1497,36 @@
         <translation>просрочено</translation>
     </message>
     <message>
+        <source>Second feedback: {child} — stage «{stage}»</source>
+        <translation>Вторая обратная связь: {child} — этап «{stage}»</translation>
+    </message>
+    <message>
+        <source>With the head teacher {teacher} since {when}</source>
+        <translation>У главного педагога ({teacher}) с {when}</translation>
+    </message>
+    <message>
         <source>{child} — «{direction}», {when}, teacher {teacher}</source>
         <translation>{child} — «{direction}», {when}, педагог {teacher}</translation>
     </message>
     <message>
+        <source>The head teacher&apos;s feedback after the call</source>
+        <translation>Обратная связь главного педагога после звонка</translation>
+    </message>
+    <message>
+        <source>What the head teacher learned on the call: goals, doubts, wishes, the child&apos;s results</source>
+        <translation>Что главный педагог узнал на звонке: цели, сомнения, пожелания, успехи ребёнка</translation>
+    </message>
+    <message>
+        <source>Record and close</source>
+        <translation>Записать и закрыть</translation>
+    </message>
+    <message>
         <source>Sent {when}</source>
         <translation>Отправлено {when}</translation>
+    </message>
+    <message>
+        <source>Recorded {when}</source>
+        <translation>Записано {when}</translation>
     </message>
     <message>
         <source>Late: was due by {when}</source>
@@ -1311,26 +1539,6 @@
     <message>
         <source>Sent to the parent:</source>
         <translation>Отправлено родителю:</translation>
-    </message>
-    <message>
-        <source>Voice note: {name} (not saved yet)</source>
-        <translation>Голосовое: {name} (ещё не сохранено)</translation>
-    </message>
-    <message>
-        <source>Voice note: {name}</source>
-        <translation>Голосовое: {name}</translation>
-    </message>
-    <message>
-        <source>No voice note</source>
-        <translation>Голосового нет</translation>
-    </message>
-    <message>
-        <source>Attach a voice note</source>
-        <translation>Прикрепить голосовое</translation>
-    </message>
-    <message>
-        <source>Voice notes ({patterns})</source>
-        <translation>Голосовые ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -2545,8 +2753,12 @@
         <translation>Обратная связь отправлена родителю</translation>
     </message>
     <message>
-        <source>Feedback deadline changed</source>
-        <translation>Изменён срок обратной связи</translation>
+        <source>Feedback deadlines changed</source>
+        <translation>Изменены сроки обратной связи</translation>
+    </message>
+    <message>
+        <source>Brief handed to the head teacher</source>
+        <translation>Карточка передана главному педагогу</translation>
     </message>
     <message>
         <source>waiting for the teacher</source>
@@ -2563,6 +2775,14 @@
     <message>
         <source>sent</source>
         <translation>отправлено</translation>
+    </message>
+    <message>
+        <source>with the head teacher</source>
+        <translation>у главного педагога</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>записано</translation>
     </message>
     <message>
         <source>Words to say</source>
@@ -4004,6 +4224,14 @@
     <message>
         <source>Choose from 1 to 720 hours.</source>
         <translation>Выберите от 1 до 720 часов.</translation>
+    </message>
+    <message>
+        <source>Choose from 1 to 60 days.</source>
+        <translation>Выберите от 1 до 60 дней.</translation>
+    </message>
+    <message>
+        <source>The head teacher gives the second feedback on a call: record it instead.</source>
+        <translation>Вторую обратную связь главный педагог даёт по телефону: запишите её ответ.</translation>
     </message>
     <message>
         <source>Choose a time in the future.</source>

@@ -477,3 +477,62 @@ def test_0022_keeps_each_files_bytes_once(tmp_path):
         assert files.read(store, 1).data == b"same" and files.read(store, 2) is None
     finally:
         store.dispose()
+
+
+def test_0023_opens_requests_for_first_timers_and_cases_for_second_feedback_tasks(tmp_path):
+    """First-timers of lessons to come or of the last week (not absent, not cancelled) get
+    their request; an open "second feedback" task becomes a case and is cancelled."""
+    import datetime as dt
+
+    from desk.models.enums import FeedbackKind, TaskStatus
+    from desk.services.feedback import requests
+    from desk.services.tasks import tasks
+
+    path = tmp_path / "old.db"
+    seed_old(path)
+    engine = make_engine(url_for_path(path))
+    migrate.upgrade(engine, None, target="0022")
+    engine.dispose()
+    now = dt.datetime.now(dt.timezone.utc)
+
+    def at(days: float) -> str:
+        return (now + dt.timedelta(days=days)).strftime("%Y-%m-%d %H:%M:%S.000000")
+
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO direction (id, name, kind, capacity, price, duration_min, active)"
+                   " VALUES (1, 'Керамика', 'WORKSHOP', 8, 0, 90, 1)")
+        # lesson: (id, starts in days, cancelled); enrolment: (lesson, child, first, mark)
+        for lid, days, cancelled in ((1, 2, False), (2, -2, False), (3, -20, False),
+                                     (4, 1, True)):
+            db.execute("INSERT INTO lesson (id, direction_id, starts_at, ends_at, capacity,"
+                       " price, sibling_discount, adults_allowed, adult_price, cancelled_at,"
+                       " note) VALUES (?, 1, ?, ?, 8, 0, 0, 0, 0, ?, '')",
+                       (lid, at(days), at(days + 0.05), at(-1) if cancelled else None))
+        for eid, (lid, child, first, mark) in enumerate((
+                (1, 1, 1, 'NONE'), (2, 3, 1, 'ATTENDED'), (2, 5, 1, 'ABSENT'),
+                (3, 7, 1, 'ATTENDED'), (4, 9, 1, 'NONE'), (1, 11, 0, 'NONE')), start=1):
+            db.execute("INSERT INTO enrolment (id, lesson_id, family_id, child_id, price,"
+                       " adults, adults_price, first_time, mark, created_at) VALUES"
+                       " (?, ?, ?, ?, 0, 0, 0, ?, ?, ?)",
+                       (eid, lid, (child + 1) // 2, child, first, mark, at(-30)))
+        for tid, origin, status in ((1, "second_feedback:3:8", "OPEN"),
+                                    (2, "second_feedback:5:8", "DONE")):
+            db.execute("INSERT INTO task (id, title, details, family_id, due_at, assignee_role,"
+                       " status, origin, created_at) VALUES (?, 'Вторая', '', 2, ?, 'SYSTEM',"
+                       " ?, ?, ?)", (tid, at(-1), status, origin, at(-1)))
+    db.close()
+    store = migrate.open_database(path, None)
+    try:
+        with store.read() as s:
+            from desk.models.feedback import FeedbackRequest
+
+            found = sorted((r.kind.value, r.child_id, r.status.value)
+                           for r in s.query(FeedbackRequest))
+        assert found == [("first", 1, "waiting"), ("first", 3, "waiting"),
+                         ("second", 3, "waiting")]
+        case = next(r for r in requests.of_family(store, 2) if r.kind is FeedbackKind.SECOND)
+        assert case.stage == 8 and case.due_at is not None
+        assert tasks.get(store, 1).status is TaskStatus.CANCELLED
+        assert tasks.get(store, 2).status is TaskStatus.DONE
+    finally:
+        store.dispose()

@@ -210,11 +210,11 @@ def test_marking_came_refreshes_the_open_card_journal_and_today_by_itself(qtbot,
     ledger_rows = card.wallet.ledger.model().rowCount()
     journal_rows = journal.tree.model().rowCount()
 
-    def today():
-        return [t.title for t in space.today.model.rows]
+    def feedback_due():
+        space.feedback.freshness.invalidate()
+        return [(r.child, r.stage) for r in space.feedback.rows]
 
-    waiting = today()
-    assert not any("8–20" in title for title in waiting)
+    assert ("Ёлкин Саша", 8) not in feedback_due()
 
     space.sections.setCurrentWidget(space.attendance)
     roster = space.attendance.roster
@@ -225,9 +225,8 @@ def test_marking_came_refreshes_the_open_card_journal_and_today_by_itself(qtbot,
     assert card.wallet.balance.text() == f"Balance: {amounts.format_rub(before - 120000)}"
     assert card.wallet.ledger.model().rowCount() == ledger_rows + 1
     assert journal.tree.model().rowCount() > journal_rows
-    space.sections.setCurrentWidget(space.today)
-    (new,) = set(today()) - set(waiting)
-    assert "Ёлкин Саша" in new and "8–20" in new  # the second feedback is due
+    space.sections.setCurrentWidget(space.feedback)
+    assert ("Ёлкин Саша", 8) in feedback_due()  # the second feedback's case is open
 
 
 def test_marking_three_children_is_all_or_nothing(qtbot, ctx, actor, monkeypatch):

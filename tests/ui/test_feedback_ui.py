@@ -77,14 +77,14 @@ def test_the_first_feedback_from_the_lesson_to_the_parent(qtbot, ctx, actor, clo
     assert view.error.text() == "Write the teacher's words or attach a voice note first."
     wav = tmp_path / "запись.wav"
     wav.write_bytes(b"RIFF")
-    monkeypatch.setattr(view, "choose_audio", lambda: wav)
-    view.attach_button.click()
+    monkeypatch.setattr(view.audio, "choose_audio", lambda: wav)
+    view.audio.attach_button.click()
     assert view.error.text() == "Attach a voice note as .ogg, .opus, .mp3 or .m4a."
     voice = tmp_path / "голос.ogg"
     voice.write_bytes(b"OggS" + b"\x01" * 100)
-    monkeypatch.setattr(view, "choose_audio", lambda: voice)
-    view.attach_button.click()
-    assert view.audio.text() == "Voice note: голос.ogg (not saved yet)"
+    monkeypatch.setattr(view.audio, "choose_audio", lambda: voice)
+    view.audio.attach_button.click()
+    assert view.audio.label.text() == "Voice note: голос.ogg (not saved yet)"
     view.words.setPlainText("саша молодец слепил чашку")
     view.to_copywriter.setChecked(True)
     space.activateWindow()
@@ -92,7 +92,7 @@ def test_the_first_feedback_from_the_lesson_to_the_parent(qtbot, ctx, actor, clo
     view.words.setFocus()
     qtbot.keyClick(view.words, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert view.list.topLevelItem(0).text(4) == "with the copywriter · late"
-    assert view.copywriter.isVisible() and view.audio.text() == "Voice note: голос.ogg"
+    assert view.copywriter.isVisible() and view.audio.label.text() == "Voice note: голос.ogg"
     assert not view.compose_button.isEnabled()
     view.copy_words_button.click()
     from PySide6.QtGui import QGuiApplication
@@ -104,7 +104,7 @@ def test_the_first_feedback_from_the_lesson_to_the_parent(qtbot, ctx, actor, clo
 
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    view.play_button.click()
+    view.audio.play_button.click()
     assert opened and opened[0].toLocalFile().endswith("голос.ogg")
     with open(opened[0].toLocalFile(), "rb") as played:
         assert played.read() == voice.read_bytes()
@@ -176,7 +176,7 @@ def test_a_whatsapp_family_gets_the_text_copied_and_marked_sent(qtbot, ctx, acto
 
 def test_the_template_and_the_deadline_are_the_studios(qtbot, ctx, actor, clock, first_timer,
                                                       monkeypatch):
-    from desk.ui.feedback_view import DueHoursDialog
+    from desk.ui.feedback_view import DeadlinesDialog
 
     space = system_desk(qtbot, ctx)
     space.sections.setCurrentWidget(space.feedback)
@@ -194,14 +194,15 @@ def test_the_template_and_the_deadline_are_the_studios(qtbot, ctx, actor, clock,
     view.template_button.click()
     assert templates.get(ctx.store, requests.TEMPLATE) == "{parent}! Педагог {teacher}: {words}"
 
-    def hours(dialog: DueHoursDialog) -> int:
+    def hours(dialog: DeadlinesDialog) -> int:
         dialog.hours.setValue(48)
+        dialog.days.setValue(10)
         dialog._on_accepted()
         return dialog.result()
 
-    monkeypatch.setattr(DueHoursDialog, "exec", hours)
+    monkeypatch.setattr(DeadlinesDialog, "exec", hours)
     view.hours_button.click()
-    assert ctx.studio.feedback_hours == 48
+    assert (ctx.studio.feedback_hours, ctx.studio.second_feedback_days) == (48, 10)
     clock.now = dt.datetime(2026, 3, 7, 12, tzinfo=MSK)  # 42 hours after the lesson
     ctx.notifier.announce({Change.SCHEDULE})
     assert view.list.topLevelItem(0).text(4) == "waiting for the teacher"
@@ -210,3 +211,157 @@ def test_the_template_and_the_deadline_are_the_studios(qtbot, ctx, actor, clock,
     composed = requests.compose(ctx.store, view.selected().id)
     assert composed.text == "Вера! Педагог Ирина Глинина: Умница"
 
+
+
+def test_a_stage_crossing_goes_to_the_head_teacher_and_their_answer_closes_it(
+        qtbot, ctx, actor, clock, monkeypatch, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desk.models.enums import Mark
+    from desk.services.schedule import attendance
+    from desk.ui.feedback_view import BriefDialog
+
+    store = ctx.store
+    ceramics = next(d for d in lessons.directions(store) if d.name == "Керамика")
+    head = lessons.save_teacher(store, actor, "Олег Главный", head=True)
+    fid = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера", "+7 916 000-11-22"),),
+        children=(ChildDraft("Ёлкин Саша"),), legend="Любит глину"))
+    child = families.card(store, fid).draft.children[0].id
+    for week in range(8):
+        lesson = lessons.save_lesson(store, actor, lessons.LessonDraft(
+            ceramics.id, dt.datetime(2026, 1, 6, 17, tzinfo=MSK) + dt.timedelta(weeks=week)))
+        (e,) = enrolment.enrol(store, actor, lesson, fid, [child])
+        attendance.mark(store, actor, e, Mark.ATTENDED)
+    space = system_desk(qtbot, ctx)
+    space.sections.setCurrentWidget(space.feedback)
+    view = space.feedback
+    second_row = next(i for i, r in enumerate(view.rows) if r.stage == 8)
+    view.list.setCurrentItem(view.list.topLevelItem(second_row))
+    assert view.list.topLevelItem(second_row).text(2) == "second · 8–20 lessons"
+    assert view.brief_button.isVisible() and not view.compose_button.isVisible()
+    assert not view.to_copywriter.isVisible() and view.save_button.text() == "Record and close"
+    pdf = tmp_path / "brief.pdf"
+
+    def to_pdf(_dialog):
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(pdf))
+        return printer
+
+    def handle(dialog: BriefDialog) -> int:
+        assert "О семье: Любит глину" in dialog.text.toPlainText()
+        assert dialog.teacher.currentText() == "Олег Главный"
+        dialog.copy_button.click()
+        dialog.print_button.click()
+        dialog.hand_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(BriefDialog, "printer", to_pdf)
+    monkeypatch.setattr(BriefDialog, "exec", handle)
+    view.brief_button.click()
+    assert "+7 916 000-11-22" in QGuiApplication.clipboard().text()
+    printed = " ".join("".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Вторая обратная связь: Ёлкин Саша" in printed and "Любит глину" in printed
+    assert view.selected().stage == 8 and view.selected().teacher == "Олег Главный"
+    assert view.list.currentItem().text(4) == "with the head teacher"
+    assert "With the head teacher Олег Главный since" in view.heading.text()
+    view.words.setPlainText("Мама довольна, хотят готовиться к выставке")
+    view.save_button.click()
+    assert all(r.stage != 8 for r in view.rows)  # closed: off the waiting list
+    card = FamilyCardView(ctx)
+    qtbot.addWidget(card)
+    card.show()
+    card.show_family(fid)
+    card.tabs.setCurrentWidget(card.feedback)
+    items = [card.feedback.list.topLevelItem(i) for i in range(card.feedback.list.topLevelItemCount())]
+    assert [i.text(4) for i in items if i.text(2) == "second · 8–20 lessons"] == ["recorded"]
+    card.feedback.list.setCurrentItem(next(i for i in items if i.text(2) == "second · 8–20 lessons"))
+    assert "The head teacher's feedback:\nМама довольна" in card.feedback.text.toPlainText()
+    assert head
+
+
+def test_a_camp_batch_with_siblings_in_one_message(qtbot, ctx, actor, clock, channels_on,
+                                                   bot, adapter, tmp_path, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    from desk.models.enums import Mark
+    from desk.services.feedback import camp
+    from desk.services.schedule import attendance
+    from desk.ui.camp_feedback import CampDialog, CampSendDialog
+
+    store = ctx.store
+    city = next(d for d in lessons.directions(store) if d.name == "Городской лагерь")
+    day = lessons.save_lesson(store, actor, lessons.LessonDraft(
+        city.id, dt.datetime(2026, 3, 2, 10, tzinfo=MSK)))
+    elkiny = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),),
+        children=(ChildDraft("Ёлкин Саша"), ChildDraft("Ёлкина Маша")),
+        preferred_channel=Channel.TELEGRAM, consent_messages=True))
+    deminy = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Демина Ольга"),), children=(ChildDraft("Демин Петя"),),
+        preferred_channel=Channel.VK, consent_messages=True))
+    with store.write(SYSTEM_ACTOR) as uow:
+        uow.session.add(Conversation(channel=InboxChannel.TELEGRAM, address="501", name="",
+                                     family_id=elkiny, opened_at=uow.now, last_at=uow.now,
+                                     closed_at=uow.now))
+        uow.commit()
+    for fid in (elkiny, deminy):
+        kids = [c.id for c in families.card(store, fid).draft.children]
+        for e in enrolment.enrol(store, actor, day, fid, kids):
+            attendance.mark(store, actor, e, Mark.ATTENDED)
+    space = system_desk(qtbot, ctx)
+    space.sections.setCurrentWidget(space.feedback)
+    dialogs = []
+    monkeypatch.setattr(CampDialog, "exec", lambda d: dialogs.append(d) or 0)
+    space.feedback.camp_button.click()
+    [dialog] = dialogs
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "Городской лагерь" in dialog.camp.currentText()
+    assert "recorded 0 of 3" in dialog.camp.currentText()
+    assert [dialog.roster.topLevelItem(i).text(0) for i in range(3)] == [
+        "Демин Петя", "Ёлкин Саша", "Ёлкина Маша"]
+    dialog.save_button.click()  # nothing typed: said beside the field
+    assert dialog.error.text() == "Write the teacher's words or attach a voice note first."
+    for words in ("Петя помогал младшим", "Саша строил плот"):
+        dialog.words.setPlainText(words)
+        dialog.save_button.click()  # and on to the next child
+    assert dialog.selected().child == "Ёлкина Маша"
+    voice = tmp_path / "маша.ogg"
+    voice.write_bytes(b"OggS" + b"\0" * 50)
+    monkeypatch.setattr(dialog.audio, "choose_audio", lambda: voice)
+    dialog.audio.attach_button.click()
+    dialog.save_button.click()
+    assert [dialog.roster.topLevelItem(i).text(2) for i in range(3)] == ["ready to send"] * 3
+    assert "recorded 3 of 3" in dialog.camp.currentText()
+
+    def send(d: CampSendDialog) -> int:
+        assert d.list.topLevelItemCount() == 2  # siblings in one message
+        rows = {d.list.topLevelItem(i).text(0): i for i in range(2)}
+        d.list.setCurrentItem(d.list.topLevelItem(rows["Вера"]))
+        assert d.list.currentItem().text(1) == "Ёлкин Саша, Ёлкина Маша"
+        assert "Саша: Саша строил плот" in d.text.toPlainText()
+        assert "Маша: педагог записал(а) голосовое сообщение" in d.text.toPlainText()
+        assert "Voice notes follow: маша.ogg." in d.route.text()
+        d.text.setPlainText(d.text.toPlainText() + "\nЖдём летом!")
+        d.list.setCurrentItem(d.list.topLevelItem(rows["Ольга"]))
+        assert d.list.currentItem().text(2) == "VK: by hand" and not d.mark_button.isHidden()
+        assert d.send_button.text() == "Send to 1 families"
+        d.send_button.click()
+        d.copy_button.click()
+        d.mark_button.click()
+        assert d.list.currentItem().text(2) == "sent"
+        return 0
+
+    monkeypatch.setattr(CampSendDialog, "exec", send)
+    dialog.send_button.click()
+    assert "Петя помогал младшим" in QGuiApplication.clipboard().text()
+    assert outbox.deliver(store, {InboxChannel.TELEGRAM: adapter}) == (2, 0)
+    assert [m["method"] for m in bot.sent] == ["sendMessage", "sendVoice"]
+    assert bot.sent[0]["text"].endswith("Ждём летом!")
+    assert "sent 3" in dialog.camp.currentText()
+    assert {r.status for r in camp.roster(store, f"l{day}")} == {FeedbackStatus.SENT}
+    assert not dialog.save_button.isEnabled()  # sent: no more changes

@@ -3,5 +3,5 @@ crossing into a new stage) and the requests that follow it to the parent."""
 
 from desk.services import lazy_face
 
-__all__ = ["flows", "requests"]
+__all__ = ["camp", "flows", "requests", "second"]
 __getattr__ = lazy_face(__name__, __all__)

@@ -6,28 +6,25 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from desk.models.enums import Role
+from desk.models.enums import DirectionKind, Role
 from desk.models.family import Child
 from desk.models.schedule import Direction, Enrolment, Lesson, Teacher
-from desk.models.task import SECOND_FEEDBACK
-from desk.services.feedback import requests
+from desk.services.feedback import requests, second
 from desk.services.schedule import attendance, enrolment
 from desk.services.staff import studio
 from desk.services.store import events, texts
 from desk.services.store.db import UnitOfWork
 from desk.services.tasks import tasks
 
-# attended lessons at which the second feedback is due, and the stage it opens
-SECOND_FEEDBACK_AT = {8: "8–20", 21: "more than 20"}
-
-
 @events.handler(enrolment.FirstLessonBooked)
 def remind_first_feedback(uow: UnitOfWork, event: enrolment.FirstLessonBooked) -> None:
-    """A first-timer: the teacher is told, and the first feedback's request opens."""
+    """A first-timer: the teacher is told, and the first feedback's request opens (a camp's
+    children get the camp's feedback instead, all together after it)."""
     s = uow.session
-    requests.open_first(uow, s.scalar(select(Enrolment.id).where(
-        Enrolment.lesson_id == event.lesson_id, Enrolment.child_id == event.child_id)))
     lesson = s.get(Lesson, event.lesson_id)
+    if s.get(Direction, lesson.direction_id).kind is not DirectionKind.CAMP:
+        requests.open_first(uow, s.scalar(select(Enrolment.id).where(
+            Enrolment.lesson_id == event.lesson_id, Enrolment.child_id == event.child_id)))
     child = s.get(Child, event.child_id)
     info = studio.load_info(s)
     teacher = s.get(Teacher, lesson.teacher_id).name if lesson.teacher_id else "?"
@@ -41,13 +38,5 @@ def remind_first_feedback(uow: UnitOfWork, event: enrolment.FirstLessonBooked) -
 
 @events.handler(attendance.ChildAttended)
 def ask_second_feedback(uow: UnitOfWork, event: attendance.ChildAttended) -> None:
-    """Crossing into a stage opens the second feedback, once per crossing (a second task of
-    the origin is refused by ux_task_second_feedback, so marking back and forth adds none)."""
-    stage = SECOND_FEEDBACK_AT.get(event.attended)
-    if stage is None:
-        return
-    child = uow.session.get(Child, event.child_id)
-    tasks.save_once(uow, tasks.TaskDraft(
-        title=texts.SECOND_FEEDBACK.format(child=child.name, stage=texts.STAGE_WORDS[stage]),
-        due_at=uow.now, family_id=event.family_id, assignee_role=Role.SYSTEM,
-        origin=f"{SECOND_FEEDBACK}{event.child_id}:{event.attended}"))
+    """Crossing into a stage opens the second feedback's case, once per crossing."""
+    second.open_case(uow, event.child_id, event.family_id, event.attended)

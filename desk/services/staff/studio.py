@@ -43,6 +43,7 @@ class StudioInfo:
     large_payment: int = 10_000_000  # kopecks: a payment line over it needs a confirmation
     repeat_days: int = 7  # the same payment again within these days is a repeat
     feedback_hours: int = 24  # a lesson's feedback is due this many hours after it ends
+    second_feedback_days: int = 7  # the second feedback, this many days after the crossing
 
     @property
     def tz(self) -> ZoneInfo:
@@ -74,7 +75,7 @@ def load_info(session: Session) -> StudioInfo:
     if row is None:
         raise errors.NotFound("the studio is not set up yet")
     return StudioInfo(row.name, row.timezone, row.absent_charged, row.large_payment,
-                      row.repeat_days, row.feedback_hours)
+                      row.repeat_days, row.feedback_hours, row.second_feedback_days)
 
 
 def setup(

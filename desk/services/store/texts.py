@@ -20,8 +20,6 @@ LESSON_MOVED = "Занятие перенесено: сообщить семье
 FIRST_TIME = "Сказать педагогу ({teacher}): {child} впервые на занятии «{direction}» {when}"
 PLACE_AVAILABLE = "Освободилось место: предложить семье — {direction}, {when} ({child})"
 ASK_TEACHER = "Уточнить отметки у педагога {teacher} ({contact}): {direction}, {when} — {children}"
-SECOND_FEEDBACK = "Вторая обратная связь: {child} — этап «{stage}»; передать контакт главному " \
-                  "педагогу"
 # the client stages as the studio's own words say them (task titles are the studio's data)
 STAGE_WORDS = {"first lesson": "первое занятие", "2–7": "2–7 занятий", "8–20": "8–20 занятий",
                "more than 20": "больше 20 занятий"}
@@ -66,6 +64,11 @@ DEFAULT_TEMPLATES = {
                        "{teacher}: {words}\n\nНам важно, чтобы ребёнку было интересно и "
                        "спокойно у нас. Если есть вопросы или пожелания, просто ответьте на "
                        "это сообщение."),
+    "feedback.camp": ("Обратная связь после лагеря",
+                      "{parent}, здравствуйте! Смена «{direction}» в студии «{studio}» "
+                      "завершилась, и педагоги делятся, как прошли эти дни.\n\n{words}\n\n"
+                      "Спасибо, что были с нами! Будем рады вашим впечатлениям — просто "
+                      "ответьте на это сообщение."),
     "reply.balance": ("Остаток на счёте",
                       "{parent}, на счёте семьи сейчас {balance}. Если нужно пополнить, "
                       "подскажем удобный способ."),
@@ -79,8 +82,28 @@ DEFAULT_TEMPLATES = {
 WEEKDAYS_SHORT = ("пн", "вт", "ср", "чт", "пт", "сб", "вс")
 GREETING_DONE = "Поздравление с днём рождения отправлено"
 FEEDBACK_VOICE_ONLY = "записал(а) для вас голосовое сообщение — оно следом."
-FEEDBACK_RECORDED = "Обратная связь педагога после первого занятия записана: {child}"
-FEEDBACK_SENT = "Обратная связь после первого занятия отправлена родителю ({channel}): {child}"
+FEEDBACK_VOICE_ONLY_CAMP = "педагог записал(а) голосовое сообщение — оно следом."
+# per feedback kind: first, second (recorded only: the head teacher calls), camp
+FEEDBACK_RECORDED = {
+    "first": "Обратная связь педагога после первого занятия записана: {child}",
+    "second": "Вторая обратная связь от главного педагога ({child}): {words}",
+    "camp": "Обратная связь педагога после лагеря записана: {child}",
+}
+FEEDBACK_SENT = {
+    "first": "Обратная связь после первого занятия отправлена родителю ({channel}): {child}",
+    "camp": "Обратная связь после лагеря отправлена родителю ({channel}): {child}",
+}
+SECOND_BRIEF_HEAD = "Вторая обратная связь: {child} ({age}) — этап «{stage}», посещено занятий: " \
+                    "{lessons}"
+AGE = ("{age} год", "{age} года", "{age} лет")  # 1, 21; 2–4, 22–24; others
+SECOND_BRIEF_PARENTS = "Родители: {parents}"
+SECOND_BRIEF_CHANNEL = "Удобный канал связи: {channel}"
+SECOND_BRIEF_DIRECTIONS = "Направления: {directions}"
+SECOND_BRIEF_LEGEND = "О семье: {legend}"
+SECOND_BRIEF_FIRST = "Первая обратная связь педагога: {first}"
+SECOND_BRIEF_ASK = "Позвонить родителю до {due}: цели и ожидания, сомнения и возражения, " \
+                   "пожелания, успехи ребёнка. Ответ передать администратору студии."
+SECOND_FEEDBACK_HANDED = "Вторая обратная связь передана главному педагогу ({teacher}): {child}"
 
 SCRIPT_CALL = "Звонок по скрипту «{script}»"
 NPS_SCORE = "оценка {score} из 10"

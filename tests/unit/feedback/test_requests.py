@@ -77,7 +77,7 @@ def test_a_first_timers_booking_opens_a_request_due_after_the_lesson_and_late_a_
     assert row.due_at == ENDS + dt.timedelta(hours=24) and not row.late
     clock.now += dt.timedelta(hours=24)
     assert requests.due(store)[0].late
-    requests.set_due_hours(store, actor, 48)  # the studio allows two days
+    requests.set_deadlines(store, actor, 48, 7)  # the studio allows two days
     assert not requests.due(store)[0].late
     attendance.mark(store, actor, enrolment_id, Mark.ABSENT)  # never came: nothing to say
     assert requests.due(store) == []
@@ -85,11 +85,12 @@ def test_a_first_timers_booking_opens_a_request_due_after_the_lesson_and_late_a_
     assert [r.id for r in requests.due(store)] == [rid]
 
 
-def test_the_due_hours_are_bounded(store, actor):
-    for hours in (0, 721):
+def test_the_deadlines_are_bounded(store, actor):
+    for hours, days in ((0, 0), (721, 61)):
         with pytest.raises(errors.ValidationFailed) as caught:
-            requests.set_due_hours(store, actor, hours)
-        assert caught.value.fields == {"hours": "feedback_hours_invalid"}
+            requests.set_deadlines(store, actor, hours, days)
+        assert caught.value.fields == {"hours": "feedback_hours_invalid",
+                                       "days": "feedback_days_invalid"}
 
 
 def test_words_and_a_voice_note_go_by_telegram_text_first_outside_the_budget(

@@ -83,7 +83,10 @@ def test_ask_the_teacher_creates_a_task_with_contact_and_children(store, actor, 
     assert "+7 903 555-44-33" in task.title and "Ёлкин Саша" in task.title
 
 
-def test_crossing_into_8_20_asks_for_the_second_feedback_once(store, actor, setup, clock):
+def test_crossing_into_8_20_opens_the_second_feedback_case_once(store, actor, setup, clock):
+    from desk.models.enums import FeedbackKind
+    from desk.services.feedback import requests
+
     lesson, fam, (sasha, _) = setup
     ceramics = next(d for d in lessons.directions(store) if d.name == "Керамика")
     child = families.card(store, fam).draft.children[0].id
@@ -97,8 +100,9 @@ def test_crossing_into_8_20_asks_for_the_second_feedback_once(store, actor, setu
         attendance.mark(store, actor, e, Mark.ATTENDED)  # back and forth: one task only
     assert attendance.attended_counts(store, [child]) == {child: 8}
     assert attendance.stage(8) == "8–20"
-    asks = [t for t in tasks.listing(store) if t.origin.startswith("second_feedback")]
-    assert len(asks) == 1 and "этап «8–20 занятий»" in asks[0].title  # in the studio's words
+    cases = [r for r in requests.open_requests(store) if r.kind is FeedbackKind.SECOND]
+    assert [(c.child_id, c.stage) for c in cases] == [(child, 8)]  # one case per crossing
+    assert cases[0].due_at == clock.now + dt.timedelta(days=7)
 
 
 def test_two_processes_marking_the_same_child_debit_once(store, actor, setup, where):
