@@ -192,3 +192,42 @@ class FeedbackStatus(enum.Enum):
     SENT = "sent"
     HANDED = "handed"
     DONE = "done"
+
+
+class FeedbackTone(enum.Enum):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    NEUTRAL = "neutral"
+    SUGGESTION = "suggestion"
+
+
+class FeedbackSource(enum.Enum):
+    """Where a feedback item's words came from (its link back)."""
+
+    MESSAGE = "message"  # a message in the inbox
+    CALL = "call"
+    SCRIPT = "script"  # a script call's answers
+    NOTE = "note"  # a note on the family's card
+    REQUEST = "request"  # a teacher's or head teacher's feedback
+    SURVEY = "survey"
+    OTHER = "other"  # typed in (a conversation at the desk, a paper form)
+
+
+class ItemStatus(enum.Enum):
+    """A feedback item in the improvements department's register."""
+
+    NEW = "new"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    IN_WORK = "in_work"
+    DONE = "done"
+    TOLD = "told"  # the families were told what changed
+
+
+class LoopStatus(enum.Enum):
+    """Closing the loop with the client who raised a negative item."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    INFORMED = "informed"
+    CLOSED = "closed"

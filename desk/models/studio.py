@@ -25,6 +25,7 @@ class Studio(Base):
         CheckConstraint("feedback_hours BETWEEN 1 AND 720", name="feedback_hours_range"),
         CheckConstraint("second_feedback_days BETWEEN 1 AND 60",
                         name="second_feedback_days_range"),
+        CheckConstraint("loop_hours BETWEEN 1 AND 720", name="loop_hours_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -43,6 +44,8 @@ class Studio(Base):
     feedback_hours: Mapped[int] = mapped_column(default=24, server_default="24")
     # the head teacher's second feedback is due this many days after the stage is crossed
     second_feedback_days: Mapped[int] = mapped_column(default=7, server_default="7")
+    # a negative feedback item's client is answered within these hours (closing the loop)
+    loop_hours: Mapped[int] = mapped_column(default=48, server_default="48")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     def __repr__(self) -> str:

@@ -24,7 +24,7 @@ from desk.models.comms import (
 )
 from desk.models.enums import OutboxStatus, TimelineKind
 from desk.models.family import Child, Family, Guardian, TimelineEntry
-from desk.models.feedback import FeedbackRequest
+from desk.models.feedback import FeedbackItem, FeedbackRequest, LoopCase
 from desk.models.files import StoredFile
 from desk.models.schedule import Direction, Enrolment, Lesson
 from desk.models.task import Task
@@ -137,6 +137,14 @@ def export_data(store: Store, family_id: int) -> dict:
                         .outerjoin(StoredFile, StoredFile.id == FeedbackRequest.audio_file_id)
                         .where(FeedbackRequest.family_id == family_id)
                         .order_by(FeedbackRequest.id))]
+        said = [{"at": _iso(i.created_at), "quote": i.quote, "tone": i.tone.value,
+                 "source": i.source.value, "status": i.status.value,
+                 "loop": {"status": c.status.value, "closed_at": _iso(c.closed_at),
+                          "reason": c.close_reason, "comment": c.comment} if c else None}
+                for i, c in s.execute(
+                    select(FeedbackItem, LoopCase)
+                    .outerjoin(LoopCase, LoopCase.item_id == FeedbackItem.id)
+                    .where(FeedbackItem.family_id == family_id).order_by(FeedbackItem.id))]
         children = [{"name": c.name, "birth_date": _iso(c.birth_date), "notes": c.notes,
                      "left_at": _iso(c.archived_at)}
                     for c in s.scalars(select(Child).where(Child.family_id == family_id)
@@ -172,6 +180,7 @@ def export_data(store: Store, family_id: int) -> dict:
         "conversations": conversations,
         "greetings": greetings,
         "feedback": feedback,
+        "feedback_items": said,
         "mailings": mailings,
         "history": [{"at": _iso(h.at), "staff": h.staff_name, "kind": h.kind,
                      "before": h.before, "after": h.after}
@@ -344,6 +353,7 @@ def erase(store: Store, actor: Actor, family_id: int,
         kept_files += s.scalars(select(FeedbackRequest.audio_file_id).where(
             FeedbackRequest.family_id == family_id, FeedbackRequest.audio_file_id.is_not(None)))
         s.execute(delete(FeedbackRequest).where(FeedbackRequest.family_id == family_id))
+        s.execute(delete(FeedbackItem).where(FeedbackItem.family_id == family_id))
         s.execute(update(InboxMessage).where(InboxMessage.conversation_id.in_(talks)).values(
             text="", attachment="", file_id=None, external_id=None, last_error=""))
         files.forget_unused(uow, kept_files)  # a file another family was sent stays theirs

@@ -30,7 +30,7 @@ class Change(str, enum.Enum):
     TEMPLATE = "template"    # the studio's message templates
     GREETING = "greeting"
     MAILING = "mailing"      # segments, mailings and their recipients
-    FEEDBACK = "feedback"    # feedback requests to parents
+    FEEDBACK = "feedback"    # feedback requests, the register, loop cases
     PRESENCE = "presence"
     AUDIT = "audit"          # the journal
 
@@ -58,7 +58,9 @@ TABLES: dict[str, Change | None] = {
     "stored_file": None,  # shown through what holds it (a message)
     "message_template": Change.TEMPLATE,
     "greeting": Change.GREETING,
-    "feedback_request": Change.FEEDBACK,
+    "feedback_request": Change.FEEDBACK, "feedback_tag": Change.FEEDBACK,
+    "feedback_item": Change.FEEDBACK, "feedback_item_tag": Change.FEEDBACK,
+    "loop_case": Change.FEEDBACK,
     "segment": Change.MAILING, "mailing": Change.MAILING, "mailing_recipient": Change.MAILING,
     "presence": Change.PRESENCE,
     "audit_entry": Change.AUDIT,
