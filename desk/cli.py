@@ -105,6 +105,15 @@ def parser() -> argparse.ArgumentParser:
     rep.add_argument("out", type=Path, help="OUT.xlsx")
     rep.add_argument("--db", type=paths.database, dest="sub_db")
 
+    fb = sub.add_parser("feedback", help="the feedback register")
+    fb_sub = fb.add_subparsers(dest="action", required=True)
+    fb_exp = fb_sub.add_parser("export", help="a period of the register to XLSX (every item) "
+                                              "or PDF (the report)")
+    fb_exp.add_argument("--from", dest="since", required=True, help="YYYY-MM-DD, included")
+    fb_exp.add_argument("--to", dest="until", required=True, help="YYYY-MM-DD, included")
+    fb_exp.add_argument("out", type=Path, help="OUT.xlsx or OUT.pdf")
+    fb_exp.add_argument("--db", type=paths.database, dest="sub_db")
+
     shots = sub.add_parser("screenshots", help="render every main screen to PNG")
     shots.add_argument("dir", type=Path)
     shots.add_argument("--db", type=paths.database, dest="sub_db")
@@ -343,19 +352,33 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def cmd_finance(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from desk.services.money import finance
-    from desk.services.store import errors
 
-    try:
-        since, until = dt.date.fromisoformat(args.since), dt.date.fromisoformat(args.until)
-    except ValueError as exc:
-        raise errors.DeskError(f"dates are written YYYY-MM-DD ({exc})") from exc
+    since, until = _dates(args.since, args.until)
     rep = finance.report(_open(args), since, until)
     finance.export_xlsx(rep, args.out)
     print(f"{args.out}: {len(rep.rows)} rows from {since} to {until}")
     return 0
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from desk.services.feedback import report
+
+    period = report.Period(*_dates(args.since, args.until))
+    n = report.export(_open(args), period, args.out)
+    print(f"{args.out}: {n} feedback items from {period.first} to {period.last}")
+    return 0
+
+
+def _dates(*texts: str):
+    import datetime as dt
+
+    from desk.services.store import errors
+
+    try:
+        return [dt.date.fromisoformat(t) for t in texts]
+    except ValueError as exc:
+        raise errors.DeskError(f"dates are written YYYY-MM-DD ({exc})") from exc
 
 
 def cmd_move_to_server(args: argparse.Namespace) -> int:
@@ -396,5 +419,6 @@ COMMANDS = {
     "privacy": cmd_privacy,
     "schedule": cmd_schedule,
     "finance": cmd_finance,
+    "feedback": cmd_feedback,
     "screenshots": cmd_screenshots,
 }

@@ -46,6 +46,73 @@ def generate(s: Session, rng: random.Random, now: dt.datetime, studio_name: str)
     _first_timers(s, rng, now)
     rows = _first(s, rng, now, studio_name) + _second(s, rng, now) + _camp(s, rng, now)
     bulk.insert_rows(s, FeedbackRequest.__table__, rows)
+    _register(s, rng, now)
+
+
+# (words, tone, tags, needs an answer)
+SAID = (
+    ("Ребёнок в восторге от гончарного круга, спасибо!", "POSITIVE", ("Педагог",), False),
+    ("Хотелось бы занятия по субботам утром", "SUGGESTION", ("Расписание",), True),
+    ("Опять перенесли занятие в последний момент", "NEGATIVE", ("Расписание",), True),
+    ("Для двоих детей выходит дороговато", "NEGATIVE", ("Цены",), False),
+    ("В раздевалке тесно, негде переодеться", "NEGATIVE", ("Помещение",), False),
+    ("Администратор быстро ответила и всё объяснила", "POSITIVE", ("Сервис", "Общение"), False),
+    ("Присылайте, пожалуйста, фото работ после занятия", "SUGGESTION", ("Общение",), False),
+    ("Сын стал аккуратнее и усидчивее", "POSITIVE", ("Результаты ребёнка",), False),
+    ("Не перезвонили по заявке", "NEGATIVE", ("Сервис",), True),
+    ("Хорошая атмосфера, дочь идёт с радостью", "POSITIVE", ("Педагог", "Направление"), False),
+    ("Можно ли добавить курс росписи по дереву?", "SUGGESTION", ("Направление",), False),
+    ("Занятие закончилось на 15 минут позже, мы опоздали", "NEGATIVE", ("Расписание",), True),
+)
+
+
+def _register(s: Session, rng: random.Random, now: dt.datetime) -> None:
+    """Four months of the register: items from messages, calls and notes in every status,
+    negative ones with their loop cases (most answered in time, a few late or open)."""
+    from desk.models.enums import FeedbackSource, FeedbackTone, ItemStatus, LoopStatus
+    from desk.models.feedback import FeedbackItem, FeedbackItemTag, FeedbackTag, LoopCase
+
+    tags = dict(s.execute(select(FeedbackTag.name, FeedbackTag.id)).all())
+    family_ids = list(s.scalars(select(Guardian.family_id).where(Guardian.position == 0)
+                                .order_by(Guardian.family_id).limit(80)))
+    teachers = list(s.scalars(select(Teacher.id).order_by(Teacher.id)))
+    if not family_ids:
+        return
+    for n in range(64):
+        words, tone, tag_names, answer = SAID[n % len(SAID)]
+        age = dt.timedelta(hours=n * 12 + 2) if n < 6 else dt.timedelta(
+            days=rng.uniform(3, 120))  # the newest few still waiting for the desk
+        created = now - age
+        if age < dt.timedelta(days=7):
+            status = rng.choice((ItemStatus.NEW, ItemStatus.NEW, ItemStatus.ACCEPTED))
+        else:
+            status = rng.choice((ItemStatus.ACCEPTED, ItemStatus.IN_WORK, ItemStatus.DONE,
+                                 ItemStatus.TOLD, ItemStatus.REJECTED))
+        item = FeedbackItem(
+            family_id=rng.choice(family_ids), source=rng.choice(
+                (FeedbackSource.MESSAGE, FeedbackSource.CALL, FeedbackSource.NOTE,
+                 FeedbackSource.SCRIPT)), quote=words, tone=FeedbackTone[tone],
+            teacher_id=rng.choice(teachers) if "Педагог" in tag_names and teachers else None,
+            needs_answer=answer, status=status,
+            reason="Не в наших силах сейчас" if status is ItemStatus.REJECTED else "",
+            created_at=created, status_at=created + dt.timedelta(days=1),
+            told_at=created + dt.timedelta(days=5) if status is ItemStatus.TOLD else None)
+        s.add(item)
+        s.flush()
+        s.add_all(FeedbackItemTag(item_id=item.id, tag_id=tags[t]) for t in tag_names
+                  if t in tags)
+        if tone == "NEGATIVE" or answer:
+            due = created + dt.timedelta(hours=48)
+            first = created + dt.timedelta(hours=rng.choice((1, 3, 6, 20, 30, 60)))
+            if age < dt.timedelta(days=3):  # still open
+                s.add(LoopCase(item_id=item.id, status=LoopStatus.OPEN, due_at=due,
+                               created_at=created))
+                continue
+            closed = first + dt.timedelta(hours=rng.choice((2, 10, 30)))
+            s.add(LoopCase(item_id=item.id, status=LoopStatus.CLOSED, due_at=due,
+                           first_action_at=first, informed_at=closed, closed_at=closed,
+                           close_reason=rng.choice(("resolved", "explained", "compensated")),
+                           comment="Поговорили с родителем, договорились", created_at=created))
 
 
 def _first_timers(s: Session, rng: random.Random, now: dt.datetime) -> None:
@@ -63,6 +130,7 @@ def _first_timers(s: Session, rng: random.Random, now: dt.datetime) -> None:
         .group_by(Lesson.id, Lesson.starts_at, Lesson.ends_at, Lesson.capacity)).all()
     free = {lid: (starts, ends, capacity - taken)
             for lid, starts, ends, capacity, taken in lessons if taken < capacity}
+    next_id = _next_id(s, Enrolment)  # the schedule's rows went in with their ids
     for offset, (cid, fid) in zip(TRIAL_DAYS, never):
         if not free:
             return
@@ -70,7 +138,9 @@ def _first_timers(s: Session, rng: random.Random, now: dt.datetime) -> None:
         starts, ends, left = free[lid]
         ended = ends < now
         mark = Mark.NONE if not ended else rng.choices((Mark.ATTENDED, Mark.ABSENT), (9, 1))[0]
-        s.add(Enrolment(lesson_id=lid, family_id=fid, child_id=cid, price=0, first_time=True,
+        next_id += 1
+        s.add(Enrolment(id=next_id - 1, lesson_id=lid, family_id=fid, child_id=cid, price=0,
+                        first_time=True,
                         mark=mark, marked_at=ends if ended else None,
                         created_at=starts - dt.timedelta(days=4)))
         if left <= 1:
@@ -78,6 +148,10 @@ def _first_timers(s: Session, rng: random.Random, now: dt.datetime) -> None:
         else:
             free[lid] = (starts, ends, left - 1)
     s.flush()
+
+
+def _next_id(s: Session, model) -> int:
+    return (s.scalar(select(func.max(model.id))) or 0) + 1
 
 
 def _row(kind: FeedbackKind, status: FeedbackStatus, family_id: int, child_id: int,
@@ -177,14 +251,14 @@ def _camp(s: Session, rng: random.Random, now: dt.datetime) -> list[dict]:
     if camp is None or not kids:
         return []
     starts = (now - dt.timedelta(days=10)).replace(hour=7, minute=0, second=0, microsecond=0)
-    lesson = Lesson(direction_id=camp.id, starts_at=starts,
+    lesson = Lesson(id=_next_id(s, Lesson), direction_id=camp.id, starts_at=starts,
                     ends_at=starts + dt.timedelta(minutes=camp.duration_min),
                     capacity=camp.capacity, price=camp.price, note="")
     s.add(lesson)
     s.flush()
     rows = []
     for n, (cid, fid) in enumerate(kids):
-        e = Enrolment(lesson_id=lesson.id, family_id=fid, child_id=cid, price=0,  # a gift
+        e = Enrolment(id=_next_id(s, Enrolment), lesson_id=lesson.id, family_id=fid, child_id=cid, price=0,  # a gift
                       mark=Mark.ATTENDED, marked_at=lesson.ends_at, created_at=starts)
         s.add(e)
         s.flush()

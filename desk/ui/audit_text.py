@@ -65,6 +65,16 @@ FIELDS = {
     "feedback_hours": QT_TRANSLATE_NOOP("AuditText", "feedback due after, hours"),
     "second_feedback_days": QT_TRANSLATE_NOOP("AuditText", "second feedback due after, days"),
     "teacher": QT_TRANSLATE_NOOP("AuditText", "teacher"),
+    "quote": QT_TRANSLATE_NOOP("AuditText", "quote"),
+    "tone": QT_TRANSLATE_NOOP("AuditText", "tone"),
+    "tags": QT_TRANSLATE_NOOP("AuditText", "tags"),
+    "linked_to": QT_TRANSLATE_NOOP("AuditText", "linked to"),
+    "change": QT_TRANSLATE_NOOP("AuditText", "what changed"),
+    "sent": QT_TRANSLATE_NOOP("AuditText", "sent"),
+    "by_hand": QT_TRANSLATE_NOOP("AuditText", "by hand"),
+    "comment": QT_TRANSLATE_NOOP("AuditText", "comment"),
+    "loop_hours": QT_TRANSLATE_NOOP("AuditText", "answer within, hours"),
+    "camp": QT_TRANSLATE_NOOP("AuditText", "camp"),
 }
 MONEY = {"amount", "total", "price", "adult_price", "large_payment"}
 PHONES = {"phone", "whatsapp"}

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desk.models.enums import CallDirection, PresenceState
+from desk.models.enums import CallDirection, FeedbackSource, FeedbackTone, PresenceState
 from desk.services.calls import calls, presence
 from desk.services.comms import leads
 from desk.services.crm import families
+from desk.services.feedback import register
 from desk.services.store import errors
 from desk.services.store.changes import Change
 from desk.ui import fmt
@@ -25,6 +26,7 @@ from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.forms import FieldError, key_for, side_by_side, submit
 from desk.ui.freshness import Freshness
+from desk.ui.register_view import to_feedback
 from desk.ui.table_model import RowsModel, sorted_view
 
 
@@ -74,7 +76,7 @@ class CallsView(QWidget):
         family_requested(int): open a family's card.
     """
 
-    WRITES = ("new_family_button", "new_lead_button", "save_button")  # hidden on a read-only desk
+    WRITES = ("new_family_button", "new_lead_button", "save_button", "feedback_button")  # hidden on a read-only desk
 
     family_requested = Signal(int)
 
@@ -148,7 +150,13 @@ class CallsView(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(QLabel(self.tr("Recent calls")))
+        recent_head = QHBoxLayout()
+        recent_head.addWidget(QLabel(self.tr("Recent calls")), 1)
+        self.feedback_button = QPushButton(self.tr("To feedback…"))
+        self.feedback_button.setToolTip(self.tr("Put what was said on the chosen call into the "
+                                                "feedback register"))
+        recent_head.addWidget(self.feedback_button)
+        rl.addLayout(recent_head)
         rl.addWidget(self.recent, 1)
         side_by_side(self, left, right, [460, 740])
 
@@ -162,6 +170,7 @@ class CallsView(QWidget):
         self.new_family_button.clicked.connect(self._on_new_family)
         self.new_lead_button.clicked.connect(self._on_new_lead)
         self.recent.doubleClicked.connect(self._on_recent_opened)
+        self.feedback_button.clicked.connect(self._on_to_feedback)
         key_for(self.save_button, "Ctrl+Return", self)
         self.freshness = Freshness(self, self.refresh, ctx.notifier, (Change.CALL, Change.FAMILY))
         self._on_phone_changed("")
@@ -276,6 +285,18 @@ class CallsView(QWidget):
 
     def _show_recent(self, rows: list[calls.CallRow]) -> None:
         self.recent_model.set_rows(rows)
+
+    @Slot()
+    def _on_to_feedback(self) -> None:
+        """The chosen call's topic and outcome, in the feedback register."""
+        index = self.recent.currentIndex()
+        if not index.isValid():
+            return
+        call = self.recent.model().row_at(index.row())
+        words = "\n".join(x for x in (call.topic, call.outcome) if x.strip())
+        to_feedback(self.ctx, self, register.ItemDraft(
+            quote=words, tone=FeedbackTone.NEUTRAL, source=FeedbackSource.CALL,
+            source_id=call.id, family_id=call.family_id))
 
     def _on_recent_opened(self, index: QModelIndex) -> None:
         if not index.isValid():

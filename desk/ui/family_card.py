@@ -19,6 +19,7 @@ from desk.services.store.changes import Change
 from desk.services.calls import scripts
 from desk.services.comms import inbox
 from desk.services.crm import contacts, families
+from desk.services.feedback import register
 from desk.services.privacy import privacy
 from desk.services.schedule import attendance
 from desk.services.store import errors
@@ -26,11 +27,12 @@ from desk.services.tasks import tasks
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
 from desk.ui.feedback_view import FamilyFeedback
+from desk.ui.register_view import to_feedback
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.lesson_dialogs import EnrolDialog, LessonPicker
 from desk.ui.runner import Progress
 from desk.ui.script_call import ScriptCallDialog
-from desk.models.enums import Relation
+from desk.models.enums import FeedbackSource, FeedbackTone, Relation
 from desk.ui.labels import (
     audit_kind, channel_name, inbox_channel_name, relation_name, source_name, stage_name,
     timeline_name,
@@ -75,7 +77,7 @@ class FamilyCardView(QWidget):
     # hidden on a read-only desk
     WRITES = (
         "back_button", "call_button", "edit_button", "enrol_button", "note_button", "task_button",
-        "note", "erase_action"
+        "note", "erase_action", "feedback_button"
     )
 
     family_requested = Signal(int)
@@ -99,6 +101,9 @@ class FamilyCardView(QWidget):
         self.edit_button.setToolTip(self.tr("Edit the family (Ctrl+E)"))
         self.edit_button.setShortcut("Ctrl+E")
         self.task_button = QPushButton(self.tr("New task…"))
+        self.feedback_button = QPushButton(self.tr("To feedback…"))
+        self.feedback_button.setToolTip(self.tr("Into the feedback register: the note being "
+                                                "typed, or the chosen entry, message or answer"))
         self.enrol_button = QPushButton(self.tr("Enrol…"))
         self.enrol_button.setToolTip(self.tr("Enrol the family's children into a lesson"))
         self.call_button = QToolButton()
@@ -196,6 +201,7 @@ class FamilyCardView(QWidget):
         head.addWidget(self.more_button)
         head.addWidget(self.call_button)
         head.addWidget(self.enrol_button)
+        head.addWidget(self.feedback_button)
         head.addWidget(self.task_button)
         head.addWidget(self.edit_button)
         cl = QVBoxLayout(card)
@@ -212,6 +218,7 @@ class FamilyCardView(QWidget):
 
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.task_button.clicked.connect(self._on_task_clicked)
+        self.feedback_button.clicked.connect(self._on_to_feedback)
         self.enrol_button.clicked.connect(self._on_enrol_clicked)
         self.export_action.triggered.connect(self._on_export_data)
         self.erase_action.triggered.connect(self._on_erase)
@@ -251,7 +258,7 @@ class FamilyCardView(QWidget):
         self.title.setText(self.title.fontMetrics().elidedText(
             title, Qt.TextElideMode.ElideRight, max(self.title.width(), 400)))
         for widget in (self.edit_button, self.task_button, self.enrol_button, self.more_button,
-                       self.note, self.note_button, self.call_button):
+                       self.note, self.note_button, self.call_button, self.feedback_button):
             widget.setEnabled(not c.erased)
         parts = []
         for g in d.guardians:
@@ -382,6 +389,26 @@ class FamilyCardView(QWidget):
             EnrolDialog(self.ctx, picker.chosen, family_id=self.current.id, parent=self).exec()
 
     @Slot()
+    def feedback_draft(self) -> register.ItemDraft:
+        """What "To feedback" starts from: the note being typed, else what is chosen on the
+        tab shown (a timeline entry, a message, a script call's answer)."""
+        source, words = FeedbackSource.NOTE, self.note.text().strip()
+        tab = self.tabs.currentWidget()
+        if not words and tab is self.conversations and self.conversations.currentItem():
+            source, words = FeedbackSource.MESSAGE, self.conversations.currentItem().text(3)
+        elif not words and tab is self.runs and self.runs.currentItem():
+            item = self.runs.currentItem()
+            source, words = FeedbackSource.SCRIPT, item.text(2) if item.parent() else ""
+        elif not words and self.timeline.currentItem():
+            words = self.timeline.currentItem().text(2)
+        return register.ItemDraft(quote=words, tone=FeedbackTone.NEUTRAL, source=source,
+                                  family_id=self.current.id if self.current else None)
+
+    @Slot()
+    def _on_to_feedback(self) -> None:
+        if self.current is not None:
+            to_feedback(self.ctx, self, self.feedback_draft())
+
     def _on_task_clicked(self) -> None:
         if self.current is None:
             return

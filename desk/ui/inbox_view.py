@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
-from desk.models.enums import MessageDirection, OutboxStatus
+from desk.models.enums import FeedbackSource, FeedbackTone, MessageDirection, OutboxStatus
 from desk.services.comms import inbox, leads, outbox, templates
 from desk.services.crm import families
+from desk.services.feedback import register
 from desk.services.staff import hours
 from desk.services.store.changes import Change
 from desk.ui import fmt
@@ -38,6 +39,7 @@ from desk.ui.inbox_dialogs import (
 from desk.ui.inbox_queue import RED, QueueModel
 from desk.ui.labels import channel_reason, inbox_channel_name
 from desk.ui.leads_view import FamilyPicker
+from desk.ui.register_view import to_feedback
 
 if TYPE_CHECKING:  # the database layer loads on first use, after the window paints
     from desk.services.store.db import Actor, Store
@@ -78,7 +80,7 @@ class InboxView(QWidget):
     # hidden on a read-only desk
     WRITES = (
         "attach_button", "close_button", "holding_button", "later_button", "link_button",
-        "log_button", "new_family_button", "send_button", "snooze_button"
+        "log_button", "new_family_button", "send_button", "snooze_button", "feedback_button"
     )
 
     family_requested = Signal(int)
@@ -167,6 +169,9 @@ class InboxView(QWidget):
         self.snooze_menu.addAction(self.tr("until tomorrow morning"), self._snooze_tomorrow)
         self.snooze_button.setMenu(self.snooze_menu)
         self.close_button = QPushButton(self.tr("Close…"))
+        self.feedback_button = QPushButton(self.tr("To feedback…"))
+        self.feedback_button.setToolTip(self.tr("Put the chosen message (or the client's "
+                                                "last one) into the feedback register"))
         self.error = FieldError()
 
         head = QHBoxLayout()
@@ -176,6 +181,7 @@ class InboxView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.holding_button)
         actions.addStretch(1)
+        actions.addWidget(self.feedback_button)
         actions.addWidget(self.snooze_button)
         actions.addWidget(self.close_button)
         compose_top = QHBoxLayout()
@@ -216,6 +222,7 @@ class InboxView(QWidget):
         self.send_button.clicked.connect(self.send)
         self.holding_button.clicked.connect(self._on_holding)
         self.close_button.clicked.connect(self._on_close)
+        self.feedback_button.clicked.connect(self._on_to_feedback)
         self.history.itemActivated.connect(self._on_message_activated)
         for box in (self.ongoing, self.urgent):
             box.toggled.connect(lambda _on: self._update_when())
@@ -294,7 +301,7 @@ class InboxView(QWidget):
         for w in (self.family_button, self.link_button, self.new_family_button,
                   self.holding_button, self.snooze_button, self.close_button, self.template,
                   self.text, self.attach_button, self.later_button, self.send_button,
-                  self.ongoing, self.urgent):
+                  self.ongoing, self.urgent, self.feedback_button):
             w.setEnabled(c is not None)
         if c is None:
             self.history.clear()
@@ -563,6 +570,22 @@ class InboxView(QWidget):
         cid, store, actor = self.current.id, self.ctx.store, self.ctx.actor
         submit(self.ctx.ops, self, self.error,
                lambda: inbox.close(store, actor, cid, resolved, reason))
+
+    @Slot()
+    def _on_to_feedback(self) -> None:
+        """The chosen message, else the client's last one, into the feedback register."""
+        c = self.current
+        if c is None:
+            return
+        item = self.history.currentItem()
+        chosen = self.shown.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        if chosen is None or chosen.direction is not MessageDirection.IN:
+            came = [m for m in self.shown.values() if m.direction is MessageDirection.IN]
+            chosen = came[-1] if came else chosen
+        to_feedback(self.ctx, self, register.ItemDraft(
+            quote=chosen.text if chosen else "", tone=FeedbackTone.NEUTRAL,
+            source=FeedbackSource.MESSAGE, source_id=chosen.id if chosen else None,
+            family_id=c.family_id))
 
     def _on_message_activated(self, item: QListWidgetItem) -> None:
         m = self.shown.get(item.data(Qt.ItemDataRole.UserRole))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from desk.models.enums import (
-    Channel, DirectionKind, EntryKind, FeedbackStatus, InboxChannel, LapseReason, LeadStatus, Mark, PaymentMethod,
+    Channel, DirectionKind, EntryKind, FeedbackSource, FeedbackStatus, FeedbackTone,
+    InboxChannel, ItemStatus, LoopStatus, LapseReason, LeadStatus, Mark, PaymentMethod,
     PresenceState, Relation, Role, ScriptPurpose, StepKind, TaskStatus, TimelineKind,
 )
 
@@ -175,6 +176,15 @@ _AUDIT_KINDS = {
     "feedback.send": QT_TRANSLATE_NOOP("Labels", "Feedback sent to the parent"),
     "studio.feedback_deadlines": QT_TRANSLATE_NOOP("Labels", "Feedback deadlines changed"),
     "feedback.hand_over": QT_TRANSLATE_NOOP("Labels", "Brief handed to the head teacher"),
+    "feedback.camp_send": QT_TRANSLATE_NOOP("Labels", "Camp feedback sent"),
+    "feedback.item": QT_TRANSLATE_NOOP("Labels", "Feedback item recorded"),
+    "feedback.item_status": QT_TRANSLATE_NOOP("Labels", "Feedback item status changed"),
+    "feedback.item_link": QT_TRANSLATE_NOOP("Labels", "Feedback items linked"),
+    "feedback.told": QT_TRANSLATE_NOOP("Labels", "Clients told what changed"),
+    "feedback.tag": QT_TRANSLATE_NOOP("Labels", "Feedback tag changed"),
+    "feedback.loop": QT_TRANSLATE_NOOP("Labels", "Loop case moved on"),
+    "feedback.loop_close": QT_TRANSLATE_NOOP("Labels", "Loop case closed"),
+    "studio.loop_hours": QT_TRANSLATE_NOOP("Labels", "Loop deadline changed"),
 }
 
 _FEEDBACK_STATUSES = {
@@ -185,6 +195,66 @@ _FEEDBACK_STATUSES = {
     FeedbackStatus.HANDED: QT_TRANSLATE_NOOP("Labels", "with the head teacher"),
     FeedbackStatus.DONE: QT_TRANSLATE_NOOP("Labels", "recorded"),
 }
+
+_TONES = {
+    FeedbackTone.POSITIVE: QT_TRANSLATE_NOOP("Labels", "positive"),
+    FeedbackTone.NEGATIVE: QT_TRANSLATE_NOOP("Labels", "negative"),
+    FeedbackTone.NEUTRAL: QT_TRANSLATE_NOOP("Labels", "neutral"),
+    FeedbackTone.SUGGESTION: QT_TRANSLATE_NOOP("Labels", "suggestion"),
+}
+_FEEDBACK_SOURCES = {
+    FeedbackSource.MESSAGE: QT_TRANSLATE_NOOP("Labels", "message"),
+    FeedbackSource.CALL: QT_TRANSLATE_NOOP("Labels", "call"),
+    FeedbackSource.SCRIPT: QT_TRANSLATE_NOOP("Labels", "script call"),
+    FeedbackSource.NOTE: QT_TRANSLATE_NOOP("Labels", "note on the card"),
+    FeedbackSource.REQUEST: QT_TRANSLATE_NOOP("Labels", "teacher's feedback"),
+    FeedbackSource.SURVEY: QT_TRANSLATE_NOOP("Labels", "survey"),
+    FeedbackSource.OTHER: QT_TRANSLATE_NOOP("Labels", "typed in"),
+}
+_ITEM_STATUSES = {
+    ItemStatus.NEW: QT_TRANSLATE_NOOP("ItemStatus", "new"),
+    ItemStatus.ACCEPTED: QT_TRANSLATE_NOOP("ItemStatus", "accepted"),
+    ItemStatus.REJECTED: QT_TRANSLATE_NOOP("ItemStatus", "rejected"),
+    ItemStatus.IN_WORK: QT_TRANSLATE_NOOP("ItemStatus", "in work"),
+    ItemStatus.DONE: QT_TRANSLATE_NOOP("ItemStatus", "done"),
+    ItemStatus.TOLD: QT_TRANSLATE_NOOP("ItemStatus", "clients told"),
+}
+_LOOP_STATUSES = {
+    LoopStatus.OPEN: QT_TRANSLATE_NOOP("LoopStatus", "open"),
+    LoopStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("LoopStatus", "in progress"),
+    LoopStatus.INFORMED: QT_TRANSLATE_NOOP("LoopStatus", "client informed"),
+    LoopStatus.CLOSED: QT_TRANSLATE_NOOP("LoopStatus", "closed"),
+}
+_CLOSE_REASONS = {
+    "resolved": QT_TRANSLATE_NOOP("Labels", "the problem is solved"),
+    "explained": QT_TRANSLATE_NOOP("Labels", "explained to the client"),
+    "compensated": QT_TRANSLATE_NOOP("Labels", "compensated"),
+    "told": QT_TRANSLATE_NOOP("Labels", "told what changed"),
+    "unreachable": QT_TRANSLATE_NOOP("Labels", "could not reach the client"),
+    "no_answer_needed": QT_TRANSLATE_NOOP("Labels", "no answer needed"),
+    "other": QT_TRANSLATE_NOOP("Labels", "other"),
+}
+
+
+def tone_name(tone: FeedbackTone) -> str:
+    return _t(_TONES[tone])
+
+
+def source_kind_name(source: FeedbackSource) -> str:
+    return _t(_FEEDBACK_SOURCES[source])
+
+
+def item_status_name(status: ItemStatus) -> str:
+    return QCoreApplication.translate("ItemStatus", _ITEM_STATUSES[status])
+
+
+def loop_status_name(status: LoopStatus) -> str:
+    return QCoreApplication.translate("LoopStatus", _LOOP_STATUSES[status])
+
+
+def close_reason_name(reason: str) -> str:
+    return _t(_CLOSE_REASONS[reason]) if reason in _CLOSE_REASONS else reason
+
 
 _STEP_KINDS = {
     StepKind.SAY: QT_TRANSLATE_NOOP("Labels", "Words to say"),

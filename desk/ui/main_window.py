@@ -27,6 +27,7 @@ from desk.ui import fmt, messages
 from desk.ui.channels_dialog import ChannelsDialog
 from desk.ui.context import Context
 from desk.ui.courier_host import CourierHost
+from desk.ui.feedback_tags import TagsDialog
 from desk.ui.hours_dialog import HoursDialog
 from desk.ui.import_dialog import ImportDialog
 from desk.ui.inbox_queue import WaitingBanner, wait_text
@@ -95,7 +96,8 @@ class MainWindow(QMainWindow):
             it there.
     """
 
-    TAB_SYSTEM, TAB_COMMUNICATOR, TAB_SCHEDULE, TAB_FAMILIES, TAB_TASKS, TAB_JOURNAL = range(6)
+    TAB_SYSTEM, TAB_COMMUNICATOR, TAB_SCHEDULE, TAB_FAMILIES, TAB_TASKS, TAB_FEEDBACK, \
+        TAB_JOURNAL = range(7)
     server_connected = Signal(bool)
     desks_seen = Signal(object)
     moved = Signal(str)
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
     schedule = _Tab(TAB_SCHEDULE)
     families = _Tab(TAB_FAMILIES)
     tasks = _Tab(TAB_TASKS)
+    feedback = _Tab(TAB_FEEDBACK)
     journal = _Tab(TAB_JOURNAL)
 
     def __init__(self, ctx: Context, backups_dir: Path | None = None,
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
                 (lambda: _view("schedule_view", "ScheduleView", ctx), self.tr("Schedule")),
                 (lambda: _view("families_view", "FamiliesView", ctx), self.tr("Families")),
                 (lambda: _view("workspaces", "TasksArea", ctx), self.tr("Tasks")),
+                (lambda: _view("register_view", "FeedbackArea", ctx), self.tr("Client feedback")),
                 (lambda: _view("audit_view", "AuditView", ctx), self.tr("Journal"))):
             self.pages.append(_Page(build, self._adopt))
             self.tabs.addTab(self.pages[-1], title)
@@ -232,7 +236,8 @@ class MainWindow(QMainWindow):
             (self.TAB_SCHEDULE, self.tr("Schedule"), "Ctrl+3"),
             (self.TAB_FAMILIES, self.tr("Families"), "Ctrl+4"),
             (self.TAB_TASKS, self.tr("Tasks"), "Ctrl+5"),
-            (self.TAB_JOURNAL, self.tr("Journal"), "Ctrl+6"),
+            (self.TAB_FEEDBACK, self.tr("Client feedback"), "Ctrl+6"),
+            (self.TAB_JOURNAL, self.tr("Journal"), "Ctrl+7"),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
@@ -259,6 +264,9 @@ class MainWindow(QMainWindow):
         self.channels_action = settings_menu.addAction(self.tr("Channels…"))
         self.channels_action.triggered.connect(self._on_channels)
         self.channels_action.setEnabled(not self.ctx.store.read_only)
+        self.tags_action = settings_menu.addAction(self.tr("Feedback tags…"))
+        self.tags_action.triggered.connect(lambda: TagsDialog(self.ctx, self).exec())
+        self.tags_action.setEnabled(not self.ctx.store.read_only)
         self.payments_action = settings_menu.addAction(self.tr("Payments…"))
         self.payments_action.triggered.connect(lambda: PaymentRulesDialog(self.ctx, self).exec())
         self.payments_action.setEnabled(not self.ctx.store.read_only)

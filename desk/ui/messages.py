@@ -95,6 +95,16 @@ FIELD_MESSAGES = {
         "Messages", "Attach a voice note as .ogg, .opus, .mp3 or .m4a."),
     "audio_too_big": QT_TRANSLATE_NOOP("Messages", "The voice note is too big: up to 20 MB."),
     "feedback_hours_invalid": QT_TRANSLATE_NOOP("Messages", "Choose from 1 to 720 hours."),
+    "quote_empty": QT_TRANSLATE_NOOP("Messages", "Quote what the client said."),
+    "quote_too_long": QT_TRANSLATE_NOOP("Messages", "The quote is too long: keep the gist."),
+    "tag_missing": QT_TRANSLATE_NOOP("Messages", "A tag is no longer in the list: choose again."),
+    "status_move": QT_TRANSLATE_NOOP("Messages", "This step does not follow from the current "
+                                                 "status."),
+    "reason_empty": QT_TRANSLATE_NOOP("Messages", "Say why it is rejected."),
+    "comment_empty": QT_TRANSLATE_NOOP("Messages", "Write a comment: what was done."),
+    "item_not_done": QT_TRANSLATE_NOOP(
+        "Messages", "The families are told once the change is done: mark it done first."),
+    "link_self": QT_TRANSLATE_NOOP("Messages", "An item cannot be linked to itself."),
     "feedback_days_invalid": QT_TRANSLATE_NOOP("Messages", "Choose from 1 to 60 days."),
     "feedback_by_call": QT_TRANSLATE_NOOP(
         "Messages", "The head teacher gives the second feedback on a call: record it instead."),

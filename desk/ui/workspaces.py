@@ -20,6 +20,7 @@ from desk.ui.lapsed_view import LapsedView
 from desk.ui.leads_view import LeadsView
 from desk.ui.mailings_view import MailingsView
 from desk.ui.outbox_view import OutboxView
+from desk.ui.register_view import LoopDue, LoopView
 from desk.ui.response_view import ResponseView
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
@@ -53,6 +54,10 @@ class Workspace(QWidget):
         head.addWidget(self.payments_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        if role is Role.COMMUNICATOR:
+            self.loop_due = LoopDue(ctx)
+            self.loop_due.opened.connect(lambda: self.sections.setCurrentWidget(self.answers))
+            layout.addWidget(self.loop_due)
         if role is Role.SYSTEM:
             self.feedback_due = FeedbackDue(ctx)
             self.feedback_due.request_chosen.connect(self._on_feedback_chosen)
@@ -81,6 +86,9 @@ class Workspace(QWidget):
             self.sections.addTab(self.greetings, self.tr("Birthdays"))
             self.mailings = MailingsView(ctx)
             self.sections.addTab(self.mailings, self.tr("Mailings"))
+            self.answers = LoopView(ctx)
+            self.sections.addTab(self.answers, self.tr("Answers to feedback"))
+            self.answers.family_requested.connect(self.family_requested)
             self.responses = ResponseView(ctx)
             self.sections.addTab(self.responses, self.tr("Response times"))
             self.outbox = OutboxView(ctx)

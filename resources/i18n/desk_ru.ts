@@ -392,6 +392,46 @@
         <translation>педагог</translation>
     </message>
     <message>
+        <source>quote</source>
+        <translation>цитата</translation>
+    </message>
+    <message>
+        <source>tone</source>
+        <translation>тон</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>теги</translation>
+    </message>
+    <message>
+        <source>linked to</source>
+        <translation>связан с</translation>
+    </message>
+    <message>
+        <source>what changed</source>
+        <translation>что изменили</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлено</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>вручную</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>комментарий</translation>
+    </message>
+    <message>
+        <source>answer within, hours</source>
+        <translation>ответить в течение, ч</translation>
+    </message>
+    <message>
+        <source>camp</source>
+        <translation>лагерь</translation>
+    </message>
+    <message>
         <source>{who} added</source>
         <translation>новый в семье: {who}</translation>
     </message>
@@ -559,6 +599,14 @@
     <message>
         <source>Recent calls</source>
         <translation>Последние звонки</translation>
+    </message>
+    <message>
+        <source>To feedback…</source>
+        <translation>В обратную связь…</translation>
+    </message>
+    <message>
+        <source>Put what was said on the chosen call into the feedback register</source>
+        <translation>Внести сказанное на выбранном звонке в реестр обратной связи</translation>
     </message>
     <message>
         <source>A new number: no family has it yet.</source>
@@ -802,6 +850,21 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close the case</source>
+        <translation>Закрыть случай</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <source>Desk</source>
@@ -965,6 +1028,14 @@
     <message>
         <source>New task…</source>
         <translation>Новая задача…</translation>
+    </message>
+    <message>
+        <source>To feedback…</source>
+        <translation>В обратную связь…</translation>
+    </message>
+    <message>
+        <source>Into the feedback register: the note being typed, or the chosen entry, message or answer</source>
+        <translation>В реестр обратной связи: набираемую заметку или выбранную запись, сообщение или ответ</translation>
     </message>
     <message>
         <source>Enrol…</source>
@@ -1365,6 +1436,17 @@
     <message>
         <source>Choose the family</source>
         <translation>Выбор семьи</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackArea</name>
+    <message>
+        <source>Register</source>
+        <translation>Реестр</translation>
+    </message>
+    <message>
+        <source>Answers to clients</source>
+        <translation>Ответы клиентам</translation>
     </message>
 </context>
 <context>
@@ -2066,6 +2148,14 @@
         <source>Close…</source>
         <translation>Закрыть…</translation>
     </message>
+    <message>
+        <source>To feedback…</source>
+        <translation>В обратную связь…</translation>
+    </message>
+    <message>
+        <source>Put the chosen message (or the client&apos;s last one) into the feedback register</source>
+        <translation>Внести выбранное сообщение (или последнее сообщение клиента) в реестр обратной связи</translation>
+    </message>
     <message numerus="yes">
         <source>Waiting to go: %n</source>
         <translation>
@@ -2205,6 +2295,111 @@
     <message>
         <source>It arrived</source>
         <translation>Оно дошло</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>To the feedback register</source>
+        <translation>В реестр обратной связи</translation>
+    </message>
+    <message>
+        <source>The client&apos;s words, as they said them</source>
+        <translation>Слова клиента — так, как он сказал</translation>
+    </message>
+    <message>
+        <source>The client waits for an answer</source>
+        <translation>Клиент ждёт ответа</translation>
+    </message>
+    <message>
+        <source>A negative item always opens a case for the Communicator</source>
+        <translation>Негативный отзыв всегда открывает случай для Коммуникатора</translation>
+    </message>
+    <message>
+        <source>Words:</source>
+        <translation>Слова:</translation>
+    </message>
+    <message>
+        <source>Tone:</source>
+        <translation>Тон:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Теги:</translation>
+    </message>
+    <message>
+        <source>Child:</source>
+        <translation>Ребёнок:</translation>
+    </message>
+    <message>
+        <source>About a teacher:</source>
+        <translation>О педагоге:</translation>
+    </message>
+    <message>
+        <source>About a colleague:</source>
+        <translation>О сотруднике:</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Направление:</translation>
+    </message>
+</context>
+<context>
+    <name>ItemStatus</name>
+    <message>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <source>in work</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>сделано</translation>
+    </message>
+    <message>
+        <source>clients told</source>
+        <translation>клиентам сообщили</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Что сказали</translation>
+    </message>
+    <message>
+        <source>Tone</source>
+        <translation>Тон</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Теги</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>О ком</translation>
     </message>
 </context>
 <context>
@@ -2761,6 +2956,42 @@
         <translation>Карточка передана главному педагогу</translation>
     </message>
     <message>
+        <source>Camp feedback sent</source>
+        <translation>Отправлена обратная связь после лагеря</translation>
+    </message>
+    <message>
+        <source>Feedback item recorded</source>
+        <translation>Отзыв внесён в реестр</translation>
+    </message>
+    <message>
+        <source>Feedback item status changed</source>
+        <translation>Изменён статус отзыва</translation>
+    </message>
+    <message>
+        <source>Feedback items linked</source>
+        <translation>Отзывы связаны</translation>
+    </message>
+    <message>
+        <source>Clients told what changed</source>
+        <translation>Клиентам сообщили об изменениях</translation>
+    </message>
+    <message>
+        <source>Feedback tag changed</source>
+        <translation>Изменён тег отзывов</translation>
+    </message>
+    <message>
+        <source>Loop case moved on</source>
+        <translation>Случай обратной связи продвинулся</translation>
+    </message>
+    <message>
+        <source>Loop case closed</source>
+        <translation>Случай обратной связи закрыт</translation>
+    </message>
+    <message>
+        <source>Loop deadline changed</source>
+        <translation>Изменён срок ответа по отзывам</translation>
+    </message>
+    <message>
         <source>waiting for the teacher</source>
         <translation>ждём педагога</translation>
     </message>
@@ -2783,6 +3014,74 @@
     <message>
         <source>recorded</source>
         <translation>записано</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>позитивный</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>негативный</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>нейтральный</translation>
+    </message>
+    <message>
+        <source>suggestion</source>
+        <translation>предложение</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>сообщение</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>звонок</translation>
+    </message>
+    <message>
+        <source>script call</source>
+        <translation>звонок по скрипту</translation>
+    </message>
+    <message>
+        <source>note on the card</source>
+        <translation>заметка в карточке</translation>
+    </message>
+    <message>
+        <source>teacher&apos;s feedback</source>
+        <translation>обратная связь педагога</translation>
+    </message>
+    <message>
+        <source>survey</source>
+        <translation>опрос</translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>вписано вручную</translation>
+    </message>
+    <message>
+        <source>the problem is solved</source>
+        <translation>проблема решена</translation>
+    </message>
+    <message>
+        <source>explained to the client</source>
+        <translation>объяснили клиенту</translation>
+    </message>
+    <message>
+        <source>compensated</source>
+        <translation>компенсировали</translation>
+    </message>
+    <message>
+        <source>told what changed</source>
+        <translation>сообщили об изменениях</translation>
+    </message>
+    <message>
+        <source>could not reach the client</source>
+        <translation>не дозвонились</translation>
+    </message>
+    <message>
+        <source>no answer needed</source>
+        <translation>ответ не нужен</translation>
     </message>
     <message>
         <source>Words to say</source>
@@ -3363,6 +3662,25 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <source>The same as…</source>
+        <translation>То же, что…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Что сказали</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>The database is already open</source>
@@ -3441,6 +3759,134 @@
     <message>
         <source>Quit</source>
         <translation>Выйти</translation>
+    </message>
+</context>
+<context>
+    <name>LoopDue</name>
+    <message>
+        <source>Open the answers to feedback</source>
+        <translation>Открыть ответы на отзывы</translation>
+    </message>
+    <message>
+        <source>Clients waiting for an answer to their feedback: {n}</source>
+        <translation>Клиенты ждут ответа на отзыв: {n}</translation>
+    </message>
+    <message>
+        <source>late: {n}</source>
+        <translation>просрочено: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>LoopHoursDialog</name>
+    <message>
+        <source>Answer deadline</source>
+        <translation>Срок ответа</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <source>A client who complained is answered within:</source>
+        <translation>Клиенту с жалобой отвечаем в течение:</translation>
+    </message>
+</context>
+<context>
+    <name>LoopStatus</name>
+    <message>
+        <source>open</source>
+        <translation>открыт</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <source>client informed</source>
+        <translation>клиенту сообщили</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыт</translation>
+    </message>
+</context>
+<context>
+    <name>LoopView</name>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} ч</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} дн.</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>Ответить до</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Что сказали</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Taken up</source>
+        <translation>Взять в работу</translation>
+    </message>
+    <message>
+        <source>Client informed</source>
+        <translation>Клиенту сообщили</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Закрыть…</translation>
+    </message>
+    <message>
+        <source>Open the family</source>
+        <translation>Открыть семью</translation>
+    </message>
+    <message>
+        <source>Deadline…</source>
+        <translation>Срок…</translation>
+    </message>
+    <message>
+        <source>Answered in time</source>
+        <translation>Ответили вовремя</translation>
+    </message>
+    <message>
+        <source>negative items of 30 days with a first step by the deadline, of those contacted or past it: {a} of {b}</source>
+        <translation>негативные отзывы за 30 дней, по которым первый шаг сделан в срок, из тех, с кем связались или чей срок прошёл: {a} из {b}</translation>
+    </message>
+    <message>
+        <source>First step</source>
+        <translation>Первый шаг</translation>
+    </message>
+    <message>
+        <source>median time from the item to the first step</source>
+        <translation>медиана времени от отзыва до первого шага</translation>
+    </message>
+    <message>
+        <source>To close</source>
+        <translation>До закрытия</translation>
+    </message>
+    <message>
+        <source>median time from the item to closing</source>
+        <translation>медиана времени от отзыва до закрытия</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Открыто сейчас</translation>
+    </message>
+    <message>
+        <source>under 24 h: {a}; 24–48 h: {b}; 2–7 days: {c}; over 7 days: {d}</source>
+        <translation>до 24 ч: {a}; 24–48 ч: {b}; 2–7 дней: {c}; больше 7 дней: {d}</translation>
     </message>
 </context>
 <context>
@@ -3684,6 +4130,10 @@
         <translation>Задачи</translation>
     </message>
     <message>
+        <source>Client feedback</source>
+        <translation>Отзывы</translation>
+    </message>
+    <message>
         <source>Journal</source>
         <translation>Журнал</translation>
     </message>
@@ -3770,6 +4220,10 @@
     <message>
         <source>Channels…</source>
         <translation>Каналы…</translation>
+    </message>
+    <message>
+        <source>Feedback tags…</source>
+        <translation>Теги отзывов…</translation>
     </message>
     <message>
         <source>Payments…</source>
@@ -4224,6 +4678,38 @@
     <message>
         <source>Choose from 1 to 720 hours.</source>
         <translation>Выберите от 1 до 720 часов.</translation>
+    </message>
+    <message>
+        <source>Quote what the client said.</source>
+        <translation>Впишите, что сказал клиент.</translation>
+    </message>
+    <message>
+        <source>The quote is too long: keep the gist.</source>
+        <translation>Цитата слишком длинная: оставьте главное.</translation>
+    </message>
+    <message>
+        <source>A tag is no longer in the list: choose again.</source>
+        <translation>Одного из тегов уже нет в списке: выберите заново.</translation>
+    </message>
+    <message>
+        <source>This step does not follow from the current status.</source>
+        <translation>Этот шаг не следует из текущего статуса.</translation>
+    </message>
+    <message>
+        <source>Say why it is rejected.</source>
+        <translation>Укажите, почему отклонено.</translation>
+    </message>
+    <message>
+        <source>Write a comment: what was done.</source>
+        <translation>Напишите комментарий: что сделали.</translation>
+    </message>
+    <message>
+        <source>The families are told once the change is done: mark it done first.</source>
+        <translation>Семьям сообщают, когда изменение сделано: сначала отметьте «сделано».</translation>
+    </message>
+    <message>
+        <source>An item cannot be linked to itself.</source>
+        <translation>Отзыв нельзя связать с самим собой.</translation>
     </message>
     <message>
         <source>Choose from 1 to 60 days.</source>
@@ -4837,6 +5323,17 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reject the item</source>
+        <translation>Отклонить отзыв</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>Почему:</translation>
+    </message>
+</context>
+<context>
     <name>RecentCallsModel</name>
     <message>
         <source>When</source>
@@ -4861,6 +5358,165 @@
     <message>
         <source>Who</source>
         <translation>Кто</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>Any tone</source>
+        <translation>Любой тон</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Любой тег</translation>
+    </message>
+    <message>
+        <source>Any direction</source>
+        <translation>Любое направление</translation>
+    </message>
+    <message>
+        <source>Any teacher</source>
+        <translation>Любой педагог</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Любой источник</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Отклонить…</translation>
+    </message>
+    <message>
+        <source>In work</source>
+        <translation>В работу</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Сделано</translation>
+    </message>
+    <message>
+        <source>Tell the clients…</source>
+        <translation>Сообщить клиентам…</translation>
+    </message>
+    <message>
+        <source>Same as…</source>
+        <translation>То же, что…</translation>
+    </message>
+    <message>
+        <source>Link to an item that says the same: it follows that item&apos;s status</source>
+        <translation>Связать с отзывом о том же: статус будет общим</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>Шаблон…</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>Теги…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Every item to Excel (XLSX)…</source>
+        <translation>Все отзывы в Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Report for the period (PDF)…</source>
+        <translation>Отчёт за период (PDF)…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Отзывы</translation>
+    </message>
+    <message>
+        <source>By tag and month</source>
+        <translation>По тегам и месяцам</translation>
+    </message>
+    <message>
+        <source>“We changed it” template</source>
+        <translation>Шаблон «Мы изменили по вашему отзыву»</translation>
+    </message>
+    <message>
+        <source>Placeholders: {parent} — the parent&apos;s first name, {said} — what the client said, {change} — what the studio changed, {studio} — the studio.</source>
+        <translation>Подстановки: {parent} — имя родителя, {said} — что сказал клиент, {change} — что изменила студия, {studio} — название студии.</translation>
+    </message>
+    <message>
+        <source>feedback {first} — {last}</source>
+        <translation>отзывы {first} — {last}</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Документ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the register</source>
+        <translation>Экспорт реестра</translation>
+    </message>
+    <message>
+        <source>Saved {n} items to {path}</source>
+        <translation>Сохранено отзывов: {n} — {path}</translation>
+    </message>
+    <message>
+        <source>Shown {n} of {total}</source>
+        <translation>Показано {n} из {total}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>(no tag)</source>
+        <translation>(без тега)</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Источник: {source}</translation>
+    </message>
+    <message>
+        <source>child: {name}</source>
+        <translation>ребёнок: {name}</translation>
+    </message>
+    <message>
+        <source>recorded by {name}</source>
+        <translation>внёс(ла): {name}</translation>
+    </message>
+    <message>
+        <source>answer to the client: {state}</source>
+        <translation>ответ клиенту: {state}</translation>
+    </message>
+    <message>
+        <source>rejected: {reason}</source>
+        <translation>отклонено: {reason}</translation>
+    </message>
+    <message>
+        <source>follows item {id}</source>
+        <translation>следует за отзывом № {id}</translation>
     </message>
 </context>
 <context>
@@ -5582,6 +6238,37 @@
     </message>
 </context>
 <context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Feedback tags</source>
+        <translation>Теги отзывов</translation>
+    </message>
+    <message>
+        <source>A tag, e.g. «Parking»</source>
+        <translation>Тег, например «Парковка»</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Переименовать</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>В архив</translation>
+    </message>
+    <message>
+        <source>{name} (archived)</source>
+        <translation>{name} (в архиве)</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>Вернуть</translation>
+    </message>
+</context>
+<context>
     <name>TaskDialog</name>
     <message>
         <source>Task</source>
@@ -5733,6 +6420,49 @@
     </message>
 </context>
 <context>
+    <name>TellDialog</name>
+    <message>
+        <source>Tell the clients what changed</source>
+        <translation>Сообщить клиентам, что изменилось</translation>
+    </message>
+    <message>
+        <source>What the studio changed, in a sentence or two</source>
+        <translation>Что изменила студия — в одном-двух предложениях</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Copy the by-hand ones</source>
+        <translation>Скопировать для ручной отправки</translation>
+    </message>
+    <message>
+        <source>The client said: «{quote}»</source>
+        <translation>Клиент сказал: «{quote}»</translation>
+    </message>
+    <message>
+        <source>Messages queued: {n}.</source>
+        <translation>Сообщений в очереди: {n}.</translation>
+    </message>
+    <message>
+        <source>The desk cannot reach these families, send it by hand: {names}.</source>
+        <translation>Этим семьям Desk не напишет сам, отправьте вручную: {names}.</translation>
+    </message>
+</context>
+<context>
     <name>TopUpDialog</name>
     <message>
         <source>Top up the wallet</source>
@@ -5853,6 +6583,10 @@
     <message>
         <source>Mailings</source>
         <translation>Рассылки</translation>
+    </message>
+    <message>
+        <source>Answers to feedback</source>
+        <translation>Ответы на отзывы</translation>
     </message>
     <message>
         <source>Response times</source>

@@ -114,3 +114,21 @@ def test_demo_has_a_year_of_lessons_and_three_slips_for_the_check(demo, capsys):
     code, out, _ = run(capsys, "check", "--db", str(demo))
     assert code == 0  # the ledger itself is sound
     assert "not marked" in out and "debited 2 times" in out and "debited 0 times" in out
+
+
+def test_feedback_export_writes_the_registers_period_as_xlsx_and_pdf(capsys, demo, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "register.xlsx"
+    code, printed, _err = run(capsys, "feedback", "export", "--from", "2020-01-01", "--to",
+                              "2030-12-31", str(out), "--db", str(demo))
+    assert code == 0 and printed.startswith(f"{out}: ") and "feedback items" in printed
+    n = int(printed.split(": ")[1].split()[0])
+    assert n > 0 and load_workbook(out).active.max_row == n + 1
+    pdf = tmp_path / "register.pdf"
+    assert run(capsys, "feedback", "export", "--from", "2020-01-01", "--to", "2030-12-31",
+               str(pdf), "--db", str(demo))[0] == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    code, _out, err = run(capsys, "feedback", "export", "--from", "2026-13-01", "--to",
+                          "2026-12-31", str(pdf), "--db", str(demo))
+    assert code != 0 and "YYYY-MM-DD" in err

@@ -2,7 +2,8 @@
 whom it is about, the improvements department's statuses; closing the loop with the client
 of a negative item (a case due in 48 hours, the studio's setting)
 
-The studio's tag list starts with the usual topics; the studio edits it.
+A studio set up already gets the usual topics as its tag list (a new studio gets them when it
+is set up); the studio edits it.
 
 Revision ID: 0024
 Revises: 0023
@@ -130,10 +131,11 @@ def upgrade() -> None:
                                    server_default='48'))
         batch.create_check_constraint(op.f('ck_studio_loop_hours_range'),
                                       'loop_hours BETWEEN 1 AND 720')
-    tag = sa.table('feedback_tag', sa.column('name'), sa.column('position'),
-                   sa.column('active', sa.Boolean))
-    op.bulk_insert(tag, [{"name": name, "position": n, "active": True}
-                         for n, name in enumerate(TAGS)])
+    if op.get_bind().execute(sa.text("SELECT count(*) FROM studio")).scalar():
+        tag = sa.table('feedback_tag', sa.column('name'), sa.column('position'),
+                       sa.column('active', sa.Boolean))
+        op.bulk_insert(tag, [{"name": name, "position": n, "active": True}
+                             for n, name in enumerate(TAGS)])
 
 
 def downgrade() -> None:

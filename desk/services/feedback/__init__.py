@@ -4,5 +4,5 @@ from clients (the register for the improvements department, closing the loop).""
 
 from desk.services import lazy_face
 
-__all__ = ["camp", "flows", "loop", "register", "requests", "second"]
+__all__ = ["camp", "flows", "loop", "register", "report", "requests", "second"]
 __getattr__ = lazy_face(__name__, __all__)

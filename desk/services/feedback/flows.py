@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from desk.models.enums import DirectionKind, Role
 from desk.models.family import Child
+from desk.models.feedback import FeedbackTag
 from desk.models.schedule import Direction, Enrolment, Lesson, Teacher
 from desk.services.feedback import requests, second
 from desk.services.schedule import attendance, enrolment
@@ -34,6 +35,15 @@ def remind_first_feedback(uow: UnitOfWork, event: enrolment.FirstLessonBooked) -
             when=lesson.starts_at.astimezone(info.tz).strftime("%d.%m.%Y %H:%M")),
         due_at=min(uow.now, lesson.starts_at), family_id=event.family_id,
         assignee_role=Role.SYSTEM, origin=f"first_lesson:{lesson.id}"))
+
+
+@events.handler(studio.StudioCreated)
+def ensure_feedback_tags(uow: UnitOfWork, _event: studio.StudioCreated) -> None:
+    """A new studio's feedback tags: the usual topics, edited later in the register."""
+    s = uow.session
+    if s.scalar(select(FeedbackTag.id).limit(1)) is None:
+        s.add_all(FeedbackTag(name=name, position=n)
+                  for n, name in enumerate(texts.DEFAULT_FEEDBACK_TAGS))
 
 
 @events.handler(attendance.ChildAttended)

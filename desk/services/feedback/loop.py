@@ -160,6 +160,11 @@ def figures(store: Store, since: dt.datetime, until: dt.datetime) -> Figures:
                    statistics.median(closes) if closes else None, ages)
 
 
+def deadline_hours(store: Store) -> int:
+    with store.read() as s:
+        return s.scalar(select(Studio.loop_hours).limit(1)) or 48
+
+
 def set_hours(store: Store, actor: Actor, hours: int) -> None:
     """Cases opened from now on are due ``hours`` after the item."""
     if not HOURS[0] <= hours <= HOURS[1]:

@@ -9,10 +9,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections import Counter
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from desk.models.enums import (
@@ -144,6 +143,35 @@ def save_tag(store: Store, actor: Actor, name: str, tag_id: int | None = None,
         return tag.id
 
 
+@dataclasses.dataclass(frozen=True)
+class Choices:
+    """What an item can be tagged with and be about."""
+
+    tags: tuple[Tag, ...]
+    teachers: tuple[tuple[int, str], ...]
+    staff: tuple[tuple[int, str], ...]
+    directions: tuple[tuple[int, str], ...]
+    children: tuple[tuple[int, str], ...]  # the family's, when one is given
+
+
+def choices(store: Store, family_id: int | None = None) -> Choices:
+    with store.read() as s:
+        found = Choices(
+            tuple(Tag(t.id, t.name, t.active) for t in s.scalars(
+                select(FeedbackTag).where(FeedbackTag.active.is_(True))
+                .order_by(FeedbackTag.position, FeedbackTag.name))),
+            tuple(s.execute(select(Teacher.id, Teacher.name).where(Teacher.active.is_(True))
+                            .order_by(Teacher.name)).all()),
+            tuple(s.execute(select(Staff.id, Staff.name).where(Staff.active.is_(True))
+                            .order_by(Staff.name)).all()),
+            tuple(s.execute(select(Direction.id, Direction.name)
+                            .where(Direction.active.is_(True))
+                            .order_by(Direction.name)).all()),
+            tuple(s.execute(select(Child.id, Child.name).where(Child.family_id == family_id)
+                            .order_by(Child.position)).all()) if family_id else ())
+    return found
+
+
 # recording -------------------------------------------------------------------------------
 
 def record(store: Store, actor: Actor, draft: ItemDraft) -> int:
@@ -267,22 +295,24 @@ def listing_in(s: Session, f: Filters, limit: int | None) -> Listing:
 def _rows(s: Session, where: list, limit: int | None) -> tuple[ItemRow, ...]:
     about = aliased(Staff)
     author = aliased(Staff)
-    query = (select(FeedbackItem, Child.name, Teacher.name, about.name, Direction.name,
-                    LoopCase.status, author.name)
-             .outerjoin(Child, Child.id == FeedbackItem.child_id)
-             .outerjoin(Teacher, Teacher.id == FeedbackItem.teacher_id)
-             .outerjoin(about, about.id == FeedbackItem.staff_id)
-             .outerjoin(author, author.id == FeedbackItem.created_by)
-             .outerjoin(Direction, Direction.id == FeedbackItem.direction_id)
-             .outerjoin(LoopCase, LoopCase.item_id == FeedbackItem.id)
+    i = FeedbackItem
+    query = (select(i.id, i.created_at, i.family_id, i.source, i.source_id, i.quote, i.tone,
+                    i.needs_answer, i.status, i.reason, i.linked_to, i.told_at, Child.name,
+                    Teacher.name, about.name, Direction.name, LoopCase.status, author.name)
+             .outerjoin(Child, Child.id == i.child_id)
+             .outerjoin(Teacher, Teacher.id == i.teacher_id)
+             .outerjoin(about, about.id == i.staff_id)
+             .outerjoin(author, author.id == i.created_by)
+             .outerjoin(Direction, Direction.id == i.direction_id)
+             .outerjoin(LoopCase, LoopCase.item_id == i.id)
              .where(*where)
-             .order_by(FeedbackItem.created_at.desc(), FeedbackItem.id.desc()))
+             .order_by(i.created_at.desc(), i.id.desc()))
     if limit is not None:
         query = query.limit(limit)
     found = s.execute(query).all()
-    ids = [r[0].id for r in found]
+    ids = [r[0] for r in found]
     tag_names: dict[int, list[str]] = {}
-    family_ids = {r[0].family_id for r in found if r[0].family_id}
+    family_ids = sorted({r[2] for r in found if r[2]})
     parents: dict[int, str] = {}
     for chunk in _chunks(ids):
         for item_id, name in s.execute(
@@ -291,17 +321,17 @@ def _rows(s: Session, where: list, limit: int | None) -> tuple[ItemRow, ...]:
                 .where(FeedbackItemTag.item_id.in_(chunk))
                 .order_by(FeedbackTag.position, FeedbackTag.name)):
             tag_names.setdefault(item_id, []).append(name)
-    for chunk in _chunks(sorted(family_ids)):
+    for chunk in _chunks(family_ids):
         for fid, name in s.execute(select(Guardian.family_id, Guardian.name)
                                    .where(Guardian.family_id.in_(chunk))
                                    .order_by(Guardian.position.desc())):
             parents[fid] = name
     return tuple(ItemRow(
-        i.id, i.created_at, i.family_id, parents.get(i.family_id, "") if i.family_id else "",
-        child or "", i.source, i.source_id, i.quote, i.tone, tuple(tag_names.get(i.id, ())),
-        teacher or "", staff or "", direction or "", i.needs_answer, i.status, i.reason,
-        i.linked_to, loop, i.told_at, by or "")
-        for i, child, teacher, staff, direction, loop, by in found)
+        item_id, created, fid, parents.get(fid, "") if fid else "", child or "", source,
+        source_id, quote, tone, tuple(tag_names.get(item_id, ())), teacher or "", staff or "",
+        direction or "", needs, status, reason, linked, loop_status, told, by or "")
+        for (item_id, created, fid, source, source_id, quote, tone, needs, status, reason,
+             linked, told, child, teacher, staff, direction, loop_status, by) in found)
 
 
 def _chunks(values: list[int], size: int = 900):
@@ -323,17 +353,31 @@ def item(store: Store, item_id: int) -> ItemRow:
 
 
 def month_counts(store: Store, f: Filters, tz: ZoneInfo) -> dict[tuple[str, str], int]:
-    """(tag, "YYYY-MM" in studio time) → items; an item without tags counts under ""."""
+    """(tag, "YYYY-MM" in studio time) → items; an item without tags counts under "". Counted
+    in the database: each month is the span between its first instants in the studio's zone."""
     with store.read() as s:
+        first, last = s.execute(select(func.min(FeedbackItem.created_at),
+                                       func.max(FeedbackItem.created_at))
+                                .where(*_where(f))).one()
+        if first is None:
+            return {}
+        month = first.astimezone(tz).date().replace(day=1)
+        edges = []  # (the month's name, where the next month starts, in UTC)
+        while True:
+            following = (month + dt.timedelta(days=32)).replace(day=1)
+            edges.append((month.strftime("%Y-%m"), dt.datetime.combine(
+                following, dt.time(), tz).astimezone(dt.timezone.utc)))
+            if edges[-1][1] > last:
+                break
+            month = following
+        label = case(*[(FeedbackItem.created_at < edge, name) for name, edge in edges])
         rows = s.execute(
-            select(FeedbackItem.id, FeedbackItem.created_at, FeedbackTag.name)
+            select(FeedbackTag.name, label, func.count())
+            .select_from(FeedbackItem)
             .outerjoin(FeedbackItemTag, FeedbackItemTag.item_id == FeedbackItem.id)
             .outerjoin(FeedbackTag, FeedbackTag.id == FeedbackItemTag.tag_id)
-            .where(*_where(f))).all()
-    counts: Counter = Counter()
-    for _id, at, tag in rows:
-        counts[(tag or "", at.astimezone(tz).strftime("%Y-%m"))] += 1
-    return dict(counts)
+            .where(*_where(f)).group_by(FeedbackTag.name, label)).all()
+    return {(tag or "", month): n for tag, month, n in rows}
 
 
 def tone_counts(store: Store, f: Filters) -> dict[FeedbackTone, int]:
@@ -452,12 +496,12 @@ def tell(store: Store, actor: Actor, item_id: int, change: str,
             (FeedbackItem.id == item_id) | (FeedbackItem.linked_to == item_id))))
         for linked in s.scalars(select(FeedbackItem).where(FeedbackItem.id.in_(ids))):
             linked.status, linked.status_at, linked.told_at = ItemStatus.TOLD, uow.now, uow.now
-        for case in s.scalars(select(LoopCase).where(LoopCase.item_id.in_(ids),
-                                                     LoopCase.status != LoopStatus.CLOSED)):
-            case.first_action_at = case.first_action_at or uow.now
-            case.informed_at = case.informed_at or uow.now
-            case.status, case.closed_at = LoopStatus.CLOSED, uow.now
-            case.close_reason, case.comment = "told", _short(change, 500)
+        for open_case in s.scalars(select(LoopCase).where(LoopCase.item_id.in_(ids),
+                                                          LoopCase.status != LoopStatus.CLOSED)):
+            open_case.first_action_at = open_case.first_action_at or uow.now
+            open_case.informed_at = open_case.informed_at or uow.now
+            open_case.status, open_case.closed_at = LoopStatus.CLOSED, uow.now
+            open_case.close_reason, open_case.comment = "told", _short(change, 500)
         uow.audit("feedback.told", entity_id=item_id, family_id=item.family_id,
                   after=json.dumps({"change": change.strip(), "sent": sent,
                                     "by_hand": len(by_hand)}, ensure_ascii=False))

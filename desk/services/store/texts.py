@@ -12,6 +12,9 @@ DEFAULT_DIRECTIONS = [
     ("Праздник", "party", 13, 150000, 120),
 ]
 
+DEFAULT_FEEDBACK_TAGS = ("Педагог", "Направление", "Расписание", "Цены", "Помещение", "Сервис",
+                         "Общение", "Результаты ребёнка")
+
 LESSON_CANCELLED = "Занятие отменено: сообщить семье ({channel}) — {direction}, {when}"
 LESSON_CANCELLED_WAITLIST = "Занятие отменено: сообщить семье из листа ожидания ({channel}) — " \
                             "{direction}, {when}"
