@@ -87,7 +87,8 @@ class FeedbackItem(Base):
     __table_args__ = (
         Index("ix_feedback_item_created", "created_at"),
         Index("ix_feedback_item_family", "family_id"),
-        Index("ix_feedback_item_status", "status"),
+        Index("ix_feedback_item_status", "status", "created_at"),
+        Index("ix_feedback_item_tone", "tone", "created_at"),
         one_of("source", FeedbackSource),
         one_of("tone", FeedbackTone),
         one_of("status", ItemStatus),

@@ -57,6 +57,8 @@ class Teacher(Base):
     phone: Mapped[str | None] = mapped_column(String(20))  # E.164
     email: Mapped[str] = mapped_column(String(200), default="")
     telegram: Mapped[str] = mapped_column(String(100), default="")
+    # the bot's chat with the teacher, once they have written to it: the desk can write back
+    telegram_chat: Mapped[str] = mapped_column(String(100), default="", server_default="")
     head: Mapped[bool] = mapped_column(default=False)  # the head teacher
     active: Mapped[bool] = mapped_column(default=True)
 

@@ -75,6 +75,7 @@ FIELDS = {
     "comment": QT_TRANSLATE_NOOP("AuditText", "comment"),
     "loop_hours": QT_TRANSLATE_NOOP("AuditText", "answer within, hours"),
     "camp": QT_TRANSLATE_NOOP("AuditText", "camp"),
+    "active": QT_TRANSLATE_NOOP("AuditText", "in use"),
 }
 MONEY = {"amount", "total", "price", "adult_price", "large_payment"}
 PHONES = {"phone", "whatsapp"}

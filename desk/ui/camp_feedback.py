@@ -335,10 +335,10 @@ class CampSendDialog(QDialog):
         texts = {x.family_id: self.texts[x.family_id] for x in self.letters
                  if x.channel and not x.refused and not x.sent}
         submit(self.ctx.ops, self, self.error,
-               lambda: camp.send(self.ctx.store, self.ctx.actor, key, texts),
-               lambda _n: self._all_sent(list(texts)))
+               lambda: camp.send(self.ctx.store, self.ctx.actor, key, texts), self._all_sent)
 
     def _all_sent(self, family_ids: list[int]) -> None:
+        """The families whose messages were queued are sent; any other stays to be done."""
         self.ctx.wake_outbox()
         for fid in family_ids:
             self._done(fid)

@@ -164,7 +164,7 @@ class BriefDialog(QDialog):
     """The head teacher's brief for the second feedback's call: copy or print it, then say
     whom it was handed to."""
 
-    WRITES = ("hand_button",)
+    WRITES = ("hand_button", "send_button")
 
     def __init__(self, ctx: Context, brief: second.Brief, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,7 +174,8 @@ class BriefDialog(QDialog):
         self.text = QPlainTextEdit(brief.text)
         self.text.setReadOnly(True)
         self.teacher = QComboBox()
-        for teacher_id, name in brief.head_teachers:
+        self.chats = {teacher_id: chat for teacher_id, _name, chat in brief.head_teachers}
+        for teacher_id, name, _chat in brief.head_teachers:
             self.teacher.addItem(name, teacher_id)
         if brief.teacher_id is not None:
             self.teacher.setCurrentIndex(max(self.teacher.findData(brief.teacher_id), 0))
@@ -184,6 +185,8 @@ class BriefDialog(QDialog):
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button = buttons.addButton(self.tr("Print…"),
                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_button = buttons.addButton(self.tr("Send by Telegram"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
         self.hand_button = buttons.addButton(self.tr("Handed over"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         self.hand_button.setToolTip(self.tr("The head teacher has the brief and will call "
@@ -198,8 +201,18 @@ class BriefDialog(QDialog):
         self.copy_button.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
         self.print_button.clicked.connect(self._on_print)
-        self.hand_button.clicked.connect(self._on_hand)
+        self.hand_button.clicked.connect(lambda: self._on_hand())
+        self.send_button.clicked.connect(lambda: self._on_hand(send=True))
+        self.teacher.currentIndexChanged.connect(self._show_send)
         buttons.rejected.connect(self.reject)
+        self._show_send()
+
+    def _show_send(self) -> None:
+        """The bot can write only to a teacher who has written to it."""
+        chat = self.chats.get(self.teacher.currentData(), False)
+        self.send_button.setEnabled(chat)
+        self.send_button.setToolTip("" if chat else self.tr(
+            "The teacher has not written to the studio's bot yet: copy or print the brief"))
 
     def printer(self) -> QPrinter | None:
         """The printer the user chose (replaced in tests)."""
@@ -213,12 +226,12 @@ class BriefDialog(QDialog):
         if printer is not None:
             QTextDocument(self.text.toPlainText()).print_(printer)
 
-    @Slot()
-    def _on_hand(self) -> None:
+    def _on_hand(self, send: bool = False) -> None:
         rid, teacher = self.brief.request_id, self.teacher.currentData()
+        text = self.text.toPlainText() if send else ""
         submit(self.ctx.ops, self, self.error,
-               lambda: second.hand_over(self.ctx.store, self.ctx.actor, rid, teacher),
-               lambda _r: self.accept())
+               lambda: second.hand_over(self.ctx.store, self.ctx.actor, rid, teacher, text),
+               lambda _r: (send and self.ctx.wake_outbox(), self.accept()))
 
 
 class FeedbackView(QWidget):

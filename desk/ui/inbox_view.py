@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
-from desk.models.enums import FeedbackSource, FeedbackTone, MessageDirection, OutboxStatus
+from desk.models.enums import (
+    FeedbackSource, FeedbackTone, InboxChannel, MessageDirection, OutboxStatus,
+)
 from desk.services.comms import inbox, leads, outbox, templates
 from desk.services.crm import families
+from desk.services.schedule import lessons
 from desk.services.feedback import register
 from desk.services.staff import hours
 from desk.services.store.changes import Change
@@ -80,7 +83,8 @@ class InboxView(QWidget):
     # hidden on a read-only desk
     WRITES = (
         "attach_button", "close_button", "holding_button", "later_button", "link_button",
-        "log_button", "new_family_button", "send_button", "snooze_button", "feedback_button"
+        "log_button", "new_family_button", "send_button", "snooze_button", "feedback_button",
+        "teacher_button",
     )
 
     family_requested = Signal(int)
@@ -133,6 +137,10 @@ class InboxView(QWidget):
         self.title.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.family_button = QPushButton(self.tr("Open the family"))
         self.link_button = QPushButton(self.tr("Link to a family…"))
+        self.teacher_button = QPushButton(self.tr("A teacher…"))
+        self.teacher_button.setToolTip(self.tr("The one writing is a teacher of the studio: the "
+                                               "bot keeps their chat, so the desk can write to "
+                                               "them"))
         self.new_family_button = QPushButton(self.tr("New family…"))
         self.history = QListWidget()
         self.history.setWordWrap(True)
@@ -176,7 +184,8 @@ class InboxView(QWidget):
 
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
-        for b in (self.family_button, self.link_button, self.new_family_button):
+        for b in (self.family_button, self.link_button, self.new_family_button,
+                  self.teacher_button):
             head.addWidget(b)
         actions = QHBoxLayout()
         actions.addWidget(self.holding_button)
@@ -215,6 +224,7 @@ class InboxView(QWidget):
         self.family_button.clicked.connect(
             lambda: self.current and self.family_requested.emit(self.current.family_id))
         self.link_button.clicked.connect(self._on_link)
+        self.teacher_button.clicked.connect(self._on_teacher)
         self.new_family_button.clicked.connect(self._on_new_family)
         self.template.activated.connect(self._on_template)
         self.attach_button.clicked.connect(self._on_attach)
@@ -301,7 +311,7 @@ class InboxView(QWidget):
         for w in (self.family_button, self.link_button, self.new_family_button,
                   self.holding_button, self.snooze_button, self.close_button, self.template,
                   self.text, self.attach_button, self.later_button, self.send_button,
-                  self.ongoing, self.urgent, self.feedback_button):
+                  self.ongoing, self.urgent, self.feedback_button, self.teacher_button):
             w.setEnabled(c is not None)
         if c is None:
             self.history.clear()
@@ -314,6 +324,8 @@ class InboxView(QWidget):
         self.family_button.setVisible(c.family_id is not None)
         self.link_button.setVisible(c.family_id is None)
         self.new_family_button.setVisible(c.family_id is None)
+        self.teacher_button.setVisible(c.family_id is None
+                                       and c.channel is InboxChannel.TELEGRAM)
         self._update_holding()
         cid, store = c.id, self.ctx.store
         self.ctx.ops.query(self, lambda: (cid, inbox.messages(store, cid)),
@@ -631,6 +643,29 @@ class InboxView(QWidget):
         picker = FamilyPicker(self.ctx, c.name, self)
         if picker.exec() and picker.chosen is not None:
             self.link(picker.chosen)
+
+    def choose_teacher(self, teachers: list[tuple[int, str]]) -> int | None:
+        """Which teacher is writing (replaced in tests)."""
+        names = [name for _id, name in teachers]
+        name, ok = QInputDialog.getItem(self, self.tr("A teacher is writing"),
+                                        self.tr("Teacher:"), names, 0, False)
+        return teachers[names.index(name)][0] if ok and name in names else None
+
+    @Slot()
+    def _on_teacher(self) -> None:
+        c = self.current
+        if c is None:
+            return
+        store = self.ctx.store
+        self.ctx.ops.query(self, lambda: [(t.id, t.name) for t in lessons.teachers(store)],
+                           lambda teachers: self._link_teacher(c.id, teachers))
+
+    def _link_teacher(self, conversation_id: int, teachers: list[tuple[int, str]]) -> None:
+        teacher_id = self.choose_teacher(teachers)
+        if teacher_id is not None:
+            store, actor = self.ctx.store, self.ctx.actor
+            submit(self.ctx.ops, self, self.error, lambda: inbox.link_teacher(
+                store, actor, conversation_id, teacher_id))
 
     def link(self, family_id: int) -> None:
         if self.current is None:

@@ -185,6 +185,7 @@ _AUDIT_KINDS = {
     "feedback.loop": QT_TRANSLATE_NOOP("Labels", "Loop case moved on"),
     "feedback.loop_close": QT_TRANSLATE_NOOP("Labels", "Loop case closed"),
     "studio.loop_hours": QT_TRANSLATE_NOOP("Labels", "Loop deadline changed"),
+    "inbox.teacher": QT_TRANSLATE_NOOP("Labels", "A teacher's chat kept"),
 }
 
 _FEEDBACK_STATUSES = {
@@ -410,10 +411,24 @@ _CODES = {  # a field of an audit entry → how its stored code becomes words
     "assignee_role": lambda v: role_name(Role(v)),
     "role": lambda v: role_name(Role(v)),
     "mark": lambda v: mark_name(Mark(v)),
-    "status": lambda v: status_name(TaskStatus(v)),
+    "status": lambda v: _any_status(v),
+    "tone": lambda v: tone_name(FeedbackTone(v)),
     "relation": lambda v: relation_name(Relation(v)),
     "channel": lambda v: inbox_channel_name(InboxChannel(v)),
 }
+
+
+def _any_status(value: str) -> str:
+    """A status in an audit entry: a task's, a feedback item's, a loop case's or a feedback
+    request's (the first that knows the value)."""
+    for kind, words in ((TaskStatus, status_name), (ItemStatus, item_status_name),
+                        (LoopStatus, loop_status_name),
+                        (FeedbackStatus, feedback_status_name)):
+        try:
+            return words(kind(value))
+        except ValueError:
+            continue
+    raise ValueError(value)
 
 
 _SOURCES = {  # where an application or a family came from, as stored → in words

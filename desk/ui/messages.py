@@ -105,6 +105,15 @@ FIELD_MESSAGES = {
     "item_not_done": QT_TRANSLATE_NOOP(
         "Messages", "The families are told once the change is done: mark it done first."),
     "link_self": QT_TRANSLATE_NOOP("Messages", "An item cannot be linked to itself."),
+    "link_closed": QT_TRANSLATE_NOOP(
+        "Messages", "That item is closed (rejected, or its clients were told): choose another."),
+    "teacher_no_chat": QT_TRANSLATE_NOOP(
+        "Messages", "The teacher has not written to the studio's bot yet: copy or print the "
+        "brief instead."),
+    "teacher_not_telegram": QT_TRANSLATE_NOOP(
+        "Messages", "Only a Telegram chat can be kept for a teacher."),
+    "period_reversed": QT_TRANSLATE_NOOP("Messages", "The period ends before it starts."),
+    "export_type": QT_TRANSLATE_NOOP("Messages", "Save as .xlsx or .pdf."),
     "feedback_days_invalid": QT_TRANSLATE_NOOP("Messages", "Choose from 1 to 60 days."),
     "feedback_by_call": QT_TRANSLATE_NOOP(
         "Messages", "The head teacher gives the second feedback on a call: record it instead."),

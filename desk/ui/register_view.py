@@ -399,6 +399,7 @@ class RegisterView(QWidget):
         for edit in (self.since, self.until):
             edit.dateChanged.connect(self._on_filters_changed)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show())
+        self.tabs.currentChanged.connect(lambda _i: self.freshness.invalidate())
         self.accept_button.clicked.connect(lambda: self._move(ItemStatus.ACCEPTED))
         self.work_button.clicked.connect(lambda: self._move(ItemStatus.IN_WORK))
         self.done_button.clicked.connect(lambda: self._move(ItemStatus.DONE))
@@ -477,8 +478,10 @@ class RegisterView(QWidget):
             self._on_filters_changed()
             return
         f, store, tz = self.filters, self.ctx.store, self.ctx.studio.tz
+        counted = self.tabs.currentWidget() is self.counts  # counted only when shown
         self.ctx.ops.query(self, lambda: (register.listing(store, f),
-                                          register.month_counts(store, f, tz)),
+                                          register.month_counts(store, f, tz) if counted
+                                          else None),
                            self._show_rows, key="items")
 
     def _show_choices(self, found: register.Choices) -> None:
@@ -490,7 +493,7 @@ class RegisterView(QWidget):
                 box.addItem(text, value)
             box.blockSignals(False)
 
-    def _show_rows(self, found: tuple[register.Listing, dict]) -> None:
+    def _show_rows(self, found: tuple[register.Listing, dict | None]) -> None:
         listing, counts = found
         current = self.selected()
         self.model.set_rows(listing.rows)
@@ -500,7 +503,8 @@ class RegisterView(QWidget):
             for i, row in enumerate(self.model.rows):
                 if row.id == current.id:
                     self.view.setCurrentIndex(self.model.index(i, 0))
-        self._show_counts(counts)
+        if counts is not None:
+            self._show_counts(counts)
         self._show()
 
     def _show_counts(self, counts: dict[tuple[str, str], int]) -> None:
@@ -578,7 +582,8 @@ class RegisterView(QWidget):
             self.tell_dialog(r).exec()
 
     def link_dialog(self, item: register.ItemRow) -> LinkDialog:
-        return LinkDialog([x for x in self.model.rows if x.id != item.id and not x.linked_to],
+        return LinkDialog([x for x in self.model.rows if x.id != item.id and not x.linked_to
+                           and x.status not in (ItemStatus.TOLD, ItemStatus.REJECTED)],
                           self.ctx, self)
 
     @Slot()

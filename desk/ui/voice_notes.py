@@ -3,6 +3,7 @@ system's player, remove it."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,8 +18,8 @@ from desk.ui.forms import FieldError, report
 
 
 def play(ctx: Context, owner: QWidget, file_id: int) -> None:
-    """A stored voice note opened in the system's player (one copy at a time in the temp
-    folder: the one played before is removed)."""
+    """A stored voice note opened in the system's player (a copy in the temp folder; the
+    copies played before are removed when no player holds them)."""
     ctx.ops.query(owner, lambda: files.read(ctx.store, file_id), _open_in_player)
 
 
@@ -27,9 +28,9 @@ def _open_in_player(found: files.File | None) -> None:
         return
     folder = Path(tempfile.gettempdir()) / "desk-playback"
     folder.mkdir(exist_ok=True)
-    for old in folder.iterdir():
-        old.unlink(missing_ok=True)
-    path = folder / Path(found.name).name
+    for old in folder.iterdir():  # a copy a player still holds open (Windows) goes next time
+        shutil.rmtree(old, ignore_errors=True)
+    path = Path(tempfile.mkdtemp(dir=folder)) / Path(found.name).name
     path.write_bytes(found.data)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

@@ -432,6 +432,10 @@
         <translation>лагерь</translation>
     </message>
     <message>
+        <source>in use</source>
+        <translation>используется</translation>
+    </message>
+    <message>
         <source>{who} added</source>
         <translation>новый в семье: {who}</translation>
     </message>
@@ -510,6 +514,10 @@
         <translation>Печать…</translation>
     </message>
     <message>
+        <source>Send by Telegram</source>
+        <translation>Отправить в Telegram</translation>
+    </message>
+    <message>
         <source>Handed over</source>
         <translation>Передано</translation>
     </message>
@@ -520,6 +528,10 @@
     <message>
         <source>Head teacher:</source>
         <translation>Главный педагог:</translation>
+    </message>
+    <message>
+        <source>The teacher has not written to the studio&apos;s bot yet: copy or print the brief</source>
+        <translation>Педагог ещё не писал боту студии: скопируйте или распечатайте карточку</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2089,14 @@
         <translation>Привязать к семье…</translation>
     </message>
     <message>
+        <source>A teacher…</source>
+        <translation>Это педагог…</translation>
+    </message>
+    <message>
+        <source>The one writing is a teacher of the studio: the bot keeps their chat, so the desk can write to them</source>
+        <translation>Пишет педагог студии: бот запомнит его чат, и Desk сможет писать ему</translation>
+    </message>
+    <message>
         <source>New family…</source>
         <translation>Новая семья…</translation>
     </message>
@@ -2243,6 +2263,14 @@
     <message>
         <source>Send at:</source>
         <translation>Отправить:</translation>
+    </message>
+    <message>
+        <source>A teacher is writing</source>
+        <translation>Пишет педагог</translation>
+    </message>
+    <message>
+        <source>Teacher:</source>
+        <translation>Педагог:</translation>
     </message>
     <message>
         <source>Close the conversation</source>
@@ -2990,6 +3018,10 @@
     <message>
         <source>Loop deadline changed</source>
         <translation>Изменён срок ответа по отзывам</translation>
+    </message>
+    <message>
+        <source>A teacher&apos;s chat kept</source>
+        <translation>Запомнен чат педагога</translation>
     </message>
     <message>
         <source>waiting for the teacher</source>
@@ -4710,6 +4742,26 @@
     <message>
         <source>An item cannot be linked to itself.</source>
         <translation>Отзыв нельзя связать с самим собой.</translation>
+    </message>
+    <message>
+        <source>That item is closed (rejected, or its clients were told): choose another.</source>
+        <translation>Этот отзыв закрыт (отклонён или клиентам уже сообщили): выберите другой.</translation>
+    </message>
+    <message>
+        <source>The teacher has not written to the studio&apos;s bot yet: copy or print the brief instead.</source>
+        <translation>Педагог ещё не писал боту студии: скопируйте или распечатайте карточку.</translation>
+    </message>
+    <message>
+        <source>Only a Telegram chat can be kept for a teacher.</source>
+        <translation>Для педагога можно запомнить только чат в Telegram.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <source>Save as .xlsx or .pdf.</source>
+        <translation>Сохраните как .xlsx или .pdf.</translation>
     </message>
     <message>
         <source>Choose from 1 to 60 days.</source>

@@ -23,6 +23,7 @@ from desk.ui.family_card import FamilyCardView
 from desk.ui.feedback_view import MessageDialog
 from desk.ui.template_dialog import TemplateDialog
 from desk.ui.workspaces import Workspace
+from tests.weeks import attend_weekly
 
 MSK = dt.timezone(dt.timedelta(hours=3))
 LESSON = dt.datetime(2026, 3, 5, 17, tzinfo=MSK)
@@ -219,22 +220,15 @@ def test_a_stage_crossing_goes_to_the_head_teacher_and_their_answer_closes_it(
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtPrintSupport import QPrinter
 
-    from desk.models.enums import Mark
-    from desk.services.schedule import attendance
     from desk.ui.feedback_view import BriefDialog
 
     store = ctx.store
-    ceramics = next(d for d in lessons.directions(store) if d.name == "Керамика")
     head = lessons.save_teacher(store, actor, "Олег Главный", head=True)
     fid = families.save(store, actor, FamilyDraft(
         guardians=(GuardianDraft("Ёлкина Вера", "+7 916 000-11-22"),),
         children=(ChildDraft("Ёлкин Саша"),), legend="Любит глину"))
     child = families.card(store, fid).draft.children[0].id
-    for week in range(8):
-        lesson = lessons.save_lesson(store, actor, lessons.LessonDraft(
-            ceramics.id, dt.datetime(2026, 1, 6, 17, tzinfo=MSK) + dt.timedelta(weeks=week)))
-        (e,) = enrolment.enrol(store, actor, lesson, fid, [child])
-        attendance.mark(store, actor, e, Mark.ATTENDED)
+    attend_weekly(store, actor, fid, child, 8)
     space = system_desk(qtbot, ctx)
     space.sections.setCurrentWidget(space.feedback)
     view = space.feedback
@@ -254,6 +248,8 @@ def test_a_stage_crossing_goes_to_the_head_teacher_and_their_answer_closes_it(
     def handle(dialog: BriefDialog) -> int:
         assert "О семье: Любит глину" in dialog.text.toPlainText()
         assert dialog.teacher.currentText() == "Олег Главный"
+        assert not dialog.send_button.isEnabled()  # he has not written to the bot
+        assert "not written to the studio's bot" in dialog.send_button.toolTip()
         dialog.copy_button.click()
         dialog.print_button.click()
         dialog.hand_button.click()

@@ -66,8 +66,10 @@ def test_a_message_becomes_an_item_that_is_worked_on_and_the_client_told(
     reg.work_button.click()
     reg.done_button.click()
     assert reg.model.row_at(0).status is ItemStatus.DONE and reg.tell_button.isEnabled()
+    reg.tabs.setCurrentWidget(reg.counts)  # counted when shown
     assert reg.counts.verticalHeaderItem(0).text() == "Расписание"
     assert reg.counts.item(0, 0).text() == "1"
+    reg.tabs.setCurrentIndex(0)
 
     def tell(dialog: TellDialog) -> int:
         dialog.preview_button.click()
@@ -188,3 +190,26 @@ def test_the_studio_edits_its_tag_list(qtbot, ctx, actor):
     assert dialog.list.item(dialog.list.count() - 1).text() == "Парковка (archived)"
     assert "Парковка" not in [t.name for t in register.tags(ctx.store)]
     assert dialog.archive_button.text() == "Bring back"
+
+
+def test_a_teacher_writing_to_the_bot_is_linked_from_the_inbox(qtbot, ctx, actor, bot, adapter,
+                                                              clock, channels_on, monkeypatch):
+    from desk.services.schedule import lessons
+
+    teacher = lessons.save_teacher(ctx.store, actor, "Ирина Глинина")
+    space = Workspace(ctx, Role.COMMUNICATOR)
+    qtbot.addWidget(space)
+    space.show()
+    space.sections.setCurrentWidget(space.inbox)
+    view = space.inbox
+    bot.client_writes(888, "Это Ирина, педагог по керамике", date=clock.now.timestamp())
+    inbox.ingest(ctx.store, TG, adapter.fetch(
+        channel_settings.cursor(ctx.store, TG, adapter.identity), 0))
+    assert view.teacher_button.isVisible()
+    monkeypatch.setattr(view, "choose_teacher",
+                        lambda teachers: next(i for i, n in teachers if n == "Ирина Глинина"))
+    view.teacher_button.click()
+    register.record(ctx.store, actor, register.ItemDraft(
+        quote="Спасибо Ирине за терпение", tone=FeedbackTone.POSITIVE, teacher_id=teacher))
+    assert outbox.deliver(ctx.store, {TG: adapter}) == (1, 0)
+    assert bot.sent[-1]["chat_id"] == "888" and "терпение" in bot.sent[-1]["text"]

@@ -3,7 +3,8 @@ teacher's words; a stage crossing opens a second-feedback case for the head teac
 studio sets when each is due (24 hours after the lesson, 7 days after the crossing)
 
 First-timers booked for lessons to come, or for lessons of the last week not marked absent or
-cancelled, get their request now, so the desk follows them from the first day. The open
+cancelled, get their request now, so the desk follows them from the first day (a camp's
+first-timers get the camp's feedback instead). The open
 "second feedback" tasks become cases (the tasks are cancelled: the case carries them on).
 
 Revision ID: 0023
@@ -148,7 +149,9 @@ def _open_for_first_timers() -> None:
                          sa.column('child_id', sa.Integer), sa.column('first_time', sa.Boolean),
                          sa.column('mark', sa.String))
     lesson = sa.table('lesson', sa.column('id', sa.Integer), sa.column('ends_at', UtcDateTime()),
-                      sa.column('cancelled_at', UtcDateTime()))
+                      sa.column('cancelled_at', UtcDateTime()),
+                      sa.column('direction_id', sa.Integer))
+    direction = sa.table('direction', sa.column('id', sa.Integer), sa.column('kind'))
     request = sa.table('feedback_request', sa.column('kind'), sa.column('status'),
                        sa.column('family_id'), sa.column('child_id'), sa.column('origin'),
                        sa.column('enrolment_id'), sa.column('words'), sa.column('edited'),
@@ -157,8 +160,9 @@ def _open_for_first_timers() -> None:
     rows = bind.execute(
         sa.select(enrolment.c.id, enrolment.c.family_id, enrolment.c.child_id)
         .join(lesson, lesson.c.id == enrolment.c.lesson_id)
+        .join(direction, direction.c.id == lesson.c.direction_id)
         .where(enrolment.c.first_time.is_(True), enrolment.c.mark.in_(('NONE', 'ATTENDED')),
-               lesson.c.cancelled_at.is_(None),
+               lesson.c.cancelled_at.is_(None), direction.c.kind != 'CAMP',
                lesson.c.ends_at > now - dt.timedelta(days=7))).all()
     if rows:
         bind.execute(sa.insert(request), [

@@ -1,6 +1,7 @@
 """the feedback register: what clients said (quoted, with its source), tone, the studio's tags,
 whom it is about, the improvements department's statuses; closing the loop with the client
-of a negative item (a case due in 48 hours, the studio's setting)
+of a negative item (a case due in 48 hours, the studio's setting); a teacher's chat with the
+bot, so the desk can write to the teacher
 
 A studio set up already gets the usual topics as its tag list (a new studio gets them when it
 is set up); the studio edits it.
@@ -87,7 +88,8 @@ def upgrade() -> None:
     )
     op.create_index('ix_feedback_item_created', 'feedback_item', ['created_at'])
     op.create_index('ix_feedback_item_family', 'feedback_item', ['family_id'])
-    op.create_index('ix_feedback_item_status', 'feedback_item', ['status'])
+    op.create_index('ix_feedback_item_status', 'feedback_item', ['status', 'created_at'])
+    op.create_index('ix_feedback_item_tone', 'feedback_item', ['tone', 'created_at'])
     op.create_table(
         'feedback_item_tag',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -126,6 +128,9 @@ def upgrade() -> None:
     op.create_index('ux_loop_case_item', 'loop_case', ['item_id'], unique=True)
     op.create_index('ix_loop_case_status', 'loop_case', ['status'])
     rebuild = 'always' if op.get_bind().dialect.name == 'sqlite' else 'auto'
+    with op.batch_alter_table('teacher', recreate=rebuild) as batch:
+        batch.add_column(sa.Column('telegram_chat', sa.String(length=100), nullable=False,
+                                   server_default=''))
     with op.batch_alter_table('studio', recreate=rebuild) as batch:
         batch.add_column(sa.Column('loop_hours', sa.Integer(), nullable=False,
                                    server_default='48'))
@@ -139,6 +144,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('teacher') as batch:
+        batch.drop_column('telegram_chat')
     with op.batch_alter_table('studio') as batch:
         batch.drop_constraint(op.f('ck_studio_loop_hours_range'), type_='check')
         batch.drop_column('loop_hours')

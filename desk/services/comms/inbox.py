@@ -172,16 +172,69 @@ def _open(uow: UnitOfWork, work: hours.Hours, channel: InboxChannel, message: In
     lead_id = None
     if family_id is None and earlier is not None:
         family_id, lead_id = earlier
-    if family_id is None:
+    teacher = _teacher_writing(s, channel, message) if family_id is None else None
+    if family_id is None and teacher is None:
         family_id = _match(s, channel, message)
-    if family_id is None and lead_id is None:
+    if family_id is None and lead_id is None and teacher is None:
         lead_id = _new_lead(uow, work, channel, message)
+    if teacher is not None:  # shown by the name on their card
+        message = dataclasses.replace(message, name=teacher.name)
     conversation = Conversation(channel=channel, address=message.address, name=message.name,
                                 subject=message.subject, family_id=family_id, lead_id=lead_id,
                                 opened_at=at, last_at=at)
     s.add(conversation)
     s.flush()
     return conversation
+
+
+def _teacher_writing(s: Session, channel: InboxChannel, message: Incoming) -> Teacher | None:
+    """A teacher writing to the bot: their chat already known, or their Telegram name on
+    their card — the chat is then kept on the card, so the desk can write back."""
+    if channel is not InboxChannel.TELEGRAM:
+        return None
+    found = s.scalar(select(Teacher).where(Teacher.telegram_chat == message.address).limit(1))
+    if found is None and message.handle:
+        found = s.scalar(select(Teacher).where(
+            func.lower(Teacher.telegram) == message.handle.lower().lstrip("@")).limit(1))
+        if found is not None:
+            found.telegram_chat = message.address
+    return found
+
+
+def link_teacher(store: Store, actor: Actor, conversation_id: int, teacher_id: int) -> None:
+    """The one writing in a Telegram conversation is this teacher: their chat goes on their
+    card (the desk can write to them), and the application it opened, if any, is set aside."""
+    with store.write(actor) as uow:
+        s = uow.session
+        c = _load(s, conversation_id)
+        if c.channel is not InboxChannel.TELEGRAM:
+            raise errors.ValidationFailed({"teacher": "teacher_not_telegram"})
+        teacher = s.get(Teacher, teacher_id)
+        if teacher is None:
+            raise errors.ValidationFailed({"teacher": "teacher_missing"})
+        teacher.telegram_chat = c.address
+        if c.lead_id is not None:
+            leads.set_aside_in(uow, c.lead_id, texts.LEAD_IS_TEACHER)
+            c.lead_id = None
+        uow.audit("inbox.teacher", entity_id=c.id,
+                  after=json.dumps({"teacher": teacher.name}, ensure_ascii=False))
+        uow.commit()
+
+
+def write_to_teacher_in(uow: UnitOfWork, teacher_id: int, text: str) -> bool:
+    """A message to the teacher through the bot's chat with them, outside quiet hours (False
+    when they have not written to the bot yet: the desk cannot reach them there)."""
+    s = uow.session
+    teacher = s.get(Teacher, teacher_id)
+    if teacher is None or not teacher.telegram_chat:
+        return False
+    c = Conversation(channel=InboxChannel.TELEGRAM, address=teacher.telegram_chat,
+                     name=teacher.name, opened_at=uow.now, last_at=uow.now, closed_at=uow.now)
+    s.add(c)
+    s.flush()
+    _queue(uow, c, text, kind="teacher",
+           send_after=outbox.outside_quiet(uow.now, studio.load_info(s).tz))
+    return True
 
 
 def _match(s: Session, channel: InboxChannel, message: Incoming) -> int | None:

@@ -161,6 +161,18 @@ def set_status(store: Store, actor: Actor, lead_id: int, status: LeadStatus, *,
         uow.commit()
 
 
+def set_aside_in(uow: UnitOfWork, lead_id: int, reason: str) -> None:
+    """Not an application after all (a teacher wrote): lost, with the reason (in ``uow``)."""
+    lead = _load(uow.session, lead_id)
+    before = lead.status
+    lead.status, lead.lost_reason = LeadStatus.LOST, reason
+    lead.responded_at = lead.responded_at or uow.now
+    uow.audit("lead.status", entity_id=lead.id, family_id=lead.family_id,
+              before=json.dumps({"status": before.value}),
+              after=json.dumps({"status": lead.status.value, "reason": reason},
+                               ensure_ascii=False))
+
+
 def link(store: Store, actor: Actor, lead_id: int, family_id: int) -> None:
     """Link the lead (and the conversations it came from) to an existing family."""
     with store.write(actor) as uow:

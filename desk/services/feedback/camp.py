@@ -193,14 +193,15 @@ def letters(store: Store, key: str) -> list[Letter]:
             [r.audio_file_id for rs in by_family.values() for r in rs if r.audio_file_id])
         )).all())
         found = []
-        for family_id, rs in sorted(by_family.items()):
+        for family_id, recorded in sorted(by_family.items()):
             family = s.get(Family, family_id)
+            unsent = [r for r in recorded if r.status is not FeedbackStatus.SENT]
+            rs = unsent or recorded  # a sibling recorded later gets a letter of their own
             first = [greetings.first_name(names[r.child_id]) for r in rs]
             words = "\n\n".join(f"{name}: {r.words or texts.FEEDBACK_VOICE_ONLY_CAMP}"
                                 for name, r in zip(first, rs))
             parent = greetings.family_names(s, family_id).get("parent", "")
-            sent = [r for r in rs if r.status is FeedbackStatus.SENT]
-            text = sent[0].sent_text if sent else templates.render(body, {
+            text = rs[0].sent_text if not unsent else templates.render(body, {
                 "parent": parent, "children": greetings.join_names(first),
                 "direction": direction, "words": words, "studio": info.name})
             channel, address = requests.route(s, family)
@@ -209,21 +210,21 @@ def letters(store: Store, key: str) -> list[Letter]:
                 address, family.preferred_channel,
                 tuple(audio[r.audio_file_id] for r in rs if r.audio_file_id),
                 tuple(r.id for r in rs), "" if family.consent_messages else "no_consent",
-                len(sent) == len(rs)))
+                not unsent))
         return found
 
 
-def send(store: Store, actor: Actor, key: str, texts: dict[int, str]) -> int:
+def send(store: Store, actor: Actor, key: str, edited: dict[int, str]) -> list[int]:
     """Into the outbox, outside quiet hours, one message (and its voice notes) per family the
-    desk can reach, for the families of ``texts`` (family id → the text as edited); returns
-    how many families' messages were queued. Those sent before, without consent or reached by
+    desk can reach, for the families of ``edited`` (family id → the text as edited); returns
+    the families whose messages were queued. Those sent before, without consent or reached by
     hand are left for ``mark_sent``."""
-    queued = 0
+    queued: list[int] = []
     with store.write(actor) as uow:
         s = uow.session
         when = outbox.outside_quiet(uow.now, studio.load_info(s).tz)
-        for family_id, rs in _unsent(s, key, list(texts)).items():
-            text = texts[family_id].strip()
+        for family_id, rs in _unsent(s, key, list(edited)).items():
+            text = edited[family_id].strip()
             if not text:
                 raise errors.ValidationFailed({"text": "text_empty"}, family_id=family_id)
             family = s.get(Family, family_id)
@@ -240,8 +241,9 @@ def send(store: Store, actor: Actor, key: str, texts: dict[int, str]) -> int:
                                      send_after=when, files=voices)
             for r in rs:
                 requests.sent_in(uow, r, text, message.id, channel.value)
-            queued += 1
-        uow.audit("feedback.camp_send", after=json.dumps({"camp": key, "families": queued}))
+            queued.append(family_id)
+        uow.audit("feedback.camp_send", after=json.dumps({"camp": key,
+                                                           "families": len(queued)}))
         uow.commit()
     return queued
 

@@ -178,7 +178,8 @@ def set_hours(store: Store, actor: Actor, hours: int) -> None:
 
 
 def _load(s, case_id: int) -> LoopCase:
-    case = s.get(LoopCase, case_id)
+    """The case, locked until the transaction ends."""
+    case = s.scalar(select(LoopCase).where(LoopCase.id == case_id).with_for_update())
     if case is None:
         raise errors.NotFound(f"loop case {case_id} not found")
     return case

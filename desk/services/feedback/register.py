@@ -21,8 +21,8 @@ from desk.models.family import Child, Family, Guardian
 from desk.models.feedback import FeedbackItem, FeedbackItemTag, FeedbackTag, LoopCase
 from desk.models.schedule import Direction, Teacher
 from desk.models.studio import Staff, Studio
-from desk.services.comms import mailings, outbox, templates
-from desk.services.crm import contacts, families
+from desk.services.comms import inbox, mailings, outbox, templates
+from desk.services.crm import contacts, families, search
 from desk.services.feedback import requests
 from desk.services.staff import studio
 from desk.services.store import errors, texts
@@ -126,8 +126,8 @@ def save_tag(store: Store, actor: Actor, name: str, tag_id: int | None = None,
         raise errors.ValidationFailed({"name": "name_empty"})
     with store.write(actor) as uow:
         s = uow.session
-        taken = s.scalar(select(FeedbackTag.id).where(func.lower(FeedbackTag.name) ==
-                                                      name.lower()))
+        taken = next((t for t, n in s.execute(select(FeedbackTag.id, FeedbackTag.name))
+                      if search.fold(n) == search.fold(name)), None)  # SQLite: no Cyrillic lower()
         if taken is not None and taken != tag_id:
             raise errors.ValidationFailed({"name": "name_taken"})
         tag = s.get(FeedbackTag, tag_id) if tag_id else None
@@ -225,8 +225,9 @@ def record_in(uow: UnitOfWork, draft: ItemDraft) -> int:
 
 
 def _copy_to_person(uow: UnitOfWork, item: FeedbackItem) -> None:
-    """Feedback about a staff member is a task for them; about a teacher, a task for the
-    System person to pass it on (through the teacher's contact)."""
+    """Feedback about a staff member is a task for them; about a teacher, a message through
+    the bot when the teacher has written to it, else a task for the System person to pass it
+    on (with the teacher's contact)."""
     s = uow.session
     family = _parent_name(s, item.family_id) if item.family_id else ""
     if item.staff_id is not None:
@@ -237,6 +238,9 @@ def _copy_to_person(uow: UnitOfWork, item: FeedbackItem) -> None:
             origin=f"feedback_item:{item.id}"))
     if item.teacher_id is not None:
         teacher = s.get(Teacher, item.teacher_id)
+        if inbox.write_to_teacher_in(uow, teacher.id, texts.ITEM_TO_TEACHER.format(
+                quote=item.quote)):
+            return  # the teacher has it through the bot
         contact = " / ".join(x for x in (contacts.display_phone(teacher.phone),
                                          teacher.telegram and "@" + teacher.telegram,
                                          teacher.email) if x) or "—"
@@ -422,9 +426,12 @@ def link(store: Store, actor: Actor, item_id: int, to_id: int | None) -> None:
                 to_id, main = main.linked_to, _load(s, main.linked_to)
             if to_id == item_id:
                 raise errors.ValidationFailed({"link": "link_self"})
+            if main.status in (ItemStatus.TOLD, ItemStatus.REJECTED):
+                raise errors.ValidationFailed({"link": "link_closed"})
             for child in s.scalars(select(FeedbackItem).where(FeedbackItem.linked_to ==
                                                               item_id)):
                 child.linked_to = to_id  # one level: what followed it follows the main one
+                child.status, child.status_at = main.status, uow.now
             item.status, item.status_at = main.status, uow.now
         item.linked_to = to_id
         uow.audit("feedback.item_link", entity_id=item_id, family_id=item.family_id,
@@ -510,7 +517,8 @@ def tell(store: Store, actor: Actor, item_id: int, change: str,
 
 
 def _load(s: Session, item_id: int) -> FeedbackItem:
-    item = s.get(FeedbackItem, item_id)
+    """The item, locked until the transaction ends (two desks moving it wait in turn)."""
+    item = s.scalar(select(FeedbackItem).where(FeedbackItem.id == item_id).with_for_update())
     if item is None:
         raise errors.NotFound(f"feedback item {item_id} not found")
     return item

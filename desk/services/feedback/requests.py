@@ -232,6 +232,8 @@ def record_in(uow: UnitOfWork, r: FeedbackRequest, given: Words) -> None:
     if not words and r.audio_file_id is None:
         raise errors.ValidationFailed({"words": "feedback_empty"})
     first_time = r.recorded_at is None
+    if words != r.words:
+        r.edited = ""  # the copywriter's version was of the words before
     r.words = words
     if r.kind is FeedbackKind.SECOND:  # the head teacher's own words close the case
         r.status = FeedbackStatus.DONE
@@ -260,7 +262,7 @@ def set_edited(store: Store, actor: Actor, request_id: int, edited: str) -> None
         raise errors.ValidationFailed({"edited": "text_empty"})
     with store.write(actor) as uow:
         r = load(uow.session, request_id, lock=True)
-        if r.status is FeedbackStatus.SENT:
+        if r.status in FINISHED or r.kind is FeedbackKind.SECOND:
             raise errors.ValidationFailed({"edited": "feedback_sent"})
         if r.recorded_at is None:
             raise errors.ValidationFailed({"edited": "feedback_empty"})

@@ -18,6 +18,7 @@ from desk.models.family import Child, Family, Guardian
 from desk.models.feedback import FeedbackRequest
 from desk.models.schedule import Direction, Enrolment, Lesson, Teacher
 from desk.models.studio import Studio
+from desk.services.comms import inbox
 from desk.services.crm import contacts, families
 from desk.services.feedback import requests
 from desk.services.staff import studio
@@ -55,7 +56,8 @@ def age_words(age: int) -> str:
 class Brief:
     request_id: int
     text: str  # what the head teacher needs for the call, ready to copy, print or send
-    head_teachers: tuple[tuple[int, str], ...]  # (id, name): those marked head first
+    head_teachers: tuple[tuple[int, str, bool], ...]  # (id, name, the bot can write to
+    # them): those marked head first
     teacher_id: int | None  # the one it was handed to
 
 
@@ -98,15 +100,17 @@ def brief(store: Store, request_id: int) -> Brief:
             texts.SECOND_BRIEF_ASK.format(
                 due=r.due_at.astimezone(info.tz).strftime("%d.%m.%Y") if r.due_at else "—"),
         ]
-        heads = tuple((t.id, t.name) for t in s.scalars(
+        heads = tuple((t.id, t.name, bool(t.telegram_chat)) for t in s.scalars(
             select(Teacher).where(Teacher.active.is_(True))
             .order_by(Teacher.head.desc(), Teacher.name)))
         return Brief(r.id, "\n".join(lines), heads, r.teacher_id)
 
 
-def hand_over(store: Store, actor: Actor, request_id: int, teacher_id: int | None) -> None:
-    """The brief went to the head teacher (copied, printed or sent): the case waits for
-    their feedback."""
+def hand_over(store: Store, actor: Actor, request_id: int, teacher_id: int | None,
+              send: str = "") -> None:
+    """The brief went to the head teacher (copied or printed; or ``send``: this text goes to
+    them through the bot, when they have written to it): the case waits for their
+    feedback."""
     if teacher_id is None:
         raise errors.ValidationFailed({"teacher": "teacher_missing"})
     with store.write(actor) as uow:
@@ -117,10 +121,13 @@ def hand_over(store: Store, actor: Actor, request_id: int, teacher_id: int | Non
         teacher = s.get(Teacher, teacher_id)
         if teacher is None:
             raise errors.ValidationFailed({"teacher": "teacher_missing"})
+        if send.strip() and not inbox.write_to_teacher_in(uow, teacher_id, send.strip()):
+            raise errors.ValidationFailed({"teacher": "teacher_no_chat"})
         r.status, r.teacher_id, r.handed_at = FeedbackStatus.HANDED, teacher_id, uow.now
         families.timeline_event(uow, r.family_id, TimelineKind.FEEDBACK,
                                 texts.SECOND_FEEDBACK_HANDED.format(
                                     teacher=teacher.name, child=requests.child_name(s, r)))
         uow.audit("feedback.hand_over", entity_id=r.id, family_id=r.family_id,
-                  after=json.dumps({"teacher": teacher.name}, ensure_ascii=False))
+                  after=json.dumps({"teacher": teacher.name, "sent": bool(send.strip())},
+                                   ensure_ascii=False))
         uow.commit()

@@ -37,6 +37,7 @@ CALL_WORDS = {
     ("outgoing", False): "Исходящий звонок",
     ("outgoing", True): "Исходящий: не дозвонились",
 }
+LEAD_IS_TEACHER = "это педагог студии"
 LEAD_THINKING = "Думающий клиент: вернуться к заявке — {name} ({contact})"
 
 LAPSE_REASONS = {
@@ -113,6 +114,8 @@ SECOND_FEEDBACK_HANDED = "Вторая обратная связь переда�
 
 ITEM_RECORDED = "Отзыв в реестр обратной связи: «{quote}»"
 ITEM_FOR_STAFF = "Отзыв о вашей работе: «{quote}»"
+ITEM_TO_TEACHER = "Здравствуйте! Передаём отзыв родителя: «{quote}». Если захотите обсудить, " \
+                  "напишите администратору студии."
 ITEM_FROM = "От семьи: {family}"
 ITEM_FOR_TEACHER = "Передать педагогу {teacher} ({contact}) отзыв: «{quote}»"
 ITEM_TOLD = "Семье сообщили, что изменилось по её отзыву: {change}"

@@ -219,3 +219,18 @@ def test_the_export_holds_the_familys_items_and_the_erase_removes_them(store, ac
     assert register.of_family(store, fid) == []
     assert register.item(store, theirs).linked_to is None  # the other family's stays
     assert len(loop.cases(store)) == 1
+
+
+def test_linking_follows_the_main_items_status_and_refuses_a_closed_one(store, actor):
+    a, b, c = (register.record(store, actor, register.ItemDraft(
+        quote=q, tone=FeedbackTone.SUGGESTION)) for q in ("A", "B", "C"))
+    register.link(store, actor, b, a)  # b follows a
+    register.set_status(store, actor, c, ItemStatus.ACCEPTED)
+    register.link(store, actor, a, c)  # a (and what follows it) now follow c
+    assert [register.item(store, i).status for i in (a, b)] == [ItemStatus.ACCEPTED] * 2
+    assert register.item(store, b).linked_to == c
+    d = register.record(store, actor, register.ItemDraft(quote="D", tone=FeedbackTone.NEUTRAL))
+    register.set_status(store, actor, d, ItemStatus.REJECTED, "не про нас")
+    with pytest.raises(errors.ValidationFailed) as caught:
+        register.link(store, actor, c, d)
+    assert caught.value.fields == {"link": "link_closed"}

@@ -219,3 +219,12 @@ def test_the_export_holds_the_feedback_and_the_erase_leaves_none_of_it(store, ac
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(StoredFile)) == 0
     assert "дракона" not in json.dumps(privacy.export_data(store, fid), ensure_ascii=False)
+
+
+def test_changed_words_drop_the_copywriters_older_version(store, actor, booked):
+    _, rid, _ = booked
+    requests.record(store, actor, rid, requests.Words("черновик", to_copywriter=True))
+    requests.set_edited(store, actor, rid, "Отредактировано")
+    requests.record(store, actor, rid, requests.Words("новые слова педагога"))
+    row = requests.request(store, rid)
+    assert row.edited == "" and row.final_words == "новые слова педагога"

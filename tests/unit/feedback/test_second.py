@@ -54,7 +54,7 @@ def test_the_brief_holds_what_the_head_teacher_needs_for_the_call(store, crossed
     assert "Первая обратная связь педагога: Саша сразу взялся за глину" in brief.text
     assert "Направления: Керамика" in brief.text
     assert "до 11.03.2026" in brief.text  # a week after the crossing (4 March)
-    assert brief.head_teachers[0] == (head, "Олег Главный")  # the head teacher first
+    assert brief.head_teachers[0] == (head, "Олег Главный", False)  # the head teacher first
 
 
 def test_handed_then_recorded_the_case_closes_and_shows_on_the_card(store, actor, clock,
