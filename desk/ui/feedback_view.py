@@ -254,7 +254,7 @@ class FeedbackView(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([self.tr("Date"), self.tr("Child"), self.tr("Feedback"),
                                    self.tr("Teacher"), self.tr("State")])
-        for col, width in enumerate((115, 135, 140, 120)):
+        for col, width in enumerate((110, 130, 165, 115)):
             self.list.setColumnWidth(col, width)
         self.template_button = QPushButton(self.tr("Template…"))
         self.hours_button = QPushButton(self.tr("Deadlines…"))
@@ -333,7 +333,7 @@ class FeedbackView(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.empty)
         rl.addWidget(self.details)
-        side_by_side(self, left, right, [600, 600])
+        side_by_side(self, left, right, [680, 600])
 
         self.shown.currentIndexChanged.connect(self._on_shown_changed)
         self.list.currentItemChanged.connect(lambda *_: self._show())

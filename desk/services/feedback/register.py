@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from desk.models.enums import (
@@ -357,31 +357,33 @@ def item(store: Store, item_id: int) -> ItemRow:
 
 
 def month_counts(store: Store, f: Filters, tz: ZoneInfo) -> dict[tuple[str, str], int]:
-    """(tag, "YYYY-MM" in studio time) → items; an item without tags counts under "". Counted
-    in the database: each month is the span between its first instants in the studio's zone."""
+    """(tag, "YYYY-MM" in studio time) → items; an item without tags counts under "". One
+    grouped count per month (its span between its first instants in the studio's zone),
+    each read along the index on the item's date."""
     with store.read() as s:
         first, last = s.execute(select(func.min(FeedbackItem.created_at),
                                        func.max(FeedbackItem.created_at))
                                 .where(*_where(f))).one()
         if first is None:
             return {}
+        names = dict(s.execute(select(FeedbackTag.id, FeedbackTag.name)).all())
+        found: dict[tuple[str, str], int] = {}
         month = first.astimezone(tz).date().replace(day=1)
-        edges = []  # (the month's name, where the next month starts, in UTC)
-        while True:
+        start = dt.datetime.combine(month, dt.time(), tz).astimezone(dt.timezone.utc)
+        while start <= last:
             following = (month + dt.timedelta(days=32)).replace(day=1)
-            edges.append((month.strftime("%Y-%m"), dt.datetime.combine(
-                following, dt.time(), tz).astimezone(dt.timezone.utc)))
-            if edges[-1][1] > last:
-                break
-            month = following
-        label = case(*[(FeedbackItem.created_at < edge, name) for name, edge in edges])
-        rows = s.execute(
-            select(FeedbackTag.name, label, func.count())
-            .select_from(FeedbackItem)
-            .outerjoin(FeedbackItemTag, FeedbackItemTag.item_id == FeedbackItem.id)
-            .outerjoin(FeedbackTag, FeedbackTag.id == FeedbackItemTag.tag_id)
-            .where(*_where(f)).group_by(FeedbackTag.name, label)).all()
-    return {(tag or "", month): n for tag, month, n in rows}
+            end = dt.datetime.combine(following, dt.time(), tz).astimezone(dt.timezone.utc)
+            # one range on the date (two would make SQLite read the wider one)
+            window = dataclasses.replace(f, since=max(start, f.since or start),
+                                         until=min(end, f.until or end))
+            for tag_id, n in s.execute(
+                    select(FeedbackItemTag.tag_id, func.count())
+                    .select_from(FeedbackItem)
+                    .outerjoin(FeedbackItemTag, FeedbackItemTag.item_id == FeedbackItem.id)
+                    .where(*_where(window)).group_by(FeedbackItemTag.tag_id)):
+                found[(names.get(tag_id, ""), month.strftime("%Y-%m"))] = n
+            month, start = following, end
+    return found
 
 
 def tone_counts(store: Store, f: Filters) -> dict[FeedbackTone, int]:
