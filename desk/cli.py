@@ -114,6 +114,27 @@ def parser() -> argparse.ArgumentParser:
     fb_exp.add_argument("out", type=Path, help="OUT.xlsx or OUT.pdf")
     fb_exp.add_argument("--db", type=paths.database, dest="sub_db")
 
+    sv = sub.add_parser("surveys", help="the studio's surveys and their answers")
+    sv_sub = sv.add_subparsers(dest="action", required=True)
+    sv_list = sv_sub.add_parser("list", help="the surveys with their keys")
+    sv_list.add_argument("--json", action="store_true")
+    sv_list.add_argument("--db", type=paths.database, dest="sub_db")
+    sv_imp = sv_sub.add_parser("import", help="a Google Form's responses export (CSV or XLSX)")
+    sv_imp.add_argument("file", type=Path)
+    sv_imp.add_argument("--survey", required=True, help="the survey's key (desk surveys list)")
+    sv_imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                        help="timestamp, email, phone, name, code, nps, csat, csi:<item> or "
+                             "comment = the column's header; repeated")
+    sv_imp.add_argument("--tz", help="the sheet's time zone, e.g. Europe/Moscow")
+    sv_imp.add_argument("--json", action="store_true")
+    sv_imp.add_argument("--db", type=paths.database, dest="sub_db")
+
+    ind = sub.add_parser("indices", help="NPS, CSAT, CSI, FCR and response times for a period")
+    ind.add_argument("--from", dest="since", required=True, help="YYYY-MM-DD, included")
+    ind.add_argument("--to", dest="until", required=True, help="YYYY-MM-DD, included")
+    ind.add_argument("--json", action="store_true")
+    ind.add_argument("--db", type=paths.database, dest="sub_db")
+
     shots = sub.add_parser("screenshots", help="render every main screen to PNG")
     shots.add_argument("dir", type=Path)
     shots.add_argument("--db", type=paths.database, dest="sub_db")
@@ -370,6 +391,78 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_surveys(args: argparse.Namespace) -> int:
+    from desk.services.store import errors
+    from desk.services.surveys import forms, gforms
+
+    store = _open(args)
+    if args.action == "list":
+        found = forms.surveys(store)
+        if args.json:
+            print(json.dumps([{"key": x.key, "name": x.name, "form_url": x.form_url}
+                              for x in found], ensure_ascii=False))
+        else:
+            for x in found:
+                print(f"{x.key:<20} {x.name}" + (f"  {x.form_url}" if x.form_url else ""))
+        return 0
+    mapping = {}
+    for pair in args.map:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise errors.DeskError(f"--map is written FIELD=COLUMN, not {pair!r}")
+        mapping[field.strip()] = column.strip()
+    try:
+        result = gforms.run(store, cli_actor(), args.file, args.survey, mapping or None, args.tz)
+    except gforms.ImportRefused as exc:
+        result = exc.params["result"]
+        if args.json:
+            print(json.dumps(result.as_json(), ensure_ascii=False))
+        for e in result.errors:
+            print(f"line {e.line}: {e.reason}", file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False))
+    else:
+        print("mapping: " + ", ".join(f"{k}={v}" for k, v in result.mapping.items()))
+        print(f"{result.rows} rows: {result.imported} imported ({result.matched} matched to a "
+              f"family, {result.unmatched} anonymous), {result.duplicates} already there")
+    return 0
+
+
+def cmd_indices(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from desk.services.insights import indices
+    from desk.services.staff import studio
+
+    first, last = _dates(args.since, args.until)
+    store = _open(args)
+    tz = studio.info(store).tz
+    found = indices.compute(
+        store, dt.datetime.combine(first, dt.time(), tz).astimezone(dt.timezone.utc),
+        dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tz).astimezone(
+            dt.timezone.utc))
+    data = found.as_json()
+    if args.json:
+        del data["csi"]["names"]
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    n = data["nps"]
+    print(f"NPS        {n['score']} (n={n['n']}: {n['promoters']} promoters, {n['passives']} "
+          f"passives, {n['detractors']} detractors; ±{n['moe95']})")
+    print(f"CSAT       {data['csat']['score']}% (n={data['csat']['n']})")
+    print(f"CSI        {data['csi']['score']}% (n={data['csi']['n']})")
+    for key, score in data["csi"]["items"].items():
+        print(f"  {data['csi']['names'][key]:<28} {score}")
+    f = data["fcr"]
+    print(f"FCR        at close {f['at_close']['score']}% (n={f['at_close']['n']}); no "
+          f"re-contact in 72 h {f['no_recontact']['score']}% (n={f['no_recontact']['n']})")
+    r = data["response"]
+    print(f"Responses  median {r['median_s']} s, p90 {r['p90_s']} s, within 60 s "
+          f"{r['within_60s_pct']}% (n={r['n']})")
+    return 0
+
+
 def _dates(*texts: str):
     import datetime as dt
 
@@ -420,5 +513,7 @@ COMMANDS = {
     "schedule": cmd_schedule,
     "finance": cmd_finance,
     "feedback": cmd_feedback,
+    "surveys": cmd_surveys,
+    "indices": cmd_indices,
     "screenshots": cmd_screenshots,
 }

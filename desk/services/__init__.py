@@ -1,8 +1,8 @@
 """Use cases, rules, integrations and reports, grouped by domain. No Qt here.
 
 Packages, each allowed to import only the ones before it (tests/unit/test_house.py checks
-it): store, docs, staff, crm, tasks, money, schedule, comms, feedback, calls, privacy,
-upkeep. A
+it): store, docs, staff, crm, tasks, money, schedule, comms, feedback, calls, surveys,
+insights, privacy, upkeep. A
 package's face is the modules in its ``__all__``; other packages never use their underscored
 names. A reaction across packages goes the other way as a domain event (``store.events``)."""
 
@@ -14,7 +14,7 @@ import types
 from importlib import _bootstrap  # the import system's per-module locks
 
 LAYERS = ("store", "docs", "staff", "crm", "tasks", "money", "schedule", "comms", "feedback",
-          "calls", "privacy", "upkeep")
+          "calls", "surveys", "insights", "privacy", "upkeep")
 
 
 def lazy_face(package: str, names: list[str]):

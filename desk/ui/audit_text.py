@@ -76,6 +76,9 @@ FIELDS = {
     "loop_hours": QT_TRANSLATE_NOOP("AuditText", "answer within, hours"),
     "camp": QT_TRANSLATE_NOOP("AuditText", "camp"),
     "active": QT_TRANSLATE_NOOP("AuditText", "in use"),
+    "survey": QT_TRANSLATE_NOOP("AuditText", "survey"),
+    "imported": QT_TRANSLATE_NOOP("AuditText", "imported"),
+    "duplicates": QT_TRANSLATE_NOOP("AuditText", "already there"),
 }
 MONEY = {"amount", "total", "price", "adult_price", "large_payment"}
 PHONES = {"phone", "whatsapp"}

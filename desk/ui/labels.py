@@ -99,6 +99,7 @@ _AUDIT = {
     "lapsed": QT_TRANSLATE_NOOP("Labels", "No-shows"),
     "greeting": QT_TRANSLATE_NOOP("Labels", "Birthdays"),
     "feedback": QT_TRANSLATE_NOOP("Labels", "Feedback"),
+    "survey": QT_TRANSLATE_NOOP("Labels", "Surveys"),
     "template": QT_TRANSLATE_NOOP("Labels", "Templates"),
     "inbox": QT_TRANSLATE_NOOP("Labels", "Inbox"),
     "outbox": QT_TRANSLATE_NOOP("Labels", "Outbox"),
@@ -186,6 +187,7 @@ _AUDIT_KINDS = {
     "feedback.loop_close": QT_TRANSLATE_NOOP("Labels", "Loop case closed"),
     "studio.loop_hours": QT_TRANSLATE_NOOP("Labels", "Loop deadline changed"),
     "inbox.teacher": QT_TRANSLATE_NOOP("Labels", "A teacher's chat kept"),
+    "survey.import": QT_TRANSLATE_NOOP("Labels", "Survey answers imported"),
 }
 
 _FEEDBACK_STATUSES = {

@@ -436,6 +436,18 @@
         <translation>используется</translation>
     </message>
     <message>
+        <source>survey</source>
+        <translation>опрос</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>загружено</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>уже были</translation>
+    </message>
+    <message>
         <source>{who} added</source>
         <translation>новый в семье: {who}</translation>
     </message>
@@ -2704,6 +2716,10 @@
         <translation>Дни рождения</translation>
     </message>
     <message>
+        <source>Surveys</source>
+        <translation>Опросы</translation>
+    </message>
+    <message>
         <source>Templates</source>
         <translation>Шаблоны</translation>
     </message>
@@ -3022,6 +3038,10 @@
     <message>
         <source>A teacher&apos;s chat kept</source>
         <translation>Запомнен чат педагога</translation>
+    </message>
+    <message>
+        <source>Survey answers imported</source>
+        <translation>Загружены ответы на опрос</translation>
     </message>
     <message>
         <source>waiting for the teacher</source>

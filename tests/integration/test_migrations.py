@@ -536,3 +536,21 @@ def test_0023_opens_requests_for_first_timers_and_cases_for_second_feedback_task
         assert tasks.get(store, 2).status is TaskStatus.DONE
     finally:
         store.dispose()
+
+
+def test_0025_gives_a_studio_set_up_already_the_regulations_surveys_and_items(tmp_path):
+    from desk.services.surveys import forms
+
+    path = tmp_path / "old.db"
+    seed_old(path)
+    engine = make_engine(url_for_path(path))
+    migrate.upgrade(engine, None, target="0024")
+    engine.dispose()
+    store = migrate.open_database(path, None)
+    try:
+        keys = [x.key for x in forms.surveys(store)]
+        assert keys[:3] == ["hike_regular", "hike_once", "hike_review"] and len(keys) == 8
+        assert [i.key for i in forms.items(store)] == [
+            "teacher", "atmosphere", "schedule", "prices", "communication"]
+    finally:
+        store.dispose()

@@ -132,3 +132,40 @@ def test_feedback_export_writes_the_registers_period_as_xlsx_and_pdf(capsys, dem
     code, _out, err = run(capsys, "feedback", "export", "--from", "2026-13-01", "--to",
                           "2026-12-31", str(pdf), "--db", str(demo))
     assert code != 0 and "YYYY-MM-DD" in err
+
+
+def test_surveys_list_import_and_indices_from_the_command_line(capsys, demo, tmp_path):
+    import csv
+
+    code, out, _err = run(capsys, "surveys", "list", "--json", "--db", str(demo))
+    listed = json.loads(out)
+    assert code == 0 and {"key": "hike_review", "name": "Поход: общий отзыв",
+                          "form_url": ""} in listed
+    path = tmp_path / "answers.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Timestamp", "Score", "Comment"])
+        w.writerow(["3/2/2026 9:05:00", "10", "Отлично"])
+        w.writerow(["3/2/2026 9:06:00", "4", ""])
+    args = ("surveys", "import", str(path), "--survey", "hike_review", "--map",
+            "timestamp=Timestamp", "--map", "nps=Score", "--map", "comment=Comment",
+            "--tz", "Europe/Moscow", "--json", "--db", str(demo))
+    code, out, _err = run(capsys, *args)
+    assert code == 0 and json.loads(out) == {
+        "rows": 2, "imported": 2, "duplicates": 0, "matched": 0, "unmatched": 2, "errors": [],
+        "mapping": {"timestamp": "Timestamp", "nps": "Score", "comment": "Comment"}}
+    assert json.loads(run(capsys, *args)[1])["duplicates"] == 2
+    with open(path, "a", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerow(["3/2/2026 9:07:00", "12", ""])
+    code, out, err = run(capsys, *args)
+    assert code == 2 and json.loads(out)["errors"] == [
+        {"line": 4, "reason": "NPS score '12' is not 0–10"}] and "line 4" in err
+    code, out, _err = run(capsys, "indices", "--from", "2026-03-01", "--to", "2026-03-31",
+                          "--json", "--db", str(demo))
+    data = json.loads(out)
+    assert code == 0 and set(data) == {"nps", "csat", "csi", "fcr", "response"}
+    assert data["nps"]["n"] >= 2 and set(data["fcr"]) == {"at_close", "no_recontact"}
+    assert set(data["nps"]) == {"score", "n", "promoters", "passives", "detractors", "moe95"}
+    code, out, _err = run(capsys, "indices", "--from", "2026-03-01", "--to", "2026-03-31",
+                          "--db", str(demo))
+    assert code == 0 and out.startswith("NPS")

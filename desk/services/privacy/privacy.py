@@ -22,10 +22,11 @@ from desk.models.comms import (
     Call, Conversation, Greeting, InboxMessage, LapseCall, Lead, MailingRecipient, NpsScore,
     ScriptRun,
 )
-from desk.models.enums import OutboxStatus, TimelineKind
+from desk.models.enums import FeedbackSource, OutboxStatus, TimelineKind
 from desk.models.family import Child, Family, Guardian, TimelineEntry
 from desk.models.feedback import FeedbackItem, FeedbackRequest, LoopCase
 from desk.models.files import StoredFile
+from desk.models.surveys import Survey, SurveyAnswer
 from desk.models.schedule import Direction, Enrolment, Lesson
 from desk.models.task import Task
 from desk.models.wallet import GENESIS, LedgerEntry, Wallet
@@ -145,6 +146,13 @@ def export_data(store: Store, family_id: int) -> dict:
                     select(FeedbackItem, LoopCase)
                     .outerjoin(LoopCase, LoopCase.item_id == FeedbackItem.id)
                     .where(FeedbackItem.family_id == family_id).order_by(FeedbackItem.id))]
+        surveys = [{"at": _iso(a.answered_at), "survey": name, "source": a.source,
+                    "nps": a.nps, "csat": a.csat, "comment": a.comment}
+                   for a, name in s.execute(
+                       select(SurveyAnswer, Survey.name)
+                       .outerjoin(Survey, Survey.id == SurveyAnswer.survey_id)
+                       .where(SurveyAnswer.family_id == family_id)
+                       .order_by(SurveyAnswer.answered_at, SurveyAnswer.id))]
         children = [{"name": c.name, "birth_date": _iso(c.birth_date), "notes": c.notes,
                      "left_at": _iso(c.archived_at)}
                     for c in s.scalars(select(Child).where(Child.family_id == family_id)
@@ -181,6 +189,7 @@ def export_data(store: Store, family_id: int) -> dict:
         "greetings": greetings,
         "feedback": feedback,
         "feedback_items": said,
+        "survey_answers": surveys,
         "mailings": mailings,
         "history": [{"at": _iso(h.at), "staff": h.staff_name, "kind": h.kind,
                      "before": h.before, "after": h.after}
@@ -353,7 +362,15 @@ def erase(store: Store, actor: Actor, family_id: int,
         kept_files += s.scalars(select(FeedbackRequest.audio_file_id).where(
             FeedbackRequest.family_id == family_id, FeedbackRequest.audio_file_id.is_not(None)))
         s.execute(delete(FeedbackRequest).where(FeedbackRequest.family_id == family_id))
-        s.execute(delete(FeedbackItem).where(FeedbackItem.family_id == family_id))
+        answers = list(s.scalars(select(SurveyAnswer.id).where(or_(  # and the unmatched ones
+            SurveyAnswer.family_id == family_id,  # bearing its contacts
+            and_(SurveyAnswer.family_id.is_(None),
+                 or_(SurveyAnswer.phone.in_(phones), SurveyAnswer.email.in_(emails)))))))
+        s.execute(delete(FeedbackItem).where(or_(
+            FeedbackItem.family_id == family_id,
+            and_(FeedbackItem.source == FeedbackSource.SURVEY,
+                 FeedbackItem.source_id.in_(answers)))))
+        s.execute(delete(SurveyAnswer).where(SurveyAnswer.id.in_(answers)))
         s.execute(update(InboxMessage).where(InboxMessage.conversation_id.in_(talks)).values(
             text="", attachment="", file_id=None, external_id=None, last_error=""))
         files.forget_unused(uow, kept_files)  # a file another family was sent stays theirs

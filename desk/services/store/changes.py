@@ -31,6 +31,7 @@ class Change(str, enum.Enum):
     GREETING = "greeting"
     MAILING = "mailing"      # segments, mailings and their recipients
     FEEDBACK = "feedback"    # feedback requests, the register, loop cases
+    SURVEY = "survey"        # surveys, their answers, the satisfaction items
     PRESENCE = "presence"
     AUDIT = "audit"          # the journal
 
@@ -61,6 +62,8 @@ TABLES: dict[str, Change | None] = {
     "feedback_request": Change.FEEDBACK, "feedback_tag": Change.FEEDBACK,
     "feedback_item": Change.FEEDBACK, "feedback_item_tag": Change.FEEDBACK,
     "loop_case": Change.FEEDBACK,
+    "survey": Change.SURVEY, "csi_item": Change.SURVEY, "survey_answer": Change.SURVEY,
+    "csi_score": Change.SURVEY,
     "segment": Change.MAILING, "mailing": Change.MAILING, "mailing_recipient": Change.MAILING,
     "presence": Change.PRESENCE,
     "audit_entry": Change.AUDIT,

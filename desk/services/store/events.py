@@ -21,6 +21,7 @@ HANDLER_MODULES = (
     "desk.services.schedule.enrolment",
     "desk.services.schedule.lessons",
     "desk.services.feedback.flows",
+    "desk.services.surveys.forms",
 )
 
 

@@ -15,6 +15,36 @@ DEFAULT_DIRECTIONS = [
 DEFAULT_FEEDBACK_TAGS = ("Педагог", "Направление", "Расписание", "Цены", "Помещение", "Сервис",
                          "Общение", "Результаты ребёнка")
 
+# the studio's surveys to begin with: key, name, the segment rule (computed from the data; see
+# surveys.segments), the invitation ({parent}, {child}, {what}, {link}, {studio})
+_INVITE = ("{parent}, здравствуйте! Это студия «{studio}». {what} Нам важно ваше мнение: "
+           "ответите на несколько вопросов? Это займёт пару минут: {link}\nЕсли удобнее "
+           "поговорить, напишите, когда можно позвонить.")
+DEFAULT_SURVEYS = (
+    ("hike_regular", "Поход: ходят постоянно", {"kind": "hike", "rule": "regular"},
+     _INVITE.replace("{what}", "Вы уже не раз ходили с нами в поход.")),
+    ("hike_once", "Поход: были один раз", {"kind": "hike", "rule": "once"},
+     _INVITE.replace("{what}", "Вы были с нами в походе, и мы хотим понять, как всё прошло.")),
+    ("hike_review", "Поход: общий отзыв", {"kind": "hike", "rule": "attended"},
+     _INVITE.replace("{what}", "Спасибо, что были с нами в походе.")),
+    ("workshop_regular", "Мастерская: ходят постоянно", {"kind": "workshop",
+                                                        "rule": "regular"},
+     _INVITE.replace("{what}", "{child} уже давно занимается в мастерской.")),
+    ("workshop_once", "Мастерская: были один раз", {"kind": "workshop", "rule": "once"},
+     _INVITE.replace("{what}", "{child} был(а) у нас на занятии, и мы хотим понять, что "
+                               "можно сделать лучше.")),
+    ("interest_only", "Интересовались, но не пришли", {"kind": "any",
+                                                     "rule": "lead_never_enrolled"},
+     _INVITE.replace("{what}", "Вы интересовались занятиями в студии.")),
+    ("party_before", "Праздник: перед праздником", {"kind": "party", "rule": "party_before"},
+     _INVITE.replace("{what}", "Скоро ваш праздник, и мы хотим, чтобы всё было по-вашему.")),
+    ("party_after", "Праздник: после праздника", {"kind": "party", "rule": "party_after"},
+     _INVITE.replace("{what}", "Спасибо, что отметили праздник с нами.")),
+)
+DEFAULT_CSI_ITEMS = (("teacher", "Педагог"), ("atmosphere", "Атмосфера"),
+                     ("schedule", "Расписание"), ("prices", "Цены"),
+                     ("communication", "Общение с администраторами"))
+
 LESSON_CANCELLED = "Занятие отменено: сообщить семье ({channel}) — {direction}, {when}"
 LESSON_CANCELLED_WAITLIST = "Занятие отменено: сообщить семье из листа ожидания ({channel}) — " \
                             "{direction}, {when}"
