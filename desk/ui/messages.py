@@ -107,6 +107,9 @@ FIELD_MESSAGES = {
     "link_self": QT_TRANSLATE_NOOP("Messages", "An item cannot be linked to itself."),
     "link_closed": QT_TRANSLATE_NOOP(
         "Messages", "That item is closed (rejected, or its clients were told): choose another."),
+    "file_empty": QT_TRANSLATE_NOOP("Messages", "The file is empty."),
+    "timezone_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "Unknown time zone: write it like Europe/Moscow."),
     "teacher_no_chat": QT_TRANSLATE_NOOP(
         "Messages", "The teacher has not written to the studio's bot yet: copy or print the "
         "brief instead."),
@@ -136,6 +139,9 @@ FIELD_MESSAGES = {
 
 ERROR_MESSAGES = {
     "not_a_database": QT_TRANSLATE_NOOP("Messages", "This file is not a Desk database."),
+    "import_refused": QT_TRANSLATE_NOOP(
+        "Messages", "Some rows of the file are wrong (each is listed with its line): nothing "
+        "was imported."),
     "bad_server_url": QT_TRANSLATE_NOOP(
         "Messages", "This is not a server address. It looks like "
         "postgresql+psycopg://user@host:5432/database."),

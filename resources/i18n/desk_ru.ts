@@ -4768,6 +4768,10 @@
         <translation>Этот отзыв закрыт (отклонён или клиентам уже сообщили): выберите другой.</translation>
     </message>
     <message>
+        <source>Unknown time zone: write it like Europe/Moscow.</source>
+        <translation>Неизвестный часовой пояс: напишите, например, Europe/Moscow.</translation>
+    </message>
+    <message>
         <source>The teacher has not written to the studio&apos;s bot yet: copy or print the brief instead.</source>
         <translation>Педагог ещё не писал боту студии: скопируйте или распечатайте карточку.</translation>
     </message>
@@ -4830,6 +4834,10 @@
     <message>
         <source>This file is not a Desk database.</source>
         <translation>Этот файл не является базой Desk.</translation>
+    </message>
+    <message>
+        <source>Some rows of the file are wrong (each is listed with its line): nothing was imported.</source>
+        <translation>Некоторые строки файла с ошибками (каждая указана с номером строки): ничего не загружено.</translation>
     </message>
     <message>
         <source>This is not a server address. It looks like postgresql+psycopg://user@host:5432/database.</source>
