@@ -28,6 +28,7 @@ from desk.ui.channels_dialog import ChannelsDialog
 from desk.ui.context import Context
 from desk.ui.courier_host import CourierHost
 from desk.ui.feedback_tags import TagsDialog
+from desk.ui.survey_import import SurveyImportDialog
 from desk.ui.hours_dialog import HoursDialog
 from desk.ui.import_dialog import ImportDialog
 from desk.ui.inbox_queue import WaitingBanner, wait_text
@@ -222,6 +223,11 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.import_action)
+        self.survey_import_action = QAction(self.tr("Import survey answers…"), self)
+        self.survey_import_action.triggered.connect(
+            lambda: SurveyImportDialog(self.ctx, self).exec())
+        self.survey_import_action.setEnabled(not self.ctx.store.read_only)
+        file_menu.addAction(self.survey_import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)

@@ -4242,6 +4242,10 @@
         <translation>Выход</translation>
     </message>
     <message>
+        <source>Import survey answers…</source>
+        <translation>Загрузить ответы опроса…</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
@@ -6315,6 +6319,177 @@
     <message>
         <source>Keep the moments</source>
         <translation>Сохранить моменты</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyImportDialog</name>
+    <message>
+        <source>Import survey answers</source>
+        <translation>Загрузка ответов опроса</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Файл не выбран</translation>
+    </message>
+    <message>
+        <source>Choose the file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <source>Column of the file</source>
+        <translation>Столбец файла</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Ответ получен</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>CSAT</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Загрузить</translation>
+    </message>
+    <message>
+        <source>Survey:</source>
+        <translation>Опрос:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Time zone of the form&apos;s sheet:</source>
+        <translation>Часовой пояс таблицы формы:</translation>
+    </message>
+    <message>
+        <source>time of the answer</source>
+        <translation>время ответа</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <source>family code</source>
+        <translation>код семьи</translation>
+    </message>
+    <message>
+        <source>NPS score 0–10</source>
+        <translation>оценка NPS 0–10</translation>
+    </message>
+    <message>
+        <source>CSAT score 1–5</source>
+        <translation>оценка CSAT 1–5</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>комментарий</translation>
+    </message>
+    <message>
+        <source>satisfaction: {name}</source>
+        <translation>удовлетворённость: {name}</translation>
+    </message>
+    <message>
+        <source>A Google Form&apos;s responses</source>
+        <translation>Ответы Google Формы</translation>
+    </message>
+    <message>
+        <source>Responses (*.csv *.xlsx)</source>
+        <translation>Ответы (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>family by {how}</source>
+        <translation>семья найдена: {how}</translation>
+    </message>
+    <message>
+        <source>no family: kept anonymous</source>
+        <translation>семья не найдена: ответ сохранится анонимно</translation>
+    </message>
+    <message>
+        <source>the name matches {name}: tick to confirm</source>
+        <translation>совпадает имя «{name}»: отметьте, чтобы подтвердить</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>строка {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {new} new ({matched} with a family, {unmatched} anonymous), {dup} imported before.</source>
+        <translation>Строк: {rows}; новых: {new} (с семьёй: {matched}, анонимных: {unmatched}); загружены раньше: {dup}.</translation>
+    </message>
+    <message>
+        <source>the time «{value}» cannot be read</source>
+        <translation>не удаётся прочитать время «{value}»</translation>
+    </message>
+    <message>
+        <source>the NPS score «{value}» is not 0–10</source>
+        <translation>оценка NPS «{value}» не от 0 до 10</translation>
+    </message>
+    <message>
+        <source>the CSAT score «{value}» is not 1–5</source>
+        <translation>оценка CSAT «{value}» не от 1 до 5</translation>
+    </message>
+    <message>
+        <source>the score «{value}» is not 1–{top}</source>
+        <translation>оценка «{value}» не от 1 до {top}</translation>
+    </message>
+    <message>
+        <source>unknown field {value}</source>
+        <translation>неизвестное поле {value}</translation>
+    </message>
+    <message>
+        <source>the file has no column «{value}»</source>
+        <translation>в файле нет столбца «{value}»</translation>
+    </message>
+    <message>
+        <source>no satisfaction item {value}</source>
+        <translation>нет такого пункта удовлетворённости: {value}</translation>
+    </message>
+    <message>
+        <source>choose the column with the time of the answers</source>
+        <translation>выберите столбец со временем ответов</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>по коду</translation>
+    </message>
+    <message>
+        <source>Imported {n} answers ({matched} with a family); {dup} were there already.</source>
+        <translation>Загружено ответов: {n} (с семьёй: {matched}); уже были: {dup}.</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,11 @@ class ImportRefused(errors.DeskError):
 @dataclasses.dataclass(frozen=True)
 class RowError:
     line: int
-    reason: str
+    reason: str  # in English, for the command line
+    code: str = ""  # for the UI's words: time_unreadable, nps_range, csat_range, csi_range,
+    # field_unknown, column_missing, item_unknown, timestamp_missing
+    value: str = ""  # the cell, the field or the column it is about
+    top: int = 0  # a CSI question's scale
 
 
 @dataclasses.dataclass(frozen=True)
@@ -185,17 +189,19 @@ def parse(s: Session, survey: Survey, header: list[str], rows: list[tuple[int, l
     problems = []
     for field, column in mapping.items():
         if field not in PLAIN and not field.startswith("csi:"):
-            problems.append(RowError(1, f"unknown field {field!r}"))
+            problems.append(RowError(1, f"unknown field {field!r}", "field_unknown", field))
         elif column not in header:
-            problems.append(RowError(1, f"no column {column!r} for {field}"))
+            problems.append(RowError(1, f"no column {column!r} for {field}", "column_missing",
+                                     column))
         else:
             where[field] = header.index(column)
     items = {i.key: i.id for i in s.scalars(select(CsiItem))}
     for field in where:
         if field.startswith("csi:") and field[4:] not in items:
-            problems.append(RowError(1, f"no satisfaction item {field[4:]!r}"))
+            problems.append(RowError(1, f"no satisfaction item {field[4:]!r}", "item_unknown",
+                                     field[4:]))
     if "timestamp" not in where:
-        problems.append(RowError(1, "no timestamp column"))
+        problems.append(RowError(1, "no timestamp column", "timestamp_missing"))
     if problems:
         return [], problems
     scales = {}
@@ -211,28 +217,33 @@ def parse(s: Session, survey: Survey, header: list[str], rows: list[tuple[int, l
 
         at = _time(cell("timestamp"), tz)
         if at is None:
-            problems.append(RowError(line, f"unreadable timestamp {cell('timestamp')!r}"))
+            problems.append(RowError(line, f"unreadable timestamp {cell('timestamp')!r}",
+                                     "time_unreadable", cell("timestamp")))
             continue
         try:
             nps = _score(cell("nps"), 0, 10)
         except ValueError:
-            problems.append(RowError(line, f"NPS score {cell('nps')!r} is not 0–10"))
+            problems.append(RowError(line, f"NPS score {cell('nps')!r} is not 0–10",
+                                     "nps_range", cell("nps")))
             continue
         try:
             csat = _score(cell("csat"), 1, 5)
         except ValueError:
-            problems.append(RowError(line, f"CSAT score {cell('csat')!r} is not 1–5"))
+            problems.append(RowError(line, f"CSAT score {cell('csat')!r} is not 1–5",
+                                     "csat_range", cell("csat")))
             continue
         csi = {}
-        bad = ""
+        bad = None
         for field in where:
             if field.startswith("csi:") and cell(field):
                 try:
                     csi[field[4:]] = (_score(cell(field), 1, scales[field]), scales[field])
                 except ValueError:
-                    bad = f"{field[4:]} score {cell(field)!r} is not 1–{scales[field]}"
+                    bad = RowError(line, f"{field[4:]} score {cell(field)!r} is not "
+                                         f"1–{scales[field]}", "csi_range", cell(field),
+                                   scales[field])
         if bad:
-            problems.append(RowError(line, bad))
+            problems.append(bad)
             continue
         email = cell("email").lower()
         try:
