@@ -430,18 +430,13 @@ def cmd_surveys(args: argparse.Namespace) -> int:
 
 
 def cmd_indices(args: argparse.Namespace) -> int:
-    import datetime as dt
-
     from desk.services.insights import indices
     from desk.services.staff import studio
 
     first, last = _dates(args.since, args.until)
     store = _open(args)
-    tz = studio.info(store).tz
-    found = indices.compute(
-        store, dt.datetime.combine(first, dt.time(), tz).astimezone(dt.timezone.utc),
-        dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tz).astimezone(
-            dt.timezone.utc))
+    found = indices.compute(store, *studio.local_period_bounds(first, last,
+                                                               studio.info(store).tz))
     data = found.as_json()
     if args.json:
         del data["csi"]["names"]

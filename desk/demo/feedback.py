@@ -10,9 +10,13 @@ import random
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.models.enums import FeedbackKind, FeedbackStatus, Mark
+from desk.models.enums import (
+    FeedbackKind, FeedbackSource, FeedbackStatus, FeedbackTone, ItemStatus, LoopStatus, Mark,
+)
 from desk.models.family import Child, Guardian
-from desk.models.feedback import FeedbackRequest
+from desk.models.feedback import (
+    FeedbackItem, FeedbackItemTag, FeedbackRequest, FeedbackTag, LoopCase,
+)
 from desk.models.schedule import Direction, Enrolment, Lesson, Teacher
 from desk.services.comms import templates
 from desk.services.store import bulk, texts
@@ -69,9 +73,6 @@ SAID = (
 def _register(s: Session, rng: random.Random, now: dt.datetime) -> None:
     """Four months of the register: items from messages, calls and notes in every status,
     negative ones with their loop cases (most answered in time, a few late or open)."""
-    from desk.models.enums import FeedbackSource, FeedbackTone, ItemStatus, LoopStatus
-    from desk.models.feedback import FeedbackItem, FeedbackItemTag, FeedbackTag, LoopCase
-
     tags = dict(s.execute(select(FeedbackTag.name, FeedbackTag.id)).all())
     family_ids = list(s.scalars(select(Guardian.family_id).where(Guardian.position == 0)
                                 .order_by(Guardian.family_id).limit(80)))

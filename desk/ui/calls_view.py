@@ -26,7 +26,7 @@ from desk.ui.context import Context
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.forms import FieldError, key_for, side_by_side, submit
 from desk.ui.freshness import Freshness
-from desk.ui.register_view import to_feedback
+from desk.ui.item_dialog import to_feedback
 from desk.ui.table_model import RowsModel, sorted_view
 
 

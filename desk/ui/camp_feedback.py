@@ -18,7 +18,7 @@ from desk.services.feedback import camp
 from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, key_for, side_by_side, submit
+from desk.ui.forms import FieldError, chosen, key_for, side_by_side, submit
 from desk.ui.freshness import Freshness
 from desk.ui.labels import channel_name, feedback_status_name, inbox_channel_name
 from desk.ui.template_dialog import TemplateDialog
@@ -166,9 +166,7 @@ class CampDialog(QDialog):
         self._show_child()
 
     def selected(self) -> camp.CampChild | None:
-        item = self.roster.currentItem()
-        index = self.roster.indexOfTopLevelItem(item) if item else -1
-        return self.children[index] if 0 <= index < len(self.children) else None
+        return chosen(self.roster, self.children)
 
     def _show_child(self) -> None:
         c = self.selected()

@@ -26,8 +26,8 @@ from desk.services.store import errors
 from desk.services.tasks import tasks
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
-from desk.ui.feedback_view import FamilyFeedback
-from desk.ui.register_view import to_feedback
+from desk.ui.family_feedback import FamilyFeedback
+from desk.ui.item_dialog import to_feedback
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.lesson_dialogs import EnrolDialog, LessonPicker
 from desk.ui.runner import Progress

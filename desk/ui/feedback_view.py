@@ -1,237 +1,36 @@
 """Feedback to parents, in the System person's workspace: the requests waiting for the
-teacher's words, recording them (text and a voice note), the copywriter's step, and the
-message to the parent previewed and sent; the family card's Feedback tab; the Today line."""
+teacher's words, recording them (text and a voice note), the copywriter's step, the message to
+the parent (``feedback_dialogs``), the head teacher's brief; the Today line."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QBrush, QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from desk.models.enums import FeedbackKind, FeedbackStatus
 from desk.services.feedback import requests, second
-from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.camp_feedback import CampDialog
+from desk.ui.colours import GREEN, RED
 from desk.ui.context import Context
+from desk.ui.due_line import DueLine
+from desk.ui.feedback_dialogs import BriefDialog, DeadlinesDialog, MessageDialog
+from desk.ui.family_feedback import KINDS, what_text, when_text
 from desk.ui.forms import (
-    FieldError, finish_form_dialog, key_for, report, side_by_side, submit,
+    FieldError, chosen, key_for, report, side_by_side, submit,
 )
 from desk.ui.freshness import Freshness
-from desk.ui.labels import (
-    channel_name, feedback_status_name, inbox_channel_name, stage_name,
-)
+from desk.ui.labels import feedback_status_name, stage_name
 from desk.ui.template_dialog import TemplateDialog
-from desk.ui.voice_notes import AudioPicker, play
+from desk.ui.voice_notes import AudioPicker
 
-RED = QColor("#b00020")
-GREEN = QColor("#2e7d32")
-KINDS = (Change.FEEDBACK, Change.ENROLMENT, Change.SCHEDULE, Change.FAMILY, Change.STUDIO)
 SENT_DAYS = 30  # how far back "sent" looks
-
-
-def when_text(row: requests.RequestRow, ctx: Context) -> str:
-    """The lesson's time; a second feedback's: when its case opened."""
-    at = row.lesson_at or row.created_at
-    return fmt.datetime_text(at, ctx.studio.tz) if at else ""
-
-
-def what_text(row: requests.RequestRow) -> str:
-    """Which feedback: "first · Ceramics", "second · 8–20"."""
-    if row.kind is FeedbackKind.SECOND:
-        return QCoreApplication.translate("FeedbackView", "second · {stage}").format(
-            stage=stage_name(second.AT[row.stage]))
-    return QCoreApplication.translate("FeedbackView", "first · {direction}").format(
-        direction=row.direction)
-
-
-class DeadlinesDialog(QDialog):
-    """When feedback is due: the first, hours after the lesson ends; the second, days after
-    the stage is crossed."""
-
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Feedback deadlines"))
-        self.hours = QSpinBox()
-        self.hours.setRange(*requests.HOURS)
-        self.hours.setSuffix(self.tr(" h"))
-        self.hours.setValue(ctx.studio.feedback_hours)
-        self.days = QSpinBox()
-        self.days.setRange(*requests.DAYS)
-        self.days.setSuffix(self.tr(" days"))
-        self.days.setValue(ctx.studio.second_feedback_days)
-        self.error = FieldError()
-        form = QFormLayout()
-        form.addRow(self.tr("The first feedback, after the lesson ends, within:"), self.hours)
-        form.addRow(self.tr("The second feedback, after the stage is reached, within:"),
-                    self.days)
-        form.addRow(self.error)
-        finish_form_dialog(self, form, self._on_accepted)
-
-    @Slot()
-    def _on_accepted(self) -> None:
-        hours, days = self.hours.value(), self.days.value()
-        submit(self.ctx.ops, self, self.error,
-               lambda: requests.set_deadlines(self.ctx.store, self.ctx.actor, hours, days),
-               lambda _r: self.accept())
-
-
-class MessageDialog(QDialog):
-    """The parent's message before it goes: the text from the template (editable), where it
-    goes and the voice note after it; Send, or Copy and Mark as sent where the desk cannot
-    send through the family's channel."""
-
-    def __init__(self, ctx: Context, composed: requests.Composed,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.composed = ctx, composed
-        self.setWindowTitle(self.tr("Feedback to the parent"))
-        self.resize(620, 460)
-        self.route = QLabel(self._route_text())
-        self.route.setWordWrap(True)
-        self.text = QPlainTextEdit(composed.text)
-        self.error = FieldError()
-        buttons = QDialogButtonBox()
-        self.copy_button = buttons.addButton(self.tr("Copy the text"),
-                                             QDialogButtonBox.ButtonRole.ActionRole)
-        self.mark_button = buttons.addButton(self.tr("Mark as sent"),
-                                             QDialogButtonBox.ButtonRole.ActionRole)
-        self.send_button = buttons.addButton(self.tr("Send"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        sends = composed.channel is not None and not composed.refused
-        self.send_button.setVisible(sends)
-        self.copy_button.setVisible(not sends)
-        self.mark_button.setVisible(not sends)
-        self.send_button.setDefault(sends)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.route)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.copy_button.clicked.connect(
-            lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
-        self.mark_button.clicked.connect(self._on_mark)
-        self.send_button.clicked.connect(self._on_send)
-        buttons.rejected.connect(self.reject)
-        if composed.refused:
-            self.error.show_message(self.tr("The family has not agreed to messages: tell the "
-                                            "parent another way, then mark it as sent."))
-
-    def _route_text(self) -> str:
-        c = self.composed
-        if c.channel is not None:
-            where = self.tr("Goes by {channel} ({address}), not during quiet hours.").format(
-                channel=inbox_channel_name(c.channel), address=c.address)
-        else:
-            where = self.tr("The family prefers {channel}: copy the text, send it there and "
-                            "mark it as sent.").format(channel=channel_name(c.preferred))
-        if c.audio_name:
-            if c.channel is None:
-                where += " " + self.tr("Send the voice note {name} there too.").format(
-                    name=c.audio_name)
-            elif c.voice:
-                where += " " + self.tr("The voice note follows the text.")
-            else:
-                where += " " + self.tr("The voice note {name} follows as a file.").format(
-                    name=c.audio_name)
-        return where
-
-    @Slot()
-    def _on_send(self) -> None:
-        rid, text = self.composed.request_id, self.text.toPlainText()
-        submit(self.ctx.ops, self, self.error,
-               lambda: requests.send(self.ctx.store, self.ctx.actor, rid, text),
-               lambda _channel: (self.ctx.wake_outbox(), self.accept()))
-
-    @Slot()
-    def _on_mark(self) -> None:
-        rid, text = self.composed.request_id, self.text.toPlainText()
-        submit(self.ctx.ops, self, self.error,
-               lambda: requests.mark_sent(self.ctx.store, self.ctx.actor, rid, text),
-               lambda _r: self.accept())
-
-
-class BriefDialog(QDialog):
-    """The head teacher's brief for the second feedback's call: copy or print it, then say
-    whom it was handed to."""
-
-    WRITES = ("hand_button", "send_button")
-
-    def __init__(self, ctx: Context, brief: second.Brief, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.brief = ctx, brief
-        self.setWindowTitle(self.tr("Brief for the head teacher"))
-        self.resize(640, 420)
-        self.text = QPlainTextEdit(brief.text)
-        self.text.setReadOnly(True)
-        self.teacher = QComboBox()
-        self.chats = {teacher_id: chat for teacher_id, _name, chat in brief.head_teachers}
-        for teacher_id, name, _chat in brief.head_teachers:
-            self.teacher.addItem(name, teacher_id)
-        if brief.teacher_id is not None:
-            self.teacher.setCurrentIndex(max(self.teacher.findData(brief.teacher_id), 0))
-        self.error = FieldError()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton(self.tr("Copy"),
-                                             QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button = buttons.addButton(self.tr("Print…"),
-                                              QDialogButtonBox.ButtonRole.ActionRole)
-        self.send_button = buttons.addButton(self.tr("Send by Telegram"),
-                                             QDialogButtonBox.ButtonRole.ActionRole)
-        self.hand_button = buttons.addButton(self.tr("Handed over"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
-        self.hand_button.setToolTip(self.tr("The head teacher has the brief and will call "
-                                            "the parent"))
-        form = QFormLayout()
-        form.addRow(self.tr("Head teacher:"), self.teacher)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.copy_button.clicked.connect(
-            lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
-        self.print_button.clicked.connect(self._on_print)
-        self.hand_button.clicked.connect(lambda: self._on_hand())
-        self.send_button.clicked.connect(lambda: self._on_hand(send=True))
-        self.teacher.currentIndexChanged.connect(self._show_send)
-        buttons.rejected.connect(self.reject)
-        self._show_send()
-
-    def _show_send(self) -> None:
-        """The bot can write only to a teacher who has written to it."""
-        chat = self.chats.get(self.teacher.currentData(), False)
-        self.send_button.setEnabled(chat)
-        self.send_button.setToolTip("" if chat else self.tr(
-            "The teacher has not written to the studio's bot yet: copy or print the brief"))
-
-    def printer(self) -> QPrinter | None:
-        """The printer the user chose (replaced in tests)."""
-        printer = QPrinter()
-        dialog = QPrintDialog(printer, self)
-        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-    @Slot()
-    def _on_print(self) -> None:
-        printer = self.printer()
-        if printer is not None:
-            QTextDocument(self.text.toPlainText()).print_(printer)
-
-    def _on_hand(self, send: bool = False) -> None:
-        rid, teacher = self.brief.request_id, self.teacher.currentData()
-        text = self.text.toPlainText() if send else ""
-        submit(self.ctx.ops, self, self.error,
-               lambda: second.hand_over(self.ctx.store, self.ctx.actor, rid, teacher, text),
-               lambda _r: (send and self.ctx.wake_outbox(), self.accept()))
 
 
 class FeedbackView(QWidget):
@@ -416,9 +215,7 @@ class FeedbackView(QWidget):
         return False
 
     def selected(self) -> requests.RequestRow | None:
-        item = self.list.currentItem()
-        index = self.list.indexOfTopLevelItem(item) if item else -1
-        return self.rows[index] if 0 <= index < len(self.rows) else None
+        return chosen(self.list, self.rows)
 
     def _show(self) -> None:
         r = self.selected()
@@ -530,137 +327,18 @@ class FeedbackView(QWidget):
         report(self, self.error, exc)
 
 
-class FeedbackDue(QWidget):
+class FeedbackDue(DueLine):
     """Today's line: how many children's feedback is due, red when any is late; a click
-    opens the oldest late one (else the oldest). Stays in the layout while empty, so it
-    keeps reloading with its workspace.
-
-    Signals:
-        request_chosen(int)
-    """
-
-    request_chosen = Signal(int)
+    opens the oldest late one (else the oldest)."""
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.first: int | None = None
-        self.line = QLabel()
-        self.line.setTextFormat(Qt.TextFormat.RichText)
-        self.line.setToolTip(self.tr("Open the feedback"))
-        self.line.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.line)
-        self.line.linkActivated.connect(self._on_link)
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, KINDS)
+        super().__init__(ctx, requests.due, self._words, KINDS, self.tr("Open the feedback"),
+                         parent)
 
-    @Slot(str)
-    def _on_link(self, _link: str) -> None:
-        if self.first is not None:
-            self.request_chosen.emit(self.first)
-
-    @Slot()
-    def refresh(self) -> None:
-        store = self.ctx.store
-        self.ctx.ops.query(self, lambda: requests.due(store), self._show_due, key="due")
-
-    def _show_due(self, rows: list[requests.RequestRow]) -> None:
+    def _words(self, rows: list[requests.RequestRow]) -> tuple[str, bool, int]:
         late = [r for r in rows if r.late]
-        self.first = (late or rows)[0].id if rows else None
-        self.line.setVisible(bool(rows))
-        if not rows:
-            self.line.clear()
-            return
         names = ", ".join(r.child for r in (late or rows)[:3]) + ("…" if len(rows) > 3 else "")
         text = self.tr("Feedback due: {n} ({names})").format(n=len(rows), names=names)
         if late:
             text += " — " + self.tr("late: {n}").format(n=len(late))
-        colour = RED.name() if late else "palette(window-text)"
-        self.line.setText(f'<a href="feedback" style="color: {colour}; '
-                          f'text-decoration: none;"><b>{_escape(text)}</b></a>')
-
-
-class FamilyFeedback(QWidget):
-    """The card's Feedback tab: every request of the family with its words, the edited text,
-    the voice note and what was sent."""
-
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.family_id: int | None = None
-        self.rows: list[requests.RequestRow] = []
-        self.list = QTreeWidget()
-        self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Date"), self.tr("Child"), self.tr("Feedback"),
-                                   self.tr("Teacher"), self.tr("State")])
-        for col, width in enumerate((120, 150, 140, 130)):
-            self.list.setColumnWidth(col, width)
-        self.text = QPlainTextEdit()
-        self.text.setReadOnly(True)
-        self.play_button = QPushButton(self.tr("Listen to the voice note"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.text, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.play_button)
-        layout.addLayout(row)
-        self.list.currentItemChanged.connect(lambda *_: self._show())
-        self.play_button.clicked.connect(self._on_play)
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, KINDS)
-        self._show()
-
-    def show_family(self, family_id: int) -> None:
-        self.family_id = family_id
-        self.freshness.invalidate()
-
-    @Slot()
-    def refresh(self) -> None:
-        fid, store = self.family_id, self.ctx.store
-        if fid is not None:
-            self.ctx.ops.query(self, lambda: requests.of_family(store, fid), self._show_rows,
-                               key="family-feedback")
-
-    def _show_rows(self, rows: list[requests.RequestRow]) -> None:
-        self.rows = rows
-        self.list.clear()
-        for r in rows:
-            self.list.addTopLevelItem(QTreeWidgetItem([
-                when_text(r, self.ctx), r.child, what_text(r), r.teacher,
-                feedback_status_name(r.status)]))
-        if rows:
-            self.list.setCurrentItem(self.list.topLevelItem(len(rows) - 1))
-        self._show()
-
-    def selected(self) -> requests.RequestRow | None:
-        item = self.list.currentItem()
-        index = self.list.indexOfTopLevelItem(item) if item else -1
-        return self.rows[index] if 0 <= index < len(self.rows) else None
-
-    def _show(self) -> None:
-        r = self.selected()
-        self.play_button.setEnabled(r is not None and r.audio_file_id is not None)
-        if r is None:
-            self.text.setPlainText("")
-            return
-        parts = [(self.tr("The head teacher's feedback:") if r.kind is FeedbackKind.SECOND
-                  else self.tr("The teacher's words:")) + "\n" + (r.words or "—")]
-        if r.edited:
-            parts.append(self.tr("After the copywriter:") + "\n" + r.edited)
-        if r.audio_name:
-            parts.append(self.tr("Voice note: {name}").format(name=r.audio_name))
-        if r.sent_at:
-            parts.append(self.tr("Sent {when}:").format(
-                when=fmt.datetime_text(r.sent_at, self.ctx.studio.tz)) + "\n" + r.sent_text)
-        self.text.setPlainText("\n\n".join(parts))
-
-    @Slot()
-    def _on_play(self) -> None:
-        r = self.selected()
-        if r is not None and r.audio_file_id:
-            play(self.ctx, self, r.audio_file_id)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return text, bool(late), (late or rows)[0].id

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton, QDialog, QDialogButtonBox, QLabel, QLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QAbstractButton, QDialog, QDialogButtonBox, QLabel, QLayout, QMessageBox, QSplitter,
+    QTreeWidget, QVBoxLayout, QWidget,
 )
 
 from desk.services.store import errors
@@ -60,6 +61,14 @@ def side_by_side(owner: QWidget, left: QWidget, right: QWidget, sizes: list[int]
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(splitter)
     return splitter
+
+
+def chosen(tree: QTreeWidget, rows: list):
+    """The row of ``rows`` (listed in order as the tree's top-level items) the tree has as
+    its current item; None when none is."""
+    item = tree.currentItem()
+    index = tree.indexOfTopLevelItem(item) if item else -1
+    return rows[index] if 0 <= index < len(rows) else None
 
 
 def attempt(widget: QWidget, error: FieldError, action) -> bool:

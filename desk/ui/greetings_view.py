@@ -15,7 +15,7 @@ from desk.services.comms import greetings
 from desk.services.store.changes import Change
 from desk.ui import fmt
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, side_by_side, submit
+from desk.ui.forms import FieldError, chosen, side_by_side, submit
 from desk.ui.freshness import Freshness
 from desk.ui.labels import channel_name
 from desk.ui.template_dialog import TemplateDialog
@@ -110,9 +110,7 @@ class GreetingsView(QWidget):
         self._show()
 
     def selected(self) -> greetings.GreetingRow | None:
-        index = self.list.indexOfTopLevelItem(self.list.currentItem()) \
-            if self.list.currentItem() else -1
-        return self.rows[index] if 0 <= index < len(self.rows) else None
+        return chosen(self.list, self.rows)
 
     def _show(self) -> None:
         r = self.selected()

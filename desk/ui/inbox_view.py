@@ -42,7 +42,7 @@ from desk.ui.inbox_dialogs import (
 from desk.ui.inbox_queue import RED, QueueModel
 from desk.ui.labels import channel_reason, inbox_channel_name
 from desk.ui.leads_view import FamilyPicker
-from desk.ui.register_view import to_feedback
+from desk.ui.item_dialog import to_feedback
 
 if TYPE_CHECKING:  # the database layer loads on first use, after the window paints
     from desk.services.store.db import Actor, Store

@@ -1,38 +1,38 @@
-"""What clients say, for the improvements department and the Communicator: "В обратную связь"
-from any conversation (ItemDialog), the register with its filters, statuses and counts per tag
-and month, telling the families what changed, and closing the loop with the client."""
+"""The feedback register for the improvements department: filters, statuses and counts per tag
+and month, items linked as the same, telling the families what changed, exports; with the
+answers to clients (``loop_view``) it makes the main window's "Отзывы"."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QT_TRANSLATE_NOOP, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
-    QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit,
-    QPushButton, QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget,
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QLabel, QMenu, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
     QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from desk.models.enums import FeedbackSource, FeedbackTone, ItemStatus, LoopStatus
-from desk.services.feedback import loop, register, report
+from desk.models.enums import FeedbackSource, FeedbackTone, ItemStatus
+from desk.services.feedback import register, report
+from desk.services.staff import studio
 from desk.services.store.changes import Change
 from desk.ui import fmt
+from desk.ui.colours import GREEN, RED
 from desk.ui.context import Context
 from desk.ui.feedback_tags import TagsDialog
 from desk.ui.forms import FieldError, finish_form_dialog, submit
 from desk.ui.forms import report as report_error
 from desk.ui.freshness import Freshness
 from desk.ui.labels import (
-    close_reason_name, item_status_name, loop_status_name, source_kind_name, tone_name,
+    item_status_name, loop_status_name, source_kind_name, tone_name,
 )
 from desk.ui.table_model import RowsModel, sorted_view
+from desk.ui.item_dialog import to_feedback
+from desk.ui.loop_view import LoopView
 from desk.ui.template_dialog import TemplateDialog
 
-RED = QColor("#b00020")
-GREEN = QColor("#2e7d32")
 TONE_COLOURS = {FeedbackTone.NEGATIVE: RED, FeedbackTone.POSITIVE: GREEN}
 KINDS = (Change.FEEDBACK, Change.FAMILY, Change.SCHEDULE, Change.STUDIO)
 
@@ -43,115 +43,6 @@ def _combo(first: str, items) -> QComboBox:
     for value, text in items:
         box.addItem(text, value)
     return box
-
-
-class ItemDialog(QDialog):
-    """"В обратную связь": the client's words (quoted, editable), tone, tags, whom it is
-    about, and whether the client needs an answer."""
-
-    def __init__(self, ctx: Context, draft: register.ItemDraft,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.draft = ctx, draft
-        self.setWindowTitle(self.tr("To the feedback register"))
-        self.resize(620, 560)
-        self.quote = QPlainTextEdit(draft.quote)
-        self.quote.setPlaceholderText(self.tr("The client's words, as they said them"))
-        self.tones = QButtonGroup(self)
-        tone_row = QHBoxLayout()
-        for tone in FeedbackTone:
-            button = QRadioButton(tone_name(tone))
-            self.tones.addButton(button)
-            button.setProperty("tone", tone.value)
-            button.setChecked(tone is draft.tone)
-            tone_row.addWidget(button)
-        tone_row.addStretch(1)
-        self.tags = QListWidget()
-        self.tags.setMaximumHeight(130)
-        self.child = QComboBox()
-        self.teacher = QComboBox()
-        self.staff = QComboBox()
-        self.direction = QComboBox()
-        self.needs_answer = QCheckBox(self.tr("The client waits for an answer"))
-        self.needs_answer.setChecked(draft.needs_answer)
-        self.needs_answer.setToolTip(self.tr("A negative item always opens a case for the "
-                                             "Communicator"))
-        self.error = FieldError()
-        form = QFormLayout()
-        form.addRow(self.tr("Words:"), self.quote)
-        form.addRow(self.tr("Tone:"), tone_row)
-        form.addRow(self.tr("Tags:"), self.tags)
-        form.addRow(self.tr("Child:"), self.child)
-        form.addRow(self.tr("About a teacher:"), self.teacher)
-        form.addRow(self.tr("About a colleague:"), self.staff)
-        form.addRow(self.tr("Direction:"), self.direction)
-        form.addRow(self.needs_answer)
-        form.addRow(self.error)
-        self.save_button = finish_form_dialog(self, form, self._on_accepted).button(
-            QDialogButtonBox.StandardButton.Save)
-        self.save_button.setEnabled(False)
-        self.item_id: int | None = None
-        fid = draft.family_id
-        ctx.ops.query(self, lambda: register.choices(ctx.store, fid), self._show_choices)
-
-    def _show_choices(self, found: register.Choices) -> None:
-        for tag in found.tags:
-            item = QListWidgetItem(tag.name)
-            item.setData(Qt.ItemDataRole.UserRole, tag.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if tag.id in self.draft.tag_ids
-                               else Qt.CheckState.Unchecked)
-            self.tags.addItem(item)
-        for box, values, chosen in ((self.child, found.children, self.draft.child_id),
-                                    (self.teacher, found.teachers, self.draft.teacher_id),
-                                    (self.staff, found.staff, self.draft.staff_id),
-                                    (self.direction, found.directions,
-                                     self.draft.direction_id)):
-            box.addItem("—", None)
-            for value, text in values:
-                box.addItem(text, value)
-            box.setCurrentIndex(max(box.findData(chosen), 0) if chosen else 0)
-        self.child.setEnabled(bool(found.children))
-        self.save_button.setEnabled(True)
-
-    def chosen_tags(self) -> tuple[int, ...]:
-        return tuple(self.tags.item(i).data(Qt.ItemDataRole.UserRole)
-                     for i in range(self.tags.count())
-                     if self.tags.item(i).checkState() == Qt.CheckState.Checked)
-
-    def set_tag(self, name: str, on: bool = True) -> None:
-        for i in range(self.tags.count()):
-            if self.tags.item(i).text() == name:
-                self.tags.item(i).setCheckState(Qt.CheckState.Checked if on
-                                                else Qt.CheckState.Unchecked)
-
-    def set_tone(self, tone: FeedbackTone) -> None:
-        for button in self.tones.buttons():
-            button.setChecked(button.property("tone") == tone.value)
-
-    @Slot()
-    def _on_accepted(self) -> None:
-        checked = self.tones.checkedButton()
-        draft = register.ItemDraft(
-            quote=self.quote.toPlainText(),
-            tone=FeedbackTone(checked.property("tone")) if checked else self.draft.tone,
-            source=self.draft.source, source_id=self.draft.source_id,
-            family_id=self.draft.family_id, child_id=self.child.currentData(),
-            tag_ids=self.chosen_tags(), teacher_id=self.teacher.currentData(),
-            staff_id=self.staff.currentData(), direction_id=self.direction.currentData(),
-            needs_answer=self.needs_answer.isChecked())
-
-        def saved(item_id: int) -> None:
-            self.item_id = item_id
-            self.accept()
-
-        submit(self.ctx.ops, self, self.error,
-               lambda: register.record(self.ctx.store, self.ctx.actor, draft), saved)
-
-
-def to_feedback(ctx: Context, parent: QWidget, draft: register.ItemDraft) -> None:
-    """Open "В обратную связь" for ``draft`` (what a view offers from its row)."""
-    ItemDialog(ctx, draft, parent).exec()
 
 
 class ItemsModel(RowsModel):
@@ -326,7 +217,7 @@ class RegisterView(QWidget):
         self.source = _combo(self.tr("Any source"), [(s, source_kind_name(s))
                                                       for s in FeedbackSource])
         self.model = ItemsModel(ctx, self)
-        self.view = sorted_view(self.model, (120, 150, 330, 105, 150, 125))
+        self.view = sorted_view(self.model, (120, 150, 315, 105, 150, 140))
         self.shown = QLabel()
         self.quote = QPlainTextEdit()
         self.quote.setReadOnly(True)
@@ -458,12 +349,11 @@ class RegisterView(QWidget):
             on_failure=lambda exc: report_error(self, self.error, exc))
 
     def _on_filters_changed(self) -> None:
-        tz = self.ctx.studio.tz
-        since = dt.datetime.combine(fmt.from_qdate(self.since.date()), dt.time(), tz)
-        until = dt.datetime.combine(fmt.from_qdate(self.until.date()) + dt.timedelta(days=1),
-                                    dt.time(), tz)
+        since, until = studio.local_period_bounds(fmt.from_qdate(self.since.date()),
+                                                  fmt.from_qdate(self.until.date()),
+                                                  self.ctx.studio.tz)
         self.filters = register.Filters(
-            since=since.astimezone(dt.timezone.utc), until=until.astimezone(dt.timezone.utc),
+            since=since, until=until,
             tone=self.tone.currentData(), tag_id=self.tag.currentData(),
             direction_id=self.direction.currentData(), teacher_id=self.teacher.currentData(),
             status=self.status.currentData(), source=self.source.currentData())
@@ -631,247 +521,6 @@ class LinkDialog(QDialog):
         if item is not None:
             self.chosen = self.rows[self.list.indexOfTopLevelItem(item)].id
             self.accept()
-
-
-class CloseDialog(QDialog):
-    """Closing a loop case: a reason from the list and a comment."""
-
-    def __init__(self, ctx: Context, case: loop.CaseRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.case = ctx, case
-        self.setWindowTitle(self.tr("Close the case"))
-        self.reason = QComboBox()
-        self.reason.addItem("", None)
-        for code in loop.CLOSE_REASONS:
-            self.reason.addItem(close_reason_name(code), code)
-        self.comment = QPlainTextEdit()
-        self.comment.setMaximumHeight(100)
-        self.error = FieldError()
-        form = QFormLayout()
-        form.addRow(self.tr("Reason:"), self.reason)
-        form.addRow(self.tr("Comment:"), self.comment)
-        form.addRow(self.error)
-        finish_form_dialog(self, form, self._on_accepted)
-
-    @Slot()
-    def _on_accepted(self) -> None:
-        reason, comment, cid = self.reason.currentData() or "", self.comment.toPlainText(), \
-            self.case.id
-        submit(self.ctx.ops, self, self.error,
-               lambda: loop.close(self.ctx.store, self.ctx.actor, cid, reason, comment),
-               lambda _r: self.accept())
-
-
-class LoopHoursDialog(QDialog):
-    def __init__(self, ctx: Context, hours: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Answer deadline"))
-        self.hours = QSpinBox()
-        self.hours.setRange(*loop.HOURS)
-        self.hours.setSuffix(self.tr(" h"))
-        self.hours.setValue(hours)
-        self.error = FieldError()
-        form = QFormLayout()
-        form.addRow(self.tr("A client who complained is answered within:"), self.hours)
-        form.addRow(self.error)
-        finish_form_dialog(self, form, self._on_accepted)
-
-    @Slot()
-    def _on_accepted(self) -> None:
-        hours = self.hours.value()
-        submit(self.ctx.ops, self, self.error,
-               lambda: loop.set_hours(self.ctx.store, self.ctx.actor, hours),
-               lambda _r: self.accept())
-
-
-def _span(value: dt.timedelta | None) -> str:
-    if value is None:
-        return "—"
-    hours = value.total_seconds() / 3600
-    if hours < 48:
-        return QCoreApplication.translate("LoopView", "{n} h").format(n=round(hours, 1))
-    return QCoreApplication.translate("LoopView", "{n} days").format(n=round(hours / 24, 1))
-
-
-class LoopView(QWidget):
-    """The Communicator's cases: the clients who complained, the oldest due first (late ones
-    red), the steps, and the loop's figures for the last 30 days with their definitions.
-
-    Signals:
-        family_requested(int)
-    """
-
-    WRITES = ("progress_button", "informed_button", "close_button", "hours_button")
-
-    family_requested = Signal(int)
-
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.rows: list[loop.CaseRow] = []
-        self.hours = 48
-        self.figures = QLabel()
-        self.figures.setWordWrap(True)
-        self.figures.setTextFormat(Qt.TextFormat.RichText)
-        self.list = QTreeWidget()
-        self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Answer by"), self.tr("Family"),
-                                   self.tr("What was said"), self.tr("State")])
-        for col, width in enumerate((120, 160, 420)):
-            self.list.setColumnWidth(col, width)
-        self.error = FieldError()
-        self.progress_button = QPushButton(self.tr("Taken up"))
-        self.informed_button = QPushButton(self.tr("Client informed"))
-        self.close_button = QPushButton(self.tr("Close…"))
-        self.family_button = QPushButton(self.tr("Open the family"))
-        self.hours_button = QPushButton(self.tr("Deadline…"))
-        buttons = QHBoxLayout()
-        for b in (self.progress_button, self.informed_button, self.close_button,
-                  self.family_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.hours_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.figures)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        self.list.currentItemChanged.connect(lambda *_: self._show())
-        self.progress_button.clicked.connect(lambda: self._move(LoopStatus.IN_PROGRESS))
-        self.informed_button.clicked.connect(lambda: self._move(LoopStatus.INFORMED))
-        self.close_button.clicked.connect(self._on_close)
-        self.family_button.clicked.connect(self._on_family)
-        self.hours_button.clicked.connect(
-            lambda: LoopHoursDialog(ctx, self.hours, self).exec())
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, KINDS)
-        self._show()
-
-    @Slot()
-    def refresh(self) -> None:
-        store = self.ctx.store
-        now = store.now()
-
-        def read():
-            return (loop.cases(store), loop.figures(store, now - dt.timedelta(days=30),
-                                                    now + dt.timedelta(seconds=1)),
-                    loop.deadline_hours(store))
-
-        self.ctx.ops.query(self, read, self._show_all, key="loop")
-
-    def _show_all(self, found) -> None:
-        self.rows, figures, self.hours = found
-        current = self.selected()
-        self.list.clear()
-        for r in self.rows:
-            item = QTreeWidgetItem([fmt.datetime_text(r.due_at, self.ctx.studio.tz), r.family,
-                                    " ".join(r.quote.split()), loop_status_name(r.status)])
-            if r.late:
-                for col in range(4):
-                    item.setForeground(col, QBrush(RED))
-            self.list.addTopLevelItem(item)
-        keep = [i for i, r in enumerate(self.rows) if current and r.id == current.id]
-        if keep or self.rows:
-            self.list.setCurrentItem(self.list.topLevelItem(keep[0] if keep else 0))
-        self._show_figures(figures)
-        self._show()
-
-    def _show_figures(self, f: loop.Figures) -> None:
-        share = "—" if f.share_in_time is None else f"{round(100 * f.share_in_time)}%"
-        ages = f.open_by_age
-        cells = [
-            (self.tr("Answered in time"), share,
-             self.tr("negative items of 30 days with a first step by the deadline, of those "
-                     "contacted or past it: {a} of {b}").format(a=f.in_time, b=f.judged)),
-            (self.tr("First step"), _span(f.median_first_action),
-             self.tr("median time from the item to the first step")),
-            (self.tr("To close"), _span(f.median_close),
-             self.tr("median time from the item to closing")),
-            (self.tr("Open now"), str(sum(ages.values())),
-             self.tr("under 24 h: {a}; 24–48 h: {b}; 2–7 days: {c}; over 7 days: {d}").format(
-                 a=ages["under_24h"], b=ages["24_48h"], c=ages["2_7d"], d=ages["over_7d"])),
-        ]
-        self.figures.setText("<table cellspacing='12'><tr>" + "".join(
-            f"<td><b>{title}: {value}</b><br/><small>{explain}</small></td>"
-            for title, value, explain in cells) + "</tr></table>")
-
-    def selected(self) -> loop.CaseRow | None:
-        item = self.list.currentItem()
-        index = self.list.indexOfTopLevelItem(item) if item else -1
-        return self.rows[index] if 0 <= index < len(self.rows) else None
-
-    def _show(self) -> None:
-        r = self.selected()
-        moves = loop.MOVES[r.status] if r else ()
-        self.progress_button.setEnabled(LoopStatus.IN_PROGRESS in moves)
-        self.informed_button.setEnabled(LoopStatus.INFORMED in moves)
-        self.close_button.setEnabled(r is not None)
-        self.family_button.setEnabled(r is not None and r.family_id is not None)
-
-    def _move(self, status: LoopStatus) -> None:
-        r = self.selected()
-        if r is not None:
-            submit(self.ctx.ops, self, self.error,
-                   lambda: loop.move(self.ctx.store, self.ctx.actor, r.id, status))
-
-    def close_dialog(self, case: loop.CaseRow) -> CloseDialog:
-        return CloseDialog(self.ctx, case, self)
-
-    @Slot()
-    def _on_close(self) -> None:
-        r = self.selected()
-        if r is not None:
-            self.close_dialog(r).exec()
-
-    @Slot()
-    def _on_family(self) -> None:
-        r = self.selected()
-        if r is not None and r.family_id is not None:
-            self.family_requested.emit(r.family_id)
-
-
-class LoopDue(QWidget):
-    """The Communicator's Today line: clients waiting for an answer to their feedback, red
-    when any is past its deadline; a click opens them.
-
-    Signals:
-        opened()
-    """
-
-    opened = Signal()
-
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.line = QLabel()
-        self.line.setTextFormat(Qt.TextFormat.RichText)
-        self.line.setToolTip(self.tr("Open the answers to feedback"))
-        self.line.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.line)
-        self.line.linkActivated.connect(lambda _link: self.opened.emit())
-        self.freshness = Freshness(self, self.refresh, ctx.notifier, KINDS)
-
-    @Slot()
-    def refresh(self) -> None:
-        store = self.ctx.store
-        self.ctx.ops.query(self, lambda: loop.cases(store), self._show_cases, key="due")
-
-    def _show_cases(self, cases: list[loop.CaseRow]) -> None:
-        self.line.setVisible(bool(cases))
-        if not cases:
-            self.line.clear()
-            return
-        late = sum(1 for c in cases if c.late)
-        text = self.tr("Clients waiting for an answer to their feedback: {n}").format(
-            n=len(cases))
-        if late:
-            text += " — " + self.tr("late: {n}").format(n=late)
-        colour = RED.name() if late else "palette(window-text)"
-        safe = text.replace("&", "&amp;").replace("<", "&lt;")
-        self.line.setText(f'<a href="loop" style="color: {colour}; text-decoration: none;">'
-                          f"<b>{safe}</b></a>")
 
 
 class FeedbackArea(QWidget):

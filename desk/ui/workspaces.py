@@ -20,7 +20,7 @@ from desk.ui.lapsed_view import LapsedView
 from desk.ui.leads_view import LeadsView
 from desk.ui.mailings_view import MailingsView
 from desk.ui.outbox_view import OutboxView
-from desk.ui.register_view import LoopDue, LoopView
+from desk.ui.loop_view import LoopDue, LoopView
 from desk.ui.response_view import ResponseView
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
@@ -56,11 +56,12 @@ class Workspace(QWidget):
         layout.addLayout(head)
         if role is Role.COMMUNICATOR:
             self.loop_due = LoopDue(ctx)
-            self.loop_due.opened.connect(lambda: self.sections.setCurrentWidget(self.answers))
+            self.loop_due.opened.connect(
+                lambda _first: self.sections.setCurrentWidget(self.answers))
             layout.addWidget(self.loop_due)
         if role is Role.SYSTEM:
             self.feedback_due = FeedbackDue(ctx)
-            self.feedback_due.request_chosen.connect(self._on_feedback_chosen)
+            self.feedback_due.opened.connect(self._on_feedback_chosen)
             layout.addWidget(self.feedback_due)
             self.sections = QTabWidget()
             self.attendance = AttendanceView(ctx)
@@ -101,7 +102,7 @@ class Workspace(QWidget):
         self.today.family_requested.connect(self.family_requested)
         self._update_heading()
 
-    @Slot(int)
+    @Slot(object)
     def _on_feedback_chosen(self, request_id: int) -> None:
         self.sections.setCurrentWidget(self.feedback)
         self.feedback.select_request(request_id)

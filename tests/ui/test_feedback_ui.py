@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
-from desk.models.comms import Conversation
 from desk.models.enums import Channel, FeedbackStatus, InboxChannel, Role
 from desk.services.comms import outbox, templates
 from desk.services.crm import families
@@ -18,9 +17,9 @@ from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.services.feedback import requests
 from desk.services.schedule import enrolment, lessons
 from desk.services.store.changes import Change
-from desk.services.store.db import SYSTEM_ACTOR
+from tests.chats import wrote_to_bot
 from desk.ui.family_card import FamilyCardView
-from desk.ui.feedback_view import MessageDialog
+from desk.ui.feedback_dialogs import MessageDialog
 from desk.ui.template_dialog import TemplateDialog
 from desk.ui.workspaces import Workspace
 from tests.weeks import attend_weekly
@@ -40,11 +39,7 @@ def first_timer(ctx, actor, channels_on):
     fid = families.save(store, actor, FamilyDraft(
         guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),),
         preferred_channel=Channel.TELEGRAM, consent_messages=True))
-    with store.write(SYSTEM_ACTOR) as uow:
-        uow.session.add(Conversation(channel=InboxChannel.TELEGRAM, address="501", name="Вера",
-                                     family_id=fid, opened_at=uow.now, last_at=uow.now,
-                                     closed_at=uow.now))
-        uow.commit()
+    wrote_to_bot(store, fid, "501")
     child = families.card(store, fid).draft.children[0].id
     enrolment.enrol(store, actor, lesson, fid, [child])
     return fid
@@ -177,7 +172,7 @@ def test_a_whatsapp_family_gets_the_text_copied_and_marked_sent(qtbot, ctx, acto
 
 def test_the_template_and_the_deadline_are_the_studios(qtbot, ctx, actor, clock, first_timer,
                                                       monkeypatch):
-    from desk.ui.feedback_view import DeadlinesDialog
+    from desk.ui.feedback_dialogs import DeadlinesDialog
 
     space = system_desk(qtbot, ctx)
     space.sections.setCurrentWidget(space.feedback)
@@ -220,7 +215,7 @@ def test_a_stage_crossing_goes_to_the_head_teacher_and_their_answer_closes_it(
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtPrintSupport import QPrinter
 
-    from desk.ui.feedback_view import BriefDialog
+    from desk.ui.feedback_dialogs import BriefDialog
 
     store = ctx.store
     head = lessons.save_teacher(store, actor, "Олег Главный", head=True)
@@ -299,11 +294,7 @@ def test_a_camp_batch_with_siblings_in_one_message(qtbot, ctx, actor, clock, cha
     deminy = families.save(store, actor, FamilyDraft(
         guardians=(GuardianDraft("Демина Ольга"),), children=(ChildDraft("Демин Петя"),),
         preferred_channel=Channel.VK, consent_messages=True))
-    with store.write(SYSTEM_ACTOR) as uow:
-        uow.session.add(Conversation(channel=InboxChannel.TELEGRAM, address="501", name="",
-                                     family_id=elkiny, opened_at=uow.now, last_at=uow.now,
-                                     closed_at=uow.now))
-        uow.commit()
+    wrote_to_bot(store, elkiny, "501")
     for fid in (elkiny, deminy):
         kids = [c.id for c in families.card(store, fid).draft.children]
         for e in enrolment.enrol(store, actor, day, fid, kids):

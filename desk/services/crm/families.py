@@ -379,6 +379,19 @@ def search_body(family: Family) -> str:
 # --- reads ------------------------------------------------------------------------------------
 
 
+def parent_names(session: Session, family_ids) -> dict[int, str]:
+    """Each family's first parent's full name (a list's "Family" column), read in chunks."""
+    ids = sorted(set(family_ids))
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 900):
+        for family_id, name in session.execute(
+                select(Guardian.family_id, Guardian.name)
+                .where(Guardian.family_id.in_(ids[start:start + 900]))
+                .order_by(Guardian.position.desc())):
+            found[family_id] = name  # the first parent last: theirs stays
+    return found
+
+
 def load(session: Session, family_id: int) -> Family:
     """The family row in this transaction; a missing one is ``NotFound``."""
     family = session.get(Family, family_id)

@@ -13,7 +13,6 @@ import statistics
 from sqlalchemy import select
 
 from desk.models.enums import FeedbackTone, LoopStatus, TimelineKind
-from desk.models.family import Guardian
 from desk.models.feedback import FeedbackItem, LoopCase
 from desk.models.studio import Studio
 from desk.services.crm import families
@@ -74,13 +73,7 @@ def cases(store: Store, *, open_only: bool = True) -> list[CaseRow]:
         if open_only:
             query = query.where(LoopCase.status != LoopStatus.CLOSED)
         found = s.execute(query).all()
-        parents: dict[int, str] = {}
-        ids = sorted({fid for _c, fid, _q, _t in found if fid})
-        for start in range(0, len(ids), 900):
-            for fid, name in s.execute(select(Guardian.family_id, Guardian.name).where(
-                    Guardian.family_id.in_(ids[start:start + 900]))
-                    .order_by(Guardian.position.desc())):
-                parents[fid] = name
+        parents = families.parent_names(s, [fid for _c, fid, _q, _t in found if fid])
     return [CaseRow(c.id, c.item_id, fid, parents.get(fid, "") if fid else "", quote, tone,
                     c.status, c.created_at, c.due_at,
                     c.status is LoopStatus.OPEN and c.due_at < now, c.first_action_at,

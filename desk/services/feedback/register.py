@@ -316,8 +316,7 @@ def _rows(s: Session, where: list, limit: int | None) -> tuple[ItemRow, ...]:
     found = s.execute(query).all()
     ids = [r[0] for r in found]
     tag_names: dict[int, list[str]] = {}
-    family_ids = sorted({r[2] for r in found if r[2]})
-    parents: dict[int, str] = {}
+    parents = families.parent_names(s, [r[2] for r in found if r[2]])
     for chunk in _chunks(ids):
         for item_id, name in s.execute(
                 select(FeedbackItemTag.item_id, FeedbackTag.name)
@@ -325,11 +324,6 @@ def _rows(s: Session, where: list, limit: int | None) -> tuple[ItemRow, ...]:
                 .where(FeedbackItemTag.item_id.in_(chunk))
                 .order_by(FeedbackTag.position, FeedbackTag.name)):
             tag_names.setdefault(item_id, []).append(name)
-    for chunk in _chunks(family_ids):
-        for fid, name in s.execute(select(Guardian.family_id, Guardian.name)
-                                   .where(Guardian.family_id.in_(chunk))
-                                   .order_by(Guardian.position.desc())):
-            parents[fid] = name
     return tuple(ItemRow(
         item_id, created, fid, parents.get(fid, "") if fid else "", child or "", source,
         source_id, quote, tone, tuple(tag_names.get(item_id, ())), teacher or "", staff or "",

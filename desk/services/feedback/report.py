@@ -41,11 +41,7 @@ class Period:
 def _bounds(store: Store, period: Period) -> tuple[dt.datetime, dt.datetime]:
     if period.last < period.first:
         raise errors.ValidationFailed({"period": "period_reversed"})
-    tz = studio.info(store).tz
-    since = dt.datetime.combine(period.first, dt.time(), tz).astimezone(dt.timezone.utc)
-    until = dt.datetime.combine(period.last + dt.timedelta(days=1), dt.time(),
-                                tz).astimezone(dt.timezone.utc)
-    return since, until
+    return studio.local_period_bounds(period.first, period.last, studio.info(store).tz)
 
 
 def export(store: Store, period: Period, path: Path) -> int:

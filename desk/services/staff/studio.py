@@ -285,3 +285,9 @@ def local_day_bounds(day: dt.date, tz: ZoneInfo) -> tuple[dt.datetime, dt.dateti
     start = dt.datetime.combine(day, dt.time(), tz)
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tz)
     return start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc)
+
+
+def local_period_bounds(first: dt.date, last: dt.date,
+                        tz: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+    """The UTC instants from the start of ``first`` to the end of ``last`` (both included)."""
+    return local_day_bounds(first, tz)[0], local_day_bounds(last, tz)[1]

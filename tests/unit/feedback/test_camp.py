@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from desk.models.comms import Conversation, InboxMessage
+from desk.models.comms import InboxMessage
 from desk.models.enums import Channel, FeedbackStatus, InboxChannel, Mark
 from desk.services.comms import mailings, outbox
 from desk.services.crm import families
@@ -16,7 +16,7 @@ from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 from desk.services.feedback import camp, requests
 from desk.services.schedule import attendance, enrolment, lessons
 from desk.services.store import errors
-from desk.services.store.db import SYSTEM_ACTOR
+from tests.chats import wrote_to_bot
 
 MSK = dt.timezone(dt.timedelta(hours=3))
 
@@ -31,11 +31,7 @@ def family(store, actor, parent, kids, preferred, chat=None):
         guardians=(GuardianDraft(parent),), children=tuple(ChildDraft(k) for k in kids),
         preferred_channel=preferred, consent_messages=True))
     if chat:
-        with store.write(SYSTEM_ACTOR) as uow:
-            uow.session.add(Conversation(channel=InboxChannel.TELEGRAM, address=chat, name="",
-                                         family_id=fid, opened_at=uow.now, last_at=uow.now,
-                                         closed_at=uow.now))
-            uow.commit()
+        wrote_to_bot(store, fid, chat)
     return fid, [c.id for c in families.card(store, fid).draft.children]
 
 

@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from desk.models.comms import Conversation, InboxMessage
+from desk.models.comms import InboxMessage
 from desk.models.enums import (
-    Channel, FeedbackSource, FeedbackTone, InboxChannel, ItemStatus, LoopStatus,
+    Channel, FeedbackSource, FeedbackTone, ItemStatus, LoopStatus,
 )
 from desk.services.comms import mailings
 from desk.services.crm import families
@@ -20,7 +20,7 @@ from desk.services.feedback import loop, register
 from desk.services.privacy import privacy
 from desk.services.schedule import lessons
 from desk.services.store import errors
-from desk.services.store.db import SYSTEM_ACTOR
+from tests.chats import wrote_to_bot
 from desk.services.tasks import tasks
 
 
@@ -34,11 +34,7 @@ def family(store, actor, parent, chat=None, preferred=Channel.TELEGRAM):
         guardians=(GuardianDraft(parent),), children=(ChildDraft(parent.split()[0] + " Саша"),),
         preferred_channel=preferred, consent_messages=True))
     if chat:
-        with store.write(SYSTEM_ACTOR) as uow:
-            uow.session.add(Conversation(channel=InboxChannel.TELEGRAM, address=chat, name="",
-                                         family_id=fid, opened_at=uow.now, last_at=uow.now,
-                                         closed_at=uow.now))
-            uow.commit()
+        wrote_to_bot(store, fid, chat)
     return fid
 
 

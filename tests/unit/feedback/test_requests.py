@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from desk.models.comms import Conversation, InboxMessage
 from desk.models.enums import (
-    Channel, FeedbackStatus, InboxChannel, Mark, OutboxStatus,
+    Channel, FeedbackStatus, InboxChannel, Mark,
 )
 from desk.models.files import StoredFile
 from desk.services.comms import mailings, outbox
@@ -22,7 +22,7 @@ from desk.services.feedback import requests
 from desk.services.privacy import privacy
 from desk.services.schedule import attendance, enrolment, lessons
 from desk.services.store import errors
-from desk.services.store.db import SYSTEM_ACTOR
+from tests.chats import wrote_to_bot
 from desk.services.crm.families import ChildDraft, FamilyDraft, GuardianDraft
 
 MSK = dt.timezone(dt.timedelta(hours=3))
@@ -42,11 +42,7 @@ def family(store, actor, preferred=Channel.TELEGRAM, chat="501", consent=True):
         children=(ChildDraft("Ёлкин Саша", dt.date(2018, 1, 1)),),
         preferred_channel=preferred, consent_messages=consent))
     if chat:  # the family wrote to the bot once: the desk has its chat
-        with store.write(SYSTEM_ACTOR) as uow:
-            uow.session.add(Conversation(channel=InboxChannel.TELEGRAM, address=chat,
-                                         name="Вера", family_id=fid, opened_at=uow.now,
-                                         last_at=uow.now, closed_at=uow.now))
-            uow.commit()
+        wrote_to_bot(store, fid, chat)
     return fid
 
 
