@@ -26,6 +26,8 @@ class Studio(Base):
         CheckConstraint("second_feedback_days BETWEEN 1 AND 60",
                         name="second_feedback_days_range"),
         CheckConstraint("loop_hours BETWEEN 1 AND 720", name="loop_hours_range"),
+        CheckConstraint("survey_throttle_days BETWEEN 1 AND 365",
+                        name="survey_throttle_days_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -46,6 +48,8 @@ class Studio(Base):
     second_feedback_days: Mapped[int] = mapped_column(default=7, server_default="7")
     # a negative feedback item's client is answered within these hours (closing the loop)
     loop_hours: Mapped[int] = mapped_column(default=48, server_default="48")
+    # a family is sent at most one survey in these days
+    survey_throttle_days: Mapped[int] = mapped_column(default=30, server_default="30")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     def __repr__(self) -> str:

@@ -17,13 +17,20 @@ class Survey(Base):
     columns of its export as last mapped."""
 
     __tablename__ = "survey"
-    __table_args__ = (CheckConstraint("trim(name) <> ''", name="name_present"),)
+    __table_args__ = (CheckConstraint("trim(name) <> ''", name="name_present"),
+                      CheckConstraint("reminder_days BETWEEN 1 AND 60",
+                                      name="reminder_days_range"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     form_url: Mapped[str] = mapped_column(String(500), default="")
     invitation: Mapped[str] = mapped_column(Text, default="")
+    # the form's question the family's code is prefilled into ("entry.123456"): "" for none
+    code_entry: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    reminder: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # non-responders may be reminded once, this many days after the invitation
+    reminder_days: Mapped[int] = mapped_column(default=3, server_default="3")
     segment: Mapped[str] = mapped_column(Text, default="{}")
     timezone: Mapped[str] = mapped_column(String(64), default="")  # "": the studio's
     mapping: Mapped[str] = mapped_column(Text, default="{}")  # field → column header
@@ -103,3 +110,28 @@ class CsiScore(Base):
 
     def __repr__(self) -> str:
         return f"CsiScore({self.answer_id}, item {self.item_id}: {self.value}/{self.scale_max})"
+
+
+class SurveyInvite(Base):
+    """A survey sent to a family: the invitation's message, and the one reminder. Whether it
+    was answered is read from the answers (the family's answer to the survey since)."""
+
+    __tablename__ = "survey_invite"
+    __table_args__ = (
+        Index("ix_survey_invite_family", "family_id", "sent_at"),
+        Index("ix_survey_invite_survey", "survey_id", "sent_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
+    sent_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("message.id", ondelete="SET NULL"))
+    reminded_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    reminder_id: Mapped[int | None] = mapped_column(
+        ForeignKey("message.id", ondelete="SET NULL"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+
+    def __repr__(self) -> str:
+        return f"SurveyInvite({self.id}, survey {self.survey_id}, family {self.family_id})"

@@ -79,6 +79,23 @@ FIELDS = {
     "survey": QT_TRANSLATE_NOOP("AuditText", "survey"),
     "imported": QT_TRANSLATE_NOOP("AuditText", "imported"),
     "duplicates": QT_TRANSLATE_NOOP("AuditText", "already there"),
+    "form_url": QT_TRANSLATE_NOOP("AuditText", "form link"),
+    "code_entry": QT_TRANSLATE_NOOP("AuditText", "question for the family's code"),
+    "invitation": QT_TRANSLATE_NOOP("AuditText", "invitation"),
+    "reminder": QT_TRANSLATE_NOOP("AuditText", "reminder"),
+    "reminder_days": QT_TRANSLATE_NOOP("AuditText", "remind after, days"),
+    "kind": QT_TRANSLATE_NOOP("AuditText", "kind"),
+    "rule": QT_TRANSLATE_NOOP("AuditText", "who gets it"),
+    "window_days": QT_TRANSLATE_NOOP("AuditText", "window, days"),
+    "min_visits": QT_TRANSLATE_NOOP("AuditText", "lessons at least"),
+    "recent_days": QT_TRANSLATE_NOOP("AuditText", "recent period, days"),
+    "invited": QT_TRANSLATE_NOOP("AuditText", "invited"),
+    "not_invited": QT_TRANSLATE_NOOP("AuditText", "not invited"),
+    "reminded": QT_TRANSLATE_NOOP("AuditText", "reminded"),
+    "items": QT_TRANSLATE_NOOP("AuditText", "satisfaction items"),
+    "importance": QT_TRANSLATE_NOOP("AuditText", "importance"),
+    "nps": "NPS",
+    "csat": "CSAT",
 }
 MONEY = {"amount", "total", "price", "adult_price", "large_payment"}
 PHONES = {"phone", "whatsapp"}

@@ -27,6 +27,7 @@ from desk.services.tasks import tasks
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_feedback import FamilyFeedback
+from desk.ui.survey_dialogs import SendSurveyDialog
 from desk.ui.item_dialog import to_feedback
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.lesson_dialogs import EnrolDialog, LessonPicker
@@ -77,7 +78,7 @@ class FamilyCardView(QWidget):
     # hidden on a read-only desk
     WRITES = (
         "back_button", "call_button", "edit_button", "enrol_button", "note_button", "task_button",
-        "note", "erase_action", "feedback_button"
+        "note", "erase_action", "feedback_button", "survey_button"
     )
 
     family_requested = Signal(int)
@@ -104,6 +105,9 @@ class FamilyCardView(QWidget):
         self.feedback_button = QPushButton(self.tr("To feedback…"))
         self.feedback_button.setToolTip(self.tr("Into the feedback register: the note being "
                                                 "typed, or the chosen entry, message or answer"))
+        self.survey_button = QPushButton(self.tr("Survey…"))
+        self.survey_button.setToolTip(self.tr("Send one of the studio's surveys to this family "
+                                              "now"))
         self.enrol_button = QPushButton(self.tr("Enrol…"))
         self.enrol_button.setToolTip(self.tr("Enrol the family's children into a lesson"))
         self.call_button = QToolButton()
@@ -202,6 +206,7 @@ class FamilyCardView(QWidget):
         head.addWidget(self.call_button)
         head.addWidget(self.enrol_button)
         head.addWidget(self.feedback_button)
+        head.addWidget(self.survey_button)
         head.addWidget(self.task_button)
         head.addWidget(self.edit_button)
         cl = QVBoxLayout(card)
@@ -219,12 +224,18 @@ class FamilyCardView(QWidget):
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.task_button.clicked.connect(self._on_task_clicked)
         self.feedback_button.clicked.connect(self._on_to_feedback)
+        self.survey_button.clicked.connect(self._on_survey)
         self.enrol_button.clicked.connect(self._on_enrol_clicked)
         self.export_action.triggered.connect(self._on_export_data)
         self.erase_action.triggered.connect(self._on_erase)
         self.note.returnPressed.connect(self._on_note_added)
         self.note_button.clicked.connect(self._on_note_added)
         ctx.notifier.changed.connect(self._on_changed)
+
+    @Slot()
+    def _on_survey(self) -> None:
+        if self.current is not None:
+            SendSurveyDialog(self.ctx, self.current.id, self).exec()
 
     def _family_tasks(self) -> list[tasks.TaskView]:
         """The task list's load: runs on a worker, reads only plain attributes."""

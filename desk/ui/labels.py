@@ -188,6 +188,13 @@ _AUDIT_KINDS = {
     "studio.loop_hours": QT_TRANSLATE_NOOP("Labels", "Loop deadline changed"),
     "inbox.teacher": QT_TRANSLATE_NOOP("Labels", "A teacher's chat kept"),
     "survey.import": QT_TRANSLATE_NOOP("Labels", "Survey answers imported"),
+    "survey.save": QT_TRANSLATE_NOOP("Labels", "Survey changed"),
+    "survey.items": QT_TRANSLATE_NOOP("Labels", "Satisfaction items changed"),
+    "survey.send": QT_TRANSLATE_NOOP("Labels", "Survey sent"),
+    "survey.send_one": QT_TRANSLATE_NOOP("Labels", "Survey sent to the family"),
+    "survey.remind": QT_TRANSLATE_NOOP("Labels", "Survey reminder sent"),
+    "survey.paper": QT_TRANSLATE_NOOP("Labels", "Paper survey answer typed in"),
+    "studio.survey_throttle": QT_TRANSLATE_NOOP("Labels", "Survey limit per family changed"),
 }
 
 _FEEDBACK_STATUSES = {
@@ -417,7 +424,30 @@ _CODES = {  # a field of an audit entry → how its stored code becomes words
     "tone": lambda v: tone_name(FeedbackTone(v)),
     "relation": lambda v: relation_name(Relation(v)),
     "channel": lambda v: inbox_channel_name(InboxChannel(v)),
+    "rule": lambda v: segment_rule_name(v),
+    "kind": lambda v: segment_kind_name(v),
 }
+
+
+_RULES = {  # a survey's segment rule (surveys.segments.RULES)
+    "regular": QT_TRANSLATE_NOOP("Labels", "come and keep coming"),
+    "once": QT_TRANSLATE_NOOP("Labels", "came once and stopped"),
+    "attended": QT_TRANSLATE_NOOP("Labels", "came recently"),
+    "lead_never_enrolled": QT_TRANSLATE_NOOP("Labels", "showed interest but never came"),
+    "party_before": QT_TRANSLATE_NOOP("Labels", "booked, before the day"),
+    "party_after": QT_TRANSLATE_NOOP("Labels", "after the day"),
+}
+
+
+def segment_rule_name(rule: str) -> str:
+    return _t(_RULES[rule])
+
+
+def segment_kind_name(kind: str) -> str:
+    """A segment's kind of direction: a DirectionKind's value, or "any"."""
+    if kind == "any":
+        return _t(QT_TRANSLATE_NOOP("Labels", "any direction"))
+    return direction_kind_name(DirectionKind(kind))
 
 
 def _any_status(value: str) -> str:

@@ -28,6 +28,7 @@ from desk.ui.channels_dialog import ChannelsDialog
 from desk.ui.context import Context
 from desk.ui.courier_host import CourierHost
 from desk.ui.feedback_tags import TagsDialog
+from desk.ui.survey_dialogs import CsiItemsDialog
 from desk.ui.survey_import import SurveyImportDialog
 from desk.ui.hours_dialog import HoursDialog
 from desk.ui.import_dialog import ImportDialog
@@ -273,6 +274,9 @@ class MainWindow(QMainWindow):
         self.tags_action = settings_menu.addAction(self.tr("Feedback tags…"))
         self.tags_action.triggered.connect(lambda: TagsDialog(self.ctx, self).exec())
         self.tags_action.setEnabled(not self.ctx.store.read_only)
+        self.csi_action = settings_menu.addAction(self.tr("Satisfaction items (CSI)…"))
+        self.csi_action.triggered.connect(lambda: CsiItemsDialog(self.ctx, self).exec())
+        self.csi_action.setEnabled(not self.ctx.store.read_only)
         self.payments_action = settings_menu.addAction(self.tr("Payments…"))
         self.payments_action.triggered.connect(lambda: PaymentRulesDialog(self.ctx, self).exec())
         self.payments_action.setEnabled(not self.ctx.store.read_only)

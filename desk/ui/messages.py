@@ -135,6 +135,30 @@ FIELD_MESSAGES = {
     "hours_missing": QT_TRANSLATE_NOOP("Messages", "Mark at least one working day."),
     "staff_roles_missing": QT_TRANSLATE_NOOP(
         "Messages", "Name at least one System person and one Communicator."),
+    "survey_no_link": QT_TRANSLATE_NOOP(
+        "Messages", "Add the link to the survey's form first (the survey's \"Edit…\")."),
+    "url_invalid": QT_TRANSLATE_NOOP("Messages", "Paste the full link, starting with https://."),
+    "url_short": QT_TRANSLATE_NOOP(
+        "Messages", "A short forms.gle link loses the family's code: paste the form's full "
+        "link (docs.google.com/forms/…)."),
+    "code_entry_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "Paste a pre-filled link with only the code question filled in, or write "
+        "entry.123456."),
+    "days_invalid": QT_TRANSLATE_NOOP("Messages", "The number is out of range."),
+    "recent_over_window": QT_TRANSLATE_NOOP(
+        "Messages", "The last visit's period cannot be longer than the whole window."),
+    "rule_unknown": QT_TRANSLATE_NOOP("Messages", "Choose the rule from the list."),
+    "importance_invalid": QT_TRANSLATE_NOOP("Messages", "Importance is from 1 to 10."),
+    "answer_empty": QT_TRANSLATE_NOOP("Messages", "Enter at least one score or the comment."),
+    "throttled": QT_TRANSLATE_NOOP(
+        "Messages", "The family was sent a survey recently: tick \"Send anyway\" to send it "
+        "again."),
+    "date_in_future": QT_TRANSLATE_NOOP("Messages", "The date is in the future."),
+    "nps_range": QT_TRANSLATE_NOOP("Messages", "The score is from 0 to 10."),
+    "csat_range": QT_TRANSLATE_NOOP("Messages", "The score is from 1 to 5."),
+    "csi_range": QT_TRANSLATE_NOOP("Messages", "The score is outside the question's scale."),
+    "item_unknown": QT_TRANSLATE_NOOP(
+        "Messages", "A satisfaction item is no longer in the list: open the form again."),
 }
 
 ERROR_MESSAGES = {

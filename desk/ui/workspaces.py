@@ -22,6 +22,7 @@ from desk.ui.mailings_view import MailingsView
 from desk.ui.outbox_view import OutboxView
 from desk.ui.loop_view import LoopDue, LoopView
 from desk.ui.response_view import ResponseView
+from desk.ui.surveys_view import SurveysView
 from desk.ui.context import Context
 from desk.ui.labels import role_name, status_name
 from desk.ui.task_views import TaskList
@@ -87,6 +88,9 @@ class Workspace(QWidget):
             self.sections.addTab(self.greetings, self.tr("Birthdays"))
             self.mailings = MailingsView(ctx)
             self.sections.addTab(self.mailings, self.tr("Mailings"))
+            self.surveys = SurveysView(ctx)
+            self.sections.addTab(self.surveys, self.tr("Surveys"))
+            self.surveys.family_requested.connect(self.family_requested)
             self.answers = LoopView(ctx)
             self.sections.addTab(self.answers, self.tr("Answers to feedback"))
             self.answers.family_requested.connect(self.family_requested)

@@ -448,6 +448,66 @@
         <translation>уже были</translation>
     </message>
     <message>
+        <source>form link</source>
+        <translation>ссылка на форму</translation>
+    </message>
+    <message>
+        <source>question for the family&apos;s code</source>
+        <translation>вопрос для кода семьи</translation>
+    </message>
+    <message>
+        <source>invitation</source>
+        <translation>приглашение</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <translation>напоминание</translation>
+    </message>
+    <message>
+        <source>remind after, days</source>
+        <translation>напомнить через, дней</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>who gets it</source>
+        <translation>кому</translation>
+    </message>
+    <message>
+        <source>window, days</source>
+        <translation>окно, дней</translation>
+    </message>
+    <message>
+        <source>lessons at least</source>
+        <translation>занятий не меньше</translation>
+    </message>
+    <message>
+        <source>recent period, days</source>
+        <translation>недавний период, дней</translation>
+    </message>
+    <message>
+        <source>invited</source>
+        <translation>приглашено</translation>
+    </message>
+    <message>
+        <source>not invited</source>
+        <translation>не приглашено</translation>
+    </message>
+    <message>
+        <source>reminded</source>
+        <translation>напомнили</translation>
+    </message>
+    <message>
+        <source>satisfaction items</source>
+        <translation>показатели удовлетворённости</translation>
+    </message>
+    <message>
+        <source>importance</source>
+        <translation>важность</translation>
+    </message>
+    <message>
         <source>{who} added</source>
         <translation>новый в семье: {who}</translation>
     </message>
@@ -904,6 +964,41 @@
     </message>
 </context>
 <context>
+    <name>CsiItemsDialog</name>
+    <message>
+        <source>Satisfaction items (CSI)</source>
+        <translation>Показатели удовлетворённости (CSI)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Важность</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>The CSI weighs each item by its importance (equal by default). An item removed here keeps its past scores but is not asked any more.</source>
+        <translation>CSI учитывает каждый показатель с его важностью (по умолчанию у всех одинаковая). Убранный показатель сохраняет прошлые оценки, но больше не спрашивается.</translation>
+    </message>
+</context>
+<context>
     <name>DeadlinesDialog</name>
     <message>
         <source>Feedback deadlines</source>
@@ -959,6 +1054,21 @@
     <message>
         <source>Enter a price such as 1 200 or 1200,50.</source>
         <translation>Введите цену, например 1 200 или 1200,50.</translation>
+    </message>
+</context>
+<context>
+    <name>DryRunModel</name>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Итог</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1170,14 @@
     <message>
         <source>Into the feedback register: the note being typed, or the chosen entry, message or answer</source>
         <translation>В реестр обратной связи: набираемую заметку или выбранную запись, сообщение или ответ</translation>
+    </message>
+    <message>
+        <source>Survey…</source>
+        <translation>Опрос…</translation>
+    </message>
+    <message>
+        <source>Send one of the studio&apos;s surveys to this family now</source>
+        <translation>Отправить семье один из опросов студии прямо сейчас</translation>
     </message>
     <message>
         <source>Enrol…</source>
@@ -2338,6 +2456,25 @@
     </message>
 </context>
 <context>
+    <name>InvitesModel</name>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+</context>
+<context>
     <name>ItemDialog</name>
     <message>
         <source>To the feedback register</source>
@@ -3044,6 +3181,34 @@
         <translation>Загружены ответы на опрос</translation>
     </message>
     <message>
+        <source>Survey changed</source>
+        <translation>Опрос изменён</translation>
+    </message>
+    <message>
+        <source>Satisfaction items changed</source>
+        <translation>Показатели удовлетворённости изменены</translation>
+    </message>
+    <message>
+        <source>Survey sent</source>
+        <translation>Опрос разослан</translation>
+    </message>
+    <message>
+        <source>Survey sent to the family</source>
+        <translation>Опрос отправлен семье</translation>
+    </message>
+    <message>
+        <source>Survey reminder sent</source>
+        <translation>Напоминание об опросе отправлено</translation>
+    </message>
+    <message>
+        <source>Paper survey answer typed in</source>
+        <translation>Внесён ответ с бумажной анкеты</translation>
+    </message>
+    <message>
+        <source>Survey limit per family changed</source>
+        <translation>Изменена частота опросов для семьи</translation>
+    </message>
+    <message>
         <source>waiting for the teacher</source>
         <translation>ждём педагога</translation>
     </message>
@@ -3338,6 +3503,34 @@
     <message>
         <source>other</source>
         <translation>другое</translation>
+    </message>
+    <message>
+        <source>come and keep coming</source>
+        <translation>ходят постоянно</translation>
+    </message>
+    <message>
+        <source>came once and stopped</source>
+        <translation>были один раз и перестали</translation>
+    </message>
+    <message>
+        <source>came recently</source>
+        <translation>были недавно</translation>
+    </message>
+    <message>
+        <source>showed interest but never came</source>
+        <translation>интересовались, но не пришли</translation>
+    </message>
+    <message>
+        <source>booked, before the day</source>
+        <translation>записаны, перед событием</translation>
+    </message>
+    <message>
+        <source>after the day</source>
+        <translation>после события</translation>
+    </message>
+    <message>
+        <source>any direction</source>
+        <translation>любое направление</translation>
     </message>
     <message>
         <source>website</source>
@@ -4282,6 +4475,10 @@
         <translation>Теги отзывов…</translation>
     </message>
     <message>
+        <source>Satisfaction items (CSI)…</source>
+        <translation>Показатели удовлетворённости (CSI)…</translation>
+    </message>
+    <message>
         <source>Payments…</source>
         <translation>Платежи…</translation>
     </message>
@@ -4836,6 +5033,66 @@
         <translation>Нужны хотя бы один Человек-Система и один Коммуникатор.</translation>
     </message>
     <message>
+        <source>Add the link to the survey&apos;s form first (the survey&apos;s &quot;Edit…&quot;).</source>
+        <translation>Сначала добавьте ссылку на форму опроса (кнопка «Изменить…» у опроса).</translation>
+    </message>
+    <message>
+        <source>Paste the full link, starting with https://.</source>
+        <translation>Вставьте полную ссылку, начиная с https://.</translation>
+    </message>
+    <message>
+        <source>A short forms.gle link loses the family&apos;s code: paste the form&apos;s full link (docs.google.com/forms/…).</source>
+        <translation>Короткая ссылка forms.gle теряет код семьи: вставьте полную ссылку на форму (docs.google.com/forms/…).</translation>
+    </message>
+    <message>
+        <source>Paste a pre-filled link with only the code question filled in, or write entry.123456.</source>
+        <translation>Вставьте предзаполненную ссылку, где заполнен только вопрос с кодом, или напишите entry.123456.</translation>
+    </message>
+    <message>
+        <source>The number is out of range.</source>
+        <translation>Число вне допустимых пределов.</translation>
+    </message>
+    <message>
+        <source>The last visit&apos;s period cannot be longer than the whole window.</source>
+        <translation>Период последнего визита не может быть длиннее всего окна.</translation>
+    </message>
+    <message>
+        <source>Choose the rule from the list.</source>
+        <translation>Выберите правило из списка.</translation>
+    </message>
+    <message>
+        <source>Importance is from 1 to 10.</source>
+        <translation>Важность — от 1 до 10.</translation>
+    </message>
+    <message>
+        <source>Enter at least one score or the comment.</source>
+        <translation>Укажите хотя бы одну оценку или комментарий.</translation>
+    </message>
+    <message>
+        <source>The family was sent a survey recently: tick &quot;Send anyway&quot; to send it again.</source>
+        <translation>Семье недавно уже отправляли опрос: отметьте «Всё равно отправить», чтобы отправить ещё раз.</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>Дата ещё не наступила.</translation>
+    </message>
+    <message>
+        <source>The score is from 0 to 10.</source>
+        <translation>Оценка — от 0 до 10.</translation>
+    </message>
+    <message>
+        <source>The score is from 1 to 5.</source>
+        <translation>Оценка — от 1 до 5.</translation>
+    </message>
+    <message>
+        <source>The score is outside the question&apos;s scale.</source>
+        <translation>Оценка вне шкалы вопроса.</translation>
+    </message>
+    <message>
+        <source>A satisfaction item is no longer in the list: open the form again.</source>
+        <translation>Показателя удовлетворённости больше нет в списке: откройте форму заново.</translation>
+    </message>
+    <message>
         <source>This file is not a Desk database.</source>
         <translation>Этот файл не является базой Desk.</translation>
     </message>
@@ -5233,6 +5490,57 @@
     <message>
         <source>It may have arrived already: sending it again may give the client a second copy. Send it again?</source>
         <translation>Оно могло уже дойти: если отправить ещё раз, клиент может получить второй экземпляр. Отправить ещё раз?</translation>
+    </message>
+</context>
+<context>
+    <name>PaperAnswerDialog</name>
+    <message>
+        <source>Paper answer</source>
+        <translation>Ответ с бумажной анкеты</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>без подписи</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Без подписи</translation>
+    </message>
+    <message>
+        <source>The name written on the form, if any</source>
+        <translation>Имя, написанное в анкете, если есть</translation>
+    </message>
+    <message>
+        <source>Survey:</source>
+        <translation>Опрос:</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>Семья:</translation>
+    </message>
+    <message>
+        <source>Name on the form:</source>
+        <translation>Имя в анкете:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+    <message>
+        <source>Would recommend (0–10):</source>
+        <translation>Порекомендуют (0–10):</translation>
+    </message>
+    <message>
+        <source>Satisfied overall (1–5):</source>
+        <translation>Довольны в целом (1–5):</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
     </message>
 </context>
 <context>
@@ -6120,6 +6428,72 @@
     </message>
 </context>
 <context>
+    <name>SendDialog</name>
+    <message>
+        <source>Remind: {name}</source>
+        <translation>Напоминание: {name}</translation>
+    </message>
+    <message>
+        <source>Send: {name}</source>
+        <translation>Рассылка: {name}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Считаем…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Import the latest answers first: a family whose answer is not in the desk yet would be reminded too.</source>
+        <translation>Сначала загрузите свежие ответы: семье, чей ответ ещё не загружен, тоже придёт напоминание.</translation>
+    </message>
+    <message>
+        <source>Will get it: {n}. Skipped: no consent {a}, had a survey recently {b}, budget spent {c}, no channel {d}, channel not set up {e}.</source>
+        <translation>Получат: {n}. Пропущены: нет согласия — {a}, недавно был опрос — {b}, лимит контактов исчерпан — {c}, нет канала — {d}, канал не настроен — {e}.</translation>
+    </message>
+    <message>
+        <source>Nobody is due a reminder now.</source>
+        <translation>Сейчас напоминать некому.</translation>
+    </message>
+    <message>
+        <source>No family fits the survey&apos;s rule now.</source>
+        <translation>Сейчас ни одна семья не подходит под правило опроса.</translation>
+    </message>
+    <message>
+        <source>Send to {n}</source>
+        <translation>Отправить ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>SendSurveyDialog</name>
+    <message>
+        <source>Send a survey</source>
+        <translation>Отправить опрос</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Всё равно отправить</translation>
+    </message>
+    <message>
+        <source>Survey:</source>
+        <translation>Опрос:</translation>
+    </message>
+    <message>
+        <source>Goes by:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Текст:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+</context>
+<context>
     <name>ServerDialog</name>
     <message>
         <source>The studio&apos;s server</source>
@@ -6322,6 +6696,105 @@
     </message>
 </context>
 <context>
+    <name>SurveyEditor</name>
+    <message>
+        <source>Survey</source>
+        <translation>Опрос</translation>
+    </message>
+    <message>
+        <source>New survey</source>
+        <translation>Новый опрос</translation>
+    </message>
+    <message>
+        <source>entry.123456, or the pre-filled link</source>
+        <translation>entry.123456 или предзаполненная ссылка</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>Filled in for each family: {names}</source>
+        <translation>Подставляются для каждой семьи: {names}</translation>
+    </message>
+    <message>
+        <source> days after the invitation</source>
+        <translation> дн. после приглашения</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Используется</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Form link:</source>
+        <translation>Ссылка на форму:</translation>
+    </message>
+    <message>
+        <source>Code question:</source>
+        <translation>Вопрос для кода:</translation>
+    </message>
+    <message>
+        <source>Add a short-answer question &quot;Family code&quot; to the form. In Google Forms: ⋮ → Get pre-filled link, type anything into that question, copy the link and paste it here. Each family&apos;s invitation then carries its code, and its answer is matched exactly.</source>
+        <translation>Добавьте в форму вопрос с коротким ответом «Код семьи». В Google Формах: ⋮ → «Получить ссылку на заполненную форму», впишите в этот вопрос что угодно, скопируйте ссылку и вставьте сюда. Тогда в приглашении каждой семьи будет её код, и ответ сопоставится точно.</translation>
+    </message>
+    <message>
+        <source>Who gets it:</source>
+        <translation>Кому:</translation>
+    </message>
+    <message>
+        <source>Invitation:</source>
+        <translation>Приглашение:</translation>
+    </message>
+    <message>
+        <source>Reminder:</source>
+        <translation>Напоминание:</translation>
+    </message>
+    <message>
+        <source>Remind after:</source>
+        <translation>Напомнить через:</translation>
+    </message>
+    <message>
+        <source>Count lessons in the last:</source>
+        <translation>Считать занятия за последние:</translation>
+    </message>
+    <message>
+        <source>At least, lessons:</source>
+        <translation>Занятий не меньше:</translation>
+    </message>
+    <message>
+        <source>Last visit within:</source>
+        <translation>Последний визит не позже чем за:</translation>
+    </message>
+    <message>
+        <source>The one lesson not earlier than:</source>
+        <translation>Единственное занятие не раньше чем за:</translation>
+    </message>
+    <message>
+        <source>Not seen since, at least:</source>
+        <translation>Не приходят уже не меньше:</translation>
+    </message>
+    <message>
+        <source>Came within the last:</source>
+        <translation>Были за последние:</translation>
+    </message>
+    <message>
+        <source>Added within the last:</source>
+        <translation>Добавлены за последние:</translation>
+    </message>
+    <message>
+        <source>The day is within the next:</source>
+        <translation>Событие в ближайшие:</translation>
+    </message>
+    <message>
+        <source>The day was within the last:</source>
+        <translation>Событие было за последние:</translation>
+    </message>
+</context>
+<context>
     <name>SurveyImportDialog</name>
     <message>
         <source>Import survey answers</source>
@@ -6490,6 +6963,139 @@
     <message>
         <source>Imported {n} answers ({matched} with a family); {dup} were there already.</source>
         <translation>Загружено ответов: {n} (с семьёй: {matched}); уже были: {dup}.</translation>
+    </message>
+</context>
+<context>
+    <name>Surveys</name>
+    <message>
+        <source>skipped: no consent to messages</source>
+        <translation>пропуск: нет согласия на сообщения</translation>
+    </message>
+    <message>
+        <source>skipped: had a survey recently</source>
+        <translation>пропуск: недавно был опрос</translation>
+    </message>
+    <message>
+        <source>skipped: contact budget spent</source>
+        <translation>пропуск: лимит контактов исчерпан</translation>
+    </message>
+    <message>
+        <source>skipped: no e-mail or Telegram chat</source>
+        <translation>пропуск: нет e-mail и чата в Telegram</translation>
+    </message>
+    <message>
+        <source>skipped: the channel is not set up</source>
+        <translation>пропуск: канал не настроен</translation>
+    </message>
+    <message>
+        <source>(not in use)</source>
+        <translation>(не используется)</translation>
+    </message>
+    <message>
+        <source>answered {when}</source>
+        <translation>ответили {when}</translation>
+    </message>
+    <message>
+        <source>reminded {when}</source>
+        <translation>напомнили {when}</translation>
+    </message>
+    <message>
+        <source>delivered, no answer yet</source>
+        <translation>доставлено, ответа пока нет</translation>
+    </message>
+    <message>
+        <source>not delivered: {reason}</source>
+        <translation>не доставлено: {reason}</translation>
+    </message>
+    <message>
+        <source>message removed</source>
+        <translation>сообщение удалено</translation>
+    </message>
+    <message>
+        <source>in the outbox</source>
+        <translation>в исходящих</translation>
+    </message>
+    <message>
+        <source>will get it</source>
+        <translation>получит</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysModel</name>
+    <message>
+        <source>Survey</source>
+        <translation>Опрос</translation>
+    </message>
+    <message>
+        <source>Who gets it</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Приглашено</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Ответили</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>Последняя отправка</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysView</name>
+    <message>
+        <source>Send…</source>
+        <translation>Отправить…</translation>
+    </message>
+    <message>
+        <source>Who gets it now, who is skipped and why; then send</source>
+        <translation>Кто получит сейчас, кто пропущен и почему; затем отправка</translation>
+    </message>
+    <message>
+        <source>Remind…</source>
+        <translation>Напомнить…</translation>
+    </message>
+    <message>
+        <source>One reminder to the families who have not answered</source>
+        <translation>Одно напоминание семьям, которые не ответили</translation>
+    </message>
+    <message>
+        <source>Paper answer…</source>
+        <translation>Бумажная анкета…</translation>
+    </message>
+    <message>
+        <source>Type in an answer from a paper form</source>
+        <translation>Внести ответ с бумажной анкеты</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>New survey…</source>
+        <translation>Новый опрос…</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>A family gets at most one survey in this many days</source>
+        <translation>Семья получает не больше одного опроса за столько дней</translation>
+    </message>
+    <message>
+        <source>Double-click to open the family&apos;s card</source>
+        <translation>Двойной щелчок открывает карточку семьи</translation>
+    </message>
+    <message>
+        <source>One survey per family in</source>
+        <translation>Один опрос семье за</translation>
+    </message>
+    <message>
+        <source>{name}: invited {invited}, answered after the invitation {answered}; answers in all (form, calls, paper): {answers}.</source>
+        <translation>{name}: приглашено {invited}, ответили после приглашения {answered}; всего ответов (форма, звонки, бумага): {answers}.</translation>
     </message>
 </context>
 <context>
@@ -6838,6 +7444,10 @@
     <message>
         <source>Mailings</source>
         <translation>Рассылки</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Опросы</translation>
     </message>
     <message>
         <source>Answers to feedback</source>

@@ -554,3 +554,22 @@ def test_0025_gives_a_studio_set_up_already_the_regulations_surveys_and_items(tm
             "teacher", "atmosphere", "schedule", "prices", "communication"]
     finally:
         store.dispose()
+
+
+def test_0026_gives_the_surveys_a_reminder_and_the_studio_a_survey_throttle(tmp_path):
+    from desk.services.store import texts
+    from desk.services.surveys import forms, invites
+
+    path = tmp_path / "old.db"
+    seed_old(path)
+    engine = make_engine(url_for_path(path))
+    migrate.upgrade(engine, None, target="0025")
+    engine.dispose()
+    store = migrate.open_database(path, None)
+    try:
+        found = forms.surveys(store)
+        assert {(x.reminder, x.reminder_days, x.code_entry) for x in found} == {
+            (texts.SURVEY_REMINDER, 3, "")}
+        assert invites.throttle_days(store) == 30
+    finally:
+        store.dispose()

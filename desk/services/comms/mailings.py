@@ -242,7 +242,7 @@ def _recipients(s: Session, found: dict[int, list[str]], body: str, now: dt.date
     for fid, name in s.execute(select(Guardian.family_id, Guardian.name)
                                .order_by(Guardian.position)):
         parents.setdefault(fid, name)
-    checks = _checks(s, ids, now)
+    check = checks(s, ids, now)
     result = []
     for fid in ids:
         children = found[fid]
@@ -250,13 +250,13 @@ def _recipients(s: Session, found: dict[int, list[str]], body: str, now: dt.date
             "parent": greetings.first_name(parents[fid]) if fid in parents else "",
             "child": greetings.join_names(children) if children else "",
             "studio": studio_name})
-        skip, channel, address = checks(fid)
+        skip, channel, address = check(fid)
         result.append(Recipient(fid, parents.get(fid) or ", ".join(children), channel,
                                 address, text, skip))
     return result
 
 
-def _checks(s: Session, ids: list[int], now: dt.datetime, marketing: bool = True):
+def checks(s: Session, ids: list[int], now: dt.datetime, marketing: bool = True):
     """A function telling for a family: (why it is skipped or "", channel, address).
     ``marketing``: the consent to mailings is needed, else the consent to messages."""
     limits = s.scalar(select(Studio).limit(1))
@@ -373,13 +373,13 @@ def step(store: Store, limit: int = STEP) -> int:
                    MailingRecipient.status == RecipientStatus.PENDING)
             .order_by(MailingRecipient.id).limit(limit)).all())
         queued = 0
-        checks = _checks(s, [r.family_id for r, _m in pending], now)
+        check = checks(s, [r.family_id for r, _m in pending], now)
         this_round: set[int] = set()
         for recipient, _mailing in pending:
             if recipient.family_id in this_round:
                 continue  # another mailing's message to it went just now: check next round
             this_round.add(recipient.family_id)
-            skip, channel, address = checks(recipient.family_id)
+            skip, channel, address = check(recipient.family_id)
             if skip:
                 recipient.status, recipient.reason = RecipientStatus.SKIPPED, skip
                 continue
@@ -432,7 +432,7 @@ def send_greeting(store: Store, actor: Actor, family_id: int, birthday: dt.date,
         raise errors.ValidationFailed({"text": "text_empty"})
     with store.write(actor) as uow:
         s = uow.session
-        skip, channel, address = _checks(s, [family_id], uow.now, marketing=False)(family_id)
+        skip, channel, address = checks(s, [family_id], uow.now, marketing=False)(family_id)
         if skip:
             raise errors.ValidationFailed({"channel": skip})
         tz = studio.load_info(s).tz

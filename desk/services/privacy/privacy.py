@@ -26,7 +26,7 @@ from desk.models.enums import FeedbackSource, OutboxStatus, TimelineKind
 from desk.models.family import Child, Family, Guardian, TimelineEntry
 from desk.models.feedback import FeedbackItem, FeedbackRequest, LoopCase
 from desk.models.files import StoredFile
-from desk.models.surveys import Survey, SurveyAnswer
+from desk.models.surveys import Survey, SurveyAnswer, SurveyInvite
 from desk.models.schedule import Direction, Enrolment, Lesson
 from desk.models.task import Task
 from desk.models.wallet import GENESIS, LedgerEntry, Wallet
@@ -153,6 +153,11 @@ def export_data(store: Store, family_id: int) -> dict:
                        .outerjoin(Survey, Survey.id == SurveyAnswer.survey_id)
                        .where(SurveyAnswer.family_id == family_id)
                        .order_by(SurveyAnswer.answered_at, SurveyAnswer.id))]
+        invited = [{"at": _iso(i.sent_at), "survey": name, "reminded_at": _iso(i.reminded_at)}
+                   for i, name in s.execute(
+                       select(SurveyInvite, Survey.name)
+                       .join(Survey, Survey.id == SurveyInvite.survey_id)
+                       .where(SurveyInvite.family_id == family_id).order_by(SurveyInvite.id))]
         children = [{"name": c.name, "birth_date": _iso(c.birth_date), "notes": c.notes,
                      "left_at": _iso(c.archived_at)}
                     for c in s.scalars(select(Child).where(Child.family_id == family_id)
@@ -190,6 +195,7 @@ def export_data(store: Store, family_id: int) -> dict:
         "feedback": feedback,
         "feedback_items": said,
         "survey_answers": surveys,
+        "survey_invites": invited,
         "mailings": mailings,
         "history": [{"at": _iso(h.at), "staff": h.staff_name, "kind": h.kind,
                      "before": h.before, "after": h.after}

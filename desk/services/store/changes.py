@@ -63,7 +63,7 @@ TABLES: dict[str, Change | None] = {
     "feedback_item": Change.FEEDBACK, "feedback_item_tag": Change.FEEDBACK,
     "loop_case": Change.FEEDBACK,
     "survey": Change.SURVEY, "csi_item": Change.SURVEY, "survey_answer": Change.SURVEY,
-    "csi_score": Change.SURVEY,
+    "csi_score": Change.SURVEY, "survey_invite": Change.SURVEY,
     "segment": Change.MAILING, "mailing": Change.MAILING, "mailing_recipient": Change.MAILING,
     "presence": Change.PRESENCE,
     "audit_entry": Change.AUDIT,

@@ -41,6 +41,9 @@ DEFAULT_SURVEYS = (
     ("party_after", "Праздник: после праздника", {"kind": "party", "rule": "party_after"},
      _INVITE.replace("{what}", "Спасибо, что отметили праздник с нами.")),
 )
+SURVEY_REMINDER = ("{parent}, здравствуйте! Несколько дней назад мы спрашивали ваше мнение о "
+                   "студии «{studio}». Если найдётся пара минут, ответы помогут нам стать "
+                   "лучше: {link}\nСпасибо!")
 DEFAULT_CSI_ITEMS = (("teacher", "Педагог"), ("atmosphere", "Атмосфера"),
                      ("schedule", "Расписание"), ("prices", "Цены"),
                      ("communication", "Общение с администраторами"))

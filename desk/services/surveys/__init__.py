@@ -3,5 +3,5 @@ export, a script call, a paper form) and who is asked."""
 
 from desk.services import lazy_face
 
-__all__ = ["forms", "gforms"]
+__all__ = ["editing", "forms", "gforms", "invites", "paper", "segments"]
 __getattr__ = lazy_face(__name__, __all__)

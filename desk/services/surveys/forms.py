@@ -20,6 +20,9 @@ class SurveyRow:
     name: str
     form_url: str
     invitation: str
+    code_entry: str  # the form's question the family's code is pre-filled into
+    reminder: str
+    reminder_days: int
     segment: dict
     timezone: str  # "": the studio's
     mapping: dict  # field → column header, as last used
@@ -41,7 +44,7 @@ def seed(uow: UnitOfWork, _event: studio.StudioCreated | None = None) -> None:
     s = uow.session
     if s.scalar(select(Survey.id).limit(1)) is None:
         s.add_all(Survey(key=key, name=name, invitation=invitation, segment=json.dumps(segment),
-                         position=n, created_at=uow.now)
+                         reminder=texts.SURVEY_REMINDER, position=n, created_at=uow.now)
                   for n, (key, name, segment, invitation) in enumerate(texts.DEFAULT_SURVEYS))
     if s.scalar(select(CsiItem.id).limit(1)) is None:
         s.add_all(CsiItem(key=key, name=name, position=n)
@@ -57,8 +60,9 @@ def surveys(store: Store, *, active_only: bool = False) -> list[SurveyRow]:
 
 
 def _row(x: Survey) -> SurveyRow:
-    return SurveyRow(x.id, x.key, x.name, x.form_url, x.invitation, json.loads(x.segment or "{}"),
-                     x.timezone, json.loads(x.mapping or "{}"), x.active)
+    return SurveyRow(x.id, x.key, x.name, x.form_url, x.invitation, x.code_entry, x.reminder,
+                     x.reminder_days, json.loads(x.segment or "{}"), x.timezone,
+                     json.loads(x.mapping or "{}"), x.active)
 
 
 def items(store: Store, *, active_only: bool = True) -> list[Item]:

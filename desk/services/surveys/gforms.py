@@ -353,7 +353,7 @@ def run(store: Store, actor: Actor, path: Path, survey_key: str,
         items = {i.key: i.id for i in s.scalars(select(CsiItem))}
         fresh = [r for r in parsed if r.identity not in known]
         for r in fresh:
-            _add(uow, survey, r, items)
+            add_in(uow, survey, r, items)
         survey.mapping = json.dumps(used, ensure_ascii=False)
         if tz:
             survey.timezone = tz
@@ -367,10 +367,12 @@ def run(store: Store, actor: Actor, path: Path, survey_key: str,
         return result
 
 
-def _add(uow: UnitOfWork, survey: Survey, r: Row, items: dict[str, int]) -> None:
+def add_in(uow: UnitOfWork, survey: Survey, r: Row, items: dict[str, int],
+           source: str = "form") -> SurveyAnswer:
+    """One answer with its CSI scores; an unhappy one or a comment goes to the register."""
     s = uow.session
     answer = SurveyAnswer(survey_id=survey.id, family_id=r.family_id, answered_at=r.at,
-                          source="form", nps=r.nps, csat=r.csat, comment=r.comment,
+                          source=source, nps=r.nps, csat=r.csat, comment=r.comment,
                           email=r.email, phone=r.phone, name=r.name, identity=r.identity,
                           created_at=uow.now)
     s.add(answer)
@@ -388,3 +390,4 @@ def _add(uow: UnitOfWork, survey: Survey, r: Row, items: dict[str, int]) -> None
             quote=r.comment or f"{survey.name}: {scores}", tone=tone,
             source=FeedbackSource.SURVEY, source_id=answer.id, family_id=r.family_id,
             needs_answer=unhappy))
+    return answer
