@@ -24,6 +24,15 @@ class Relation(enum.Enum):
     OTHER = "other"
 
 
+class LoyaltyKind(enum.Enum):
+    """Signs that a family recommends the studio (they feed NPS by the regulation)."""
+
+    REFERRAL = "referral"  # a new family came on their word
+    REVIEW = "review"  # a review on Yandex or elsewhere, with its link
+    MENTION = "mention"  # a mention in social networks
+    RECOMMENDS = "recommends"  # said in a survey, a call or in person that they recommend us
+
+
 class TimelineKind(enum.Enum):
     CREATED = "created"
     EDITED = "edited"

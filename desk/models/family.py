@@ -8,7 +8,7 @@ from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desk.models.base import Base, UtcDateTime, one_of, utcnow
-from desk.models.enums import Channel, Relation, TimelineKind
+from desk.models.enums import Channel, LoyaltyKind, Relation, TimelineKind
 
 
 class Family(Base):
@@ -99,3 +99,27 @@ class TimelineEntry(Base):
 
     def __repr__(self) -> str:
         return f"TimelineEntry({self.family_id}, {self.kind.value})"
+
+
+class LoyaltySignal(Base):
+    """A sign that the family recommends the studio: a referral (``referred_id``: the family
+    that came on their word), a review with its link, a mention, "recommends us" said."""
+
+    __tablename__ = "loyalty_signal"
+    __table_args__ = (Index("ix_loyalty_signal_family", "family_id"),
+                      Index("ix_loyalty_signal_at", "at"),
+                      Index("ix_loyalty_signal_referred", "referred_id"),
+                      one_of("kind", LoyaltyKind))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
+    kind: Mapped[LoyaltyKind] = mapped_column(Enum(LoyaltyKind, native_enum=False, length=20))
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    link: Mapped[str] = mapped_column(String(500), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    referred_id: Mapped[int | None] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"LoyaltySignal({self.family_id}, {self.kind.value})"

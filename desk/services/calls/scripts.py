@@ -35,7 +35,7 @@ from desk.services.comms import greetings
 from desk.services.crm import contacts, families
 from desk.services.staff import hours
 from desk.services.staff import studio
-from desk.services.store import errors, texts
+from desk.services.store import errors, events, texts
 from desk.services.tasks import tasks
 from desk.services.store.db import Actor, Store, UnitOfWork
 
@@ -43,6 +43,13 @@ NEXT, STEP, END = "next", "step:", "end:"
 PLACEHOLDERS = ("parent", "child", "studio", "me")
 SCORES = range(0, 11)
 MAX_TASK_DAYS = 365
+
+
+@dataclasses.dataclass(frozen=True)
+class NpsRecorded(events.Event):
+    """A script call recorded a family's 0–10 score at ``at``."""
+
+    at: dt.datetime
 
 
 @dataclasses.dataclass(frozen=True)
@@ -394,6 +401,8 @@ def record(store: Store, actor: Actor, draft: RunDraft) -> int:
         if score is not None:
             s.add(NpsScore(family_id=draft.family_id, score=score, at=uow.now, source="call",
                            run_id=run.id, staff_id=actor.staff_id))
+            s.flush()
+            uow.publish(NpsRecorded(uow.now))
         if reason is not None:
             s.add(LapseCall(family_id=draft.family_id, enrolment_id=draft.enrolment_id,
                             at=uow.now, reason=reason.reason, note=reason.answer,

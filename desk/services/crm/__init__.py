@@ -3,5 +3,5 @@ export."""
 
 from desk.services import lazy_face
 
-__all__ = ["audit", "contacts", "families", "search", "transfer"]
+__all__ = ["audit", "contacts", "families", "loyalty", "search", "transfer"]
 __getattr__ = lazy_face(__name__, __all__)

@@ -1,7 +1,8 @@
-"""The indices the desk lives on (NPS, CSAT, CSI, FCR, response times), computed from the data
-with their definitions: the read side, nothing written here."""
+"""The indices the desk lives on (NPS, CSAT, CSI, FCR, response times, retention, loyalty),
+computed from the data with their definitions; the survey indices are also kept summed per
+month (``rollup``), current with every write of answers and scores."""
 
 from desk.services import lazy_face
 
-__all__ = ["indices"]
+__all__ = ["indices", "retention", "rollup", "trend"]
 __getattr__ = lazy_face(__name__, __all__)

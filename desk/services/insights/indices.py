@@ -21,14 +21,16 @@ import datetime as dt
 import math
 import statistics
 
-from sqlalchemy import select
+from sqlalchemy import select, true
+from sqlalchemy.orm import Session
 
 from desk.models.comms import Call, Conversation, InboxMessage, NpsScore, Response
-from desk.models.enums import CallDirection, MessageDirection
+from desk.models.enums import CallDirection, InboxChannel, MessageDirection
 from desk.models.surveys import CsiItem, CsiScore, SurveyAnswer
 from desk.services.store.db import Store
 
 FEW = 30  # fewer NPS answers than this: "too few answers"
+SCALE = 36  # CSI scores on a common scale: a 1–5 and a 1–10 answer sum up exactly
 RECONTACT = dt.timedelta(hours=72)
 PROMISE_S = 60
 
@@ -102,9 +104,11 @@ class Indices:
 
 def nps_of(scores: list[int]) -> Nps:
     """NPS over these answers (one per family already)."""
-    n = len(scores)
-    promoters = sum(1 for x in scores if x >= 9)
-    detractors = sum(1 for x in scores if x <= 6)
+    return nps_counted(len(scores), sum(1 for x in scores if x >= 9),
+                       sum(1 for x in scores if x <= 6))
+
+
+def nps_counted(n: int, promoters: int, detractors: int) -> Nps:
     if not n:
         return Nps(None, 0, 0, 0, 0, None)
     p, d = promoters / n, detractors / n
@@ -112,26 +116,86 @@ def nps_of(scores: list[int]) -> Nps:
     return Nps(100 * (p - d), n, promoters, n - promoters - detractors, detractors, moe)
 
 
+@dataclasses.dataclass(frozen=True)
+class Filters:
+    """What the figures are narrowed to. ``survey_id``: that survey's answers only (script
+    calls' scores leave NPS); ``families``: those families' answers and contacts only
+    (anonymous answers leave); ``channel``: contacts (FCR, responses) in that channel only."""
+
+    survey_id: int | None = None
+    families: frozenset[int] | None = None
+    channel: InboxChannel | None = None
+
+
+EVERYTHING = Filters()
+
+
 def compute(store: Store, since: dt.datetime, until: dt.datetime) -> Indices:
     """Every index for answers and contacts in [since, until)."""
-    now = store.now()
     with store.read() as s:
-        answers = s.execute(select(SurveyAnswer.id, SurveyAnswer.family_id,
-                                   SurveyAnswer.answered_at, SurveyAnswer.nps,
-                                   SurveyAnswer.csat)
-                            .where(SurveyAnswer.answered_at >= since,
-                                   SurveyAnswer.answered_at < until)).all()
-        calls = s.execute(select(NpsScore.family_id, NpsScore.at, NpsScore.score)
-                          .where(NpsScore.at >= since, NpsScore.at < until)).all()
-        csi_rows = s.execute(
-            select(CsiScore.answer_id, CsiScore.item_id, CsiScore.value, CsiScore.scale_max)
-            .join(SurveyAnswer, SurveyAnswer.id == CsiScore.answer_id)
-            .where(SurveyAnswer.answered_at >= since, SurveyAnswer.answered_at < until)).all()
-        items = {i.id: (i.key, i.name, i.importance) for i in s.scalars(select(CsiItem))}
-        fcr = _fcr(s, since, until, now)
-        waits = list(s.scalars(select(Response.wait_s).where(
-            Response.first.is_(True), Response.answered_at >= since,
-            Response.answered_at < until)))
+        return compute_in(s, since, until, store.now())
+
+
+def compute_in(s: Session, since: dt.datetime, until: dt.datetime, now: dt.datetime,
+               f: Filters = EVERYTHING) -> Indices:
+    answers, calls, csi_rows = _answer_rows(s, since, until, f)
+    return _from_rows(answers, calls, csi_rows, csi_items(s),
+                      *_fcr(s, since, until, now, f), responses_of(_waits(s, since, until, f)))
+
+
+def survey_part_in(s: Session, since: dt.datetime, until: dt.datetime,
+                   f: Filters = EVERYTHING) -> tuple[Nps, Share, Csi]:
+    """NPS, CSAT and CSI alone (what the monthly sums hold), from the answers themselves."""
+    answers, calls, csi_rows = _answer_rows(s, since, until, f)
+    x = _from_rows(answers, calls, csi_rows, csi_items(s), None, None, None)
+    return x.nps, x.csat, x.csi
+
+
+def contact_part_in(s: Session, since: dt.datetime, until: dt.datetime, now: dt.datetime,
+                    f: Filters = EVERYTHING) -> tuple[Share, Share, Responses]:
+    """FCR at close, FCR measured and the response times."""
+    at_close, no_recontact = _fcr(s, since, until, now, f)
+    return at_close, no_recontact, responses_of(_waits(s, since, until, f))
+
+
+def _answer_rows(s: Session, since: dt.datetime, until: dt.datetime, f: Filters):
+    def narrowed(stmt, family_column):
+        if f.families is not None:
+            stmt = stmt.where(family_column.in_(sorted(f.families)))
+        return stmt
+
+    stmt = (select(SurveyAnswer.id, SurveyAnswer.family_id, SurveyAnswer.answered_at,
+                   SurveyAnswer.nps, SurveyAnswer.csat)
+            .where(SurveyAnswer.answered_at >= since, SurveyAnswer.answered_at < until))
+    scores = (select(CsiScore.answer_id, CsiScore.item_id, CsiScore.value, CsiScore.scale_max)
+              .join(SurveyAnswer, SurveyAnswer.id == CsiScore.answer_id)
+              .where(SurveyAnswer.answered_at >= since, SurveyAnswer.answered_at < until))
+    if f.survey_id is not None:
+        stmt = stmt.where(SurveyAnswer.survey_id == f.survey_id)
+        scores = scores.where(SurveyAnswer.survey_id == f.survey_id)
+    answers = s.execute(narrowed(stmt, SurveyAnswer.family_id)).all()
+    csi_rows = s.execute(narrowed(scores, SurveyAnswer.family_id)).all()
+    calls = [] if f.survey_id is not None else s.execute(narrowed(
+        select(NpsScore.family_id, NpsScore.at, NpsScore.score)
+        .where(NpsScore.at >= since, NpsScore.at < until), NpsScore.family_id)).all()
+    return answers, calls, csi_rows
+
+
+def _waits(s: Session, since: dt.datetime, until: dt.datetime, f: Filters) -> list[int]:
+    stmt = select(Response.wait_s).where(Response.first.is_(True),
+                                         Response.answered_at >= since,
+                                         Response.answered_at < until)
+    if f.channel is not None or f.families is not None:
+        stmt = stmt.join(Conversation, Conversation.id == Response.conversation_id)
+        if f.channel is not None:
+            stmt = stmt.where(Conversation.channel == f.channel)
+        if f.families is not None:
+            stmt = stmt.where(Conversation.family_id.in_(sorted(f.families)))
+    return list(s.scalars(stmt))
+
+
+def _from_rows(answers, calls, csi_rows, items, fcr_at_close, fcr_no_recontact,
+               response) -> Indices:
     # NPS: the latest score of each family; anonymous answers each on their own
     latest: dict[int, tuple[dt.datetime, int]] = {}
     anonymous = []
@@ -143,28 +207,44 @@ def compute(store: Store, since: dt.datetime, until: dt.datetime) -> Indices:
             latest[family_id] = (at, score)
     nps = nps_of([score for _at, score in latest.values()] + anonymous)
     csats = [a.csat for a in answers if a.csat is not None]
-    csat = Share(100 * sum(1 for x in csats if x >= 4) / len(csats) if csats else None,
-                 len(csats))
-    return Indices(nps, csat, _csi(csi_rows, items), fcr[0], fcr[1], _responses(waits))
+    csat = csat_counted(len(csats), sum(1 for x in csats if x >= 4))
+    sums: dict[int, list[int]] = {}
+    for _answer, item_id, value, top in csi_rows:
+        item = sums.setdefault(item_id, [0, 0])
+        item[0] += 1
+        item[1] += (value - 1) * SCALE // (top - 1)
+    return Indices(nps, csat, csi_of(sums, len({r[0] for r in csi_rows}), items), fcr_at_close,
+                   fcr_no_recontact, response)
 
 
-def _csi(rows, items: dict[int, tuple[str, str, int]]) -> Csi:
-    by_item: dict[int, list[float]] = {}
-    for _answer, item_id, value, top in rows:
-        by_item.setdefault(item_id, []).append((value - 1) / (top - 1))
+def csat_counted(n: int, top: int) -> Share:
+    return Share(100 * top / n if n else None, n)
+
+
+def csi_items(s) -> dict[int, tuple[str, str, int]]:
+    """Every satisfaction item (those switched off too: their past scores count): id → (key,
+    name, importance)."""
+    return {i.id: (i.key, i.name, i.importance)
+            for i in s.scalars(select(CsiItem).order_by(CsiItem.position))}
+
+
+def csi_of(sums: dict[int, list[int]], answers: int,
+           items: dict[int, tuple[str, str, int]]) -> Csi:
+    """CSI from each item's [n, Σ (value − 1) · 36 / (scale − 1)] over ``answers`` answers."""
     shown = {}
-    total_weight = sum(items[i][2] for i in by_item)
+    answered = [i for i in sums if sums[i][0] and i in items]
+    total_weight = sum(items[i][2] for i in answered)
     score = 0.0
     for item_id, (key, name, importance) in items.items():
-        values = by_item.get(item_id, [])
-        mean = statistics.fmean(values) * 100 if values else None
-        shown[key] = (name, mean, len(values))
-        if values:
+        n, total = sums.get(item_id, (0, 0))
+        mean = 100 * total / (SCALE * n) if n else None
+        shown[key] = (name, mean, n)
+        if n:
             score += importance / total_weight * mean
-    return Csi(score if by_item else None, len({r[0] for r in rows}), shown)
+    return Csi(score if answered else None, answers, shown)
 
 
-def _responses(waits: list[int]) -> Responses:
+def responses_of(waits: list[int]) -> Responses:
     if not waits:
         return Responses(None, None, None, 0)
     ordered = sorted(waits)
@@ -174,12 +254,21 @@ def _responses(waits: list[int]) -> Responses:
                      len(ordered))
 
 
-def _fcr(s, since: dt.datetime, until: dt.datetime, now: dt.datetime) -> tuple[Share, Share]:
-    closed = s.execute(select(Conversation.id, Conversation.family_id, Conversation.channel,
-                              Conversation.address, Conversation.opened_at,
-                              Conversation.closed_at, Conversation.resolved)
-                       .where(Conversation.closed_at >= since,
-                              Conversation.closed_at < until)).all()
+def _fcr(s, since: dt.datetime, until: dt.datetime, now: dt.datetime,
+         f: Filters = EVERYTHING) -> tuple[Share, Share]:
+    def narrowed(stmt, channel_column, family_column):
+        if f.channel is not None:
+            stmt = stmt.where(channel_column == f.channel)
+        if f.families is not None:
+            stmt = stmt.where(family_column.in_(sorted(f.families)))
+        return stmt
+
+    closed = s.execute(narrowed(
+        select(Conversation.id, Conversation.family_id, Conversation.channel,
+               Conversation.address, Conversation.opened_at, Conversation.closed_at,
+               Conversation.resolved)
+        .where(Conversation.closed_at >= since, Conversation.closed_at < until),
+        Conversation.channel, Conversation.family_id)).all()
     answered = [c for c in closed if c.resolved is not None]
     at_close = Share(100 * sum(1 for c in answered if c.resolved) / len(answered)
                      if answered else None, len(answered))
@@ -192,9 +281,11 @@ def _fcr(s, since: dt.datetime, until: dt.datetime, now: dt.datetime) -> tuple[S
         select(Conversation.id, Conversation.family_id, Conversation.channel,
                Conversation.address, Conversation.opened_at)
         .where(Conversation.opened_at >= since, Conversation.opened_at < until + RECONTACT))]
-    calls = s.execute(select(Call.id, Call.family_id, Call.phone, Call.at).where(
-        Call.direction == CallDirection.INCOMING, Call.at >= since,
-        Call.at < until + RECONTACT)).all()
+    calls = [] if f.channel not in (None, InboxChannel.PHONE) else s.execute(
+        select(Call.id, Call.family_id, Call.phone, Call.at).where(
+            Call.direction == CallDirection.INCOMING, Call.at >= since,
+            Call.at < until + RECONTACT,
+            true() if f.families is None else Call.family_id.in_(sorted(f.families)))).all()
     contacts += [(c.family_id, ("phone", c.phone), c.at) for c in calls]
     ended = [(c.family_id, (c.channel, c.address), c.closed_at) for c in closed
              if c.id in started] + [(c.family_id, ("phone", c.phone), c.at) for c in calls

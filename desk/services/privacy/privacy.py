@@ -23,7 +23,7 @@ from desk.models.comms import (
     ScriptRun,
 )
 from desk.models.enums import FeedbackSource, OutboxStatus, TimelineKind
-from desk.models.family import Child, Family, Guardian, TimelineEntry
+from desk.models.family import Child, Family, Guardian, LoyaltySignal, TimelineEntry
 from desk.models.feedback import FeedbackItem, FeedbackRequest, LoopCase
 from desk.models.files import StoredFile
 from desk.models.surveys import Survey, SurveyAnswer, SurveyInvite
@@ -31,6 +31,7 @@ from desk.models.schedule import Direction, Enrolment, Lesson
 from desk.models.task import Task
 from desk.models.wallet import GENESIS, LedgerEntry, Wallet
 from desk.services.crm import contacts, families, search
+from desk.services.insights import rollup
 from desk.services.money import wallet
 from desk.services.store import backup, errors, files
 from desk.services.store.db import Actor, Store, UnitOfWork
@@ -153,6 +154,10 @@ def export_data(store: Store, family_id: int) -> dict:
                        .outerjoin(Survey, Survey.id == SurveyAnswer.survey_id)
                        .where(SurveyAnswer.family_id == family_id)
                        .order_by(SurveyAnswer.answered_at, SurveyAnswer.id))]
+        signals = [{"at": _iso(x.at), "kind": x.kind.value, "link": x.link, "note": x.note,
+                    "brought_a_family": x.referred_id is not None}
+                   for x in s.scalars(select(LoyaltySignal).where(
+                       LoyaltySignal.family_id == family_id).order_by(LoyaltySignal.id))]
         invited = [{"at": _iso(i.sent_at), "survey": name, "reminded_at": _iso(i.reminded_at)}
                    for i, name in s.execute(
                        select(SurveyInvite, Survey.name)
@@ -196,6 +201,7 @@ def export_data(store: Store, family_id: int) -> dict:
         "feedback_items": said,
         "survey_answers": surveys,
         "survey_invites": invited,
+        "loyalty_signals": signals,
         "mailings": mailings,
         "history": [{"at": _iso(h.at), "staff": h.staff_name, "kind": h.kind,
                      "before": h.before, "after": h.after}
@@ -350,6 +356,9 @@ def erase(store: Store, actor: Actor, family_id: int,
         s.execute(update(ScriptRun).where(ScriptRun.family_id == family_id).values(
             answers="[]", note=""))
         s.execute(update(Greeting).where(Greeting.family_id == family_id).values(text=""))
+        s.execute(delete(LoyaltySignal).where(LoyaltySignal.family_id == family_id))
+        s.execute(update(LoyaltySignal).where(LoyaltySignal.referred_id == family_id)
+                  .values(link="", note=""))  # who brought it keeps the referral, no words
         s.execute(update(MailingRecipient).where(MailingRecipient.family_id == family_id)
                   .values(text="", reason=""))
         leads = select(Lead.id).where(or_(
@@ -376,7 +385,10 @@ def erase(store: Store, actor: Actor, family_id: int,
             FeedbackItem.family_id == family_id,
             and_(FeedbackItem.source == FeedbackSource.SURVEY,
                  FeedbackItem.source_id.in_(answers)))))
+        answered = list(s.scalars(select(SurveyAnswer.answered_at).where(
+            SurveyAnswer.id.in_(answers))))
         s.execute(delete(SurveyAnswer).where(SurveyAnswer.id.in_(answers)))
+        rollup.refresh_times_in(s, answered)  # the months' indices without them
         s.execute(update(InboxMessage).where(InboxMessage.conversation_id.in_(talks)).values(
             text="", attachment="", file_id=None, external_id=None, last_error=""))
         files.forget_unused(uow, kept_files)  # a file another family was sent stays theirs

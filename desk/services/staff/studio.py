@@ -25,6 +25,12 @@ class StudioCreated(events.Event):
 
 
 @dataclasses.dataclass(frozen=True)
+class TimezoneChanged(events.Event):
+    """The studio moved to another time zone: what is kept per studio day or month is
+    counted again."""
+
+
+@dataclasses.dataclass(frozen=True)
 class StaffMember:
     id: int
     name: str
@@ -218,9 +224,13 @@ def update(store: Store, actor: Actor, name: str, timezone: str, people: list[St
         s = uow.session
         row = s.get(Studio, 1)
         before = {"name": row.name, "timezone": row.timezone}
-        if timezone != row.timezone:
+        moved = timezone != row.timezone
+        if moved:
             _move_clock(s, ZoneInfo(row.timezone), new_tz, uow.now, keep_local_times)
         row.name, row.timezone = " ".join(name.split()), timezone
+        if moved:
+            s.flush()
+            uow.publish(TimezoneChanged())
         existing = {m.id: m for m in s.scalars(select(Staff))}
         for p in people:
             member = existing.get(p.id) if p.id is not None else None

@@ -64,6 +64,8 @@ TABLES: dict[str, Change | None] = {
     "loop_case": Change.FEEDBACK,
     "survey": Change.SURVEY, "csi_item": Change.SURVEY, "survey_answer": Change.SURVEY,
     "csi_score": Change.SURVEY, "survey_invite": Change.SURVEY,
+    "index_month": Change.SURVEY, "csi_month": Change.SURVEY,
+    "loyalty_signal": Change.FAMILY,
     "segment": Change.MAILING, "mailing": Change.MAILING, "mailing_recipient": Change.MAILING,
     "presence": Change.PRESENCE,
     "audit_entry": Change.AUDIT,

@@ -22,6 +22,7 @@ HANDLER_MODULES = (
     "desk.services.schedule.lessons",
     "desk.services.feedback.flows",
     "desk.services.surveys.forms",
+    "desk.services.insights.rollup",
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 
 from sqlalchemy import select
@@ -11,6 +12,13 @@ from desk.models.surveys import CsiItem, Survey
 from desk.services.staff import studio
 from desk.services.store import events, texts
 from desk.services.store.db import Store, UnitOfWork
+
+
+@dataclasses.dataclass(frozen=True)
+class AnswersChanged(events.Event):
+    """Survey answers were added or removed: ``times`` are when they were answered."""
+
+    times: tuple[dt.datetime, ...]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -28,6 +28,7 @@ from desk.services.feedback import register
 from desk.services.staff import studio
 from desk.services.store import errors, sheets
 from desk.services.store.db import Actor, Store, UnitOfWork
+from desk.services.surveys import forms
 
 PLAIN = ("timestamp", "email", "phone", "name", "code", "nps", "csat", "comment")
 TIME_FORMATS = ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M",
@@ -354,6 +355,8 @@ def run(store: Store, actor: Actor, path: Path, survey_key: str,
         fresh = [r for r in parsed if r.identity not in known]
         for r in fresh:
             add_in(uow, survey, r, items)
+        s.flush()
+        uow.publish(forms.AnswersChanged(tuple(r.at for r in fresh)))
         survey.mapping = json.dumps(used, ensure_ascii=False)
         if tz:
             survey.timezone = tz

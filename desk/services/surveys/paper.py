@@ -16,7 +16,7 @@ from desk.services.crm import families
 from desk.services.staff import studio
 from desk.services.store import errors
 from desk.services.store.db import Actor, Store
-from desk.services.surveys import gforms
+from desk.services.surveys import forms, gforms
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,6 +67,8 @@ def record(store: Store, actor: Actor, a: PaperAnswer) -> int:
                          " ".join(a.name.split()), "paper:" + uuid.uuid4().hex)
         answer = gforms.add_in(uow, survey, row, {v: k for k, v in keys.items()},
                                source="paper")
+        s.flush()
+        uow.publish(forms.AnswersChanged((at,)))
         uow.audit("survey.paper", entity_id=answer.id, family_id=a.family_id,
                   after=json.dumps({"survey": survey.name, "nps": a.nps, "csat": a.csat,
                                     "comment": comment}, ensure_ascii=False))
