@@ -540,7 +540,9 @@ def screenshots(args: argparse.Namespace, db: Path | None) -> int:
                           backups_dir=Path(tempfile.mkdtemp()))
     window.resize(1280, 800)
     window.show()
-    names = ["system", "communicator", "schedule", "families", "tasks", "journal"]
+    names = ["system", "communicator", "schedule", "families", "tasks", "feedback", "indices",
+             "journal"]  # the tabs in their order
+    assert len(names) == window.tabs.count()
     for index, name in enumerate(names):
         window.tabs.setCurrentIndex(index)
         if name == "families":

@@ -14,7 +14,7 @@ from desk.models.enums import Channel, EntryKind, PaymentMethod, Role, TaskStatu
 from desk.models.family import Child, Family, Guardian, TimelineEntry
 from desk.models.schema import Base
 from desk.models.task import Task
-from desk.demo import calls, feedback, inbox, schedule
+from desk.demo import calls, feedback, inbox, schedule, surveys
 from desk.services.crm import contacts, search
 from desk.services.staff import studio
 from desk.services.store.db import SYSTEM_ACTOR, Store
@@ -211,5 +211,7 @@ def generate(
             feedback.generate(s, rng, store.now(), info.name)
         dialect_of(s).after_copy(s.connection(), [  # rows went in with their ids
             t.name for t in Base.metadata.sorted_tables if "id" in t.columns])
+        if families:
+            surveys.generate(s, rng, store.now())  # after the ids: its rows take their own
         uow.audit("demo.generate", after=f'{{"families": {families}, "seed": {seed}}}')
         uow.commit()

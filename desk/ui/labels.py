@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from desk.models.enums import (
-    Channel, DirectionKind, EntryKind, FeedbackSource, FeedbackStatus, FeedbackTone,
+    Channel, DirectionKind, EntryKind, LoyaltyKind, FeedbackSource, FeedbackStatus, FeedbackTone,
     InboxChannel, ItemStatus, LoopStatus, LapseReason, LeadStatus, Mark, PaymentMethod,
     PresenceState, Relation, Role, ScriptPurpose, StepKind, TaskStatus, TimelineKind,
 )
@@ -427,6 +427,18 @@ _CODES = {  # a field of an audit entry → how its stored code becomes words
     "rule": lambda v: segment_rule_name(v),
     "kind": lambda v: segment_kind_name(v),
 }
+
+
+_LOYALTY = {
+    LoyaltyKind.REFERRAL: QT_TRANSLATE_NOOP("Labels", "brought a family"),
+    LoyaltyKind.REVIEW: QT_TRANSLATE_NOOP("Labels", "review"),
+    LoyaltyKind.MENTION: QT_TRANSLATE_NOOP("Labels", "mention"),
+    LoyaltyKind.RECOMMENDS: QT_TRANSLATE_NOOP("Labels", "recommends us"),
+}
+
+
+def loyalty_kind_name(kind: LoyaltyKind) -> str:
+    return _t(_LOYALTY[kind])
 
 
 _RULES = {  # a survey's segment rule (surveys.segments.RULES)

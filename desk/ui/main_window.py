@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
     """
 
     TAB_SYSTEM, TAB_COMMUNICATOR, TAB_SCHEDULE, TAB_FAMILIES, TAB_TASKS, TAB_FEEDBACK, \
-        TAB_JOURNAL = range(7)
+        TAB_INDICES, TAB_JOURNAL = range(8)
     server_connected = Signal(bool)
     desks_seen = Signal(object)
     moved = Signal(str)
@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
     families = _Tab(TAB_FAMILIES)
     tasks = _Tab(TAB_TASKS)
     feedback = _Tab(TAB_FEEDBACK)
+    indices = _Tab(TAB_INDICES)
     journal = _Tab(TAB_JOURNAL)
 
     def __init__(self, ctx: Context, backups_dir: Path | None = None,
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
                 (lambda: _view("families_view", "FamiliesView", ctx), self.tr("Families")),
                 (lambda: _view("workspaces", "TasksArea", ctx), self.tr("Tasks")),
                 (lambda: _view("register_view", "FeedbackArea", ctx), self.tr("Client feedback")),
+                (lambda: _view("indices_view", "IndicesView", ctx), self.tr("Indices")),
                 (lambda: _view("audit_view", "AuditView", ctx), self.tr("Journal"))):
             self.pages.append(_Page(build, self._adopt))
             self.tabs.addTab(self.pages[-1], title)
@@ -209,6 +211,8 @@ class MainWindow(QMainWindow):
         """A tab's view was just built: wire it as if it had always been there."""
         if hasattr(view, "family_requested"):
             view.family_requested.connect(self.open_family)
+        if hasattr(view, "item_requested"):
+            view.item_requested.connect(self.open_item)
         if self.ctx.store.read_only:
             hide_writes(view)
         if self.layout_memory is not None:
@@ -244,7 +248,8 @@ class MainWindow(QMainWindow):
             (self.TAB_FAMILIES, self.tr("Families"), "Ctrl+4"),
             (self.TAB_TASKS, self.tr("Tasks"), "Ctrl+5"),
             (self.TAB_FEEDBACK, self.tr("Client feedback"), "Ctrl+6"),
-            (self.TAB_JOURNAL, self.tr("Journal"), "Ctrl+7"),
+            (self.TAB_INDICES, self.tr("Indices"), "Ctrl+7"),
+            (self.TAB_JOURNAL, self.tr("Journal"), "Ctrl+8"),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
@@ -496,6 +501,12 @@ class MainWindow(QMainWindow):
     def find_family(self) -> None:
         self.tabs.setCurrentIndex(self.TAB_FAMILIES)
         self.families.focus_search()
+
+    @Slot(int)
+    def open_item(self, item_id: int) -> None:
+        """A feedback item in the register."""
+        self.tabs.setCurrentIndex(self.TAB_FEEDBACK)
+        self.feedback.show_item(item_id)
 
     @Slot(int)
     def open_family(self, family_id: int) -> None:

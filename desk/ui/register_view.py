@@ -308,6 +308,7 @@ class RegisterView(QWidget):
         self.tags_button.clicked.connect(self._on_tags)
         self.freshness = Freshness(self, self.refresh, ctx.notifier, KINDS)
         self.loaded_choices = False
+        self.wanted: int | None = None  # an item to choose once the rows come
         self._show()
 
     @Slot()
@@ -389,9 +390,11 @@ class RegisterView(QWidget):
         self.model.set_rows(listing.rows)
         self.shown.setText(self.tr("Shown {n} of {total}").format(n=len(listing.rows),
                                                                    total=listing.total))
-        if current is not None:
+        keep = self.wanted if self.wanted is not None else current.id if current else None
+        self.wanted = None
+        if keep is not None:
             for i, row in enumerate(self.model.rows):
-                if row.id == current.id:
+                if row.id == keep:
                     self.view.setCurrentIndex(self.model.index(i, 0))
         if counts is not None:
             self._show_counts(counts)
@@ -413,6 +416,24 @@ class RegisterView(QWidget):
                 cell = QTableWidgetItem(str(n) if n else "")
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.counts.setItem(r, c, cell)
+
+    def show_item(self, item_id: int) -> None:
+        """One item, chosen: the filters cleared and the period stretched back to it."""
+        self.wanted = item_id
+        store = self.ctx.store
+        self.ctx.ops.query(self, lambda: register.item(store, item_id), self._show_wanted,
+                           key="wanted", on_failure=lambda exc: report_error(
+                               self, self.error, exc))
+
+    def _show_wanted(self, row: register.ItemRow) -> None:
+        day = row.created_at.astimezone(self.ctx.studio.tz).date()
+        if fmt.from_qdate(self.since.date()) > day:
+            self.since.setDate(QDate(day.year, day.month, day.day))
+        for box in (self.tone, self.tag, self.direction, self.teacher, self.status,
+                    self.source):
+            box.setCurrentIndex(0)
+        self.tabs.setCurrentIndex(0)
+        self._on_filters_changed()
 
     def selected(self) -> register.ItemRow | None:
         index = self.view.currentIndex()
@@ -543,4 +564,8 @@ class FeedbackArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.loop.family_requested.connect(self.family_requested)
+
+    def show_item(self, item_id: int) -> None:
+        self.tabs.setCurrentWidget(self.register)
+        self.register.show_item(item_id)
 

@@ -21,6 +21,33 @@
     </message>
 </context>
 <context>
+    <name>AnswersModel</name>
+    <message>
+        <source>Answered</source>
+        <translation>Дата ответа</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Опрос</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>CSAT</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The database is in a network or synced folder ({path}). SQLite must not be shared between computers this way: keep the file on this PC.</source>
@@ -2456,6 +2483,256 @@
     </message>
 </context>
 <context>
+    <name>Indices</name>
+    <message>
+        <source>% promoters (9–10) − % detractors (0–6), over each family&apos;s latest answer in the month (surveys and script calls; siblings are one family); an answer matched to no family counts on its own. ± is the 95% margin of error.</source>
+        <translation>% промоутеров (9–10) − % критиков (0–6) по последнему ответу каждой семьи за месяц (опросы и звонки по скрипту; братья и сёстры — одна семья); ответ без семьи считается отдельно. ± — погрешность с доверием 95%.</translation>
+    </message>
+    <message>
+        <source>Σ weight × (mean − lowest) / (highest − lowest) × 100 over the satisfaction items answered in the month; the weights come from the items&apos; importance, an item without answers is left out.</source>
+        <translation>Σ вес × (среднее − минимум) / (максимум − минимум) × 100 по показателям удовлетворённости, оценённым за месяц; веса — по важности показателей, показатель без оценок не учитывается.</translation>
+    </message>
+    <message>
+        <source>Share of answers 4 or 5 to the 1–5 satisfaction question; every answer counts.</source>
+        <translation>Доля ответов 4 и 5 на вопрос об удовлетворённости по шкале 1–5; учитывается каждый ответ.</translation>
+    </message>
+    <message>
+        <source>At close: conversations closed with &quot;resolved in this contact: yes&quot; among those closed with an answer. No re-contact: contacts the client started, closed in the month, with no new contact from the family within 72 hours (younger ones are not counted yet).</source>
+        <translation>При закрытии: доля диалогов, закрытых с отметкой «решено в этом обращении: да», среди закрытых с отметкой. Без повторного обращения: доля обращений клиента, закрытых за месяц, после которых семья не обращалась снова 72 часа (более свежие пока не считаются).</translation>
+    </message>
+    <message>
+        <source>The first answer to a client, in working time: the median and the 90th percentile, and the share answered within 60 seconds. The holding and after-hours replies do not stop the clock.</source>
+        <translation>Первый ответ клиенту в рабочее время: медиана и 90-й процентиль, доля ответов за 60 секунд. Ответ «уже читаем» и автоответ в нерабочее время часы не останавливают.</translation>
+    </message>
+    <message>
+        <source>Came again: of the children whose first lesson fell in the month, the share back within 30 days. Churn: of the families who came the month before, the share who did not come in this month.</source>
+        <translation>Пришли снова: доля детей с первым занятием в этом месяце, вернувшихся в течение 30 дней. Отток: доля семей, ходивших в прошлом месяце и не пришедших в этом.</translation>
+    </message>
+    <message>
+        <source>(not signed)</source>
+        <translation>(без подписи)</translation>
+    </message>
+    <message>
+        <source>script call</source>
+        <translation>звонок по скрипту</translation>
+    </message>
+</context>
+<context>
+    <name>IndicesView</name>
+    <message>
+        <source>Every survey</source>
+        <translation>Все опросы</translation>
+    </message>
+    <message>
+        <source>Every direction</source>
+        <translation>Все направления</translation>
+    </message>
+    <message>
+        <source>Every teacher</source>
+        <translation>Все педагоги</translation>
+    </message>
+    <message>
+        <source>Every channel</source>
+        <translation>Все каналы</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Месяц:</translation>
+    </message>
+    <message>
+        <source>CSI — satisfaction</source>
+        <translation>CSI — удовлетворённость</translation>
+    </message>
+    <message>
+        <source>CSAT — satisfied</source>
+        <translation>CSAT — довольны</translation>
+    </message>
+    <message>
+        <source>FCR — solved at once</source>
+        <translation>FCR — решено сразу</translation>
+    </message>
+    <message>
+        <source>First answer</source>
+        <translation>Первый ответ</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Удержание</translation>
+    </message>
+    <message>
+        <source>CSI and CSAT, %</source>
+        <translation>CSI и CSAT, %</translation>
+    </message>
+    <message>
+        <source>FCR, %</source>
+        <translation>FCR, %</translation>
+    </message>
+    <message>
+        <source>Answered within 60 s, %</source>
+        <translation>Ответ за 60 с, %</translation>
+    </message>
+    <message>
+        <source>Came again and churn, %</source>
+        <translation>Пришли снова и отток, %</translation>
+    </message>
+    <message>
+        <source>Family&apos;s card</source>
+        <translation>Карточка семьи</translation>
+    </message>
+    <message>
+        <source>Feedback item</source>
+        <translation>Отзыв в реестре</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s item in the feedback register</source>
+        <translation>Запись этого ответа в реестре отзывов</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Ответы</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Медиана</translation>
+    </message>
+    <message>
+        <source>90%</source>
+        <translation>90%</translation>
+    </message>
+    <message>
+        <source>Within 60 s</source>
+        <translation>За 60 с</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Came again</source>
+        <translation>Пришли снова</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>Отток</translation>
+    </message>
+    <message>
+        <source>Reasons for leaving</source>
+        <translation>Причины ухода</translation>
+    </message>
+    <message>
+        <source>Loyalty signals</source>
+        <translation>Признаки лояльности</translation>
+    </message>
+    <message>
+        <source>New families</source>
+        <translation>Новые семьи</translation>
+    </message>
+    <message>
+        <source>Answer speed</source>
+        <translation>Скорость ответа</translation>
+    </message>
+    <message>
+        <source>Retention and loyalty</source>
+        <translation>Удержание и лояльность</translation>
+    </message>
+    <message>
+        <source>one survey&apos;s answers (script calls left out)</source>
+        <translation>ответы одного опроса (без звонков по скрипту)</translation>
+    </message>
+    <message>
+        <source>families who came to its lessons in the 90 days up to the month&apos;s end</source>
+        <translation>семьи, бывавшие на его занятиях за 90 дней до конца месяца</translation>
+    </message>
+    <message>
+        <source>FCR and answer times in this channel only</source>
+        <translation>FCR и скорость ответа только в этом канале</translation>
+    </message>
+    <message>
+        <source>Narrowed to: {what}.</source>
+        <translation>Отбор: {what}.</translation>
+    </message>
+    <message>
+        <source>Answers in {month}</source>
+        <translation>Ответы: {month}</translation>
+    </message>
+    <message>
+        <source>at close</source>
+        <translation>при закрытии</translation>
+    </message>
+    <message>
+        <source>no re-contact</source>
+        <translation>без повторного обращения</translation>
+    </message>
+    <message>
+        <source>within 60 s</source>
+        <translation>за 60 с</translation>
+    </message>
+    <message>
+        <source>came again</source>
+        <translation>пришли снова</translation>
+    </message>
+    <message>
+        <source>churn</source>
+        <translation>отток</translation>
+    </message>
+    <message>
+        <source>n = {n}: promoters {p}, passives {a}, detractors {d}; ± {moe}</source>
+        <translation>n = {n}: промоутеры {p}, нейтральные {a}, критики {d}; ± {moe}</translation>
+    </message>
+    <message>
+        <source>Too few answers (fewer than 30)</source>
+        <translation>Слишком мало ответов (меньше 30)</translation>
+    </message>
+    <message>
+        <source>no answers</source>
+        <translation>нет ответов</translation>
+    </message>
+    <message>
+        <source>n = {n}; {items}</source>
+        <translation>n = {n}; {items}</translation>
+    </message>
+    <message>
+        <source>at close, n = {n}; no re-contact {b} (n = {m})</source>
+        <translation>при закрытии, n = {n}; без повторного обращения {b} (n = {m})</translation>
+    </message>
+    <message>
+        <source>median; 90%: {p90}; within 60 s: {share}; n = {n}</source>
+        <translation>медиана; 90%: {p90}; за 60 с: {share}; n = {n}</translation>
+    </message>
+    <message>
+        <source>came again: {a} of {n} (waiting: {w}); churn {c} ({l} of {b})</source>
+        <translation>пришли снова: {a} из {n} (ждём: {w}); отток {c} ({l} из {b})</translation>
+    </message>
+    <message>
+        <source>The month is not over yet</source>
+        <translation>Месяц ещё не закончился</translation>
+    </message>
+    <message>
+        <source>(the latest {n} of {total})</source>
+        <translation>(последние {n} из {total})</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>По каналам</translation>
+    </message>
+    <message>
+        <source>By person</source>
+        <translation>По сотрудникам</translation>
+    </message>
+    <message>
+        <source>the desk</source>
+        <translation>стойка</translation>
+    </message>
+    <message>
+        <source>By hour the client wrote</source>
+        <translation>По часу обращения</translation>
+    </message>
+</context>
+<context>
     <name>InvitesModel</name>
     <message>
         <source>Family</source>
@@ -3505,6 +3782,22 @@
         <translation>другое</translation>
     </message>
     <message>
+        <source>brought a family</source>
+        <translation>привели семью</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>отзыв</translation>
+    </message>
+    <message>
+        <source>mention</source>
+        <translation>упоминание</translation>
+    </message>
+    <message>
+        <source>recommends us</source>
+        <translation>рекомендуют нас</translation>
+    </message>
+    <message>
         <source>come and keep coming</source>
         <translation>ходят постоянно</translation>
     </message>
@@ -4377,6 +4670,10 @@
     <message>
         <source>Client feedback</source>
         <translation>Отзывы</translation>
+    </message>
+    <message>
+        <source>Indices</source>
+        <translation>Показатели</translation>
     </message>
     <message>
         <source>Journal</source>
@@ -7001,7 +7298,7 @@
     </message>
     <message>
         <source>delivered, no answer yet</source>
-        <translation>доставлено, ответа пока нет</translation>
+        <translation>доставлено, ждём ответа</translation>
     </message>
     <message>
         <source>not delivered: {reason}</source>

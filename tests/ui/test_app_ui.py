@@ -93,7 +93,7 @@ def test_main_window_opens_on_the_workspace_of_who_works(qtbot, store, staff, tm
                               backups_dir=tmp_path)
     qtbot.addWidget(window)
     assert window.tabs.currentIndex() == MainWindow.TAB_SYSTEM
-    assert window.tabs.count() == 7
+    assert window.tabs.count() == 8
     window.find_family()
     assert window.tabs.currentIndex() == MainWindow.TAB_FAMILIES
 

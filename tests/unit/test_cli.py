@@ -140,7 +140,8 @@ def test_surveys_list_import_and_indices_from_the_command_line(capsys, demo, tmp
     code, out, _err = run(capsys, "surveys", "list", "--json", "--db", str(demo))
     listed = json.loads(out)
     assert code == 0 and {"key": "hike_review", "name": "Поход: общий отзыв",
-                          "form_url": ""} in listed
+                          "form_url": "https://docs.google.com/forms/d/e/1FAIpQLSd0003demo/"
+                                      "viewform"} in listed
     path = tmp_path / "answers.csv"
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
