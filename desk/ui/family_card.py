@@ -18,7 +18,7 @@ from desk import paths
 from desk.services.store.changes import Change
 from desk.services.calls import scripts
 from desk.services.comms import inbox
-from desk.services.crm import contacts, families
+from desk.services.crm import contacts, families, loyalty
 from desk.services.feedback import register
 from desk.services.privacy import privacy
 from desk.services.schedule import attendance
@@ -27,7 +27,8 @@ from desk.services.tasks import tasks
 from desk.ui import audit_text, fmt, messages
 from desk.ui.context import Context
 from desk.ui.family_feedback import FamilyFeedback
-from desk.ui.survey_dialogs import SendSurveyDialog
+from desk.ui.loyalty_dialog import LoyaltyDialog, loyalty_text
+from desk.ui.survey_dialogs import PaperAnswerDialog, SendSurveyDialog
 from desk.ui.item_dialog import to_feedback
 from desk.ui.family_editor import FamilyEditor
 from desk.ui.lesson_dialogs import EnrolDialog, LessonPicker
@@ -54,6 +55,7 @@ class CardData:
     messages: list[inbox.FamilyMessage]
     history: list[families.HistoryItem]
     runs: list[scripts.RunRow]
+    signals: list[loyalty.SignalRow]
 
 
 def load_card(store: Store, family_id: int) -> CardData | None:
@@ -67,7 +69,8 @@ def load_card(store: Store, family_id: int) -> CardData | None:
         attended=attendance.attended_counts(store, [ch.id for ch in card.draft.children]),
         messages=inbox.family_messages(store, card.id),
         history=families.history(store, card.id),
-        runs=scripts.runs(store, card.id))
+        runs=scripts.runs(store, card.id),
+        signals=loyalty.of_family(store, card.id))
 
 
 class FamilyCardView(QWidget):
@@ -105,9 +108,16 @@ class FamilyCardView(QWidget):
         self.feedback_button = QPushButton(self.tr("To feedback…"))
         self.feedback_button.setToolTip(self.tr("Into the feedback register: the note being "
                                                 "typed, or the chosen entry, message or answer"))
-        self.survey_button = QPushButton(self.tr("Survey…"))
-        self.survey_button.setToolTip(self.tr("Send one of the studio's surveys to this family "
-                                              "now"))
+        self.survey_button = QToolButton()
+        self.survey_button.setText(self.tr("Surveys and loyalty"))
+        self.survey_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        surveys_menu = QMenu(self.survey_button)
+        self.send_survey_action = surveys_menu.addAction(self.tr("Send a survey…"))
+        self.paper_action = surveys_menu.addAction(self.tr("Paper answer…"))
+        self.loyalty_action = surveys_menu.addAction(self.tr("Loyalty signals…"))
+        self.loyalty_action.setToolTip(self.tr("A review, a mention, \"recommends us\", a family "
+                                               "they brought"))
+        self.survey_button.setMenu(surveys_menu)
         self.enrol_button = QPushButton(self.tr("Enrol…"))
         self.enrol_button.setToolTip(self.tr("Enrol the family's children into a lesson"))
         self.call_button = QToolButton()
@@ -224,7 +234,9 @@ class FamilyCardView(QWidget):
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.task_button.clicked.connect(self._on_task_clicked)
         self.feedback_button.clicked.connect(self._on_to_feedback)
-        self.survey_button.clicked.connect(self._on_survey)
+        self.send_survey_action.triggered.connect(self._on_survey)
+        self.paper_action.triggered.connect(self._on_paper)
+        self.loyalty_action.triggered.connect(self._on_loyalty)
         self.enrol_button.clicked.connect(self._on_enrol_clicked)
         self.export_action.triggered.connect(self._on_export_data)
         self.erase_action.triggered.connect(self._on_erase)
@@ -236,6 +248,17 @@ class FamilyCardView(QWidget):
     def _on_survey(self) -> None:
         if self.current is not None:
             SendSurveyDialog(self.ctx, self.current.id, self).exec()
+
+    @Slot()
+    def _on_paper(self) -> None:
+        if self.current is not None:
+            PaperAnswerDialog(self.ctx, family_id=self.current.id,
+                              family_title=self.current.title, parent=self).exec()
+
+    @Slot()
+    def _on_loyalty(self) -> None:
+        if self.current is not None:
+            LoyaltyDialog(self.ctx, self.current.id, self).exec()
 
     def _family_tasks(self) -> list[tasks.TaskView]:
         """The task list's load: runs on a worker, reads only plain attributes."""
@@ -315,6 +338,9 @@ class FamilyCardView(QWidget):
             facts.append(self.tr("NPS: {score} on {date}").format(
                 score=c.nps[0], date=fmt.short_date(c.nps[1].astimezone(tz).date())))
         parts.append(" · ".join(facts))
+        loyal = loyalty_text(data.signals)
+        if loyal:
+            parts.append(loyal)
         if d.legend:
             parts.append(self.tr("Legend:") + " " + html.escape(d.legend))
         if c.archived:

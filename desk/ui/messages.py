@@ -159,6 +159,10 @@ FIELD_MESSAGES = {
     "csi_range": QT_TRANSLATE_NOOP("Messages", "The score is outside the question's scale."),
     "item_unknown": QT_TRANSLATE_NOOP(
         "Messages", "A satisfaction item is no longer in the list: open the form again."),
+    "referred_missing": QT_TRANSLATE_NOOP("Messages", "Choose the family they brought."),
+    "referred_self": QT_TRANSLATE_NOOP("Messages", "A family cannot bring itself."),
+    "referred_twice": QT_TRANSLATE_NOOP(
+        "Messages", "That family is already counted as brought by someone."),
 }
 
 ERROR_MESSAGES = {

@@ -1199,12 +1199,24 @@
         <translation>В реестр обратной связи: набираемую заметку или выбранную запись, сообщение или ответ</translation>
     </message>
     <message>
-        <source>Survey…</source>
-        <translation>Опрос…</translation>
+        <source>Surveys and loyalty</source>
+        <translation>Опросы и лояльность</translation>
     </message>
     <message>
-        <source>Send one of the studio&apos;s surveys to this family now</source>
-        <translation>Отправить семье один из опросов студии прямо сейчас</translation>
+        <source>Send a survey…</source>
+        <translation>Отправить опрос…</translation>
+    </message>
+    <message>
+        <source>Paper answer…</source>
+        <translation>Бумажная анкета…</translation>
+    </message>
+    <message>
+        <source>Loyalty signals…</source>
+        <translation>Признаки лояльности…</translation>
+    </message>
+    <message>
+        <source>A review, a mention, &quot;recommends us&quot;, a family they brought</source>
+        <translation>Отзыв, упоминание, «рекомендуют нас», приведённая семья</translation>
     </message>
     <message>
         <source>Enrol…</source>
@@ -4428,6 +4440,81 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyDialog</name>
+    <message>
+        <source>brought {families}</source>
+        <translation>привели: {families}</translation>
+    </message>
+    <message>
+        <source>Recommends us:</source>
+        <translation>Рекомендуют нас:</translation>
+    </message>
+    <message>
+        <source>Came on the word of: {families}</source>
+        <translation>Пришли по рекомендации: {families}</translation>
+    </message>
+    <message>
+        <source>Loyalty signals</source>
+        <translation>Признаки лояльности</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>не выбрана</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>Что:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Ссылка:</translation>
+    </message>
+    <message>
+        <source>Family they brought:</source>
+        <translation>Кого привели:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Заметка:</translation>
+    </message>
+    <message>
+        <source>came on the word of {family}</source>
+        <translation>пришли по рекомендации: {family}</translation>
+    </message>
+    <message>
+        <source>brought {family}</source>
+        <translation>привели: {family}</translation>
+    </message>
+</context>
+<context>
     <name>MailingDialog</name>
     <message>
         <source>New mailing</source>
@@ -5388,6 +5475,18 @@
     <message>
         <source>A satisfaction item is no longer in the list: open the form again.</source>
         <translation>Показателя удовлетворённости больше нет в списке: откройте форму заново.</translation>
+    </message>
+    <message>
+        <source>Choose the family they brought.</source>
+        <translation>Выберите семью, которую привели.</translation>
+    </message>
+    <message>
+        <source>A family cannot bring itself.</source>
+        <translation>Семья не может привести саму себя.</translation>
+    </message>
+    <message>
+        <source>That family is already counted as brought by someone.</source>
+        <translation>Эта семья уже отмечена как приведённая кем-то.</translation>
     </message>
     <message>
         <source>This file is not a Desk database.</source>

@@ -92,3 +92,48 @@ def test_a_feedback_item_opens_in_the_register_from_the_indices_tab(qtbot, ctx, 
     assert window.tabs.currentIndex() == window.TAB_FEEDBACK
     register = window.feedback.register
     assert register.selected() is not None and register.selected().id == row.item_id
+
+
+def test_loyalty_signals_are_logged_from_the_card_and_the_referrer_card_shows_them(
+        qtbot, ctx, actor, monkeypatch):
+    from desk.services.crm import loyalty
+    from desk.ui import loyalty_dialog
+    from desk.ui.family_card import FamilyCardView
+    from desk.ui.loyalty_dialog import LoyaltyDialog
+
+    elkiny, deminy = [families.save(ctx.store, actor, FamilyDraft(
+        guardians=(GuardianDraft(p),))) for p in ("Ёлкина Вера", "Демина Ольга")]
+    dialog = LoyaltyDialog(ctx, elkiny)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(loyalty.LoyaltyKind.REVIEW))
+    assert dialog.link.isVisible() and not dialog.family_button.isVisible()
+    dialog.link.setText("yandex.ru/maps")
+    dialog.add_button.click()
+    assert dialog.error.text() == "Paste the full link, starting with https://."
+    dialog.link.setText("https://yandex.ru/maps/org/1/reviews")
+    dialog.add_button.click()
+    assert dialog.list.topLevelItemCount() == 1
+    assert dialog.list.topLevelItem(0).text(2) == "https://yandex.ru/maps/org/1/reviews"
+
+    class Picked:
+        def __init__(self, *_a):
+            self.chosen = deminy
+            self.list = type("L", (), {"currentItem": lambda _s: None})()
+
+        def exec(self):
+            return True
+
+    monkeypatch.setattr(loyalty_dialog, "FamilyPicker", Picked)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(loyalty.LoyaltyKind.REFERRAL))
+    assert dialog.family_button.isVisible() and not dialog.link.isVisible()
+    dialog.family_button.click()
+    dialog.add_button.click()
+    assert dialog.list.topLevelItem(0).text(2) == "brought Демина Ольга"
+
+    card = FamilyCardView(ctx)
+    qtbot.addWidget(card)
+    card.show_family(elkiny)
+    assert "Recommends us: brought Демина Ольга · review 1" in card.details.text()
+    card.show_family(deminy)
+    assert "Came on the word of: Ёлкина Вера" in card.details.text()

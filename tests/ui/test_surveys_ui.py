@@ -126,7 +126,7 @@ def test_send_now_from_the_card_and_the_throttle_asks_to_send_anyway(qtbot, ctx,
     card.show_family(vera)
     opened = []
     monkeypatch.setattr(SendSurveyDialog, "exec", lambda self: opened.append(self.family_id))
-    card.survey_button.click()
+    card.send_survey_action.trigger()
     assert opened == [vera]
     dialog = SendSurveyDialog(ctx, vera)
     qtbot.addWidget(dialog)
