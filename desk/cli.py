@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -134,6 +135,15 @@ def parser() -> argparse.ArgumentParser:
     ind.add_argument("--to", dest="until", required=True, help="YYYY-MM-DD, included")
     ind.add_argument("--json", action="store_true")
     ind.add_argument("--db", type=paths.database, dest="sub_db")
+
+    rp = sub.add_parser("report", help="reports for a month")
+    rp_sub = rp.add_subparsers(dest="action", required=True)
+    rp_month = rp_sub.add_parser("month", help="the monthly report for marketing: every index "
+                                               "with its trend, sources, loyalty, reasons for "
+                                               "leaving, the register's counts")
+    rp_month.add_argument("month", type=_month, help="YYYY-MM")
+    rp_month.add_argument("out", type=Path, help="OUT.pdf or OUT.xlsx")
+    rp_month.add_argument("--db", type=paths.database, dest="sub_db")
 
     shots = sub.add_parser("screenshots", help="render every main screen to PNG")
     shots.add_argument("dir", type=Path)
@@ -458,6 +468,31 @@ def cmd_indices(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from desk.services.insights import monthly
+    from desk.services.store import errors
+
+    if args.out.suffix.lower() not in (".pdf", ".xlsx"):
+        print("desk: the report is written to OUT.pdf or OUT.xlsx", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        found = monthly.export(_open(args), args.month, args.out)
+    except errors.ValidationFailed as exc:
+        print(f"desk: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    nps = found.months[-1].indices.nps
+    print(f"{args.out}: the report for {args.month} (NPS "
+          f"{round(nps.score, 1) if nps.score is not None else '—'}, "
+          f"n={nps.n}; {len(found.items)} feedback items)")
+    return 0
+
+
+def _month(text: str) -> str:
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        raise argparse.ArgumentTypeError(f"the month is written YYYY-MM, not {text!r}")
+    return text
+
+
 def _dates(*texts: str):
     import datetime as dt
 
@@ -510,5 +545,6 @@ COMMANDS = {
     "feedback": cmd_feedback,
     "surveys": cmd_surveys,
     "indices": cmd_indices,
+    "report": cmd_report,
     "screenshots": cmd_screenshots,
 }

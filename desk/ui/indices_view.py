@@ -10,21 +10,25 @@ Signals:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
-    QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu,
+    QPushButton, QScrollArea, QSplitter, QTabWidget, QToolButton, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from desk.models.enums import InboxChannel, LapseReason, LoyaltyKind
-from desk.services.insights import retention, trend
+from desk.services.insights import monthly, retention, trend
 from desk.services.schedule import lessons
 from desk.services.store.changes import Change
 from desk.services.surveys import forms
 from desk.ui import fmt
 from desk.ui.chart import MonthBars
 from desk.ui.context import Context
+from desk.ui.forms import FieldError, report
 from desk.ui.freshness import Freshness
 from desk.ui.inbox_queue import wait_text
 from desk.ui.labels import inbox_channel_name, lapse_reason_name, loyalty_kind_name
@@ -188,9 +192,21 @@ class IndicesView(QWidget):
         for box in (self.month, self.survey, self.direction, self.teacher, self.channel):
             top.addWidget(box)
         top.addStretch(1)
+        self.report_button = QToolButton()
+        self.report_button.setText(self.tr("Monthly report"))
+        self.report_button.setToolTip(self.tr("The month's report for marketing: every index "
+                                              "with its trend, sources, loyalty, reasons for "
+                                              "leaving, the register"))
+        self.report_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        report_menu = QMenu(self.report_button)
+        report_menu.addAction(self.tr("PDF…"), lambda: self.export_to(".pdf"))
+        report_menu.addAction(self.tr("Excel (XLSX)…"), lambda: self.export_to(".xlsx"))
+        self.report_button.setMenu(report_menu)
+        top.addWidget(self.report_button)
         self.narrowed = QLabel()
         self.narrowed.setWordWrap(True)
         self.narrowed.setStyleSheet("color: #616161;")
+        self.error = FieldError()
 
         self.cards = {key: Card(name, _t(DEFINITIONS[key])) for key, name in (
             ("nps", "NPS"), ("csi", self.tr("CSI — satisfaction")),
@@ -262,6 +278,7 @@ class IndicesView(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addLayout(top)
         ll.addWidget(self.narrowed)
+        ll.addWidget(self.error)
         ll.addWidget(scroll, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -438,6 +455,29 @@ class IndicesView(QWidget):
         self.item_button.setEnabled(row is not None and row.item_id is not None)
 
     # acting ----------------------------------------------------------------------------------
+
+    def save_path(self, suffix: str) -> Path | None:
+        """Where to save the report (replaced in tests)."""
+        name = self.tr("report {month}").format(month=self.month.currentData()) + suffix
+        kind = self.tr("PDF document (*.pdf)") if suffix == ".pdf" \
+            else self.tr("Excel workbook (*.xlsx)")
+        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Monthly report"),
+                                                      str(Path.home() / name), kind)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def export_to(self, suffix: str) -> None:
+        path = self.save_path(suffix)
+        if path is None:
+            return
+        store, month = self.ctx.store, self.month.currentData()
+        self.ctx.ops.query(
+            self, lambda: monthly.export(store, month, path),
+            lambda _r: self.narrowed.setText(self.tr("The report is saved: {path}").format(
+                path=path)),
+            on_failure=lambda exc: report(self, self.error, exc))
 
     @Slot(int)
     def _on_month_clicked(self, index: int) -> None:

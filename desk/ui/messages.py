@@ -159,6 +159,7 @@ FIELD_MESSAGES = {
     "csi_range": QT_TRANSLATE_NOOP("Messages", "The score is outside the question's scale."),
     "item_unknown": QT_TRANSLATE_NOOP(
         "Messages", "A satisfaction item is no longer in the list: open the form again."),
+    "month_invalid": QT_TRANSLATE_NOOP("Messages", "Write the month as YYYY-MM."),
     "referred_missing": QT_TRANSLATE_NOOP("Messages", "Choose the family they brought."),
     "referred_self": QT_TRANSLATE_NOOP("Messages", "A family cannot bring itself."),
     "referred_twice": QT_TRANSLATE_NOOP(

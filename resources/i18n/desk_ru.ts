@@ -2552,6 +2552,22 @@
         <translation>Месяц:</translation>
     </message>
     <message>
+        <source>Monthly report</source>
+        <translation>Отчёт за месяц</translation>
+    </message>
+    <message>
+        <source>The month&apos;s report for marketing: every index with its trend, sources, loyalty, reasons for leaving, the register</source>
+        <translation>Отчёт месяца для маркетинга: все показатели с динамикой, источники, лояльность, причины ухода, реестр</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)…</source>
+        <translation>Excel (XLSX)…</translation>
+    </message>
+    <message>
         <source>CSI — satisfaction</source>
         <translation>CSI — удовлетворённость</translation>
     </message>
@@ -2742,6 +2758,22 @@
     <message>
         <source>By hour the client wrote</source>
         <translation>По часу обращения</translation>
+    </message>
+    <message>
+        <source>report {month}</source>
+        <translation>отчёт {month}</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Документ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The report is saved: {path}</source>
+        <translation>Отчёт сохранён: {path}</translation>
     </message>
 </context>
 <context>
@@ -5475,6 +5507,10 @@
     <message>
         <source>A satisfaction item is no longer in the list: open the form again.</source>
         <translation>Показателя удовлетворённости больше нет в списке: откройте форму заново.</translation>
+    </message>
+    <message>
+        <source>Write the month as YYYY-MM.</source>
+        <translation>Укажите месяц в виде ГГГГ-ММ.</translation>
     </message>
     <message>
         <source>Choose the family they brought.</source>

@@ -36,7 +36,8 @@ def bar_sets(view, name):
     return series.barSets()
 
 
-def test_the_months_figures_charts_and_drilling_down_to_an_answer(qtbot, ctx, actor):
+def test_the_months_figures_charts_and_drilling_down_to_an_answer(qtbot, ctx, actor, tmp_path,
+                                                                  monkeypatch):
     elkiny, deminy, surveys = answered(ctx, actor)
     view = IndicesView(ctx)
     qtbot.addWidget(view)
@@ -69,6 +70,11 @@ def test_the_months_figures_charts_and_drilling_down_to_an_answer(qtbot, ctx, ac
     with qtbot.waitSignal(view.item_requested) as item:
         view.item_button.click()
     assert item.args == [rows[0].item_id]
+
+    saved = tmp_path / "отчёт.pdf"
+    monkeypatch.setattr(view, "save_path", lambda suffix: saved)
+    view.report_button.menu().actions()[0].trigger()  # PDF…
+    assert saved.stat().st_size > 0 and view.narrowed.text() == f"The report is saved: {saved}"
 
     view.survey.setCurrentIndex(view.survey.findData(surveys["workshop_regular"]))
     view.survey.activated.emit(view.survey.currentIndex())

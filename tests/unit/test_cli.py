@@ -170,3 +170,21 @@ def test_surveys_list_import_and_indices_from_the_command_line(capsys, demo, tmp
     code, out, _err = run(capsys, "indices", "--from", "2026-03-01", "--to", "2026-03-31",
                           "--db", str(demo))
     assert code == 0 and out.startswith("NPS")
+
+
+def test_report_month_writes_the_pdf_or_xlsx_and_refuses_a_bad_month(demo, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    out = tmp_path / "ноябрь.pdf"
+    code, printed, _err = run(capsys, "report", "month", "2026-02", str(out), "--db", str(demo))
+    assert code == 0 and printed.startswith(f"{out}: the report for 2026-02 (NPS ")
+    assert "Отчёт для маркетинга" in PdfReader(out).pages[0].extract_text()
+    code, _out, _err = run(capsys, "report", "month", "2026-02", str(tmp_path / "x.xlsx"),
+                           "--db", str(demo))
+    assert code == 0 and (tmp_path / "x.xlsx").stat().st_size > 0
+    code, _out, err = run(capsys, "report", "month", "2026-02", str(tmp_path / "x.txt"),
+                          "--db", str(demo))
+    assert code == 2 and "OUT.pdf or OUT.xlsx" in err and not (tmp_path / "x.txt").exists()
+    with pytest.raises(SystemExit) as caught:
+        cli.run(["report", "month", "2026-13", str(out), "--db", str(demo)])
+    assert caught.value.code == 2

@@ -4,5 +4,5 @@ month (``rollup``), current with every write of answers and scores."""
 
 from desk.services import lazy_face
 
-__all__ = ["indices", "retention", "rollup", "trend"]
+__all__ = ["indices", "monthly", "retention", "rollup", "trend"]
 __getattr__ = lazy_face(__name__, __all__)

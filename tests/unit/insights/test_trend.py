@@ -251,3 +251,33 @@ def test_a_loyalty_signal_is_checked_shown_on_both_cards_and_removed(store, acto
     assert [r.other_id for r in loyalty.of_family(store, a)] == [b]  # still counts for a
     privacy.erase(store, actor, a)
     assert loyalty.of_family(store, a) == []
+
+
+def test_the_monthly_report_reads_back_from_its_pdf_and_xlsx(store, studio_year, tmp_path):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from desk.services.insights import monthly
+
+    pdf_path, xlsx_path = tmp_path / "февраль.pdf", tmp_path / "февраль.xlsx"
+    found = monthly.export(store, "2026-02", pdf_path)
+    assert found.months[-1].month == "2026-02" and len(found.months) == 12
+    text = " ".join("".join(p.extract_text() for p in PdfReader(pdf_path).pages).split())
+    assert "Отчёт для маркетинга" in text and "Февраль 2026" in text
+    assert "NPS +33,3 (n = 3: промоутеры 2, нейтральные 0, критики 1" in text
+    assert "Показатели за 12 месяцев" in text and "Как считаются показатели" in text
+    assert "Отзывов за месяц: 0" in text  # the answers' items were recorded on 4 March
+    march = " ".join("".join(p.extract_text() for p in PdfReader(monthly.export(
+        store, "2026-03", tmp_path / "март.pdf") and tmp_path / "март.pdf").pages).split())
+    assert "Отзывов за месяц: 3" in march and "(месяц ещё идёт)" in march
+    monthly.export(store, "2026-02", xlsx_path)
+    book = load_workbook(xlsx_path)
+    rows = list(book["Показатели"].iter_rows(values_only=True))
+    assert rows[0][-1] == "февраль 2026" and rows[1][0] == "NPS" and rows[1][-1] == "+33,3"
+    assert list(book["Реестр"].iter_rows(values_only=True)) == [
+        ("Дата", "Слова клиента", "Тон", "Теги", "Статус")]  # none recorded in February
+    with pytest.raises(errors.ValidationFailed) as caught:
+        monthly.export(store, "2026-02", tmp_path / "отчёт.docx")
+    assert caught.value.fields == {"path": "export_type"}
+    with pytest.raises(errors.ValidationFailed):
+        monthly.export(store, "2026-2", pdf_path)
