@@ -13,7 +13,8 @@ from desk.models.enums import Channel, LoyaltyKind, Relation, TimelineKind
 
 class Family(Base):
     __tablename__ = "family"
-    __table_args__ = (one_of("preferred_channel", Channel),)
+    __table_args__ = (one_of("preferred_channel", Channel),
+                      Index("ix_family_created", "created_at", "source"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(200), default="")

@@ -75,6 +75,7 @@ def upgrade() -> None:
     op.create_index('ix_loyalty_signal_family', 'loyalty_signal', ['family_id'])
     op.create_index('ix_loyalty_signal_at', 'loyalty_signal', ['at'])
     op.create_index('ix_loyalty_signal_referred', 'loyalty_signal', ['referred_id'])
+    op.create_index('ix_family_created', 'family', ['created_at', 'source'])  # new per month
     _sum_up()
 
 
@@ -112,6 +113,7 @@ def _sum_up() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index('ix_family_created', table_name='family')
     op.drop_table('loyalty_signal')
     op.drop_table('csi_month')
     op.drop_table('index_month')

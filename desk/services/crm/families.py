@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import json
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from desk.models.audit import AuditEntry
@@ -362,6 +362,14 @@ def _timeline(uow: UnitOfWork, family_id: int, kind: TimelineKind, text: str) ->
 def timeline_event(uow: UnitOfWork, family_id: int, kind: TimelineKind, text: str) -> None:
     """For other services (tasks, later calls and lessons) to add to a family's timeline."""
     _timeline(uow, family_id, kind, text)
+
+
+def timeline_events(uow: UnitOfWork, kind: TimelineKind, entries: list[tuple[int, str]]) -> None:
+    """Many families' entries of one kind at once (an import's): (family id, text)."""
+    if entries:
+        uow.session.execute(insert(TimelineEntry.__table__), [
+            {"family_id": family_id, "at": uow.now, "kind": kind, "text": text,
+             "staff_id": uow.actor.staff_id} for family_id, text in entries])
 
 
 def reindex(session: Session, family: Family) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from desk.models.enums import (
@@ -222,6 +222,60 @@ def record_in(uow: UnitOfWork, draft: ItemDraft) -> int:
                                 "source": draft.source.value, "tags": sorted(known)},
                                ensure_ascii=False))
     return item.id
+
+
+def record_many_in(uow: UnitOfWork, drafts: list[ItemDraft]) -> list[int]:
+    """Many items at once (an import's answers), as ``record_in`` would record them one by one,
+    in a few statements: each draft names its source (one item per source). Drafts naming
+    tags, a child, a teacher or a staff member, or no source, are recorded one by one."""
+    sources = [(d.source, d.source_id) for d in drafts]
+    if any(d.tag_ids or d.child_id is not None or d.teacher_id is not None
+           or d.staff_id is not None or d.source_id is None for d in drafts) \
+            or len(set(sources)) < len(sources):
+        return [record_in(uow, d) for d in drafts]
+    if not drafts:
+        return []
+    s = uow.session
+    quotes = [d.quote.strip() for d in drafts]
+    if not all(quotes):
+        raise errors.ValidationFailed({"quote": "quote_empty"})
+    if any(len(q) > MAX_QUOTE for q in quotes):
+        raise errors.ValidationFailed({"quote": "quote_too_long"})
+    named = sorted({d.family_id for d in drafts if d.family_id is not None})
+    found = {f for start in range(0, len(named), 900) for f in s.scalars(
+        select(Family.id).where(Family.id.in_(named[start:start + 900])))}
+    if set(named) - found:
+        raise errors.NotFound("a family is not there any more")
+    s.execute(insert(FeedbackItem.__table__), [
+        {"family_id": d.family_id, "child_id": None, "source": d.source,
+         "source_id": d.source_id, "quote": q, "tone": d.tone, "teacher_id": None,
+         "staff_id": None, "direction_id": d.direction_id, "needs_answer": d.needs_answer,
+         "status": ItemStatus.NEW, "created_at": uow.now, "created_by": uow.actor.staff_id,
+         "status_at": uow.now} for d, q in zip(drafts, quotes)])
+    found: dict[tuple, int] = {}
+    for source in {d.source for d in drafts}:
+        numbers = sorted(d.source_id for d in drafts if d.source is source)
+        for start in range(0, len(numbers), 900):
+            found.update(((source, n), i) for i, n in s.execute(
+                select(FeedbackItem.id, FeedbackItem.source_id).where(
+                    FeedbackItem.source == source,
+                    FeedbackItem.source_id.in_(numbers[start:start + 900]))))
+    ids = [found[key] for key in sources]
+    hours = s.scalar(select(Studio.loop_hours).limit(1)) or 48
+    cases = [{"item_id": i, "status": LoopStatus.OPEN, "created_at": uow.now,
+              "due_at": uow.now + dt.timedelta(hours=hours)}
+             for i, d in zip(ids, drafts) if d.tone is FeedbackTone.NEGATIVE or d.needs_answer]
+    if cases:
+        s.execute(insert(LoopCase.__table__), cases)
+    families.timeline_events(uow, TimelineKind.FEEDBACK, [
+        (d.family_id, texts.ITEM_RECORDED.format(quote=_short(q)))
+        for d, q in zip(drafts, quotes) if d.family_id is not None])
+    uow.audit_many("feedback.item", [
+        (item_id, d.family_id, json.dumps({"quote": q, "tone": d.tone.value,
+                                           "source": d.source.value, "tags": []},
+                                          ensure_ascii=False))
+        for item_id, d, q in zip(ids, drafts, quotes)])
+    return ids
 
 
 def _copy_to_person(uow: UnitOfWork, item: FeedbackItem) -> None:

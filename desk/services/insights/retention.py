@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desk.models.comms import LapseCall
 from desk.models.enums import Mark
@@ -67,19 +67,19 @@ def months(store: Store, last: str, n: int = 12) -> list[Month]:
             if first_start <= at < end:
                 active.setdefault(rollup.month_of(at, tz), set()).add(fid)
 
-        def counted(column, key, since) -> dict[str, dict[str, int]]:
+        def counted(column, key) -> dict[str, dict[str, int]]:
+            """Per month, the rows by ``key`` (counted by the database, month by month)."""
             found: dict[str, dict[str, int]] = {}
-            for at, value in s.execute(select(column, key).where(
-                    column >= since, column < end)):
-                bucket = found.setdefault(rollup.month_of(at, tz), {})
-                value = getattr(value, "value", value)
-                bucket[value] = bucket.get(value, 0) + 1
+            for month in keys:
+                since, until = rollup.bounds(month, tz)
+                found[month] = {getattr(value, "value", value): n for value, n in s.execute(
+                    select(key, func.count()).where(column >= since, column < until)
+                    .group_by(key))}
             return found
 
-        start = rollup.bounds(keys[0], tz)[0]
-        reasons = counted(LapseCall.at, LapseCall.reason, start)
-        loyalty = counted(LoyaltySignal.at, LoyaltySignal.kind, start)
-        sources = counted(Family.created_at, Family.source, start)
+        reasons = counted(LapseCall.at, LapseCall.reason)
+        loyalty = counted(LoyaltySignal.at, LoyaltySignal.kind)
+        sources = counted(Family.created_at, Family.source)
     firsts: dict[str, list[bool | None]] = {}
     for first, *again in visits.values():
         key = rollup.month_of(first, tz)

@@ -37,7 +37,8 @@ class Sums:
 
 
 def month_of(at: dt.datetime, tz: ZoneInfo) -> str:
-    return at.astimezone(tz).strftime("%Y-%m")
+    local = at.astimezone(tz)
+    return f"{local.year:04d}-{local.month:02d}"
 
 
 def bounds(month: str, tz: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:

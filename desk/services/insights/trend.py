@@ -25,7 +25,7 @@ from desk.services.staff import studio
 from desk.services.store.db import Store
 
 RECENT = dt.timedelta(days=90)  # a direction's or teacher's families: attended within this
-LATEST = 2000  # answers listed for a month at most (the newest)
+LATEST = 500  # answers listed for a month at most (the newest)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -130,35 +130,41 @@ def answers(store: Store, month: str, f: Filters = Filters()) -> tuple[list[Answ
         tz = studio.load_info(s).tz
         since, until = rollup.bounds(month, tz)
         narrowed = _narrowed(s, f, min(until, store.now()))
-        stmt = (select(SurveyAnswer, Survey.name)
+        stmt = (select(SurveyAnswer.id, SurveyAnswer.answered_at, SurveyAnswer.family_id,
+                       SurveyAnswer.name, SurveyAnswer.email, SurveyAnswer.source,
+                       SurveyAnswer.nps, SurveyAnswer.csat, SurveyAnswer.comment, Survey.name)
                 .outerjoin(Survey, Survey.id == SurveyAnswer.survey_id)
                 .where(SurveyAnswer.answered_at >= since, SurveyAnswer.answered_at < until)
                 .order_by(SurveyAnswer.answered_at.desc(), SurveyAnswer.id.desc()))
+        counting = select(func.count()).select_from(SurveyAnswer).where(
+            SurveyAnswer.answered_at >= since, SurveyAnswer.answered_at < until)
         if f.survey_id is not None:
             stmt = stmt.where(SurveyAnswer.survey_id == f.survey_id)
+            counting = counting.where(SurveyAnswer.survey_id == f.survey_id)
         if narrowed.families is not None:
             stmt = stmt.where(SurveyAnswer.family_id.in_(sorted(narrowed.families)))
+            counting = counting.where(SurveyAnswer.family_id.in_(sorted(narrowed.families)))
         rows = s.execute(stmt.limit(LATEST)).all()
-        total = len(rows) if len(rows) < LATEST else s.scalar(
-            select(func.count()).select_from(stmt.order_by(None).subquery()))
+        total = len(rows) if len(rows) < LATEST else s.scalar(counting)
         calls = []
         if f.survey_id is None:
-            scores = (select(NpsScore).where(NpsScore.at >= since, NpsScore.at < until)
+            scores = (select(NpsScore.id, NpsScore.at, NpsScore.family_id, NpsScore.score)
+                      .where(NpsScore.at >= since, NpsScore.at < until)
                       .order_by(NpsScore.at.desc()))
             if narrowed.families is not None:
                 scores = scores.where(NpsScore.family_id.in_(sorted(narrowed.families)))
-            calls = list(s.scalars(scores.limit(LATEST)))
+            calls = s.execute(scores.limit(LATEST)).all()
             total += len(calls)
         items = dict(s.execute(select(FeedbackItem.source_id, FeedbackItem.id).where(
             FeedbackItem.source == FeedbackSource.SURVEY,
-            FeedbackItem.source_id.in_([a.id for a, _n in rows]))).all()) if rows else {}
-        titles = families.titles(s, sorted({a.family_id for a, _n in rows
+            FeedbackItem.source_id.in_([a.id for a in rows]))).all()) if rows else {}
+        titles = families.titles(s, sorted({a.family_id for a in rows
                                             if a.family_id is not None}
                                            | {c.family_id for c in calls}))
         found = [AnswerRow(a.id, a.answered_at, a.family_id,
                            titles.get(a.family_id, "") if a.family_id else a.name or a.email,
-                           name or "", a.source, a.nps, a.csat, a.comment, items.get(a.id))
-                 for a, name in rows]
+                           a[9] or "", a.source, a.nps, a.csat, a.comment, items.get(a.id))
+                 for a in rows]
         found += [AnswerRow(-c.id, c.at, c.family_id, titles.get(c.family_id, ""), "", "call",
                             c.score, None, "", None) for c in calls]
         found.sort(key=lambda r: r.at, reverse=True)

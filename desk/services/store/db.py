@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, insert
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
@@ -170,6 +170,14 @@ class UnitOfWork:
                 after=after,
             )
         )
+
+    def audit_many(self, kind: str, entries: list[tuple[int | None, int | None, str]]) -> None:
+        """Many entries of one kind at once (an import's): (entity id, family id, after)."""
+        if entries:
+            self.session.execute(insert(audit_model.AuditEntry.__table__), [
+                {"at": self.now, "staff_id": self.actor.staff_id, "staff_name": self.actor.name,
+                 "kind": kind, "entity_id": entity_id, "family_id": family_id, "before": "",
+                 "after": after} for entity_id, family_id, after in entries])
 
     def publish(self, event: events.Event) -> None:
         """Tell the packages that react to ``event``; they act in this same transaction."""

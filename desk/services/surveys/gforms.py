@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desk.models.enums import FeedbackSource, FeedbackTone
@@ -211,6 +211,7 @@ def parse(s: Session, survey: Survey, header: list[str], rows: list[tuple[int, l
             numbers = [int(r[i]) for _l, r in rows if i < len(r) and r[i].isdigit()]
             scales[field] = 10 if numbers and max(numbers) > 5 else 5
     found = []
+    match = Matcher(s)
     for line, cells in rows:
         def cell(field: str) -> str:
             i = where.get(field)
@@ -251,7 +252,7 @@ def parse(s: Session, survey: Survey, header: list[str], rows: list[tuple[int, l
             phone = contacts.normalize_phone(cell("phone")) if cell("phone") else None
         except contacts.BadContact:
             phone = None
-        family_id, how = _match(s, cell("code"), email, phone)
+        family_id, how = match(cell("code"), email, phone)
         if family_id is None and confirmed_names and line in confirmed_names:
             family_id, how = confirmed_names[line], "name"
         identity = hashlib.sha256(json.dumps(
@@ -262,21 +263,43 @@ def parse(s: Session, survey: Survey, header: list[str], rows: list[tuple[int, l
     return found, problems
 
 
-def _match(s: Session, code: str, email: str, phone: str | None) -> tuple[int | None, str]:
-    family_id = code_family(code) if code else None
-    if family_id is not None and s.get(Family, family_id) is not None:
-        return family_id, "code"
-    if email:
-        found = s.scalar(select(Guardian.family_id).where(func.lower(Guardian.email) == email)
-                         .limit(1))
-        if found is not None:
-            return found, "email"
-    if phone:
-        found = s.scalar(select(Guardian.family_id).where(
-            or_(Guardian.phone == phone, Guardian.whatsapp == phone)).limit(1))
-        if found is not None:
-            return found, "phone"
-    return None, ""
+class Matcher:
+    """A row's family: by its code, then its e-mail (any case), then its phone — the families,
+    e-mails and phones read once, when first needed."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.families: set[int] | None = None
+        self.emails: dict[str, int] | None = None
+        self.phones: dict[str, int] | None = None
+
+    def __call__(self, code: str, email: str, phone: str | None) -> tuple[int | None, str]:
+        family_id = code_family(code) if code else None
+        if family_id is not None:
+            if self.families is None:
+                self.families = set(self.s.scalars(select(Family.id)))
+            if family_id in self.families:
+                return family_id, "code"
+        if email or phone:
+            self._load()
+        if email and email in self.emails:
+            return self.emails[email], "email"
+        if phone and phone in self.phones:
+            return self.phones[phone], "phone"
+        return None, ""
+
+    def _load(self) -> None:
+        if self.emails is not None:
+            return
+        self.emails, self.phones = {}, {}
+        for fid, email, phone, whatsapp in self.s.execute(
+                select(Guardian.family_id, Guardian.email, Guardian.phone, Guardian.whatsapp)
+                .order_by(Guardian.family_id, Guardian.position)):
+            if email:
+                self.emails.setdefault(email.lower(), fid)
+            for number in (phone, whatsapp):
+                if number:
+                    self.phones.setdefault(number, fid)
 
 
 def name_candidates(store: Store, names: list[str]) -> dict[str, list[int]]:
@@ -353,10 +376,7 @@ def run(store: Store, actor: Actor, path: Path, survey_key: str,
             SurveyAnswer.identity.in_([r.identity for r in parsed])))) if parsed else set()
         items = {i.key: i.id for i in s.scalars(select(CsiItem))}
         fresh = [r for r in parsed if r.identity not in known]
-        for r in fresh:
-            add_in(uow, survey, r, items)
-        s.flush()
-        uow.publish(forms.AnswersChanged(tuple(r.at for r in fresh)))
+        add_many_in(uow, survey, fresh, items)
         survey.mapping = json.dumps(used, ensure_ascii=False)
         if tz:
             survey.timezone = tz
@@ -370,27 +390,43 @@ def run(store: Store, actor: Actor, path: Path, survey_key: str,
         return result
 
 
-def add_in(uow: UnitOfWork, survey: Survey, r: Row, items: dict[str, int],
-           source: str = "form") -> SurveyAnswer:
-    """One answer with its CSI scores; an unhappy one or a comment goes to the register."""
+def add_many_in(uow: UnitOfWork, survey: Survey, rows: list[Row], items: dict[str, int],
+                source: str = "form") -> list[int]:
+    """The answers with their CSI scores, in a few statements; the answers' times are
+    published (the monthly sums follow). An unhappy answer or a comment goes to the register
+    (an unhappy one opens a loop case). Returns the answers' ids."""
+    if not rows:
+        return []
     s = uow.session
-    answer = SurveyAnswer(survey_id=survey.id, family_id=r.family_id, answered_at=r.at,
-                          source=source, nps=r.nps, csat=r.csat, comment=r.comment,
-                          email=r.email, phone=r.phone, name=r.name, identity=r.identity,
-                          created_at=uow.now)
-    s.add(answer)
-    s.flush()
-    s.add_all(CsiScore(answer_id=answer.id, item_id=items[key], value=value, scale_max=top)
-              for key, (value, top) in r.csi.items())
-    unhappy = (r.nps is not None and r.nps <= 6) or (r.csat is not None and r.csat <= 2)
-    if unhappy or r.comment:
-        tone = FeedbackTone.NEGATIVE if unhappy else (
-            FeedbackTone.POSITIVE if (r.nps or 0) >= 9 or (r.csat or 0) >= 4
-            else FeedbackTone.NEUTRAL)
-        scores = ", ".join(x for x in (f"NPS {r.nps}" if r.nps is not None else "",
-                                       f"CSAT {r.csat}" if r.csat is not None else "") if x)
-        register.record_in(uow, register.ItemDraft(
-            quote=r.comment or f"{survey.name}: {scores}", tone=tone,
-            source=FeedbackSource.SURVEY, source_id=answer.id, family_id=r.family_id,
-            needs_answer=unhappy))
-    return answer
+    s.execute(insert(SurveyAnswer.__table__), [  # at once; the ids read back by identity
+        {"survey_id": survey.id, "family_id": r.family_id, "answered_at": r.at,
+         "source": source, "nps": r.nps, "csat": r.csat, "comment": r.comment,
+         "email": r.email, "phone": r.phone, "name": r.name, "identity": r.identity,
+         "created_at": uow.now} for r in rows])
+    by_identity: dict[str, int] = {}
+    keys = [r.identity for r in rows]
+    for start in range(0, len(keys), 900):
+        by_identity.update((k, i) for i, k in s.execute(select(
+            SurveyAnswer.id, SurveyAnswer.identity).where(
+            SurveyAnswer.identity.in_(keys[start:start + 900]))))
+    ids = [by_identity[k] for k in keys]
+    scores = [{"answer_id": i, "item_id": items[key], "value": value, "scale_max": top}
+              for i, r in zip(ids, rows) for key, (value, top) in r.csi.items()]
+    if scores:
+        s.execute(insert(CsiScore.__table__), scores)
+    drafts = []
+    for answer_id, r in zip(ids, rows):
+        unhappy = (r.nps is not None and r.nps <= 6) or (r.csat is not None and r.csat <= 2)
+        if unhappy or r.comment:
+            tone = FeedbackTone.NEGATIVE if unhappy else (
+                FeedbackTone.POSITIVE if (r.nps or 0) >= 9 or (r.csat or 0) >= 4
+                else FeedbackTone.NEUTRAL)
+            said = ", ".join(x for x in (f"NPS {r.nps}" if r.nps is not None else "",
+                                         f"CSAT {r.csat}" if r.csat is not None else "") if x)
+            drafts.append(register.ItemDraft(
+                quote=r.comment or f"{survey.name}: {said}", tone=tone,
+                source=FeedbackSource.SURVEY, source_id=answer_id, family_id=r.family_id,
+                needs_answer=unhappy))
+    register.record_many_in(uow, drafts)
+    uow.publish(forms.AnswersChanged(tuple(r.at for r in rows)))
+    return ids

@@ -16,7 +16,7 @@ from desk.services.crm import families
 from desk.services.staff import studio
 from desk.services.store import errors
 from desk.services.store.db import Actor, Store
-from desk.services.surveys import forms, gforms
+from desk.services.surveys import gforms
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,12 +65,10 @@ def record(store: Store, actor: Actor, a: PaperAnswer) -> int:
         row = gforms.Row(0, at, a.family_id, "paper", a.nps, a.csat,
                          {keys[i]: v for i, v in a.csi.items()}, comment, "", None,
                          " ".join(a.name.split()), "paper:" + uuid.uuid4().hex)
-        answer = gforms.add_in(uow, survey, row, {v: k for k, v in keys.items()},
-                               source="paper")
-        s.flush()
-        uow.publish(forms.AnswersChanged((at,)))
-        uow.audit("survey.paper", entity_id=answer.id, family_id=a.family_id,
+        [answer_id] = gforms.add_many_in(uow, survey, [row], {v: k for k, v in keys.items()},
+                                         source="paper")
+        uow.audit("survey.paper", entity_id=answer_id, family_id=a.family_id,
                   after=json.dumps({"survey": survey.name, "nps": a.nps, "csat": a.csat,
                                     "comment": comment}, ensure_ascii=False))
         uow.commit()
-        return answer.id
+        return answer_id
