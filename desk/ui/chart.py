@@ -9,8 +9,8 @@ from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QCursor, QPainter
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 COLOURS = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a")
 CLEAR = QColor(0, 0, 0, 0)
@@ -28,6 +28,7 @@ class MonthBars(QWidget):
         super().__init__(parent)
         self.low, self.high, self.suffix = low, high, suffix
         self.values: list[tuple[str, list[float | None]]] = []
+        self.notes: list[str] = []
         self.chart = QChart()
         self.chart.setTitle(title)
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -40,9 +41,12 @@ class MonthBars(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
-    def set_data(self, labels: list[str], series: list[tuple[str, list[float | None]]]) -> None:
-        """``series``: (name, one figure per label, None where there is none)."""
+    def set_data(self, labels: list[str], series: list[tuple[str, list[float | None]]],
+                 notes: list[str] | None = None) -> None:
+        """``series``: (name, one figure per label, None where there is none); ``notes``: what
+        a month's bars say when the pointer rests on them (its n, its margin of error)."""
         self.values = series
+        self.notes = notes or []
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
@@ -56,6 +60,7 @@ class MonthBars(QWidget):
                 if value is None:
                     bar_set.selectBar(i)
             bar_set.clicked.connect(self.month_clicked)
+            bar_set.hovered.connect(self._on_hovered)
             bars.append(bar_set)
         self.chart.addSeries(bars)
         months = QBarCategoryAxis()
@@ -69,6 +74,12 @@ class MonthBars(QWidget):
         bars.attachAxis(months)
         bars.attachAxis(values)
         self.chart.legend().setVisible(len(series) > 1)
+
+    def _on_hovered(self, over: bool, index: int) -> None:
+        if over and 0 <= index < len(self.notes):
+            QToolTip.showText(QCursor.pos(), self.notes[index], self.view)
+        else:
+            QToolTip.hideText()
 
     def figure(self, series: int, month: int) -> float | None:
         """The figure shown (None: left blank)."""

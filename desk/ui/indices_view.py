@@ -359,18 +359,37 @@ class IndicesView(QWidget):
         self._show_cards(self.months[-1], self.kept[-1])
         labels = [month_name(m.month, short=True) for m in self.months]
         kept = self.kept[-len(self.months):]
-        self.charts["nps"].set_data(labels, [("NPS", [m.indices.nps.score for m in self.months])])
+        names = [month_name(m.month) for m in self.months]
+        self.charts["nps"].set_data(labels, [("NPS", [m.indices.nps.score for m in self.months])],
+                                    [self.tr("{month}: NPS {score}, n = {n}, ± {moe}").format(
+                                        month=name, score=points(m.indices.nps.score),
+                                        n=m.indices.nps.n,
+                                        moe=points(m.indices.nps.moe95).lstrip("+"))
+                                     for name, m in zip(names, self.months)])
         self.charts["satisfaction"].set_data(labels, [
             ("CSI", [m.indices.csi.score for m in self.months]),
-            ("CSAT", [m.indices.csat.score for m in self.months])])
+            ("CSAT", [m.indices.csat.score for m in self.months])],
+            [self.tr("{month}: CSI {csi} (n = {a}), CSAT {csat} (n = {b})").format(
+                month=name, csi=pct(m.indices.csi.score), a=m.indices.csi.n,
+                csat=pct(m.indices.csat.score), b=m.indices.csat.n)
+             for name, m in zip(names, self.months)])
         self.charts["fcr"].set_data(labels, [
             (self.tr("at close"), [m.indices.fcr_at_close.score for m in self.months]),
-            (self.tr("no re-contact"), [m.indices.fcr_no_recontact.score for m in self.months])])
+            (self.tr("no re-contact"), [m.indices.fcr_no_recontact.score for m in self.months])],
+            [self.tr("{month}: at close {a} (n = {n}), no re-contact {b} (n = {m})").format(
+                month=name, a=pct(m.indices.fcr_at_close.score), n=m.indices.fcr_at_close.n,
+                b=pct(m.indices.fcr_no_recontact.score), m=m.indices.fcr_no_recontact.n)
+             for name, m in zip(names, self.months)])
         self.charts["response"].set_data(labels, [
-            (self.tr("within 60 s"), [m.indices.response.within_60s_pct for m in self.months])])
+            (self.tr("within 60 s"), [m.indices.response.within_60s_pct for m in self.months])],
+            [f"{name}: {pct(m.indices.response.within_60s_pct)}, n = {m.indices.response.n}"
+             for name, m in zip(names, self.months)])
         self.charts["retention"].set_data(labels, [
             (self.tr("came again"), [k.conversion for k in kept]),
-            (self.tr("churn"), [k.churn for k in kept])])
+            (self.tr("churn"), [k.churn for k in kept])],
+            [self.tr("{month}: came again {a} of {n}, churn {l} of {b}").format(
+                month=name, a=k.came_again, n=k.first_timers, l=k.lapsed, b=k.active_before)
+             for name, k in zip(names, kept)])
         self._show_kept()
 
     def _show_cards(self, m: trend.Month, k: retention.Month) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
@@ -282,6 +283,8 @@ class SendSurveyDialog(QDialog):
         self.text = QPlainTextEdit()
         self.anyway = QCheckBox(self.tr("Send anyway"))
         self.anyway.hide()
+        self.copy_button = QPushButton(self.tr("Copy the text"))
+        self.copy_button.setToolTip(self.tr("To send it yourself where the desk cannot"))
         self.error = FieldError()
         form = QFormLayout()
         form.addRow(self.tr("Survey:"), self.survey)
@@ -291,6 +294,9 @@ class SendSurveyDialog(QDialog):
         form.addRow(self.error)
         self.buttons = finish_form_dialog(self, form, self._on_send)
         self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("Send"))
+        self.buttons.addButton(self.copy_button, self.buttons.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
         self.survey.activated.connect(lambda _i: self._draft())
         ctx.ops.query(self, lambda: forms.surveys(ctx.store, active_only=True), self._fill,
                       key="surveys")

@@ -2688,12 +2688,24 @@
         <translation>Ответы: {month}</translation>
     </message>
     <message>
+        <source>{month}: NPS {score}, n = {n}, ± {moe}</source>
+        <translation>{month}: NPS {score}, n = {n}, ± {moe}</translation>
+    </message>
+    <message>
+        <source>{month}: CSI {csi} (n = {a}), CSAT {csat} (n = {b})</source>
+        <translation>{month}: CSI {csi} (n = {a}), CSAT {csat} (n = {b})</translation>
+    </message>
+    <message>
         <source>at close</source>
         <translation>при закрытии</translation>
     </message>
     <message>
         <source>no re-contact</source>
         <translation>без повторного обращения</translation>
+    </message>
+    <message>
+        <source>{month}: at close {a} (n = {n}), no re-contact {b} (n = {m})</source>
+        <translation>{month}: при закрытии {a} (n = {n}), без повторного обращения {b} (n = {m})</translation>
     </message>
     <message>
         <source>within 60 s</source>
@@ -2706,6 +2718,10 @@
     <message>
         <source>churn</source>
         <translation>отток</translation>
+    </message>
+    <message>
+        <source>{month}: came again {a} of {n}, churn {l} of {b}</source>
+        <translation>{month}: пришли снова {a} из {n}, отток {l} из {b}</translation>
     </message>
     <message>
         <source>n = {n}: promoters {p}, passives {a}, detractors {d}; ± {moe}</source>
@@ -4475,7 +4491,7 @@
     <name>LoyaltyDialog</name>
     <message>
         <source>brought {families}</source>
-        <translation>привели: {families}</translation>
+        <translation>привели семьи: {families}</translation>
     </message>
     <message>
         <source>Recommends us:</source>
@@ -4543,7 +4559,7 @@
     </message>
     <message>
         <source>brought {family}</source>
-        <translation>привели: {family}</translation>
+        <translation>привели семью: {family}</translation>
     </message>
 </context>
 <context>
@@ -6907,6 +6923,14 @@
     <message>
         <source>Send anyway</source>
         <translation>Всё равно отправить</translation>
+    </message>
+    <message>
+        <source>Copy the text</source>
+        <translation>Скопировать текст</translation>
+    </message>
+    <message>
+        <source>To send it yourself where the desk cannot</source>
+        <translation>Чтобы отправить самим, где стойка не может</translation>
     </message>
     <message>
         <source>Survey:</source>

@@ -54,6 +54,7 @@ def test_the_months_figures_charts_and_drilling_down_to_an_answer(qtbot, ctx, ac
     assert bars.count() == 12
     assert view.charts["nps"].figure(0, 10) == 0.0  # February: +1 − 1 of 2
     assert view.charts["nps"].figure(0, 9) is None and bars.isBarSelected(9)  # no answers
+    assert view.charts["nps"].notes[10] == "February 2026: NPS 0,0, n = 2, ± 138,6"
     assert view.answers_title.text() == "Answers in March 2026"
     assert view.answers_model.rowCount() == 1
 

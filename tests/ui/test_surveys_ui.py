@@ -135,6 +135,9 @@ def test_send_now_from_the_card_and_the_throttle_asks_to_send_anyway(qtbot, ctx,
     assert dialog.text.toPlainText().startswith("Вера, здравствуйте!")
     assert dialog.channel.text() == "E-mail (vera@example.ru)"
     dialog.text.setPlainText(dialog.text.toPlainText() + " Ждём вас!")
+    dialog.copy_button.click()  # to send it by hand where the desk cannot
+    from PySide6.QtGui import QGuiApplication
+    assert QGuiApplication.clipboard().text().endswith("Ждём вас!")
     dialog._on_send()
     assert dialog.sent
     again = SendSurveyDialog(ctx, vera)
