@@ -86,6 +86,7 @@ class FeedbackItem(Base):
     __tablename__ = "feedback_item"
     __table_args__ = (
         Index("ix_feedback_item_created", "created_at"),
+        Index("ix_feedback_item_source", "source", "source_id"),
         Index("ix_feedback_item_family", "family_id"),
         Index("ix_feedback_item_status", "status", "created_at"),
         Index("ix_feedback_item_tone", "tone", "created_at"),

@@ -76,6 +76,7 @@ def upgrade() -> None:
     op.create_index('ix_loyalty_signal_at', 'loyalty_signal', ['at'])
     op.create_index('ix_loyalty_signal_referred', 'loyalty_signal', ['referred_id'])
     op.create_index('ix_family_created', 'family', ['created_at', 'source'])  # new per month
+    op.create_index('ix_feedback_item_source', 'feedback_item', ['source', 'source_id'])
     _sum_up()
 
 
@@ -113,6 +114,7 @@ def _sum_up() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index('ix_feedback_item_source', table_name='feedback_item')
     op.drop_index('ix_family_created', table_name='family')
     op.drop_table('loyalty_signal')
     op.drop_table('csi_month')

@@ -166,7 +166,8 @@ def _answer_rows(s: Session, since: dt.datetime, until: dt.datetime, f: Filters)
 
     stmt = (select(SurveyAnswer.id, SurveyAnswer.family_id, SurveyAnswer.answered_at,
                    SurveyAnswer.nps, SurveyAnswer.csat)
-            .where(SurveyAnswer.answered_at >= since, SurveyAnswer.answered_at < until))
+            .where(SurveyAnswer.answered_at >= since, SurveyAnswer.answered_at < until)
+            .order_by(SurveyAnswer.answered_at, SurveyAnswer.id))  # ties: the later written
     scores = (select(CsiScore.answer_id, CsiScore.item_id, CsiScore.value, CsiScore.scale_max)
               .join(SurveyAnswer, SurveyAnswer.id == CsiScore.answer_id)
               .where(SurveyAnswer.answered_at >= since, SurveyAnswer.answered_at < until))
@@ -177,7 +178,8 @@ def _answer_rows(s: Session, since: dt.datetime, until: dt.datetime, f: Filters)
     csi_rows = s.execute(narrowed(scores, SurveyAnswer.family_id)).all()
     calls = [] if f.survey_id is not None else s.execute(narrowed(
         select(NpsScore.family_id, NpsScore.at, NpsScore.score)
-        .where(NpsScore.at >= since, NpsScore.at < until), NpsScore.family_id)).all()
+        .where(NpsScore.at >= since, NpsScore.at < until)
+        .order_by(NpsScore.at, NpsScore.id), NpsScore.family_id)).all()
     return answers, calls, csi_rows
 
 
@@ -281,15 +283,16 @@ def _fcr(s, since: dt.datetime, until: dt.datetime, now: dt.datetime,
         select(Conversation.id, Conversation.family_id, Conversation.channel,
                Conversation.address, Conversation.opened_at)
         .where(Conversation.opened_at >= since, Conversation.opened_at < until + RECONTACT))]
-    calls = [] if f.channel not in (None, InboxChannel.PHONE) else s.execute(
+    calls = s.execute(  # a call after a chat is a re-contact whatever the channel chosen
         select(Call.id, Call.family_id, Call.phone, Call.at).where(
             Call.direction == CallDirection.INCOMING, Call.at >= since,
             Call.at < until + RECONTACT,
             true() if f.families is None else Call.family_id.in_(sorted(f.families)))).all()
     contacts += [(c.family_id, ("phone", c.phone), c.at) for c in calls]
+    calls_count = f.channel in (None, InboxChannel.PHONE)  # as contacts judged themselves
     ended = [(c.family_id, (c.channel, c.address), c.closed_at) for c in closed
              if c.id in started] + [(c.family_id, ("phone", c.phone), c.at) for c in calls
-                                    if since <= c.at < until]
+                                    if calls_count and since <= c.at < until]
     due = [e for e in ended if e[2] + RECONTACT <= now]  # younger ones are pending
 
     def again(family_id, address, at) -> bool:

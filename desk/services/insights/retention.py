@@ -37,6 +37,7 @@ class Month:
     reasons: dict[str, int]  # LapseReason value → calls of the month
     loyalty: dict[str, int]  # LoyaltyKind value → signals of the month
     sources: dict[str, int]  # a new family's source as typed → families added in the month
+    partial: bool = False  # the month is not over: who has not come yet may still come
 
     @property
     def conversion(self) -> float | None:
@@ -44,7 +45,10 @@ class Month:
 
     @property
     def churn(self) -> float | None:
-        return 100 * self.lapsed / self.active_before if self.active_before else None
+        """None while the month is not over (not counted yet), or when nobody came before."""
+        if self.partial or not self.active_before:
+            return None
+        return 100 * self.lapsed / self.active_before
 
 
 def months(store: Store, last: str, n: int = 12) -> list[Month]:
@@ -93,6 +97,7 @@ def months(store: Store, last: str, n: int = 12) -> list[Month]:
         found.append(Month(key, sum(1 for o in outcomes if o is not None),
                            sum(1 for o in outcomes if o), sum(1 for o in outcomes if o is None),
                            len(was), len(was - active.get(key, set())),
-                           reasons.get(key, {}), loyalty.get(key, {}), sources.get(key, {})))
+                           reasons.get(key, {}), loyalty.get(key, {}), sources.get(key, {}),
+                           rollup.bounds(key, tz)[1] > now))
     return found
 

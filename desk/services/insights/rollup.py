@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from desk.models.comms import NpsScore
 from desk.models.insights import CsiMonth, IndexMonth
+from desk.models.studio import Studio
 from desk.models.surveys import CsiScore, SurveyAnswer
 from desk.services.calls import scripts
 from desk.services.staff import studio
@@ -94,7 +95,10 @@ def summarise(answers: Iterable, calls: Iterable, scores: Iterable,
 
 
 def refresh_in(s: Session, months: set[str] | None = None) -> None:
-    """Sum the given months again from the answers and scores (every month when None)."""
+    """Sum the given months again from the answers and scores (every month when None). On a
+    server, two desks writing answers wait for each other here (the studio's row is locked),
+    so the second reads what the first wrote."""
+    s.execute(select(Studio.id).where(Studio.id == 1).with_for_update())
     tz = studio.load_info(s).tz
     if months is None:
         ranges = [None]
@@ -113,9 +117,10 @@ def refresh_in(s: Session, months: set[str] | None = None) -> None:
 
         answers = s.execute(select(SurveyAnswer.id, SurveyAnswer.family_id,
                                    SurveyAnswer.answered_at, SurveyAnswer.nps,
-                                   SurveyAnswer.csat).where(within(SurveyAnswer.answered_at)))
+                                   SurveyAnswer.csat).where(within(SurveyAnswer.answered_at))
+                            .order_by(SurveyAnswer.answered_at, SurveyAnswer.id))
         calls = s.execute(select(NpsScore.family_id, NpsScore.at, NpsScore.score)
-                          .where(within(NpsScore.at)))
+                          .where(within(NpsScore.at)).order_by(NpsScore.at, NpsScore.id))
         scores = s.execute(select(CsiScore.answer_id, SurveyAnswer.answered_at, CsiScore.item_id,
                                   CsiScore.value, CsiScore.scale_max)
                            .join(SurveyAnswer, SurveyAnswer.id == CsiScore.answer_id)

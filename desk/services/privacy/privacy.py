@@ -357,7 +357,9 @@ def erase(store: Store, actor: Actor, family_id: int,
             answers="[]", note=""))
         s.execute(update(Greeting).where(Greeting.family_id == family_id).values(text=""))
         s.execute(delete(LoyaltySignal).where(LoyaltySignal.family_id == family_id))
-        s.execute(update(LoyaltySignal).where(LoyaltySignal.referred_id == family_id)
+        brought = list(s.scalars(select(LoyaltySignal.id).where(
+            LoyaltySignal.referred_id == family_id)))
+        s.execute(update(LoyaltySignal).where(LoyaltySignal.id.in_(brought))
                   .values(link="", note=""))  # who brought it keeps the referral, no words
         s.execute(update(MailingRecipient).where(MailingRecipient.family_id == family_id)
                   .values(text="", reason=""))
@@ -409,6 +411,7 @@ def erase(store: Store, actor: Actor, family_id: int,
             and_(AuditEntry.kind.startswith("inbox."), AuditEntry.entity_id.in_(talk_ids)),
             and_(AuditEntry.kind.startswith("call."), AuditEntry.entity_id.in_(call_ids)),
             and_(AuditEntry.kind.startswith("task."), AuditEntry.entity_id.in_(task_ids)),
+            and_(AuditEntry.kind.startswith("loyalty."), AuditEntry.entity_id.in_(brought)),
         )).values(before="", after=json.dumps({"erased": name})))
         if pattern is not None:  # rows that belong to no family but mention this one
             for entry in s.scalars(select(AuditEntry).where(AuditEntry.family_id.is_(None))):

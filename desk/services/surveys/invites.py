@@ -273,15 +273,15 @@ def _due_reminders(s: Session, survey: Survey, now: dt.datetime) -> list[SurveyI
         .order_by(SurveyInvite.id)))
 
 
-def _reminders(s: Session, survey: Survey, now: dt.datetime) -> list[tuple[SurveyInvite,
+def _reminders(s: Session, survey: Survey, now: dt.datetime) -> list[tuple[list[SurveyInvite],
                                                                            Invitee]]:
-    due = _due_reminders(s, survey, now)
-    latest: dict[int, SurveyInvite] = {}
-    for invite in due:  # one reminder per family, for its latest invitation
-        latest[invite.family_id] = invite
-    found = {fid: _children(s, fid) for fid in latest}
+    """One reminder per family, for all its invitations due one (so none is reminded twice)."""
+    due: dict[int, list[SurveyInvite]] = {}
+    for invite in _due_reminders(s, survey, now):
+        due.setdefault(invite.family_id, []).append(invite)
+    found = {fid: _children(s, fid) for fid in due}
     shown = _texts(s, survey, found, survey.reminder, now, throttle=False)
-    return [(latest[r.family_id], r) for r in shown]
+    return [(due[r.family_id], r) for r in shown]
 
 
 def reminder_run(store: Store, survey_id: int) -> DryRun:
@@ -302,12 +302,13 @@ def remind(store: Store, actor: Actor, survey_id: int) -> int:
         templates.validate(survey.reminder, SAMPLE)
         sent = 0
         when = outbox.outside_quiet(uow.now, studio.load_info(s).tz)
-        for invite, r in _reminders(s, survey, uow.now):
+        for family_invites, r in _reminders(s, survey, uow.now):
             if r.skip:
                 continue
             message = mailings.queue(uow, r.family_id, "", r.channel, r.address, r.text,
                                      "reminder", send_after=when)
-            invite.reminded_at, invite.reminder_id = uow.now, message.id
+            for invite in family_invites:
+                invite.reminded_at, invite.reminder_id = uow.now, message.id
             sent += 1
         uow.audit("survey.remind", entity_id=survey.id, after=json.dumps(
             {"survey": survey.name, "reminded": sent}, ensure_ascii=False))

@@ -61,7 +61,7 @@ def record(store: Store, actor: Actor, a: PaperAnswer) -> int:
         keys = {i.id: i.key for i in s.scalars(select(CsiItem))}
         if any(item_id not in keys for item_id in a.csi):
             raise errors.ValidationFailed({"csi": "item_unknown"})
-        at = dt.datetime.combine(a.day, NOON, tz).astimezone(dt.timezone.utc)
+        at = min(dt.datetime.combine(a.day, NOON, tz).astimezone(dt.timezone.utc), uow.now)
         row = gforms.Row(0, at, a.family_id, "paper", a.nps, a.csat,
                          {keys[i]: v for i, v in a.csi.items()}, comment, "", None,
                          " ".join(a.name.split()), "paper:" + uuid.uuid4().hex)

@@ -9,9 +9,13 @@ import datetime as dt
 import random
 
 import pytest
+from sqlalchemy import select
 
-from desk.models.comms import Conversation, LapseCall, NpsScore, Response
-from desk.models.enums import InboxChannel, LapseReason, LoyaltyKind, Mark, ScriptPurpose
+from desk.models.audit import AuditEntry
+from desk.models.comms import Call, Conversation, InboxMessage, LapseCall, NpsScore, Response
+from desk.models.enums import (
+    CallDirection, InboxChannel, LapseReason, LoyaltyKind, Mark, MessageDirection, ScriptPurpose,
+)
 from desk.models.surveys import CsiScore, SurveyAnswer
 from desk.services.calls import scripts
 from desk.services.crm import families, loyalty
@@ -211,6 +215,7 @@ def test_retention_counts_second_lessons_churn_reasons_loyalty_and_sources(
     assert (mar.active_before, mar.lapsed, mar.churn) == (2, 1, 50.0)
     assert mar.reasons == {"price": 1}
     assert (apr.first_timers, apr.pending) == (0, 1)
+    assert apr.churn is None and apr.lapsed == 1  # April is not over: not counted yet
     assert apr.loyalty == {"referral": 1}
     assert sum(m.sources.get("сайт", 0) for m in (feb, mar, apr)) == 2
 
@@ -232,8 +237,8 @@ def test_a_loyalty_signal_is_checked_shown_on_both_cards_and_removed(store, acto
         assert caught.value.fields == fields
     review = loyalty.record(store, actor, loyalty.SignalDraft(
         a, LoyaltyKind.REVIEW, at, link="https://yandex.ru/maps/org/1", note="5 звёзд"))
-    loyalty.record(store, actor, loyalty.SignalDraft(a, LoyaltyKind.REFERRAL, at,
-                                                     referred_id=b))
+    referral = loyalty.record(store, actor, loyalty.SignalDraft(
+        a, LoyaltyKind.REFERRAL, at, referred_id=b, note="Родитель 1 — подруга"))
     with pytest.raises(errors.ValidationFailed) as caught:
         loyalty.record(store, actor, loyalty.SignalDraft(a, LoyaltyKind.REFERRAL, at,
                                                          referred_id=b))
@@ -248,7 +253,11 @@ def test_a_loyalty_signal_is_checked_shown_on_both_cards_and_removed(store, acto
     loyalty.remove(store, actor, review)
     assert [r.kind for r in loyalty.of_family(store, a)] == [LoyaltyKind.REFERRAL]
     privacy.erase(store, actor, b)
-    assert [r.other_id for r in loyalty.of_family(store, a)] == [b]  # still counts for a
+    assert [(r.other_id, r.note) for r in loyalty.of_family(store, a)] == [(b, "")]
+    with store.read() as s:  # the journal keeps no words about the family erased either
+        journal = s.scalars(select(AuditEntry.after).where(AuditEntry.kind == "loyalty.record",
+                                                           AuditEntry.entity_id == referral))
+        assert all("Родитель 1" not in after for after in journal)
     privacy.erase(store, actor, a)
     assert loyalty.of_family(store, a) == []
 
@@ -281,3 +290,28 @@ def test_the_monthly_report_reads_back_from_its_pdf_and_xlsx(store, studio_year,
     assert caught.value.fields == {"path": "export_type"}
     with pytest.raises(errors.ValidationFailed):
         monthly.export(store, "2026-2", pdf_path)
+
+
+def test_a_call_after_a_chat_is_a_re_contact_when_fcr_is_narrowed_to_the_chats_channel(
+        store, actor, clock):
+    [fid] = fams(store, actor, 1)
+    closed = dt.datetime(2026, 2, 10, 12, tzinfo=UTC)
+    with store.write(SYSTEM_ACTOR) as uow:
+        c = Conversation(channel=InboxChannel.TELEGRAM, address="77", name="", family_id=fid,
+                         opened_at=closed, last_at=closed, closed_at=closed, resolved=True)
+        uow.session.add(c)
+        uow.session.flush()
+        uow.session.add(InboxMessage(conversation_id=c.id, channel=InboxChannel.TELEGRAM,
+                                     direction=MessageDirection.IN, at=closed, text="Вопрос"))
+        uow.session.add(Call(family_id=fid, phone="+79123456789", missed=False,
+                             direction=CallDirection.INCOMING,
+                             at=closed + dt.timedelta(hours=5)))
+        uow.commit()
+    since, until = dt.datetime(2026, 2, 1, tzinfo=UTC), dt.datetime(2026, 3, 1, tzinfo=UTC)
+    with store.read() as s:
+        for f in (indices.Filters(), indices.Filters(channel=InboxChannel.TELEGRAM)):
+            x = indices.compute_in(s, since, until, store.now(), f).fcr_no_recontact
+            assert x.n >= 1 and x.score < 100  # the chat was not resolved for good
+        only = indices.compute_in(s, since, until, store.now(),
+                                  indices.Filters(channel=InboxChannel.TELEGRAM))
+        assert only.fcr_no_recontact.n == 1 and only.fcr_no_recontact.score == 0.0

@@ -201,6 +201,24 @@ def test_one_reminder_goes_to_those_who_have_not_answered(store, actor, clock, s
     assert (stats.invited, stats.answered, stats.answers) == (3, 1, 1)
 
 
+def test_a_family_invited_twice_is_reminded_once(store, actor, clock, studio_people, bot,
+                                                 adapter):
+    sid = set_up(store, actor, "workshop_regular",
+                 rule=segments.Rule("any", "attended", recent_days=200))
+    first = invites.send(store, actor, sid)
+    outbox.deliver(store, {InboxChannel.TELEGRAM: adapter})
+    clock.advance(days=31)  # the throttle is over: invited again
+    assert invites.send(store, actor, sid) == first
+    outbox.deliver(store, {InboxChannel.TELEGRAM: adapter})
+    clock.advance(days=3)
+    due = [r.family_id for r in invites.reminder_run(store, sid).invitees]
+    assert len(due) == len(set(due)) == 2  # the Telegram families, once each
+    assert invites.remind(store, actor, sid) == 2
+    assert invites.reminder_run(store, sid).invitees == ()  # neither invitation again
+    reminded = [r for r in invites.invites(store, sid) if r.reminded_at is not None]
+    assert len(reminded) == 4
+
+
 def test_send_now_from_the_card_takes_the_edited_text_and_respects_the_throttle(
         store, actor, studio_people):
     p = studio_people
