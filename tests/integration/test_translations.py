@@ -42,7 +42,7 @@ def test_main_window_speaks_russian_with_russian_plurals(qtbot, russian, store, 
     window.tabs.setCurrentIndex(window.TAB_FAMILIES)
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert tabs == ["Человек-Система", "Коммуникатор", "Расписание", "Семьи", "Задачи", "Отзывы",
-                    "Журнал"]
+                    "Показатели", "Журнал"]
     assert window.families.count.text() == "Найдено 3 семьи"
     assert window.families.model.headerData(0, app_orientation()) == "Родители"
     assert window.system.heading.text() == "Сегодня, 4 марта 2026 — Человек-Система"
