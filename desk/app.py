@@ -401,7 +401,8 @@ def build_window(store, me, *, on_error, runner=None, backups_dir=None, info=Non
         QApplication.instance().aboutToQuit.connect(runner.wait)  # no job outlives the app
     ctx = Context(store=store, me=me, studio=info or studio.info(store), runner=runner,
                   notifier=Notifier(), drafts_dir=paths.data_dir() / "drafts")
-    courier = CourierHost(store, ctx.ops, who=f"{socket.gethostname()} ({me.name})")
+    courier = CourierHost(store, ctx.ops, who=f"{socket.gethostname()} ({me.name})",
+                          writes=ctx.can_write)
     ctx.wake_outbox = courier.wake
     return MainWindow(ctx, backups_dir or paths.backups_dir(), courier)
 

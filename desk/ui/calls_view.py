@@ -209,7 +209,7 @@ class CallsView(QWidget):
         self._set_on_call(bool(self.phone.text().strip()))
 
     def _set_on_call(self, on_call: bool) -> None:
-        if on_call == self.on_call or self.ctx.store.read_only:
+        if on_call == self.on_call or not self.ctx.can_write:
             return
         self.on_call = on_call  # taken as done: the next keystroke does not ask again
         state = PresenceState.ON_CALL if on_call else PresenceState.AVAILABLE

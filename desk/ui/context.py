@@ -95,3 +95,9 @@ class Context:
     @property
     def actor(self) -> Actor:
         return self.me.actor()
+
+    @property
+    def can_write(self) -> bool:
+        """This desk may change data: the database is writable and the person is not one who
+        only looks (a supervisor). What may not be done is hidden, not refused at save."""
+        return not self.store.read_only and not self.actor.looks_only

@@ -45,9 +45,10 @@ class CourierHost(QObject):
     WATCH_MS = 5000
 
     def __init__(self, store: Store, ops: Ops, parent: QObject | None = None,
-                 who: str = "") -> None:
+                 who: str = "", writes: bool = True) -> None:
         super().__init__(parent)
         self.store = store
+        self.writes = writes and not store.read_only  # a looking-only desk runs no courier
         self.token = secrets.token_hex(16)  # this desk's hold on the courier lease
         self.who = who or socket.gethostname()  # "office-pc (Мария Лебедева)"
         self.through = ""  # the desk that receives and sends when it is not this one
@@ -79,7 +80,7 @@ class CourierHost(QObject):
         if self.courier is not None:
             self.courier.stop(timeout=0.1)
             self.retiring, self.courier = self.courier, None
-        if self.store.read_only:
+        if not self.writes:
             return
         self.running = True
         self._wait.start()

@@ -355,7 +355,7 @@ class FamilyCardView(QWidget):
             action = self.back_menu.addAction(a.name)
             action.triggered.connect(lambda _=False, cid=a.id: self._on_bring_back(cid))
         self.back_button.setVisible(bool(c.archived) and not c.erased
-                                    and not self.ctx.store.read_only)
+                                    and self.ctx.can_write)
 
         self.conversations.clear()
         for fm in data.messages:

@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.backups_dir = backups_dir
         self.courier = courier or CourierHost(ctx.store, ctx.ops, self,
-                                              who=f"{socket.gethostname()} ({ctx.me.name})")
+                                              who=f"{socket.gethostname()} ({ctx.me.name})",
+                                              writes=ctx.can_write)
         self.base_title = self.tr("Desk — {studio}").format(studio=ctx.studio.name)
         self.setWindowTitle(self.base_title)
         self.resize(1280, 800)
@@ -169,12 +170,12 @@ class MainWindow(QMainWindow):
         self.away_button.setCheckable(True)
         self.away_button.setToolTip(self.tr("Away from the desk: waiting clients are shown to "
                                             "the colleague at once"))
-        self.away_button.setEnabled(not ctx.store.read_only)
+        self.away_button.setEnabled(ctx.can_write)
         self.statusBar().addPermanentWidget(self.away_button)
         self.alerted: int | None = None  # the conversation the window last flashed for
         self._waiting_asked = False
         self.in_flight = (0, 0)  # messages being sent, waiting to go: seen with the wait
-        if not ctx.store.read_only:  # a state left by a crash does not outlive the restart
+        if ctx.can_write:  # a state left by a crash does not outlive the restart
             ctx.ops.command(self, lambda: presence.set_state(ctx.store, ctx.actor,
                                                              PresenceState.AVAILABLE))
         self.away_button.toggled.connect(self._on_away_toggled)
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
             self.desks_seen.connect(self._show_desks)
             self.listener = live.Listener(
                 ctx.store, ctx.notifier.announce, self.server_connected.emit,
-                name=desks.application_name(self.courier.who, ctx.store.read_only),
+                name=desks.application_name(self.courier.who, not ctx.can_write),
                 on_desks=self.desks_seen.emit)
             self.listener.start()
         self.watch = QTimer(self)
@@ -199,8 +200,11 @@ class MainWindow(QMainWindow):
         self.watch.start()
         if ctx.store.read_only:
             self.statusBar().showMessage(self.tr("Read-only: changes cannot be saved"))
+        elif not ctx.can_write:
+            self.statusBar().showMessage(self.tr("Supervisor: looking, printing and exporting; "
+                                                 "changes are made by the desk"))
         self._build_menus()
-        if ctx.store.read_only:
+        if not ctx.can_write:
             hide_writes(self)
         self.layout_memory = remember_layout(self, ctx.settings, ctx.me.id, "main")
         self.pages[self.tabs.currentIndex()].get()  # the home tab now, the others when shown
@@ -213,7 +217,7 @@ class MainWindow(QMainWindow):
             view.family_requested.connect(self.open_family)
         if hasattr(view, "item_requested"):
             view.item_requested.connect(self.open_item)
-        if self.ctx.store.read_only:
+        if not self.ctx.can_write:
             hide_writes(view)
         if self.layout_memory is not None:
             self.layout_memory.restore_under(view)
@@ -231,7 +235,7 @@ class MainWindow(QMainWindow):
         self.survey_import_action = QAction(self.tr("Import survey answers…"), self)
         self.survey_import_action.triggered.connect(
             lambda: SurveyImportDialog(self.ctx, self).exec())
-        self.survey_import_action.setEnabled(not self.ctx.store.read_only)
+        self.survey_import_action.setEnabled(self.ctx.can_write)
         file_menu.addAction(self.survey_import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -260,31 +264,31 @@ class MainWindow(QMainWindow):
         self.studio_settings_action = settings_menu.addAction(self.tr("Studio and staff…"))
         self.studio_settings_action.triggered.connect(
             lambda: StudioSettingsDialog(self.ctx, self).exec())
-        self.studio_settings_action.setEnabled(not self.ctx.store.read_only)
+        self.studio_settings_action.setEnabled(self.ctx.can_write)
         self.studio_action = settings_menu.addAction(self.tr("Directions, teachers and rooms…"))
         self.studio_action.triggered.connect(lambda: StudioDialog(self.ctx, self).exec())
-        self.studio_action.setEnabled(not self.ctx.store.read_only)
+        self.studio_action.setEnabled(self.ctx.can_write)
         self.hours_action = settings_menu.addAction(self.tr("Working hours…"))
         self.hours_action.triggered.connect(lambda: HoursDialog(self.ctx, self).exec())
-        self.hours_action.setEnabled(not self.ctx.store.read_only)
+        self.hours_action.setEnabled(self.ctx.can_write)
         self.scripts_action = settings_menu.addAction(self.tr("Call scripts…"))
         self.scripts_action.triggered.connect(lambda: ScriptsDialog(self.ctx, self).exec())
-        self.scripts_action.setEnabled(not self.ctx.store.read_only)
+        self.scripts_action.setEnabled(self.ctx.can_write)
         self.replies_action = settings_menu.addAction(self.tr("Answer templates…"))
         self.replies_action.triggered.connect(lambda: ReplyTemplatesDialog(self.ctx, self).exec())
-        self.replies_action.setEnabled(not self.ctx.store.read_only)
+        self.replies_action.setEnabled(self.ctx.can_write)
         self.channels_action = settings_menu.addAction(self.tr("Channels…"))
         self.channels_action.triggered.connect(self._on_channels)
-        self.channels_action.setEnabled(not self.ctx.store.read_only)
+        self.channels_action.setEnabled(self.ctx.can_write)
         self.tags_action = settings_menu.addAction(self.tr("Feedback tags…"))
         self.tags_action.triggered.connect(lambda: TagsDialog(self.ctx, self).exec())
-        self.tags_action.setEnabled(not self.ctx.store.read_only)
+        self.tags_action.setEnabled(self.ctx.can_write)
         self.csi_action = settings_menu.addAction(self.tr("Satisfaction items (CSI)…"))
         self.csi_action.triggered.connect(lambda: CsiItemsDialog(self.ctx, self).exec())
-        self.csi_action.setEnabled(not self.ctx.store.read_only)
+        self.csi_action.setEnabled(self.ctx.can_write)
         self.payments_action = settings_menu.addAction(self.tr("Payments…"))
         self.payments_action.triggered.connect(lambda: PaymentRulesDialog(self.ctx, self).exec())
-        self.payments_action.setEnabled(not self.ctx.store.read_only)
+        self.payments_action.setEnabled(self.ctx.can_write)
         self.absent_action = settings_menu.addAction(self.tr("Charge for absences"))
         self.absent_action.setCheckable(True)
         self.absent_action.setChecked(self.ctx.studio.absent_charged)
@@ -308,14 +312,14 @@ class MainWindow(QMainWindow):
         self.addAction(find)
         self.import_action.triggered.connect(self._on_import)
         self.export_action.triggered.connect(self._on_export)
-        self.import_action.setEnabled(not self.ctx.store.read_only)
+        self.import_action.setEnabled(self.ctx.can_write)
         self.backup_action.triggered.connect(self._on_backup)
         self.restore_action.triggered.connect(self._on_restore)
-        self.restore_action.setEnabled(self.backups_dir is not None and not self.ctx.store.read_only)
+        self.restore_action.setEnabled(self.backups_dir is not None and self.ctx.can_write)
         self.restore_action.setVisible(self.ctx.store.path is not None)  # a file's own backups
         self.move_action.triggered.connect(self._on_move)
         self.move_action.setVisible(self.ctx.store.path is not None)  # a one-PC studio's file
-        self.move_action.setEnabled(not self.ctx.store.read_only)
+        self.move_action.setEnabled(self.ctx.can_write)
         quit_action.triggered.connect(self.close)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -342,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def confirm_quit(self) -> bool:
         """Quitting with messages not gone yet says what becomes of them."""
-        if self.ctx.store.read_only:
+        if not self.ctx.can_write:
             return True
         sending, waiting = self.in_flight  # as of the last look at the queue (≤ 1 s ago)
         if not sending and not waiting:

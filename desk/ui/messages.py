@@ -198,6 +198,8 @@ ERROR_MESSAGES = {
         "Update Desk to open it; the file was not changed."),
     "migration_failed": QT_TRANSLATE_NOOP(
         "Messages", "The database could not be upgraded. The file was left as it was."),
+    "not_permitted": QT_TRANSLATE_NOOP(
+        "Messages", "A supervisor looks, prints and exports; changes are made by the desk."),
     "read_only": QT_TRANSLATE_NOOP(
         "Messages", "The database is open read-only: changes cannot be saved."),
     "database_busy": QT_TRANSLATE_NOOP(

@@ -325,7 +325,7 @@ class ScriptCallDialog(QDialog):
         super().done(result)
 
     def _set_presence(self, state: PresenceState) -> None:
-        if self.ctx.store.read_only:
+        if not self.ctx.can_write:
             return
         self.ctx.ops.command(self, lambda: presence.set_state(self.ctx.store, self.ctx.actor,
                                                               state),

@@ -4839,6 +4839,10 @@
         <translation>Только чтение: изменения не сохраняются</translation>
     </message>
     <message>
+        <source>Supervisor: looking, printing and exporting; changes are made by the desk</source>
+        <translation>Руководитель: просмотр, печать и выгрузка; изменения вносит стойка</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -5583,6 +5587,10 @@
     <message>
         <source>The database could not be upgraded. The file was left as it was.</source>
         <translation>Не удалось обновить базу. Файл оставлен без изменений.</translation>
+    </message>
+    <message>
+        <source>A supervisor looks, prints and exports; changes are made by the desk.</source>
+        <translation>Руководитель смотрит, печатает и выгружает; изменения вносит стойка.</translation>
     </message>
     <message>
         <source>The database is open read-only: changes cannot be saved.</source>

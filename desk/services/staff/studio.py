@@ -38,7 +38,8 @@ class StaffMember:
     active: bool
 
     def actor(self) -> Actor:
-        return Actor(self.id, self.name)
+        """A supervisor's actor looks only: the store refuses its writes."""
+        return Actor(self.id, self.name, looks_only=self.role is Role.SUPERVISOR)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -121,10 +121,13 @@ def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
 
 @dataclasses.dataclass(frozen=True)
 class Actor:
-    """Who is doing the change (None for the command line and the demo generator)."""
+    """Who is doing the change (None for the command line and the demo generator);
+    ``looks_only``: a person whose role may read, print and export but change nothing (a
+    supervisor) — the store refuses their writes."""
 
     staff_id: int | None
     name: str
+    looks_only: bool = False
 
 
 SYSTEM_ACTOR = Actor(None, "")
@@ -260,6 +263,8 @@ class Store:
         self.guard()
         if self.read_only:
             raise errors.ReadOnlyStore("the database is open read-only")
+        if actor.looks_only:
+            raise errors.NotPermitted(f"{actor.name} may look but not change")
         with Session(self._write_engine, expire_on_commit=False) as session, \
                 _busy_as_error(self._server):
             uow = UnitOfWork(session, actor, self.now(), self._tell_others)

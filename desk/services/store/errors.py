@@ -31,6 +31,12 @@ class ReadOnlyStore(DeskError):
     code = "read_only"
 
 
+class NotPermitted(DeskError):
+    """The person may look but not change (a supervisor)."""
+
+    code = "not_permitted"
+
+
 class DatabaseBusy(DeskError):
     code = "database_busy"
 

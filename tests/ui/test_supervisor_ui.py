@@ -1,0 +1,57 @@
+"""A supervisor looks, prints and exports but changes nothing: the services refuse the
+supervisor's writes, and the window does not offer them (every tab opens without one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk import app
+from desk.models.enums import Role
+from desk.services.crm import families
+from desk.services.crm.families import FamilyDraft, GuardianDraft
+from desk.services.staff import studio
+from desk.services.store import errors
+from desk.ui.runner import SyncRunner
+
+
+@pytest.fixture
+def boss(store, actor):
+    studio.update(store, actor, "ДетиЛюбят", "Europe/Moscow",
+                  [studio.StaffEdit(m.name, m.role, True, m.id) for m in studio.staff(store)]
+                  + [studio.StaffEdit("Ирина Петрова", Role.SUPERVISOR)])
+    return next(m for m in studio.staff(store) if m.role is Role.SUPERVISOR)
+
+
+def test_the_services_refuse_a_supervisors_changes(store, actor, boss):
+    assert boss.actor().looks_only and not actor.looks_only
+    with pytest.raises(errors.NotPermitted):
+        families.save(store, boss.actor(), FamilyDraft(guardians=(GuardianDraft("Ёлкина Вера"),)))
+    assert families.find(store, "Ёлкина") == []
+
+
+def test_a_supervisors_window_offers_no_change_and_every_tab_opens(qtbot, store, actor, boss,
+                                                                   tmp_path):
+    elkiny = families.save(store, actor, FamilyDraft(guardians=(GuardianDraft("Ёлкина Вера"),)))
+
+    def fail(exc):
+        raise exc  # a write attempted by any view would end the test here
+
+    window = app.build_window(store, boss, on_error=fail, runner=SyncRunner(fail),
+                              backups_dir=tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.ctx.can_write is False and window.courier.writes is False
+    assert window.statusBar().currentMessage().startswith("Supervisor: looking, printing")
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.wait(1)
+    assert window.tabs.currentIndex() == window.TAB_JOURNAL
+    assert not window.studio_settings_action.isEnabled() and not window.import_action.isEnabled()
+    assert window.export_action.isEnabled()  # exporting is a supervisor's
+    window.open_family(elkiny)
+    card = window.families.card
+    assert card.current is not None and card.current.id == elkiny
+    assert card.edit_button.isHidden() and card.note.isHidden() and card.survey_button.isHidden()
+    assert card.export_action.isVisible() and not card.erase_action.isVisible()
+    assert window.families.new_button.isHidden()
+    assert not window.indices.report_button.isHidden()  # the monthly report is a read
