@@ -136,6 +136,20 @@ def parser() -> argparse.ArgumentParser:
     ind.add_argument("--json", action="store_true")
     ind.add_argument("--db", type=paths.database, dest="sub_db")
 
+    ck = sub.add_parser("checklist", help="supervisors' checklists from live data, as PDF")
+    ck_sub = ck.add_subparsers(dest="action", required=True)
+    ck_day = ck_sub.add_parser("daily", help="a role's checklist for a day")
+    ck_day.add_argument("--role", required=True, choices=("system", "communicator"))
+    ck_day.add_argument("--date", help="YYYY-MM-DD (today by default)")
+    ck_day.add_argument("out", type=Path, help="OUT.pdf")
+    ck_day.add_argument("--db", type=paths.database, dest="sub_db")
+
+    st = sub.add_parser("staff", help="the studio's staff")
+    st_sub = st.add_subparsers(dest="action", required=True)
+    st_list = st_sub.add_parser("list", help="the staff with their ids and roles")
+    st_list.add_argument("--json", action="store_true")
+    st_list.add_argument("--db", type=paths.database, dest="sub_db")
+
     rp = sub.add_parser("report", help="reports for a month")
     rp_sub = rp.add_subparsers(dest="action", required=True)
     rp_month = rp_sub.add_parser("month", help="the monthly report for marketing: every index "
@@ -487,6 +501,34 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from desk.models.enums import Role
+    from desk.services.supervision import checklists
+
+    if args.out.suffix.lower() != ".pdf":
+        print("desk: the checklist is written to OUT.pdf", file=sys.stderr)
+        return EXIT_INVALID
+    day = _dates(args.date)[0] if args.date else None
+    found = checklists.export(_open(args), Role(args.role), day, args.out)
+    to_check = sum(1 for line in found.lines if not line.ok)
+    print(f"{args.out}: the {args.role} checklist for {found.day} ({len(found.lines)} lines, "
+          f"{to_check} to check)")
+    return 0
+
+
+def cmd_staff(args: argparse.Namespace) -> int:
+    from desk.services.staff import studio
+
+    people = studio.staff(_open(args), active_only=False)
+    if args.json:
+        print(json.dumps([{"id": m.id, "name": m.name, "role": m.role.value,
+                           "active": m.active} for m in people], ensure_ascii=False))
+    else:
+        for m in people:
+            print(f"{m.id:>4}  {m.name:<30} {m.role.value}" + ("" if m.active else "  (left)"))
+    return 0
+
+
 def _month(text: str) -> str:
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
         raise argparse.ArgumentTypeError(f"the month is written YYYY-MM, not {text!r}")
@@ -546,5 +588,7 @@ COMMANDS = {
     "surveys": cmd_surveys,
     "indices": cmd_indices,
     "report": cmd_report,
+    "checklist": cmd_checklist,
+    "staff": cmd_staff,
     "screenshots": cmd_screenshots,
 }

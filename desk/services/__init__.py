@@ -14,7 +14,7 @@ import types
 from importlib import _bootstrap  # the import system's per-module locks
 
 LAYERS = ("store", "docs", "staff", "crm", "tasks", "money", "schedule", "comms", "feedback",
-          "calls", "surveys", "insights", "privacy", "upkeep")
+          "calls", "surveys", "insights", "supervision", "privacy", "upkeep")
 
 
 def lazy_face(package: str, names: list[str]):

@@ -76,6 +76,11 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]],
     return t
 
 
+def gap(height_mm: float = 5) -> Spacer:
+    """Room between two parts of the page."""
+    return Spacer(1, height_mm * mm)
+
+
 @dataclasses.dataclass(frozen=True)
 class Heading:
     title: str
