@@ -94,6 +94,8 @@ FIELDS = {
     "reminded": QT_TRANSLATE_NOOP("AuditText", "reminded"),
     "items": QT_TRANSLATE_NOOP("AuditText", "satisfaction items"),
     "importance": QT_TRANSLATE_NOOP("AuditText", "importance"),
+    "checklist": QT_TRANSLATE_NOOP("AuditText", "checklist"),
+    "day": QT_TRANSLATE_NOOP("AuditText", "day"),
     "nps": "NPS",
     "csat": "CSAT",
 }

@@ -108,6 +108,8 @@ _AUDIT = {
     "mailing": QT_TRANSLATE_NOOP("Labels", "Mailings"),
     "segment": QT_TRANSLATE_NOOP("Labels", "Segments"),
     "presence": QT_TRANSLATE_NOOP("Labels", "At the desk"),
+    "loyalty": QT_TRANSLATE_NOOP("Labels", "Loyalty"),
+    "checklist": QT_TRANSLATE_NOOP("Labels", "Checklists"),
 }
 _AUDIT_KINDS = {
     "studio.setup": QT_TRANSLATE_NOOP("Labels", "Studio set up"),
@@ -189,6 +191,7 @@ _AUDIT_KINDS = {
     "inbox.teacher": QT_TRANSLATE_NOOP("Labels", "A teacher's chat kept"),
     "survey.import": QT_TRANSLATE_NOOP("Labels", "Survey answers imported"),
     "survey.save": QT_TRANSLATE_NOOP("Labels", "Survey changed"),
+    "checklist.keep": QT_TRANSLATE_NOOP("Labels", "Checklist printed and kept"),
     "survey.items": QT_TRANSLATE_NOOP("Labels", "Satisfaction items changed"),
     "survey.send": QT_TRANSLATE_NOOP("Labels", "Survey sent"),
     "survey.send_one": QT_TRANSLATE_NOOP("Labels", "Survey sent to the family"),

@@ -28,6 +28,7 @@ from desk.ui.channels_dialog import ChannelsDialog
 from desk.ui.context import Context
 from desk.ui.courier_host import CourierHost
 from desk.ui.feedback_tags import TagsDialog
+from desk.ui.checklist_dialog import CopiesDialog
 from desk.ui.survey_dialogs import CsiItemsDialog
 from desk.ui.survey_import import SurveyImportDialog
 from desk.ui.hours_dialog import HoursDialog
@@ -238,6 +239,8 @@ class MainWindow(QMainWindow):
         self.survey_import_action.setEnabled(self.ctx.can_write)
         file_menu.addAction(self.survey_import_action)
         file_menu.addAction(self.export_action)
+        self.copies_action = file_menu.addAction(self.tr("Kept checklists…"))
+        self.copies_action.triggered.connect(lambda: CopiesDialog(self.ctx, self).exec())
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)

@@ -12,6 +12,7 @@ from desk.services.tasks import tasks
 from desk.ui import fmt
 from desk.ui.attendance_view import AttendanceView
 from desk.ui.calls_view import CallsView
+from desk.ui.checklist_dialog import ChecklistDialog
 from desk.ui.feedback_view import FeedbackDue, FeedbackView
 from desk.ui.finance_view import FinanceView
 from desk.ui.greetings_view import GreetingsView
@@ -53,6 +54,12 @@ class Workspace(QWidget):
         self.payments_button.setToolTip(self.tr("Paste lines such as 2500 Демин Саша"))
         self.payments_button.clicked.connect(lambda: PaymentsDialog(ctx, self).exec())
         head.addWidget(self.payments_button)
+        self.checklist_button = QPushButton(self.tr("Checklist of the day…"))
+        self.checklist_button.setToolTip(self.tr("The role's checklist from the database as it "
+                                                 "is now: preview, print, save"))
+        self.checklist_button.clicked.connect(
+            lambda: ChecklistDialog(ctx, role, self).exec())
+        head.addWidget(self.checklist_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         if role is Role.COMMUNICATOR:

@@ -535,6 +535,14 @@
         <translation>важность</translation>
     </message>
     <message>
+        <source>checklist</source>
+        <translation>чек-лист</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>день</translation>
+    </message>
+    <message>
         <source>{who} added</source>
         <translation>новый в семье: {who}</translation>
     </message>
@@ -946,6 +954,41 @@
     </message>
 </context>
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Checklist of the day</source>
+        <translation>Чек-лист дня</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Пересчитать</translation>
+    </message>
+    <message>
+        <source>The checklist is made from the database as it is now</source>
+        <translation>Чек-лист строится по базе в её текущем состоянии</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <source>Counted at {time}: {n} of {total} lines to check</source>
+        <translation>Посчитано в {time}: проверить {n} из {total} пунктов</translation>
+    </message>
+    <message>
+        <source>Printed and kept in the archive</source>
+        <translation>Напечатано и сохранено в архиве</translation>
+    </message>
+    <message>
+        <source>Saved to {path} and kept in the archive</source>
+        <translation>Сохранено в {path} и в архиве</translation>
+    </message>
+</context>
+<context>
     <name>ChildRow</name>
     <message>
         <source>Surname First name</source>
@@ -973,6 +1016,37 @@
     <message>
         <source>Comment:</source>
         <translation>Комментарий:</translation>
+    </message>
+</context>
+<context>
+    <name>CopiesDialog</name>
+    <message>
+        <source>Kept checklists</source>
+        <translation>Архив чек-листов</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Чек-лист</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Напечатан</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
     </message>
 </context>
 <context>
@@ -3226,6 +3300,14 @@
         <translation>На месте</translation>
     </message>
     <message>
+        <source>Loyalty</source>
+        <translation>Лояльность</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>Чек-листы</translation>
+    </message>
+    <message>
         <source>Studio set up</source>
         <translation>Студия настроена</translation>
     </message>
@@ -3520,6 +3602,10 @@
     <message>
         <source>Survey changed</source>
         <translation>Опрос изменён</translation>
+    </message>
+    <message>
+        <source>Checklist printed and kept</source>
+        <translation>Чек-лист напечатан и сохранён</translation>
     </message>
     <message>
         <source>Satisfaction items changed</source>
@@ -4873,6 +4959,10 @@
     <message>
         <source>Import survey answers…</source>
         <translation>Загрузить ответы опроса…</translation>
+    </message>
+    <message>
+        <source>Kept checklists…</source>
+        <translation>Архив чек-листов…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -7870,6 +7960,14 @@
         <translation>Вставьте строки вида «2500 Демин Саша»</translation>
     </message>
     <message>
+        <source>Checklist of the day…</source>
+        <translation>Чек-лист дня…</translation>
+    </message>
+    <message>
+        <source>The role&apos;s checklist from the database as it is now: preview, print, save</source>
+        <translation>Чек-лист роли по базе в её текущем состоянии: просмотр, печать, сохранение</translation>
+    </message>
+    <message>
         <source>Today&apos;s tasks</source>
         <translation>Задачи на сегодня</translation>
     </message>
@@ -7943,6 +8041,17 @@
     <message>
         <source>Bring back</source>
         <translation>Вернуть</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Save the checklist</source>
+        <translation>Сохранить чек-лист</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Документ PDF (*.pdf)</translation>
     </message>
 </context>
 </TS>

@@ -198,7 +198,6 @@ def main() -> int:
     row("  the same into the database of a million answers", f"{seconds:.2f} s", "a figure",
         True)
     store.dispose()
-    del app
     return 0
 
 

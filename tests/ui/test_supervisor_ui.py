@@ -55,3 +55,66 @@ def test_a_supervisors_window_offers_no_change_and_every_tab_opens(qtbot, store,
     assert card.export_action.isVisible() and not card.erase_action.isVisible()
     assert window.families.new_button.isHidden()
     assert not window.indices.report_button.isHidden()  # the monthly report is a read
+
+
+def test_the_checklist_of_the_day_is_previewed_printed_saved_kept_and_reopened(
+        qtbot, ctx, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desk.services.supervision import checklists
+    from desk.ui.checklist_dialog import ChecklistDialog, CopiesDialog
+
+    dialog = ChecklistDialog(ctx, Role.SYSTEM)
+    qtbot.addWidget(dialog)
+    assert dialog.pane.document.pageCount() == 1
+    assert dialog.status.text().startswith("Counted at ")
+    assert dialog.checklist.title == "Чек-лист дня: Человек-Система"
+    saved = tmp_path / "чек-лист.pdf"
+    monkeypatch.setattr(dialog, "save_path", lambda: saved)
+    dialog.save_button.click()
+    assert saved.read_bytes().startswith(b"%PDF")
+    assert dialog.status.text() == f"Saved to {saved} and kept in the archive"
+
+    def to_file():
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        return printer
+
+    monkeypatch.setattr(dialog, "printer", to_file)
+    dialog.role.setCurrentIndex(dialog.role.findData(Role.COMMUNICATOR))
+    dialog.role.activated.emit(dialog.role.currentIndex())
+    dialog.print_button.click()
+    assert (tmp_path / "printed.pdf").stat().st_size > 0
+    assert [c.title for c in checklists.copies(ctx.store)] == [
+        "Чек-лист дня: Человек-Коммуникатор", "Чек-лист дня: Человек-Система"]
+
+    kept = CopiesDialog(ctx)
+    qtbot.addWidget(kept)
+    assert kept.list.topLevelItemCount() == 2
+    assert kept.pane.document.pageCount() == 1 and kept.save_button.isEnabled()
+    again = tmp_path / "снова.pdf"
+    monkeypatch.setattr(kept, "save_path", lambda: again)
+    kept.save_button.click()
+    assert again.read_bytes() == checklists.copy_pdf(ctx.store, kept.rows[0].id)
+
+
+def test_a_supervisor_prints_the_checklist_and_it_is_kept(qtbot, store, boss, tmp_path,
+                                                          monkeypatch):
+    from desk.services.supervision import checklists
+    from desk.ui.checklist_dialog import ChecklistDialog
+
+    def fail(exc):
+        raise exc
+
+    window = app.build_window(store, boss, on_error=fail, runner=SyncRunner(fail),
+                              backups_dir=tmp_path)
+    qtbot.addWidget(window)
+    assert not window.system.checklist_button.isHidden()
+    opened = []
+    monkeypatch.setattr(ChecklistDialog, "exec", lambda d: opened.append(d) or 0)
+    window.system.checklist_button.click()
+    [dialog] = opened
+    monkeypatch.setattr(dialog, "save_path", lambda: tmp_path / "boss.pdf")
+    dialog.save_button.click()
+    assert [c.person for c in checklists.copies(store)] == ["Ирина Петрова"]

@@ -66,6 +66,7 @@ TABLES: dict[str, Change | None] = {
     "csi_score": Change.SURVEY, "survey_invite": Change.SURVEY,
     "index_month": Change.SURVEY, "csi_month": Change.SURVEY,
     "loyalty_signal": Change.FAMILY,
+    "checklist_copy": Change.STUDIO,  # the printed checklists' archive
     "segment": Change.MAILING, "mailing": Change.MAILING, "mailing_recipient": Change.MAILING,
     "presence": Change.PRESENCE,
     "audit_entry": Change.AUDIT,

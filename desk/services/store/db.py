@@ -259,11 +259,13 @@ class Store:
                 yield session
 
     @contextlib.contextmanager
-    def write(self, actor: Actor) -> Iterator[UnitOfWork]:
+    def write(self, actor: Actor, *, looking_may: bool = False) -> Iterator[UnitOfWork]:
+        """A write transaction. ``looking_may``: a write a looking-only person (a supervisor)
+        may make too (keeping a printed checklist)."""
         self.guard()
         if self.read_only:
             raise errors.ReadOnlyStore("the database is open read-only")
-        if actor.looks_only:
+        if actor.looks_only and not looking_may:
             raise errors.NotPermitted(f"{actor.name} may look but not change")
         with Session(self._write_engine, expire_on_commit=False) as session, \
                 _busy_as_error(self._server):

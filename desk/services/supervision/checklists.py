@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
 from sqlalchemy import func, select
 
+from desk.models.checklists import ChecklistCopy
 from desk.models.comms import Call, InboxMessage, Mailing, MailingRecipient
 from desk.models.enums import (
     CallDirection, EntryKind, ItemStatus, OutboxStatus, RecipientStatus, Role,
@@ -31,7 +33,7 @@ from desk.services.money import amounts, finance
 from desk.services.schedule import attendance
 from desk.services.staff import studio
 from desk.services.store import errors, sheets
-from desk.services.store.db import Store
+from desk.services.store.db import Actor, Store
 
 SHOWN = 8  # items listed under a line; the rest counted
 CALL_BACK = dt.timedelta(minutes=30)
@@ -47,6 +49,8 @@ class Line:
     ok: bool  # nothing to chase
     items: tuple[str, ...] = ()  # what is behind the figure, the first SHOWN of them
     more: int = 0  # items not listed
+    families: tuple[int, ...] = ()  # whom the items name (an erase removes a kept copy)
+    contacts: tuple[str, ...] = ()  # phones and e-mails the items show
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,10 +61,23 @@ class Checklist:
     printed: dt.datetime  # studio time
     lines: tuple[Line, ...]
 
+    @property
+    def title(self) -> str:
+        return TITLES[self.role]
 
-def _line(question: str, figure: str, items: list[str], ok: bool | None = None) -> Line:
+    @property
+    def mentions(self) -> str:
+        """" 12 45 +79161112233 " — the families and contacts it names, for an erase."""
+        words = sorted({str(f) for line in self.lines for f in line.families}) + sorted(
+            {c for line in self.lines for c in line.contacts})
+        return f" {' '.join(words)} " if words else ""
+
+
+def _line(question: str, figure: str, items: list[str], ok: bool | None = None, *,
+          families=(), contacts=()) -> Line:
     return Line(question, figure, not items if ok is None else ok, tuple(items[:SHOWN]),
-                max(0, len(items) - SHOWN))
+                max(0, len(items) - SHOWN), tuple(f for f in families if f is not None),
+                tuple(c for c in contacts if c))
 
 
 def _time(at: dt.datetime, tz) -> str:
@@ -88,13 +105,14 @@ def _system(store: Store, tz, since: dt.datetime, until: dt.datetime) -> list[Li
             f" ({c.lesson.teacher})" if c.lesson.teacher else "")
 
     unmarked = [f"{lesson(c)}: без отметки — {c.unmarked}" for c in checks if c.unmarked]
+    named = [r.family_id for c in checks for r in c.roster]
     mismatched = [f"{lesson(c)}: списание не по отметке — {c.mismatches}" for c in checks
                   if c.mismatches]
     lines = [
         _line("Все прошедшие занятия отмечены?", f"без отметки: {len(unmarked)} занятий",
-              unmarked),
+              unmarked, families=named),
         _line("Каждое занятие списано один раз и по отметке?",
-              f"расхождений: {len(mismatched)} занятий", mismatched),
+              f"расхождений: {len(mismatched)} занятий", mismatched, families=named),
     ]
     with store.read() as s:
         posted, total = s.execute(
@@ -118,7 +136,8 @@ def _system(store: Store, tz, since: dt.datetime, until: dt.datetime) -> list[Li
     lines.append(_line("Кошельки на следующую неделю пополнены?",
                        f"не хватает: {len(short)} семьям",
                        [f"{a.title}: на счёте {amounts.format_rub(a.balance)}, впереди "
-                        f"{amounts.format_rub(a.upcoming)}" for a in short]))
+                        f"{amounts.format_rub(a.upcoming)}" for a in short],
+                       families=[a.family_id for a in short]))
     channel_items = [f"{c.value}: ждут отправки {n} (с {_time(at, tz)})" for c, n, at in stuck]
     channel_items += [f"{c.value}: не доставлено {n}" for c, n in failed]
     lines.append(_line("Боты и почта работают, исходящие уходят?",
@@ -128,7 +147,8 @@ def _system(store: Store, tz, since: dt.datetime, until: dt.datetime) -> list[Li
     lines.append(_line("Обратная связь педагогов записана в срок?",
                        f"просрочено: {len(late)}",
                        [" — ".join(x for x in (r.child, r.direction) if x)
-                        + (f" ({r.teacher})" if r.teacher else "") for r in late]))
+                        + (f" ({r.teacher})" if r.teacher else "") for r in late],
+                       families=[r.family_id for r in late]))
     lines.append(_line("Новые отзывы разобраны в реестре?",
                        f"ждут разбора: {untriaged}", [], ok=not untriaged))
     return lines
@@ -167,7 +187,7 @@ def _communicator(store: Store, tz, since: dt.datetime, until: dt.datetime) -> l
                              <= at + CALL_BACK for p, when, d, _m in calls)]
     lines.append(_line("Пропущенным перезвонили в течение 30 минут?",
                        f"пропущено: {len(missed)}, не перезвонили вовремя: {len(not_called)}",
-                       not_called))
+                       not_called, contacts=[phone for phone, _at in missed]))
     applied = [r for r in leads.listing(store, open_only=False)
                if since <= r.created_at < until]
     late = [r for r in applied if r.late or (r.responded_at is not None
@@ -175,15 +195,18 @@ def _communicator(store: Store, tz, since: dt.datetime, until: dt.datetime) -> l
     lines.append(_line("На заявки ответили вовремя?",
                        f"заявок: {len(applied)}, с опозданием или без ответа: {len(late)}",
                        [f"{_time(r.created_at, tz)} {r.name or r.phone or r.email}"
-                        for r in late]))
+                        for r in late], families=[r.family_id for r in late],
+                       contacts=[x for r in late for x in (r.phone, r.email)]))
     absent = [n for n in lapsed.no_shows(store) if since <= n.lesson_at < until]
     lines.append(_line("Не пришедшим позвонили?", f"ждут звонка: {len(absent)}",
-                       [f"{n.family_title}: {n.child}, {n.direction}" for n in absent]))
+                       [f"{n.family_title}: {n.child}, {n.direction}" for n in absent],
+                       families=[n.family_id for n in absent]))
     birthdays = [g for g in greetings.upcoming(store, days=1) if g.birthday == day]
     waiting = [g for g in birthdays if not g.done]
     lines.append(_line("С днём рождения поздравили?",
                        f"именинников: {len(birthdays)}, не поздравлены: {len(waiting)}",
-                       [", ".join(g.children) or g.parent for g in waiting]))
+                       [", ".join(g.children) or g.parent for g in waiting],
+                       families=[g.family_id for g in waiting]))
     lines.append(_line("Опросы отправлены?", f"приглашений: {invited}, напоминаний: "
                                               f"{reminded}", [], ok=True))
     lines.append(_line("Рассылки в пределах лимита контактов?",
@@ -227,3 +250,56 @@ def export(store: Store, role: Role, day: dt.date | None, path: Path,
     with sheets.atomic_write(path) as tmp:
         tmp.write_bytes(render_pdf(found, person))
     return found
+
+
+# the kept copies ---------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class CopyRow:
+    id: int
+    title: str
+    day: dt.date
+    printed_at: dt.datetime
+    person: str
+
+
+def keep(store: Store, actor: Actor, c: Checklist, pdf_bytes: bytes) -> int:
+    """Keep the copy printed (or saved) in the database, so every desk sees it and a
+    supervisor can reopen it; a supervisor may keep one too."""
+    with store.write(actor, looking_may=True) as uow:
+        row = ChecklistCopy(kind=f"daily:{c.role.value}", day=c.day, title=c.title,
+                            printed_at=uow.now, staff_id=actor.staff_id, person=actor.name,
+                            pdf=pdf_bytes, mentions=c.mentions)
+        uow.session.add(row)
+        uow.session.flush()
+        uow.audit("checklist.keep", entity_id=row.id, after=json.dumps(
+            {"checklist": c.title, "day": c.day.isoformat()}, ensure_ascii=False))
+        uow.commit()
+        return row.id
+
+
+def copies(store: Store, limit: int = 500) -> list[CopyRow]:
+    """The kept copies, the newest first."""
+    with store.read() as s:
+        return [CopyRow(*r) for r in s.execute(
+            select(ChecklistCopy.id, ChecklistCopy.title, ChecklistCopy.day,
+                   ChecklistCopy.printed_at, ChecklistCopy.person)
+            .order_by(ChecklistCopy.printed_at.desc(), ChecklistCopy.id.desc()).limit(limit))]
+
+
+def copy_pdf(store: Store, copy_id: int) -> bytes:
+    with store.read() as s:
+        found = s.scalar(select(ChecklistCopy.pdf).where(ChecklistCopy.id == copy_id))
+    if found is None:
+        raise errors.NotFound(f"no kept checklist {copy_id}")
+    return found
+
+
+def forget_in(s, family_id: int, contacts: list[str]) -> int:
+    """An erase: the kept copies that name the family (or show its phones or e-mails) go."""
+    marks = [f" {family_id} "] + [f" {c} " for c in contacts if c]
+    found = [row for row in s.scalars(select(ChecklistCopy))
+             if any(m in row.mentions for m in marks)]
+    for row in found:
+        s.delete(row)
+    return len(found)

@@ -104,3 +104,28 @@ def test_the_pdf_reads_back_with_its_boxes_and_signature_and_the_command_writes_
                     "--db", where]) == 2
     assert cli.run(["staff", "list", "--json", "--db", where]) == 0
     assert '"role": "communicator"' in capsys.readouterr().out
+
+
+def test_a_kept_copy_is_listed_reopened_kept_by_a_supervisor_and_erased_with_a_family(
+        store, actor, busy_day):
+    from desk.services.privacy import privacy
+    from desk.services.staff import studio
+
+    studio.update(store, actor, "ДетиЛюбят", "Europe/Moscow",
+                  [studio.StaffEdit(m.name, m.role, True, m.id) for m in studio.staff(store)]
+                  + [studio.StaffEdit("Ирина Петрова", Role.SUPERVISOR)])
+    boss = next(m for m in studio.staff(store) if m.role is Role.SUPERVISOR).actor()
+    system = checklists.daily(store, Role.SYSTEM)
+    assert f" {busy_day} " in system.mentions
+    first = checklists.keep(store, actor, system, checklists.render_pdf(system))
+    talk = checklists.daily(store, Role.COMMUNICATOR)
+    assert " +79161112233 " in talk.mentions and f" {busy_day} " in talk.mentions  # Петя
+    quiet = checklists.daily(store, Role.COMMUNICATOR, dt.date(2026, 3, 3))
+    assert quiet.mentions == ""
+    second = checklists.keep(store, boss, quiet, b"%PDF-1.4 kept by the supervisor")
+    rows = checklists.copies(store)
+    assert [(r.id, r.person) for r in rows] == [(second, "Ирина Петрова"),
+                                              (first, "Анна Соколова")]
+    assert checklists.copy_pdf(store, second) == b"%PDF-1.4 kept by the supervisor"
+    privacy.erase(store, actor, busy_day)
+    assert [r.id for r in checklists.copies(store)] == [second]  # the one naming it went

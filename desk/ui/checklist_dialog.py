@@ -1,0 +1,267 @@
+"""The supervisors' checklists on screen: a role's checklist for a day, made from the database
+as it is now, previewed as the PDF it is, printed or saved; the copy printed or saved is kept
+in the database. The archive lists the kept copies for a supervisor to reopen, print or save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+    QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from desk.models.enums import Role
+from desk.services.supervision import checklists
+from desk.ui import fmt
+from desk.ui.context import Context
+from desk.ui.forms import FieldError, chosen, report, submit
+from desk.ui.labels import role_name
+
+
+class PdfPane(QWidget):
+    """A PDF held in memory, shown page after page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = b""
+        self.document = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._buffer: QBuffer | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def show_pdf(self, data: bytes) -> None:
+        self.data = data
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Each page as an image at the printer's resolution; returns the pages printed."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            return 0
+        area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+        pages = self.document.pageCount()
+        for n in range(pages):
+            if n:
+                printer.newPage()
+            image = self.document.render(n, area.size())
+            painter.drawImage(0, 0, image)
+        painter.end()
+        return pages
+
+
+def ask_printer(parent: QWidget) -> QPrinter | None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_path(parent: QWidget, name: str) -> Path | None:
+    chosen_path, _filter = QFileDialog.getSaveFileName(
+        parent, parent.tr("Save the checklist"), str(Path.home() / name),
+        parent.tr("PDF document (*.pdf)"))
+    if not chosen_path:
+        return None
+    path = Path(chosen_path)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+class ChecklistDialog(QDialog):
+    """A role's checklist for a day: preview, print, save; the copy printed is kept."""
+
+    def __init__(self, ctx: Context, role: Role, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.checklist: checklists.Checklist | None = None
+        self.setWindowTitle(self.tr("Checklist of the day"))
+        self.resize(760, 860)
+        self.role = QComboBox()
+        for r in (Role.SYSTEM, Role.COMMUNICATOR):
+            self.role.addItem(role_name(r), r)
+        self.role.setCurrentIndex(max(0, self.role.findData(role)))
+        today = ctx.store.now().astimezone(ctx.studio.tz).date()
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day.setCalendarPopup(True)
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.refresh_button = QPushButton(self.tr("Count again"))
+        self.refresh_button.setToolTip(self.tr("The checklist is made from the database as it "
+                                               "is now"))
+        self.pane = PdfPane()
+        self.status = QLabel()
+        self.error = FieldError()
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        top = QHBoxLayout()
+        top.addWidget(self.role)
+        top.addWidget(self.day)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.pane, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        buttons.rejected.connect(self.reject)
+        self.role.activated.connect(lambda _i: self.load())
+        self.day.dateChanged.connect(lambda _d: self.load())
+        self.refresh_button.clicked.connect(self.load)
+        self.print_button.clicked.connect(self._on_print)
+        self.save_button.clicked.connect(self._on_save)
+        self.load()
+
+    @Slot()
+    def load(self) -> None:
+        store, role, person = self.ctx.store, self.role.currentData(), self.ctx.me.name
+        day = fmt.from_qdate(self.day.date())
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(False)
+
+        def made() -> tuple[checklists.Checklist, bytes]:
+            found = checklists.daily(store, role, day)
+            return found, checklists.render_pdf(found, person)
+
+        self.ctx.ops.query(self, made, self._show, key="made",
+                           on_failure=lambda exc: report(self, self.error, exc))
+
+    def _show(self, found: tuple[checklists.Checklist, bytes]) -> None:
+        self.checklist, data = found
+        self.pane.show_pdf(data)
+        to_check = sum(1 for line in self.checklist.lines if not line.ok)
+        self.status.setText(self.tr("Counted at {time}: {n} of {total} lines to check").format(
+            time=self.checklist.printed.strftime("%H:%M"), n=to_check,
+            total=len(self.checklist.lines)))
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(True)
+
+    def printer(self) -> QPrinter | None:
+        """The printer chosen (replaced in tests)."""
+        return ask_printer(self)
+
+    def save_path(self) -> Path | None:
+        """Where to save (replaced in tests)."""
+        c = self.checklist
+        return ask_path(self, f"{c.title} {c.day:%d.%m.%Y}.pdf")
+
+    @Slot()
+    def _on_print(self) -> None:
+        printer = self.printer()
+        if printer is not None and self.pane.print_to(printer):
+            self._keep(self.tr("Printed and kept in the archive"))
+
+    @Slot()
+    def _on_save(self) -> None:
+        path = self.save_path()
+        if path is None:
+            return
+        path.write_bytes(self.pane.data)
+        self._keep(self.tr("Saved to {path} and kept in the archive").format(path=path))
+
+    def _keep(self, said: str) -> None:
+        c, data = self.checklist, self.pane.data
+        submit(self.ctx.ops, self, self.error,
+               lambda: checklists.keep(self.ctx.store, self.ctx.actor, c, data),
+               lambda _id: self.status.setText(said))
+
+
+class CopiesDialog(QDialog):
+    """File → Kept checklists: every copy printed or saved, reopened as it was printed."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[checklists.CopyRow] = []
+        self.setWindowTitle(self.tr("Kept checklists"))
+        self.resize(1100, 760)
+        self.list = QTreeWidget()
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels([self.tr("Checklist"), self.tr("Day"), self.tr("Printed"),
+                                   self.tr("By")])
+        for col, width in enumerate((260, 90, 120)):
+            self.list.setColumnWidth(col, width)
+        self.pane = PdfPane()
+        self.error = FieldError()
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        split = QSplitter()
+        split.addWidget(self.list)
+        split.addWidget(self.pane)
+        split.setSizes([560, 540])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        buttons.rejected.connect(self.reject)
+        self.list.currentItemChanged.connect(lambda *_: self._open())
+        self.print_button.clicked.connect(self._on_print)
+        self.save_button.clicked.connect(self._on_save)
+        self._enable(False)
+        ctx.ops.query(self, lambda: checklists.copies(ctx.store), self._show_rows, key="rows")
+
+    def _enable(self, on: bool) -> None:
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(on)
+
+    def _show_rows(self, rows: list[checklists.CopyRow]) -> None:
+        self.rows = rows
+        tz = self.ctx.studio.tz
+        for r in rows:
+            self.list.addTopLevelItem(QTreeWidgetItem([
+                r.title, fmt.short_date(r.day), fmt.datetime_text(r.printed_at, tz), r.person]))
+        if rows:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+
+    def _open(self) -> None:
+        row = chosen(self.list, self.rows)
+        if row is None:
+            return
+        copy_id, store = row.id, self.ctx.store
+        self.ctx.ops.query(self, lambda: checklists.copy_pdf(store, copy_id), self._show_pdf,
+                           key="pdf", on_failure=lambda exc: report(self, self.error, exc))
+
+    def _show_pdf(self, data: bytes) -> None:
+        self.pane.show_pdf(data)
+        self._enable(True)
+
+    def printer(self) -> QPrinter | None:
+        return ask_printer(self)
+
+    def save_path(self) -> Path | None:
+        row = chosen(self.list, self.rows)
+        return ask_path(self, f"{row.title} {row.day:%d.%m.%Y}.pdf") if row else None
+
+    @Slot()
+    def _on_print(self) -> None:
+        printer = self.printer()
+        if printer is not None:
+            self.pane.print_to(printer)
+
+    @Slot()
+    def _on_save(self) -> None:
+        path = self.save_path()
+        if path is not None:
+            path.write_bytes(self.pane.data)
+
