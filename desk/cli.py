@@ -97,6 +97,11 @@ def parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--week", required=True, help="YYYY-Www, e.g. 2026-W10")
     export_cmd.add_argument("out", type=Path, help="OUT.ics or OUT.csv")
     export_cmd.add_argument("--db", type=paths.database, dest="sub_db")
+    list_cmd = sched_sub.add_parser("list", help="the lessons of a period with their ids")
+    list_cmd.add_argument("--from", dest="since", required=True, help="YYYY-MM-DD, included")
+    list_cmd.add_argument("--to", dest="until", required=True, help="YYYY-MM-DD, included")
+    list_cmd.add_argument("--json", action="store_true")
+    list_cmd.add_argument("--db", type=paths.database, dest="sub_db")
 
     fin = sub.add_parser("finance", help="money reports")
     fin_sub = fin.add_subparsers(dest="action", required=True)
@@ -143,6 +148,10 @@ def parser() -> argparse.ArgumentParser:
     ck_day.add_argument("--date", help="YYYY-MM-DD (today by default)")
     ck_day.add_argument("out", type=Path, help="OUT.pdf")
     ck_day.add_argument("--db", type=paths.database, dest="sub_db")
+    ck_lesson = ck_sub.add_parser("lesson", help="a lesson's sheet for its teacher")
+    ck_lesson.add_argument("lesson_id", type=int, help="the lesson's id (desk schedule list)")
+    ck_lesson.add_argument("out", type=Path, help="OUT.pdf")
+    ck_lesson.add_argument("--db", type=paths.database, dest="sub_db")
 
     st = sub.add_parser("staff", help="the studio's staff")
     st_sub = st.add_subparsers(dest="action", required=True)
@@ -388,8 +397,24 @@ def cmd_privacy(args: argparse.Namespace) -> int:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from desk.services.schedule import portal
+    from desk.services.schedule import lessons, portal
+    from desk.services.staff import studio
 
+    if args.action == "list":
+        first, last = _dates(args.since, args.until)
+        store = _open(args)
+        tz = studio.info(store).tz
+        rows = lessons.lessons(store, *studio.local_period_bounds(first, last, tz))
+        if args.json:
+            print(json.dumps([{"id": r.id, "starts_at": r.starts_at.astimezone(tz).isoformat(),
+                               "direction": r.direction, "teacher": r.teacher,
+                               "enrolled": r.enrolled, "capacity": r.capacity}
+                              for r in rows], ensure_ascii=False))
+        else:
+            for r in rows:
+                print(f"{r.id:>6}  {r.starts_at.astimezone(tz):%d.%m.%Y %H:%M}  {r.direction:<24}"
+                      f" {r.enrolled}/{r.capacity}  {r.teacher}")
+        return 0
     monday = portal.parse_week(args.week)
     count = portal.export_week(_open(args), monday, args.out)
     print(f"{args.out}: {count} lessons of the week {args.week}")
@@ -508,6 +533,10 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != ".pdf":
         print("desk: the checklist is written to OUT.pdf", file=sys.stderr)
         return EXIT_INVALID
+    if args.action == "lesson":
+        sheet = checklists.export_sheet(_open(args), args.lesson_id, args.out)
+        print(f"{args.out}: the sheet of lesson {args.lesson_id} ({len(sheet.roster)} children)")
+        return 0
     day = _dates(args.date)[0] if args.date else None
     found = checklists.export(_open(args), Role(args.role), day, args.out)
     to_check = sum(1 for line in found.lines if not line.ok)

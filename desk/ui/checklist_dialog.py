@@ -83,23 +83,15 @@ def ask_path(parent: QWidget, name: str) -> Path | None:
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
-class ChecklistDialog(QDialog):
-    """A role's checklist for a day: preview, print, save; the copy printed is kept."""
+class PrintoutDialog(QDialog):
+    """A document made from the database as it is now: previewed as its PDF, printed or
+    saved; the copy printed or saved is kept. Subclasses say how it is made."""
 
-    def __init__(self, ctx: Context, role: Role, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.checklist: checklists.Checklist | None = None
-        self.setWindowTitle(self.tr("Checklist of the day"))
+        self.made = None  # the checklist or sheet shown
         self.resize(760, 860)
-        self.role = QComboBox()
-        for r in (Role.SYSTEM, Role.COMMUNICATOR):
-            self.role.addItem(role_name(r), r)
-        self.role.setCurrentIndex(max(0, self.role.findData(role)))
-        today = ctx.store.now().astimezone(ctx.studio.tz).date()
-        self.day = QDateEdit(QDate(today.year, today.month, today.day))
-        self.day.setCalendarPopup(True)
-        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.refresh_button = QPushButton(self.tr("Count again"))
         self.refresh_button.setToolTip(self.tr("The checklist is made from the database as it "
                                                "is now"))
@@ -111,46 +103,36 @@ class ChecklistDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        top = QHBoxLayout()
-        top.addWidget(self.role)
-        top.addWidget(self.day)
-        top.addWidget(self.refresh_button)
-        top.addStretch(1)
+        self.top = QHBoxLayout()
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(self.top)
         layout.addWidget(self.pane, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         buttons.rejected.connect(self.reject)
-        self.role.activated.connect(lambda _i: self.load())
-        self.day.dateChanged.connect(lambda _d: self.load())
         self.refresh_button.clicked.connect(self.load)
         self.print_button.clicked.connect(self._on_print)
         self.save_button.clicked.connect(self._on_save)
-        self.load()
+
+    def make(self):
+        """A function for a worker returning (what is shown, its PDF)."""
+        raise NotImplementedError
+
+    def said(self) -> str:
+        return ""
 
     @Slot()
     def load(self) -> None:
-        store, role, person = self.ctx.store, self.role.currentData(), self.ctx.me.name
-        day = fmt.from_qdate(self.day.date())
         for button in (self.print_button, self.save_button):
             button.setEnabled(False)
-
-        def made() -> tuple[checklists.Checklist, bytes]:
-            found = checklists.daily(store, role, day)
-            return found, checklists.render_pdf(found, person)
-
-        self.ctx.ops.query(self, made, self._show, key="made",
+        self.ctx.ops.query(self, self.make(), self._show, key="made",
                            on_failure=lambda exc: report(self, self.error, exc))
 
-    def _show(self, found: tuple[checklists.Checklist, bytes]) -> None:
-        self.checklist, data = found
+    def _show(self, found) -> None:
+        self.made, data = found
         self.pane.show_pdf(data)
-        to_check = sum(1 for line in self.checklist.lines if not line.ok)
-        self.status.setText(self.tr("Counted at {time}: {n} of {total} lines to check").format(
-            time=self.checklist.printed.strftime("%H:%M"), n=to_check,
-            total=len(self.checklist.lines)))
+        self.status.setText(self.said())
         for button in (self.print_button, self.save_button):
             button.setEnabled(True)
 
@@ -160,8 +142,7 @@ class ChecklistDialog(QDialog):
 
     def save_path(self) -> Path | None:
         """Where to save (replaced in tests)."""
-        c = self.checklist
-        return ask_path(self, f"{c.title} {c.day:%d.%m.%Y}.pdf")
+        return ask_path(self, f"{self.made.title} {self.made.day:%d.%m.%Y}.pdf")
 
     @Slot()
     def _on_print(self) -> None:
@@ -178,10 +159,77 @@ class ChecklistDialog(QDialog):
         self._keep(self.tr("Saved to {path} and kept in the archive").format(path=path))
 
     def _keep(self, said: str) -> None:
-        c, data = self.checklist, self.pane.data
+        made, data = self.made, self.pane.data
         submit(self.ctx.ops, self, self.error,
-               lambda: checklists.keep(self.ctx.store, self.ctx.actor, c, data),
+               lambda: checklists.keep(self.ctx.store, self.ctx.actor, made, data),
                lambda _id: self.status.setText(said))
+
+
+class ChecklistDialog(PrintoutDialog):
+    """A role's checklist for a day."""
+
+    def __init__(self, ctx: Context, role: Role, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setWindowTitle(self.tr("Checklist of the day"))
+        self.role = QComboBox()
+        for r in (Role.SYSTEM, Role.COMMUNICATOR):
+            self.role.addItem(role_name(r), r)
+        self.role.setCurrentIndex(max(0, self.role.findData(role)))
+        today = ctx.store.now().astimezone(ctx.studio.tz).date()
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day.setCalendarPopup(True)
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.top.addWidget(self.role)
+        self.top.addWidget(self.day)
+        self.top.addWidget(self.refresh_button)
+        self.top.addStretch(1)
+        self.role.activated.connect(lambda _i: self.load())
+        self.day.dateChanged.connect(lambda _d: self.load())
+        self.load()
+
+    @property
+    def checklist(self) -> checklists.Checklist | None:
+        return self.made
+
+    def make(self):
+        store, role, person = self.ctx.store, self.role.currentData(), self.ctx.me.name
+        day = fmt.from_qdate(self.day.date())
+
+        def made() -> tuple[checklists.Checklist, bytes]:
+            found = checklists.daily(store, role, day)
+            return found, checklists.render_pdf(found, person)
+
+        return made
+
+    def said(self) -> str:
+        c = self.made
+        return self.tr("Counted at {time}: {n} of {total} lines to check").format(
+            time=c.printed.strftime("%H:%M"), n=sum(1 for line in c.lines if not line.ok),
+            total=len(c.lines))
+
+
+class LessonSheetDialog(PrintoutDialog):
+    """A lesson's sheet for its teacher."""
+
+    def __init__(self, ctx: Context, lesson_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.lesson_id = lesson_id
+        self.setWindowTitle(self.tr("Lesson sheet"))
+        self.top.addWidget(self.refresh_button)
+        self.top.addStretch(1)
+        self.load()
+
+    def make(self):
+        store, lesson_id = self.ctx.store, self.lesson_id
+
+        def made() -> tuple[checklists.LessonSheet, bytes]:
+            sheet = checklists.lesson_sheet(store, lesson_id)
+            return sheet, checklists.render_sheet(sheet)
+
+        return made
+
+    def said(self) -> str:
+        return self.tr("{n} children on the roster").format(n=len(self.made.roster))
 
 
 class CopiesDialog(QDialog):

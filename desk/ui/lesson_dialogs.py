@@ -18,6 +18,7 @@ from desk.services.money import amounts
 from desk.services.schedule import attendance, enrolment, lessons
 from desk.services.store import errors
 from desk.ui import fmt, messages
+from desk.ui.checklist_dialog import LessonSheetDialog
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, finish_form_dialog, report, submit
 from desk.ui.labels import mark_name
@@ -363,6 +364,8 @@ class EnrolDialog(QDialog):
 class RosterDialog(QDialog):
     """Who is enrolled in a lesson (and waiting for a place); a client's cancellation."""
 
+    WRITES = ("cancel_button", "enrol_button")  # hidden on a desk that may not write
+
     def __init__(self, ctx: Context, lesson: lessons.LessonRow,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -380,8 +383,12 @@ class RosterDialog(QDialog):
                                               "waitlist is offered the place"))
         self.cancel_button.setEnabled(False)
         self.enrol_button = QPushButton(self.tr("Enrol…"))
+        self.sheet_button = QPushButton(self.tr("Lesson sheet…"))
+        self.sheet_button.setToolTip(self.tr("For the teacher: the roster with first-timers, "
+                                             "room for marks and notes; printed"))
         close = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.sheet_button)
         buttons.addWidget(self.enrol_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
@@ -396,6 +403,8 @@ class RosterDialog(QDialog):
         layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self._on_cancel)
         self.enrol_button.clicked.connect(self._on_enrol)
+        self.sheet_button.clicked.connect(
+            lambda: LessonSheetDialog(self.ctx, self.lesson.id, self).exec())
         close.clicked.connect(self.accept)
         self.list.currentItemChanged.connect(
             lambda item, _p: self.cancel_button.setEnabled(item is not None))

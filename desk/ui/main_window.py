@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+    QApplication, QDialog, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
     QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -59,6 +59,15 @@ def hide_writes(root: QWidget) -> None:
             part = getattr(widget, name, None)
             if part is not None:
                 part.setVisible(False)
+
+
+class _DialogWrites(QObject):
+    """On a desk that may not write, a dialog opened later hides its writes too."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+            hide_writes(watched)
+        return False
 
 
 class _Page(QWidget):
@@ -207,6 +216,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         if not ctx.can_write:
             hide_writes(self)
+            self._dialog_writes = _DialogWrites(self)
+            QApplication.instance().installEventFilter(self._dialog_writes)
         self.layout_memory = remember_layout(self, ctx.settings, ctx.me.id, "main")
         self.pages[self.tabs.currentIndex()].get()  # the home tab now, the others when shown
         self.tabs.currentChanged.connect(lambda index: self.pages[index].get())

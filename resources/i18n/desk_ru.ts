@@ -960,32 +960,8 @@
         <translation>Чек-лист дня</translation>
     </message>
     <message>
-        <source>Count again</source>
-        <translation>Пересчитать</translation>
-    </message>
-    <message>
-        <source>The checklist is made from the database as it is now</source>
-        <translation>Чек-лист строится по базе в её текущем состоянии</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>Печать…</translation>
-    </message>
-    <message>
-        <source>Save PDF…</source>
-        <translation>Сохранить PDF…</translation>
-    </message>
-    <message>
         <source>Counted at {time}: {n} of {total} lines to check</source>
         <translation>Посчитано в {time}: проверить {n} из {total} пунктов</translation>
-    </message>
-    <message>
-        <source>Printed and kept in the archive</source>
-        <translation>Напечатано и сохранено в архиве</translation>
-    </message>
-    <message>
-        <source>Saved to {path} and kept in the archive</source>
-        <translation>Сохранено в {path} и в архиве</translation>
     </message>
 </context>
 <context>
@@ -4346,6 +4322,17 @@
     </message>
 </context>
 <context>
+    <name>LessonSheetDialog</name>
+    <message>
+        <source>Lesson sheet</source>
+        <translation>Лист занятия</translation>
+    </message>
+    <message>
+        <source>{n} children on the roster</source>
+        <translation>Детей в списке: {n}</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>The same as…</source>
@@ -6220,6 +6207,33 @@
     </message>
 </context>
 <context>
+    <name>PrintoutDialog</name>
+    <message>
+        <source>Count again</source>
+        <translation>Пересчитать</translation>
+    </message>
+    <message>
+        <source>The checklist is made from the database as it is now</source>
+        <translation>Чек-лист строится по базе в её текущем состоянии</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <source>Printed and kept in the archive</source>
+        <translation>Напечатано и сохранено в архиве</translation>
+    </message>
+    <message>
+        <source>Saved to {path} and kept in the archive</source>
+        <translation>Сохранено в {path} и в архиве</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>Cancel</source>
@@ -6590,6 +6604,14 @@
     <message>
         <source>Enrol…</source>
         <translation>Записать…</translation>
+    </message>
+    <message>
+        <source>Lesson sheet…</source>
+        <translation>Лист занятия…</translation>
+    </message>
+    <message>
+        <source>For the teacher: the roster with first-timers, room for marks and notes; printed</source>
+        <translation>Для педагога: список с новичками, место для отметок и заметок; на печать</translation>
     </message>
     <message>
         <source>Close</source>

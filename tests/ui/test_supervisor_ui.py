@@ -118,3 +118,49 @@ def test_a_supervisor_prints_the_checklist_and_it_is_kept(qtbot, store, boss, tm
     monkeypatch.setattr(dialog, "save_path", lambda: tmp_path / "boss.pdf")
     dialog.save_button.click()
     assert [c.person for c in checklists.copies(store)] == ["Ирина Петрова"]
+
+
+def test_a_lesson_sheet_for_the_teacher_and_a_supervisors_roster_offers_no_change(
+        qtbot, store, actor, boss, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    from desk.services.crm.families import ChildDraft
+    from desk.services.schedule import enrolment, lessons
+    from desk.services.supervision import checklists
+    from desk.ui.checklist_dialog import LessonSheetDialog
+    from desk.ui.lesson_dialogs import RosterDialog
+
+    elkiny = families.save(store, actor, FamilyDraft(
+        guardians=(GuardianDraft("Ёлкина Вера"),), children=(ChildDraft("Ёлкин Саша"),)))
+    kid = families.card(store, elkiny).draft.children[0].id
+    ceramics = next(d for d in lessons.directions(store) if d.name == "Керамика")
+    lesson = lessons.save_lesson(store, actor, lessons.LessonDraft(
+        ceramics.id, dt.datetime(2026, 3, 5, 10, tzinfo=dt.timezone(dt.timedelta(hours=3)))))
+    enrolment.enrol(store, actor, lesson, elkiny, [kid])
+
+    def fail(exc):
+        raise exc
+
+    window = app.build_window(store, boss, on_error=fail, runner=SyncRunner(fail),
+                              backups_dir=tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    roster = RosterDialog(window.ctx, lessons.lesson(store, lesson), window)
+    qtbot.addWidget(roster)
+    roster.show()
+    assert roster.enrol_button.isHidden() and roster.cancel_button.isHidden()
+    assert not roster.sheet_button.isHidden()
+    opened = []
+    monkeypatch.setattr(LessonSheetDialog, "exec", lambda d: opened.append(d) or 0)
+    roster.sheet_button.click()
+    [sheet] = opened
+    assert sheet.status.text() == "1 children on the roster"
+    out = tmp_path / "лист.pdf"
+    monkeypatch.setattr(sheet, "save_path", lambda: out)
+    sheet.save_button.click()
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Лист занятия: Керамика" in text and "Ёлкин Саша" in text and "впервые" in text
+    assert "Обратная связь нужна после занятия: Ёлкин Саша" in " ".join(text.split())
+    assert [c.title for c in checklists.copies(store)] == ["Лист занятия: Керамика"]

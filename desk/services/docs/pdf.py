@@ -57,15 +57,18 @@ def text(value: str, style: str = "body") -> Paragraph:
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]],
-          widths: Sequence[float], wrap: Sequence[int] | None = None) -> Table:
+          widths: Sequence[float], wrap: Sequence[int] | None = None,
+          row_mm: float | None = None) -> Table:
     """A table of text that breaks across pages, the header repeated on each; ``widths`` are
     shares of the page's width. Only the ``wrap`` columns (all when None) wrap their text as
-    paragraphs; the others are single lines (far quicker in a long table)."""
+    paragraphs; the others are single lines (far quicker in a long table). ``row_mm``: each
+    row this tall (room to write by hand)."""
     wrapped = set(range(len(header)) if wrap is None else wrap)
     data = [[text(h, "head") for h in header]] + [
         [text(str(c), "cell") if i in wrapped else str(c) for i, c in enumerate(row)]
         for row in rows]
-    t = Table(data, colWidths=[w * WIDTH for w in widths], repeatRows=1)
+    t = Table(data, colWidths=[w * WIDTH for w in widths], repeatRows=1,
+              rowHeights=None if row_mm is None else [None] + [row_mm * mm] * len(rows))
     t.setStyle(TableStyle([
         ("FONT", (0, 1), (-1, -1), FONT, 8),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),

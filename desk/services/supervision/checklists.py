@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 from desk.models.checklists import ChecklistCopy
 from desk.models.comms import Call, InboxMessage, Mailing, MailingRecipient
 from desk.models.enums import (
-    CallDirection, EntryKind, ItemStatus, OutboxStatus, RecipientStatus, Role,
+    CallDirection, EntryKind, FeedbackKind, ItemStatus, Mark, OutboxStatus, RecipientStatus,
+    Role,
 )
 from desk.models.feedback import FeedbackItem
 from desk.models.surveys import SurveyInvite
@@ -30,7 +31,7 @@ from desk.services.comms import greetings, inbox, leads
 from desk.services.docs import pdf
 from desk.services.feedback import requests
 from desk.services.money import amounts, finance
-from desk.services.schedule import attendance
+from desk.services.schedule import attendance, lessons
 from desk.services.staff import studio
 from desk.services.store import errors, sheets
 from desk.services.store.db import Actor, Store
@@ -64,6 +65,10 @@ class Checklist:
     @property
     def title(self) -> str:
         return TITLES[self.role]
+
+    @property
+    def kind(self) -> str:
+        return f"daily:{self.role.value}"
 
     @property
     def mentions(self) -> str:
@@ -263,11 +268,11 @@ class CopyRow:
     person: str
 
 
-def keep(store: Store, actor: Actor, c: Checklist, pdf_bytes: bytes) -> int:
+def keep(store: Store, actor: Actor, c: Checklist | LessonSheet, pdf_bytes: bytes) -> int:
     """Keep the copy printed (or saved) in the database, so every desk sees it and a
     supervisor can reopen it; a supervisor may keep one too."""
     with store.write(actor, looking_may=True) as uow:
-        row = ChecklistCopy(kind=f"daily:{c.role.value}", day=c.day, title=c.title,
+        row = ChecklistCopy(kind=c.kind, day=c.day, title=c.title,
                             printed_at=uow.now, staff_id=actor.staff_id, person=actor.name,
                             pdf=pdf_bytes, mentions=c.mentions)
         uow.session.add(row)
@@ -303,3 +308,84 @@ def forget_in(s, family_id: int, contacts: list[str]) -> int:
     for row in found:
         s.delete(row)
     return len(found)
+
+
+# the lesson sheet --------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class SheetLine:
+    child: str
+    first_time: bool
+    family_id: int
+
+
+@dataclasses.dataclass(frozen=True)
+class LessonSheet:
+    lesson: lessons.LessonRow
+    studio: str
+    printed: dt.datetime  # studio time
+    roster: tuple[SheetLine, ...]
+    feedback: tuple[str, ...]  # the children whose teacher's feedback is due after it
+    tz: object
+
+    @property
+    def day(self) -> dt.date:
+        return self.lesson.starts_at.astimezone(self.tz).date()
+
+    @property
+    def title(self) -> str:
+        return f"Лист занятия: {self.lesson.direction}"
+
+    @property
+    def kind(self) -> str:
+        return "lesson"
+
+    @property
+    def mentions(self) -> str:
+        ids = sorted({str(r.family_id) for r in self.roster})
+        return f" {' '.join(ids)} " if ids else ""
+
+
+def lesson_sheet(store: Store, lesson_id: int) -> LessonSheet:
+    """The sheet a teacher takes to a lesson: the roster with first-timers marked, room for
+    marks and notes, the children whose feedback is due after it."""
+    info = studio.info(store)
+    check = attendance.check(store, lesson_id)
+    roster = tuple(SheetLine(r.child, r.first_time, r.family_id) for r in check.roster
+                   if r.mark is not Mark.CANCELLED)
+    children = {r.child_id for r in check.roster}
+    due = [r.child for r in requests.open_requests(store)
+           if r.child_id in children and r.kind is FeedbackKind.FIRST]
+    return LessonSheet(check.lesson, info.name, store.now().astimezone(info.tz), roster,
+                       tuple(due), info.tz)
+
+
+def render_sheet(sheet: LessonSheet) -> bytes:
+    lesson, tz = sheet.lesson, sheet.tz
+    rows = [[str(n), line.child, "впервые ★" if line.first_time else "",
+             f"{BOX} был   {BOX} не был", ""] for n, line in enumerate(sheet.roster, 1)]
+    flow = [pdf.text(f"Педагог: {lesson.teacher or '—'} · помещение: {lesson.room or '—'} · "
+                     f"мест занято: {len(sheet.roster)} из {lesson.capacity}"),
+            pdf.gap(3),
+            pdf.table(["№", "Ребёнок", "", "Отметка", "Заметки педагога"], rows,
+                      [0.05, 0.30, 0.12, 0.20, 0.33], wrap=(1,), row_mm=11) if rows
+            else pdf.text("На занятие никто не записан.")]
+    if sheet.feedback:
+        flow += [pdf.gap(4), pdf.text("Обратная связь нужна после занятия: "
+                                      + ", ".join(sheet.feedback))]
+    flow += [pdf.gap(10), pdf.text("Педагог: ________________________     Подпись: "
+                                   "____________")]
+    start = lesson.starts_at.astimezone(tz)
+    return pdf.render(pdf.Heading(
+        sheet.title, sheet.studio,
+        f"{start:%d.%m.%Y %H:%M}–{lesson.ends_at.astimezone(tz):%H:%M}",
+        f"Сформировано из базы {sheet.printed:%d.%m.%Y %H:%M}"), flow)
+
+
+def export_sheet(store: Store, lesson_id: int, path: Path) -> LessonSheet:
+    if path.suffix.lower() != ".pdf":
+        raise errors.ValidationFailed({"path": "export_type"})
+    sheet = lesson_sheet(store, lesson_id)
+    with sheets.atomic_write(path) as tmp:
+        tmp.write_bytes(render_sheet(sheet))
+    return sheet

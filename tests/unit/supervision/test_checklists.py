@@ -129,3 +129,18 @@ def test_a_kept_copy_is_listed_reopened_kept_by_a_supervisor_and_erased_with_a_f
     assert checklists.copy_pdf(store, second) == b"%PDF-1.4 kept by the supervisor"
     privacy.erase(store, actor, busy_day)
     assert [r.id for r in checklists.copies(store)] == [second]  # the one naming it went
+
+
+def test_a_lesson_sheet_from_the_command_line_and_the_schedule_list(store, busy_day, tmp_path,
+                                                                    where, capsys):
+    import json
+
+    assert cli.run(["schedule", "list", "--from", "2026-03-04", "--to", "2026-03-05",
+                    "--json", "--db", where]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(x["direction"], x["enrolled"]) for x in listed] == [("Керамика", 1)] * 2
+    out = tmp_path / "лист.pdf"
+    assert cli.run(["checklist", "lesson", str(listed[0]["id"]), str(out), "--db", where]) == 0
+    assert capsys.readouterr().out.startswith(f"{out}: the sheet of lesson")
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Лист занятия: Керамика" in text and "Ёлкин Саша" in text and "☐ был" in text
