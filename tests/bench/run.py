@@ -156,6 +156,17 @@ def main() -> int:
     row(f"'to check' list ({enrolments:,} enrolments)", f"{med:.0f} ms", "<= 100 ms", med <= 100)
     med = statistics.median(sums) * 1000
     row("all wallet balances", f"{med:.0f} ms", "<= 200 ms", med <= 200)
+    from desk.models.enums import Role
+    from desk.services.supervision import checklists
+
+    for role in (Role.SYSTEM, Role.COMMUNICATOR):
+        made = []
+        for _ in range(5):
+            t = time.perf_counter()
+            checklists.render_pdf(checklists.daily(store, role), "Бенч")
+            made.append(time.perf_counter() - t)
+        med = statistics.median(made) * 1000
+        row(f"daily checklist PDF, {role.value}", f"{med:.0f} ms", "<= 300 ms", med <= 300)
     window.tabs.setCurrentIndex(window.TAB_SCHEDULE)
     weeks = []
     for step in (-7, -7, -7, 7, 7, 7, 7):
