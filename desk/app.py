@@ -202,17 +202,19 @@ class Start:
                 self.where = setup.server_url
                 self.begin()
                 return
-        from desk.services.staff import studio
+        from desk.services.staff import signin, studio
 
         store = self.store
-        self.ops.query(self.shell, lambda: (studio.staff(store), studio.info(store)),
+        self.ops.query(self.shell, lambda: (studio.staff(store), studio.info(store),
+                                            signin.with_secret(store)),
                        self._choose)
 
     def _choose(self, found) -> None:
         from desk.services.store import lock
 
-        staff, self.info = found
-        self.me = choose_staff(staff, staff_key(self.url), self.settings)
+        staff, self.info, secrets = found
+        self.me = sign_in(staff, staff_key(self.url), self.settings, self.ops, self.store,
+                          secrets, demo=bool(getattr(self.args, "demo", False)))
         if self.me is None:
             self.on_exit(0)
             return
@@ -369,15 +371,14 @@ def staff_key(url: str) -> str:
     return "staff/" + hashlib.sha1(url.encode()).hexdigest()[:12]
 
 
-def choose_staff(staff, key: str, settings):
-    """Who works on this PC: remembered under ``key``, or asked once."""
-    from desk.ui.who_dialog import WhoDialog
+def sign_in(staff, key: str, settings, ops, store, secrets=frozenset(), *, demo=False):
+    """Who works now: signed in with their PIN or password; the last person on this PC
+    (remembered under ``key``) is chosen already. None when the sign-in is given up."""
+    from desk.ui.sign_in_dialog import SignInDialog
 
     remembered = settings.value(key)
-    for member in staff:
-        if str(member.id) == str(remembered):
-            return member
-    dialog = WhoDialog(staff)
+    current = next((m.id for m in staff if str(m.id) == str(remembered)), None)
+    dialog = SignInDialog(staff, ops, store, with_secret=secrets, current=current, demo=demo)
     if not dialog.exec() or dialog.chosen() is None:
         return None
     settings.setValue(key, dialog.chosen())

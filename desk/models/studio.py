@@ -79,6 +79,10 @@ class Staff(Base):
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=20))
     active: Mapped[bool] = mapped_column(default=True)
+    # the person's PIN or password as a salted scrypt hash ("" until one is set), never plain
+    secret: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    failed_tries: Mapped[int] = mapped_column(default=0, server_default="0")
+    blocked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
     def __repr__(self) -> str:
         return f"Staff({self.id}, {self.name!r}, {self.role.value})"

@@ -160,6 +160,9 @@ FIELD_MESSAGES = {
     "item_unknown": QT_TRANSLATE_NOOP(
         "Messages", "A satisfaction item is no longer in the list: open the form again."),
     "month_invalid": QT_TRANSLATE_NOOP("Messages", "Write the month as YYYY-MM."),
+    "pin_invalid": QT_TRANSLATE_NOOP("Messages", "A PIN is 4 to 8 digits."),
+    "password_short": QT_TRANSLATE_NOOP(
+        "Messages", "A password is 8 characters or more (or use a PIN of 4 to 8 digits)."),
     "referred_missing": QT_TRANSLATE_NOOP("Messages", "Choose the family they brought."),
     "referred_self": QT_TRANSLATE_NOOP("Messages", "A family cannot bring itself."),
     "referred_twice": QT_TRANSLATE_NOOP(
@@ -198,6 +201,9 @@ ERROR_MESSAGES = {
         "Update Desk to open it; the file was not changed."),
     "migration_failed": QT_TRANSLATE_NOOP(
         "Messages", "The database could not be upgraded. The file was left as it was."),
+    "sign_in_refused": QT_TRANSLATE_NOOP("Messages", "The PIN or password is not right."),
+    "sign_in_blocked": QT_TRANSLATE_NOOP(
+        "Messages", "Too many wrong tries: wait {seconds} s and try again."),
     "not_permitted": QT_TRANSLATE_NOOP(
         "Messages", "A supervisor looks, prints and exports; changes are made by the desk."),
     "read_only": QT_TRANSLATE_NOOP(

@@ -539,6 +539,18 @@
         <translation>чек-лист</translation>
     </message>
     <message>
+        <source>reset by another</source>
+        <translation>сброшен другим</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>заменён</translation>
+    </message>
+    <message>
+        <source>wrong tries</source>
+        <translation>неверных попыток</translation>
+    </message>
+    <message>
         <source>day</source>
         <translation>день</translation>
     </message>
@@ -3584,6 +3596,18 @@
         <translation>Чек-лист напечатан и сохранён</translation>
     </message>
     <message>
+        <source>PIN or password set</source>
+        <translation>Задан PIN или пароль</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Wrong PIN or password</source>
+        <translation>Неверный PIN или пароль</translation>
+    </message>
+    <message>
         <source>Satisfaction items changed</source>
         <translation>Показатели удовлетворённости изменены</translation>
     </message>
@@ -5610,6 +5634,14 @@
         <translation>Укажите месяц в виде ГГГГ-ММ.</translation>
     </message>
     <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>PIN — от 4 до 8 цифр.</translation>
+    </message>
+    <message>
+        <source>A password is 8 characters or more (or use a PIN of 4 to 8 digits).</source>
+        <translation>Пароль — от 8 знаков (или PIN из 4–8 цифр).</translation>
+    </message>
+    <message>
         <source>Choose the family they brought.</source>
         <translation>Выберите семью, которую привели.</translation>
     </message>
@@ -5664,6 +5696,14 @@
     <message>
         <source>The database could not be upgraded. The file was left as it was.</source>
         <translation>Не удалось обновить базу. Файл оставлен без изменений.</translation>
+    </message>
+    <message>
+        <source>The PIN or password is not right.</source>
+        <translation>PIN или пароль не подходит.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries: wait {seconds} s and try again.</source>
+        <translation>Слишком много неверных попыток: подождите {seconds} с и попробуйте снова.</translation>
     </message>
     <message>
         <source>A supervisor looks, prints and exports; changes are made by the desk.</source>
@@ -7195,6 +7235,37 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>PIN or password:</source>
+        <translation>PIN или пароль:</translation>
+    </message>
+    <message>
+        <source>Once more:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>Кто работает?</translation>
+    </message>
+    <message>
+        <source>Demo studio: no PIN is needed.</source>
+        <translation>Демо-студия: PIN не нужен.</translation>
+    </message>
+    <message>
+        <source>No PIN yet: make one up — 4 to 8 digits, or a password of 8 characters or more — and type it twice.</source>
+        <translation>PIN ещё нет: придумайте его — от 4 до 8 цифр или пароль от 8 знаков — и введите дважды.</translation>
+    </message>
+    <message>
+        <source>The two do not match: type them again.</source>
+        <translation>Не совпадает: введите оба раза заново.</translation>
+    </message>
+</context>
+<context>
     <name>StudioDialog</name>
     <message>
         <source>Directions, teachers and rooms</source>
@@ -7958,17 +8029,6 @@
     <message>
         <source>Balance: {amount}</source>
         <translation>Баланс: {amount}</translation>
-    </message>
-</context>
-<context>
-    <name>WhoDialog</name>
-    <message>
-        <source>Who is working?</source>
-        <translation>Кто работает?</translation>
-    </message>
-    <message>
-        <source>Choose yourself: Desk remembers it on this computer.</source>
-        <translation>Выберите себя — Desk запомнит выбор на этом компьютере.</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,16 @@ def start_on(path, qtbot, runner=None):
     return state
 
 
+
+@pytest.fixture(autouse=True)
+def sign_in_as_chosen(monkeypatch):
+    """At the start, the sign-in goes through with the person chosen (the one remembered on
+    this PC, or the first); the sign-in dialog's own tests drive its fields."""
+    from desk.ui.sign_in_dialog import SignInDialog
+
+    monkeypatch.setattr(SignInDialog, "exec", lambda d: True)
+
+
 def test_setup_asks_name_timezone_and_both_desk_roles(qtbot, empty_store):
     dialog = SetupDialog(empty_store, sync_ops())
     qtbot.addWidget(dialog)
@@ -98,20 +108,24 @@ def test_main_window_opens_on_the_workspace_of_who_works(qtbot, store, staff, tm
     assert window.tabs.currentIndex() == MainWindow.TAB_FAMILIES
 
 
-def test_who_is_working_is_remembered_per_pc(qtbot, store, staff, monkeypatch):
+def test_who_signed_in_last_is_chosen_already_at_the_next_start(qtbot, ctx, store, staff,
+                                                                 monkeypatch):
     from PySide6.QtCore import QSettings
 
-    from desk.ui.who_dialog import WhoDialog
+    from desk.ui.sign_in_dialog import SignInDialog
 
     def choose(dialog):
         dialog.list.setCurrentRow(1)
         return True
 
-    monkeypatch.setattr(WhoDialog, "exec", choose)
+    monkeypatch.setattr(SignInDialog, "exec", choose)
     everyone, key = studio.staff(store), app.staff_key(str(store.engine.url))
-    first = app.choose_staff(everyone, key, QSettings())
-    monkeypatch.setattr(WhoDialog, "exec", lambda d: (_ for _ in ()).throw(AssertionError))
-    assert app.choose_staff(everyone, key, QSettings()) == first == staff[Role.COMMUNICATOR]
+    first = app.sign_in(everyone, key, QSettings(), ctx.ops, store)
+    seen = []
+    monkeypatch.setattr(SignInDialog, "exec", lambda d: seen.append(d.chosen()) or True)
+    assert app.sign_in(everyone, key, QSettings(), ctx.ops, store) == first == staff[
+        Role.COMMUNICATOR]
+    assert seen == [first.id]  # asked again (a sign-in), the person chosen already
 
 
 def test_audit_view_filters_by_person(qtbot, qtmodeltester, ctx, actor):
@@ -329,7 +343,7 @@ def test_first_start_on_an_empty_database_sets_up_asks_who_and_opens(qtbot, empt
     from desk.services.store import migrate
     from desk.ui.runner import Runner
     from desk.ui.setup_dialog import SetupDialog
-    from desk.ui.who_dialog import WhoDialog
+    from desk.ui.sign_in_dialog import SignInDialog
 
     def fill_setup(dialog):
         dialog.name.setText("Мастерская")
@@ -349,7 +363,7 @@ def test_first_start_on_an_empty_database_sets_up_asks_who_and_opens(qtbot, empt
         monkeypatch.setattr(migrate, name, lambda *a, real=getattr(migrate, name), **k: (
             opened_on.append(threading.current_thread()), real(*a, **k))[1])
     monkeypatch.setattr(SetupDialog, "exec", fill_setup)
-    monkeypatch.setattr(WhoDialog, "exec", pick_second)
+    monkeypatch.setattr(SignInDialog, "exec", pick_second)
     runner = Runner(fail)
     state = start_on(empty_where, qtbot, runner=runner)
     assert "window" not in state  # the UI thread went on while the file opened
@@ -528,7 +542,7 @@ def test_a_first_start_can_choose_the_studios_server_and_the_next_start_goes_the
     from desk.ui import lock_dialog
     from desk.ui.server_dialog import ServerDialog
     from desk.ui.settings import DATABASE, Settings
-    from desk.ui.who_dialog import WhoDialog
+    from desk.ui.sign_in_dialog import SignInDialog
 
     name = f"ui_{next(pg.numbers)}"
     pg.create(name)
@@ -550,7 +564,7 @@ def test_a_first_start_can_choose_the_studios_server_and_the_next_start_goes_the
 
     monkeypatch.setattr(ServerDialog, "exec", on_the_server)
     monkeypatch.setattr(SetupDialog, "exec", setup)
-    monkeypatch.setattr(WhoDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
+    monkeypatch.setattr(SignInDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
     windows = []
     try:
         window = start_on(tmp_path / "this-pc.db", qtbot)["window"]
@@ -638,9 +652,9 @@ def test_an_older_desk_opens_the_server_read_only_and_an_upgrade_waits_for_the_o
 
     from desk.services.store import desks, migrate
     from desk.services.store.db import make_engine
-    from desk.ui.who_dialog import WhoDialog
+    from desk.ui.sign_in_dialog import SignInDialog
 
-    monkeypatch.setattr(WhoDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
+    monkeypatch.setattr(SignInDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text_: warned.append(text_))
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text_: pytest.fail(text_))
@@ -699,7 +713,7 @@ def test_a_one_pc_studio_moves_to_the_server_from_the_file_menu_and_the_desk_goe
     from desk.services.crm import families
     from desk.ui.server_dialog import ServerDialog
     from desk.ui.settings import DATABASE, Settings
-    from desk.ui.who_dialog import WhoDialog
+    from desk.ui.sign_in_dialog import SignInDialog
 
     if store.on_server:
         pytest.skip("a one-PC studio is a file")
@@ -712,7 +726,7 @@ def test_a_one_pc_studio_moves_to_the_server_from_the_file_menu_and_the_desk_goe
 
     on_the_server = server_dialog_answer(pg, name)
 
-    monkeypatch.setattr(WhoDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
+    monkeypatch.setattr(SignInDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
@@ -744,9 +758,9 @@ def test_on_the_server_the_courier_desk_takes_the_daily_backup_as_a_studio_file(
     from desk import paths
     from desk.services.crm import families
     from desk.services.store import migrate
-    from desk.ui.who_dialog import WhoDialog
+    from desk.ui.sign_in_dialog import SignInDialog
 
-    monkeypatch.setattr(WhoDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
+    monkeypatch.setattr(SignInDialog, "exec", lambda d: (d.list.setCurrentRow(0), True)[1])
     name, url = pg.copy("desk_studio")
     window = None
     try:

@@ -2,5 +2,5 @@
 
 from desk.services import lazy_face
 
-__all__ = ["hours", "studio"]
+__all__ = ["hours", "signin", "studio"]
 __getattr__ = lazy_face(__name__, __all__)
