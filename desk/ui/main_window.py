@@ -29,6 +29,7 @@ from desk.ui.context import Context
 from desk.ui.courier_host import CourierHost
 from desk.ui.feedback_tags import TagsDialog
 from desk.ui.checklist_dialog import CopiesDialog
+from desk.ui.pin_dialog import PinDialog
 from desk.ui.survey_dialogs import CsiItemsDialog
 from desk.ui.survey_import import SurveyImportDialog
 from desk.ui.hours_dialog import HoursDialog
@@ -297,6 +298,10 @@ class MainWindow(QMainWindow):
         self.tags_action = settings_menu.addAction(self.tr("Feedback tags…"))
         self.tags_action.triggered.connect(lambda: TagsDialog(self.ctx, self).exec())
         self.tags_action.setEnabled(self.ctx.can_write)
+        self.pin_action = settings_menu.addAction(self.tr("PIN or password…"))
+        self.pin_action.setToolTip(self.tr("Change yours, or reset a colleague's forgotten one"))
+        self.pin_action.triggered.connect(lambda: PinDialog(self.ctx, self).exec())
+        self.pin_action.setEnabled(not self.ctx.store.read_only)  # a supervisor's too
         self.csi_action = settings_menu.addAction(self.tr("Satisfaction items (CSI)…"))
         self.csi_action.triggered.connect(lambda: CsiItemsDialog(self.ctx, self).exec())
         self.csi_action.setEnabled(self.ctx.can_write)

@@ -46,6 +46,10 @@ class SignInDialog(QDialog):
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = FieldError()
+        self.forgot = QLabel(self.tr("Forgot it? A colleague or a supervisor sets a new one: "
+                                     "Settings → \"PIN or password…\"."))
+        self.forgot.setWordWrap(True)
+        self.forgot.setStyleSheet("color: #616161;")
         self.form = QFormLayout()
         self.form.addRow(self.tr("PIN or password:"), self.secret)
         self.form.addRow(self.tr("Once more:"), self.again)
@@ -58,6 +62,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
+        layout.addWidget(self.forgot)
         layout.addWidget(buttons)
         buttons.accepted.connect(self._on_sign_in)
         buttons.rejected.connect(self.reject)
@@ -79,6 +84,7 @@ class SignInDialog(QDialog):
             self.tr("No PIN yet: make one up — 4 to 8 digits, or a password of 8 characters "
                     "or more — and type it twice.") if new else "")
         self.hint.setVisible(bool(self.hint.text()))
+        self.forgot.setVisible(not self.demo and not new)
         self.error.show_message("")
         self.secret.setFocus()
 

@@ -5012,6 +5012,14 @@
         <translation>Теги отзывов…</translation>
     </message>
     <message>
+        <source>PIN or password…</source>
+        <translation>PIN или пароль…</translation>
+    </message>
+    <message>
+        <source>Change yours, or reset a colleague&apos;s forgotten one</source>
+        <translation>Сменить свой или сбросить забытый у коллеги</translation>
+    </message>
+    <message>
         <source>Satisfaction items (CSI)…</source>
         <translation>Показатели удовлетворённости (CSI)…</translation>
     </message>
@@ -6247,6 +6255,33 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>PIN or password</source>
+        <translation>PIN или пароль</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits, a password 8 characters or more. Another person&apos;s is reset when they have forgotten it: tell them the new one.</source>
+        <translation>PIN — от 4 до 8 цифр, пароль — от 8 знаков. Чужой сбрасывают, когда человек его забыл: сообщите ему новый.</translation>
+    </message>
+    <message>
+        <source>Whose:</source>
+        <translation>Чей:</translation>
+    </message>
+    <message>
+        <source>New PIN or password:</source>
+        <translation>Новый PIN или пароль:</translation>
+    </message>
+    <message>
+        <source>Once more:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <source>The two do not match: type them again.</source>
+        <translation>Не совпадает: введите оба раза заново.</translation>
+    </message>
+</context>
+<context>
     <name>PrintoutDialog</name>
     <message>
         <source>Count again</source>
@@ -7239,6 +7274,10 @@
     <message>
         <source>Sign in</source>
         <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Forgot it? A colleague or a supervisor sets a new one: Settings → &quot;PIN or password…&quot;.</source>
+        <translation>Забыли? Новый задаст коллега или руководитель: Настройки → «PIN или пароль…».</translation>
     </message>
     <message>
         <source>PIN or password:</source>

@@ -55,3 +55,22 @@ def test_the_demo_studio_asks_no_pin(qtbot, ctx, staff):
     assert not d.secret.isVisible() and d.hint.text() == "Demo studio: no PIN is needed."
     d._on_sign_in()
     assert d.member == staff[Role.SYSTEM]
+
+
+def test_a_colleague_resets_a_forgotten_pin_from_the_settings(qtbot, ctx, staff):
+    from desk.ui.pin_dialog import PinDialog
+
+    anna = staff[Role.SYSTEM]
+    signin.set_secret(ctx.store, anna.actor(), anna.id, "1111")
+    d = PinDialog(ctx)  # Мария's desk
+    qtbot.addWidget(d)
+    assert d.person.currentData() == staff[Role.COMMUNICATOR].id  # her own by default
+    d.person.setCurrentIndex(d.person.findData(anna.id))
+    d.secret.setText("2468")
+    d.again.setText("2486")
+    d._on_save()
+    assert d.error.text() == "The two do not match: type them again."
+    d.again.setText("2468")
+    d._on_save()
+    assert d.done_for == anna.id
+    assert signin.sign_in(ctx.store, anna.id, "2468") == anna
