@@ -204,17 +204,18 @@ class Start:
                 return
         from desk.services.staff import signin, studio
 
-        store = self.store
+        store, looking = self.store, self.looking
         self.ops.query(self.shell, lambda: (studio.staff(store), studio.info(store),
-                                            signin.with_secret(store)),
+                                            set() if looking else signin.with_secret(store)),
                        self._choose)
 
     def _choose(self, found) -> None:
         from desk.services.store import lock
 
         staff, self.info, secrets = found
+        # the demo, and an older file's copy looked at read-only (it has no PINs yet), ask none
         self.me = sign_in(staff, staff_key(self.url), self.settings, self.ops, self.store,
-                          secrets, demo=bool(getattr(self.args, "demo", False)))
+                          secrets, demo=bool(getattr(self.args, "demo", False)) or self.looking)
         if self.me is None:
             self.on_exit(0)
             return

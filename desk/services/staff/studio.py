@@ -280,11 +280,13 @@ def _move_clock(s: Session, old: ZoneInfo, new: ZoneInfo, now: dt.datetime,
 
 
 def staff(store: Store, *, active_only: bool = True) -> list[StaffMember]:
+    """The staff, read column by column: an older file looked at read-only (before its
+    upgrade) lacks the newer columns."""
     with store.read() as s:
-        stmt = select(Staff).order_by(Staff.id)
+        stmt = select(Staff.id, Staff.name, Staff.role, Staff.active).order_by(Staff.id)
         if active_only:
             stmt = stmt.where(Staff.active.is_(True))
-        return [_member(r) for r in s.scalars(stmt)]
+        return [StaffMember(*r) for r in s.execute(stmt)]
 
 
 def _member(row: Staff) -> StaffMember:
