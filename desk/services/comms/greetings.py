@@ -5,11 +5,12 @@ sent: once per family, day and person ("whom": "" for the children, "parent:<id>
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import json
 
-from sqlalchemy import select
+from sqlalchemy import and_, extract, or_, select
 from sqlalchemy.orm import Session
 
 from desk.models.comms import Greeting
@@ -69,6 +70,16 @@ def family_names(session: Session, family_id: int) -> dict[str, str]:
     return values
 
 
+def _near(column, window: set[dt.date]):
+    """The birth dates whose day and month fall in ``window`` (29 February too where the
+    window holds a common year's 28 February): the database picks them, not a full read."""
+    pairs = {(d.month, d.day) for d in window}
+    if any(d.month == 2 and d.day == 28 and not calendar.isleap(d.year) for d in window):
+        pairs.add((2, 29))
+    return or_(*(and_(extract("month", column) == m, extract("day", column) == d)
+                 for m, d in sorted(pairs)))
+
+
 def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:
     with store.read() as s:
         info = studio.load_info(s)
@@ -79,7 +90,7 @@ def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:
         rows = s.execute(select(Child.family_id, Child.name, Child.birth_date)
                          .join(Family, Family.id == Child.family_id)
                          .where(Child.birth_date.is_not(None), Family.erased.is_(False),
-                                Child.archived_at.is_(None))
+                                Child.archived_at.is_(None), _near(Child.birth_date, window))
                          .order_by(Child.position)).all()
         groups: dict[tuple[int, dt.date], list[tuple[str, int]]] = {}
         for fid, name, birth in rows:
@@ -92,7 +103,8 @@ def upcoming(store: Store, days: int = WEEK) -> list[GreetingRow]:
         for gid, fid, name, birth in s.execute(
                 select(Guardian.id, Guardian.family_id, Guardian.name, Guardian.birth_date)
                 .join(Family, Family.id == Guardian.family_id)
-                .where(Guardian.birth_date.is_not(None), Family.erased.is_(False))):
+                .where(Guardian.birth_date.is_not(None), Family.erased.is_(False),
+                       _near(Guardian.birth_date, window))):
             for year in {today.year, today.year + 1}:
                 day = _this_year(birth, year)
                 if day in window:

@@ -8,7 +8,7 @@ import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, or_, select, union_all
 
 from desk.models.enums import EntryKind, Mark, PaymentMethod, Role
 from desk.models.family import Family
@@ -41,17 +41,25 @@ def control(store: Store, days: int = 7) -> list[WalletAlert]:
     """Families whose balance is negative or below the cost of their coming enrolments."""
     with store.read() as s:
         now = store.now()
-        upcoming = dict(s.execute(
-            select(Enrolment.family_id, func.sum(Enrolment.price + Enrolment.adults_price))
-            .join(Lesson, Lesson.id == Enrolment.lesson_id)
-            .where(Lesson.starts_at >= now, Lesson.starts_at < now + dt.timedelta(days=days),
-                   Lesson.cancelled_at.is_(None), Enrolment.mark == Mark.NONE)
-            .group_by(Enrolment.family_id)).all())
-        balances = dict(s.execute(select(Wallet.family_id, Wallet.balance)).all())
-        ids = sorted(fid for fid in set(upcoming) | set(balances)
-                     if balances.get(fid, 0) < 0 or balances.get(fid, 0) < upcoming.get(fid, 0))
+        coming = (select(Enrolment.family_id.label("fid"),
+                         func.sum(Enrolment.price + Enrolment.adults_price).label("due"))
+                  .join(Lesson, Lesson.id == Enrolment.lesson_id)
+                  .where(Lesson.starts_at >= now,
+                         Lesson.starts_at < now + dt.timedelta(days=days),
+                         Lesson.cancelled_at.is_(None), Enrolment.mark == Mark.NONE)
+                  .group_by(Enrolment.family_id).subquery())
+        due = func.coalesce(coming.c.due, 0)
+        # the database picks the short ones: those with a wallet, and those without one yet
+        short = s.execute(union_all(
+            select(Wallet.family_id, Wallet.balance, due)
+            .outerjoin(coming, coming.c.fid == Wallet.family_id)
+            .where(or_(Wallet.balance < 0, Wallet.balance < due)),
+            select(coming.c.fid, literal(0), coming.c.due)
+            .where(coming.c.due > 0, coming.c.fid.not_in(select(Wallet.family_id))))).all()
+        balances = {fid: balance for fid, balance, _due in short}
+        upcoming = {fid: owed for fid, _balance, owed in short}
         erased = set(s.scalars(select(Family.id).where(Family.erased.is_(True))))
-        ids = [i for i in ids if i not in erased]
+        ids = sorted(fid for fid in balances if fid not in erased)
         titles = families.titles(s, ids)
         alerts = [WalletAlert(fid, titles.get(fid, str(fid)), balances.get(fid, 0),
                               upcoming.get(fid, 0)) for fid in ids]
