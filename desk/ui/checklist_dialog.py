@@ -12,7 +12,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
     QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -20,7 +20,7 @@ from desk.models.enums import Role
 from desk.services.supervision import checklists
 from desk.ui import fmt
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, chosen, report, submit
+from desk.ui.forms import FieldError, ask_save_path, chosen, report, submit
 from desk.ui.labels import role_name
 
 
@@ -74,13 +74,8 @@ def ask_printer(parent: QWidget) -> QPrinter | None:
 
 
 def ask_path(parent: QWidget, name: str) -> Path | None:
-    chosen_path, _filter = QFileDialog.getSaveFileName(
-        parent, parent.tr("Save the checklist"), str(Path.home() / name),
-        parent.tr("PDF document (*.pdf)"))
-    if not chosen_path:
-        return None
-    path = Path(chosen_path)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    return ask_save_path(parent, parent.tr("Save the checklist"), str(Path.home() / name),
+                         parent.tr("PDF document (*.pdf)"), ".pdf")
 
 
 class PrintoutDialog(QDialog):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton, QDialog, QDialogButtonBox, QLabel, QLayout, QMessageBox, QSplitter,
+    QAbstractButton, QDialog, QDialogButtonBox, QFileDialog, QLabel, QLayout, QMessageBox,
+    QSplitter,
     QTreeWidget, QVBoxLayout, QWidget,
 )
 
@@ -61,6 +64,17 @@ def side_by_side(owner: QWidget, left: QWidget, right: QWidget, sizes: list[int]
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(splitter)
     return splitter
+
+
+def ask_save_path(parent: QWidget, title: str, name: str, kind: str,
+                  suffix: str) -> Path | None:
+    """Where to save a file of ``suffix`` (the suffix added when the person left it off);
+    None when the dialog was cancelled."""
+    chosen_path, _filter = QFileDialog.getSaveFileName(parent, title, name, kind)
+    if not chosen_path:
+        return None
+    path = Path(chosen_path)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
 def chosen(tree: QTreeWidget, rows: list):

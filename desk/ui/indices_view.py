@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu,
+    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu,
     QPushButton, QScrollArea, QSplitter, QTabWidget, QToolButton, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
 )
@@ -28,7 +28,7 @@ from desk.services.surveys import forms
 from desk.ui import fmt
 from desk.ui.chart import MonthBars
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, report
+from desk.ui.forms import FieldError, ask_save_path, report
 from desk.ui.freshness import Freshness
 from desk.ui.inbox_queue import wait_text
 from desk.ui.labels import inbox_channel_name, lapse_reason_name, loyalty_kind_name
@@ -480,12 +480,8 @@ class IndicesView(QWidget):
         name = self.tr("report {month}").format(month=self.month.currentData()) + suffix
         kind = self.tr("PDF document (*.pdf)") if suffix == ".pdf" \
             else self.tr("Excel workbook (*.xlsx)")
-        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Monthly report"),
-                                                      str(Path.home() / name), kind)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        return ask_save_path(self, self.tr("Monthly report"), str(Path.home() / name), kind,
+                             suffix)
 
     def export_to(self, suffix: str) -> None:
         path = self.save_path(suffix)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QT_TRANSLATE_NOOP, Signal, Slot
 from PySide6.QtGui import QBrush, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QLabel, QMenu, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
     QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
@@ -22,7 +22,7 @@ from desk.ui import fmt
 from desk.ui.colours import GREEN, RED
 from desk.ui.context import Context
 from desk.ui.feedback_tags import TagsDialog
-from desk.ui.forms import FieldError, finish_form_dialog, submit
+from desk.ui.forms import FieldError, ask_save_path, finish_form_dialog, submit
 from desk.ui.forms import report as report_error
 from desk.ui.freshness import Freshness
 from desk.ui.labels import (
@@ -328,12 +328,7 @@ class RegisterView(QWidget):
         name = self.tr("feedback {first} — {last}").format(first=first, last=last) + suffix
         kind = self.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" \
             else self.tr("PDF document (*.pdf)")
-        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the register"),
-                                                      name, kind)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        return ask_save_path(self, self.tr("Export the register"), name, kind, suffix)
 
     def export_to(self, suffix: str) -> None:
         """The period of the filters, to XLSX (every item) or PDF (the report)."""

@@ -12,7 +12,6 @@ import datetime as dt
 import os
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -21,10 +20,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-
-def row(name: str, value: str, target: str, ok: bool) -> None:
-    print(f"{name:<56} {value:>10}   target {target:<10} {'ok' if ok else 'MISSED'}")
-
+from measure import median_ms, new_studio, row  # noqa: E402 (after the path)
 
 def fill(path: Path, items: int) -> None:
     """A year of items over 2,000 families, one or two tags each, a loop case for each
@@ -66,36 +62,21 @@ def fill(path: Path, items: int) -> None:
     con.close()
 
 
-def median_ms(fn, runs: int = 7) -> float:
-    fn()  # warm
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--items", type=int, default=50_000)
     args = p.parse_args()
     from PySide6.QtWidgets import QApplication
 
-    from desk.models.enums import FeedbackTone, ItemStatus, Role
+    from desk.models.enums import FeedbackTone, ItemStatus
     from desk.services.feedback import loop, register, report
     from desk.services.staff import studio as st
     from desk.services.store import migrate
-    from desk.services.store.db import SYSTEM_ACTOR
     from desk.ui.register_view import ItemsModel
 
     app = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp())
-    store = migrate.open_database(tmp / "feedback.db", None)
-    st.setup(store, "Бенч", "Europe/Moscow", [st.StaffDraft("A", Role.SYSTEM),
-                                              st.StaffDraft("B", Role.COMMUNICATOR)],
-             SYSTEM_ACTOR)
-    store.dispose()
+    new_studio(tmp / "feedback.db")
     fill(tmp / "feedback.db", args.items)
     store = migrate.open_database(tmp / "feedback.db", None)
     info = st.info(store)

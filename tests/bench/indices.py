@@ -14,7 +14,6 @@ import datetime as dt
 import os
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -23,11 +22,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from measure import median_ms, new_studio, row  # noqa: E402 (after the path)
+
 FAMILIES = 20_000
 
 
-def row(name: str, value: str, target: str, ok: bool) -> None:
-    print(f"{name:<60} {value:>10}   target {target:<10} {'ok' if ok else 'MISSED'}")
 
 
 def fill(path: Path, answers: int) -> None:
@@ -78,16 +77,6 @@ def _flush(con, batch, scores, calls) -> None:
     calls.clear()
 
 
-def median_ms(fn, runs: int = 7) -> float:
-    fn()  # warm
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
 def export(path: Path, rows: int) -> None:
     """A Russian Google Form export: time stamp, e-mail, NPS (about a fifth detractors), CSAT,
     a comment on one in seven."""
@@ -124,10 +113,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp())
-    people = [st.StaffDraft("A", Role.SYSTEM), st.StaffDraft("B", Role.COMMUNICATOR)]
-    store = migrate.open_database(tmp / "indices.db", None)
-    st.setup(store, "Бенч", "Europe/Moscow", people, SYSTEM_ACTOR)
-    store.dispose()
+    new_studio(tmp / "indices.db")
     started = time.perf_counter()
     fill(tmp / "indices.db", args.answers)
     filled = time.perf_counter() - started
@@ -180,8 +166,8 @@ def main() -> int:
         "≤ 300 ms", ms <= 300)
     store.dispose()
 
+    new_studio(tmp / "import.db")
     fresh = migrate.open_database(tmp / "import.db", None)
-    st.setup(fresh, "Бенч", "Europe/Moscow", people, SYSTEM_ACTOR)
     csv_path = tmp / "ответы.csv"
     export(csv_path, 10_000)
     started = time.perf_counter()

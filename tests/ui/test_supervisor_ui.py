@@ -43,8 +43,8 @@ def test_a_supervisors_window_offers_no_change_and_every_tab_opens(qtbot, store,
     assert window.ctx.can_write is False and window.courier.writes is False
     assert window.statusBar().currentMessage().startswith("Supervisor: looking, printing")
     for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        qtbot.wait(1)
+        window.tabs.setCurrentIndex(index)  # the tab's view is built and loads its rows
+        assert window.pages[index].view is not None
     assert window.tabs.currentIndex() == window.TAB_JOURNAL
     assert not window.studio_settings_action.isEnabled() and not window.import_action.isEnabled()
     assert window.export_action.isEnabled()  # exporting is a supervisor's
