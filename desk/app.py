@@ -213,9 +213,8 @@ class Start:
         from desk.services.store import lock
 
         staff, self.info, secrets = found
-        # the demo, and an older file's copy looked at read-only (it has no PINs yet), ask none
         self.me = sign_in(staff, staff_key(self.url), self.settings, self.ops, self.store,
-                          secrets, demo=bool(getattr(self.args, "demo", False)) or self.looking)
+                          secrets, demo=self._no_pins)
         if self.me is None:
             self.on_exit(0)
             return
@@ -225,6 +224,48 @@ class Start:
         store, actor = self.store, self.me.actor()
         self.ops.command(self.shell, lambda: lock.acquire(store, actor), self._build,
                          on_failure=self._locked)
+
+    @property
+    def _no_pins(self) -> bool:
+        """The demo, and an older file's copy looked at read-only (it has no PINs yet), ask
+        none."""
+        return bool(getattr(self.args, "demo", False)) or self.looking
+
+    def _switch_user(self, token) -> None:
+        """Someone else signs in on this PC ("Switch user…", also on the lock screen): the
+        window is built again for them, after the old one's courier has let go. Choosing the
+        same person, with their PIN, only unlocks."""
+        from desk.services.staff import signin, studio
+
+        store, looking = self.store, self.looking
+        self.ops.query(self.window, lambda: (studio.staff(store),
+                                             set() if looking else signin.with_secret(store)),
+                       lambda found: self._switch_to(*found, token))
+
+    def _switch_to(self, staff, secrets, token) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        me = sign_in(staff, staff_key(self.url), self.settings, self.ops, self.store, secrets,
+                     demo=self._no_pins)
+        window, store = self.window, self.store
+        if me is None:
+            return
+        if me.id == self.me.id:
+            window.unlock()
+            return
+        QApplication.instance().aboutToQuit.disconnect(self.at_quit)
+        window.courier.stop()
+        window.stop_watching()
+
+        def rebuild(_result=None) -> None:
+            self.shell.setGeometry(window.geometry())
+            window.hide()
+            window.deleteLater()
+            self.me = me
+            self._build(token)
+
+        self.ops.command(window, lambda: _let_go(store, window.courier), rebuild,
+                         on_failure=rebuild)
 
     def _locked(self, exc) -> None:
         from desk.services.store import errors, lock
@@ -252,6 +293,7 @@ class Start:
         window = build_window(store, me, on_error=self.reporter.handle, runner=self.runner,
                               info=self.info)
         window.moved.connect(lambda url: self._reopen(url, token))
+        window.switch_requested.connect(lambda: self._switch_user(token))
 
         def at_quit() -> None:  # the courier stops, then the lease and the lock are let go
             window.courier.stop()

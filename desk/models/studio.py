@@ -28,6 +28,7 @@ class Studio(Base):
         CheckConstraint("loop_hours BETWEEN 1 AND 720", name="loop_hours_range"),
         CheckConstraint("survey_throttle_days BETWEEN 1 AND 365",
                         name="survey_throttle_days_range"),
+        CheckConstraint("idle_lock_min BETWEEN 0 AND 240", name="idle_lock_min_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,6 +51,8 @@ class Studio(Base):
     loop_hours: Mapped[int] = mapped_column(default=48, server_default="48")
     # a family is sent at most one survey in these days
     survey_throttle_days: Mapped[int] = mapped_column(default=30, server_default="30")
+    # a desk left alone this many minutes locks itself (0: never)
+    idle_lock_min: Mapped[int] = mapped_column(default=15, server_default="15")
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     def __repr__(self) -> str:

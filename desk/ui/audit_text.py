@@ -31,6 +31,7 @@ FIELDS = {
     "origin": QT_TRANSLATE_NOOP("AuditText", "origin"),
     "note": QT_TRANSLATE_NOOP("AuditText", "note"),
     "timezone": QT_TRANSLATE_NOOP("AuditText", "time zone"),
+    "idle_lock_min": QT_TRANSLATE_NOOP("AuditText", "lock after idle, minutes"),
     "staff": QT_TRANSLATE_NOOP("AuditText", "staff"),
     "families": QT_TRANSLATE_NOOP("AuditText", "families"),
     "file": QT_TRANSLATE_NOOP("AuditText", "file"),

@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
-    QToolButton, QVBoxLayout, QWidget,
+    QApplication, QDialog, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox,
+    QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from desk.models.enums import PresenceState, Role
@@ -20,7 +20,7 @@ from desk.services.store.changes import Change
 from desk.services.calls import presence
 from desk.services.comms import inbox, lease, outbox
 from desk.services.crm import transfer
-from desk.services.staff import studio
+from desk.services.staff import signin, studio
 from desk.services.upkeep import move
 from desk.services.store import backup, copy, desks, errors, live
 from desk.ui import fmt, messages
@@ -33,6 +33,7 @@ from desk.ui.pin_dialog import PinDialog
 from desk.ui.survey_dialogs import CsiItemsDialog
 from desk.ui.survey_import import SurveyImportDialog
 from desk.ui.hours_dialog import HoursDialog
+from desk.ui.idle_lock import IdleWatch, LockScreen
 from desk.ui.import_dialog import ImportDialog
 from desk.ui.inbox_queue import WaitingBanner, wait_text
 from desk.ui.labels import channel_reason, inbox_channel_name, role_name
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         desks_seen(tuple): the other desks connected to the server changed (the same).
         moved(str): this PC's studio was moved onto the server at this URL; the app opens
             it there.
+        switch_requested(): someone else is to sign in on this PC (the app asks who).
     """
 
     TAB_SYSTEM, TAB_COMMUNICATOR, TAB_SCHEDULE, TAB_FAMILIES, TAB_TASKS, TAB_FEEDBACK, \
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
     server_connected = Signal(bool)
     desks_seen = Signal(object)
     moved = Signal(str)
+    switch_requested = Signal()
     system = _Tab(TAB_SYSTEM)
     communicator = _Tab(TAB_COMMUNICATOR)
     schedule = _Tab(TAB_SCHEDULE)
@@ -160,7 +163,14 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.waiting)
         column.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
+        self.stack = QStackedWidget()  # the work, or nothing while the desk is locked
+        self.stack.addWidget(central)
+        self.stack.addWidget(QWidget())
+        self.setCentralWidget(self.stack)
+        self.lock_screen: LockScreen | None = None
+        self._away_by_lock = False
+        self.idle = IdleWatch(ctx.studio.idle_lock_min, parent=self)
+        self.idle.idle.connect(self.lock)
         home = {Role.SYSTEM: self.TAB_SYSTEM, Role.COMMUNICATOR: self.TAB_COMMUNICATOR}
         self.tabs.setCurrentIndex(home.get(ctx.me.role, self.TAB_FAMILIES))
 
@@ -244,6 +254,11 @@ class MainWindow(QMainWindow):
         self.move_action = QAction(self.tr("Move the studio to a server…"), self)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.lock_action = QAction(self.tr("Lock the desk"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.switch_action = QAction(self.tr("Switch user…"), self)
+        self.switch_action.triggered.connect(self.switch_requested)
         file_menu.addAction(self.import_action)
         self.survey_import_action = QAction(self.tr("Import survey answers…"), self)
         self.survey_import_action.triggered.connect(
@@ -258,6 +273,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.move_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.switch_action)
         file_menu.addAction(quit_action)
         go = self.menuBar().addMenu(self.tr("&Go"))
         for index, text, key in (
@@ -359,6 +376,7 @@ class MainWindow(QMainWindow):
     def stop_watching(self) -> None:
         """A closed window no longer looks at the queue nor listens to the other desks."""
         self.watch.stop()
+        self.idle.stop()
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
@@ -415,6 +433,8 @@ class MainWindow(QMainWindow):
         if communicator is not None:  # built: its Inbox section shows the wait too
             communicator.show_wait(text)
         self.waiting.show_wait(longest if wait >= inbox.HOLDING_AT_S or busy else None, busy)
+        if self.lock_screen is not None:
+            self.lock_screen.show_wait(wait if longest else None)
         if busy is not None and longest is not None and self.alerted != longest.id:
             self.alerted = longest.id
             QApplication.alert(self)
@@ -427,12 +447,61 @@ class MainWindow(QMainWindow):
         if Change.STUDIO in kinds:  # the studio's name may have changed
             self.base_title = self.tr("Desk — {studio}").format(studio=self.ctx.studio.name)
             self.setWindowTitle(self.base_title)
+            self.idle.minutes = self.ctx.studio.idle_lock_min
         if Change.PRESENCE in kinds:  # a call ended: the Away button shows the state it left
             me = self.ctx.me.id
             self.ctx.ops.query(self, lambda: presence.state_of(self.ctx.store, me),
                                self._show_presence, key="presence")
         if kinds & {Change.PRESENCE, Change.INBOX}:
             self.check_waiting()
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_screen is not None and self.lock_screen.isVisible()
+
+    @Slot()
+    def lock(self) -> None:
+        """Hides the work until the person signed in types their secret (someone without one,
+        as on the demo studio, is not locked out). A locked desk counts as away, so waiting
+        clients are shown to the colleague at once."""
+        if self.locked:
+            return
+        me, store = self.ctx.me.id, self.ctx.store
+        self.ctx.ops.query(self, lambda: me in signin.with_secret(store), self._lock_now,
+                           key="lock")
+
+    def _lock_now(self, can_unlock: bool) -> None:
+        if not can_unlock:
+            self.statusBar().showMessage(self.tr(
+                "The desk is not locked: you have no PIN yet (Settings → PIN or password…)"),
+                10000)
+            return
+        if self.lock_screen is None:
+            self.lock_screen = LockScreen(self.ctx, self)
+            self.lock_screen.unlocked.connect(self._unlocked)
+            self.lock_screen.switch_requested.connect(self.switch_requested)
+        self.stack.setCurrentIndex(1)
+        self.menuBar().setVisible(False)
+        self._away_by_lock = self.ctx.can_write and not self.away_button.isChecked()
+        if self._away_by_lock:
+            self.away_button.setChecked(True)  # away: the colleague is asked at once
+        self.lock_screen.start()
+        self.check_waiting()
+
+    def unlock(self) -> None:
+        """The person signed in again (through "Switch user…")."""
+        if self.locked:
+            self.lock_screen.hide()
+            self._unlocked()
+
+    def _unlocked(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.menuBar().setVisible(True)
+        if self._away_by_lock:
+            self._away_by_lock = False
+            self.away_button.setChecked(False)
+        self.idle.restart()
+        self.activateWindow()
 
     def _show_presence(self, state: PresenceState) -> None:
         self.away_button.blockSignals(True)

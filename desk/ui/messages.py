@@ -9,6 +9,8 @@ from desk.services.store import errors
 
 FIELD_MESSAGES = {
     "name_empty": QT_TRANSLATE_NOOP("Messages", "Enter a name."),
+    "idle_lock_range": QT_TRANSLATE_NOOP(
+        "Messages", "From 0 (never) to 240 minutes."),
     "name_control": QT_TRANSLATE_NOOP(
         "Messages", "The name holds invisible control characters or is too long: retype it."),
     "phone_invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid phone number."),

@@ -48,8 +48,10 @@ def studio_refused(dialog: QDialog, exc: errors.DeskError) -> None:
         QMessageBox.warning(dialog, dialog.windowTitle(), messages.error_message(exc))
         return
     for key, label in (("name", dialog.name_error), ("timezone", dialog.timezone_error),
-                       ("staff", dialog.staff_error)):
-        label.show_message(messages.field_message(exc.fields[key]) if key in exc.fields else "")
+                       ("staff", dialog.staff_error),
+                       ("idle_lock_min", getattr(dialog, "idle_error", None))):
+        if label is not None:
+            label.show_message(messages.field_message(exc.fields[key]) if key in exc.fields else "")
 
 
 class SetupDialog(QDialog):

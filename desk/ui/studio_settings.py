@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QWidget,
+    QMessageBox, QPushButton, QSpinBox, QWidget,
 )
 
 from desk.models.enums import Role
@@ -25,6 +25,16 @@ class StudioSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Studio and staff"))
         self.setMinimumWidth(560)
         form = studio_fields(self, ctx.studio.name, ctx.studio.timezone)
+        self.idle = QSpinBox()
+        self.idle.setRange(0, studio.MAX_IDLE_LOCK_MIN)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("never"))
+        self.idle.setValue(ctx.studio.idle_lock_min)
+        self.idle.setToolTip(self.tr("A desk nobody touches this long locks itself; it is "
+                                     "unlocked with the PIN or password"))
+        self.idle_error = FieldError()
+        form.addRow(self.tr("Lock the desk after idle:"), self.idle)
+        form.addRow("", self.idle_error)
         staff_box = QGroupBox(self.tr("Staff"))
         self.staff_grid = QGridLayout(staff_box)
         self.staff_grid.addWidget(QLabel(self.tr("Name")), 0, 0)
@@ -39,7 +49,7 @@ class StudioSettingsDialog(QDialog):
         buttons = finish_form_dialog(self, form, self._on_accepted)
         self.add_person.clicked.connect(self._on_add_person)
         # nothing to change or save until the stored staff is shown (Save would drop people)
-        self.loading = (self.name, self.timezone, staff_box, self.add_person,
+        self.loading = (self.name, self.timezone, self.idle, staff_box, self.add_person,
                         buttons.button(QDialogButtonBox.StandardButton.Save))
         for widget in self.loading:
             widget.setEnabled(False)
@@ -52,6 +62,7 @@ class StudioSettingsDialog(QDialog):
         """The stored name, time zone and staff."""
         self.name.setText(info.name)
         self.timezone.setCurrentText(info.timezone)
+        self.idle.setValue(info.idle_lock_min)
         for member in staff:
             self._add_row(member.id, member.name, member.role, member.active)
         for widget in self.loading:
@@ -104,7 +115,8 @@ class StudioSettingsDialog(QDialog):
         if keep is None:
             return
         store, actor, name, people = self.ctx.store, self.ctx.actor, self.name.text(), self.people()
+        idle = self.idle.value()
         self.ctx.ops.command(
             self, lambda: studio.update(store, actor, name, timezone, people,
-                                        keep_local_times=keep),
+                                        keep_local_times=keep, idle_lock_min=idle),
             lambda _r: self.accept(), on_failure=lambda exc: studio_refused(self, exc))

@@ -51,10 +51,14 @@ class StudioInfo:
     repeat_days: int = 7  # the same payment again within these days is a repeat
     feedback_hours: int = 24  # a lesson's feedback is due this many hours after it ends
     second_feedback_days: int = 7  # the second feedback, this many days after the crossing
+    idle_lock_min: int = 15  # a desk left alone this long locks itself (0: never)
 
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+
+MAX_IDLE_LOCK_MIN = 240
 
 
 @dataclasses.dataclass(frozen=True)
@@ -82,7 +86,8 @@ def load_info(session: Session) -> StudioInfo:
     if row is None:
         raise errors.NotFound("the studio is not set up yet")
     return StudioInfo(row.name, row.timezone, row.absent_charged, row.large_payment,
-                      row.repeat_days, row.feedback_hours, row.second_feedback_days)
+                      row.repeat_days, row.feedback_hours, row.second_feedback_days,
+                      row.idle_lock_min)
 
 
 def setup(
@@ -201,11 +206,12 @@ class StaffEdit:
 
 
 def update(store: Store, actor: Actor, name: str, timezone: str, people: list[StaffEdit], *,
-           keep_local_times: bool = True) -> None:
+           keep_local_times: bool = True, idle_lock_min: int | None = None) -> None:
     """The studio after setup: its name, its time zone and its staff (added, renamed,
     deactivated — never deleted: the journal names them). A System person and a Communicator
     stay active. A new time zone keeps the lessons at their local clock times (the default:
-    17:00 stays 17:00) or at their absolute times."""
+    17:00 stays 17:00) or at their absolute times. ``idle_lock_min``: a desk left alone this
+    many minutes locks itself (0: never; None: as it was)."""
     fields: dict[str, str] = {}
     if not name.strip():
         fields["name"] = "name_empty"
@@ -219,12 +225,16 @@ def update(store: Store, actor: Actor, name: str, timezone: str, people: list[St
     roles = {p.role for p in people if p.active}
     if Role.SYSTEM not in roles or Role.COMMUNICATOR not in roles:
         fields["staff"] = "staff_roles_missing"
+    if idle_lock_min is not None and not 0 <= idle_lock_min <= MAX_IDLE_LOCK_MIN:
+        fields["idle_lock_min"] = "idle_lock_range"
     if fields:
         raise errors.ValidationFailed(fields)
     with store.write(actor) as uow:
         s = uow.session
         row = s.get(Studio, 1)
-        before = {"name": row.name, "timezone": row.timezone}
+        before = {"name": row.name, "timezone": row.timezone, "idle_lock_min": row.idle_lock_min}
+        if idle_lock_min is not None:
+            row.idle_lock_min = idle_lock_min
         moved = timezone != row.timezone
         if moved:
             _move_clock(s, ZoneInfo(row.timezone), new_tz, uow.now, keep_local_times)
@@ -243,7 +253,8 @@ def update(store: Store, actor: Actor, name: str, timezone: str, people: list[St
         uow.audit("studio.update", before=json.dumps(before, ensure_ascii=False),
                   after=json.dumps({"name": row.name, "timezone": timezone,
                                     "staff": [[p.name, p.role.value, p.active] for p in people],
-                                    "keep_local_times": keep_local_times},
+                                    "keep_local_times": keep_local_times,
+                                    "idle_lock_min": row.idle_lock_min},
                                    ensure_ascii=False))
         uow.commit()
 
