@@ -246,3 +246,39 @@ def test_an_erase_drops_the_reference_and_the_note_of_sheets_about_the_family(
         assert (r.call_id, r.conversation_id, r.note, r.reference, r.score) == (
             None, None, "", "", 100)
     assert quality.review(store, other).note == "Без семьи"
+
+
+def test_the_command_writes_the_month_and_the_blank_form_and_refuses_bad_input(
+        store, bosses, staff, clock, tmp_path, where, capsys):
+    from desk import cli
+
+    clock.now = at(6, 18)
+    person = staff[Role.COMMUNICATOR].id
+    scores = all_two(store)
+    tone = next(c.id for c in quality.criteria(store) if c.automatic_fail)
+    for values in (scores, {**scores, tone: 0}):
+        quality.record(store, bosses[0].actor(), quality.ReviewDraft(
+            person, ReviewKind.CALL, at(6, 9), values))
+    out = tmp_path / "март.pdf"
+    assert cli.run(["checklist", "quality", "--person", str(person), "--month", "2026-03",
+                    str(out), "--db", where]) == 0
+    assert capsys.readouterr().out == (
+        f"{out}: Мария Лебедева, 2026-03: 2 sheets, average 50%, 1 failed\n")
+    text = text_of(out)
+    assert "Мария Лебедева · март 2026" in text and "не засчитано: 1" in text
+    blank = tmp_path / "бланк.pdf"
+    assert cli.run(["checklist", "quality", "--blank", str(blank), "--db", where]) == 0
+    assert capsys.readouterr().out == f"{blank}: a blank quality sheet (10 criteria)\n"
+    assert text_of(blank).count("☐") == 32
+    for argv, said in (
+            (["--person", str(person), str(out)], "give --person ID and --month"),
+            (["--person", "9999", "--month", "2026-03", str(out)], "nobody on the staff"),
+            (["--person", str(person), "--month", "2026-03", str(tmp_path / "a.txt")],
+             "written to OUT.pdf"),
+            (["--blank", str(tmp_path / "b.docx")], "written to OUT.pdf")):
+        assert cli.run(["checklist", "quality", *argv, "--db", where]) == 2
+        assert said in capsys.readouterr().err
+    with pytest.raises(SystemExit) as bad:
+        cli.run(["checklist", "quality", "--person", str(person), "--month", "2026-3",
+                 str(out), "--db", where])
+    assert bad.value.code == 2 and "YYYY-MM" in capsys.readouterr().err
