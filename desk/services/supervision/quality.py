@@ -223,9 +223,10 @@ def record(store: Store, actor: Actor, draft: ReviewDraft) -> int:
         for criterion_id, value in draft.scores.items():
             if criterion_id not in known or value not in model.SCORES:
                 raise errors.ValidationFailed({f"score.{criterion_id}": "quality_score_invalid"})
-        for c in active:
-            if c.id not in draft.scores:
-                raise errors.ValidationFailed({f"score.{c.id}": "quality_score_missing"})
+        missing = {f"score.{c.id}": "quality_score_missing" for c in active
+                   if c.id not in draft.scores}
+        if missing:  # each one named beside its criterion
+            raise errors.ValidationFailed(missing)
         score, failed = percent(draft.scores, active)
         row = QualityReview(person_id=person.id, reviewer_id=reviewer.id, kind=draft.kind,
                             call_id=draft.call_id, conversation_id=draft.conversation_id,
