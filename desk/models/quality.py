@@ -72,12 +72,13 @@ class QualityScore(Base):
 
     __tablename__ = "quality_score"
     __table_args__ = (CheckConstraint("value BETWEEN 0 AND 2", name="value_range"),
-                      CheckConstraint("weight BETWEEN 1 AND 5", name="weight_range"))
+                      CheckConstraint("weight BETWEEN 1 AND 5", name="weight_range"),
+                      Index("ux_quality_score_once", "review_id", "criterion_id", unique=True))
 
-    review_id: Mapped[int] = mapped_column(
-        ForeignKey("quality_review.id", ondelete="CASCADE"), primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("quality_review.id", ondelete="CASCADE"))
     criterion_id: Mapped[int] = mapped_column(
-        ForeignKey("quality_criterion.id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("quality_criterion.id", ondelete="CASCADE"))
     value: Mapped[int]
     weight: Mapped[int]
     automatic_fail: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -71,6 +71,7 @@ def upgrade() -> None:
     op.create_index('ix_quality_review_conversation', 'quality_review', ['conversation_id'])
     op.create_table(
         'quality_score',
+        sa.Column('id', sa.Integer(), nullable=False),
         sa.Column('review_id', sa.Integer(), nullable=False),
         sa.Column('criterion_id', sa.Integer(), nullable=False),
         sa.Column('value', sa.Integer(), nullable=False),
@@ -85,8 +86,10 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(['review_id'], ['quality_review.id'],
                                 name=op.f('fk_quality_score_review_id_quality_review'),
                                 ondelete='CASCADE'),
-        sa.PrimaryKeyConstraint('review_id', 'criterion_id', name=op.f('pk_quality_score')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_quality_score')),
     )
+    op.create_index('ux_quality_score_once', 'quality_score', ['review_id', 'criterion_id'],
+                    unique=True)
     if op.get_bind().execute(sa.text("SELECT count(*) FROM studio")).scalar():
         _presets()
 
