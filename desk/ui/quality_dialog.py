@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog,
     QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSpinBox, QSplitter,
+    QMessageBox, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSpinBox, QSplitter,
     QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
@@ -354,8 +354,12 @@ class QualityDialog(QDialog):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        self.remove_button = QPushButton(self.tr("Remove sheet…"))
+        self.remove_button.setToolTip(self.tr("A sheet entered by mistake (a supervisor removes "
+                                              "only their own)"))
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.detail = QTreeWidget()
         self.detail.setRootIsDecorated(False)
         self.detail.setHeaderLabels([self.tr("Criterion"), self.tr("Weight"),
@@ -405,6 +409,7 @@ class QualityDialog(QDialog):
         self.list.itemActivated.connect(lambda *_: self.tabs.setCurrentIndex(0))
         self.pairs.currentIndexChanged.connect(lambda _i: self._show_pair())
         self.new_button.clicked.connect(self._on_new)
+        self.remove_button.clicked.connect(self._on_remove)
         self.blank_button.clicked.connect(self._on_blank)
         self.print_button.clicked.connect(self._on_print)
         self.save_button.clicked.connect(self._on_save)
@@ -474,10 +479,13 @@ class QualityDialog(QDialog):
         else:
             self.detail.clear()
             self.detail_note.setText("")
+            self.remove_button.setEnabled(False)
 
     def _show_review(self) -> None:
         r = chosen(self.list, self.rows)
         self.detail.clear()
+        self.remove_button.setEnabled(r is not None and (
+            self.ctx.can_write or r.reviewer_id == self.ctx.me.id))
         if r is None:
             return
         for line in r.lines:
@@ -517,6 +525,23 @@ class QualityDialog(QDialog):
         dialog = self.sheet_dialog()
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.load()
+
+    def confirm_remove(self, review: quality.Review) -> bool:
+        """Asked before a sheet goes (replaced in tests)."""
+        return QMessageBox.question(self, self.windowTitle(), self.tr(
+            "Remove the sheet of {when} scored by {who}?").format(
+                when=fmt.datetime_text(review.at, self.ctx.studio.tz), who=review.reviewer)
+        ) == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def _on_remove(self) -> None:
+        r = chosen(self.list, self.rows)
+        if r is None or not self.confirm_remove(r):
+            return
+        store, actor, review_id = self.ctx.store, self.ctx.actor, r.id
+        self.ctx.ops.command(self, lambda: quality.remove(store, actor, review_id),
+                             lambda _r: self.load(),
+                             on_failure=lambda exc: report(self, self.error, exc))
 
     @Slot()
     def _on_blank(self) -> None:

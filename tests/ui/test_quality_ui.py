@@ -168,6 +168,13 @@ def test_the_month_shows_the_summary_calibration_and_prints_a_blank_form(
     month.month.setDate(month.month.date().addMonths(-1))
     assert month.list.topLevelItemCount() == 0 and month.summary.text() == \
         "No sheets this month"
+    month.month.setDate(month.month.date().addMonths(1))
+    month.list.setCurrentItem(month.list.topLevelItem(1))  # Олег's sheet
+    assert not month.remove_button.isEnabled()
+    month.list.setCurrentItem(month.list.topLevelItem(0))  # her own
+    monkeypatch.setattr(month, "confirm_remove", lambda r: r.reviewer == "Ирина Петрова")
+    month.remove_button.click()
+    assert month.list.topLevelItemCount() == 1 and month.pairs.count() == 0
     blank = BlankFormDialog(ctx, person)
     qtbot.addWidget(blank)
     assert blank.pane.document.pageCount() == 1

@@ -282,3 +282,18 @@ def test_the_command_writes_the_month_and_the_blank_form_and_refuses_bad_input(
         cli.run(["checklist", "quality", "--person", str(person), "--month", "2026-3",
                  str(out), "--db", where])
     assert bad.value.code == 2 and "YYYY-MM" in capsys.readouterr().err
+
+
+def test_a_sheet_entered_by_mistake_is_removed_by_its_author_or_the_desk(store, actor, bosses,
+                                                                        staff):
+    person = staff[Role.COMMUNICATOR].id
+    ira, oleg = (b.actor() for b in bosses)
+    first, second = (quality.record(store, boss, quality.ReviewDraft(
+        person, ReviewKind.CALL, at(1), all_two(store))) for boss in (ira, oleg))
+    with pytest.raises(errors.NotPermitted):
+        quality.remove(store, ira, second)
+    quality.remove(store, ira, first)
+    quality.remove(store, actor, second)  # a desk member may
+    assert quality.reviews(store, person, "2026-03") == []
+    with pytest.raises(errors.NotFound):
+        quality.remove(store, actor, second)
