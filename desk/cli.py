@@ -152,6 +152,14 @@ def parser() -> argparse.ArgumentParser:
     ck_lesson.add_argument("lesson_id", type=int, help="the lesson's id (desk schedule list)")
     ck_lesson.add_argument("out", type=Path, help="OUT.pdf")
     ck_lesson.add_argument("--db", type=paths.database, dest="sub_db")
+    ck_quality = ck_sub.add_parser("quality", help="the call and chat quality sheets of a "
+                                                   "person's month, or a blank form")
+    ck_quality.add_argument("--person", type=int, help="the person's id (desk staff list)")
+    ck_quality.add_argument("--month", type=_month, help="YYYY-MM")
+    ck_quality.add_argument("--blank", action="store_true",
+                            help="an empty form to fill in by hand (--person: whose)")
+    ck_quality.add_argument("out", type=Path, help="OUT.pdf")
+    ck_quality.add_argument("--db", type=paths.database, dest="sub_db")
 
     st = sub.add_parser("staff", help="the studio's staff")
     st_sub = st.add_subparsers(dest="action", required=True)
@@ -533,6 +541,8 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != ".pdf":
         print("desk: the checklist is written to OUT.pdf", file=sys.stderr)
         return EXIT_INVALID
+    if args.action == "quality":
+        return _quality(args)
     if args.action == "lesson":
         sheet = checklists.export_sheet(_open(args), args.lesson_id, args.out)
         print(f"{args.out}: the sheet of lesson {args.lesson_id} ({len(sheet.roster)} children)")
@@ -542,6 +552,34 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     to_check = sum(1 for line in found.lines if not line.ok)
     print(f"{args.out}: the {args.role} checklist for {found.day} ({len(found.lines)} lines, "
           f"{to_check} to check)")
+    return 0
+
+
+def _quality(args: argparse.Namespace) -> int:
+    from desk.services.store import errors
+    from desk.services.supervision import quality
+
+    if not args.blank and (args.person is None or args.month is None):
+        print("desk: give --person ID and --month YYYY-MM (or --blank for an empty form)",
+              file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        if args.blank:
+            n = quality.export_blank(_open(args), args.out, args.person)
+            print(f"{args.out}: a blank quality sheet ({n} criteria)")
+            return 0
+        sheet = quality.export(_open(args), args.person, args.month, args.out)
+    except errors.ValidationFailed as exc:
+        if "person" in exc.fields:
+            print(f"desk: nobody on the staff has the id {args.person} (desk staff list)",
+                  file=sys.stderr)
+        else:
+            print(f"desk: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    s = sheet.summary
+    print(f"{args.out}: {sheet.person}, {args.month}: {s.count} sheets"
+          + (f", average {s.average}%, {s.fails} failed" if s.count else "")
+          + (f", {len(sheet.calibrations)} scored twice" if sheet.calibrations else ""))
     return 0
 
 

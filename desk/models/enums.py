@@ -240,3 +240,10 @@ class LoopStatus(enum.Enum):
     IN_PROGRESS = "in_progress"
     INFORMED = "informed"
     CLOSED = "closed"
+
+
+class ReviewKind(enum.Enum):
+    """What a supervisor listened to or read for a quality sheet."""
+
+    CALL = "call"
+    CHAT = "chat"

@@ -7,7 +7,8 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from desk.models.enums import (
     Channel, DirectionKind, EntryKind, LoyaltyKind, FeedbackSource, FeedbackStatus, FeedbackTone,
     InboxChannel, ItemStatus, LoopStatus, LapseReason, LeadStatus, Mark, PaymentMethod,
-    PresenceState, Relation, Role, ScriptPurpose, StepKind, TaskStatus, TimelineKind,
+    PresenceState, Relation, ReviewKind, Role, ScriptPurpose, StepKind, TaskStatus,
+    TimelineKind,
 )
 
 _ROLES = {
@@ -110,6 +111,7 @@ _AUDIT = {
     "presence": QT_TRANSLATE_NOOP("Labels", "At the desk"),
     "loyalty": QT_TRANSLATE_NOOP("Labels", "Loyalty"),
     "checklist": QT_TRANSLATE_NOOP("Labels", "Checklists"),
+    "quality": QT_TRANSLATE_NOOP("Labels", "Call and chat quality"),
 }
 _AUDIT_KINDS = {
     "studio.setup": QT_TRANSLATE_NOOP("Labels", "Studio set up"),
@@ -192,6 +194,9 @@ _AUDIT_KINDS = {
     "survey.import": QT_TRANSLATE_NOOP("Labels", "Survey answers imported"),
     "survey.save": QT_TRANSLATE_NOOP("Labels", "Survey changed"),
     "checklist.keep": QT_TRANSLATE_NOOP("Labels", "Checklist printed and kept"),
+    "quality.criteria": QT_TRANSLATE_NOOP("Labels", "Quality sheet criteria changed"),
+    "quality.review": QT_TRANSLATE_NOOP("Labels", "Quality sheet filled in"),
+    "quality.remove": QT_TRANSLATE_NOOP("Labels", "Quality sheet removed"),
     "staff.secret": QT_TRANSLATE_NOOP("Labels", "PIN or password set"),
     "staff.sign_in": QT_TRANSLATE_NOOP("Labels", "Signed in"),
     "staff.sign_in_refused": QT_TRANSLATE_NOOP("Labels", "Wrong PIN or password"),
@@ -432,7 +437,18 @@ _CODES = {  # a field of an audit entry → how its stored code becomes words
     "channel": lambda v: inbox_channel_name(InboxChannel(v)),
     "rule": lambda v: segment_rule_name(v),
     "kind": lambda v: segment_kind_name(v),
+    "sheet": lambda v: review_kind_name(ReviewKind(v)),
 }
+
+_REVIEW_KINDS = {
+    ReviewKind.CALL: QT_TRANSLATE_NOOP("Labels", "Call"),
+    ReviewKind.CHAT: QT_TRANSLATE_NOOP("Labels", "Chat"),
+}
+
+
+def review_kind_name(kind: ReviewKind) -> str:
+    """What a quality sheet is about: a call or a chat."""
+    return _t(_REVIEW_KINDS[kind])
 
 
 _LOYALTY = {

@@ -29,6 +29,7 @@ from desk.ui.context import Context
 from desk.ui.courier_host import CourierHost
 from desk.ui.feedback_tags import TagsDialog
 from desk.ui.checklist_dialog import CopiesDialog
+from desk.ui.quality_dialog import CriteriaDialog, QualityDialog
 from desk.ui.pin_dialog import PinDialog
 from desk.ui.survey_dialogs import CsiItemsDialog
 from desk.ui.survey_import import SurveyImportDialog
@@ -268,6 +269,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         self.copies_action = file_menu.addAction(self.tr("Kept checklists…"))
         self.copies_action.triggered.connect(lambda: CopiesDialog(self.ctx, self).exec())
+        self.quality_action = file_menu.addAction(self.tr("Call and chat quality…"))
+        self.quality_action.setToolTip(self.tr("Quality sheets: fill one in, a person's month, "
+                                               "calibration, a blank form"))
+        self.quality_action.triggered.connect(lambda: QualityDialog(self.ctx, self).exec())
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
@@ -322,6 +327,9 @@ class MainWindow(QMainWindow):
         self.csi_action = settings_menu.addAction(self.tr("Satisfaction items (CSI)…"))
         self.csi_action.triggered.connect(lambda: CsiItemsDialog(self.ctx, self).exec())
         self.csi_action.setEnabled(self.ctx.can_write)
+        self.criteria_action = settings_menu.addAction(self.tr("Quality sheet criteria…"))
+        self.criteria_action.triggered.connect(lambda: CriteriaDialog(self.ctx, self).exec())
+        self.criteria_action.setEnabled(self.ctx.can_write)
         self.payments_action = settings_menu.addAction(self.tr("Payments…"))
         self.payments_action.triggered.connect(lambda: PaymentRulesDialog(self.ctx, self).exec())
         self.payments_action.setEnabled(self.ctx.can_write)

@@ -162,6 +162,17 @@ FIELD_MESSAGES = {
     "item_unknown": QT_TRANSLATE_NOOP(
         "Messages", "A satisfaction item is no longer in the list: open the form again."),
     "month_invalid": QT_TRANSLATE_NOOP("Messages", "Write the month as YYYY-MM."),
+    "weight_invalid": QT_TRANSLATE_NOOP("Messages", "The weight is from 1 to 5."),
+    "name_long": QT_TRANSLATE_NOOP("Messages", "The name is too long (200 characters at most)."),
+    "criteria_empty": QT_TRANSLATE_NOOP("Messages", "Keep at least one criterion."),
+    "quality_score_missing": QT_TRANSLATE_NOOP("Messages", "Score this criterion: 0, 1 or 2."),
+    "quality_score_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "A criterion is scored 0, 1 or 2 (it may have been removed meanwhile)."),
+    "person_invalid": QT_TRANSLATE_NOOP("Messages", "Choose whose call or chat it was."),
+    "reviewer_invalid": QT_TRANSLATE_NOOP("Messages", "Choose who scored it."),
+    "reference_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "Choose a call for a call, a conversation for a chat (or none)."),
+    "date_invalid": QT_TRANSLATE_NOOP("Messages", "The date is not valid."),
     "pin_invalid": QT_TRANSLATE_NOOP("Messages", "A PIN is 4 to 8 digits."),
     "password_short": QT_TRANSLATE_NOOP(
         "Messages", "A password is 8 characters or more (or use a PIN of 4 to 8 digits)."),

@@ -573,3 +573,20 @@ def test_0026_gives_the_surveys_a_reminder_and_the_studio_a_survey_throttle(tmp_
         assert invites.throttle_days(store) == 30
     finally:
         store.dispose()
+
+
+def test_0030_gives_a_studio_set_up_already_the_default_quality_criteria(tmp_path):
+    from desk.services.supervision import quality
+
+    path = tmp_path / "old.db"
+    seed_old(path)
+    engine = make_engine(url_for_path(path))
+    migrate.upgrade(engine, None, target="0029")
+    engine.dispose()
+    store = migrate.open_database(path, None)
+    try:
+        found = quality.criteria(store)
+        assert [c.name for c in found][:2] == ["Приветствие", "Имя клиента"]
+        assert len(found) == 10 and sum(c.automatic_fail for c in found) == 2
+    finally:
+        store.dispose()

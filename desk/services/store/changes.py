@@ -67,6 +67,8 @@ TABLES: dict[str, Change | None] = {
     "index_month": Change.SURVEY, "csi_month": Change.SURVEY,
     "loyalty_signal": Change.FAMILY,
     "checklist_copy": Change.STUDIO,  # the printed checklists' archive
+    "quality_criterion": Change.STUDIO, "quality_review": Change.STUDIO,  # quality sheets
+    "quality_score": Change.STUDIO,
     "segment": Change.MAILING, "mailing": Change.MAILING, "mailing_recipient": Change.MAILING,
     "presence": Change.PRESENCE,
     "audit_entry": Change.AUDIT,

@@ -23,6 +23,7 @@ HANDLER_MODULES = (
     "desk.services.feedback.flows",
     "desk.services.surveys.forms",
     "desk.services.insights.rollup",
+    "desk.services.supervision.quality",
 )
 
 
