@@ -152,6 +152,12 @@ def parser() -> argparse.ArgumentParser:
     ck_lesson.add_argument("lesson_id", type=int, help="the lesson's id (desk schedule list)")
     ck_lesson.add_argument("out", type=Path, help="OUT.pdf")
     ck_lesson.add_argument("--db", type=paths.database, dest="sub_db")
+    ck_handover = ck_sub.add_parser("handover", help="the brief of a handover for the "
+                                                     "substitute")
+    ck_handover.add_argument("handover_id", type=int, help="the handover's id (desk handover "
+                                                           "list)")
+    ck_handover.add_argument("out", type=Path, help="OUT.pdf")
+    ck_handover.add_argument("--db", type=paths.database, dest="sub_db")
     ck_quality = ck_sub.add_parser("quality", help="the call and chat quality sheets of a "
                                                    "person's month, or a blank form")
     ck_quality.add_argument("--person", type=int, help="the person's id (desk staff list)")
@@ -166,6 +172,12 @@ def parser() -> argparse.ArgumentParser:
     st_list = st_sub.add_parser("list", help="the staff with their ids and roles")
     st_list.add_argument("--json", action="store_true")
     st_list.add_argument("--db", type=paths.database, dest="sub_db")
+
+    ho = sub.add_parser("handover", help="handovers of work for a vacation or sick leave")
+    ho_sub = ho.add_subparsers(dest="action", required=True)
+    ho_list = ho_sub.add_parser("list", help="the handovers with their ids, people and dates")
+    ho_list.add_argument("--json", action="store_true")
+    ho_list.add_argument("--db", type=paths.database, dest="sub_db")
 
     rp = sub.add_parser("report", help="reports for a month")
     rp_sub = rp.add_subparsers(dest="action", required=True)
@@ -543,6 +555,12 @@ def cmd_checklist(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     if args.action == "quality":
         return _quality(args)
+    if args.action == "handover":
+        from desk.services.supervision import handover
+
+        brief = handover.export_brief(_open(args), args.handover_id, args.out)
+        print(f"{args.out}: the brief of handover {args.handover_id} ({len(brief.items)} items)")
+        return 0
     if args.action == "lesson":
         sheet = checklists.export_sheet(_open(args), args.lesson_id, args.out)
         print(f"{args.out}: the sheet of lesson {args.lesson_id} ({len(sheet.roster)} children)")
@@ -593,6 +611,24 @@ def cmd_staff(args: argparse.Namespace) -> int:
     else:
         for m in people:
             print(f"{m.id:>4}  {m.name:<30} {m.role.value}" + ("" if m.active else "  (left)"))
+    return 0
+
+
+def cmd_handover(args: argparse.Namespace) -> int:
+    from desk.services.supervision import handover
+
+    found = handover.listing(_open(args))
+    if args.json:
+        print(json.dumps([{"id": h.id, "from": h.from_id, "from_name": h.from_name,
+                           "to": h.to_id, "to_name": h.to_name,
+                           "starts_on": h.starts_on.isoformat(),
+                           "ends_on": h.ends_on.isoformat(), "reason": h.reason.value,
+                           "state": h.state, "items": h.items} for h in found],
+                         ensure_ascii=False))
+    else:
+        for h in found:
+            print(f"{h.id:>4}  {h.from_name} → {h.to_name}  {h.starts_on}–{h.ends_on}  "
+                  f"{h.state}, {h.items} items")
     return 0
 
 
@@ -657,5 +693,6 @@ COMMANDS = {
     "report": cmd_report,
     "checklist": cmd_checklist,
     "staff": cmd_staff,
+    "handover": cmd_handover,
     "screenshots": cmd_screenshots,
 }

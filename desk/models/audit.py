@@ -21,6 +21,9 @@ class AuditEntry(Base):
     at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     staff_name: Mapped[str] = mapped_column(String(200), default="")
+    # whom the work was done for: a colleague who handed it over ("Мария (за Ольгу)")
+    for_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    for_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     kind: Mapped[str] = mapped_column(String(50))  # e.g. "family.update"
     entity_id: Mapped[int | None]
     family_id: Mapped[int | None]  # no foreign key: the log outlives what it describes

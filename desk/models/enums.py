@@ -247,3 +247,30 @@ class ReviewKind(enum.Enum):
 
     CALL = "call"
     CHAT = "chat"
+
+
+class HandoverReason(enum.Enum):
+    VACATION = "vacation"
+    SICK = "sick"  # handed over by a colleague or a supervisor
+    OTHER = "other"
+
+
+class HandoverKind(enum.Enum):
+    """What a handover moves: a task (a call-back is one), an open conversation, a scheduled
+    message, a mailing; a feedback request and a loop case are the role's and are listed."""
+
+    TASK = "task"
+    CONVERSATION = "conversation"
+    MESSAGE = "message"
+    MAILING = "mailing"
+    FEEDBACK = "feedback"
+    LOOP = "loop"
+
+
+class HandoverOutcome(enum.Enum):
+    """What became of a handed-over item at the return."""
+
+    OPEN = "open"  # still with the substitute (the handover runs)
+    RETURNED = "returned"  # untouched: back with its owner
+    KEPT = "kept"  # the substitute worked on it: it stays with them, marked
+    DONE = "done"  # finished meanwhile

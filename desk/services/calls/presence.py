@@ -13,6 +13,7 @@ from sqlalchemy import select
 from desk.models.comms import Presence
 from desk.models.enums import PresenceState, Role
 from desk.models.studio import Staff
+from desk.services.store import cover
 from desk.services.store.db import Actor, Store
 
 
@@ -51,12 +52,16 @@ def state_of(store: Store, staff_id: int) -> PresenceState:
 
 def communicator_busy(store: Store) -> Status | None:
     """The Communicator who is on a call or away, when no other Communicator is at the desk;
-    None while someone is there to answer."""
+    None while someone is there to answer. A Communicator who handed her work over is
+    replaced by whoever covers her."""
     with store.read() as s:
+        ids = set(s.scalars(select(Staff.id).where(Staff.role == Role.COMMUNICATOR,
+                                                   Staff.active.is_(True))))
+        away = cover.holders(cover.running(s))
         rows = s.execute(
             select(Staff.id, Staff.name, Presence.state, Presence.since)
             .outerjoin(Presence, Presence.staff_id == Staff.id)
-            .where(Staff.role == Role.COMMUNICATOR, Staff.active.is_(True))).all()
+            .where(Staff.id.in_({away.get(i, i) for i in ids}))).all()
     busy = [Status(sid, name, state, since) for sid, name, state, since in rows
             if state in (PresenceState.ON_CALL, PresenceState.AWAY)]
     if not busy or len(busy) < len(rows):

@@ -32,7 +32,7 @@ from desk.models.task import Task
 from desk.models.wallet import GENESIS, LedgerEntry, Wallet
 from desk.services.crm import contacts, families, search
 from desk.services.insights import rollup
-from desk.services.supervision import checklists, quality
+from desk.services.supervision import checklists, handover, quality
 from desk.services.money import wallet
 from desk.services.store import backup, errors, files
 from desk.services.store.db import Actor, Store, UnitOfWork
@@ -394,6 +394,7 @@ def erase(store: Store, actor: Actor, family_id: int,
         rollup.refresh_times_in(s, answered)  # the months' indices without them
         checklists.forget_in(s, family_id, phones + emails)  # kept copies naming it
         quality.forget_in(s, call_ids, talk_ids)  # quality sheets about its calls and chats
+        handover.forget_in(s, family_id, phones + emails)  # handed-over items about it
         s.execute(update(InboxMessage).where(InboxMessage.conversation_id.in_(talks)).values(
             text="", attachment="", file_id=None, external_id=None, last_error=""))
         files.forget_unused(uow, kept_files)  # a file another family was sent stays theirs

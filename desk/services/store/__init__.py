@@ -8,7 +8,7 @@ every domain shares. Imports no other package."""
 from desk.services import lazy_face
 
 __all__ = [
-    "backup", "bulk", "changes", "copy", "credentials", "db", "desks", "dialect", "errors",
+    "backup", "bulk", "changes", "copy", "cover", "credentials", "db", "desks", "dialect", "errors",
     "events", "files", "live", "lock", "migrate", "redact", "retry", "server", "sheets", "texts",
 ]
 __getattr__ = lazy_face(__name__, __all__)

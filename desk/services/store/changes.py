@@ -69,6 +69,7 @@ TABLES: dict[str, Change | None] = {
     "checklist_copy": Change.STUDIO,  # the printed checklists' archive
     "quality_criterion": Change.STUDIO, "quality_review": Change.STUDIO,  # quality sheets
     "quality_score": Change.STUDIO,
+    "handover": Change.STUDIO, "handover_item": Change.STUDIO,  # work handed over
     "segment": Change.MAILING, "mailing": Change.MAILING, "mailing_recipient": Change.MAILING,
     "presence": Change.PRESENCE,
     "audit_entry": Change.AUDIT,

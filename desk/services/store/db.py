@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from desk.models import audit as audit_model
 from desk.models import schema as _schema  # noqa: F401  (every mapper known before a query)
 from desk.models.base import utcnow
-from desk.services.store import changes, errors, events, retry
+from desk.services.store import changes, cover, errors, events, retry
 from desk.services.store import dialect as dialect_module
 
 BUSY_TIMEOUT_MS = 5000
@@ -149,6 +149,7 @@ class UnitOfWork:
         self._committed = False
         self.changes: frozenset[changes.Change] = frozenset()
         self.tables: frozenset[str] = frozenset()
+        self._covering: cover.Covering | None = None  # whom the actor covers, on first audit
         self._written: set[str] = set()
         session.connection().info[WRITTEN] = self._written  # begins the write transaction
 
@@ -161,11 +162,18 @@ class UnitOfWork:
         before: str = "",
         after: str = "",
     ) -> None:
+        behalf = None
+        if self.actor.staff_id is not None:
+            if self._covering is None:
+                self._covering = cover.covering(self.session, self.actor.staff_id)
+            behalf = self._covering.for_whom(kind, entity_id)
         self.session.add(
             audit_model.AuditEntry(
                 at=self.now,
                 staff_id=self.actor.staff_id,
                 staff_name=self.actor.name,
+                for_staff_id=behalf[0] if behalf else None,
+                for_name=behalf[1] if behalf else "",
                 kind=kind,
                 entity_id=entity_id,
                 family_id=family_id,
