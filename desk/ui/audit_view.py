@@ -49,6 +49,9 @@ class JournalModel(RowsModel):
         if column == self.COL_WHEN:
             return fmt.datetime_text(row.at, self.ctx.studio.tz)
         if column == self.COL_WHO:
+            if row.for_name:  # work done for a colleague who handed it over
+                return self.tr("{name} (for {colleague})").format(name=row.staff_name,
+                                                                  colleague=row.for_name)
             return row.staff_name or self.tr("Desk")
         if column == self.COL_WHAT:
             return audit_kind(row.kind)

@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from desk.models.enums import (
     Channel, DirectionKind, EntryKind, LoyaltyKind, FeedbackSource, FeedbackStatus, FeedbackTone,
-    InboxChannel, ItemStatus, LoopStatus, LapseReason, LeadStatus, Mark, PaymentMethod,
+    HandoverKind, HandoverOutcome, HandoverReason, InboxChannel, ItemStatus, LoopStatus,
+    LapseReason, LeadStatus, Mark, PaymentMethod,
     PresenceState, Relation, ReviewKind, Role, ScriptPurpose, StepKind, TaskStatus,
     TimelineKind,
 )
@@ -112,6 +113,7 @@ _AUDIT = {
     "loyalty": QT_TRANSLATE_NOOP("Labels", "Loyalty"),
     "checklist": QT_TRANSLATE_NOOP("Labels", "Checklists"),
     "quality": QT_TRANSLATE_NOOP("Labels", "Call and chat quality"),
+    "handover": QT_TRANSLATE_NOOP("Labels", "Handovers"),
 }
 _AUDIT_KINDS = {
     "studio.setup": QT_TRANSLATE_NOOP("Labels", "Studio set up"),
@@ -197,6 +199,10 @@ _AUDIT_KINDS = {
     "quality.criteria": QT_TRANSLATE_NOOP("Labels", "Quality sheet criteria changed"),
     "quality.review": QT_TRANSLATE_NOOP("Labels", "Quality sheet filled in"),
     "quality.remove": QT_TRANSLATE_NOOP("Labels", "Quality sheet removed"),
+    "handover.start": QT_TRANSLATE_NOOP("Labels", "Work handed over"),
+    "handover.begin": QT_TRANSLATE_NOOP("Labels", "Handed-over work moved to the substitute"),
+    "handover.return": QT_TRANSLATE_NOOP("Labels", "Back from a handover"),
+    "handover.seen": QT_TRANSLATE_NOOP("Labels", "\"While you were away\" read"),
     "staff.secret": QT_TRANSLATE_NOOP("Labels", "PIN or password set"),
     "staff.sign_in": QT_TRANSLATE_NOOP("Labels", "Signed in"),
     "staff.sign_in_refused": QT_TRANSLATE_NOOP("Labels", "Wrong PIN or password"),
@@ -449,6 +455,48 @@ _REVIEW_KINDS = {
 def review_kind_name(kind: ReviewKind) -> str:
     """What a quality sheet is about: a call or a chat."""
     return _t(_REVIEW_KINDS[kind])
+
+
+_HANDOVER_KINDS = {
+    HandoverKind.TASK: QT_TRANSLATE_NOOP("Labels", "task"),
+    HandoverKind.CONVERSATION: QT_TRANSLATE_NOOP("Labels", "conversation"),
+    HandoverKind.MESSAGE: QT_TRANSLATE_NOOP("Labels", "scheduled message"),
+    HandoverKind.MAILING: QT_TRANSLATE_NOOP("Labels", "mailing"),
+    HandoverKind.FEEDBACK: QT_TRANSLATE_NOOP("Labels", "teacher's feedback"),
+    HandoverKind.LOOP: QT_TRANSLATE_NOOP("Labels", "unhappy client"),
+}
+_HANDOVER_OUTCOMES = {
+    HandoverOutcome.OPEN: QT_TRANSLATE_NOOP("Labels", "with the substitute"),
+    HandoverOutcome.RETURNED: QT_TRANSLATE_NOOP("Labels", "back with its owner"),
+    HandoverOutcome.KEPT: QT_TRANSLATE_NOOP("Labels", "kept by who worked on it"),
+    HandoverOutcome.DONE: QT_TRANSLATE_NOOP("Labels", "done meanwhile"),
+}
+_HANDOVER_REASONS = {
+    HandoverReason.VACATION: QT_TRANSLATE_NOOP("Labels", "vacation"),
+    HandoverReason.SICK: QT_TRANSLATE_NOOP("Labels", "sick leave"),
+    HandoverReason.OTHER: QT_TRANSLATE_NOOP("Labels", "away"),
+}
+_HANDOVER_STATES = {
+    "planned": QT_TRANSLATE_NOOP("Labels", "planned"),
+    "running": QT_TRANSLATE_NOOP("Labels", "running"),
+    "returned": QT_TRANSLATE_NOOP("Labels", "back"),
+}
+
+
+def handover_kind_name(kind: HandoverKind) -> str:
+    return _t(_HANDOVER_KINDS[kind])
+
+
+def handover_outcome_name(outcome: HandoverOutcome) -> str:
+    return _t(_HANDOVER_OUTCOMES[outcome])
+
+
+def handover_reason_name(reason: HandoverReason) -> str:
+    return _t(_HANDOVER_REASONS[reason])
+
+
+def handover_state_name(state: str) -> str:
+    return _t(_HANDOVER_STATES[state])
 
 
 _LOYALTY = {

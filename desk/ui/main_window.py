@@ -21,6 +21,7 @@ from desk.services.calls import presence
 from desk.services.comms import inbox, lease, outbox
 from desk.services.crm import transfer
 from desk.services.staff import signin, studio
+from desk.services.supervision import handover
 from desk.services.upkeep import move
 from desk.services.store import backup, copy, desks, errors, live
 from desk.ui import fmt, messages
@@ -30,6 +31,7 @@ from desk.ui.courier_host import CourierHost
 from desk.ui.feedback_tags import TagsDialog
 from desk.ui.checklist_dialog import CopiesDialog
 from desk.ui.quality_dialog import CriteriaDialog, QualityDialog
+from desk.ui.handover_dialog import BriefDialog, DigestDialog, HandOverDialog, HandoversDialog
 from desk.ui.pin_dialog import PinDialog
 from desk.ui.survey_dialogs import CsiItemsDialog
 from desk.ui.survey_import import SurveyImportDialog
@@ -187,6 +189,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.channels_label)
         who = QLabel(self.tr("Working: {name}").format(name=ctx.me.name))
         self.statusBar().addPermanentWidget(who)
+        self.covering_label = QLabel()  # whose work this person covers now
+        self.covering_label.setStyleSheet("color: #8a5a00;")
+        self.covering_label.hide()
+        self.statusBar().addPermanentWidget(self.covering_label)
         self.away_button = QToolButton()
         self.away_button.setText(self.tr("Away"))
         self.away_button.setCheckable(True)
@@ -201,6 +207,13 @@ class MainWindow(QMainWindow):
             ctx.ops.command(self, lambda: presence.set_state(ctx.store, ctx.actor,
                                                              PresenceState.AVAILABLE))
         self.away_button.toggled.connect(self._on_away_toggled)
+        if not ctx.store.read_only:  # handovers whose day has come begin or end
+            ctx.ops.command(self, lambda: handover.settle(ctx.store, ctx.actor),
+                            lambda _done: self._after_settle())
+        self.settling = QTimer(self)  # and on a desk left running overnight
+        self.settling.setInterval(30 * 60 * 1000)
+        self.settling.timeout.connect(self._settle)
+        self.settling.start()
         ctx.notifier.changed.connect(self._on_changed)
         self.courier.state_changed.connect(lambda _s: self._show_channels())
         self.courier.lease_changed.connect(self._show_channels)
@@ -273,6 +286,15 @@ class MainWindow(QMainWindow):
         self.quality_action.setToolTip(self.tr("Quality sheets: fill one in, a person's month, "
                                                "calibration, a blank form"))
         self.quality_action.triggered.connect(lambda: QualityDialog(self.ctx, self).exec())
+        file_menu.addSeparator()
+        self.hand_over_action = file_menu.addAction(self.tr("Hand over work…"))
+        self.hand_over_action.setToolTip(self.tr("For a vacation or a sick leave: your open "
+                                                 "work moves to a colleague and comes back"))
+        self.hand_over_action.triggered.connect(self.hand_over)
+        self.hand_over_action.setEnabled(not self.ctx.store.read_only)  # a supervisor's too
+        self.handovers_action = file_menu.addAction(self.tr("Handovers…"))
+        self.handovers_action.triggered.connect(
+            lambda: HandoversDialog(self.ctx, self).exec())
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
@@ -385,6 +407,7 @@ class MainWindow(QMainWindow):
         """A closed window no longer looks at the queue nor listens to the other desks."""
         self.watch.stop()
         self.idle.stop()
+        self.settling.stop()
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
@@ -456,12 +479,50 @@ class MainWindow(QMainWindow):
             self.base_title = self.tr("Desk — {studio}").format(studio=self.ctx.studio.name)
             self.setWindowTitle(self.base_title)
             self.idle.minutes = self.ctx.studio.idle_lock_min
+            self._show_covering()  # a handover begun or ended
         if Change.PRESENCE in kinds:  # a call ended: the Away button shows the state it left
             me = self.ctx.me.id
             self.ctx.ops.query(self, lambda: presence.state_of(self.ctx.store, me),
                                self._show_presence, key="presence")
         if kinds & {Change.PRESENCE, Change.INBOX}:
             self.check_waiting()
+
+    @Slot()
+    def _settle(self) -> None:
+        if not self.ctx.store.read_only:
+            store, actor = self.ctx.store, self.ctx.actor
+            self.ctx.ops.command(self, lambda: handover.settle(store, actor))
+
+    def _after_settle(self) -> None:
+        """Back from a handover: "while you were away" once; covering: said in the bar."""
+        store, me = self.ctx.store, self.ctx.me.id
+        self.ctx.ops.query(self, lambda: handover.unseen_digest(store, me), self._show_digest,
+                           key="digest")
+        self._show_covering()
+
+    def _show_digest(self, handover_id: int | None) -> None:
+        if handover_id is not None:
+            self.digest_dialog = DigestDialog(self.ctx, handover_id, self)
+            self.digest_dialog.open()
+
+    def _show_covering(self) -> None:
+        store, me = self.ctx.store, self.ctx.me.id
+        self.ctx.ops.query(self, lambda: handover.covered_by(store, me),
+                           self._covering_shown, key="covering")
+
+    def _covering_shown(self, rows: list) -> None:
+        self.covering_label.setText(self.tr("Covering for: {people}").format(people=", ".join(
+            self.tr("{name} (back on {day})").format(name=h.from_name,
+                                                     day=fmt.date_text(h.ends_on))
+            for h in rows)))
+        self.covering_label.setVisible(bool(rows))
+
+    @Slot()
+    def hand_over(self) -> None:
+        """"Hand over work…", then the brief for the substitute."""
+        dialog = HandOverDialog(self.ctx, self)
+        if dialog.exec() and dialog.handover_id is not None:
+            BriefDialog(self.ctx, dialog.handover_id, self).exec()
 
     @property
     def locked(self) -> bool:

@@ -11,6 +11,19 @@ FIELD_MESSAGES = {
     "name_empty": QT_TRANSLATE_NOOP("Messages", "Enter a name."),
     "idle_lock_range": QT_TRANSLATE_NOOP(
         "Messages", "From 0 (never) to 240 minutes."),
+    "handover_same_person": QT_TRANSLATE_NOOP(
+        "Messages", "Choose someone else to cover."),
+    "handover_dates": QT_TRANSLATE_NOOP(
+        "Messages", "The day back comes after the first day away."),
+    "handover_too_long": QT_TRANSLATE_NOOP("Messages", "A handover lasts a year at most."),
+    "handover_past": QT_TRANSLATE_NOOP(
+        "Messages", "The first day away is today or later."),
+    "handover_overlaps": QT_TRANSLATE_NOOP(
+        "Messages", "These days overlap a handover of the same person already made: "
+                    "change that one or choose other days."),
+    "handover_not_desk": QT_TRANSLATE_NOOP(
+        "Messages", "Work is handed over between the desk's people (not a supervisor)."),
+    "handover_over": QT_TRANSLATE_NOOP("Messages", "This handover has ended already."),
     "name_control": QT_TRANSLATE_NOOP(
         "Messages", "The name holds invisible control characters or is too long: retype it."),
     "phone_invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid phone number."),

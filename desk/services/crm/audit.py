@@ -23,6 +23,7 @@ class AuditRow:
     before: str
     after: str
     family: str = ""  # the family's name as shown (its pseudonym once erased)
+    for_name: str = ""  # the colleague the work was done for (a handover)
 
 
 def entries(
@@ -49,7 +50,7 @@ def entries(
         titles = families.titles(s, sorted({a.family_id for a in found if a.family_id}))
         return [
             AuditRow(a.id, a.at, a.staff_id, a.staff_name, a.kind, a.family_id, a.before, a.after,
-                     titles.get(a.family_id, "") if a.family_id else "")
+                     titles.get(a.family_id, "") if a.family_id else "", a.for_name)
             for a in found
         ]
 

@@ -18,6 +18,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import phonenumbers
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
@@ -462,6 +463,14 @@ def running_for(store: Store, staff_id: int) -> HandoverRow | None:
         return _rows(s, [h])[0] if h is not None else None
 
 
+def covered_by(store: Store, staff_id: int) -> list[HandoverRow]:
+    """The running handovers whose work ``staff_id`` covers now (through a chain too)."""
+    with store.read() as s:
+        handovers = cover.running(s)
+        holders = cover.holders(handovers)
+        return _rows(s, [h for h in handovers if holders[h.from_staff_id] == staff_id])
+
+
 def unseen_digest(store: Store, staff_id: int) -> int | None:
     """The person's latest returned handover whose digest they have not read yet."""
     with store.read() as s:
@@ -521,6 +530,27 @@ class Brief:
     debts: tuple[str, ...]  # a System person's: wallets short for next week
     unmarked: tuple[str, ...]  # a System person's: lessons of the last two weeks not marked
     role: Role
+
+    # what the printed archive keeps of it (see checklists.keep)
+    kind = "handover"
+
+    @property
+    def day(self) -> dt.date:
+        return self.handover.starts_on
+
+    @property
+    def title(self) -> str:
+        return f"Передача дел: {self.handover.from_name} → " \
+               f"{self.handover.covered_by or self.handover.to_name}"
+
+    @property
+    def mentions(self) -> str:
+        """" 12 45 +79161112233 " — the families it names and the phones it shows."""
+        ids = {str(i.family_id) for i in self.items if i.family_id is not None}
+        phones = {phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+                  for i in self.items for m in phonenumbers.PhoneNumberMatcher(i.title, "RU")}
+        words = sorted(ids) + sorted(phones)
+        return f" {' '.join(words)} " if words else ""
 
 
 SECTIONS = (
