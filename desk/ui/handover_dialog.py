@@ -278,7 +278,8 @@ class DigestDialog(QDialog):
         h, tz = found.handover, self.ctx.studio.tz
         esc = html.escape
         heading = self.tr("{name}, {start} – {end}: covered by {other}").format(
-            name=h.from_name, start=fmt.date_text(h.starts_on), end=fmt.date_text(h.ends_on),
+            name=h.from_name, start=fmt.date_text(h.starts_on),
+            end=fmt.date_text(h.ends_on - dt.timedelta(days=1)),
             other=h.covered_by or h.to_name)
         parts = [f"<h3>{esc(heading)}</h3>"]
         groups: dict = {}
@@ -296,7 +297,8 @@ class DigestDialog(QDialog):
                 parts.append(f"<li>{esc(item.title)} <span style='color:#616161'>"
                              f"({esc(', '.join(extra))})</span></li>")
             parts.append("</ul>")
-        parts.append(f"<p><b>{esc(self.tr('Meanwhile'))}</b></p><ul>")
+        meanwhile = self.tr("Meanwhile")
+        parts.append(f"<p><b>{esc(meanwhile)}</b></p><ul>")
         parts.append("<li>" + esc(self.tr("New families: %n", "", found.new_count))
                      + (": " + esc(", ".join(found.new_families)) if found.new_families else "")
                      + "</li>")

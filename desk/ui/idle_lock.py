@@ -83,9 +83,8 @@ class LockScreen(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
-        self.who = QLabel(self.tr("{name} is working. Type your PIN or password to go on.")
-                          .format(name=ctx.me.name))
-        self.who.setWordWrap(True)
+        self.who = QLabel(self.tr("Working: {name}").format(name=ctx.me.name))
+        hint = QLabel(self.tr("Type your PIN or password to go on."))
         self.waiting = QLabel()
         bold = QFont(self.waiting.font())
         bold.setPointSizeF(bold.pointSizeF() * 1.3)
@@ -111,7 +110,7 @@ class LockScreen(QDialog):
         column = QVBoxLayout(card)
         column.setContentsMargins(28, 24, 28, 24)
         column.setSpacing(10)
-        for widget in (title, self.who, self.waiting, self.secret, self.error):
+        for widget in (title, self.who, hint, self.waiting, self.secret, self.error):
             column.addWidget(widget)
         column.addLayout(buttons)
         outer = QVBoxLayout(self)

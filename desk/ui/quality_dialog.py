@@ -347,7 +347,7 @@ class QualityDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([self.tr("When"), self.tr("Call or chat"),
                                    self.tr("Scored by"), self.tr("Result")])
-        for col, width in enumerate((120, 110, 150)):
+        for col, width in enumerate((120, 150, 150)):
             self.list.setColumnWidth(col, width)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

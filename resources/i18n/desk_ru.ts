@@ -291,6 +291,10 @@
         <translation>часовой пояс</translation>
     </message>
     <message>
+        <source>lock after idle, minutes</source>
+        <translation>блокировка без действий, минут</translation>
+    </message>
+    <message>
         <source>staff</source>
         <translation>сотрудники</translation>
     </message>
@@ -555,6 +559,42 @@
         <translation>день</translation>
     </message>
     <message>
+        <source>criteria</source>
+        <translation>критерии</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>вес</translation>
+    </message>
+    <message>
+        <source>automatic fail</source>
+        <translation>автоматический провал</translation>
+    </message>
+    <message>
+        <source>whose work</source>
+        <translation>чья работа</translation>
+    </message>
+    <message>
+        <source>scored by</source>
+        <translation>кто оценил</translation>
+    </message>
+    <message>
+        <source>call or chat</source>
+        <translation>звонок или переписка</translation>
+    </message>
+    <message>
+        <source>result, %</source>
+        <translation>результат, %</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>провал</translation>
+    </message>
+    <message>
+        <source>from paper</source>
+        <translation>с бумажного листа</translation>
+    </message>
+    <message>
         <source>{who} added</source>
         <translation>новый в семье: {who}</translation>
     </message>
@@ -619,6 +659,29 @@
     </message>
 </context>
 <context>
+    <name>BlankFormDialog</name>
+    <message>
+        <source>Blank quality sheet</source>
+        <translation>Пустой лист оценки качества</translation>
+    </message>
+    <message>
+        <source>The form lists the studio&apos;s criteria as they are now</source>
+        <translation>В бланке — критерии студии в их нынешнем виде</translation>
+    </message>
+    <message>
+        <source>A form to fill in by hand</source>
+        <translation>Бланк для заполнения от руки</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Напечатано</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+</context>
+<context>
     <name>BriefDialog</name>
     <message>
         <source>Brief for the head teacher</source>
@@ -651,6 +714,22 @@
     <message>
         <source>The teacher has not written to the studio&apos;s bot yet: copy or print the brief</source>
         <translation>Педагог ещё не писал боту студии: скопируйте или распечатайте карточку</translation>
+    </message>
+    <message>
+        <source>Handover brief</source>
+        <translation>Лист передачи дел</translation>
+    </message>
+    <message>
+        <source>Open promises, deadlines and notes for the substitute</source>
+        <translation>Открытые обещания, сроки и примечания для замещающего</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) listed</source>
+        <translation>
+            <numerusform>%n пункт в листе</numerusform>
+            <numerusform>%n пункта в листе</numerusform>
+            <numerusform>%n пунктов в листе</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1132,53 @@
     </message>
 </context>
 <context>
+    <name>CriteriaDialog</name>
+    <message>
+        <source>Quality sheet criteria</source>
+        <translation>Критерии листа оценки качества</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Критерий</translation>
+    </message>
+    <message>
+        <source>What counts as done</source>
+        <translation>Что считается выполненным</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Automatic fail</source>
+        <translation>Автоматический провал</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Each criterion is scored 0, 1 or 2; the result is the weighted share of the top score. A criterion removed here keeps its past scores but is not asked any more.</source>
+        <translation>Каждый критерий оценивается на 0, 1 или 2; результат — взвешенная доля от высшей оценки. Удалённый здесь критерий сохраняет прошлые оценки, но больше не оценивается.</translation>
+    </message>
+    <message>
+        <source>Row {n}: {text}</source>
+        <translation>Строка {n}: {text}</translation>
+    </message>
+</context>
+<context>
     <name>CsiItemsDialog</name>
     <message>
         <source>Satisfaction items (CSI)</source>
@@ -1108,6 +1234,45 @@
     <message>
         <source>The second feedback, after the stage is reached, within:</source>
         <translation>Вторая обратная связь — после перехода на этап, в течение:</translation>
+    </message>
+</context>
+<context>
+    <name>DigestDialog</name>
+    <message>
+        <source>While you were away</source>
+        <translation>Пока вас не было</translation>
+    </message>
+    <message>
+        <source>{name}, {start} – {end}: covered by {other}</source>
+        <translation>{name}, {start} – {end}: замещал(а) {other}</translation>
+    </message>
+    <message>
+        <source>worked on by {name}</source>
+        <translation>работал(а): {name}</translation>
+    </message>
+    <message>
+        <source>Meanwhile</source>
+        <translation>За это время</translation>
+    </message>
+    <message numerus="yes">
+        <source>New families: %n</source>
+        <translation>
+            <numerusform>Новых семей: %n</numerusform>
+            <numerusform>Новых семей: %n</numerusform>
+            <numerusform>Новых семей: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payments posted: {n}, {sum}; lessons charged: {debits}</source>
+        <translation>Разнесено платежей: {n}, на {sum}; списано занятий: {debits}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Complaints: %n</source>
+        <translation>
+            <numerusform>Жалоб: %n</numerusform>
+            <numerusform>Жалоб: %n</numerusform>
+            <numerusform>Жалоб: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2096,6 +2261,160 @@
     </message>
 </context>
 <context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over work</source>
+        <translation>Передача дел</translation>
+    </message>
+    <message>
+        <source>A word for the substitute (optional)</source>
+        <translation>Слово для замещающего (необязательно)</translation>
+    </message>
+    <message>
+        <source>Whose work:</source>
+        <translation>Чьи дела:</translation>
+    </message>
+    <message>
+        <source>Who covers:</source>
+        <translation>Кто замещает:</translation>
+    </message>
+    <message>
+        <source>back on</source>
+        <translation>выход</translation>
+    </message>
+    <message>
+        <source>Away from:</source>
+        <translation>Отсутствие с:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Due or waiting since</source>
+        <translation>Срок или ждёт с</translation>
+    </message>
+    <message>
+        <source>Your word on it</source>
+        <translation>Ваше примечание</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Передать</translation>
+    </message>
+    <message>
+        <source>{name} is away (back on {day}): the work goes to {other}, who covers them.</source>
+        <translation>{name} сейчас отсутствует (выход {day}): дела перейдут к {other} — он(а) замещает.</translation>
+    </message>
+    <message numerus="yes">
+        <source>What moves to the substitute: %n item(s)</source>
+        <translation>
+            <numerusform>Перейдёт к замещающему: %n дело</numerusform>
+            <numerusform>Перейдёт к замещающему: %n дела</numerusform>
+            <numerusform>Перейдёт к замещающему: %n дел</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing open to hand over: the handover is still recorded for the days away.</source>
+        <translation>Открытых дел нет: передача всё равно будет записана на дни отсутствия.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoversDialog</name>
+    <message>
+        <source>Handovers</source>
+        <translation>Передачи дел</translation>
+    </message>
+    <message>
+        <source>Whose work</source>
+        <translation>Чьи дела</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Замещает</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Back on</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Дел</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Due or waiting since</source>
+        <translation>Срок или ждёт с</translation>
+    </message>
+    <message>
+        <source>Word on it</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>What became of it</source>
+        <translation>Что с ним стало</translation>
+    </message>
+    <message>
+        <source>Hand over work…</source>
+        <translation>Передать дела…</translation>
+    </message>
+    <message>
+        <source>I&apos;m back</source>
+        <translation>Я вернулся(ась)</translation>
+    </message>
+    <message>
+        <source>Ends the handover now: what nobody worked on goes back</source>
+        <translation>Завершить передачу сейчас: то, за что никто не брался, вернётся</translation>
+    </message>
+    <message>
+        <source>Brief…</source>
+        <translation>Лист передачи…</translation>
+    </message>
+    <message>
+        <source>While you were away…</source>
+        <translation>Пока вас не было…</translation>
+    </message>
+    <message>
+        <source>{chosen} (now {other})</source>
+        <translation>{chosen} (сейчас {other})</translation>
+    </message>
+    <message>
+        <source> ({name})</source>
+        <translation> ({name})</translation>
+    </message>
+    <message>
+        <source>End the handover of {name}&apos;s work now? What nobody worked on goes back to {name}; what {other} worked on stays with them.</source>
+        <translation>Завершить передачу дел ({name}) сейчас? То, за что никто не брался, вернётся к {name}; то, над чем работал(а) {other}, останется у него(неё).</translation>
+    </message>
+</context>
+<context>
     <name>HoursDialog</name>
     <message>
         <source>Working hours</source>
@@ -3001,6 +3320,10 @@
         <translation>Изменения</translation>
     </message>
     <message>
+        <source>{name} (for {colleague})</source>
+        <translation>{name} (за коллегу: {colleague})</translation>
+    </message>
+    <message>
         <source>Desk</source>
         <translation>Desk</translation>
     </message>
@@ -3294,6 +3617,14 @@
     <message>
         <source>Checklists</source>
         <translation>Чек-листы</translation>
+    </message>
+    <message>
+        <source>Call and chat quality</source>
+        <translation>Качество звонков и переписки</translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation>Передачи дел</translation>
     </message>
     <message>
         <source>Studio set up</source>
@@ -3594,6 +3925,34 @@
     <message>
         <source>Checklist printed and kept</source>
         <translation>Чек-лист напечатан и сохранён</translation>
+    </message>
+    <message>
+        <source>Quality sheet criteria changed</source>
+        <translation>Изменены критерии листа оценки качества</translation>
+    </message>
+    <message>
+        <source>Quality sheet filled in</source>
+        <translation>Заполнен лист оценки качества</translation>
+    </message>
+    <message>
+        <source>Quality sheet removed</source>
+        <translation>Удалён лист оценки качества</translation>
+    </message>
+    <message>
+        <source>Work handed over</source>
+        <translation>Дела переданы</translation>
+    </message>
+    <message>
+        <source>Handed-over work moved to the substitute</source>
+        <translation>Переданные дела перешли к замещающему</translation>
+    </message>
+    <message>
+        <source>Back from a handover</source>
+        <translation>Возвращение после передачи дел</translation>
+    </message>
+    <message>
+        <source>&quot;While you were away&quot; read</source>
+        <translation>Прочитано «Пока вас не было»</translation>
     </message>
     <message>
         <source>PIN or password set</source>
@@ -3926,6 +4285,66 @@
     <message>
         <source>other</source>
         <translation>другое</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Переписка</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>задача</translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation>переписка</translation>
+    </message>
+    <message>
+        <source>scheduled message</source>
+        <translation>отложенное сообщение</translation>
+    </message>
+    <message>
+        <source>mailing</source>
+        <translation>рассылка</translation>
+    </message>
+    <message>
+        <source>unhappy client</source>
+        <translation>недовольный клиент</translation>
+    </message>
+    <message>
+        <source>with the substitute</source>
+        <translation>у замещающего</translation>
+    </message>
+    <message>
+        <source>back with its owner</source>
+        <translation>вернулось владельцу</translation>
+    </message>
+    <message>
+        <source>kept by who worked on it</source>
+        <translation>осталось у того, кто работал</translation>
+    </message>
+    <message>
+        <source>done meanwhile</source>
+        <translation>сделано за это время</translation>
+    </message>
+    <message>
+        <source>vacation</source>
+        <translation>отпуск</translation>
+    </message>
+    <message>
+        <source>sick leave</source>
+        <translation>больничный</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>запланирована</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>идёт</translation>
+    </message>
+    <message>
+        <source>back</source>
+        <translation>завершена</translation>
     </message>
     <message>
         <source>brought a family</source>
@@ -4408,6 +4827,37 @@
     <message>
         <source>Quit</source>
         <translation>Выход</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Desk is locked</source>
+        <translation>Desk заблокирован</translation>
+    </message>
+    <message>
+        <source>Working: {name}</source>
+        <translation>Работает: {name}</translation>
+    </message>
+    <message>
+        <source>Type your PIN or password to go on.</source>
+        <translation>Введите PIN или пароль, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>PIN или пароль</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation>Сменить пользователя…</translation>
+    </message>
+    <message>
+        <source>A client is waiting for an answer: {wait}</source>
+        <translation>Клиент ждёт ответа: {wait}</translation>
     </message>
 </context>
 <context>
@@ -4968,12 +5418,40 @@
         <translation>Выход</translation>
     </message>
     <message>
+        <source>Lock the desk</source>
+        <translation>Заблокировать</translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation>Сменить пользователя…</translation>
+    </message>
+    <message>
         <source>Import survey answers…</source>
         <translation>Загрузить ответы опроса…</translation>
     </message>
     <message>
         <source>Kept checklists…</source>
         <translation>Архив чек-листов…</translation>
+    </message>
+    <message>
+        <source>Call and chat quality…</source>
+        <translation>Качество звонков и переписки…</translation>
+    </message>
+    <message>
+        <source>Quality sheets: fill one in, a person&apos;s month, calibration, a blank form</source>
+        <translation>Листы оценки: заполнить, месяц сотрудника, калибровка, пустой бланк</translation>
+    </message>
+    <message>
+        <source>Hand over work…</source>
+        <translation>Передать дела…</translation>
+    </message>
+    <message>
+        <source>For a vacation or a sick leave: your open work moves to a colleague and comes back</source>
+        <translation>На отпуск или больничный: открытые дела переходят к коллеге и потом возвращаются</translation>
+    </message>
+    <message>
+        <source>Handovers…</source>
+        <translation>Передачи дел…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -5024,6 +5502,10 @@
         <translation>Показатели удовлетворённости (CSI)…</translation>
     </message>
     <message>
+        <source>Quality sheet criteria…</source>
+        <translation>Критерии оценки качества…</translation>
+    </message>
+    <message>
         <source>Payments…</source>
         <translation>Платежи…</translation>
     </message>
@@ -5066,6 +5548,18 @@
     <message>
         <source>The others go the next time Desk runs. Quit anyway?</source>
         <translation>Остальные уйдут при следующем запуске Desk. Всё равно выйти?</translation>
+    </message>
+    <message>
+        <source>Covering for: {people}</source>
+        <translation>Замещаете: {people}</translation>
+    </message>
+    <message>
+        <source>{name} (back on {day})</source>
+        <translation>{name} (выход {day})</translation>
+    </message>
+    <message>
+        <source>The desk is not locked: you have no PIN yet (Settings → PIN or password…)</source>
+        <translation>Desk не заблокирован: у вас ещё нет PIN (Настройки → PIN или пароль…)</translation>
     </message>
     <message>
         <source>Messages go through {desk}</source>
@@ -5220,6 +5714,38 @@
     <message>
         <source>Enter a name.</source>
         <translation>Укажите имя.</translation>
+    </message>
+    <message>
+        <source>From 0 (never) to 240 minutes.</source>
+        <translation>От 0 (никогда) до 240 минут.</translation>
+    </message>
+    <message>
+        <source>Choose someone else to cover.</source>
+        <translation>Выберите другого человека для замещения.</translation>
+    </message>
+    <message>
+        <source>The day back comes after the first day away.</source>
+        <translation>День выхода — позже первого дня отсутствия.</translation>
+    </message>
+    <message>
+        <source>A handover lasts a year at most.</source>
+        <translation>Передача дел — не дольше года.</translation>
+    </message>
+    <message>
+        <source>The first day away is today or later.</source>
+        <translation>Первый день отсутствия — сегодня или позже.</translation>
+    </message>
+    <message>
+        <source>These days overlap a handover of the same person already made: change that one or choose other days.</source>
+        <translation>Эти дни пересекаются с уже сделанной передачей дел того же человека: измените её или выберите другие дни.</translation>
+    </message>
+    <message>
+        <source>Work is handed over between the desk&apos;s people (not a supervisor).</source>
+        <translation>Дела передаются между сотрудниками стойки (не руководителю).</translation>
+    </message>
+    <message>
+        <source>This handover has ended already.</source>
+        <translation>Эта передача дел уже завершена.</translation>
     </message>
     <message>
         <source>The name holds invisible control characters or is too long: retype it.</source>
@@ -5640,6 +6166,42 @@
     <message>
         <source>Write the month as YYYY-MM.</source>
         <translation>Укажите месяц в виде ГГГГ-ММ.</translation>
+    </message>
+    <message>
+        <source>The weight is from 1 to 5.</source>
+        <translation>Вес — от 1 до 5.</translation>
+    </message>
+    <message>
+        <source>The name is too long (200 characters at most).</source>
+        <translation>Название слишком длинное (не больше 200 символов).</translation>
+    </message>
+    <message>
+        <source>Keep at least one criterion.</source>
+        <translation>Оставьте хотя бы один критерий.</translation>
+    </message>
+    <message>
+        <source>Score this criterion: 0, 1 or 2.</source>
+        <translation>Оцените этот критерий: 0, 1 или 2.</translation>
+    </message>
+    <message>
+        <source>A criterion is scored 0, 1 or 2 (it may have been removed meanwhile).</source>
+        <translation>Критерий оценивается на 0, 1 или 2 (возможно, его уже удалили).</translation>
+    </message>
+    <message>
+        <source>Choose whose call or chat it was.</source>
+        <translation>Выберите, чей это звонок или переписка.</translation>
+    </message>
+    <message>
+        <source>Choose who scored it.</source>
+        <translation>Выберите, кто оценивал.</translation>
+    </message>
+    <message>
+        <source>Choose a call for a call, a conversation for a chat (or none).</source>
+        <translation>Для звонка выберите звонок, для переписки — переписку (или ничего).</translation>
+    </message>
+    <message>
+        <source>The date is not valid.</source>
+        <translation>Неверная дата.</translation>
     </message>
     <message>
         <source>A PIN is 4 to 8 digits.</source>
@@ -6324,6 +6886,137 @@
     <message>
         <source>Files of &amp;type:</source>
         <translation>&amp;Тип файлов:</translation>
+    </message>
+</context>
+<context>
+    <name>QualityDialog</name>
+    <message>
+        <source>Call and chat quality</source>
+        <translation>Качество звонков и переписки</translation>
+    </message>
+    <message>
+        <source>New sheet…</source>
+        <translation>Новый лист…</translation>
+    </message>
+    <message>
+        <source>Blank form…</source>
+        <translation>Пустой бланк…</translation>
+    </message>
+    <message>
+        <source>Whose work:</source>
+        <translation>Чья работа:</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Месяц:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Call or chat</source>
+        <translation>Звонок или переписка</translation>
+    </message>
+    <message>
+        <source>Scored by</source>
+        <translation>Кто оценил</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Remove sheet…</source>
+        <translation>Удалить лист…</translation>
+    </message>
+    <message>
+        <source>A sheet entered by mistake (a supervisor removes only their own)</source>
+        <translation>Лист, внесённый по ошибке (руководитель удаляет только свои)</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Критерий</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Вес</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Лист</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Калибровка</translation>
+    </message>
+    <message>
+        <source>Printout</source>
+        <translation>Печатная форма</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+    <message>
+        <source> — failed</source>
+        <translation> — провал</translation>
+    </message>
+    <message>
+        <source> (paper)</source>
+        <translation> (бумажный)</translation>
+    </message>
+    <message>
+        <source>{n} sheets ({calls} calls, {chats} chats), average {avg}%, failed {fails}</source>
+        <translation>листов: {n} (звонков: {calls}, переписок: {chats}), в среднем {avg}%, провалов: {fails}</translation>
+    </message>
+    <message>
+        <source>; weakest: {name} ({p}%)</source>
+        <translation>; слабее всего: {name} ({p}%)</translation>
+    </message>
+    <message>
+        <source>No sheets this month</source>
+        <translation>В этом месяце листов нет</translation>
+    </message>
+    <message>
+        <source>No call or chat of this month was scored by two supervisors.</source>
+        <translation>В этом месяце ни один звонок или переписку не оценили двое руководителей.</translation>
+    </message>
+    <message>
+        <source> (automatic fail)</source>
+        <translation> (автоматический провал)</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Примечание: {note}</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Разница</translation>
+    </message>
+    <message>
+        <source>{a}: {pa}%, {b}: {pb}%; {n} criteria scored differently</source>
+        <translation>{a}: {pa}%, {b}: {pb}%; по-разному оценено критериев: {n}</translation>
+    </message>
+    <message>
+        <source>Remove the sheet of {when} scored by {who}?</source>
+        <translation>Удалить лист от {when}, оценённый {who}?</translation>
+    </message>
+    <message>
+        <source>Save the quality sheets</source>
+        <translation>Сохранить листы оценки качества</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Документ PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -7239,6 +7932,69 @@
     </message>
 </context>
 <context>
+    <name>SheetDialog</name>
+    <message>
+        <source>Quality sheet</source>
+        <translation>Лист оценки качества</translation>
+    </message>
+    <message>
+        <source>What went well, what to work on</source>
+        <translation>Что получилось, над чем поработать</translation>
+    </message>
+    <message>
+        <source>Entered from a paper sheet</source>
+        <translation>Внесено с бумажного листа</translation>
+    </message>
+    <message>
+        <source>Whose work:</source>
+        <translation>Чья работа:</translation>
+    </message>
+    <message>
+        <source>Call or chat:</source>
+        <translation>Звонок или переписка:</translation>
+    </message>
+    <message>
+        <source>Which one:</source>
+        <translation>Какой именно:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Когда:</translation>
+    </message>
+    <message>
+        <source>Scored by:</source>
+        <translation>Кто оценил:</translation>
+    </message>
+    <message>
+        <source>0 — not done, 1 — partly, 2 — done. A criterion marked &quot;automatic fail&quot; scored 0 fails the whole sheet.</source>
+        <translation>0 — не сделано, 1 — частично, 2 — сделано. Критерий с отметкой «автоматический провал», оценённый на 0, проваливает весь лист.</translation>
+    </message>
+    <message>
+        <source> (automatic fail)</source>
+        <translation> (автоматический провал)</translation>
+    </message>
+    <message>
+        <source>weight {w}</source>
+        <translation>вес {w}</translation>
+    </message>
+    <message>
+        <source>— none (not in the database) —</source>
+        <translation>— нет (не в базе) —</translation>
+    </message>
+    <message>
+        <source>Result: 0% — failed (an automatic-fail criterion scored 0)</source>
+        <translation>Результат: 0% — провал (критерий с автоматическим провалом оценён на 0)</translation>
+    </message>
+    <message>
+        <source>Result so far: {p}% ({n} criteria not scored yet)</source>
+        <translation>Пока: {p}% (не оценено критериев: {n})</translation>
+    </message>
+    <message>
+        <source>Result: {p}%</source>
+        <translation>Результат: {p}%</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>System person</source>
@@ -7339,6 +8095,22 @@
     <message>
         <source>Studio and staff</source>
         <translation>Студия и сотрудники</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>A desk nobody touches this long locks itself; it is unlocked with the PIN or password</source>
+        <translation>Desk, который столько времени никто не трогает, блокируется сам; разблокируется PIN или паролем</translation>
+    </message>
+    <message>
+        <source>Lock the desk after idle:</source>
+        <translation>Блокировать без действий через:</translation>
     </message>
     <message>
         <source>Staff</source>
