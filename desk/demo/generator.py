@@ -14,7 +14,7 @@ from desk.models.enums import Channel, EntryKind, PaymentMethod, Role, TaskStatu
 from desk.models.family import Child, Family, Guardian, TimelineEntry
 from desk.models.schema import Base
 from desk.models.task import Task
-from desk.demo import calls, feedback, inbox, quality, schedule, surveys
+from desk.demo import calls, feedback, handovers, inbox, quality, schedule, surveys
 from desk.services.crm import contacts, search
 from desk.services.staff import studio
 from desk.services.store.db import SYSTEM_ACTOR, Store
@@ -209,6 +209,7 @@ def generate(
         calls.generate(s, rng, store.now(), [fid for fid, _ in parents[:12]], desk_staff)
         supervisors = [m.id for m in staff if m.role is Role.SUPERVISOR]
         quality.generate(s, rng, store.now(), desk_staff, supervisors + desk_staff[:1])
+        handovers.generate(s, store.now(), today)
         if all_children:
             feedback.generate(s, rng, store.now(), info.name)
         dialect_of(s).after_copy(s.connection(), [  # rows went in with their ids
