@@ -1,8 +1,8 @@
 """Every table registered on one declarative base (migrations and the store import this)."""
 
 from desk.models import (  # noqa: F401  (register the tables)
-    audit, base, checklists, comms, family, feedback, files, insights, schedule, studio,
-    surveys, task, wallet,
+    audit, base, checklists, comms, family, feedback, files, health, insights, schedule,
+    studio, surveys, task, wallet,
 )
 
 Base = base.Base
