@@ -174,6 +174,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.desks_label)
         self.channels_label = QLabel()
         self.statusBar().addPermanentWidget(self.channels_label)
+        self.health_button = QToolButton()  # the channels' state: checks, alerts, history
+        self.health_button.setText(self.tr("Channels"))
+        self.health_button.setToolTip(self.tr("Channels: state — each bot and mailbox"))
+        self.health_button.setAutoRaise(True)
+        self.health_button.clicked.connect(self.show_health)
+        self.statusBar().addPermanentWidget(self.health_button)
         who = QLabel(self.tr("Working: {name}").format(name=ctx.me.name))
         self.statusBar().addPermanentWidget(who)
         self.away_button = QToolButton()
@@ -450,6 +456,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.TAB_COMMUNICATOR)
         self.communicator.sections.setCurrentWidget(self.communicator.inbox)
         self.communicator.inbox.select_conversation(conversation_id)
+
+    @Slot()
+    def show_health(self) -> None:
+        from desk.ui.health_dialog import HealthDialog
+
+        HealthDialog(self.ctx, self).exec()
 
     def _show_channels(self) -> None:
         if self.courier.lacking:  # this PC has not the bot's token: it cannot take over

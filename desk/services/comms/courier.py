@@ -186,11 +186,16 @@ class Courier:
         while not self._stop.is_set():
             self._check.clear()
             try:
-                found = health.run(self.store, self.adapters, self.meters, self.host)
+                found = health.run(self.store, self.adapters, self.meters, self.host,
+                                   self._stop.is_set)
             except DeskError as exc:  # a busy database: the next round checks again
+                if self._stop.is_set():
+                    return
                 log.warning("channel check: %s", exc)
                 found = None
             except Exception:  # a bug: logged, and the checks go on
+                if self._stop.is_set():
+                    return
                 log.exception("channel check")
                 found = None
             if found is not None and not self._stop.is_set():

@@ -194,12 +194,16 @@ def _reason(exc: errors.DeskError) -> str:
 
 
 def run(store: Store, adapters: dict[InboxChannel, Adapter], meters: dict[InboxChannel, Meter],
-        host: str) -> list[Status]:
-    """One check of every channel (the courier desk's timer): probe, record, alert."""
+        host: str, stop: Callable[[], bool] = lambda: False) -> list[Status]:
+    """One check of every channel (the courier desk's timer): probe, record, alert. A probe
+    cut short by the courier stopping (its connections closed) is not recorded."""
     found = []
     for channel, adapter in adapters.items():
         meter = meters.get(channel)
-        found.append(record(store, channel, adapter.identity, probe(adapter),
+        probed = probe(adapter)
+        if stop():
+            break
+        found.append(record(store, channel, adapter.identity, probed,
                             meter.seen() if meter else Seen(), host))
     return found
 
