@@ -19,6 +19,7 @@ class ChannelCheck(Base):
     __tablename__ = "channel_check"
     __table_args__ = (
         Index("ix_channel_check_channel_at", "channel", "checked_at"),
+        Index("ix_channel_check_channel_hour", "channel", "hour", "state"),
         Index("ix_channel_check_at", "checked_at"),
         one_of("channel", InboxChannel),
         one_of("state", HealthState),
@@ -33,6 +34,7 @@ class ChannelCheck(Base):
     account: Mapped[str] = mapped_column(String(200), default="")  # "@studio_bot", a mailbox
     identity: Mapped[str] = mapped_column(String(40), default="")  # the adapter's fingerprint
     checked_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    hour: Mapped[int] = mapped_column()  # checked_at's hour since 1970 (UTC): the strip's block
     host: Mapped[str] = mapped_column(String(200), default="")  # the PC that receives
     state: Mapped[HealthState] = mapped_column(Enum(HealthState, native_enum=False, length=20))
     reason: Mapped[str] = mapped_column(String(200), default="")  # why down (a code or words)
@@ -50,6 +52,10 @@ class ChannelCheck(Base):
     failures_hour: Mapped[int] = mapped_column(default=0)
     too_many_hour: Mapped[int] = mapped_column(default=0)  # Telegram's 429s
     retry_after_s: Mapped[int | None] = mapped_column()  # the longest retry_after of the hour
+
+    @staticmethod
+    def hour_of(at: dt.datetime) -> int:
+        return int(at.timestamp() // 3600)
 
     def __repr__(self) -> str:
         return f"ChannelCheck({self.channel.value}, {self.checked_at:%Y-%m-%d %H:%M}, " \

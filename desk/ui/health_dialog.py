@@ -65,16 +65,19 @@ class Strip(QWidget):
         for hour in range(0, 24, 3):  # the hours along the top
             p.drawText(QRectF(self.LABEL + hour * self.CELL, 0, self.CELL * 3, self.ROW),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{hour}")
+        blocks: dict[HealthState | None, list[QRectF]] = {}
         for row, (day, hours) in enumerate(sorted(self.days.items()), start=1):
             y = row * (self.ROW + 2)
-            p.setPen(self.palette().windowText().color())
             p.drawText(QRectF(0, y, self.LABEL - 4, self.ROW),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        day.strftime("%d.%m"))
-            p.setPen(Qt.PenStyle.NoPen)
             for hour, state in enumerate(hours):
-                p.setBrush(COLOURS[state])
-                p.drawRect(QRectF(self.LABEL + hour * self.CELL + 1, y, self.CELL - 2, self.ROW))
+                blocks.setdefault(state, []).append(
+                    QRectF(self.LABEL + hour * self.CELL + 1, y, self.CELL - 2, self.ROW))
+        p.setPen(Qt.PenStyle.NoPen)
+        for state, rects in blocks.items():  # one call per colour
+            p.setBrush(COLOURS[state])
+            p.drawRects(rects)
         p.end()
 
 
@@ -144,6 +147,7 @@ class HealthDialog(QDialog):
         while self.column.count():
             item = self.column.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()
                 item.widget().deleteLater()
         self.cards.clear()
         self.fields.clear()

@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column('account', sa.String(length=200), nullable=False),
         sa.Column('identity', sa.String(length=40), nullable=False),
         sa.Column('checked_at', UtcDateTime(), nullable=False),
+        sa.Column('hour', sa.Integer(), nullable=False),
         sa.Column('host', sa.String(length=200), nullable=False),
         sa.Column('state', sa.Enum(*STATE_NAMES, name='healthstate',
                                    native_enum=False, length=20),
@@ -62,6 +63,8 @@ def upgrade() -> None:
     )
     op.create_index('ix_channel_check_channel_at', 'channel_check', ['channel', 'checked_at'])
     op.create_index('ix_channel_check_at', 'channel_check', ['checked_at'])
+    op.create_index('ix_channel_check_channel_hour', 'channel_check',
+                    ['channel', 'hour', 'state'])
     op.create_table(
         'channel_alert',
         sa.Column('id', sa.Integer(), nullable=False),

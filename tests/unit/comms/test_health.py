@@ -235,9 +235,9 @@ def test_an_hour_that_is_usually_quiet_is_not_silent_once_history_exists(
 def test_checks_older_than_90_days_are_let_go(store, adapter, clock):
     with store.write(Actor(None, "")) as uow:
         for days in (91, 89):
-            uow.session.add(ChannelCheck(
-                channel=TG, checked_at=clock.now - dt.timedelta(days=days), host="old-pc",
-                state=HealthState.OK, me_ok=True))
+            at = clock.now - dt.timedelta(days=days)
+            uow.session.add(ChannelCheck(channel=TG, checked_at=at, hour=ChannelCheck.hour_of(at),
+                                         host="old-pc", state=HealthState.OK, me_ok=True))
         uow.commit()
     check(store, adapter)
     with store.read() as s:
