@@ -27,7 +27,7 @@ CHANNELS = ("TELEGRAM", "EMAIL")
 def fill(store, weeks: int) -> int:
     """A check every five minutes of every channel for ``weeks`` weeks (now and then down,
     silent or stuck), and a few alerts; returns the rows added."""
-    from sqlalchemy import insert
+    from sqlalchemy import insert, select
 
     from desk.models.enums import HealthState, InboxChannel
     from desk.models.health import ChannelAlert, ChannelCheck
@@ -53,8 +53,10 @@ def fill(store, weeks: int) -> int:
     with store.write(SYSTEM_ACTOR) as uow:
         for start in range(0, len(rows), 5000):
             uow.session.execute(insert(ChannelCheck), rows[start:start + 5000])
-        uow.session.add(ChannelAlert(channel=InboxChannel.TELEGRAM, kind=HealthState.SILENT,
-                                     opened_at=now - dt.timedelta(minutes=40), detail=""))
+        if uow.session.scalar(select(ChannelAlert.id).limit(1)) is None:  # once per file
+            uow.session.add(ChannelAlert(channel=InboxChannel.TELEGRAM,
+                                         kind=HealthState.SILENT,
+                                         opened_at=now - dt.timedelta(minutes=40), detail=""))
         uow.commit()
     return len(rows)
 
@@ -96,13 +98,15 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--families", type=int, default=100_000)
     parser.add_argument("--weeks", type=int, default=6)
+    parser.add_argument("--db", help="a demo made before (its checks are added to)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="desk-bench-health-"))
-    db = tmp / "demo.db"
-    t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "desk", "demo-db", str(db), "--families",
-                    str(args.families)], check=True, capture_output=True)
-    print(f"demo-db with {args.families} families: {time.perf_counter() - t:.1f} s\n")
+    db = Path(args.db) if args.db else tmp / "demo.db"
+    if not args.db:
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "desk", "demo-db", str(db), "--families",
+                        str(args.families)], check=True, capture_output=True)
+        print(f"demo-db with {args.families} families: {time.perf_counter() - t:.1f} s\n")
     from desk.services.store import migrate
 
     store = migrate.open_database(db, None)
