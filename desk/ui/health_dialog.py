@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QRectF, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QRect, QSize, Qt, Slot
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
     QPushButton, QScrollArea, QVBoxLayout, QWidget,
@@ -45,7 +45,7 @@ class Strip(QWidget):
     """The last days, one row each (today at the bottom), 24 blocks an hour each: the worst
     state checked in that hour."""
 
-    CELL, ROW, LABEL = 14, 12, 70
+    CELL, ROW, LABEL = 14, 12, 44
 
     def __init__(self, days: dict[dt.date, list[HealthState | None]],
                  parent: QWidget | None = None) -> None:
@@ -59,25 +59,24 @@ class Strip(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
         p.setPen(self.palette().windowText().color())
-        font = p.font()
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.75))
         p.setFont(font)
+        base = p.fontMetrics().ascent()
         for hour in range(0, 24, 3):  # the hours along the top
-            p.drawText(QRectF(self.LABEL + hour * self.CELL, 0, self.CELL * 3, self.ROW),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{hour}")
-        blocks: dict[HealthState | None, list[QRectF]] = {}
+            p.drawText(self.LABEL + hour * self.CELL, base, str(hour))
+        blocks: dict[HealthState | None, list[QRect]] = {}
         for row, (day, hours) in enumerate(sorted(self.days.items()), start=1):
             y = row * (self.ROW + 2)
-            p.drawText(QRectF(0, y, self.LABEL - 4, self.ROW),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       day.strftime("%d.%m"))
+            p.drawText(4, y + base, day.strftime("%d.%m"))
             for hour, state in enumerate(hours):
                 blocks.setdefault(state, []).append(
-                    QRectF(self.LABEL + hour * self.CELL + 1, y, self.CELL - 2, self.ROW))
+                    QRect(self.LABEL + hour * self.CELL + 1, y, self.CELL - 2, self.ROW))
         p.setPen(Qt.PenStyle.NoPen)
         for state, rects in blocks.items():  # one call per colour
             p.setBrush(COLOURS[state])
-            p.drawRects(rects)
+            for rect in rects:
+                p.drawRect(rect)
         p.end()
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desk.models.enums import PresenceState, Role
 from desk.services.store.changes import Change
 from desk.services.calls import presence
-from desk.services.comms import inbox, lease, outbox
+from desk.services.comms import health, inbox, lease, outbox
 from desk.services.crm import transfer
 from desk.services.staff import studio
 from desk.services.upkeep import move
@@ -439,6 +439,22 @@ class MainWindow(QMainWindow):
                                self._show_presence, key="presence")
         if kinds & {Change.PRESENCE, Change.INBOX}:
             self.check_waiting()
+        if Change.CHANNELS in kinds:  # a channel check: the indicator shows open alerts
+            self._load_health()
+
+    @Slot()
+    def _load_health(self) -> None:
+        store = self.ctx.store
+        self.ctx.ops.query(self, lambda: health.alerts(store), self._show_health, key="health")
+
+    def _show_health(self, alerts: list) -> None:
+        troubled = sorted({inbox_channel_name(a.channel) for a in alerts
+                           if a.closed_at is None})
+        self.health_button.setStyleSheet("color: #c62828; font-weight: 600;" if troubled
+                                         else "")
+        self.health_button.setToolTip(self.tr("Channels need attention: {channels}").format(
+            channels=", ".join(troubled)) if troubled else self.tr(
+            "Channels: state — each bot and mailbox"))
 
     def _show_presence(self, state: PresenceState) -> None:
         self.away_button.blockSignals(True)

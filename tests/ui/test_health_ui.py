@@ -116,6 +116,23 @@ def test_a_supervisor_sees_the_state_but_is_not_offered_to_remove_the_webhook(
     assert dialog.webhook_button.isHidden()
     dialog.reload()  # a reload does not bring it back
     assert dialog.webhook_button.isHidden()
+    webhook.fail["getMe"] = 1  # the courier desk's next check finds the bot down
+    adapter = channel_settings.adapters(store)[TG]
+    try:
+        check(store, adapter)
+    finally:
+        adapter.close()
+    assert "#c62828" in window.health_button.styleSheet()  # the indicator follows the check
+    assert window.health_button.toolTip() == "Channels need attention: Telegram"
+    assert dialog.fields[TG]["state"].text() == "down"
+    adapter = channel_settings.adapters(store)[TG]
+    webhook.webhook = ""  # whoever set it removed it: the next check finds the bot well
+    try:
+        check(store, adapter)
+    finally:
+        adapter.close()
+    assert window.health_button.styleSheet() == ""
+    assert dialog.fields[TG]["state"].text() == "working"
 
 
 def test_the_system_persons_today_line_shows_an_alert_and_the_recovery(
