@@ -179,6 +179,9 @@ class HealthDialog(QDialog):
             fields[key].setWordWrap(True)
             form.addRow(label, fields[key])
 
+        if s.state is HealthState.DOWN and s.reason:
+            state.setText(self.tr("{state}: {reason}").format(
+                state=health_state_name(s.state), reason=channel_reason(s.reason)))
         if s.state is HealthState.SILENT and s.silent_minutes:
             silent, usual = s.silent_minutes
             state.setText(state.text() + " " + self.tr(

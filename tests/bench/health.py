@@ -70,9 +70,15 @@ def measure(store, tmp: Path, weeks: int) -> None:
     from desk.ui.health_dialog import HealthDialog, _load
     from desk.ui.runner import SyncRunner
 
-    added = fill(store, weeks)
+    fill(store, weeks)
+    with store.read() as s:
+        from sqlalchemy import func, select
+
+        from desk.models.health import ChannelCheck
+
+        kept = s.scalar(select(func.count()).select_from(ChannelCheck))
     panel = median_ms(lambda: health.panel(store))
-    row(f"health panel: latest checks ({added:,} checks kept)", f"{panel:.1f} ms", "<= 50 ms",
+    row(f"health panel: latest checks ({kept:,} checks kept)", f"{panel:.1f} ms", "<= 50 ms",
         panel <= 50)
     load = median_ms(lambda: _load(store))
     row("health panel with the 14-day strips", f"{load:.1f} ms", "<= 50 ms", load <= 50)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from desk.models.enums import HealthState, InboxChannel, Role, TaskStatus
 from desk.models.health import ChannelCheck
 from desk.services.comms import channel_settings, health, inbox, outbox
-from desk.services.comms.channels.base import Batch, Incoming
+from desk.services.comms.channels.base import Batch, ChannelDown, Incoming
 from desk.services.comms.channels.telegram import Pace, TelegramAdapter
 from desk.services.comms.courier import Courier
 from desk.services.store.db import Actor
@@ -289,3 +289,36 @@ def test_a_courier_without_checks_stores_none(store, bot):
     finally:
         courier.stop()
     assert health.panel(store) == [] and "getMe" not in bot.calls
+
+
+def test_receiving_that_fails_while_the_bot_answers_getme_is_down_with_its_reason(
+        store, adapter):
+    meter = health.Meter(store.now)
+    meter.failed(ChannelDown("telegram getUpdates: no answer", reason="no_answer"),
+                 receiving=True)
+    status = check(store, adapter, meter)
+    assert status.state is HealthState.DOWN and status.me_ok
+    assert status.reason == "no_answer" and status.failures_hour == 1
+    meter.polled()  # receiving works again
+    assert check(store, adapter, meter).state is HealthState.OK
+
+
+@pytest.mark.logs_warnings
+def test_the_courier_meets_a_webhook_and_its_check_says_so(store, bot):
+    bot.webhook = "https://elsewhere.example.net/hook"
+    checked = threading.Event()
+    adapter = TelegramAdapter(bot.token, bot.url)
+    courier = Courier(store, {TG: adapter}, long_poll_s=0.2, backoff_max_s=0.05, host=HOST,
+                      check_first_s=600, check_every_s=600,
+                      on_state=bot.poke, on_checked=lambda found: (checked.set(), bot.poke()))
+    courier.start()
+    try:
+        bot.wait_until(lambda: not courier.states[TG].online)  # getUpdates: 409 Conflict
+        assert courier.meters[TG].seen().conflict
+        courier.check_now()
+        assert checked.wait(10)
+    finally:
+        courier.stop()
+    [status] = health.panel(store)
+    assert status.state is HealthState.WEBHOOK
+    assert status.webhook_host == "elsewhere.example.net" and status.failures_hour >= 1
