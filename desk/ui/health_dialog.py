@@ -73,7 +73,7 @@ class Strip(QWidget):
                 blocks.setdefault(state, []).append(
                     QRect(self.LABEL + hour * self.CELL + 1, y, self.CELL - 2, self.ROW))
         p.setPen(Qt.PenStyle.NoPen)
-        for state, rects in blocks.items():  # one call per colour
+        for state, rects in blocks.items():  # one brush per colour
             p.setBrush(COLOURS[state])
             for rect in rects:
                 p.drawRect(rect)

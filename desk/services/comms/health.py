@@ -219,7 +219,8 @@ def record(store: Store, channel: InboxChannel, identity: str, probed: Probe, se
         state, reason = _state(s, channel, probed, seen, waiting, oldest, last_in, now)
         row = ChannelCheck(
             channel=channel, account=probed.account[:200], identity=identity[:40],
-            checked_at=now, hour=ChannelCheck.hour_of(now), host=host[:200], state=state, reason=reason[:200],
+            checked_at=now, hour=ChannelCheck.hour_of(now), host=host[:200], state=state,
+            reason=reason[:200],
             me_ok=probed.me_ok, latency_ms=probed.latency_ms, pending_updates=probed.pending,
             last_error_at=probed.last_error_at or seen.last_error_at,
             last_error=(probed.last_error or seen.last_error)[:300],
