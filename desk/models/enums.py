@@ -274,3 +274,13 @@ class HandoverOutcome(enum.Enum):
     RETURNED = "returned"  # untouched: back with its owner
     KEPT = "kept"  # the substitute worked on it: it stays with them, marked
     DONE = "done"  # finished meanwhile
+
+
+class HealthState(enum.Enum):
+    """A channel's health at a check (the System person's monitoring)."""
+
+    OK = "ok"
+    DOWN = "down"  # getMe / the mailbox's login failed, or receiving is failing
+    STUCK = "stuck"  # up, but the outbox's oldest waiting message is too old
+    SILENT = "silent"  # up, but nothing came in for longer than usual at this hour
+    WEBHOOK = "webhook"  # a webhook set elsewhere blocks receiving (getUpdates: 409)

@@ -220,13 +220,19 @@ class CourierHost(QObject):
             return
         self.problem = problem
         self.courier = courier.Courier(self.store, adapters, on_received=self.received.emit,
-                                       on_sent=self.sent.emit, on_state=self.state_changed.emit)
+                                       on_sent=self.sent.emit, on_state=self.state_changed.emit,
+                                       host=self.who)  # it checks the channels every 5 min
         self.courier.start()
         self._watch.start()
 
     def wake(self) -> None:
         if self.courier is not None:
             self.courier.wake()
+
+    def check_now(self) -> None:
+        """Check the channels now (this desk receives); the result arrives as a change."""
+        if self.courier is not None:
+            self.courier.check_now()
 
     def stop(self) -> None:
         """Stop receiving and sending; the lease is let go by the app at quit (after the

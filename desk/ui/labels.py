@@ -6,10 +6,9 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from desk.models.enums import (
     Channel, DirectionKind, EntryKind, LoyaltyKind, FeedbackSource, FeedbackStatus, FeedbackTone,
-    HandoverKind, HandoverOutcome, HandoverReason, InboxChannel, ItemStatus, LoopStatus,
-    LapseReason, LeadStatus, Mark, PaymentMethod,
-    PresenceState, Relation, ReviewKind, Role, ScriptPurpose, StepKind, TaskStatus,
-    TimelineKind,
+    HandoverKind, HandoverOutcome, HandoverReason, HealthState, InboxChannel, ItemStatus,
+    LoopStatus, LapseReason, LeadStatus, Mark, PaymentMethod, PresenceState, Relation,
+    ReviewKind, Role, ScriptPurpose, StepKind, TaskStatus, TimelineKind,
 )
 
 _ROLES = {
@@ -153,6 +152,9 @@ _AUDIT_KINDS = {
     "inbox.link": QT_TRANSLATE_NOOP("Labels", "Conversation linked to a family"),
     "outbox.again": QT_TRANSLATE_NOOP("Labels", "Message sent again"),
     "channel.save": QT_TRANSLATE_NOOP("Labels", "Channel settings changed"),
+    "channel.alert": QT_TRANSLATE_NOOP("Labels", "Channel alert raised"),
+    "channel.recovered": QT_TRANSLATE_NOOP("Labels", "Channel recovered"),
+    "channel.webhook_removed": QT_TRANSLATE_NOOP("Labels", "Telegram webhook removed"),
     "studio.lapsed_weeks": QT_TRANSLATE_NOOP("Labels", "Lapsed weeks changed"),
     "studio.payment_rules": QT_TRANSLATE_NOOP("Labels", "Payment rules changed"),
     "hours.week": QT_TRANSLATE_NOOP("Labels", "Working hours changed"),
@@ -349,6 +351,19 @@ _SERVER_WORDS = (  # the start of a server's description → our words
     ("SMTP 5", QT_TRANSLATE_NOOP("Labels", "the mail server refused the message")),
     ("SMTP 4", QT_TRANSLATE_NOOP("Labels", "the mail server asks to try later")),
 )
+
+
+_HEALTH_STATES = {
+    HealthState.OK: QT_TRANSLATE_NOOP("Labels", "working"),
+    HealthState.DOWN: QT_TRANSLATE_NOOP("Labels", "down"),
+    HealthState.WEBHOOK: QT_TRANSLATE_NOOP("Labels", "blocked by a webhook"),
+    HealthState.STUCK: QT_TRANSLATE_NOOP("Labels", "outbox stuck"),
+    HealthState.SILENT: QT_TRANSLATE_NOOP("Labels", "silent for longer than usual"),
+}
+
+
+def health_state_name(state: HealthState) -> str:
+    return _t(_HEALTH_STATES[state])
 
 
 def channel_reason(reason: str) -> str:

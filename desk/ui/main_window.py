@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desk.models.enums import PresenceState, Role
 from desk.services.store.changes import Change
 from desk.services.calls import presence
-from desk.services.comms import inbox, lease, outbox
+from desk.services.comms import health, inbox, lease, outbox
 from desk.services.crm import transfer
 from desk.services.staff import signin, studio
 from desk.services.supervision import handover
@@ -187,6 +187,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.desks_label)
         self.channels_label = QLabel()
         self.statusBar().addPermanentWidget(self.channels_label)
+        self.health_button = QToolButton()  # the channels' state: checks, alerts, history
+        self.health_button.setText(self.tr("Channels"))
+        self.health_button.setToolTip(self.tr("Channels: state — each bot and mailbox"))
+        self.health_button.setAutoRaise(True)
+        self.health_button.clicked.connect(self.show_health)
+        self.statusBar().addPermanentWidget(self.health_button)
         who = QLabel(self.tr("Working: {name}").format(name=ctx.me.name))
         self.statusBar().addPermanentWidget(who)
         self.covering_label = QLabel()  # whose work this person covers now
@@ -486,6 +492,22 @@ class MainWindow(QMainWindow):
                                self._show_presence, key="presence")
         if kinds & {Change.PRESENCE, Change.INBOX}:
             self.check_waiting()
+        if Change.CHANNELS in kinds:  # a channel check: the indicator shows open alerts
+            self._load_health()
+
+    @Slot()
+    def _load_health(self) -> None:
+        store = self.ctx.store
+        self.ctx.ops.query(self, lambda: health.alerts(store), self._show_health, key="health")
+
+    def _show_health(self, alerts: list) -> None:
+        troubled = sorted({inbox_channel_name(a.channel) for a in alerts
+                           if a.closed_at is None})
+        self.health_button.setStyleSheet("color: #c62828; font-weight: 600;" if troubled
+                                         else "")
+        self.health_button.setToolTip(self.tr("Channels need attention: {channels}").format(
+            channels=", ".join(troubled)) if troubled else self.tr(
+            "Channels: state — each bot and mailbox"))
 
     @Slot()
     def _settle(self) -> None:
@@ -588,6 +610,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.TAB_COMMUNICATOR)
         self.communicator.sections.setCurrentWidget(self.communicator.inbox)
         self.communicator.inbox.select_conversation(conversation_id)
+
+    @Slot()
+    def show_health(self) -> None:
+        from desk.ui.health_dialog import HealthDialog
+
+        HealthDialog(self.ctx, self).exec()
 
     def _show_channels(self) -> None:
         if self.courier.lacking:  # this PC has not the bot's token: it cannot take over

@@ -16,6 +16,7 @@ from desk.ui.checklist_dialog import ChecklistDialog
 from desk.ui.feedback_view import FeedbackDue, FeedbackView
 from desk.ui.finance_view import FinanceView
 from desk.ui.greetings_view import GreetingsView
+from desk.ui.health_dialog import HealthAlerts, HealthDialog
 from desk.ui.inbox_view import InboxView
 from desk.ui.lapsed_view import LapsedView
 from desk.ui.leads_view import LeadsView
@@ -68,6 +69,13 @@ class Workspace(QWidget):
                 lambda _first: self.sections.setCurrentWidget(self.answers))
             layout.addWidget(self.loop_due)
         if role is Role.SYSTEM:
+            self.health_button = QPushButton(self.tr("Channels: state…"))
+            self.health_button.setToolTip(self.tr("Each bot and mailbox: its checks, alerts "
+                                                  "and the last 14 days"))
+            self.health_button.clicked.connect(lambda: HealthDialog(ctx, self).exec())
+            head.insertWidget(1, self.health_button)
+            self.health_alerts = HealthAlerts(ctx)
+            layout.addWidget(self.health_alerts)
             self.feedback_due = FeedbackDue(ctx)
             self.feedback_due.opened.connect(self._on_feedback_chosen)
             layout.addWidget(self.feedback_due)

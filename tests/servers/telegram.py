@@ -1,5 +1,6 @@
 """A small Bot-API-compatible HTTP server on loopback: getMe, getUpdates (long polling with
-offset), sendMessage, sendDocument and sendVoice. It can fail (HTTP 500) the next N calls of a
+offset), sendMessage, sendDocument and sendVoice, getWebhookInfo and deleteWebhook (while a
+webhook is set, getUpdates answers 409 Conflict, as Telegram does). It can fail (HTTP 500) the next N calls of a
 method, hang on them, or answer like a proxy in front of a self-hosted server that gave up
 waiting (504 in HTML, after the message went through), so the desk's retries and offline state
 can be tested."""
@@ -28,6 +29,9 @@ class FakeBotApi:
         self.hang: dict[str, float] = {}  # method → seconds to stall before answering
         self.gateway: dict[str, int] = {}  # method → how many next calls a proxy answers 504
         self.too_many: dict[str, int] = {}  # method → retry_after of the next call's 429
+        self.webhook = ""  # a webhook URL set by someone else: getUpdates answers 409
+        self.webhook_pending = 0  # getWebhookInfo's pending_update_count
+        self.webhook_error: tuple[int, str] | None = None  # (last_error_date, message)
         self._ids = itertools.count(1)
         self._messages = itertools.count(1000)
         self._cond = threading.Condition()
@@ -117,6 +121,20 @@ class FakeBotApi:
             return 200, {"ok": True, "result": {"id": 1, "is_bot": True,
                                                 "first_name": "Studio",
                                                 "username": self.username}}
+        if method == "getWebhookInfo":
+            info = {"url": self.webhook, "has_custom_certificate": False,
+                    "pending_update_count": self.webhook_pending or len(self.updates)}
+            if self.webhook_error:
+                info["last_error_date"], info["last_error_message"] = self.webhook_error
+            return 200, {"ok": True, "result": info}
+        if method == "deleteWebhook":
+            self.webhook = ""
+            return 200, {"ok": True, "result": True, "description": "Webhook was deleted"}
+        if method == "getUpdates" and self.webhook:
+            return 409, {"ok": False, "error_code": 409,
+                         "description": "Conflict: can't use getUpdates method while webhook "
+                                        "is active; use deleteWebhook to delete the webhook "
+                                        "first"}
         if method == "getUpdates":
             offset = int(params.get("offset", 0) or 0)
             deadline = time.monotonic() + float(params.get("timeout", 0) or 0)

@@ -1,7 +1,7 @@
 """a desk left alone locks itself after the studio's minutes
 
 Revision ID: 0032
-Revises: 0030
+Revises: 0031
 Create Date: 2026-11-30
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0032'
-down_revision = '0030'
+down_revision = '0031'
 branch_labels = None
 depends_on = None
 

@@ -4,7 +4,7 @@ its channels, leads, greetings, mailings and message templates."""
 from desk.services import lazy_face
 
 __all__ = [
-    "channel_settings", "channels", "courier", "greetings", "inbox", "lease", "leads",
+    "channel_settings", "channels", "courier", "greetings", "health", "inbox", "lease", "leads",
     "mailings", "outbox", "templates",
 ]
 __getattr__ = lazy_face(__name__, __all__)

@@ -12,7 +12,7 @@ import threading
 from typing import Callable
 
 from desk.models.enums import InboxChannel
-from desk.services.comms import channel_settings, inbox, mailings, outbox
+from desk.services.comms import channel_settings, health, inbox, mailings, outbox
 from desk.services.comms.channels.base import Adapter, ChannelDown
 from desk.services.store.db import Store
 from desk.services.store.errors import DeskError
@@ -23,6 +23,7 @@ LONG_POLL_S = 25.0
 OUTBOX_TICK_S = 1.0
 BACKOFF_FIRST_S = 1.0
 BACKOFF_MAX_S = 60.0
+CHECK_FIRST_S = 5.0  # the first channel check, once receiving has begun
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,10 +40,22 @@ class Courier:
                  on_received: Callable[[int], None] = lambda n: None,
                  on_sent: Callable[[int, int], None] = lambda sent, failed: None,
                  on_state: Callable[[ChannelState], None] = lambda s: None,
-                 long_poll_s: float = LONG_POLL_S, backoff_max_s: float = BACKOFF_MAX_S) -> None:
+                 on_checked: Callable[[list], None] = lambda statuses: None,
+                 long_poll_s: float = LONG_POLL_S, backoff_max_s: float = BACKOFF_MAX_S,
+                 host: str = "", check_every_s: float | None = health.CHECK_EVERY_S,
+                 check_first_s: float = CHECK_FIRST_S) -> None:
+        """``host``: this desk, named in the channel checks it runs every ``check_every_s``
+        (None: no checks), the first ``check_first_s`` after the start."""
         self.store = store
         self.adapters = adapters
         self.on_received, self.on_sent, self.on_state = on_received, on_sent, on_state
+        self.on_checked = on_checked
+        self.host = host
+        self.check_every_s, self.check_first_s = check_every_s, check_first_s
+        # what the channels did, for the checks: every receive and send goes through these
+        self.meters = {c: health.Meter(store.now) for c in adapters}
+        self.metered = {c: health.Metered(a, self.meters[c]) for c, a in adapters.items()}
+        self._check = threading.Event()
         self.long_poll_s = long_poll_s
         self.backoff_max_s = backoff_max_s
         self.states: dict[InboxChannel, ChannelState] = {
@@ -53,9 +66,11 @@ class Courier:
 
     def start(self) -> None:
         """Starts the threads and returns at once (the caller may be the UI thread)."""
-        for channel, adapter in self.adapters.items():
+        for channel, adapter in self.metered.items():
             self._spawn(f"receive-{channel.value}", self._receive_loop, adapter)
         self._spawn("outbox", self._send_loop)
+        if self.check_every_s is not None and self.adapters:
+            self._spawn("health", self._check_loop)
 
     def _spawn(self, name: str, target, *args) -> None:
         thread = threading.Thread(target=target, args=args, name=name, daemon=True)
@@ -66,12 +81,17 @@ class Courier:
         """Something was queued: look at the outbox now."""
         self._wake.set()
 
+    def check_now(self) -> None:
+        """Check the channels now (then every ``check_every_s`` again)."""
+        self._check.set()
+
     def stop(self, timeout: float = 2.0) -> None:
         """Stop receiving and sending. A send in flight is cut (closing the client) and
         recorded as not confirmed; the threads are waited for, so a courier started next
         never meets this one's work."""
         self._stop.set()
         self._wake.set()
+        self._check.set()
         for adapter in self.adapters.values():
             adapter.close()
         for thread in self._threads:
@@ -144,7 +164,7 @@ class Courier:
         while not self._stop.is_set():
             try:
                 mailings.step(self.store)  # the next few recipients of running mailings
-                sent, failed = outbox.deliver(self.store, self.adapters, self._stop.is_set)
+                sent, failed = outbox.deliver(self.store, self.metered, self._stop.is_set)
                 inbox.settle_sent_answers(self.store)  # "send later" answers that went
             except DeskError as exc:
                 log.warning("outbox: %s", exc)
@@ -159,3 +179,28 @@ class Courier:
                     log.exception("outbox: telling the window")
             self._wake.wait(OUTBOX_TICK_S)
             self._wake.clear()
+
+    def _check_loop(self) -> None:
+        """The courier desk checks every channel now and then (health.run), and stores it."""
+        self._check.wait(self.check_first_s)
+        while not self._stop.is_set():
+            self._check.clear()
+            try:
+                found = health.run(self.store, self.adapters, self.meters, self.host,
+                                   self._stop.is_set)
+            except DeskError as exc:  # a busy database: the next round checks again
+                if self._stop.is_set():
+                    return
+                log.warning("channel check: %s", exc)
+                found = None
+            except Exception:  # a bug: logged, and the checks go on
+                if self._stop.is_set():
+                    return
+                log.exception("channel check")
+                found = None
+            if found is not None and not self._stop.is_set():
+                try:
+                    self.on_checked(found)
+                except Exception:
+                    log.exception("channel check: telling the window")
+            self._check.wait(self.check_every_s)

@@ -56,6 +56,7 @@ TABLES: dict[str, Change | None] = {
     "lead": Change.LEAD,
     "conversation": Change.INBOX, "message": Change.INBOX, "response": Change.INBOX,
     "channel_config": Change.CHANNELS, "courier_lease": Change.CHANNELS,
+    "channel_check": Change.CHANNELS, "channel_alert": Change.CHANNELS,
     "stored_file": None,  # shown through what holds it (a message)
     "message_template": Change.TEMPLATE,
     "greeting": Change.GREETING,

@@ -106,3 +106,18 @@ def test_a_wrong_password_or_a_dead_server_is_channel_down(dovecot, mail):
                         imap.PASSWORD)
     with pytest.raises(ChannelDown):
         dead.check()
+
+
+@pytest.mark.logs_warnings
+def test_the_mailbox_is_checked_by_its_login_and_a_wrong_password_is_down(store, mail):
+    from desk.models.enums import HealthState
+    from desk.services.comms import health
+
+    [ok] = health.run(store, {MAIL: mail}, {}, "office-pc")
+    assert ok.state is HealthState.OK and ok.account == imap.USER and ok.me_ok
+    assert ok.pending_updates is None and not ok.webhook  # a bot's figures only
+    wrong = EmailAdapter(mail.settings, "nope")
+    [down] = health.run(store, {MAIL: wrong}, {}, "office-pc")
+    assert down.state is HealthState.DOWN and down.reason == "login_failed"
+    assert "nope" not in down.last_error + down.reason
+    assert [a.kind for a in health.alerts(store)] == [HealthState.DOWN]

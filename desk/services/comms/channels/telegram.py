@@ -8,6 +8,7 @@ thirty a second in all, and none while a 429's ``retry_after`` runs."""
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -15,6 +16,7 @@ import math
 import ssl
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable
 
 import httpx
@@ -182,8 +184,34 @@ class TelegramAdapter:
         me = self._call("getMe")
         return "@" + me.get("username", "") if me.get("username") else me.get("first_name", "")
 
+    def webhook_info(self) -> WebhookInfo:
+        """getWebhookInfo: whether a webhook is set (it blocks getUpdates), what waits, and the
+        last error Telegram met delivering to it. Of the URL only its host is kept: the rest
+        may hold a secret."""
+        info = self._call("getWebhookInfo")
+        url = str(info.get("url") or "")
+        last = info.get("last_error_date")
+        return WebhookInfo(
+            bool(url), urllib.parse.urlsplit(url).hostname or "" if url else "",
+            info.get("pending_update_count"),
+            dt.datetime.fromtimestamp(last, dt.timezone.utc) if last else None,
+            str(info.get("last_error_message") or ""))
+
+    def delete_webhook(self) -> None:
+        """deleteWebhook: receiving by getUpdates works again (what waits is kept)."""
+        self._call("deleteWebhook", {"drop_pending_updates": False})
+
     def close(self) -> None:
         self._http.close()
+
+
+@dataclasses.dataclass(frozen=True)
+class WebhookInfo:
+    set: bool
+    host: str  # the webhook's host only: its path may hold a secret
+    pending: int | None
+    last_error_at: dt.datetime | None
+    last_error: str
 
 
 def _incoming(message: dict, bot: str) -> Incoming:
