@@ -2415,6 +2415,208 @@
     </message>
 </context>
 <context>
+    <name>HealthAlerts</name>
+    <message>
+        <source>Open the channels&apos; state</source>
+        <translation>Открыть состояние каналов</translation>
+    </message>
+    <message>
+        <source>{channel}: {state} since {time}</source>
+        <translation>{channel}: {state} с {time}</translation>
+    </message>
+    <message>
+        <source>{channel}: working again</source>
+        <translation>{channel}: снова работает</translation>
+    </message>
+    <message>
+        <source>Channels — </source>
+        <translation>Каналы — </translation>
+    </message>
+</context>
+<context>
+    <name>HealthDialog</name>
+    <message>
+        <source>Channels: state</source>
+        <translation>Каналы: состояние</translation>
+    </message>
+    <message>
+        <source>Remove webhook…</source>
+        <translation>Удалить вебхук…</translation>
+    </message>
+    <message>
+        <source>Telegram delivers the bot&apos;s messages to that address instead of Desk; removing it lets Desk receive them again (what waits is kept)</source>
+        <translation>Telegram отдаёт сообщения бота на этот адрес вместо Desk; после удаления Desk снова их получает (ожидающие сохраняются)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>No checks yet: the desk that receives the messages checks every channel every five minutes.</source>
+        <translation>Проверок ещё не было: Desk, который принимает сообщения, проверяет каждый канал раз в пять минут.</translation>
+    </message>
+    <message>
+        <source>All channels work.</source>
+        <translation>Все каналы работают.</translation>
+    </message>
+    <message>
+        <source>Needs attention: {channels}.</source>
+        <translation>Требует внимания: {channels}.</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Состояние:</translation>
+    </message>
+    <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}: {reason}</translation>
+    </message>
+    <message>
+        <source>({silent} without a message; usually at most {usual})</source>
+        <translation>({silent} без сообщений; обычно не больше {usual})</translation>
+    </message>
+    <message>
+        <source>yes, in {ms} ms</source>
+        <translation>да, за {ms} мс</translation>
+    </message>
+    <message>
+        <source>no: {reason}</source>
+        <translation>нет: {reason}</translation>
+    </message>
+    <message>
+        <source>Answers (getMe, login):</source>
+        <translation>Отвечает (getMe, вход):</translation>
+    </message>
+    <message>
+        <source>Answers (login):</source>
+        <translation>Отвечает (вход):</translation>
+    </message>
+    <message>
+        <source>Updates waiting:</source>
+        <translation>Ждут получения:</translation>
+    </message>
+    <message>
+        <source>Webhook:</source>
+        <translation>Вебхук:</translation>
+    </message>
+    <message>
+        <source>set to {host} by someone else: Desk cannot receive the bot&apos;s messages while it is set</source>
+        <translation>кто-то установил его на {host}: пока он есть, Desk не получает сообщения бота</translation>
+    </message>
+    <message>
+        <source>an address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>none (Desk receives by polling)</source>
+        <translation>нет (Desk получает сам, опросом)</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Последняя ошибка:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>{when}: {what}</source>
+        <translation>{when}: {what}</translation>
+    </message>
+    <message>
+        <source>Last poll:</source>
+        <translation>Последний опрос:</translation>
+    </message>
+    <message>
+        <source>Last incoming message:</source>
+        <translation>Последнее входящее:</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>ждут отправки: {n}</translation>
+    </message>
+    <message>
+        <source>the oldest since {when}</source>
+        <translation>самое старое с {when}</translation>
+    </message>
+    <message>
+        <source>nothing waiting</source>
+        <translation>ничего не ждёт</translation>
+    </message>
+    <message>
+        <source>Outbox:</source>
+        <translation>Исходящие:</translation>
+    </message>
+    <message>
+        <source>{failures} failures, {limits} times “too many requests” (429)</source>
+        <translation>сбоев: {failures}, «слишком много запросов» (429): {limits}</translation>
+    </message>
+    <message>
+        <source>asked to wait up to {s} s</source>
+        <translation>просили подождать до {s} с</translation>
+    </message>
+    <message>
+        <source>In the last hour:</source>
+        <translation>За последний час:</translation>
+    </message>
+    <message>
+        <source>Receives:</source>
+        <translation>Принимает:</translation>
+    </message>
+    <message>
+        <source>this desk</source>
+        <translation>этот Desk</translation>
+    </message>
+    <message>
+        <source>Checked:</source>
+        <translation>Проверено:</translation>
+    </message>
+    <message>
+        <source>The last {n} days, hour by hour: the worst state checked in each hour</source>
+        <translation>Последние {n} дн. по часам: худшее состояние за каждый час</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>История:</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>меньше минуты</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} мин</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} ч {m} мин</translation>
+    </message>
+    <message>
+        <source>{d} days</source>
+        <translation>{d} дн.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>just now ({time})</source>
+        <translation>только что ({time})</translation>
+    </message>
+    <message>
+        <source>{span} ago ({time})</source>
+        <translation>{span} назад ({time})</translation>
+    </message>
+    <message>
+        <source>Remove webhook</source>
+        <translation>Удалить вебхук</translation>
+    </message>
+    <message>
+        <source>Remove the bot&apos;s webhook? Whoever set it stops receiving the bot&apos;s messages, and Desk receives them again.</source>
+        <translation>Удалить вебхук бота? Тот, кто его установил, перестанет получать сообщения бота, а Desk снова начнёт их получать.</translation>
+    </message>
+</context>
+<context>
     <name>HoursDialog</name>
     <message>
         <source>Working hours</source>
@@ -3755,6 +3957,18 @@
         <translation>Изменены настройки каналов</translation>
     </message>
     <message>
+        <source>Channel alert raised</source>
+        <translation>Тревога по каналу</translation>
+    </message>
+    <message>
+        <source>Channel recovered</source>
+        <translation>Канал восстановился</translation>
+    </message>
+    <message>
+        <source>Telegram webhook removed</source>
+        <translation>Вебхук Telegram удалён</translation>
+    </message>
+    <message>
         <source>Lapsed weeks changed</source>
         <translation>Изменён срок «давно не были»</translation>
     </message>
@@ -4215,6 +4429,26 @@
         <translation>почтовый сервер просит повторить позже</translation>
     </message>
     <message>
+        <source>working</source>
+        <translation>работает</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>не работает</translation>
+    </message>
+    <message>
+        <source>blocked by a webhook</source>
+        <translation>мешает вебхук</translation>
+    </message>
+    <message>
+        <source>outbox stuck</source>
+        <translation>исходящие застряли</translation>
+    </message>
+    <message>
+        <source>silent for longer than usual</source>
+        <translation>тишина дольше обычного</translation>
+    </message>
+    <message>
         <source>first lesson</source>
         <translation>первое занятие</translation>
     </message>
@@ -4672,6 +4906,13 @@
     <message>
         <source>(reversed)</source>
         <translation>(сторнировано)</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>no check</source>
+        <translation>не проверялся</translation>
     </message>
 </context>
 <context>
@@ -5366,6 +5607,14 @@
         <translation>Нет связи с сервером студии: подключаюсь снова…</translation>
     </message>
     <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>Channels: state — each bot and mailbox</source>
+        <translation>Каналы: состояние каждого бота и почтового ящика</translation>
+    </message>
+    <message>
         <source>Working: {name}</source>
         <translation>Работает: {name}</translation>
     </message>
@@ -5548,6 +5797,10 @@
     <message>
         <source>The others go the next time Desk runs. Quit anyway?</source>
         <translation>Остальные уйдут при следующем запуске Desk. Всё равно выйти?</translation>
+    </message>
+    <message>
+        <source>Channels need attention: {channels}</source>
+        <translation>Каналы требуют внимания: {channels}</translation>
     </message>
     <message>
         <source>Covering for: {people}</source>
@@ -8859,6 +9112,14 @@
     <message>
         <source>The role&apos;s checklist from the database as it is now: preview, print, save</source>
         <translation>Чек-лист роли по базе в её текущем состоянии: просмотр, печать, сохранение</translation>
+    </message>
+    <message>
+        <source>Channels: state…</source>
+        <translation>Каналы: состояние…</translation>
+    </message>
+    <message>
+        <source>Each bot and mailbox: its checks, alerts and the last 14 days</source>
+        <translation>Каждый бот и почтовый ящик: проверки, тревоги и последние 14 дней</translation>
     </message>
     <message>
         <source>Today&apos;s tasks</source>
