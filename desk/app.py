@@ -239,10 +239,11 @@ class Start:
 
         store, looking = self.store, self.looking
         self.ops.query(self.window, lambda: (studio.staff(store),
-                                             set() if looking else signin.with_secret(store)),
+                                             set() if looking else signin.with_secret(store),
+                                             studio.info(store)),
                        lambda found: self._switch_to(*found, token))
 
-    def _switch_to(self, staff, secrets, token) -> None:
+    def _switch_to(self, staff, secrets, info, token) -> None:
         from PySide6.QtWidgets import QApplication
 
         me = sign_in(staff, staff_key(self.url), self.settings, self.ops, self.store, secrets,
@@ -261,7 +262,7 @@ class Start:
             self.shell.setGeometry(window.geometry())
             window.hide()
             window.deleteLater()
-            self.me = me
+            self.me, self.info = me, info  # the studio's settings as they are now
             self._build(token)
 
         self.ops.command(window, lambda: _let_go(store, window.courier), rebuild,

@@ -49,7 +49,7 @@ class HandoverItem(Base):
 
     __tablename__ = "handover_item"
     __table_args__ = (
-        Index("ix_handover_item_handover", "handover_id"),
+        Index("ux_handover_item", "handover_id", "kind", "entity_id", unique=True),
         Index("ix_handover_item_entity", "kind", "entity_id"),
         Index("ix_handover_item_family", "family_id"),
         one_of("kind", HandoverKind),

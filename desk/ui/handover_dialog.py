@@ -20,11 +20,13 @@ from desk.models.enums import HandoverKind, HandoverReason, Role
 from desk.services.money import amounts
 from desk.services.staff import studio
 from desk.services.store import errors
+from desk.services.store.changes import Change
 from desk.services.supervision import handover
 from desk.ui import fmt, messages
 from desk.ui.checklist_dialog import PrintoutDialog
 from desk.ui.context import Context
 from desk.ui.forms import FieldError, report
+from desk.ui.freshness import Freshness
 from desk.ui.labels import (
     handover_kind_name, handover_outcome_name, handover_reason_name, handover_state_name,
     role_name,
@@ -374,7 +376,10 @@ class HandoversDialog(QDialog):
         self.digest_button.clicked.connect(
             lambda: self.current() and DigestDialog(ctx, self.current().id, self).exec())
         self.new_button.setEnabled(not ctx.store.read_only)
-        ctx.notifier.changed.connect(lambda _kinds: self.load())
+        # what the handovers moved changes with the work itself: reloaded while on screen
+        self.freshness = Freshness(self, self.load, ctx.notifier, {
+            Change.TASK, Change.INBOX, Change.MAILING, Change.FEEDBACK})
+        self.freshness.stale = False
         self.load()
 
     def load(self) -> None:
@@ -431,6 +436,7 @@ class HandoversDialog(QDialog):
     def _on_new(self) -> None:
         dialog = HandOverDialog(self.ctx, self)
         if dialog.exec() and dialog.handover_id is not None:
+            self.load()
             BriefDialog(self.ctx, dialog.handover_id, self).exec()
 
     @Slot()
@@ -450,6 +456,7 @@ class HandoversDialog(QDialog):
                              on_failure=lambda exc: report(self, self.error, exc))
 
     def _back(self, h: handover.HandoverRow) -> None:
+        self.load()
         if h.from_id == self.ctx.me.id:
             self.digest = DigestDialog(self.ctx, h.id, self)
             self.digest.open()

@@ -60,6 +60,32 @@ class IdleWatch(QObject):
         QApplication.instance().removeEventFilter(self)
 
 
+class Veil(QWidget):
+    """Covers a window left open while the desk is locked (a dialog in the middle of its
+    work: what was typed stays, unseen), following its size."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("background: #eceff1;")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setGeometry(window.rect())
+        window.installEventFilter(self)
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.window_.rect())
+        return False
+
+    def lift(self) -> None:
+        self.window_.removeEventFilter(self)
+        self.hide()
+        self.deleteLater()
+
+
 class LockScreen(QDialog):
     """Over every window of the application until the person signed in types their secret.
 

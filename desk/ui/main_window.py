@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,7 +37,7 @@ from desk.ui.pin_dialog import PinDialog
 from desk.ui.survey_dialogs import CsiItemsDialog
 from desk.ui.survey_import import SurveyImportDialog
 from desk.ui.hours_dialog import HoursDialog
-from desk.ui.idle_lock import IdleWatch, LockScreen
+from desk.ui.idle_lock import IdleWatch, LockScreen, Veil
 from desk.ui.import_dialog import ImportDialog
 from desk.ui.inbox_queue import WaitingBanner, wait_text
 from desk.ui.labels import channel_reason, inbox_channel_name, role_name
@@ -171,6 +172,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(QWidget())
         self.setCentralWidget(self.stack)
         self.lock_screen: LockScreen | None = None
+        self.veils: list[Veil] = []  # over the dialogs open while locked
+        self.can_unlock = False  # the person has a PIN (asked below, and when staff change)
+        self.presence = PresenceState.AVAILABLE
         self._away_by_lock = False
         self.idle = IdleWatch(ctx.studio.idle_lock_min, parent=self)
         self.idle.idle.connect(self.lock)
@@ -216,6 +220,7 @@ class MainWindow(QMainWindow):
         if not ctx.store.read_only:  # handovers whose day has come begin or end
             ctx.ops.command(self, lambda: handover.settle(ctx.store, ctx.actor),
                             lambda _done: self._after_settle())
+        self._ask_secret()
         self.settling = QTimer(self)  # and on a desk left running overnight
         self.settling.setInterval(30 * 60 * 1000)
         self.settling.timeout.connect(self._settle)
@@ -486,6 +491,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.base_title)
             self.idle.minutes = self.ctx.studio.idle_lock_min
             self._show_covering()  # a handover begun or ended
+            self._ask_secret()  # a PIN set
         if Change.PRESENCE in kinds:  # a call ended: the Away button shows the state it left
             me = self.ctx.me.id
             self.ctx.ops.query(self, lambda: presence.state_of(self.ctx.store, me),
@@ -508,6 +514,11 @@ class MainWindow(QMainWindow):
         self.health_button.setToolTip(self.tr("Channels need attention: {channels}").format(
             channels=", ".join(troubled)) if troubled else self.tr(
             "Channels: state — each bot and mailbox"))
+
+    def _ask_secret(self) -> None:
+        store, me = self.ctx.store, self.ctx.me.id
+        self.ctx.ops.query(self, lambda: me in signin.with_secret(store), self._knows_secret,
+                           key="secret")
 
     @Slot()
     def _settle(self) -> None:
@@ -553,16 +564,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def lock(self) -> None:
         """Hides the work until the person signed in types their secret (someone without one,
-        as on the demo studio, is not locked out). A locked desk counts as away, so waiting
-        clients are shown to the colleague at once."""
+        as on the demo studio, is not locked out). Known without asking the database, so a
+        busy or unreachable server never keeps a desk open. A locked desk counts as away
+        (unless on a call), so waiting clients are shown to the colleague at once."""
         if self.locked:
             return
-        me, store = self.ctx.me.id, self.ctx.store
-        self.ctx.ops.query(self, lambda: me in signin.with_secret(store), self._lock_now,
-                           key="lock")
-
-    def _lock_now(self, can_unlock: bool) -> None:
-        if not can_unlock:
+        if not self.can_unlock:
             self.statusBar().showMessage(self.tr(
                 "The desk is not locked: you have no PIN yet (Settings → PIN or password…)"),
                 10000)
@@ -573,11 +580,17 @@ class MainWindow(QMainWindow):
             self.lock_screen.switch_requested.connect(self.switch_requested)
         self.stack.setCurrentIndex(1)
         self.menuBar().setVisible(False)
-        self._away_by_lock = self.ctx.can_write and not self.away_button.isChecked()
+        self.veils = [Veil(w) for w in QApplication.topLevelWidgets()  # open dialogs too
+                      if w.isVisible() and w is not self and w is not self.lock_screen]
+        self._away_by_lock = (self.ctx.can_write and not self.away_button.isChecked()
+                              and self.presence is PresenceState.AVAILABLE)
         if self._away_by_lock:
             self.away_button.setChecked(True)  # away: the colleague is asked at once
         self.lock_screen.start()
         self.check_waiting()
+
+    def _knows_secret(self, has: bool) -> None:
+        self.can_unlock = has
 
     def unlock(self) -> None:
         """The person signed in again (through "Switch user…")."""
@@ -588,6 +601,10 @@ class MainWindow(QMainWindow):
     def _unlocked(self) -> None:
         self.stack.setCurrentIndex(0)
         self.menuBar().setVisible(True)
+        for veil in self.veils:
+            if shiboken6.isValid(veil):  # its window may have gone meanwhile
+                veil.lift()
+        self.veils = []
         if self._away_by_lock:
             self._away_by_lock = False
             self.away_button.setChecked(False)
@@ -595,6 +612,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _show_presence(self, state: PresenceState) -> None:
+        self.presence = state
         self.away_button.blockSignals(True)
         self.away_button.setChecked(state is PresenceState.AWAY)
         self.away_button.blockSignals(False)

@@ -24,6 +24,9 @@ FIELD_MESSAGES = {
     "handover_not_desk": QT_TRANSLATE_NOOP(
         "Messages", "Work is handed over between the desk's people (not a supervisor)."),
     "handover_over": QT_TRANSLATE_NOOP("Messages", "This handover has ended already."),
+    "handover_ring": QT_TRANSLATE_NOOP(
+        "Messages", "That person is away on these days and their work comes back this way: "
+                    "choose someone who is in."),
     "name_control": QT_TRANSLATE_NOOP(
         "Messages", "The name holds invisible control characters or is too long: retype it."),
     "phone_invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid phone number."),

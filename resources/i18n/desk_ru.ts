@@ -6001,6 +6001,10 @@
         <translation>Эта передача дел уже завершена.</translation>
     </message>
     <message>
+        <source>That person is away on these days and their work comes back this way: choose someone who is in.</source>
+        <translation>Этот человек в эти дни сам отсутствует, и его дела вернулись бы по цепочке обратно: выберите того, кто будет на месте.</translation>
+    </message>
+    <message>
         <source>The name holds invisible control characters or is too long: retype it.</source>
         <translation>В имени есть невидимые управляющие символы или оно слишком длинное: наберите его заново.</translation>
     </message>

@@ -92,6 +92,38 @@ def test_an_idle_desk_locks_shows_the_wait_without_names_and_the_colleague_is_al
     assert presence.state_of(store, maria.id) is PresenceState.AVAILABLE  # as before the lock
 
 
+def test_a_dialog_left_open_is_covered_while_locked_and_keeps_what_was_typed(
+        qtbot, store, staff, maria, tmp_path):
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    window, _ticks = window_for(qtbot, store, maria, tmp_path)
+    dialog = QDialog(window)
+    field = QLineEdit("Ёлкина Вера, +7 912 345-67-89")
+    QVBoxLayout(dialog).addWidget(field)
+    dialog.resize(400, 200)
+    dialog.show()
+    window.lock()
+    veil = next(v for v in window.veils if v.parent() is dialog)
+    assert veil.isVisible() and veil.geometry() == dialog.rect()
+    dialog.resize(500, 300)
+    assert veil.geometry() == dialog.rect()  # it follows the window
+    window.lock_screen.secret.setText("4821")
+    window.lock_screen.unlock_button.click()
+    assert window.veils == [] and dialog.isVisible()
+    assert field.text() == "Ёлкина Вера, +7 912 345-67-89"
+
+
+def test_a_desk_locked_during_a_call_stays_on_the_call(qtbot, store, maria, tmp_path):
+    window, _ticks = window_for(qtbot, store, maria, tmp_path)
+    presence.set_state(store, maria.actor(), PresenceState.ON_CALL)
+    assert window.presence is PresenceState.ON_CALL
+    window.lock()
+    assert presence.state_of(store, maria.id) is PresenceState.ON_CALL
+    window.lock_screen.secret.setText("4821")
+    window.lock_screen.unlock_button.click()
+    assert presence.state_of(store, maria.id) is PresenceState.ON_CALL
+
+
 def test_ctrl_l_locks_at_once_and_a_desk_already_away_stays_away(qtbot, store, maria,
                                                                    tmp_path):
     window, _ticks = window_for(qtbot, store, maria, tmp_path)
@@ -153,6 +185,9 @@ def test_switch_user_from_the_lock_screen_builds_the_desk_for_the_colleague(
     first = windows[-1]
     first.lock_action.trigger()
     assert first.locked
+    studio.update(store, staff[Role.SYSTEM].actor(), "ДетиЛюбят", "Europe/Moscow",
+                  [studio.StaffEdit(m.name, m.role, True, m.id) for m in studio.staff(store)],
+                  idle_lock_min=5)  # changed meanwhile on the other desk
 
     def anna_signs_in(dialog):
         for row in range(dialog.list.count()):
@@ -166,11 +201,12 @@ def test_switch_user_from_the_lock_screen_builds_the_desk_for_the_colleague(
     first.lock_screen.switch_button.click()
     second = windows[-1]
     assert second is not first and second.ctx.me == anna and not second.locked
+    assert second.idle.minutes == 5 and not first.idle.timer.isActive()
     assert second.tabs.currentIndex() == second.TAB_SYSTEM
     assert not first.isVisible()
     assert presence.state_of(store, maria.id) is PresenceState.AWAY  # she left it locked
 
-    def maria_again(dialog):  # choosing oneself with the right PIN only unlocks
+    def anna_again(dialog):  # choosing oneself with the right PIN only unlocks
         for row in range(dialog.list.count()):
             if dialog.list.item(row).data(Qt.ItemDataRole.UserRole) == anna.id:
                 dialog.list.setCurrentRow(row)
@@ -178,7 +214,7 @@ def test_switch_user_from_the_lock_screen_builds_the_desk_for_the_colleague(
         dialog._on_sign_in()
         return dialog.result()
 
-    monkeypatch.setattr(SignInDialog, "exec", maria_again)
+    monkeypatch.setattr(SignInDialog, "exec", anna_again)
     second.lock()
     second.lock_screen.switch_button.click()
     assert windows[-1] is second and not second.locked

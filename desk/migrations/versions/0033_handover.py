@@ -87,7 +87,8 @@ def upgrade() -> None:
                                 name=op.f('fk_handover_item_owner_id_staff'), ondelete='SET NULL'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_handover_item')),
     )
-    op.create_index('ix_handover_item_handover', 'handover_item', ['handover_id'])
+    op.create_index('ux_handover_item', 'handover_item', ['handover_id', 'kind', 'entity_id'],
+                    unique=True)
     op.create_index('ix_handover_item_entity', 'handover_item', ['kind', 'entity_id'])
     op.create_index('ix_handover_item_family', 'handover_item', ['family_id'])
     rebuild = 'always' if op.get_bind().dialect.name == 'sqlite' else 'auto'

@@ -394,7 +394,8 @@ def erase(store: Store, actor: Actor, family_id: int,
         rollup.refresh_times_in(s, answered)  # the months' indices without them
         checklists.forget_in(s, family_id, phones + emails)  # kept copies naming it
         quality.forget_in(s, call_ids, talk_ids)  # quality sheets about its calls and chats
-        handover.forget_in(s, family_id, phones + emails)  # handed-over items about it
+        handover.forget_in(s, family_id, phones + emails, tasks=task_ids,
+                           talks=talk_ids)  # handed-over items about it
         s.execute(update(InboxMessage).where(InboxMessage.conversation_id.in_(talks)).values(
             text="", attachment="", file_id=None, external_id=None, last_error=""))
         files.forget_unused(uow, kept_files)  # a file another family was sent stays theirs
@@ -428,6 +429,7 @@ def erase(store: Store, actor: Actor, family_id: int,
                     _scrub(task.details, pattern, name)
                 if (title, details) != (task.title, task.details):
                     task.title, task.details = title, details
+            handover.forget_mentions(s, lambda text: _scrub(text, pattern, name) != text)
         search.drop(s, family_id, purge=True)
         s.add(TimelineEntry(family_id=family_id, at=uow.now, kind=TimelineKind.ERASED,
                             text="", staff_id=actor.staff_id))

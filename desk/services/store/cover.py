@@ -68,13 +68,14 @@ class Covering:
 
     people: dict[int, tuple[str, Role]]
     items: dict[tuple[HandoverKind, int], tuple[int, str]]
+    role: Role | None = None  # the one covering's own (their role's work is theirs anyway)
 
     def for_whom(self, audit_kind: str, entity_id: int | None) -> tuple[int, str] | None:
         kind = item_kind(audit_kind)
         if kind is not None and entity_id is not None and (kind, entity_id) in self.items:
             return self.items[(kind, entity_id)]
-        for person, (name, role) in self.people.items():
-            if audit_kind.startswith(AREAS.get(role, ())):
+        for person, (name, role) in self.people.items():  # the absent colleague's role's work
+            if role is not self.role and audit_kind.startswith(AREAS.get(role, ())):
                 return person, name
         return None
 
@@ -92,7 +93,7 @@ def covering(s: Session, staff_id: int) -> Covering:
     ids = {h.from_staff_id for h in covered}
     staff = {sid: (name, role) for sid, name, role in s.execute(
         select(Staff.id, Staff.name, Staff.role).where(Staff.id.in_(
-            ids | {h.from_staff_id for h in handovers} | set(s.scalars(
+            ids | {h.from_staff_id for h in handovers} | {staff_id} | set(s.scalars(
                 select(HandoverItem.owner_id).where(
                     HandoverItem.handover_id.in_([h.id for h in handovers]),
                     HandoverItem.owner_id.is_not(None)))))))}
@@ -107,4 +108,5 @@ def covering(s: Session, staff_id: int) -> Covering:
         owner = owner if owner is not None else giver  # a role's item: the role's holder's
         if owner != staff_id and owner in staff:  # the first handover names its real owner
             items.setdefault((kind, entity), (owner, staff[owner][0]))
-    return Covering({i: staff[i] for i in ids if i in staff}, items)
+    return Covering({i: staff[i] for i in ids if i in staff}, items,
+                    staff[staff_id][1] if staff_id in staff else None)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import phonenumbers
@@ -43,6 +44,7 @@ from desk.services.store import cover, errors, sheets
 from desk.services.store.db import Actor, Store, UnitOfWork
 
 LONGEST = dt.timedelta(days=366)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 SHOWN = 30  # a digest's families and complaints listed; the rest counted
 
 
@@ -278,6 +280,9 @@ def start(store: Store, actor: Actor, draft: Draft) -> int:
                     Handover.from_staff_id == draft.from_id, Handover.returned_at.is_(None),
                     Handover.starts_on < draft.ends_on, Handover.ends_on > draft.starts_on)):
             fields["starts_on"] = "handover_overlaps"
+        if "to" not in fields and "from" not in fields and "ends_on" not in fields \
+                and _ring(s, draft):
+            fields["to"] = "handover_ring"
         if fields:
             raise errors.ValidationFailed(fields)
         h = Handover(from_staff_id=draft.from_id, to_staff_id=draft.to_id,
@@ -344,13 +349,59 @@ def _return(uow: UnitOfWork, h: Handover, by: int | None) -> None:
         else:
             item.outcome = HandoverOutcome.RETURNED
             _give(s, item.kind, item.entity_id, item.owner_id, item.owner_role)
-            # a later handover that took it further along a chain has nothing left to return
+            # a handover begun later took it further along a chain: nothing left to return
             for later in s.scalars(select(HandoverItem).join(Handover).where(
                     HandoverItem.kind == item.kind, HandoverItem.entity_id == item.entity_id,
                     HandoverItem.outcome == HandoverOutcome.OPEN, HandoverItem.id != item.id,
-                    Handover.returned_at.is_(None))):
+                    Handover.returned_at.is_(None), Handover.moved_at > h.moved_at)):
                 later.outcome = HandoverOutcome.RETURNED
     h.returned_at, h.returned_by = uow.now, by
+    s.flush()
+    _rehome(uow)
+
+
+OWNERS = {HandoverKind.TASK: (Task, "assignee_staff_id"),
+          HandoverKind.CONVERSATION: (Conversation, "staff_id"),
+          HandoverKind.MESSAGE: (InboxMessage, "staff_id"),
+          HandoverKind.MAILING: (Mailing, "staff_id")}
+
+
+def _rehome(uow: UnitOfWork) -> None:
+    """Someone is back: the running handovers' untouched items go to whoever covers each absent
+    person now (a chain got shorter), so nothing waits with a person who is not covering."""
+    s = uow.session
+    handovers = cover.running(s)
+    holders = cover.holders(handovers)
+    for h in handovers:
+        holder, mark = holders[h.from_staff_id], None
+        for item in s.scalars(select(HandoverItem).where(
+                HandoverItem.handover_id == h.id, HandoverItem.outcome == HandoverOutcome.OPEN,
+                HandoverItem.kind.in_(list(OWNERS)))):
+            model, column = OWNERS[item.kind]
+            row = s.get(model, item.entity_id)
+            if row is None or getattr(row, column) in (holder, None) \
+                    or _finished(s, item.kind, item.entity_id):
+                continue
+            mark = _moved_mark(s, h.id) if mark is None else mark
+            if not _touched(s, item, mark, h.from_staff_id):
+                _give(s, item.kind, item.entity_id, holder, None)
+
+
+def _ring(s: Session, draft: Draft) -> bool:
+    """The substitute, followed through the handovers over the same days, leads back to the
+    absent person: nobody would be in."""
+    to = dict(s.execute(select(Handover.from_staff_id, Handover.to_staff_id).where(
+        Handover.returned_at.is_(None), Handover.starts_on < draft.ends_on,
+        Handover.ends_on > draft.starts_on)).all())
+    who, seen = draft.to_id, set()
+    while who not in seen:
+        if who == draft.from_id:
+            return True
+        seen.add(who)
+        if who not in to:
+            return False
+        who = to[who]
+    return False
 
 
 def settle(store: Store, actor: Actor) -> tuple[int, int]:
@@ -367,8 +418,9 @@ def settle(store: Store, actor: Actor) -> tuple[int, int]:
     begun = returned = 0
     with store.write(actor, looking_may=True) as uow:
         s = uow.session
+        # locked: two desks starting at once begin or end each handover once
         for h in s.scalars(select(Handover).where(Handover.returned_at.is_(None))
-                           .order_by(Handover.starts_on, Handover.id)):
+                           .order_by(Handover.starts_on, Handover.id).with_for_update()):
             if h.ends_on <= today:
                 _return(uow, h, None)
                 returned += 1
@@ -385,7 +437,7 @@ def settle(store: Store, actor: Actor) -> tuple[int, int]:
 def come_back(store: Store, actor: Actor, handover_id: int) -> None:
     """"I'm back" before the return day (or a planned handover called off)."""
     with store.write(actor, looking_may=True) as uow:
-        h = uow.session.get(Handover, handover_id)
+        h = uow.session.get(Handover, handover_id, with_for_update=True)
         if h is None:
             raise errors.NotFound(f"no handover {handover_id}")
         if h.returned_at is not None:
@@ -510,12 +562,32 @@ def digest(store: Store, handover_id: int) -> Digest:
                       int(total), debits, complaints, len(bad))
 
 
-def forget_in(s: Session, family_id: int, contacts: list[str] = ()) -> int:
-    """An erase: the listed items about the family (or showing its phones or e-mails) leave
-    the handovers."""
+def forget_in(s: Session, family_id: int, contacts: list[str] = (), *,
+              tasks: list[int] = (), talks: list[int] = ()) -> int:
+    """An erase: the listed items about the family leave the handovers — by the family, by
+    its tasks and conversations (an application's too), their messages, or a phone or e-mail
+    of its shown in the title."""
     shown = [HandoverItem.title.contains(c, autoescape=True) for c in contacts if c]
-    return s.execute(delete(HandoverItem).where(
-        or_(HandoverItem.family_id == family_id, *shown))).rowcount
+    messages = select(InboxMessage.id).where(InboxMessage.conversation_id.in_(list(talks)))
+    return s.execute(delete(HandoverItem).where(or_(
+        HandoverItem.family_id == family_id, *shown,
+        (HandoverItem.kind == HandoverKind.TASK) & HandoverItem.entity_id.in_(list(tasks)),
+        (HandoverItem.kind == HandoverKind.CONVERSATION)
+        & HandoverItem.entity_id.in_(list(talks)),
+        (HandoverItem.kind == HandoverKind.MESSAGE) & HandoverItem.entity_id.in_(messages),
+    )).execution_options(synchronize_session=False)).rowcount
+
+
+def forget_mentions(s: Session, mentions) -> int:
+    """An erase: items of no family whose title names the family (``mentions(title)``)."""
+    found = [i for i in s.scalars(select(HandoverItem).where(HandoverItem.family_id.is_(None)))
+             if mentions(i.title) or mentions(i.note)]
+    for item in found:
+        s.delete(item)
+    for h in s.scalars(select(Handover).where(Handover.note != "")):
+        if mentions(h.note):
+            h.note = ""
+    return len(found)
 
 
 # the brief ---------------------------------------------------------------------------------
@@ -530,6 +602,7 @@ class Brief:
     debts: tuple[str, ...]  # a System person's: wallets short for next week
     unmarked: tuple[str, ...]  # a System person's: lessons of the last two weeks not marked
     role: Role
+    debtors: tuple[int, ...] = ()  # the families behind ``debts``
 
     # what the printed archive keeps of it (see checklists.keep)
     kind = "handover"
@@ -546,10 +619,13 @@ class Brief:
     @property
     def mentions(self) -> str:
         """" 12 45 +79161112233 " — the families it names and the phones it shows."""
-        ids = {str(i.family_id) for i in self.items if i.family_id is not None}
+        ids = {str(i.family_id) for i in self.items if i.family_id is not None} | {
+            str(f) for f in self.debtors}
+        texts = [i.title for i in self.items] + [i.note for i in self.items]
         phones = {phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
-                  for i in self.items for m in phonenumbers.PhoneNumberMatcher(i.title, "RU")}
-        words = sorted(ids) + sorted(phones)
+                  for text in texts for m in phonenumbers.PhoneNumberMatcher(text, "RU")}
+        emails = {e.lower() for text in texts for e in EMAIL.findall(text)}
+        words = sorted(ids) + sorted(phones) + sorted(emails)
         return f" {' '.join(words)} " if words else ""
 
 
@@ -576,17 +652,20 @@ def brief(store: Store, handover_id: int) -> Brief:
         role = s.get(Staff, h.from_staff_id).role
         listed = _items(s, handover_id)
     debts: list[str] = []
+    debtors: list[int] = []
     unmarked: list[str] = []
     if role is Role.SYSTEM:
+        short = finance.control(store, days=7)
         debts = [f"{a.title}: на счёте {amounts.format_rub(a.balance)}, впереди "
-                 f"{amounts.format_rub(a.upcoming)}" for a in finance.control(store, days=7)]
+                 f"{amounts.format_rub(a.upcoming)}" for a in short]
+        debtors = [a.family_id for a in short]
         for c in attendance.to_check(store, now - dt.timedelta(days=14)):
             if c.unmarked and c.lesson.starts_at < now:
                 start = c.lesson.starts_at.astimezone(info.tz)
                 unmarked.append(f"{start:%d.%m %H:%M} {c.lesson.direction}: без отметки — "
                                 f"{c.unmarked}")
     return Brief(row, info.name, info.tz, now.astimezone(info.tz), tuple(listed),
-                 tuple(debts), tuple(unmarked), role)
+                 tuple(debts), tuple(unmarked), role, tuple(debtors))
 
 
 def _when(at: dt.datetime | None, tz) -> str:

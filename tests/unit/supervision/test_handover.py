@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desk import cli
 from desk.models.audit import AuditEntry
@@ -260,3 +260,150 @@ def test_an_erase_leaves_no_handed_over_item_about_the_family(store, actor, desk
     assert not any(i.family_id == desk["elkiny"] or "Ёлкин" in i.title or "912" in i.title
                    for i in after)
     assert len(after) < len(before)
+
+
+def olga_joins(store, actor, role=Role.SYSTEM):
+    studio.update(store, actor, "ДетиЛюбят", "Europe/Moscow",
+                  [studio.StaffEdit(m.name, m.role, True, m.id) for m in studio.staff(store)]
+                  + [studio.StaffEdit("Ольга Смирнова", role)])
+    return next(m for m in studio.staff(store) if m.name == "Ольга Смирнова")
+
+
+def test_a_substitute_back_first_keeps_covering_and_the_absent_gets_everything_back(
+        store, actor, desk, clock):
+    """Мария → Анна, then Анна → Ольга; Анна is back before Мария."""
+    maria, anna = desk["maria"], desk["anna"]
+    olga = olga_joins(store, actor)
+    marias = handover.start(store, maria.actor(), handover.Draft(
+        maria.id, anna.id, TODAY, TODAY + dt.timedelta(days=14)))
+    clock.advance(days=1)
+    annas = handover.start(store, anna.actor(), handover.Draft(
+        anna.id, olga.id, TODAY + dt.timedelta(days=1), TODAY + dt.timedelta(days=5)))
+    assert owner(store, Task, desk["own"], "assignee_staff_id") == olga.id
+    clock.advance(days=4)
+    assert handover.settle(store, SYSTEM_ACTOR) == (0, 1)  # Анна's return day
+    assert owner(store, Task, desk["own"], "assignee_staff_id") == anna.id  # covers Мария
+    assert handover.one(store, marias).covered_by == anna.name
+    assert {i.outcome for i in handover.items(store, marias)} == {HandoverOutcome.OPEN}
+    handover.come_back(store, maria.actor(), marias)
+    assert owner(store, Task, desk["own"], "assignee_staff_id") == maria.id
+    assert owner(store, Mailing, desk["mailing"]) == maria.id
+    assert handover.one(store, annas).state == "returned"
+
+
+def test_when_the_one_covering_through_a_chain_is_back_the_work_goes_to_them(
+        store, actor, desk, clock):
+    """Анна → Ольга first, then Мария → Анна (so to Ольга); Анна is back: Мария's untouched
+    work goes to Анна, what Ольга answered stays with Ольга."""
+    maria, anna = desk["maria"], desk["anna"]
+    olga = olga_joins(store, actor)
+    annas = handover.start(store, anna.actor(), handover.Draft(
+        anna.id, olga.id, TODAY, TODAY + dt.timedelta(days=3)))
+    marias = handover.start(store, maria.actor(), handover.Draft(
+        maria.id, anna.id, TODAY, TODAY + dt.timedelta(days=10)))
+    assert owner(store, Task, desk["own"], "assignee_staff_id") == olga.id
+    inbox.reply(store, olga.actor(), desk["second"], inbox.ReplyDraft("1500 ₽"))
+    handover.come_back(store, anna.actor(), annas)
+    assert owner(store, Task, desk["own"], "assignee_staff_id") == anna.id
+    assert owner(store, Conversation, desk["first"]) == anna.id
+    assert owner(store, Conversation, desk["second"]) == olga.id  # she answered it
+    assert handover.one(store, marias).covered_by == anna.name
+    tasks.set_status(store, anna.actor(), desk["own"], TaskStatus.DONE)
+    with store.read() as s:
+        done = s.scalar(select(AuditEntry).where(AuditEntry.kind == "task.done"))
+    assert done.for_name == maria.name
+
+
+def test_a_ring_of_handovers_is_refused(store, desk):
+    maria, anna = desk["maria"], desk["anna"]
+    handover.start(store, maria.actor(), handover.Draft(
+        maria.id, anna.id, TODAY, TODAY + dt.timedelta(days=7)))
+    with pytest.raises(errors.ValidationFailed) as refused:
+        handover.start(store, anna.actor(), handover.Draft(
+            anna.id, maria.id, TODAY + dt.timedelta(days=2), TODAY + dt.timedelta(days=4)))
+    assert refused.value.fields == {"to": "handover_ring"}
+    handover.start(store, anna.actor(), handover.Draft(  # after Мария is back: fine
+        anna.id, maria.id, TODAY + dt.timedelta(days=7), TODAY + dt.timedelta(days=9)))
+
+
+def test_a_colleague_of_the_same_role_covering_does_her_own_roles_work(store, actor, desk):
+    from desk.services.store import cover
+
+    anna, maria = desk["anna"], desk["maria"]
+    olga = olga_joins(store, actor)
+    handover.start(store, anna.actor(), handover.Draft(
+        anna.id, olga.id, TODAY, TODAY + dt.timedelta(days=3)))
+    with store.read() as s:
+        assert cover.covering(s, olga.id).for_whom("payments.post", None) is None
+    handover.start(store, maria.actor(), handover.Draft(
+        maria.id, olga.id, TODAY, TODAY + dt.timedelta(days=3)))
+    with store.read() as s:  # the Communicator's work is Мария's
+        assert cover.covering(s, olga.id).for_whom("inbox.reply", 999) == (maria.id,
+                                                                            maria.name)
+
+
+def test_an_erase_reaches_an_application_s_conversation_and_the_brief_s_debtors(
+        store, actor, desk):
+    from desk.models.comms import Lead
+    from desk.services.supervision import checklists
+
+    maria, anna = desk["maria"], desk["anna"]
+    with store.write(SYSTEM_ACTOR) as uow:
+        lead = Lead(name="Вера", phone="+79123456789", respond_by=uow.now)
+        uow.session.add(lead)
+        uow.session.flush()
+        talk = Conversation(channel=InboxChannel.TELEGRAM, address="555", name="Вера Т.",
+                            lead_id=lead.id, staff_id=maria.id, opened_at=uow.now,
+                            last_at=uow.now)
+        uow.session.add(talk)
+        uow.session.flush()
+        talk_id = talk.id
+        uow.commit()
+    hid = handover.start(store, maria.actor(), handover.Draft(
+        maria.id, anna.id, TODAY, TODAY + dt.timedelta(days=7)))
+    assert any(i.entity_id == talk_id and i.kind is HandoverKind.CONVERSATION
+               for i in handover.items(store, hid))
+    found = handover.brief(store, hid)
+    checklists.keep(store, anna.actor(), found, handover.render_brief(found))
+    assert f" {desk['elkiny']} " in found.mentions and "+79161112233" in found.mentions
+    privacy.erase(store, actor, desk["elkiny"])
+    assert not any(i.entity_id == talk_id and i.kind is HandoverKind.CONVERSATION
+                   for i in handover.items(store, hid))
+    assert checklists.copies(store) == []  # the kept brief named the family
+
+
+@pytest.mark.postgresql_only
+def test_two_desks_starting_at_once_begin_a_handover_once(store, desk, clock):
+    import threading
+
+    from sqlalchemy import text
+
+    from desk.models.handover import Handover
+
+    maria, anna = desk["maria"], desk["anna"]
+    hid = handover.start(store, maria.actor(), handover.Draft(
+        maria.id, anna.id, TODAY + dt.timedelta(days=1), TODAY + dt.timedelta(days=4)))
+    clock.advance(days=1)
+    results = []
+    with store.write(SYSTEM_ACTOR) as uow:  # the first desk holds the handover
+        h = uow.session.get(Handover, hid, with_for_update=True)
+        other = threading.Thread(target=lambda: results.append(
+            handover.settle(store, SYSTEM_ACTOR)))
+        other.start()
+        with store.engine.connect() as look:  # until the second desk waits for the lock
+            for _ in range(2000):
+                if look.execute(text("SELECT count(*) FROM pg_stat_activity WHERE "
+                                     "wait_event_type = 'Lock'")).scalar():
+                    break
+                threading.Event().wait(0.005)
+        handover._begin(uow, h)
+        uow.audit("handover.begin", entity_id=h.id)
+        uow.commit()
+    other.join(10)
+    assert results == [(0, 0)]
+    with store.read() as s:
+        begun = s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.kind == "handover.begin"))
+    assert begun == 1
+    assert len({(i.kind, i.entity_id) for i in handover.items(store, hid)}) == len(
+        handover.items(store, hid))
