@@ -89,7 +89,7 @@ class AuditView(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.model = JournalModel(ctx, self)
         # newest first, as the service lists them: the same order as "When" descending
-        self.tree = sorted_view(self.model, widths=(130, 160, 190, 180),
+        self.tree = sorted_view(self.model, widths=(130, 250, 190, 180),
                                 sort_column=JournalModel.COL_WHEN,
                                 order=Qt.SortOrder.DescendingOrder)
         self.count = QLabel()

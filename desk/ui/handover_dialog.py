@@ -111,7 +111,7 @@ class HandOverDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.items.setColumnWidth(1, 150)
+        self.items.setColumnWidth(1, 115)
         self.items.setColumnWidth(2, 150)
         self.items.setColumnWidth(3, 220)
         self.error = FieldError()
@@ -120,6 +120,9 @@ class HandOverDialog(QDialog):
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("Hand over"))
         self.ok.setEnabled(False)
+        for button in buttons.buttons():  # Enter finishes a note, it never hands over
+            button.setAutoDefault(False)
+            button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.moving)
@@ -157,14 +160,26 @@ class HandOverDialog(QDialog):
                            key="preview")
 
     def _show_chain(self) -> None:
-        """The substitute away too: the work goes to whoever covers them."""
+        """The substitute away too: the work goes to whoever covers them — unless that is the
+        absent person themselves (nobody would be in)."""
         away = self.away.get(self.substitute.currentData())
         self.chain.setVisible(away is not None)
-        if away is not None:
-            self.chain.setText(self.tr(
-                "{name} is away (back on {day}): the work goes to {other}, who covers them.")
-                .format(name=away.from_name, day=fmt.date_text(away.ends_on),
-                        other=away.covered_by or away.to_name))
+        ring = away is not None and self.person.currentData() in (away.to_id,
+                                                                   self._holder(away))
+        self.ok.setEnabled(not ring and bool(self.people))
+        if away is None:
+            return
+        self.chain.setText(self.tr(
+            "{name} is away (back on {day}), and {other} covers them: choose someone who is in.")
+            .format(name=away.from_name, day=fmt.date_text(away.ends_on),
+                    other=self.person.currentText().split(" — ")[0]) if ring else self.tr(
+            "{name} is away (back on {day}): the work goes to the one covering, {other}.")
+            .format(name=away.from_name, day=fmt.date_text(away.ends_on),
+                    other=away.covered_by or away.to_name))
+
+    def _holder(self, row: handover.HandoverRow) -> int | None:
+        """Who actually covers the away person of ``row`` (the staff id)."""
+        return next((m.id for m in self.people if m.name == row.covered_by), row.to_id)
 
     def _show_items(self, rows: list[handover.ItemRow]) -> None:
         tz = self.ctx.studio.tz
@@ -180,7 +195,7 @@ class HandOverDialog(QDialog):
         self.moving.setText(self.tr("What moves to the substitute: %n item(s)", "", len(rows))
                             if rows else self.tr("Nothing open to hand over: the handover is "
                                                  "still recorded for the days away."))
-        self.ok.setEnabled(True)
+        self._show_chain()
 
     def notes(self) -> dict[tuple[HandoverKind, int], str]:
         found = {}
@@ -302,18 +317,16 @@ class DigestDialog(QDialog):
         meanwhile = self.tr("Meanwhile")
         parts.append(f"<p><b>{esc(meanwhile)}</b></p><ul>")
         parts.append("<li>" + esc(self.tr("New families: %n", "", found.new_count))
-                     + (": " + esc(", ".join(found.new_families)) if found.new_families else "")
+                     + (" — " + esc(", ".join(found.new_families)) if found.new_families else "")
                      + "</li>")
         parts.append("<li>" + esc(self.tr("Payments posted: {n}, {sum}; lessons charged: "
                                           "{debits}").format(
             n=found.topups, sum=amounts.format_rub(found.topup_total), debits=found.debits))
             + "</li>")
         parts.append("<li>" + esc(self.tr("Complaints: %n", "", found.complaint_count))
-                     + "</li>")
+                     + ("<ul>" + "".join(f"<li>{esc(c)}</li>" for c in found.complaints)
+                        + "</ul>" if found.complaints else "") + "</li>")
         parts.append("</ul>")
-        if found.complaints:
-            parts.append("<ul>" + "".join(f"<li>{esc(c)}</li>" for c in found.complaints)
-                         + "</ul>")
         self.text.setHtml("".join(parts))
         if h.from_id == self.ctx.me.id and not h.digest_seen and self.ctx.can_write:
             store, actor = self.ctx.store, self.ctx.actor
@@ -335,9 +348,9 @@ class HandoversDialog(QDialog):
                             self.tr("Back on"), self.tr("Reason"), self.tr("State"),
                             self.tr("Items")])
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.horizontalHeader().setStretchLastSection(False)
         self.list.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
+        self.list.horizontalHeader().setStretchLastSection(True)
         self.items = _table([self.tr("What"), self.tr("Kind"), self.tr("Due or waiting since"),
                              self.tr("Word on it"), self.tr("What became of it")])
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -410,6 +423,8 @@ class HandoversDialog(QDialog):
         h = self.current()
         self.back_button.setEnabled(h is not None and h.state != "returned"
                                     and not self.ctx.store.read_only)
+        self.back_button.setText(self.tr("I'm back") if h is None or h.from_id == self.ctx.me.id
+                                 else self.tr("End it early…"))
         self.brief_button.setEnabled(h is not None)
         self.digest_button.setEnabled(h is not None and h.state == "returned")
         if h is None:

@@ -156,11 +156,13 @@ class HealthDialog(QDialog):
                 "No checks yet: the desk that receives the messages checks every channel every "
                 "five minutes."))
         else:
-            bad = [s for s in statuses if s.state is not HealthState.OK]
+            # the latest check's trouble, else an alert still open from an earlier one
+            bad = [(s.channel, s.state if s.state is not HealthState.OK else s.alerts[0].kind)
+                   for s in statuses if s.state is not HealthState.OK or s.alerts]
             self.summary.setText(self.tr("All channels work.") if not bad else self.tr(
                 "Needs attention: {channels}.").format(channels=", ".join(
-                    f"{inbox_channel_name(s.channel)} — {health_state_name(s.state)}"
-                    for s in bad)))
+                    f"{inbox_channel_name(channel)} — {health_state_name(state)}"
+                    for channel, state in bad)))
         for status in statuses:
             self.column.addWidget(self._card(status, strips.get(status.channel, {}), now))
         self.column.addStretch(1)

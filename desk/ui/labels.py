@@ -459,6 +459,7 @@ _CODES = {  # a field of an audit entry → how its stored code becomes words
     "rule": lambda v: segment_rule_name(v),
     "kind": lambda v: segment_kind_name(v),
     "sheet": lambda v: review_kind_name(ReviewKind(v)),
+    "absence": lambda v: handover_reason_name(HandoverReason(v)),
 }
 
 _REVIEW_KINDS = {

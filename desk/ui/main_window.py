@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
                                                  "work moves to a colleague and comes back"))
         self.hand_over_action.triggered.connect(self.hand_over)
         self.hand_over_action.setEnabled(not self.ctx.store.read_only)  # a supervisor's too
-        self.handovers_action = file_menu.addAction(self.tr("Handovers…"))
+        self.handovers_action = file_menu.addAction(self.tr("All handovers…"))
         self.handovers_action.triggered.connect(
             lambda: HandoversDialog(self.ctx, self).exec())
         file_menu.addSeparator()

@@ -73,6 +73,7 @@ class SheetDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("What went well, what to work on"))
         self.note.setFixedHeight(70)
+        self.note.setTabChangesFocus(True)  # Tab goes on to the next field
         self.from_paper = QCheckBox(self.tr("Entered from a paper sheet"))
         self.total = QLabel()
         self.total.setStyleSheet("font-weight: bold;")
@@ -90,6 +91,7 @@ class SheetDialog(QDialog):
         inner = QWidget()
         inner.setLayout(self.grid)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the scores inside
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -347,7 +349,7 @@ class QualityDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels([self.tr("When"), self.tr("Call or chat"),
                                    self.tr("Scored by"), self.tr("Result")])
-        for col, width in enumerate((120, 150, 150)):
+        for col, width in enumerate((115, 165, 140)):
             self.list.setColumnWidth(col, width)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -591,7 +593,7 @@ class CriteriaDialog(QDialog):
         header.setSectionResizeMode(self.COL_HINT, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(self.COL_NAME, 220)
         self.table.setColumnWidth(self.COL_WEIGHT, 70)
-        self.table.setColumnWidth(self.COL_FAIL, 110)
+        self.table.setColumnWidth(self.COL_FAIL, 170)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.add_button = QPushButton(self.tr("Add"))

@@ -31,7 +31,8 @@ class StudioSettingsDialog(QDialog):
         self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(ctx.studio.idle_lock_min)
         self.idle.setToolTip(self.tr("A desk nobody touches this long locks itself; it is "
-                                     "unlocked with the PIN or password"))
+                                     "unlocked with the PIN or password (someone without a "
+                                     "PIN is not locked)"))
         self.idle_error = FieldError()
         form.addRow(self.tr("Lock the desk after idle:"), self.idle)
         form.addRow("", self.idle_error)

@@ -371,6 +371,30 @@
         <translation>причина</translation>
     </message>
     <message>
+        <source>handed over by</source>
+        <translation>кто передал</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>кому</translation>
+    </message>
+    <message>
+        <source>away from</source>
+        <translation>отсутствует с</translation>
+    </message>
+    <message>
+        <source>back on</source>
+        <translation>выход на работу</translation>
+    </message>
+    <message>
+        <source>items moved</source>
+        <translation>передано дел</translation>
+    </message>
+    <message>
+        <source>before the day</source>
+        <translation>досрочно</translation>
+    </message>
+    <message>
         <source>large payment from</source>
         <translation>крупный платёж от</translation>
     </message>
@@ -568,7 +592,7 @@
     </message>
     <message>
         <source>automatic fail</source>
-        <translation>автоматический провал</translation>
+        <translation>критичный</translation>
     </message>
     <message>
         <source>whose work</source>
@@ -588,7 +612,7 @@
     </message>
     <message>
         <source>failed</source>
-        <translation>провал</translation>
+        <translation>не засчитан</translation>
     </message>
     <message>
         <source>from paper</source>
@@ -1151,7 +1175,7 @@
     </message>
     <message>
         <source>Automatic fail</source>
-        <translation>Автоматический провал</translation>
+        <translation>Критичный</translation>
     </message>
     <message>
         <source>Add</source>
@@ -1171,7 +1195,7 @@
     </message>
     <message>
         <source>Each criterion is scored 0, 1 or 2; the result is the weighted share of the top score. A criterion removed here keeps its past scores but is not asked any more.</source>
-        <translation>Каждый критерий оценивается на 0, 1 или 2; результат — взвешенная доля от высшей оценки. Удалённый здесь критерий сохраняет прошлые оценки, но больше не оценивается.</translation>
+        <translation>Каждый критерий оценивается на 0, 1 или 2; результат — взвешенная доля от высшей оценки. Если критичный критерий оценён на 0, лист не засчитывается. Удалённый здесь критерий сохраняет прошлые оценки, но больше не оценивается.</translation>
     </message>
     <message>
         <source>Row {n}: {text}</source>
@@ -1244,7 +1268,7 @@
     </message>
     <message>
         <source>{name}, {start} – {end}: covered by {other}</source>
-        <translation>{name}, {start} – {end}: замещал(а) {other}</translation>
+        <translation>{name}, {start} – {end}; замещение: {other}</translation>
     </message>
     <message>
         <source>worked on by {name}</source>
@@ -2268,7 +2292,7 @@
     </message>
     <message>
         <source>A word for the substitute (optional)</source>
-        <translation>Слово для замещающего (необязательно)</translation>
+        <translation>Комментарий для замещающего (необязательно)</translation>
     </message>
     <message>
         <source>Whose work:</source>
@@ -2280,11 +2304,11 @@
     </message>
     <message>
         <source>back on</source>
-        <translation>выход</translation>
+        <translation>выход на работу</translation>
     </message>
     <message>
         <source>Away from:</source>
-        <translation>Отсутствие с:</translation>
+        <translation>Отсутствует с:</translation>
     </message>
     <message>
         <source>Note:</source>
@@ -2304,15 +2328,19 @@
     </message>
     <message>
         <source>Your word on it</source>
-        <translation>Ваше примечание</translation>
+        <translation>Примечание (двойной щелчок)</translation>
     </message>
     <message>
         <source>Hand over</source>
         <translation>Передать</translation>
     </message>
     <message>
-        <source>{name} is away (back on {day}): the work goes to {other}, who covers them.</source>
-        <translation>{name} сейчас отсутствует (выход {day}): дела перейдут к {other} — он(а) замещает.</translation>
+        <source>{name} is away (back on {day}), and {other} covers them: choose someone who is in.</source>
+        <translation>{name} сейчас отсутствует (выход {day}), и замещает её (его) {other}: выберите того, кто будет на месте.</translation>
+    </message>
+    <message>
+        <source>{name} is away (back on {day}): the work goes to the one covering, {other}.</source>
+        <translation>{name} сейчас отсутствует (выход {day}): дела перейдут к тому, кто замещает, — {other}.</translation>
     </message>
     <message numerus="yes">
         <source>What moves to the substitute: %n item(s)</source>
@@ -2347,7 +2375,7 @@
     </message>
     <message>
         <source>Back on</source>
-        <translation>Выход</translation>
+        <translation>Выход на работу</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2359,7 +2387,7 @@
     </message>
     <message>
         <source>Items</source>
-        <translation>Дел</translation>
+        <translation>Передано дел</translation>
     </message>
     <message>
         <source>What</source>
@@ -2379,7 +2407,7 @@
     </message>
     <message>
         <source>What became of it</source>
-        <translation>Что с ним стало</translation>
+        <translation>Итог</translation>
     </message>
     <message>
         <source>Hand over work…</source>
@@ -2404,6 +2432,10 @@
     <message>
         <source>{chosen} (now {other})</source>
         <translation>{chosen} (сейчас {other})</translation>
+    </message>
+    <message>
+        <source>End it early…</source>
+        <translation>Завершить досрочно…</translation>
     </message>
     <message>
         <source> ({name})</source>
@@ -2453,7 +2485,7 @@
     </message>
     <message>
         <source>No checks yet: the desk that receives the messages checks every channel every five minutes.</source>
-        <translation>Проверок ещё не было: Desk, который принимает сообщения, проверяет каждый канал раз в пять минут.</translation>
+        <translation>Проверок ещё не было: компьютер, который принимает сообщения, проверяет каждый канал раз в пять минут.</translation>
     </message>
     <message>
         <source>All channels work.</source>
@@ -2485,15 +2517,15 @@
     </message>
     <message>
         <source>Answers (getMe, login):</source>
-        <translation>Отвечает (getMe, вход):</translation>
+        <translation>Бот отвечает (getMe):</translation>
     </message>
     <message>
         <source>Answers (login):</source>
-        <translation>Отвечает (вход):</translation>
+        <translation>Ящик отвечает (вход):</translation>
     </message>
     <message>
         <source>Updates waiting:</source>
-        <translation>Ждут получения:</translation>
+        <translation>В очереди Telegram:</translation>
     </message>
     <message>
         <source>Webhook:</source>
@@ -2537,7 +2569,7 @@
     </message>
     <message>
         <source>the oldest since {when}</source>
-        <translation>самое старое с {when}</translation>
+        <translation>самое старое — {when}</translation>
     </message>
     <message>
         <source>nothing waiting</source>
@@ -2549,7 +2581,7 @@
     </message>
     <message>
         <source>{failures} failures, {limits} times “too many requests” (429)</source>
-        <translation>сбоев: {failures}, «слишком много запросов» (429): {limits}</translation>
+        <translation>сбоев: {failures}, «слишком много запросов»: {limits}</translation>
     </message>
     <message>
         <source>asked to wait up to {s} s</source>
@@ -2565,7 +2597,7 @@
     </message>
     <message>
         <source>this desk</source>
-        <translation>этот Desk</translation>
+        <translation>этот компьютер</translation>
     </message>
     <message>
         <source>Checked:</source>
@@ -4550,11 +4582,11 @@
     </message>
     <message>
         <source>back with its owner</source>
-        <translation>вернулось владельцу</translation>
+        <translation>вернулось обратно</translation>
     </message>
     <message>
         <source>kept by who worked on it</source>
-        <translation>осталось у того, кто работал</translation>
+        <translation>осталось у того, кто взялся</translation>
     </message>
     <message>
         <source>done meanwhile</source>
@@ -5074,7 +5106,7 @@
     <name>LockScreen</name>
     <message>
         <source>Desk is locked</source>
-        <translation>Desk заблокирован</translation>
+        <translation>Программа заблокирована</translation>
     </message>
     <message>
         <source>Working: {name}</source>
@@ -5098,7 +5130,7 @@
     </message>
     <message>
         <source>A client is waiting for an answer: {wait}</source>
-        <translation>Клиент ждёт ответа: {wait}</translation>
+        <translation>Клиент ждёт ответа уже {wait}</translation>
     </message>
 </context>
 <context>
@@ -5699,10 +5731,6 @@
         <translation>На отпуск или больничный: открытые дела переходят к коллеге и потом возвращаются</translation>
     </message>
     <message>
-        <source>Handovers…</source>
-        <translation>Передачи дел…</translation>
-    </message>
-    <message>
         <source>&amp;Go</source>
         <translation>&amp;Переход</translation>
     </message>
@@ -5804,15 +5832,15 @@
     </message>
     <message>
         <source>Covering for: {people}</source>
-        <translation>Замещаете: {people}</translation>
+        <translation>Вы замещаете: {people}</translation>
     </message>
     <message>
         <source>{name} (back on {day})</source>
-        <translation>{name} (выход {day})</translation>
+        <translation>{name} (выходит {day})</translation>
     </message>
     <message>
         <source>The desk is not locked: you have no PIN yet (Settings → PIN or password…)</source>
-        <translation>Desk не заблокирован: у вас ещё нет PIN (Настройки → PIN или пароль…)</translation>
+        <translation>Программа не заблокирована: у вас ещё нет PIN (Настройки → PIN или пароль…)</translation>
     </message>
     <message>
         <source>Messages go through {desk}</source>
@@ -5853,6 +5881,10 @@
             <numerusform>Выгружено %n строки</numerusform>
             <numerusform>Выгружено %n строк</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>All handovers…</source>
+        <translation>Все передачи дел…</translation>
     </message>
     <message>
         <source>No desk receives messages: enter the bot token here</source>
@@ -7225,7 +7257,7 @@
     </message>
     <message>
         <source> — failed</source>
-        <translation> — провал</translation>
+        <translation> — не засчитан</translation>
     </message>
     <message>
         <source> (paper)</source>
@@ -7233,11 +7265,11 @@
     </message>
     <message>
         <source>{n} sheets ({calls} calls, {chats} chats), average {avg}%, failed {fails}</source>
-        <translation>листов: {n} (звонков: {calls}, переписок: {chats}), в среднем {avg}%, провалов: {fails}</translation>
+        <translation>Листов: {n} (звонков: {calls}, переписок: {chats}), в среднем {avg}%, не засчитано: {fails}</translation>
     </message>
     <message>
         <source>; weakest: {name} ({p}%)</source>
-        <translation>; слабее всего: {name} ({p}%)</translation>
+        <translation>; слабое место: {name} ({p}%)</translation>
     </message>
     <message>
         <source>No sheets this month</source>
@@ -7249,7 +7281,7 @@
     </message>
     <message>
         <source> (automatic fail)</source>
-        <translation> (автоматический провал)</translation>
+        <translation> (критичный)</translation>
     </message>
     <message>
         <source>Note: {note}</source>
@@ -7425,7 +7457,7 @@
     </message>
     <message>
         <source>Items</source>
-        <translation>Отзывы</translation>
+        <translation>Передано дел</translation>
     </message>
     <message>
         <source>By tag and month</source>
@@ -8224,11 +8256,11 @@
     </message>
     <message>
         <source>0 — not done, 1 — partly, 2 — done. A criterion marked &quot;automatic fail&quot; scored 0 fails the whole sheet.</source>
-        <translation>0 — не сделано, 1 — частично, 2 — сделано. Критерий с отметкой «автоматический провал», оценённый на 0, проваливает весь лист.</translation>
+        <translation>0 — не сделано, 1 — частично, 2 — сделано. Если критичный критерий оценён на 0, лист не засчитывается.</translation>
     </message>
     <message>
         <source> (automatic fail)</source>
-        <translation> (автоматический провал)</translation>
+        <translation> (критичный)</translation>
     </message>
     <message>
         <source>weight {w}</source>
@@ -8240,11 +8272,11 @@
     </message>
     <message>
         <source>Result: 0% — failed (an automatic-fail criterion scored 0)</source>
-        <translation>Результат: 0% — провал (критерий с автоматическим провалом оценён на 0)</translation>
+        <translation>Результат: 0% — лист не засчитан (критичный критерий оценён на 0)</translation>
     </message>
     <message>
         <source>Result so far: {p}% ({n} criteria not scored yet)</source>
-        <translation>Пока: {p}% (не оценено критериев: {n})</translation>
+        <translation>Пока {p}% — ещё не оценено критериев: {n}</translation>
     </message>
     <message>
         <source>Result: {p}%</source>
@@ -8362,8 +8394,8 @@
         <translation>никогда</translation>
     </message>
     <message>
-        <source>A desk nobody touches this long locks itself; it is unlocked with the PIN or password</source>
-        <translation>Desk, который столько времени никто не трогает, блокируется сам; разблокируется PIN или паролем</translation>
+        <source>A desk nobody touches this long locks itself; it is unlocked with the PIN or password (someone without a PIN is not locked)</source>
+        <translation>Программа, которую столько времени никто не трогает, блокируется сама и открывается PIN или паролем (у кого нет PIN, тот не блокируется)</translation>
     </message>
     <message>
         <source>Lock the desk after idle:</source>

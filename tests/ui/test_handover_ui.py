@@ -162,7 +162,7 @@ def test_the_dialog_says_who_really_covers_when_the_colleague_is_away_too(
     dialog.substitute.activated.emit(dialog.substitute.currentIndex())
     assert not dialog.chain.isHidden()
     assert dialog.chain.text() == ("Анна Соколова is away (back on 9 March 2026): the work "
-                                   "goes to Ольга Смирнова, who covers them.")
+                                   "goes to the one covering, Ольга Смирнова.")
     dialog.starts.setDate(QDate(2026, 3, 4))
     dialog.ok.click()
     assert held(store, Task, work["own"], "assignee_staff_id") == olga.id
@@ -170,3 +170,19 @@ def test_the_dialog_says_who_really_covers_when_the_colleague_is_away_too(
     assert rows[maria.name].covered_by == olga.name
     assert [i.outcome for i in handover.items(store, dialog.handover_id)] == [
         HandoverOutcome.OPEN] * 4
+
+
+def test_the_dialog_refuses_a_substitute_whom_the_absent_person_covers(qtbot, store, work,
+                                                                        tmp_path):
+    maria, anna = work["maria"], work["anna"]
+    today = dt.date(2026, 3, 4)
+    handover.start(store, maria.actor(), handover.Draft(maria.id, anna.id, today,
+                                                        today + dt.timedelta(days=5)))
+    window = window_of(qtbot, store, anna, tmp_path)  # Анна covers Мария
+    dialog = HandOverDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.person.currentData() == anna.id
+    assert dialog.substitute.currentData() == maria.id
+    assert dialog.chain.text() == ("Мария Лебедева is away (back on 9 March 2026), and "
+                                   "Анна Соколова covers them: choose someone who is in.")
+    assert not dialog.ok.isEnabled() and not dialog.ok.autoDefault()

@@ -55,6 +55,7 @@ def test_each_channel_has_a_card_with_its_figures_and_its_strip(qtbot, ctx, adap
     clock.advance(minutes=5)
     check(store, adapter)  # a check on the courier desk: the open dialog follows it
     assert dialog.fields[TG]["state"].text() == "working"
+    assert dialog.summary.text() == "All channels work."  # the alert closed on recovery
     assert dialog.fields[TG]["poll"].text() == "never"
     snapshot(qtbot, dialog, "health.png")
 

@@ -299,10 +299,11 @@ def start(store: Store, actor: Actor, draft: Draft) -> int:
         if draft.starts_on <= today:
             _begin(uow, h)
         uow.audit("handover.start", entity_id=h.id, after=json.dumps({
-            "from": giver.name, "to": taker.name, "starts_on": draft.starts_on.isoformat(),
-            "ends_on": draft.ends_on.isoformat(), "reason": draft.reason.value,
-            "items": s.scalar(select(func.count()).select_from(HandoverItem).where(
-                HandoverItem.handover_id == h.id))}, ensure_ascii=False))
+            "absent": giver.name, "substitute": taker.name,
+            "away_from": f"{draft.starts_on:%d.%m.%Y}", "back_on": f"{draft.ends_on:%d.%m.%Y}",
+            "absence": draft.reason.value, "moved": s.scalar(
+                select(func.count()).select_from(HandoverItem).where(
+                    HandoverItem.handover_id == h.id))}, ensure_ascii=False))
         uow.commit()
         return h.id
 
@@ -425,7 +426,7 @@ def settle(store: Store, actor: Actor) -> tuple[int, int]:
                 _return(uow, h, None)
                 returned += 1
                 uow.audit("handover.return", entity_id=h.id, after=json.dumps(
-                    {"on": today.isoformat(), "early": False}))
+                    {"back_on": f"{today:%d.%m.%Y}", "early": False}))
             elif h.moved_at is None and h.starts_on <= today:
                 _begin(uow, h)
                 begun += 1
@@ -444,7 +445,7 @@ def come_back(store: Store, actor: Actor, handover_id: int) -> None:
             raise errors.ValidationFailed({"handover": "handover_over"})
         _return(uow, h, actor.staff_id)
         uow.audit("handover.return", entity_id=h.id, after=json.dumps(
-            {"on": _today(uow.session, uow.now).isoformat(), "early": True}))
+            {"back_on": f"{_today(uow.session, uow.now):%d.%m.%Y}", "early": True}))
         uow.commit()
 
 
@@ -635,7 +636,7 @@ SECTIONS = (
     (HandoverKind.MESSAGE, "Сообщения, запланированные на потом"),
     (HandoverKind.MAILING, "Рассылки"),
     (HandoverKind.FEEDBACK, "Обратная связь педагогов к сроку"),
-    (HandoverKind.LOOP, "Недовольные клиенты: закрыть петлю"),
+    (HandoverKind.LOOP, "Недовольные клиенты — связаться и закрыть вопрос"),
 )
 
 

@@ -521,7 +521,7 @@ def render_pdf(sheet: MonthSheet) -> bytes:
             f"Листов: {summary.count} (звонков {summary.calls}, переписок {summary.chats}) · "
             f"средний результат: {summary.average}% · не засчитано: {summary.fails}"))
         flow += [pdf.gap(3), pdf.table(
-            ["Критерий", "Средний балл", "Нулей", "Оценок"],
+            ["Критерий", "Выполнение, %", "Нулей", "Оценок"],
             [[c.name, f"{c.average}%", str(c.zeros), str(c.n)] for c in summary.criteria],
             [0.55, 0.15, 0.15, 0.15], wrap=(0,))]
         flow += [pdf.gap(3), pdf.table(
@@ -536,7 +536,7 @@ def render_pdf(sheet: MonthSheet) -> bytes:
             flow.append(pdf.text(
                 f"{c.reference or KIND_WORDS[c.first.kind]}: {c.first.reviewer} — "
                 f"{c.first.score}%, {c.second.reviewer} — {c.second.score}% (расхождение "
-                f"{abs(c.gap)} п.; критериев с разной оценкой: {c.disagreements})"))
+                f"{abs(c.gap)} процентных пунктов; критериев с разной оценкой: {c.disagreements})"))
             flow += [pdf.gap(2), pdf.table(
                 ["Критерий", c.first.reviewer, c.second.reviewer, "Разница"],
                 [[d.name, _score_words(d.first), _score_words(d.second),
@@ -559,7 +559,7 @@ def render_pdf(sheet: MonthSheet) -> bytes:
     flow += [pdf.gap(10),
              pdf.text(f"С оценками ознакомлен(а): {sheet.person}     Подпись: ____________"),
              pdf.gap(6),
-             pdf.text("Супервайзер: ________________________     Подпись: ____________     "
+             pdf.text("Руководитель: ________________________     Подпись: ____________     "
                       "Дата: ________")]
     return pdf.render(pdf.Heading(
         sheet.title, sheet.studio, f"{sheet.person} · {sheet.month_words}",
@@ -576,7 +576,7 @@ def render_blank(studio_name: str, found: list[Criterion], printed: dt.datetime,
             for n, c in enumerate(found, 1)]
     top = sum(2 * c.weight for c in found)
     flow = [pdf.text(f"Сотрудник: {person or '________________________'}     "
-                     "Супервайзер: ________________________"),
+                     "Руководитель: ________________________"),
             pdf.gap(3),
             pdf.text(f"{BOX} звонок   {BOX} переписка · Номер звонка или переписки: "
                      "__________ · Дата и время: ______________"),
@@ -594,7 +594,7 @@ def render_blank(studio_name: str, found: list[Criterion], printed: dt.datetime,
             pdf.gap(4),
             pdf.text("______________________________________________________________"),
             pdf.gap(10),
-            pdf.text("Супервайзер: ________________________     Подпись: ____________"),
+            pdf.text("Руководитель: ________________________     Подпись: ____________"),
             pdf.gap(6),
             pdf.text("С оценкой ознакомлен(а): ________________________     Подпись: "
                      "____________")]
