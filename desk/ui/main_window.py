@@ -217,10 +217,6 @@ class MainWindow(QMainWindow):
             ctx.ops.command(self, lambda: presence.set_state(ctx.store, ctx.actor,
                                                              PresenceState.AVAILABLE))
         self.away_button.toggled.connect(self._on_away_toggled)
-        if not ctx.store.read_only:  # handovers whose day has come begin or end
-            ctx.ops.command(self, lambda: handover.settle(ctx.store, ctx.actor),
-                            lambda _done: self._after_settle())
-        self._ask_secret()
         self.settling = QTimer(self)  # and on a desk left running overnight
         self.settling.setInterval(30 * 60 * 1000)
         self.settling.timeout.connect(self._settle)
@@ -258,6 +254,11 @@ class MainWindow(QMainWindow):
         self.pages[self.tabs.currentIndex()].get()  # the home tab now, the others when shown
         self.tabs.currentChanged.connect(lambda index: self.pages[index].get())
         self.check_waiting()
+        # after Today's rows were asked for: handovers whose day has come begin or end
+        if not ctx.store.read_only:
+            ctx.ops.command(self, lambda: handover.settle(ctx.store, ctx.actor),
+                            lambda _done: self._after_settle())
+        self._ask_secret()
 
     def _adopt(self, view: QWidget) -> None:
         """A tab's view was just built: wire it as if it had always been there."""
