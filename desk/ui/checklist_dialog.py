@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Slot
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDate, QIODevice, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -78,7 +78,56 @@ def ask_path(parent: QWidget, name: str) -> Path | None:
                          parent.tr("PDF document (*.pdf)"), ".pdf")
 
 
-class PrintoutDialog(QDialog):
+class PdfActions:
+    """Print… and Save PDF… for a dialog showing a PDF in ``self.pane``: ``pdf_buttons()``
+    makes them (with Close), ``enable_pdf()`` offers them once there is a PDF, and
+    ``printed()`` / ``saved(path)`` say what became of it. The dialog gives ``save_path()``;
+    ``printer()`` and ``save_path()`` are replaced in tests."""
+
+    def pdf_buttons(self) -> QDialogButtonBox:
+        self.print_button = QPushButton(QCoreApplication.translate("PdfActions", "Print…"))
+        self.save_button = QPushButton(QCoreApplication.translate("PdfActions", "Save PDF…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self._on_print)
+        self.save_button.clicked.connect(self._on_save)
+        return buttons
+
+    def enable_pdf(self, on: bool) -> None:
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(on)
+
+    def printer(self) -> QPrinter | None:
+        """The printer chosen."""
+        return ask_printer(self)
+
+    def save_path(self) -> Path | None:
+        """Where to save."""
+        raise NotImplementedError
+
+    def printed(self) -> None:
+        pass
+
+    def saved(self, path: Path) -> None:
+        pass
+
+    @Slot()
+    def _on_print(self) -> None:
+        printer = self.printer()
+        if printer is not None and self.pane.print_to(printer):
+            self.printed()
+
+    @Slot()
+    def _on_save(self) -> None:
+        path = self.save_path()
+        if path is not None:
+            path.write_bytes(self.pane.data)
+            self.saved(path)
+
+
+class PrintoutDialog(PdfActions, QDialog):
     """A document made from the database as it is now: previewed as its PDF, printed or
     saved; the copy printed or saved is kept. Subclasses say how it is made."""
 
@@ -93,11 +142,7 @@ class PrintoutDialog(QDialog):
         self.pane = PdfPane()
         self.status = QLabel()
         self.error = FieldError()
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.save_button = QPushButton(self.tr("Save PDF…"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons = self.pdf_buttons()
         self.top = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
@@ -105,10 +150,7 @@ class PrintoutDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        buttons.rejected.connect(self.reject)
         self.refresh_button.clicked.connect(self.load)
-        self.print_button.clicked.connect(self._on_print)
-        self.save_button.clicked.connect(self._on_save)
 
     def make(self):
         """A function for a worker returning (what is shown, its PDF)."""
@@ -119,8 +161,7 @@ class PrintoutDialog(QDialog):
 
     @Slot()
     def load(self) -> None:
-        for button in (self.print_button, self.save_button):
-            button.setEnabled(False)
+        self.enable_pdf(False)
         self.ctx.ops.query(self, self.make(), self._show, key="made",
                            on_failure=lambda exc: report(self, self.error, exc))
 
@@ -128,29 +169,15 @@ class PrintoutDialog(QDialog):
         self.made, data = found
         self.pane.show_pdf(data)
         self.status.setText(self.said())
-        for button in (self.print_button, self.save_button):
-            button.setEnabled(True)
-
-    def printer(self) -> QPrinter | None:
-        """The printer chosen (replaced in tests)."""
-        return ask_printer(self)
+        self.enable_pdf(True)
 
     def save_path(self) -> Path | None:
-        """Where to save (replaced in tests)."""
         return ask_path(self, f"{self.made.title} {self.made.day:%d.%m.%Y}.pdf")
 
-    @Slot()
-    def _on_print(self) -> None:
-        printer = self.printer()
-        if printer is not None and self.pane.print_to(printer):
-            self._keep(self.tr("Printed and kept in the archive"))
+    def printed(self) -> None:
+        self._keep(self.tr("Printed and kept in the archive"))
 
-    @Slot()
-    def _on_save(self) -> None:
-        path = self.save_path()
-        if path is None:
-            return
-        path.write_bytes(self.pane.data)
+    def saved(self, path: Path) -> None:
         self._keep(self.tr("Saved to {path} and kept in the archive").format(path=path))
 
     def _keep(self, said: str) -> None:
@@ -227,7 +254,7 @@ class LessonSheetDialog(PrintoutDialog):
         return self.tr("{n} children on the roster").format(n=len(self.made.roster))
 
 
-class CopiesDialog(QDialog):
+class CopiesDialog(PdfActions, QDialog):
     """File → Kept checklists: every copy printed or saved, reopened as it was printed."""
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
@@ -244,11 +271,7 @@ class CopiesDialog(QDialog):
             self.list.setColumnWidth(col, width)
         self.pane = PdfPane()
         self.error = FieldError()
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.save_button = QPushButton(self.tr("Save PDF…"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons = self.pdf_buttons()
         split = QSplitter()
         split.addWidget(self.list)
         split.addWidget(self.pane)
@@ -257,16 +280,9 @@ class CopiesDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        buttons.rejected.connect(self.reject)
         self.list.currentItemChanged.connect(lambda *_: self._open())
-        self.print_button.clicked.connect(self._on_print)
-        self.save_button.clicked.connect(self._on_save)
-        self._enable(False)
+        self.enable_pdf(False)
         ctx.ops.query(self, lambda: checklists.copies(ctx.store), self._show_rows, key="rows")
-
-    def _enable(self, on: bool) -> None:
-        for button in (self.print_button, self.save_button):
-            button.setEnabled(on)
 
     def _show_rows(self, rows: list[checklists.CopyRow]) -> None:
         self.rows = rows
@@ -287,24 +303,8 @@ class CopiesDialog(QDialog):
 
     def _show_pdf(self, data: bytes) -> None:
         self.pane.show_pdf(data)
-        self._enable(True)
-
-    def printer(self) -> QPrinter | None:
-        return ask_printer(self)
+        self.enable_pdf(True)
 
     def save_path(self) -> Path | None:
         row = chosen(self.list, self.rows)
         return ask_path(self, f"{row.title} {row.day:%d.%m.%Y}.pdf") if row else None
-
-    @Slot()
-    def _on_print(self) -> None:
-        printer = self.printer()
-        if printer is not None:
-            self.pane.print_to(printer)
-
-    @Slot()
-    def _on_save(self) -> None:
-        path = self.save_path()
-        if path is not None:
-            path.write_bytes(self.pane.data)
-

@@ -8,8 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton, QDialog, QDialogButtonBox, QFileDialog, QLabel, QLayout, QMessageBox,
-    QSplitter,
-    QTreeWidget, QVBoxLayout, QWidget,
+    QSplitter, QTableWidget, QTreeWidget, QVBoxLayout, QWidget,
 )
 
 from desk.services.store import errors
@@ -124,3 +123,24 @@ def report(widget: QWidget, error: FieldError, exc: BaseException) -> None:
         QMessageBox.warning(widget, widget.window().windowTitle(), messages.error_message(exc))
     else:
         raise exc
+
+
+def remove_current_row(table: QTableWidget) -> None:
+    """An ordered list edited in a table (the CSI items, the quality criteria): the current
+    row goes."""
+    n = table.currentRow()
+    if n >= 0:
+        table.removeRow(n)
+
+
+def move_current_row(table: QTableWidget, step: int, take, put) -> None:
+    """The current row one place up (-1) or down (1): ``take(n)`` reads row ``n`` and
+    ``put(row, at)`` inserts it again; the moved row stays current."""
+    n = table.currentRow()
+    to = n + step
+    if n < 0 or not 0 <= to < table.rowCount():
+        return
+    row = take(n)
+    table.removeRow(n)
+    put(row, to)
+    table.setCurrentCell(to, 0)

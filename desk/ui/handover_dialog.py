@@ -165,7 +165,7 @@ class HandOverDialog(QDialog):
         away = self.away.get(self.substitute.currentData())
         self.chain.setVisible(away is not None)
         ring = away is not None and self.person.currentData() in (away.to_id,
-                                                                   self._holder(away))
+                                                                   away.covered_by_id)
         self.ok.setEnabled(not ring and bool(self.people))
         if away is None:
             return
@@ -176,10 +176,6 @@ class HandOverDialog(QDialog):
             "{name} is away (back on {day}): the work goes to the one covering, {other}.")
             .format(name=away.from_name, day=fmt.date_text(away.ends_on),
                     other=away.covered_by or away.to_name))
-
-    def _holder(self, row: handover.HandoverRow) -> int | None:
-        """Who actually covers the away person of ``row`` (the staff id)."""
-        return next((m.id for m in self.people if m.name == row.covered_by), row.to_id)
 
     def _show_items(self, rows: list[handover.ItemRow]) -> None:
         tz = self.ctx.studio.tz

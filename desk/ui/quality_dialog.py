@@ -23,9 +23,11 @@ from desk.services.staff import studio
 from desk.services.store import errors
 from desk.services.supervision import quality
 from desk.ui import fmt, messages
-from desk.ui.checklist_dialog import PdfPane, PrintoutDialog, ask_printer
+from desk.ui.checklist_dialog import PdfActions, PdfPane, PrintoutDialog
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, ask_save_path, chosen, report
+from desk.ui.forms import (
+    FieldError, ask_save_path, chosen, move_current_row, remove_current_row, report,
+)
 from desk.ui.labels import review_kind_name
 
 SCORES = (0, 1, 2)
@@ -294,18 +296,11 @@ class BlankFormDialog(PrintoutDialog):
     def said(self) -> str:
         return self.tr("A form to fill in by hand")
 
-    @Slot()
-    def _on_print(self) -> None:
-        printer = self.printer()
-        if printer is not None and self.pane.print_to(printer):
-            self.status.setText(self.tr("Printed"))
+    def printed(self) -> None:
+        self.status.setText(self.tr("Printed"))
 
-    @Slot()
-    def _on_save(self) -> None:
-        path = self.save_path()
-        if path is not None:
-            path.write_bytes(self.pane.data)
-            self.status.setText(self.tr("Saved to {path}").format(path=path))
+    def saved(self, path: Path) -> None:
+        self.status.setText(self.tr("Saved to {path}").format(path=path))
 
 
 class _Blank:
@@ -315,7 +310,7 @@ class _Blank:
         self.day = day
 
 
-class QualityDialog(QDialog):
+class QualityDialog(PdfActions, QDialog):
     """File → Call and chat quality: a person's month — the sheets, the summary, the
     calibrations (one call scored by two supervisors), the month printed or saved, a new sheet
     or a blank form. A supervisor uses all of it (no WRITES: the new sheet stays)."""
@@ -394,17 +389,12 @@ class QualityDialog(QDialog):
         split.addWidget(self.tabs)
         split.setSizes([520, 630])
         self.error = FieldError()
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.save_button = QPushButton(self.tr("Save PDF…"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons = self.pdf_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        buttons.rejected.connect(self.reject)
         self.person.activated.connect(lambda _i: self.load())
         self.month.dateChanged.connect(lambda _d: self.load())
         self.list.currentItemChanged.connect(lambda *_: self._show_review())
@@ -413,15 +403,9 @@ class QualityDialog(QDialog):
         self.new_button.clicked.connect(self._on_new)
         self.remove_button.clicked.connect(self._on_remove)
         self.blank_button.clicked.connect(self._on_blank)
-        self.print_button.clicked.connect(self._on_print)
-        self.save_button.clicked.connect(self._on_save)
-        self._enable(False)
+        self.enable_pdf(False)
         store = ctx.store
         ctx.ops.query(self, lambda: studio.staff(store), self._fill_people, key="people")
-
-    def _enable(self, on: bool) -> None:
-        for button in (self.print_button, self.save_button):
-            button.setEnabled(on)
 
     def _fill_people(self, people: list[studio.StaffMember]) -> None:
         for m in people:
@@ -437,7 +421,7 @@ class QualityDialog(QDialog):
             self.ctx.store
         if person is None:
             return
-        self._enable(False)
+        self.enable_pdf(False)
 
         def made():
             sheet = quality.month_sheet(store, person, month)
@@ -475,7 +459,7 @@ class QualityDialog(QDialog):
             self.calibration_said.setText(self.tr(
                 "No call or chat of this month was scored by two supervisors."))
         self.pane.show_pdf(data)
-        self._enable(True)
+        self.enable_pdf(True)
         if self.rows:
             self.list.setCurrentItem(self.list.topLevelItem(len(self.rows) - 1))
         else:
@@ -549,27 +533,12 @@ class QualityDialog(QDialog):
     def _on_blank(self) -> None:
         BlankFormDialog(self.ctx, self.person.currentData(), self).exec()
 
-    def printer(self):
-        return ask_printer(self)
-
     def save_path(self) -> Path | None:
         if self.sheet is None:
             return None
         return ask_save_path(self, self.tr("Save the quality sheets"),
                              str(Path.home() / f"{self.sheet.person} {self.sheet.month}.pdf"),
                              self.tr("PDF document (*.pdf)"), ".pdf")
-
-    @Slot()
-    def _on_print(self) -> None:
-        printer = self.printer()
-        if printer is not None:
-            self.pane.print_to(printer)
-
-    @Slot()
-    def _on_save(self) -> None:
-        path = self.save_path()
-        if path is not None:
-            path.write_bytes(self.pane.data)
 
 
 class CriteriaDialog(QDialog):
@@ -621,7 +590,7 @@ class CriteriaDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.add_button.clicked.connect(
             lambda: self._add(quality.CriterionDraft(None, ""), edit=True))
-        self.remove_button.clicked.connect(self._on_remove)
+        self.remove_button.clicked.connect(lambda: remove_current_row(self.table))
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         store = ctx.store
@@ -662,21 +631,8 @@ class CriteriaDialog(QDialog):
             self.table.cellWidget(n, self.COL_WEIGHT).value(),
             self.table.item(n, self.COL_FAIL).checkState() == Qt.CheckState.Checked)
 
-    @Slot()
-    def _on_remove(self) -> None:
-        n = self.table.currentRow()
-        if n >= 0:
-            self.table.removeRow(n)
-
     def _move(self, step: int) -> None:
-        n = self.table.currentRow()
-        to = n + step
-        if n < 0 or not 0 <= to < self.table.rowCount():
-            return
-        d = self._row(n)
-        self.table.removeRow(n)
-        self._add(d, at=to)
-        self.table.setCurrentCell(to, self.COL_NAME)
+        move_current_row(self.table, step, self._row, lambda d, at: self._add(d, at=at))
 
     def drafts(self) -> list[quality.CriterionDraft]:
         return [self._row(n) for n in range(self.table.rowCount())]

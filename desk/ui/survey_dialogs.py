@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 from desk.services.surveys import editing, forms, invites, paper, segments
 from desk.ui import messages
 from desk.ui.context import Context
-from desk.ui.forms import FieldError, finish_form_dialog, report, submit
+from desk.ui.forms import (
+    FieldError, finish_form_dialog, move_current_row, remove_current_row, report, submit,
+)
 from desk.ui.labels import inbox_channel_name, segment_kind_name, segment_rule_name
 from desk.ui.leads_view import FamilyPicker
 
@@ -377,7 +379,7 @@ class CsiItemsDialog(QDialog):
         layout.addWidget(self.error)
         finish_form_dialog(self, layout, self._on_save)
         self.add_button.clicked.connect(lambda: self._add(None, "", 1, edit=True))
-        self.remove_button.clicked.connect(self._on_remove)
+        self.remove_button.clicked.connect(lambda: remove_current_row(self.table))
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         ctx.ops.query(self, lambda: forms.items(ctx.store), self._fill, key="items")
@@ -406,21 +408,8 @@ class CsiItemsDialog(QDialog):
         return (cell.data(Qt.ItemDataRole.UserRole), cell.text(),
                 self.table.cellWidget(n, 1).value())
 
-    @Slot()
-    def _on_remove(self) -> None:
-        n = self.table.currentRow()
-        if n >= 0:
-            self.table.removeRow(n)
-
     def _move(self, step: int) -> None:
-        n = self.table.currentRow()
-        to = n + step
-        if n < 0 or not 0 <= to < self.table.rowCount():
-            return
-        item_id, name, importance = self._row(n)
-        self.table.removeRow(n)
-        self._add(item_id, name, importance, at=to)
-        self.table.setCurrentCell(to, 0)
+        move_current_row(self.table, step, self._row, lambda row, at: self._add(*row, at=at))
 
     def drafts(self) -> list[editing.ItemDraft]:
         return [editing.ItemDraft(*self._row(n)) for n in range(self.table.rowCount())]

@@ -1131,14 +1131,6 @@
         <source>By</source>
         <translation>Кто</translation>
     </message>
-    <message>
-        <source>Print…</source>
-        <translation>Печать…</translation>
-    </message>
-    <message>
-        <source>Save PDF…</source>
-        <translation>Сохранить PDF…</translation>
-    </message>
 </context>
 <context>
     <name>CrashReporter</name>
@@ -7106,6 +7098,17 @@
     </message>
 </context>
 <context>
+    <name>PdfActions</name>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Сохранить PDF…</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>PIN or password</source>
@@ -7141,14 +7144,6 @@
     <message>
         <source>The checklist is made from the database as it is now</source>
         <translation>Чек-лист строится по базе в её текущем состоянии</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>Печать…</translation>
-    </message>
-    <message>
-        <source>Save PDF…</source>
-        <translation>Сохранить PDF…</translation>
     </message>
     <message>
         <source>Printed and kept in the archive</source>
@@ -7246,14 +7241,6 @@
     <message>
         <source>Printout</source>
         <translation>Печатная форма</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>Печать…</translation>
-    </message>
-    <message>
-        <source>Save PDF…</source>
-        <translation>Сохранить PDF…</translation>
     </message>
     <message>
         <source> — failed</source>

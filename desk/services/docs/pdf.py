@@ -7,8 +7,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
+from pathlib import Path
+from typing import TypeVar
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -20,7 +22,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from desk.services.store import errors, sheets
+
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+T = TypeVar("T")
 MARGIN = 15 * mm
 WIDTH = A4[0] - 2 * MARGIN
 
@@ -111,3 +116,14 @@ def render(heading: Heading, flow: list) -> bytes:
              text(heading.printed, "small"), Spacer(1, 6)] + flow
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()
+
+
+def export(path: Path, make: Callable[[], T], render: Callable[[T], bytes]) -> T:
+    """What ``make()`` returns, written to ``path`` as the PDF ``render`` makes of it (whole
+    or not at all); a path that is not a .pdf is refused before any work."""
+    if path.suffix.lower() != ".pdf":
+        raise errors.ValidationFailed({"path": "export_type"})
+    found = make()
+    with sheets.atomic_write(path) as tmp:
+        tmp.write_bytes(render(found))
+    return found

@@ -33,7 +33,7 @@ from desk.services.feedback import requests
 from desk.services.money import amounts, finance
 from desk.services.schedule import attendance, lessons
 from desk.services.staff import studio
-from desk.services.store import errors, sheets
+from desk.services.store import errors
 from desk.services.store.db import Actor, Store
 
 SHOWN = 8  # items listed under a line; the rest counted
@@ -249,12 +249,8 @@ def render_pdf(c: Checklist, person: str = "") -> bytes:
 def export(store: Store, role: Role, day: dt.date | None, path: Path,
            person: str = "") -> Checklist:
     """Write the role's checklist for the day to ``path`` (.pdf)."""
-    if path.suffix.lower() != ".pdf":
-        raise errors.ValidationFailed({"path": "export_type"})
-    found = daily(store, role, day)
-    with sheets.atomic_write(path) as tmp:
-        tmp.write_bytes(render_pdf(found, person))
-    return found
+    return pdf.export(path, lambda: daily(store, role, day),
+                      lambda found: render_pdf(found, person))
 
 
 # the kept copies ---------------------------------------------------------------------------
@@ -383,9 +379,4 @@ def render_sheet(sheet: LessonSheet) -> bytes:
 
 
 def export_sheet(store: Store, lesson_id: int, path: Path) -> LessonSheet:
-    if path.suffix.lower() != ".pdf":
-        raise errors.ValidationFailed({"path": "export_type"})
-    sheet = lesson_sheet(store, lesson_id)
-    with sheets.atomic_write(path) as tmp:
-        tmp.write_bytes(render_sheet(sheet))
-    return sheet
+    return pdf.export(path, lambda: lesson_sheet(store, lesson_id), render_sheet)

@@ -40,7 +40,7 @@ from desk.services.docs import pdf
 from desk.services.money import amounts, finance
 from desk.services.schedule import attendance
 from desk.services.staff import studio
-from desk.services.store import cover, errors, sheets
+from desk.services.store import cover, errors
 from desk.services.store.db import Actor, Store, UnitOfWork
 
 LONGEST = dt.timedelta(days=366)
@@ -87,6 +87,7 @@ class HandoverRow:
     state: str  # "planned", "running", "returned"
     items: int
     digest_seen: bool
+    covered_by_id: int | None = None  # who ``covered_by`` names
 
 
 @dataclasses.dataclass(frozen=True)
@@ -466,14 +467,17 @@ def _rows(s: Session, handovers: list[Handover]) -> list[HandoverRow]:
                             .where(HandoverItem.handover_id.in_([h.id for h in handovers]))
                             .group_by(HandoverItem.handover_id)).all())
     holders = cover.holders(cover.running(s))
-    return [HandoverRow(
-        h.id, h.from_staff_id, names.get(h.from_staff_id, ""), h.to_staff_id,
-        names.get(h.to_staff_id, ""),
-        names.get(holders.get(h.from_staff_id, h.to_staff_id), "")
-        if h.moved_at and not h.returned_at else "",
-        h.starts_on, h.ends_on, h.reason, h.note,
-        "returned" if h.returned_at else "running" if h.moved_at else "planned",
-        counts.get(h.id, 0), h.digest_seen_at is not None) for h in handovers]
+    rows = []
+    for h in handovers:
+        holder = holders.get(h.from_staff_id, h.to_staff_id) \
+            if h.moved_at and not h.returned_at else None
+        rows.append(HandoverRow(
+            h.id, h.from_staff_id, names.get(h.from_staff_id, ""), h.to_staff_id,
+            names.get(h.to_staff_id, ""), names.get(holder, "") if holder else "",
+            h.starts_on, h.ends_on, h.reason, h.note,
+            "returned" if h.returned_at else "running" if h.moved_at else "planned",
+            counts.get(h.id, 0), h.digest_seen_at is not None, holder))
+    return rows
 
 
 def listing(store: Store, limit: int = 200) -> list[HandoverRow]:
@@ -714,9 +718,4 @@ def render_brief(b: Brief) -> bytes:
 
 
 def export_brief(store: Store, handover_id: int, path: Path) -> Brief:
-    if path.suffix.lower() != ".pdf":
-        raise errors.ValidationFailed({"path": "export_type"})
-    found = brief(store, handover_id)
-    with sheets.atomic_write(path) as tmp:
-        tmp.write_bytes(render_brief(found))
-    return found
+    return pdf.export(path, lambda: brief(store, handover_id), render_brief)

@@ -23,7 +23,7 @@ from desk.models.quality import QualityCriterion, QualityReview, QualityScore
 from desk.models.studio import Staff
 from desk.services.docs import pdf
 from desk.services.staff import studio
-from desk.services.store import errors, events, sheets, texts
+from desk.services.store import errors, events, texts
 from desk.services.store.db import Actor, Store, UnitOfWork
 
 BOX = "☐"
@@ -618,21 +618,12 @@ def blank(store: Store, person_id: int | None = None) -> bytes:
 
 def export(store: Store, person_id: int, month: str, path: Path) -> MonthSheet:
     """Write the person's month (every sheet and the summary) to ``path`` (.pdf)."""
-    if path.suffix.lower() != ".pdf":
-        raise errors.ValidationFailed({"path": "export_type"})
-    sheet = month_sheet(store, person_id, month)
-    with sheets.atomic_write(path) as tmp:
-        tmp.write_bytes(render_pdf(sheet))
-    return sheet
+    return pdf.export(path, lambda: month_sheet(store, person_id, month), render_pdf)
 
 
 def export_blank(store: Store, path: Path, person_id: int | None = None) -> int:
     """Write an empty form to ``path`` (.pdf); returns how many criteria it lists."""
-    if path.suffix.lower() != ".pdf":
-        raise errors.ValidationFailed({"path": "export_type"})
-    data = blank(store, person_id)
-    with sheets.atomic_write(path) as tmp:
-        tmp.write_bytes(data)
+    pdf.export(path, lambda: blank(store, person_id), lambda data: data)
     return len(criteria(store))
 
 
